@@ -1,0 +1,80 @@
+# jianbao -- build the program, the issues and the site; run the tests.
+# GNU make.  `make site` and `make test` install missing Debian packages first.
+
+CC	?= cc
+PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
+	   -MMD -MP
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+BUILD	?= build
+
+SRCS	 = $(sort $(wildcard src/*.c))
+OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
+LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
+
+ISSUES	 = $(sort $(wildcard issues/*/*.md))
+HTMLS	 = $(patsubst issues/%.md,out/%.html,$(ISSUES))
+PDFS	 = $(patsubst issues/%.md,out/%.pdf,$(ISSUES))
+TEMPLATES = $(wildcard templates/*)
+OUT	 = out
+
+.PHONY: all setup setup-test issue site html pdf test check clean
+.DELETE_ON_ERROR:
+
+all: jianbao
+
+# The stamp makes the package check run once per clone.
+$(BUILD)/.setup: scripts/setup.sh
+	@mkdir -p $(BUILD)
+	sh scripts/setup.sh build
+	@touch $@
+$(BUILD)/.setup-test: scripts/setup.sh
+	@mkdir -p $(BUILD)
+	sh scripts/setup.sh test
+	@touch $@
+setup: $(BUILD)/.setup
+setup-test: $(BUILD)/.setup $(BUILD)/.setup-test
+
+jianbao: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)/.setup
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+# The list of issue slugs changes only when an issue is added or removed;
+# pages link to their neighbours, so they depend on it.
+$(OUT)/.issues: FORCE
+	@mkdir -p $(OUT)
+	@echo $(ISSUES) > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+FORCE:
+
+$(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
+	./jianbao build --html --out $(OUT) $<
+
+$(OUT)/%.pdf: issues/%.md jianbao bulletin.yaml
+	./jianbao build --pdf --out $(OUT) $<
+
+# make issue N=2019-13
+issue: jianbao
+	@test -n "$(N)" || { echo "用法：make issue N=2019-13" >&2; exit 2; }
+	@test -f issues/$(subst -,/,$(N)).md || \
+	  { echo "make: 错误：找不到期刊文件 “issues/$(subst -,/,$(N)).md”" >&2; exit 2; }
+	$(MAKE) $(OUT)/$(subst -,/,$(N)).html $(OUT)/$(subst -,/,$(N)).pdf
+
+html: $(HTMLS)
+pdf: $(PDFS)
+site: $(HTMLS) $(PDFS)
+
+tests/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
+
+test: $(BUILD)/.setup-test jianbao tests/unit
+	sh tests/run.sh
+
+clean:
+	rm -rf $(BUILD) jianbao tests/unit $(OUT)

@@ -1,0 +1,35 @@
+#!/bin/sh
+# setup.sh -- install the Debian 12 packages jianbao builds, runs and tests with.
+# Runs apt-get only for what is missing, so a second run costs a second.
+# Usage: scripts/setup.sh [build|test]   (test adds the browser, web server, tools)
+set -eu
+
+BUILD_PKGS="gcc make pkg-config libcmark-dev libxml2-dev libpango1.0-dev
+libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev
+fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
+TEST_PKGS="python3 chromium chromium-driver nginx-light clang
+libclang-rt-14-dev valgrind hyperfine time"
+
+want="$BUILD_PKGS"
+[ "${1:-build}" = test ] && want="$want $TEST_PKGS"
+
+missing=""
+for p in $want; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "安装依赖：$missing"
+if [ "$(id -u)" -ne 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+		echo "setup.sh: 错误：需要 root 权限安装：$missing" >&2
+		exit 1
+	fi
+else
+	SUDO=""
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing

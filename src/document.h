@@ -1,0 +1,50 @@
+/* document.h -- read series settings and issue files into the validated model. */
+#ifndef JIANBAO_DOCUMENT_H
+#define JIANBAO_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "jianbao.h"
+
+/* Limits beyond which input is refused with a clear error, not slowness. */
+#define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
+#define DOC_MAX_DEPTH	32			/* nested lists and quotes */
+
+/*
+ * Parse bulletin.yaml.  Returns settings the caller frees with
+ * series_free(), or NULL after reporting every problem with file:line:col.
+ * Unknown keys are warnings.
+ */
+struct jb_series	*series_load(const char *path);
+void			 series_free(struct jb_series *s);	/* NULL: no-op */
+
+/*
+ * Read an issue file: check it is valid UTF-8 without NUL bytes, split the
+ * YAML front matter from the CommonMark body, validate the front matter
+ * against the series defaults, and turn the body into articles and blocks
+ * (kickers, subtitles, bylines, images, boxes, 工作简讯 items).
+ * Returns a document the caller frees with doc_free(), or NULL after
+ * reporting every error with file:line:col.  Warnings alone never give
+ * NULL.  s is borrowed and must outlive the document.
+ */
+struct jb_doc	*doc_load(const char *path, const struct jb_series *s);
+
+/* The same from memory; name is used in diagnostics and to resolve
+ * image paths.  buf need not be NUL-terminated. */
+struct jb_doc	*doc_parse(const char *name, const char *buf, size_t len,
+		    const struct jb_series *s);
+
+void		 doc_free(struct jb_doc *d);			/* NULL: no-op */
+
+/* Plain text of runs (styles dropped), allocated from d's arena. */
+const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
+		    size_t n);
+
+/* "第13期" / "总第86期" in the document's language, from d's arena. */
+const char	*doc_issue_label(const struct jb_doc *d);
+const char	*doc_total_label(const struct jb_doc *d);	/* NULL if none */
+
+/* Labels for the distribution lines: "报", "送", "发". */
+const char	*doc_dist_label(enum jb_dist k);
+
+#endif

@@ -1,0 +1,108 @@
+/* outfile.c -- temporary-file-then-rename output, so failures leave old files intact. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "msg.h"
+#include "outfile.h"
+
+struct outfile {
+	char	*path;
+	char	*tmp;
+	FILE	*fp;
+};
+
+int
+outfile_mkparents(const char *path)
+{
+	char	*dir = xstrdup(path);
+	char	*p;
+	int	 rc = -1;
+
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+			msg(MSG_MKDIR, NULL, dir, strerror(errno));
+			goto out;
+		}
+		*p = '/';
+	}
+	rc = 0;
+out:
+	free(dir);
+	return rc;
+}
+
+struct outfile *
+outfile_open(const char *path)
+{
+	struct outfile	*o;
+	size_t		 n = strlen(path) + 32;
+
+	if (outfile_mkparents(path) == -1)
+		return NULL;
+	o = xcalloc(1, sizeof(*o));
+	o->path = xstrdup(path);
+	o->tmp = xmalloc(n);
+	snprintf(o->tmp, n, "%s.tmp-%ld", path, (long)getpid());
+	if ((o->fp = fopen(o->tmp, "wb")) == NULL) {
+		msg(MSG_WRITE, NULL, o->tmp, strerror(errno));
+		free(o->tmp);
+		o->tmp = NULL;
+		outfile_abort(o);
+		return NULL;
+	}
+	return o;
+}
+
+FILE *
+outfile_fp(struct outfile *o)
+{
+	return o->fp;
+}
+
+int
+outfile_commit(struct outfile *o)
+{
+	int	 rc = -1;
+	int	 failed;
+
+	failed = fflush(o->fp) != 0 || ferror(o->fp);
+	if (fclose(o->fp) != 0)
+		failed = 1;
+	o->fp = NULL;
+	if (failed) {
+		msg(MSG_WRITE, NULL, o->path, strerror(errno ? errno : EIO));
+		goto out;
+	}
+	if (rename(o->tmp, o->path) == -1) {
+		msg(MSG_RENAME, NULL, o->path, strerror(errno));
+		goto out;
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	rc = 0;
+out:
+	outfile_abort(o);
+	return rc;
+}
+
+void
+outfile_abort(struct outfile *o)
+{
+	if (o == NULL)
+		return;
+	if (o->fp != NULL)
+		fclose(o->fp);
+	if (o->tmp != NULL) {
+		unlink(o->tmp);
+		free(o->tmp);
+	}
+	free(o->path);
+	free(o);
+}
