@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "document.h"
 #include "mem.h"
 #include "msg.h"
@@ -29,6 +30,8 @@ usage(FILE *fp)
 "\n"
 "命令：\n"
 "  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n"
+"  site 文件...      生成往期目录、年度目录、订阅源（feed.xml）和全文搜索，\n"
+"                    文件为全部各期\n"
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
 "\n"
 "选项：\n"
@@ -115,16 +118,16 @@ out:
 }
 
 /*
- * The output name of an issue, without extension: issues/2019/13.md gives
- * OUT/2019/13 when its folder is named after a year, any other file
- * OUT/basename.  The caller frees the result.
+ * Where an issue sits in the site, without extension: issues/2019/13.md
+ * gives 2019/13 when its folder is named after a year, any other file its
+ * basename.  The caller frees the result.
  */
 static char *
-out_stem(const char *out, const char *path)
+site_stem(const char *path)
 {
 	const char	*base = strrchr(path, '/'), *dir;
 	char		*stem;
-	size_t		 n = strlen(out) + strlen(path) + 2;
+	size_t		 n = strlen(path) + 2;
 	int		 len, dirlen;
 
 	base = base ? base + 1 : path;
@@ -137,9 +140,23 @@ out_stem(const char *out, const char *path)
 		;
 	dirlen = (int)(base - 1 - dir);
 	if (base != path && dirlen == 4 && strspn(dir, "0123456789") >= 4)
-		snprintf(stem, n, "%s/%.4s/%.*s", out, dir, len, base);
+		snprintf(stem, n, "%.4s/%.*s", dir, len, base);
 	else
-		snprintf(stem, n, "%s/%.*s", out, len, base);
+		snprintf(stem, n, "%.*s", len, base);
+	return stem;
+}
+
+/* The output name of an issue without extension, OUT/2019/13.  The
+ * caller frees the result. */
+static char *
+out_stem(const char *out, const char *path)
+{
+	char	*rel = site_stem(path), *stem;
+	size_t	 n = strlen(out) + strlen(rel) + 2;
+
+	stem = xmalloc(n);
+	snprintf(stem, n, "%s/%s", out, rel);
+	free(rel);
 	return stem;
 }
 
@@ -260,6 +277,50 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * The archive around the issue pages.  Every issue is loaded, copied into
+ * the archive and freed at once, so memory stays flat however many issues
+ * there are.  Nothing is written unless every issue loads, so a broken
+ * issue never takes an existing archive's entry away.
+ */
+static int
+cmd_site(const struct opts *o, int argc, char **argv)
+{
+	struct jb_series	*s;
+	struct jb_doc		*d;
+	struct arc		*a;
+	char			*stem;
+	int			 i, rc = 0;
+
+	if (argc == 0) {
+		msg(MSG_USAGE, NULL, "site 需要全部期刊文件");
+		return 2;
+	}
+	if ((s = series_load(o->series)) == NULL)
+		return 2;
+	a = arc_new(s);
+	for (i = 0; i < argc; i++) {
+		if ((d = doc_load(argv[i], s)) == NULL) {
+			rc = 1;
+			continue;
+		}
+		stem = site_stem(argv[i]);
+		arc_add(a, d, stem);
+		free(stem);
+		doc_free(d);
+	}
+	if (rc == 0) {
+		arc_sort(a);
+		if (arc_write_pages(a, o->templates, o->out) == -1 ||
+		    arc_write_feed(a, o->out) == -1 ||
+		    arc_write_search(a, o->templates, o->out) == -1)
+			rc = 1;
+	}
+	arc_free(a);
+	series_free(s);
+	return rc;
+}
+
 static int
 cmd_dump(const struct opts *o, int argc, char **argv)
 {
@@ -335,6 +396,8 @@ main(int argc, char **argv)
 
 	if (strcmp(cmd, "build") == 0)
 		rc = cmd_build(&o, nfiles, files);
+	else if (strcmp(cmd, "site") == 0)
+		rc = cmd_site(&o, nfiles, files);
 	else if (strcmp(cmd, "dump") == 0)
 		rc = cmd_dump(&o, nfiles, files);
 	else {
