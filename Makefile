@@ -16,12 +16,12 @@ OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 
 ISSUES	 = $(sort $(wildcard issues/*/*.md))
-HTMLS	 = $(patsubst issues/%.md,out/%.html,$(ISSUES))
-PDFS	 = $(patsubst issues/%.md,out/%.pdf,$(ISSUES))
+HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
+PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 OUT	 = out
 
-.PHONY: all setup setup-test issue site html pdf test check clean
+.PHONY: all setup setup-test issue site html pdf archive publish test check clean
 .DELETE_ON_ERROR:
 
 all: jianbao
@@ -69,7 +69,20 @@ issue: jianbao
 
 html: $(HTMLS)
 pdf: $(PDFS)
-site: $(HTMLS) $(PDFS)
+site: $(HTMLS) $(PDFS) $(OUT)/index.html
+archive: $(OUT)/index.html
+
+# The archive (home, year pages, feed.xml, search files) lists every issue,
+# so it is rebuilt when any issue changes or one is added or removed; one
+# run writes all of it, with index.html standing for the rest.
+$(OUT)/index.html: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
+	./jianbao site --out $(OUT) $(ISSUES)
+
+# make publish DEST=/srv/www/bulletins: copy the built site beside DEST and
+# swap it in with one rename (see scripts/publish.sh).
+publish: site
+	@test -n "$(DEST)" || { echo "用法：make publish DEST=目录" >&2; exit 2; }
+	sh scripts/publish.sh $(OUT) $(DEST)
 
 tests/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -Itests -o $@ $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
