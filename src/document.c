@@ -889,7 +889,7 @@ doc_load(const char *path, const struct jb_series *s)
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		if (b.len + n > DOC_MAX_BYTES) {
-			msg(MSG_TOO_LARGE, &pos, path, "8 MiB");
+			msg(MSG_TOO_LARGE, &pos, "8 MiB");
 			goto out;
 		}
 		buf_put(&b, chunk, n);
