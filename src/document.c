@@ -497,7 +497,8 @@ convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	if (is_byline(t)) {
 		/* A photo credit right after its picture belongs to it. */
 		if (prev != NULL && prev->kind == JB_BLOCK_IMAGE &&
-		    prev->credit == NULL && ends_with(t, "摄）")) {
+		    prev->credit == NULL &&
+		    (ends_with(t, "摄）") || ends_with(t, "攝）"))) {
 			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
 			    strlen(t) - strlen("（") - strlen("）"));
 			return;
@@ -930,9 +931,16 @@ doc_total_label(const struct jb_doc *d)
 }
 
 const char *
-doc_dist_label(enum jb_dist k)
+doc_label(const struct jb_doc *d, enum jb_label l)
 {
-	static const char *const labels[JB_DIST__MAX] = { "报", "送", "发" };
+	static const char *const hans[JB_LABEL__MAX] = {
+		"报", "送", "发", "本期要目", "编者按", "印发", "共印%d份",
+		"上一期", "下一期", "往期目录", "印刷版（PDF）"
+	};
+	static const char *const hant[JB_LABEL__MAX] = {
+		"報", "送", "發", "本期要目", "編者按", "印發", "共印%d份",
+		"上一期", "下一期", "往期目錄", "印刷版（PDF）"
+	};
 
-	return labels[k];
+	return (d->meta.lang == JB_LANG_HANT ? hant : hans)[l];
 }
