@@ -4,7 +4,7 @@
 CC	?= cc
 PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wno-unused-parameter \
+CFLAGS	+= -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
@@ -40,7 +40,7 @@ setup-test: $(BUILD)/.setup $(BUILD)/.setup-test
 jianbao: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-$(BUILD)/%.o: src/%.c | $(BUILD)/.setup
+$(BUILD)/%.o: src/%.c Makefile | $(BUILD)/.setup
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 -include $(OBJS:.o=.d)
@@ -71,7 +71,7 @@ pdf: $(PDFS)
 site: $(HTMLS) $(PDFS)
 
 tests/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -Itests -o $@ $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
 
 test: $(BUILD)/.setup-test jianbao tests/unit
 	sh tests/run.sh

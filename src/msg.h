@@ -17,13 +17,12 @@ enum msgid {
 	MSG_SERIES_UNKNOWN_KEY,	/* unknown key in bulletin.yaml */
 	MSG_RAW_HTML,		/* raw HTML dropped */
 	MSG_CODE_BLOCK,		/* code block printed as text */
-	MSG_TABLE_UNSUPPORTED,	/* reserved */
 	MSG_NO_ARTICLES,	/* body has no ## heading */
 	MSG_TEXT_BEFORE_ARTICLE, /* text before the first ## */
-	MSG_HEADING_DEEP,	/* heading level beyond 4 */
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */
+	MSG_FM_NONE,		/* file does not start with front matter */
 	MSG_FM_UNCLOSED,	/* front matter not closed by --- */
 	MSG_FM_SYNTAX,		/* YAML syntax error */
 	MSG_FM_NOT_MAPPING,	/* front matter is not a mapping */
@@ -46,7 +45,6 @@ enum msgid {
 	MSG_IMAGE_OUTSIDE,	/* image path leaves the issue folder */
 	MSG_IMAGE_BAD,		/* image cannot be decoded */
 	MSG_IMAGE_TOO_BIG,	/* image beyond the pixel limit */
-	MSG_KICKER_ALONE,	/* kicker with no title after it */
 	MSG_GLYPH_MISSING,	/* no configured font covers a character */
 	MSG_FONT_MISSING,	/* a font role names a family that does not exist */
 	MSG_TEMPLATE,		/* template file broken */

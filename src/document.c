@@ -1,0 +1,938 @@
+/* document.c -- issue file -> checked text -> front matter + cmark tree -> validated model. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <glib.h>
+
+#include "document.h"
+#include "frontmatter.h"
+#include "mem.h"
+#include "msg.h"
+
+/* A growable array of elements of one size, copied into the arena when done. */
+struct vec {
+	char	*v;
+	size_t	 n;
+	size_t	 cap;
+	size_t	 size;
+};
+
+static void *
+vec_push(struct vec *x)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 8;
+		x->v = xrealloc(x->v, x->cap * x->size);
+	}
+	memset(x->v + x->n * x->size, 0, x->size);
+	return x->v + x->n++ * x->size;
+}
+
+static void *
+vec_finish(struct vec *x, struct arena *a, size_t *n)
+{
+	void	*p = NULL;
+
+	*n = x->n;
+	if (x->n) {
+		p = arena_alloc(a, x->n * x->size);
+		memcpy(p, x->v, x->n * x->size);
+	}
+	free(x->v);
+	x->v = NULL;
+	x->n = x->cap = 0;
+	return p;
+}
+
+/* Conversion state for one document. */
+struct conv {
+	struct jb_doc	*d;
+	const char	*text;		/* the whole file, LF line ends */
+	size_t		 len;
+	size_t		*lines;		/* byte offset of each line start */
+	size_t		 nlines;
+	int		 lineoff;	/* file line of the cmark buffer's line 1 */
+	char		*dir;		/* the issue's folder, for images */
+	int		 bad;		/* an error was reported */
+};
+
+/* ---- positions ---- */
+
+static struct jb_pos
+cpos(const struct conv *c, cmark_node *n)
+{
+	struct jb_pos	 p;
+	int		 line = cmark_node_get_start_line(n);
+	int		 bcol = cmark_node_get_start_column(n);
+	size_t		 start, i;
+	int		 col = 1;
+
+	p.file = c->d->src.file;
+	p.line = line > 0 ? line + c->lineoff - 1 : 0;
+	p.col = 0;
+	if (p.line > 0 && (size_t)p.line <= c->nlines && bcol > 0) {
+		/* cmark counts bytes; editors count characters. */
+		start = c->lines[p.line - 1];
+		for (i = start; i < start + (size_t)bcol - 1 && i < c->len; i++)
+			if (((unsigned char)c->text[i] & 0xC0) != 0x80)
+				col++;
+		p.col = col;
+	}
+	return p;
+}
+
+/* Position of byte offset off in the text, 1-based with character columns. */
+static struct jb_pos
+offpos(const struct conv *c, size_t off)
+{
+	struct jb_pos	 p;
+	size_t		 lo = 0, hi = c->nlines, mid, i;
+
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (c->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p.file = c->d->src.file;
+	p.line = (int)lo + 1;
+	p.col = 1;
+	for (i = c->lines[lo]; i < off; i++)
+		if (((unsigned char)c->text[i] & 0xC0) != 0x80)
+			p.col++;
+	return p;
+}
+
+/* ---- runs ---- */
+
+struct runbuf {
+	struct vec	 runs;		/* struct jb_run, text in bufs */
+	struct vec	 bufs;		/* struct buf per run */
+	int		 soft;		/* a soft break is pending */
+};
+
+static gunichar
+last_char(const struct buf *b)
+{
+	const char	*p;
+
+	if (b->len == 0)
+		return 0;
+	p = g_utf8_find_prev_char(b->data, b->data + b->len);
+	return p ? g_utf8_get_char(p) : 0;
+}
+
+/*
+ * CSS Text 3 segment-break rule: a line break inside a paragraph vanishes
+ * between two East Asian wide characters and becomes a space elsewhere.
+ */
+static int
+wide(gunichar ch)
+{
+	if (ch >= 0x1100 && ch <= 0x11FF)	/* Hangul jamo keep the space */
+		return 0;
+	if (ch >= 0xAC00 && ch <= 0xD7AF)
+		return 0;
+	return g_unichar_iswide(ch) || (ch >= 0xFF61 && ch <= 0xFFDC);
+}
+
+/*
+ * Ambiguous-width marks such as “ ” and · count as wide next to a wide
+ * character: in Chinese text they are full-width punctuation.
+ */
+static int
+segment_break_vanishes(gunichar prev, gunichar next)
+{
+	return (wide(prev) && (wide(next) || g_unichar_iswide_cjk(next))) ||
+	    (wide(next) && g_unichar_iswide_cjk(prev));
+}
+
+static void
+run_add(struct runbuf *rb, const char *s, size_t n, unsigned style,
+    const char *href)
+{
+	struct jb_run	*last = NULL;
+	struct buf	*lb = NULL;
+	gunichar	 prev = 0, next;
+
+	if (rb->runs.n) {
+		last = (struct jb_run *)rb->runs.v + rb->runs.n - 1;
+		lb = (struct buf *)rb->bufs.v + rb->bufs.n - 1;
+		if (!(last->style & JB_STYLE_BREAK))
+			prev = last_char(lb);
+	}
+	if (rb->soft) {
+		rb->soft = 0;
+		next = n ? g_utf8_get_char(s) : 0;
+		if (prev != 0 && next != 0 && !segment_break_vanishes(prev, next))
+			run_add(rb, " ", 1, style, href);
+		if (rb->runs.n) {
+			last = (struct jb_run *)rb->runs.v + rb->runs.n - 1;
+			lb = (struct buf *)rb->bufs.v + rb->bufs.n - 1;
+		}
+	}
+	if (n == 0 && !(style & JB_STYLE_BREAK))
+		return;
+	if (last != NULL && last->style == style && !(style & JB_STYLE_BREAK) &&
+	    last->href == href) {
+		buf_put(lb, s, n);
+		return;
+	}
+	last = vec_push(&rb->runs);
+	last->style = style;
+	last->href = href;
+	lb = vec_push(&rb->bufs);
+	buf_put(lb, s, n);
+}
+
+/* Copy the runs into the arena; trailing spaces and breaks are dropped. */
+static struct jb_run *
+run_finish(struct runbuf *rb, struct arena *a, size_t *n)
+{
+	struct jb_run	*r;
+	struct buf	*b = (struct buf *)rb->bufs.v;
+	size_t		 i;
+
+	while (rb->runs.n > 0) {
+		struct jb_run	*last = (struct jb_run *)rb->runs.v + rb->runs.n - 1;
+		struct buf	*lb = b + rb->runs.n - 1;
+
+		while (lb->len > 0 && lb->data[lb->len - 1] == ' ')
+			lb->data[--lb->len] = '\0';
+		if (lb->len > 0 && !(last->style & JB_STYLE_BREAK))
+			break;
+		buf_free(lb);
+		rb->runs.n--;
+		rb->bufs.n--;
+	}
+	for (i = 0; i < rb->runs.n; i++) {
+		((struct jb_run *)rb->runs.v)[i].text =
+		    arena_strndup(a, b[i].data ? b[i].data : "", b[i].len);
+		buf_free(&b[i]);
+	}
+	free(rb->bufs.v);
+	rb->bufs.v = NULL;
+	rb->bufs.n = rb->bufs.cap = 0;
+	r = vec_finish(&rb->runs, a, n);
+	return r;
+}
+
+/*
+ * Turn the inline children of n into runs.  The iterator keeps this
+ * flat however deeply emphasis is nested.  Raw HTML is reported only
+ * when warn is set, so a node looked at twice is reported once.
+ */
+static struct jb_run *
+inlines_warn(struct conv *c, cmark_node *n, size_t *nruns, int warn)
+{
+	struct runbuf	 rb;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*cur;
+	const char	*lit, *href = NULL;
+	int		 strong = 0, em = 0;
+	unsigned	 style;
+	struct jb_pos	 pos;
+
+	memset(&rb, 0, sizeof(rb));
+	rb.runs.size = sizeof(struct jb_run);
+	rb.bufs.size = sizeof(struct buf);
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		if (cur == n)
+			continue;
+		style = (strong ? JB_STYLE_STRONG : 0) | (em ? JB_STYLE_EM : 0);
+		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_STRONG:
+			strong += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
+		case CMARK_NODE_EMPH:
+			em += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+			href = ev == CMARK_EVENT_ENTER ?
+			    arena_strdup(c->d->arena, cmark_node_get_url(cur)) : NULL;
+			break;
+		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(cur);
+			run_add(&rb, lit, strlen(lit), style, href);
+			break;
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(cur);
+			run_add(&rb, lit, strlen(lit), style | JB_STYLE_CODE, href);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			rb.soft = 1;
+			break;
+		case CMARK_NODE_LINEBREAK:
+			rb.soft = 0;
+			run_add(&rb, "", 0, JB_STYLE_BREAK, NULL);
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			pos = cpos(c, n);
+			if (warn)
+				msg(MSG_RAW_HTML, &pos, cmark_node_get_literal(cur));
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return run_finish(&rb, c->d->arena, nruns);
+}
+
+static struct jb_run *
+inlines(struct conv *c, cmark_node *n, size_t *nruns)
+{
+	return inlines_warn(c, n, nruns, 1);
+}
+
+const char *
+doc_runs_text(const struct jb_doc *d, const struct jb_run *r, size_t n)
+{
+	struct buf	 b = { 0 };
+	const char	*s;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		buf_puts(&b, (r[i].style & JB_STYLE_BREAK) ? " " : r[i].text);
+	s = arena_strdup(d->arena, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+/* Plain text of a heading or paragraph, through the same folding rules. */
+static const char *
+node_text(struct conv *c, cmark_node *n)
+{
+	struct jb_run	*r;
+	size_t		 nr;
+
+	r = inlines_warn(c, n, &nr, 0);
+	return doc_runs_text(c->d, r, nr);
+}
+
+static int
+starts_with(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+static int
+ends_with(const char *s, const char *p)
+{
+	size_t	 n = strlen(s), m = strlen(p);
+
+	return n >= m && strcmp(s + n - m, p) == 0;
+}
+
+/* ---- blocks ---- */
+
+static int
+is_briefs_title(const char *t)
+{
+	return ends_with(t, "简讯") || ends_with(t, "簡訊");
+}
+
+/* A short line ending in —— before a title: the kicker (引题). */
+static int
+is_kicker_para(struct conv *c, cmark_node *n)
+{
+	cmark_node	*next = cmark_node_next(n);
+	const char	*t;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH || next == NULL ||
+	    cmark_node_get_type(next) != CMARK_NODE_HEADING ||
+	    cmark_node_get_heading_level(next) > 2)
+		return 0;
+	t = node_text(c, n);
+	return ends_with(t, "——") && g_utf8_strlen(t, -1) <= 40;
+}
+
+/* （…）alone on a paragraph: a byline or photo credit. */
+static int
+is_byline(const char *t)
+{
+	const char	*open = "（", *close = "）";
+	const char	*inner;
+
+	if (!starts_with(t, open) || !ends_with(t, close))
+		return 0;
+	inner = t + strlen(open);
+	if (strstr(inner, open) != NULL)
+		return 0;
+	return g_utf8_strlen(t, -1) <= 30;
+}
+
+/* The one image of a paragraph that holds nothing else, or NULL. */
+static cmark_node *
+sole_image(cmark_node *para)
+{
+	cmark_node	*ch, *img = NULL;
+	const char	*lit;
+
+	for (ch = cmark_node_first_child(para); ch != NULL; ch = cmark_node_next(ch)) {
+		switch (cmark_node_get_type(ch)) {
+		case CMARK_NODE_IMAGE:
+			if (img != NULL)
+				return NULL;
+			img = ch;
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			break;
+		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(ch);
+			if (strspn(lit, " \t") != strlen(lit))
+				return NULL;
+			break;
+		default:
+			return NULL;
+		}
+	}
+	return img;
+}
+
+/*
+ * Resolve an image path against the issue's folder.  It must stay inside
+ * that folder, also through symbolic links, and the file must exist.
+ */
+static const char *
+image_path(struct conv *c, const char *src, const struct jb_pos *pos)
+{
+	char		*joined, *real = NULL, *realdir = NULL;
+	const char	*res = NULL;
+	size_t		 n;
+
+	if (*src == '/' || strstr(src, "://") != NULL || starts_with(src, "../") ||
+	    strstr(src, "/../") != NULL || strcmp(src, "..") == 0) {
+		msg(MSG_IMAGE_OUTSIDE, pos, src);
+		return NULL;
+	}
+	n = strlen(c->dir) + strlen(src) + 2;
+	joined = xmalloc(n);
+	snprintf(joined, n, "%s/%s", c->dir, src);
+	if ((real = realpath(joined, NULL)) == NULL) {
+		msg(MSG_IMAGE_MISSING, pos, src);
+		goto out;
+	}
+	if ((realdir = realpath(c->dir, NULL)) == NULL ||
+	    strncmp(real, realdir, strlen(realdir)) != 0 ||
+	    real[strlen(realdir)] != '/') {
+		msg(MSG_IMAGE_OUTSIDE, pos, src);
+		goto out;
+	}
+	res = arena_strdup(c->d->arena, joined);
+out:
+	free(joined);
+	free(real);
+	free(realdir);
+	return res;
+}
+
+static void convert_blocks(struct conv *, cmark_node *, cmark_node *,
+    struct vec *, int, int);
+
+/* Split a leading 本报讯 (with its optional （…）) into a run of its own. */
+static void
+split_lead(struct conv *c, struct jb_block *b)
+{
+	const char	*t, *p, *close;
+	struct jb_run	*r;
+	size_t		 n;
+
+	if (b->nruns == 0)
+		return;
+	t = b->runs[0].text;
+	if (!starts_with(t, "本报讯") && !starts_with(t, "本報訊"))
+		return;
+	p = t + strlen("本报讯");
+	if (starts_with(p, "（") && (close = strstr(p, "）")) != NULL)
+		p = close + strlen("）");
+	n = (size_t)(p - t);
+	b->lead = 1;
+	if (t[n] == '\0')
+		return;
+	r = arena_alloc(c->d->arena, (b->nruns + 1) * sizeof(*r));
+	r[0] = b->runs[0];
+	r[0].text = arena_strndup(c->d->arena, t, n);
+	r[1] = b->runs[0];
+	r[1].text = t + n;
+	memcpy(r + 2, b->runs + 1, (b->nruns - 1) * sizeof(*r));
+	b->runs = r;
+	b->nruns++;
+}
+
+static void
+convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
+{
+	struct jb_block	*b, *prev;
+	cmark_node	*img;
+	const char	*t, *src;
+	struct jb_pos	 pos = cpos(c, n);
+
+	if ((img = sole_image(n)) != NULL) {
+		src = cmark_node_get_url(img);
+		b = vec_push(out);
+		b->kind = JB_BLOCK_IMAGE;
+		b->pos = pos;
+		b->src = arena_strdup(c->d->arena, src);
+		b->alt = node_text(c, img);
+		t = cmark_node_get_title(img);
+		b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
+		if (*b->alt == '\0')
+			msg(MSG_IMAGE_NO_ALT, &pos, src);
+		if ((b->path = image_path(c, src, &pos)) == NULL)
+			c->bad = 1;
+		return;
+	}
+
+	t = node_text(c, n);
+	prev = out->n ? (struct jb_block *)out->v + out->n - 1 : NULL;
+	if (is_byline(t)) {
+		/* A photo credit right after its picture belongs to it. */
+		if (prev != NULL && prev->kind == JB_BLOCK_IMAGE &&
+		    prev->credit == NULL && ends_with(t, "摄）")) {
+			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
+			    strlen(t) - strlen("（") - strlen("）"));
+			return;
+		}
+		b = vec_push(out);
+		b->kind = JB_BLOCK_BYLINE;
+		b->pos = pos;
+		b->runs = inlines(c, n, &b->nruns);
+		return;
+	}
+
+	b = vec_push(out);
+	b->pos = pos;
+	b->runs = inlines(c, n, &b->nruns);
+	if (briefs && b->nruns > 0 && starts_with(b->runs[0].text, "★")) {
+		b->kind = JB_BLOCK_ITEM;
+		b->runs[0].text += strlen("★");
+		while (*b->runs[0].text == ' ')
+			b->runs[0].text++;
+		return;
+	}
+	b->kind = JB_BLOCK_PARA;
+	split_lead(c, b);
+}
+
+static void
+convert_list(struct conv *c, cmark_node *list, struct vec *out, int briefs,
+    int depth)
+{
+	cmark_node	*item;
+	struct vec	 tmp;
+	struct jb_block	*b;
+	int		 num = cmark_node_get_list_start(list), first;
+	int		 ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+	size_t		 i;
+
+	for (item = cmark_node_first_child(list); item != NULL;
+	    item = cmark_node_next(item), num++) {
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.size = sizeof(struct jb_block);
+		convert_blocks(c, cmark_node_first_child(item), NULL, &tmp,
+		    briefs, depth + 1);
+		first = 1;
+		for (i = 0; i < tmp.n; i++) {
+			b = vec_push(out);
+			*b = ((struct jb_block *)tmp.v)[i];
+			if (b->kind != JB_BLOCK_PARA)
+				continue;
+			b->kind = JB_BLOCK_LISTITEM;
+			if (first)
+				b->marker = ordered ?
+				    arena_printf(c->d->arena, "%d.", num) : "•";
+			first = 0;
+		}
+		free(tmp.v);
+	}
+}
+
+/*
+ * Convert the sibling blocks from n up to (not including) end into out.
+ * Headings inside an article become levels 1..4 (### is level 1).
+ */
+static void
+convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
+    int briefs, int depth)
+{
+	struct jb_block	*b;
+	struct jb_pos	 pos;
+	const char	*lit;
+	struct vec	 kids;
+	int		 level;
+
+	if (depth > DOC_MAX_DEPTH) {
+		pos = cpos(c, n);
+		if (!c->bad)
+			msg(MSG_TOO_DEEP, &pos, DOC_MAX_DEPTH);
+		c->bad = 1;
+		return;
+	}
+	for (; n != NULL && n != end; n = cmark_node_next(n)) {
+		pos = cpos(c, n);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			convert_paragraph(c, n, out, briefs);
+			break;
+		case CMARK_NODE_HEADING:
+			level = cmark_node_get_heading_level(n) - 2;
+			b = vec_push(out);
+			b->kind = JB_BLOCK_HEADING;
+			b->pos = pos;
+			b->level = level < 1 ? 1 : level > 4 ? 4 : level;
+			b->runs = inlines(c, n, &b->nruns);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			memset(&kids, 0, sizeof(kids));
+			kids.size = sizeof(struct jb_block);
+			convert_blocks(c, cmark_node_first_child(n), NULL, &kids,
+			    briefs, depth + 1);
+			b = vec_push(out);
+			b->kind = JB_BLOCK_BOX;
+			b->pos = pos;
+			b->children = vec_finish(&kids, c->d->arena, &b->nchildren);
+			break;
+		case CMARK_NODE_LIST:
+			convert_list(c, n, out, briefs, depth);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			msg(MSG_CODE_BLOCK, &pos);
+			lit = cmark_node_get_literal(n);
+			b = vec_push(out);
+			b->kind = JB_BLOCK_PARA;
+			b->pos = pos;
+			b->runs = arena_alloc(c->d->arena, sizeof(struct jb_run));
+			b->runs[0].text = arena_strndup(c->d->arena, lit,
+			    strlen(lit) - (ends_with(lit, "\n") ? 1 : 0));
+			b->nruns = 1;
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			lit = cmark_node_get_literal(n);
+			msg(MSG_RAW_HTML, &pos, arena_strndup(c->d->arena, lit,
+			    strcspn(lit, "\n")));
+			break;
+		default:
+			/* Thematic breaks carry nothing a bulletin prints. */
+			break;
+		}
+	}
+}
+
+/* Start a new article at heading h; returns the node after its title. */
+static cmark_node *
+begin_article(struct conv *c, struct vec *arts, cmark_node *h,
+    const char *kicker)
+{
+	struct jb_article	*a = vec_push(arts);
+	cmark_node		*next = cmark_node_next(h);
+	const char		*t = node_text(c, h), *sub;
+
+	a->pos = cpos(c, h);
+	a->anchor = arena_printf(c->d->arena, "a%zu", arts->n);
+	if (kicker == NULL && ends_with(t, "——") && next != NULL &&
+	    cmark_node_get_type(next) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(next) == 3) {
+		/* ## 引题—— followed by ### 主标题 */
+		kicker = t;
+		a->pos = cpos(c, next);
+		t = node_text(c, next);
+		next = cmark_node_next(next);
+	}
+	if (kicker != NULL)
+		a->kicker = arena_strndup(c->d->arena, kicker,
+		    strlen(kicker) - strlen("——"));
+	a->title = t;
+	a->briefs = is_briefs_title(t);
+	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
+		sub = node_text(c, next);
+		if (starts_with(sub, "——") && g_utf8_strlen(sub, -1) <= 60) {
+			a->subtitle = sub;
+			next = cmark_node_next(next);
+		}
+	}
+	return next;
+}
+
+static int
+is_article_heading(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(n) <= 2;
+}
+
+static void
+convert_body(struct conv *c, cmark_node *root)
+{
+	struct vec		 arts = { .size = sizeof(struct jb_article) };
+	struct vec		 blocks;
+	struct jb_article	*a;
+	cmark_node		*n, *start, *end;
+	const char		*kicker;
+	struct jb_pos		 pos;
+
+	n = cmark_node_first_child(root);
+	/* Text before the first title belongs to no article. */
+	for (; n != NULL && !is_article_heading(n) && !is_kicker_para(c, n);
+	    n = cmark_node_next(n)) {
+		pos = cpos(c, n);
+		msg(MSG_TEXT_BEFORE_ARTICLE, &pos,
+		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ?
+		    node_text(c, n) : "…");
+	}
+	while (n != NULL) {
+		kicker = NULL;
+		if (is_kicker_para(c, n)) {
+			kicker = node_text(c, n);
+			n = cmark_node_next(n);
+		}
+		start = begin_article(c, &arts, n, kicker);
+		for (end = start; end != NULL && !is_article_heading(end) &&
+		    !is_kicker_para(c, end); end = cmark_node_next(end))
+			;
+		a = (struct jb_article *)arts.v + arts.n - 1;
+		memset(&blocks, 0, sizeof(blocks));
+		blocks.size = sizeof(struct jb_block);
+		convert_blocks(c, start, end, &blocks, a->briefs, 0);
+		a->blocks = vec_finish(&blocks, c->d->arena, &a->nblocks);
+		n = end;
+	}
+	if (arts.n == 0) {
+		pos = c->d->src;
+		msg(MSG_NO_ARTICLES, &pos);
+	}
+	c->d->articles = vec_finish(&arts, c->d->arena, &c->d->narticles);
+}
+
+/* ---- the file ---- */
+
+/*
+ * Check the bytes before anything parses them: no NUL, valid UTF-8.
+ * Reports the first offence with its line and column.
+ */
+static int
+check_text(struct conv *c)
+{
+	const char	*end;
+	const char	*nul = memchr(c->text, '\0', c->len);
+	struct jb_pos	 pos;
+
+	if (nul != NULL) {
+		pos = offpos(c, (size_t)(nul - c->text));
+		msg(MSG_NUL, &pos);
+		return -1;
+	}
+	if (!g_utf8_validate(c->text, (gssize)c->len, &end)) {
+		pos = offpos(c, (size_t)(end - c->text));
+		msg(MSG_UTF8, &pos, (unsigned)(unsigned char)*end);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+index_lines(struct conv *c)
+{
+	size_t	 i, cap = 64;
+
+	c->lines = xmalloc(cap * sizeof(size_t));
+	c->lines[0] = 0;
+	c->nlines = 1;
+	for (i = 0; i < c->len; i++) {
+		if (c->text[i] != '\n')
+			continue;
+		if (c->nlines == cap) {
+			cap *= 2;
+			c->lines = xrealloc(c->lines, cap * sizeof(size_t));
+		}
+		c->lines[c->nlines++] = i + 1;
+	}
+}
+
+/* Is line i (0-based) exactly "---" (or "..." to close)? */
+static int
+fence_line(const struct conv *c, size_t i, int closing)
+{
+	size_t	 s = c->lines[i];
+	size_t	 e = i + 1 < c->nlines ? c->lines[i + 1] - 1 : c->len;
+
+	while (e > s && (c->text[e - 1] == ' ' || c->text[e - 1] == '\t'))
+		e--;
+	if (e - s != 3)
+		return 0;
+	return strncmp(c->text + s, "---", 3) == 0 ||
+	    (closing && strncmp(c->text + s, "...", 3) == 0);
+}
+
+static int
+build(struct conv *c)
+{
+	struct jb_doc	*d = c->d;
+	const char	*note = NULL, *body;
+	struct jb_pos	 notepos, pos;
+	cmark_node	*root = NULL, *nroot = NULL;
+	struct vec	 nb = { .size = sizeof(struct jb_block) };
+	size_t		 close, bodyoff;
+	int		 rc = -1;
+
+	if (check_text(c) == -1)
+		goto out;
+	if (c->len == 0 || !fence_line(c, 0, 0)) {
+		pos = d->src;
+		pos.col = 1;
+		msg(MSG_FM_NONE, &pos);
+		goto out;
+	}
+	for (close = 1; close < c->nlines && !fence_line(c, close, 1); close++)
+		;
+	if (close >= c->nlines) {
+		pos = d->src;
+		pos.col = 1;
+		msg(MSG_FM_UNCLOSED, &pos);
+		goto out;
+	}
+	if (fm_parse_meta(d, c->text + c->lines[1], c->lines[close] - c->lines[1],
+	    2, &note, &notepos) == -1)
+		goto out;
+
+	bodyoff = close + 1 < c->nlines ? c->lines[close + 1] : c->len;
+	body = c->text + bodyoff;
+	c->lineoff = (int)close + 2;
+	root = cmark_parse_document(body, c->len - bodyoff, CMARK_OPT_DEFAULT);
+	convert_body(c, root);
+
+	if (note != NULL) {
+		nroot = cmark_parse_document(note, strlen(note), CMARK_OPT_DEFAULT);
+		c->lineoff = notepos.line;
+		convert_blocks(c, cmark_node_first_child(nroot), NULL, &nb, 0, 0);
+		d->meta.note = vec_finish(&nb, d->arena, &d->meta.nnote);
+	}
+	if (c->bad)
+		goto out;
+	rc = 0;
+out:
+	/* cmark_node_free() does not accept NULL. */
+	if (root != NULL)
+		cmark_node_free(root);
+	if (nroot != NULL)
+		cmark_node_free(nroot);
+	return rc;
+}
+
+struct jb_doc *
+doc_parse(const char *name, const char *buf, size_t len,
+    const struct jb_series *s)
+{
+	struct jb_doc	*d;
+	struct conv	 c;
+	char		*text, *slash;
+	size_t		 i, j;
+	int		 errors = msg_errors();
+
+	d = xcalloc(1, sizeof(*d));
+	d->arena = arena_new();
+	d->series = s;
+	d->src.file = arena_strdup(d->arena, name);
+	d->src.line = 1;
+
+	/* A byte-order mark and CR line ends are accepted and dropped. */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	text = arena_alloc(d->arena, len + 1);
+	for (i = j = 0; i < len; i++)
+		if (!(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
+			text[j++] = buf[i] == '\r' ? '\n' : buf[i];
+	text[j] = '\0';
+
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.text = text;
+	c.len = j;
+	c.dir = xstrdup(name);
+	if ((slash = strrchr(c.dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		strcpy(c.dir, ".");
+	index_lines(&c);
+	if (build(&c) == -1 || msg_errors() > errors) {
+		doc_free(d);
+		d = NULL;
+	}
+	free(c.lines);
+	free(c.dir);
+	return d;
+}
+
+struct jb_doc *
+doc_load(const char *path, const struct jb_series *s)
+{
+	struct jb_doc	*d = NULL;
+	struct buf	 b = { 0 };
+	char		 chunk[65536];
+	struct jb_pos	 pos = { path, 0, 0 };
+	size_t		 n;
+	FILE		*fp;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		msg(MSG_OPEN, NULL, path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (b.len + n > DOC_MAX_BYTES) {
+			msg(MSG_TOO_LARGE, &pos, path, "8 MiB");
+			goto out;
+		}
+		buf_put(&b, chunk, n);
+	}
+	if (ferror(fp)) {
+		msg(MSG_READ, NULL, path, strerror(errno));
+		goto out;
+	}
+	d = doc_parse(path, b.data ? b.data : "", b.len, s);
+out:
+	fclose(fp);
+	buf_free(&b);
+	return d;
+}
+
+void
+doc_free(struct jb_doc *d)
+{
+	if (d == NULL)
+		return;
+	arena_free(d->arena);
+	free(d);
+}
+
+const char *
+doc_issue_label(const struct jb_doc *d)
+{
+	return arena_printf(d->arena, "第%d期", d->meta.issue);
+}
+
+const char *
+doc_total_label(const struct jb_doc *d)
+{
+	if (d->meta.total <= 0)
+		return NULL;
+	return arena_printf(d->arena, d->meta.lang == JB_LANG_HANT ?
+	    "總第%d期" : "总第%d期", d->meta.total);
+}
+
+const char *
+doc_dist_label(enum jb_dist k)
+{
+	static const char *const labels[JB_DIST__MAX] = { "报", "送", "发" };
+
+	return labels[k];
+}

@@ -1,0 +1,348 @@
+/* main.c -- the command line: parse options, load the series, run the stages per issue. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "mem.h"
+#include "msg.h"
+#include "outfile.h"
+#include "render.h"
+
+#define JIANBAO_VERSION	"0.1"
+
+struct opts {
+	const char	*series;	/* bulletin.yaml */
+	const char	*out;		/* output root */
+	const char	*templates;	/* template folder */
+	int		 html;		/* write the HTML edition */
+	int		 pdf;		/* write the PDF edition */
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs(
+"用法：jianbao 命令 [选项] [文件...]\n"
+"\n"
+"命令：\n"
+"  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n"
+"  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
+"\n"
+"选项：\n"
+"  --html            只生成网页版\n"
+"  --pdf             只生成印刷版\n"
+"  --out 目录        输出目录（默认 out）\n"
+"  --series 文件     刊物设置文件（默认 bulletin.yaml）\n"
+"  --templates 目录  网页模板目录（默认 templates）\n"
+"  -h, --help        显示本帮助\n"
+"  --version         显示版本\n"
+"\n"
+"期刊文件 issues/2019/13.md 生成 out/2019/13.html 和 out/2019/13.pdf。\n"
+"出错时给出 “文件:行:列: 错误：说明”，并保留上一次生成的文件。\n", fp);
+}
+
+/* Does name look like an issue file "NN.md"?  Returns NN or -1. */
+static int
+issue_number(const char *name)
+{
+	char	*end;
+	long	 n = strtol(name, &end, 10);
+
+	if (end == name || strcmp(end, ".md") != 0 || n < 0 || n > 999)
+		return -1;
+	return (int)n;
+}
+
+/*
+ * Sibling issues of path issues/YYYY/NN.md: every YYYY/NN.md beside it, in
+ * (year, number) order.  Fills prev and next with "YYYY/NN" or "" when
+ * there is none.
+ */
+static void
+neighbours(const char *path, char *prev, char *next, size_t size)
+{
+	char		*root = xstrdup(path), *p, *yeardir;
+	int		 year, num, y, k, best_prev = -1, best_next = -1, key;
+	DIR		*top, *sub;
+	struct dirent	*ye, *ie;
+	size_t		 n;
+
+	prev[0] = next[0] = '\0';
+	/* root = folder of folder of path; year and number from the names. */
+	if ((p = strrchr(root, '/')) == NULL)
+		goto out;
+	num = issue_number(p + 1);
+	*p = '\0';
+	p = strrchr(root, '/');
+	year = atoi(p ? p + 1 : root);
+	if (p)
+		*p = '\0';
+	else
+		strcpy(root, ".");
+	if (num < 0 || year < 1900 || (top = opendir(root)) == NULL)
+		goto out;
+	key = year * 1000 + num;
+	while ((ye = readdir(top)) != NULL) {
+		if ((y = atoi(ye->d_name)) < 1900)
+			continue;
+		n = strlen(root) + strlen(ye->d_name) + 2;
+		yeardir = xmalloc(n);
+		snprintf(yeardir, n, "%s/%s", root, ye->d_name);
+		if ((sub = opendir(yeardir)) != NULL) {
+			while ((ie = readdir(sub)) != NULL) {
+				if ((k = issue_number(ie->d_name)) < 0)
+					continue;
+				k += y * 1000;
+				if (k < key && k > best_prev)
+					best_prev = k;
+				if (k > key && (best_next < 0 || k < best_next))
+					best_next = k;
+			}
+			closedir(sub);
+		}
+		free(yeardir);
+	}
+	closedir(top);
+	if (best_prev >= 0)
+		snprintf(prev, size, "%d/%02d", best_prev / 1000, best_prev % 1000);
+	if (best_next >= 0)
+		snprintf(next, size, "%d/%02d", best_next / 1000, best_next % 1000);
+out:
+	free(root);
+}
+
+/*
+ * The output name of an issue, without extension: issues/2019/13.md gives
+ * OUT/2019/13 when its folder is named after a year, any other file
+ * OUT/basename.  The caller frees the result.
+ */
+static char *
+out_stem(const char *out, const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dir;
+	char		*stem;
+	size_t		 n = strlen(out) + strlen(path) + 2;
+	int		 len, dirlen;
+
+	base = base ? base + 1 : path;
+	len = (int)strlen(base);
+	if (len > 3 && strcmp(base + len - 3, ".md") == 0)
+		len -= 3;
+	stem = xmalloc(n);
+	/* dir: the folder name just before base, if any */
+	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
+		;
+	dirlen = (int)(base - 1 - dir);
+	if (base != path && dirlen == 4 && strspn(dir, "0123456789") >= 4)
+		snprintf(stem, n, "%s/%.4s/%.*s", out, dir, len, base);
+	else
+		snprintf(stem, n, "%s/%.*s", out, len, base);
+	return stem;
+}
+
+/* Copy the issue's images beside its page so relative src attributes work. */
+static int
+copy_images(const struct jb_doc *d, const char *stem)
+{
+	const struct jb_block	*b;
+	struct outfile		*o;
+	FILE			*in;
+	char			 chunk[65536], *dst, *slash;
+	size_t			 i, j, n, k;
+	int			 rc = -1;
+
+	for (i = 0; i < d->narticles; i++) {
+		for (j = 0; j < d->articles[i].nblocks; j++) {
+			b = &d->articles[i].blocks[j];
+			if (b->kind != JB_BLOCK_IMAGE)
+				continue;
+			n = strlen(stem) + strlen(b->src) + 2;
+			dst = xmalloc(n);
+			snprintf(dst, n, "%s", stem);
+			if ((slash = strrchr(dst, '/')) != NULL)
+				slash[1] = '\0';
+			strcat(dst, b->src);
+			if ((in = fopen(b->path, "rb")) == NULL) {
+				msg(MSG_OPEN, NULL, b->path, strerror(errno));
+				free(dst);
+				goto out;
+			}
+			if ((o = outfile_open(dst)) == NULL) {
+				fclose(in);
+				free(dst);
+				goto out;
+			}
+			while ((k = fread(chunk, 1, sizeof(chunk), in)) > 0)
+				fwrite(chunk, 1, k, outfile_fp(o));
+			fclose(in);
+			free(dst);
+			if (outfile_commit(o) == -1)
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	return rc;
+}
+
+static int
+build_one(const struct opts *o, const struct jb_series *s, const char *path)
+{
+	struct jb_doc	*d;
+	struct jb_nav	 nav;
+	char		 prev[32], next[32], prevhref[64], nexthref[64];
+	char		 prevlabel[64], nextlabel[64], pdfhref[256];
+	char		*stem = NULL, *target = NULL;
+	const char	*base;
+	size_t		 n;
+	int		 rc = -1;
+
+	if ((d = doc_load(path, s)) == NULL)
+		return -1;
+	stem = out_stem(o->out, path);
+	n = strlen(stem) + 8;
+	target = xmalloc(n);
+
+	if (o->html) {
+		memset(&nav, 0, sizeof(nav));
+		neighbours(path, prev, next, sizeof(prev));
+		if (prev[0]) {
+			snprintf(prevhref, sizeof(prevhref), "../%s.html", prev);
+			snprintf(prevlabel, sizeof(prevlabel), "%.4s年第%d期", prev,
+			    atoi(prev + 5));
+			nav.prev_href = prevhref;
+			nav.prev_label = prevlabel;
+		}
+		if (next[0]) {
+			snprintf(nexthref, sizeof(nexthref), "../%s.html", next);
+			snprintf(nextlabel, sizeof(nextlabel), "%.4s年第%d期", next,
+			    atoi(next + 5));
+			nav.next_href = nexthref;
+			nav.next_label = nextlabel;
+		}
+		base = strrchr(stem, '/');
+		snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
+		nav.pdf_href = pdfhref;
+		nav.index_href = "../index.html";
+		nav.root = "../";
+		snprintf(target, n, "%s.html", stem);
+		if (copy_images(d, stem) == -1 ||
+		    html_write_issue(d, &nav, o->templates, target) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(target);
+	free(stem);
+	doc_free(d);
+	return rc;
+}
+
+static int
+cmd_build(const struct opts *o, int argc, char **argv)
+{
+	struct jb_series	*s;
+	int			 i, rc = 0;
+
+	if (argc == 0) {
+		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
+		return 2;
+	}
+	if ((s = series_load(o->series)) == NULL)
+		return 2;
+	for (i = 0; i < argc; i++)
+		if (build_one(o, s, argv[i]) == -1)
+			rc = 1;
+	series_free(s);
+	return rc;
+}
+
+static int
+cmd_dump(const struct opts *o, int argc, char **argv)
+{
+	struct jb_series	*s;
+	struct jb_doc		*d;
+	int			 i, rc = 0;
+
+	if ((s = series_load(o->series)) == NULL)
+		return 2;
+	for (i = 0; i < argc; i++) {
+		if ((d = doc_load(argv[i], s)) == NULL) {
+			rc = 1;
+			continue;
+		}
+		tree_write(d, stdout);
+		doc_free(d);
+	}
+	series_free(s);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts	 o = { "bulletin.yaml", "out", "templates", 0, 0 };
+	const char	*cmd;
+	char		**files;
+	int		 i, nfiles = 0, rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		puts("jianbao " JIANBAO_VERSION);
+		return 0;
+	}
+	files = xcalloc((size_t)argc, sizeof(char *));
+	for (i = 2; i < argc; i++) {
+		const char	*a = argv[i];
+
+		if (strcmp(a, "--html") == 0)
+			o.html = 1;
+		else if (strcmp(a, "--pdf") == 0)
+			o.pdf = 1;
+		else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
+		    strcmp(a, "--templates") == 0) && i + 1 < argc) {
+			if (a[2] == 'o')
+				o.out = argv[++i];
+			else if (a[2] == 's')
+				o.series = argv[++i];
+			else
+				o.templates = argv[++i];
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			usage(stdout);
+			free(files);
+			return 0;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			msg(MSG_USAGE, NULL, "未知选项，请运行 jianbao --help 查看用法");
+			free(files);
+			return 2;
+		} else
+			files[nfiles++] = argv[i];
+	}
+	if (!o.html && !o.pdf)
+		o.html = o.pdf = 1;
+
+	if (strcmp(cmd, "build") == 0)
+		rc = cmd_build(&o, nfiles, files);
+	else if (strcmp(cmd, "dump") == 0)
+		rc = cmd_dump(&o, nfiles, files);
+	else {
+		msg(MSG_USAGE, NULL, "未知命令，请运行 jianbao --help 查看用法");
+		rc = 2;
+	}
+	free(files);
+	if (rc == 0 && msg_level() >= 2)
+		rc = 1;
+	return rc;
+}
