@@ -502,9 +502,16 @@ fill_text(xmlNodePtr n, const char *s)
 	text(n, s);
 }
 
+/* Remove slot element n, and the line break before it in the template. */
 static void
 drop(xmlNodePtr n)
 {
+	xmlNodePtr	 ws = n->prev;
+
+	if (ws != NULL && xmlIsBlankNode(ws)) {
+		xmlUnlinkNode(ws);
+		xmlFreeNode(ws);
+	}
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
 }
