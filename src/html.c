@@ -410,7 +410,7 @@ runs(xmlNodePtr parent, const struct jb_run *r, size_t n, int lead)
 		    &r[i]);
 }
 
-static void	blocks(struct page *, xmlNodePtr, const struct jb_block *, size_t);
+static void	blocks(xmlNodePtr, const struct jb_block *, size_t);
 
 static void
 image(xmlNodePtr parent, const struct jb_block *b)
@@ -431,7 +431,7 @@ image(xmlNodePtr parent, const struct jb_block *b)
 }
 
 static void
-blocks(struct page *pg, xmlNodePtr parent, const struct jb_block *b, size_t n)
+blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 {
 	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
 	xmlNodePtr	 el, list = NULL;
@@ -462,7 +462,7 @@ blocks(struct page *pg, xmlNodePtr parent, const struct jb_block *b, size_t n)
 			break;
 		case JB_BLOCK_BOX:
 			el = block(parent, "div", "box");
-			blocks(pg, el, b->children, b->nchildren);
+			blocks(el, b->children, b->nchildren);
 			endblock(el);
 			break;
 		case JB_BLOCK_ITEM:
@@ -559,7 +559,7 @@ fill_note(struct page *pg, xmlNodePtr sec)
 
 	for (i = 0; i < m->nnote; i++) {
 		if (m->note[i].kind != JB_BLOCK_PARA) {
-			blocks(pg, sec, &m->note[i], 1);
+			blocks(sec, &m->note[i], 1);
 			continue;
 		}
 		p = block(sec, "p", NULL);
@@ -617,7 +617,7 @@ fill_articles(struct page *pg, xmlNodePtr parent)
 		if (a->subtitle != NULL)
 			line(head, "p", "subtitle", a->subtitle);
 		endblock(head);
-		blocks(pg, art, a->blocks, a->nblocks);
+		blocks(art, a->blocks, a->nblocks);
 		endblock(art);
 	}
 	endblock(parent);

@@ -84,7 +84,10 @@ check "grep -q ':lang(zh-Hant)' $p && grep -q 'Noto Serif CJK TC' $p" \
 p=$tmp/out/unsafe.html
 check "! grep -qi '<script\|<iframe\|onclick\|javascript:\|data:text' $p" \
     "unsafe: no raw HTML or script link from the issue"
-check "grep -q '文字里的 &lt;、&gt; 和 &amp; 原样显示' $p" "unsafe: < > & escaped"
+check "grep -q '文字里的 &lt;、&gt; 和 &amp; 原样显示，<a href=\"../index.html\">往期目录</a>链接保留' $p" \
+    "unsafe: < > & escaped, relative link kept"
+check "grep -q '还有危险链接和数据链接' $p" \
+    "unsafe: javascript: and data: links reduced to their text"
 
 # ---- template errors: reported with file and line, old page kept ----
 cp -r templates "$tmp/bad"

@@ -106,9 +106,9 @@ def main():
 
     ids = {n.attrs["id"] for n in nodes if "id" in n.attrs}
     arts = by_tag("article")
-    check(arts and all(a.attrs.get("id") for a in arts)
-          and all(len(a.children) and by_tag for a in arts),
-          "%d articles with ids" % len(arts))
+    check(arts and all(a.attrs.get("id") and a.text().strip() for a in arts)
+          and len(ids) == sum(1 for n in nodes if "id" in n.attrs),
+          "%d articles with unique ids" % len(arts))
     toc = by_class("contents")
     links = [a.attrs.get("href", "") for c in toc for a in c.walk()
              if a.tag == "a"]
