@@ -56,7 +56,8 @@ enum jb_label {
 	JB_LABEL_PREV,			/* 上一期 */
 	JB_LABEL_NEXT,			/* 下一期 */
 	JB_LABEL_ARCHIVE,		/* 往期目录 */
-	JB_LABEL_PDF,			/* 印刷版（PDF） */
+	JB_LABEL_PDF,			/* PDF 版 */
+	JB_LABEL_NAV,			/* 期刊导航: names the page's navigation */
 	JB_LABEL__MAX
 };
 

@@ -59,29 +59,6 @@ static const char *const slotnames[SLOT__MAX] = {
 	"dist", "copies", "credits",
 };
 
-/* Words the page adds around the issue's own text, per language. */
-struct labels {
-	const char	*note;		/* 编者按 label, with its colon */
-	const char	*contents;	/* heading of the list of articles */
-	const char	*printed;	/* after the date in the footer */
-	const char	*copies;	/* printf format, one %d */
-	const char	*prev;
-	const char	*next;
-	const char	*index;
-	const char	*pdf;
-	const char	*nav;		/* aria-label of the <nav> */
-	const char	*dist[JB_DIST__MAX];
-};
-
-static const struct labels labels[] = {
-	[JB_LANG_HANS] = { "编者按：", "本期要目", "印发", "（共印%d份）",
-	    "上一期", "下一期", "往期目录", "PDF 版", "期刊导航",
-	    { "报", "送", "发" } },
-	[JB_LANG_HANT] = { "編者按：", "本期要目", "印發", "（共印%d份）",
-	    "上一期", "下一期", "往期目錄", "PDF 版", "期刊導覽",
-	    { "報", "送", "發" } },
-};
-
 /* The parsed template and style sheet, owned here for the whole run. */
 static struct html {
 	char		*dir;		/* tmpldir they were read from */
@@ -93,7 +70,6 @@ static struct html {
 struct page {
 	const struct jb_doc	*d;
 	const struct jb_nav	*nav;
-	const struct labels	*lb;
 	xmlNodePtr		 slots[SLOT__MAX][SLOT_USES];
 	int			 nslots[SLOT__MAX];
 };
@@ -523,25 +499,25 @@ fill_nav(struct page *pg, xmlNodePtr nav)
 	xmlNodePtr		 a;
 	char			 label[128];
 
-	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->nav);
+	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST doc_label(pg->d, JB_LABEL_NAV));
 	if (v->prev_href != NULL) {
-		snprintf(label, sizeof(label), "‹ %s%s%s", pg->lb->prev,
+		snprintf(label, sizeof(label), "‹ %s%s%s", doc_label(pg->d, JB_LABEL_PREV),
 		    v->prev_label ? " " : "", v->prev_label ? v->prev_label : "");
 		a = line(nav, "a", "prev", label);
 		xmlNewProp(a, BAD_CAST "rel", BAD_CAST "prev");
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->prev_href);
 	}
 	if (v->index_href != NULL) {
-		a = line(nav, "a", "index", pg->lb->index);
+		a = line(nav, "a", "index", doc_label(pg->d, JB_LABEL_ARCHIVE));
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->index_href);
 	}
 	if (v->pdf_href != NULL) {
-		a = line(nav, "a", "pdf", pg->lb->pdf);
+		a = line(nav, "a", "pdf", doc_label(pg->d, JB_LABEL_PDF));
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->pdf_href);
 		xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	}
 	if (v->next_href != NULL) {
-		snprintf(label, sizeof(label), "%s%s%s ›", pg->lb->next,
+		snprintf(label, sizeof(label), "%s%s%s ›", doc_label(pg->d, JB_LABEL_NEXT),
 		    v->next_label ? " " : "", v->next_label ? v->next_label : "");
 		a = line(nav, "a", "next", label);
 		xmlNewProp(a, BAD_CAST "rel", BAD_CAST "next");
@@ -564,7 +540,8 @@ fill_note(struct page *pg, xmlNodePtr sec)
 		}
 		p = block(sec, "p", NULL);
 		if (i == 0)
-			span(p, "strong", "note-label", pg->lb->note);
+			span(p, "strong", "note-label",
+			    arena_printf(pg->d->arena, "%s：", doc_label(pg->d, JB_LABEL_NOTE)));
 		runs(p, m->note[i].runs, m->note[i].nruns, 0);
 	}
 	endblock(sec);
@@ -578,7 +555,7 @@ fill_contents(struct page *pg, xmlNodePtr sec)
 	char			*href;
 	size_t			 i;
 
-	line(sec, "h2", NULL, pg->lb->contents);
+	line(sec, "h2", NULL, doc_label(pg->d, JB_LABEL_CONTENTS));
 	list = block(sec, "ol", NULL);
 	for (i = 0; i < pg->d->narticles; i++) {
 		a = &pg->d->articles[i];
@@ -637,7 +614,7 @@ fill_dist(struct page *pg, xmlNodePtr parent)
 			continue;
 		p = block(parent, "p", "dist-line");
 		span(p, "span", "dist-label",
-		    arena_printf(pg->d->arena, "%s：", pg->lb->dist[k]));
+		    arena_printf(pg->d->arena, "%s：", doc_label(pg->d, JB_LABEL_BAO + (int)k)));
 		for (i = 0; i < l->n; i++) {
 			if (i > 0)
 				text(p, "，");
@@ -739,7 +716,7 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		break;
 	case SLOT_PRINTED:
 		fill_text(n, arena_printf(d->arena, "%s%s", m->date_text,
-		    pg->lb->printed));
+		    doc_label(pg->d, JB_LABEL_PRINTED)));
 		break;
 	case SLOT_NOTE:
 		fill_note(pg, n);
@@ -754,7 +731,8 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		fill_dist(pg, n);
 		break;
 	case SLOT_COPIES:
-		fill_text(n, arena_printf(d->arena, pg->lb->copies, m->copies));
+		fill_text(n, arena_printf(d->arena, "（%s）",
+		    arena_printf(d->arena, doc_label(d, JB_LABEL_COPIES), m->copies)));
 		break;
 	case SLOT_CREDITS:
 		fill_credits(pg, n);
@@ -813,8 +791,6 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 	memset(&pg, 0, sizeof(pg));
 	pg.d = d;
 	pg.nav = nav != NULL ? nav : &nonav;
-	pg.lb = &labels[d->meta.lang == JB_LANG_HANT ? JB_LANG_HANT :
-	    JB_LANG_HANS];
 
 	doc = xmlCopyDoc(cache.tmpl, 1);
 	root = xmlDocGetRootElement(doc);
