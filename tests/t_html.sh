@@ -2,7 +2,7 @@
 # t_html.sh -- the HTML edition: structure checked with a real HTML parser, golden pages, template errors, speed.
 # usage: sh tests/t_html.sh [-u]   (-u rewrites tests/html/*.html after review)
 cd "$(dirname "$0")/.." || exit 2
-JB=${JIANBAO:-./jianbao}
+JB=${JB:-./jianbao}
 dir=tests/html
 update=0
 [ "$1" = "-u" ] && update=1
