@@ -1,5 +1,4 @@
 /* search.c -- the static search index (character bigrams of every article, as JSON through json-glib) and its script. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,31 +213,12 @@ build_index(const struct arc *a)
 static int
 copy_script(const char *tmpldir, const char *outdir)
 {
-	struct outfile	*o;
-	FILE		*in;
-	char		 chunk[8192], *src, *dst;
-	size_t		 n;
-	int		 rc = -1;
+	char	*src, *dst;
+	int	 rc;
 
 	src = g_strdup_printf("%s/%s", tmpldir, SEARCH_SCRIPT);
 	dst = g_strdup_printf("%s/%s", outdir, SEARCH_SCRIPT);
-	if ((in = fopen(src, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, src, strerror(errno));
-		goto out;
-	}
-	if ((o = outfile_open(dst)) == NULL)
-		goto out;
-	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		fwrite(chunk, 1, n, outfile_fp(o));
-	if (ferror(in)) {
-		msg(MSG_READ, NULL, src, strerror(errno));
-		outfile_abort(o);
-		goto out;
-	}
-	rc = outfile_commit(o);
-out:
-	if (in != NULL)
-		fclose(in);
+	rc = outfile_copy(src, dst);
 	g_free(src);
 	g_free(dst);
 	return rc;

@@ -33,9 +33,13 @@
 #define HOME_ALL	50
 #define HOME_PER_YEAR	5
 
+/* The site's icon, copied beside index.html; issue pages link it too. */
+#define ICON		"favicon.svg"
+
 enum slot {
 	SLOT_TITLE,		/* <title> */
 	SLOT_FEED,		/* <link rel="alternate"> to feed.xml */
+	SLOT_ICON,		/* <link rel="icon"> to favicon.svg */
 	SLOT_STYLE,		/* <style>: style.css and site.css */
 	SLOT_SKIP,		/* skip link to the content */
 	SLOT_ORG,		/* 编印单位 */
@@ -47,7 +51,7 @@ enum slot {
 };
 
 static const char *const slotnames[SLOT__MAX] = {
-	"title", "feed", "style", "skip", "org", "home", "nav", "main", "foot",
+	"title", "feed", "icon", "style", "skip", "org", "home", "nav", "main", "foot",
 };
 
 /* The words of the archive, in the series' language. */
@@ -369,6 +373,8 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	    BAD_CAST fmt(pg, "%sfeed.xml", root));
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "title",
 	    BAD_CAST fmt(pg, "%s %s", s->name, pg->lb->feed));
+	xmlSetProp(pg->slots[SLOT_ICON], BAD_CAST "href",
+	    BAD_CAST fmt(pg, "%s%s", root, ICON));
 	/* Raw text: the HTML serialiser writes <style> content unescaped. */
 	xmlNodeSetContent(pg->slots[SLOT_STYLE], NULL);
 	xmlNodeAddContent(pg->slots[SLOT_STYLE], BAD_CAST f->css);
@@ -766,7 +772,8 @@ arc_write_pages(const struct arc *a, const char *tmpldir, const char *outdir)
 			goto out;
 	if (write_search(&f, a, outdir) == -1)
 		goto out;
-	rc = 0;
+	rc = outfile_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
+	    arena_printf(a->arena, "%s/%s", outdir, ICON));
 out:
 	frame_free(&f);
 	return rc;

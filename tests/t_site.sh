@@ -25,6 +25,8 @@ mkdir -p "$proj"
 cp Makefile "$proj/"
 cp "${JB:-./jianbao}" "$proj/jianbao"
 cp -R templates "$proj/templates"
+mkdir -p "$proj/scripts"
+cp scripts/publish.sh "$proj/scripts/"
 cp tests/site/bulletin.yaml "$proj/bulletin.yaml"
 cp -R tests/site/issues "$proj/issues"
 
@@ -129,6 +131,9 @@ http {
 	server {
 		listen 127.0.0.1:$port;
 		location /bulletins/ { alias $dest/; }
+		# The server root is not the site's: a host serving the site
+		# under /bulletins/ answers browsers' own /favicon.ico there.
+		location = /favicon.ico { return 204; }
 	}
 }
 EOF
@@ -142,7 +147,7 @@ for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	sleep 0.25
 done
 if [ $up = 1 ]; then ok "nginx serves the published site under /bulletins/"; else
-	notok "nginx serves the published site under /bulletins/"; sed 's/^/# /' "$ngx/error.log"; exit 1
+	notok "nginx serves the published site under /bulletins/"; tail -3 "$ngx/error.log" | sed 's/^/# /'; exit 1
 fi
 
 # Headless Chromium through Playwright.
@@ -152,3 +157,6 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
 fi
 mkdir -p tests/out
 node tests/browser/site.mjs "http://127.0.0.1:$port/bulletins/" "$dest" tests/out
+status=$?
+grep -E '" [45][0-9][0-9] ' "$ngx/access.log" | sed 's/^/# /'
+exit $status
