@@ -85,6 +85,31 @@ say(titles("").length === 0 && titles("，。").length === 0, "an empty query fi
 EOF
 node "$tmp/search.cjs" "$out/search-index.js" "$out/search.js"
 
+# A long archive: past 50 issues the home page keeps the newest few of each
+# year and links to the year pages, which list them all.
+big=$tmp/big
+python3 bench/gen_issues.py 60 "$big"
+(cd "$big" && "$proj/jianbao" site --out out --templates "$top/templates" issues/*/*.md) ||
+	notok "jianbao site on 60 generated issues"
+python3 - "$big/out" <<'PYEOF'
+import re, sys
+out = sys.argv[1]
+def hrefs(path, cls):
+    s = open(path, encoding="utf-8").read()
+    return re.findall(r'<a href="([^"]+)" class="%s"' % cls, s)
+def say(good, name):
+    print(("ok - " if good else "not ok - ") + name)
+home = open(out + "/index.html", encoding="utf-8").read()
+links = hrefs(out + "/index.html", "issue-link")
+say(len(links) == 15 and links[0] == "2026/12.html",
+    "with 60 issues the home page lists the newest 5 of each year")
+more = re.findall(r'<p class="more">\s*<a href="(\d{4}/index.html)">', home)
+say(more == ["2026/index.html", "2025/index.html", "2024/index.html"],
+    "the home page links each year's full list")
+say(len(hrefs(out + "/2025/index.html", "issue-link")) == 24,
+    "a year page lists every issue of its year")
+PYEOF
+
 # make publish: a symlink swapped in one rename, old copies removed.
 dest=$tmp/srv/bulletins
 make -C "$proj" publish DEST="$dest" >"$tmp/pub1" 2>&1
