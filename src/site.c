@@ -237,22 +237,23 @@ frame_load(struct frame *f, const char *tmpldir)
 	xmlNodePtr	 root;
 	char		*path, text[256];
 	int		 count[SLOT__MAX] = { 0 };
-	size_t		 i, n = strlen(tmpldir) + 32;
+	size_t		 i, start, n = strlen(tmpldir) + 32;
 	int		 s, rc = -1;
 
 	memset(f, 0, sizeof(*f));
 	path = xmalloc(n);
 	for (i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
 		snprintf(path, n, "%s/%s", tmpldir, sheets[i]);
+		start = css.len;
 		if (slurp(path, &css) == -1)
 			goto out;
 		buf_puts(&css, "\n");
-	}
-	/* The sheets go into <style> verbatim; this would end it early. */
-	if (strstr(css.data, "</") != NULL) {
-		pos.file = path;
-		msg(MSG_TEMPLATE, &pos, "site.css", "样式表中不能出现 “</”");
-		goto out;
+		/* The sheets go into <style> verbatim; this would end it. */
+		if (strstr(css.data + start, "</") != NULL) {
+			pos.file = path;
+			msg(MSG_TEMPLATE, &pos, sheets[i], "样式表中不能出现 “</”");
+			goto out;
+		}
 	}
 	f->path = xmalloc(n);
 	snprintf(f->path, n, "%s/%s", tmpldir, TMPL_PAGE);
