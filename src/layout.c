@@ -114,6 +114,7 @@ struct para {
 	PangoGlyphString **glyphs;
 	size_t		 nitems;
 	const struct jb_pos *pos;
+	int		 orphans;	/* avoid and report a short last line */
 };
 
 /* A line as the breaker chose it: characters [s, e). */
@@ -497,6 +498,26 @@ line_width(const struct para *p, size_t s, size_t e, int end, double *a,
 	return w;
 }
 
+/* Blank the marks of [s, e) still have beyond the widths in a (clreq's
+ * reduction: ，、；。 and brackets down to ½ em). */
+static double
+shrinkable(const struct para *p, size_t s, size_t e, const double *a)
+{
+	double	 t = 0, b;
+	size_t	 i;
+
+	for (i = s; i < e; i++) {
+		const struct pch *c = &p->ch[i];
+
+		if (!c->mark || is_interpunct(c->c))
+			continue;
+		b = c->cl + c->cr - (c->adv - a[i - s]);
+		if (b > 0)
+			t += b;
+	}
+	return t;
+}
+
 static double
 natural(const struct para *p, size_t i)
 {
@@ -557,7 +578,8 @@ para_break(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 			for (k = e; k < e + 2 && k < p->nch &&
 			    p->ch[k].mark && !is_pairmark(p->ch[k].c); k++)
 				if ((k + 1 == p->nch || p->ch[k + 1].brk) &&
-				    line_width(p, s, k + 1, 1, a, sh) <=
+				    line_width(p, s, k + 1, 1, a, sh) -
+				    shrinkable(p, s, k + 1, a) <=
 				    avail + EPS) {
 					brk = k + 1;
 					break;
@@ -588,7 +610,8 @@ para_break(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 			ln[k].last = 1;
 
 	/* 孤字: the last line must not be one or two characters. */
-	if (nl >= 2 && !ln[nl - 2].last && short_last(p, ln[nl - 1].s,
+	if (p->orphans && nl >= 2 && !ln[nl - 2].last &&
+	    short_last(p, ln[nl - 1].s,
 	    ln[nl - 1].e)) {
 		struct line *pl = &ln[nl - 2], *ll = &ln[nl - 1];
 		size_t b, done = 0;
@@ -761,6 +784,37 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 	width = line_width(p, s, e, justify, a, sh);
 	while (e > s && p->ch[e - 1].c == ' ')
 		e--;
+	/* An opening bracket starting a wrapped line loses its outer half;
+	 * after a first-line indent it keeps it, so （一） aligns. */
+	if (al != AL_CENTER && al != AL_RIGHT && s > 0 &&
+	    p->ch[s - 1].c != '\n' && p->ch[s].cl > 0 &&
+	    p->ch[s].cr == 0 && a[0] >= p->ch[s].adv - 0.01) {
+		a[0] -= p->ch[s].cl;
+		sh[0] -= p->ch[s].cl;
+		width -= p->ch[s].cl;
+	}
+	/* A line the breaker squeezed: take the excess from the marks. */
+	if (width > w + 0.01) {
+		double tot = shrinkable(p, s, e, a), f, r, b;
+
+		f = tot > 0 ? fmin(1, (width - w) / tot) : 0;
+		for (i = s; i < e && f > 0; i++) {
+			const struct pch *c = &p->ch[i];
+
+			if (!c->mark || is_interpunct(c->c))
+				continue;
+			b = c->cl + c->cr - (c->adv - a[i - s]);
+			if (b <= 0)
+				continue;
+			r = b * f;
+			a[i - s] -= r;
+			if (c->cl > 0 && c->cr > 0)
+				sh[i - s] -= r / 2;
+			else if (c->cl > 0)
+				sh[i - s] -= r;
+			width -= r;
+		}
+	}
 	if (justify && width < w) {
 		for (i = s; i + 1 < e; i++) {
 			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
@@ -812,6 +866,7 @@ struct flow {
 	int		 keep;		/* keep every line with the next row */
 	int		 box;
 	unsigned	 nobreak : 1;	/* not a paragraph for widow control */
+	unsigned	 balance : 1;	/* titles: lines of even length */
 };
 
 /* Shape, break and set p into one row per line.  Returns the lines made. */
@@ -824,8 +879,25 @@ flow(struct lb *lb, struct para *p, const struct flow *f)
 	double		 size = 0;
 	int		 id = lb->nparas++;
 
+	p->orphans = !f->nobreak;
 	para_shape(lb, p);
 	nl = para_break(lb, p, f->w, f->ind1, f->ind2, &ln);
+	if (f->balance && nl > 1) {
+		/* The narrowest measure that keeps the number of lines. */
+		double tot = 0, bw;
+		struct line *bl;
+
+		for (i = 0; i < p->nch; i++)
+			tot += p->ch[i].adv;
+		for (bw = tot / nl; bw < f->w; bw += p->ch[0].em / 2) {
+			if (para_break(lb, p, bw, 0, 0, &bl) == nl) {
+				free(ln);
+				ln = bl;
+				break;
+			}
+			free(bl);
+		}
+	}
 	for (i = 0; i < p->nspans; i++)
 		size = fmax(size, p->spans[i].size);
 	for (i = 0; i < nl; i++) {
@@ -990,8 +1062,10 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		if (b->credit != NULL) {
 			f.al = AL_RIGHT;
 			f.keep = 0;
+			para_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 			para_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK,
 			    0, 0);
+			para_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 			flow(lb, &p, &f);
 		}
 		if (b->caption == NULL && b->credit == NULL)
@@ -1014,7 +1088,9 @@ display(struct lb *lb, const char *text, const struct jb_pos *pos,
 	size_t		 n;
 
 	para_init(&p, pos);
-	body_flow(&f, 0);
+	/* Titles keep 2 字 clear of each edge and balance their lines. */
+	body_flow(&f, size > LAY_BODY ? 2 * LAY_BODY : 0);
+	f.balance = size > LAY_BODY;
 	f.ind1 = 0;
 	f.al = al;
 	f.keep = 1;
@@ -1196,6 +1272,20 @@ frames(struct lb *lb, struct lay_page *pg, size_t from, size_t to,
 		it->h = (line[j - 1] + lb->rows[j - 1].nlines - line[i]) *
 		    LAY_PITCH - 4;
 	}
+}
+
+/* Fit a picture into the n grid lines left on a page. */
+static void
+shrink_image(struct row *r, int n)
+{
+	struct lay_item	*it = &r->items[0];
+	double		 h = n * LAY_PITCH - 4, w = it->w * h / it->h;
+
+	it->x += (it->w - w) / 2;
+	it->w = w;
+	it->h = h;
+	it->y = (n * LAY_PITCH - h) / 2;
+	r->nlines = n;
 }
 
 /*
@@ -1489,6 +1579,22 @@ lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 		for (j = i; j < lb.nrows && used + lb.rows[j].nlines <=
 		    LAY_LINES; j++)
 			used += lb.rows[j].nlines;
+		/* A picture that does not fit may shrink to half a page. */
+		if (j < lb.nrows && lb.rows[j].nitems > 0 &&
+		    lb.rows[j].items[0].kind == LAY_IMAGE) {
+			size_t k = j;
+			int need;
+
+			while (lb.rows[k].keep && k + 1 < lb.nrows && k < j + 3)
+				k++;
+			need = LAY_LINES - used - (int)(k - j);
+			if (need >= 6 && need < lb.rows[j].nlines) {
+				shrink_image(&lb.rows[j], need);
+				for (; j < lb.nrows && used +
+				    lb.rows[j].nlines <= LAY_LINES; j++)
+					used += lb.rows[j].nlines;
+			}
+		}
 		b = j;
 		if (b < lb.nrows)
 			b = adjust_break(&lb, i, b);
