@@ -8,7 +8,12 @@
 #include <time.h>
 
 #include <cairo.h>
+#include <cairo-ft.h>
 #include <cairo-pdf.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb.h>
+#include <hb-subset.h>
 #include <jpeglib.h>
 #include <pango/pangocairo.h>
 
@@ -30,6 +35,222 @@ struct images {
 	struct image	*v;
 	size_t		 n;
 };
+
+/*
+ * Faces cut down to the glyphs the issue uses, before Cairo sees them.
+ * Cairo 1.16 copies and parses a font's whole CFF table to embed a subset
+ * of it (several MB for each Fandol face, several times), which cost most
+ * of the run; HarfBuzz's subsetter keeps the glyph ids (RETAIN_GIDS), so
+ * the glyph strings from layout paint unchanged.
+ */
+struct face {
+	hb_face_t		*src;		/* borrowed from the Pango font */
+	hb_set_t		*glyphs;	/* owned */
+	hb_blob_t		*blob;		/* owned: the subset font file */
+	FT_Face			 ft;		/* owned by cf's user data */
+	cairo_font_face_t	*cf;		/* owned */
+};
+
+struct sfont {
+	PangoFont		*font;		/* borrowed from the layout */
+	cairo_scaled_font_t	*sf;		/* owned */
+};
+
+struct faces {
+	FT_Library		 lib;
+	struct face		*v;
+	size_t			 n;
+	struct sfont		*s;
+	size_t			 ns;
+};
+
+static const cairo_user_data_key_t ft_key;
+
+static void
+done_face(void *p)
+{
+	FT_Done_Face(p);
+}
+
+static struct face *
+face_of(struct faces *fc, PangoFont *font)
+{
+	hb_face_t	*src = hb_font_get_face(pango_font_get_hb_font(font));
+	size_t		 i;
+
+	for (i = 0; i < fc->n; i++)
+		if (fc->v[i].src == src)
+			return &fc->v[i];
+	fc->v = xrealloc(fc->v, (fc->n + 1) * sizeof(*fc->v));
+	memset(&fc->v[fc->n], 0, sizeof(*fc->v));
+	fc->v[fc->n].src = src;
+	fc->v[fc->n].glyphs = hb_set_create();
+	return &fc->v[fc->n++];
+}
+
+/* Collect the glyphs of every face, subset each face once. */
+static int
+faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
+{
+	static const char	 drop[][5] = { "GSUB", "GPOS", "GDEF", "BASE",
+	    "JSTF", "vhea", "vmtx", "VORG", "kern", "DSIG", "morx" };
+	hb_subset_input_t	*in;
+	hb_face_t		*sub;
+	const char		*data;
+	unsigned		 len;
+	size_t			 i, j;
+	int			 g;
+
+	memset(fc, 0, sizeof(*fc));
+	if (FT_Init_FreeType(&fc->lib) != 0) {
+		msg(MSG_WRITE, NULL, path, "FreeType");
+		return -1;
+	}
+	for (i = 0; i < l->npages; i++)
+		for (j = 0; j < l->pages[i].nitems; j++) {
+			const struct lay_item *it = &l->pages[i].items[j];
+			struct face *f;
+
+			if (it->kind != LAY_GLYPHS || it->glyphs == NULL)
+				continue;
+			f = face_of(fc, it->font);
+			for (g = 0; g < it->glyphs->num_glyphs; g++)
+				if (!(it->glyphs->glyphs[g].glyph &
+				    PANGO_GLYPH_UNKNOWN_FLAG))
+					hb_set_add(f->glyphs,
+					    it->glyphs->glyphs[g].glyph);
+		}
+	for (i = 0; i < fc->n; i++) {
+		struct face *f = &fc->v[i];
+
+		in = hb_subset_input_create_or_fail();
+		hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
+		/* Shaping is done: the PDF needs outlines and metrics only,
+		 * and skipping the layout tables skips their glyph closure. */
+		for (g = 0; g < (int)(sizeof(drop) / sizeof(drop[0])); g++)
+			hb_set_add(hb_subset_input_set(in,
+			    HB_SUBSET_SETS_DROP_TABLE_TAG),
+			    HB_TAG(drop[g][0], drop[g][1], drop[g][2],
+			    drop[g][3]));
+		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
+		    HB_SUBSET_FLAGS_NO_HINTING);
+		sub = hb_subset_or_fail(f->src, in);
+		hb_subset_input_destroy(in);
+		if (sub == NULL) {
+			/* Not subsettable here: Cairo embeds the face as it is. */
+			f->blob = hb_face_reference_blob(f->src);
+		} else {
+			f->blob = hb_face_reference_blob(sub);
+			hb_face_destroy(sub);
+		}
+		data = hb_blob_get_data(f->blob, &len);
+		if (FT_New_Memory_Face(fc->lib, (const FT_Byte *)data, len,
+		    sub == NULL ? (FT_Long)hb_face_get_index(f->src) : 0,
+		    &f->ft) != 0) {
+			msg(MSG_WRITE, NULL, path, "FreeType");
+			return -1;
+		}
+		f->cf = cairo_ft_font_face_create_for_ft_face(f->ft, 0);
+		cairo_font_face_set_user_data(f->cf, &ft_key, f->ft, done_face);
+	}
+	return 0;
+}
+
+static void
+faces_free(struct faces *fc)
+{
+	size_t	 i;
+
+	for (i = 0; i < fc->ns; i++)
+		cairo_scaled_font_destroy(fc->s[i].sf);
+	for (i = 0; i < fc->n; i++) {
+		if (fc->v[i].cf != NULL)
+			cairo_font_face_destroy(fc->v[i].cf);
+		else if (fc->v[i].ft != NULL)
+			FT_Done_Face(fc->v[i].ft);
+		hb_set_destroy(fc->v[i].glyphs);
+		hb_blob_destroy(fc->v[i].blob);
+	}
+	free(fc->v);
+	free(fc->s);
+	if (fc->lib != NULL)
+		FT_Done_FreeType(fc->lib);
+}
+
+/* The subset face of font at the size layout measured it. */
+static cairo_scaled_font_t *
+scaled(struct faces *fc, PangoFont *font)
+{
+	PangoFontDescription	*fd;
+	cairo_font_options_t	*fo;
+	cairo_matrix_t		 fm, ctm;
+	struct face		*f;
+	double			 size;
+	size_t			 i;
+
+	for (i = 0; i < fc->ns; i++)
+		if (fc->s[i].font == font)
+			return fc->s[i].sf;
+	f = face_of(fc, font);
+	fd = pango_font_describe_with_absolute_size(font);
+	size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
+	pango_font_description_free(fd);
+	cairo_matrix_init_scale(&fm, size, size);
+	cairo_matrix_init_identity(&ctm);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	fc->s = xrealloc(fc->s, (fc->ns + 1) * sizeof(*fc->s));
+	fc->s[fc->ns].font = font;
+	fc->s[fc->ns].sf = cairo_scaled_font_create(f->cf, &fm, &ctm, fo);
+	cairo_font_options_destroy(fo);
+	return fc->s[fc->ns++].sf;
+}
+
+/* Glyphs with their characters, so the PDF text can be copied and searched. */
+static void
+show_glyphs(cairo_t *cr, struct faces *fc, const struct lay_item *it)
+{
+	const PangoGlyphString	*gs = it->glyphs;
+	cairo_glyph_t		*cg;
+	cairo_text_cluster_t	*cl;
+	double			 x = it->x;
+	int			 g, n = 0, nc = 0;
+
+	cg = xcalloc(gs->num_glyphs + 1, sizeof(*cg));
+	cl = xcalloc(gs->num_glyphs + 1, sizeof(*cl));
+	for (g = 0; g < gs->num_glyphs; g++) {
+		const PangoGlyphInfo *gi = &gs->glyphs[g];
+		int start = gs->log_clusters[g], end;
+
+		if (g == 0 || start != gs->log_clusters[g - 1]) {
+			end = (int)it->len;
+			for (int k = g + 1; k < gs->num_glyphs; k++)
+				if (gs->log_clusters[k] != start) {
+					end = gs->log_clusters[k];
+					break;
+				}
+			cl[nc].num_bytes = end - start;
+			cl[nc].num_glyphs = 0;
+			nc++;
+		}
+		if (!(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
+		    gi->glyph != PANGO_GLYPH_EMPTY) {
+			cg[n].index = gi->glyph;
+			cg[n].x = x + (double)gi->geometry.x_offset /
+			    PANGO_SCALE;
+			cg[n].y = it->y + (double)gi->geometry.y_offset /
+			    PANGO_SCALE;
+			n++;
+			cl[nc - 1].num_glyphs++;
+		}
+		x += (double)gi->geometry.width / PANGO_SCALE;
+	}
+	cairo_set_scaled_font(cr, scaled(fc, it->font));
+	cairo_show_text_glyphs(cr, it->text, (int)it->len, cg, n, cl, nc, 0);
+	free(cg);
+	free(cl);
+}
 
 struct jpeg_err {
 	struct jpeg_error_mgr	 pub;
@@ -199,22 +420,18 @@ set_color(cairo_t *cr, unsigned c)
 }
 
 static void
-paint_item(cairo_t *cr, const struct lay_item *it, struct images *im)
+paint_item(cairo_t *cr, const struct lay_item *it, struct images *im,
+    struct faces *fc)
 {
 	char		 attr[256];
 	struct image	*img;
-	PangoGlyphItem	 gi;
 
 	switch (it->kind) {
 	case LAY_GLYPHS:
 		if (it->glyphs == NULL)
 			break;
 		set_color(cr, it->color);
-		cairo_move_to(cr, it->x, it->y);
-		gi.item = it->item;
-		gi.glyphs = it->glyphs;
-		/* With the text, Cairo maps glyphs back to characters. */
-		pango_cairo_show_glyph_item(cr, it->text, &gi);
+		show_glyphs(cr, fc, it);
 		break;
 	case LAY_RULE:
 		set_color(cr, it->color);
@@ -284,10 +501,15 @@ paint(const struct jb_doc *d, const struct lay_doc *l, struct images *im,
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
 	cairo_status_t	 st;
+	struct faces	 fc;
 	char		*title, date[64], attr[64];
 	size_t		 i, j;
 	int		 rc = -1;
 
+	if (faces_init(&fc, l, path) == -1) {
+		faces_free(&fc);
+		return -1;
+	}
 	sf = cairo_pdf_surface_create_for_stream(write_cb, fp, LAY_PAGE_W,
 	    LAY_PAGE_H);
 	title = arena_printf(l->arena, "%s %d年%s", d->series->name,
@@ -308,7 +530,7 @@ paint(const struct jb_doc *d, const struct lay_doc *l, struct images *im,
 	cr = cairo_create(sf);
 	for (i = 0; i < l->npages; i++) {
 		for (j = 0; j < l->pages[i].nitems; j++)
-			paint_item(cr, &l->pages[i].items[j], im);
+			paint_item(cr, &l->pages[i].items[j], im, &fc);
 		cairo_show_page(cr);
 	}
 	for (i = 0; i < l->nmarks; i++) {
@@ -326,6 +548,7 @@ paint(const struct jb_doc *d, const struct lay_doc *l, struct images *im,
 	}
 	rc = 0;
 out:
+	faces_free(&fc);
 	return rc;
 }
 
