@@ -867,6 +867,7 @@ struct flow {
 	int		 box;
 	unsigned	 nobreak : 1;	/* not a paragraph for widow control */
 	unsigned	 balance : 1;	/* titles: lines of even length */
+	unsigned	 orphans : 1;	/* avoid a short last line even if nobreak */
 };
 
 /* Shape, break and set p into one row per line.  Returns the lines made. */
@@ -879,7 +880,7 @@ flow(struct lb *lb, struct para *p, const struct flow *f)
 	double		 size = 0;
 	int		 id = lb->nparas++;
 
-	p->orphans = !f->nobreak;
+	p->orphans = !f->nobreak || f->orphans;
 	para_shape(lb, p);
 	nl = para_break(lb, p, f->w, f->ind1, f->ind2, &ln);
 	if (f->balance && nl > 1) {
@@ -1173,6 +1174,7 @@ set_contents(struct lb *lb)
 		para_init(&p, &art->pos);
 		body_flow(&f, 0);
 		f.nobreak = 1;
+		f.orphans = 1;
 		f.ind2 = 2 * LAY_BODY;
 		if (art->kicker != NULL) {
 			para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
