@@ -724,14 +724,10 @@ emit_run(struct lb *lb, struct row *r, struct para *p, size_t s, size_t e,
 	if (p->ch[s].item >= 0) {
 		PangoItem *src = p->items[p->ch[s].item];
 		PangoGlyphString *sg = p->glyphs[p->ch[s].item], *gs;
-		PangoItem *pi = pango_item_copy(src);
 		int g0 = p->ch[s].g0, g1 = p->ch[e - 1].g0 + p->ch[e - 1].ng;
 		int g;
 		double pos = 0, prev = 0;
 
-		pi->offset = 0;
-		pi->length = (int)(end - off);
-		pi->num_chars = (int)(e - s);
 		gs = pango_glyph_string_new();
 		pango_glyph_string_set_size(gs, g1 - g0);
 		for (g = g0; g < g1; g++) {
@@ -756,9 +752,8 @@ emit_run(struct lb *lb, struct row *r, struct para *p, size_t s, size_t e,
 			    lround((prev + natw) * PANGO_SCALE));
 			prev = pos;
 		}
-		it->item = pi;
 		it->glyphs = gs;
-		it->font = pi->analysis.font;
+		it->font = g_object_ref(src->analysis.font);
 	}
 }
 
@@ -1692,8 +1687,8 @@ lay_free(struct lay_doc *l)
 
 			if (it->glyphs != NULL)
 				pango_glyph_string_free(it->glyphs);
-			if (it->item != NULL)
-				pango_item_free(it->item);
+			if (it->font != NULL)
+				g_object_unref(it->font);
 		}
 		free(l->pages[i].items);
 	}

@@ -9,7 +9,6 @@
 struct font_set;
 struct _PangoFont;
 struct _PangoGlyphString;
-struct _PangoItem;
 
 /* Page geometry of GB/T 9704, in pt (1 mm = 72/25.4 pt). */
 #define LAY_MM		(72.0 / 25.4)
@@ -36,7 +35,7 @@ enum lay_kind {
 /*
  * One positioned thing on a page.  Coordinates are pt from the page's
  * top-left corner, y growing downwards.  For LAY_GLYPHS with real fonts,
- * font/glyphs/item carry the shaped run (widths already adjusted for
+ * font and glyphs carry the shaped run (widths already adjusted for
  * punctuation compression and justification) for the painter; with fixed
  * metrics they are NULL.  Everything is owned by the lay_doc.
  */
@@ -49,9 +48,8 @@ struct lay_item {
 	size_t			 len;		/* bytes of text */
 	enum jb_role		 role;		/* GLYPHS */
 	double			 size;		/* GLYPHS: font size, pt */
-	struct _PangoFont	*font;		/* GLYPHS: borrowed from item */
-	struct _PangoGlyphString *glyphs;	/* GLYPHS: owned */
-	struct _PangoItem	*item;		/* GLYPHS: owned, offset 0 into text */
+	struct _PangoFont	*font;		/* GLYPHS: one reference, owned */
+	struct _PangoGlyphString *glyphs;	/* GLYPHS: owned; log_clusters index text */
 };
 
 struct lay_page {
