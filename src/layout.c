@@ -1142,8 +1142,9 @@ set_note(struct lb *lb)
 		para_init(&p, &m->note[i].pos);
 		body_flow(&f, 0);
 		if (i == 0)
-			para_add(&p, "编者按：", JB_ROLE_HEITI, LAY_BODY, BLACK,
-			    0, 0);
+			para_add(&p, arena_printf(lb->d->arena, "%s：",
+			    doc_label(lb->d, JB_LABEL_NOTE)), JB_ROLE_HEITI, LAY_BODY,
+			    BLACK, 0, 0);
 		add_runs(&p, m->note[i].runs, m->note[i].nruns,
 		    JB_ROLE_KAITI, LAY_BODY, 0);
 		flow(lb, &p, &f);
@@ -1161,7 +1162,7 @@ set_contents(struct lb *lb)
 	size_t			 i, r0, k;
 
 	blank_row(lb);
-	display(lb, "本期要目", &d->src, JB_ROLE_XBS, SIZE_XBS3, BLACK,
+	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, JB_ROLE_XBS, SIZE_XBS3, BLACK,
 	    AL_CENTER);
 	for (i = 0; i < d->narticles; i++) {
 		const struct jb_article *art = &d->articles[i];
@@ -1355,7 +1356,7 @@ footer(struct lb *lb, int *ndist)
 			continue;
 		para_init(&p, &d->src);
 		t.len = 0;
-		buf_printf(&t, "%s：", doc_dist_label(k));
+		buf_printf(&t, "%s：", doc_label(d, JB_LABEL_BAO + (int)k));
 		para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 		/* Wrapped lines align after the colon. */
 		f.ind2 = 2 * SIZE_4;
@@ -1378,7 +1379,7 @@ footer(struct lb *lb, int *ndist)
 	para_clear(&p);
 	para_init(&p, &d->src);
 	t.len = 0;
-	buf_printf(&t, "%s印发", m->date_text);
+	buf_printf(&t, "%s%s", m->date_text, doc_label(d, JB_LABEL_PRINTED));
 	para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 	f.al = AL_RIGHT;
 	flow(lb, &p, &f);
@@ -1403,7 +1404,9 @@ footer(struct lb *lb, int *ndist)
 
 			para_init(&p, &d->src);
 			t.len = 0;
-			buf_printf(&t, "（共印%d份）", m->copies);
+			buf_puts(&t, "（");
+			buf_printf(&t, doc_label(d, JB_LABEL_COPIES), m->copies);
+			buf_puts(&t, "）");
 			para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
 			    0, 0);
 			f.al = AL_RIGHT;
