@@ -10,6 +10,7 @@
 
 #include "document.h"
 #include "frontmatter.h"
+#include "image.h"
 #include "mem.h"
 #include "msg.h"
 
@@ -453,13 +454,16 @@ sole_image(cmark_node *para)
 
 /*
  * Resolve an image path against the issue's folder.  It must stay inside
- * that folder, also through symbolic links, and the file must exist.
+ * that folder, also through symbolic links, and the file must be a whole
+ * PNG or JPEG picture of a sensible size.
  */
 static const char *
 image_path(struct conv *c, const char *src, const struct jb_pos *pos)
 {
 	char		*joined, *real = NULL, *realdir = NULL;
 	const char	*res = NULL;
+	enum img_kind	 kind;
+	unsigned long	 w, h;
 	size_t		 n;
 
 	if (*src == '/' || strstr(src, "://") != NULL || starts_with(src, "../") ||
@@ -480,6 +484,8 @@ image_path(struct conv *c, const char *src, const struct jb_pos *pos)
 		msg(MSG_IMAGE_OUTSIDE, pos, src);
 		goto out;
 	}
+	if (img_check(joined, src, pos, &kind, &w, &h) == -1)
+		goto out;
 	res = arena_strdup(c->d->arena, joined);
 out:
 	free(joined);
@@ -938,7 +944,7 @@ doc_load(const char *path, const struct jb_series *s)
 	FILE		*fp;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, strerror(errno));
+		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
@@ -949,7 +955,7 @@ doc_load(const char *path, const struct jb_series *s)
 		buf_put(&b, chunk, n);
 	}
 	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, strerror(errno));
+		msg(MSG_READ, NULL, path, msg_strerror(errno));
 		goto out;
 	}
 	d = doc_parse(path, b.data ? b.data : "", b.len, s);

@@ -710,13 +710,13 @@ series_load(const char *path)
 	y.file = path;
 	y.line0 = 1;
 	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, strerror(errno));
+		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_put(&text, chunk, n);
 	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, strerror(errno));
+		msg(MSG_READ, NULL, path, msg_strerror(errno));
 		fclose(fp);
 		goto fail;
 	}

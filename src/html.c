@@ -12,8 +12,8 @@
 
 #include "document.h"
 #include "mem.h"
+#include "htmlsave.h"
 #include "msg.h"
-#include "outfile.h"
 #include "render.h"
 
 /*
@@ -108,13 +108,13 @@ slurp(const char *path)
 	size_t		 n;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, strerror(errno));
+		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_put(&b, chunk, n);
 	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, strerror(errno));
+		msg(MSG_READ, NULL, path, msg_strerror(errno));
 		fclose(fp);
 		buf_free(&b);
 		return NULL;
@@ -753,34 +753,12 @@ find_slot(void *arg, xmlNodePtr n, xmlChar *name)
 	return 0;
 }
 
-/*
- * Serialise doc with libxml2's HTML serialiser into fp.  The document
- * level dump is used because the xmlsave one would add a second charset
- * declaration beside the template's <meta charset>.  Returns 0, or -1
- * after reporting.
- */
-static int
-save(xmlDocPtr doc, const char *path, FILE *fp)
-{
-	xmlOutputBufferPtr	 ob;
-
-	ob = xmlOutputBufferCreateFile(fp, NULL);
-	htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 0);
-	xmlOutputBufferWriteString(ob, "\n");
-	if (xmlOutputBufferClose(ob) == -1 || ferror(fp)) {
-		msg(MSG_WRITE, NULL, path, strerror(errno ? errno : EIO));
-		return -1;
-	}
-	return 0;
-}
-
 int
 html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
     const char *tmpldir, const char *path)
 {
 	static const struct jb_nav nonav;
 	struct page	 pg;
-	struct outfile	*o = NULL;
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 root;
 	int		 s, i;
@@ -800,14 +778,8 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 		for (i = 0; i < pg.nslots[s]; i++)
 			fill(&pg, s, pg.slots[s][i]);
 
-	if ((o = outfile_open(path)) == NULL)
-		goto out;
-	if (save(doc, path, outfile_fp(o)) == -1)
-		goto out;
-	rc = outfile_commit(o);
-	o = NULL;
+	rc = htmlsave_write(doc, path);
 out:
-	outfile_abort(o);
 	xmlFreeDoc(doc);
 	return rc;
 }

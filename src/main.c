@@ -191,7 +191,7 @@ copy_images(const struct jb_doc *d, const char *stem)
 				slash[1] = '\0';
 			strcat(dst, b->src);
 			if ((in = fopen(b->path, "rb")) == NULL) {
-				msg(MSG_OPEN, NULL, b->path, strerror(errno));
+				msg(MSG_OPEN, NULL, b->path, msg_strerror(errno));
 				free(dst);
 				goto out;
 			}

@@ -1,6 +1,8 @@
 /* msg.c -- the message table and the one function that prints diagnostics. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "msg.h"
 
@@ -118,4 +120,30 @@ void
 msg_set_quiet(int q)
 {
 	quiet = q;
+}
+
+const char *
+msg_strerror(int errnum)
+{
+	switch (errnum) {
+	case EACCES:
+	case EPERM:
+		return "没有权限";
+	case ENOSPC:
+	case EDQUOT:
+	case EFBIG:
+		return "磁盘空间不足";
+	case ENOENT:
+		return "文件或目录不存在";
+	case EROFS:
+		return "只读文件系统";
+	case EISDIR:
+		return "这是一个目录";
+	case ENOTDIR:
+		return "路径中有一项不是目录";
+	case EIO:
+		return "输入输出错误";
+	default:
+		return strerror(errnum);
+	}
 }

@@ -65,6 +65,10 @@ enum msgid {
  */
 void	 msg(enum msgid id, const struct jb_pos *pos, ...);
 
+/* The reason for a failed system call, in Chinese where it is a common
+ * one (no permission, disk full, no such file); static storage. */
+const char	*msg_strerror(int errnum);
+
 /* Worst level so far: 0 nothing, 1 warnings, 2 errors, 3 system errors. */
 int	 msg_level(void);
 

@@ -27,7 +27,7 @@ outfile_mkparents(const char *path)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-			msg(MSG_MKDIR, NULL, dir, strerror(errno));
+			msg(MSG_MKDIR, NULL, dir, msg_strerror(errno));
 			goto out;
 		}
 		*p = '/';
@@ -51,7 +51,7 @@ outfile_open(const char *path)
 	o->tmp = xmalloc(n);
 	snprintf(o->tmp, n, "%s.tmp-%ld", path, (long)getpid());
 	if ((o->fp = fopen(o->tmp, "wb")) == NULL) {
-		msg(MSG_WRITE, NULL, o->tmp, strerror(errno));
+		msg(MSG_WRITE, NULL, o->tmp, msg_strerror(errno));
 		free(o->tmp);
 		o->tmp = NULL;
 		outfile_abort(o);
@@ -77,11 +77,11 @@ outfile_commit(struct outfile *o)
 		failed = 1;
 	o->fp = NULL;
 	if (failed) {
-		msg(MSG_WRITE, NULL, o->path, strerror(errno ? errno : EIO));
+		msg(MSG_WRITE, NULL, o->path, msg_strerror(errno ? errno : EIO));
 		goto out;
 	}
 	if (rename(o->tmp, o->path) == -1) {
-		msg(MSG_RENAME, NULL, o->path, strerror(errno));
+		msg(MSG_RENAME, NULL, o->path, msg_strerror(errno));
 		goto out;
 	}
 	free(o->tmp);
@@ -117,7 +117,7 @@ outfile_copy(const char *src, const char *dst)
 	int		 rc = -1;
 
 	if ((in = fopen(src, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, src, strerror(errno));
+		msg(MSG_OPEN, NULL, src, msg_strerror(errno));
 		return -1;
 	}
 	if ((o = outfile_open(dst)) == NULL)
@@ -125,7 +125,7 @@ outfile_copy(const char *src, const char *dst)
 	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
 		fwrite(chunk, 1, n, outfile_fp(o));
 	if (ferror(in)) {
-		msg(MSG_READ, NULL, src, strerror(errno));
+		msg(MSG_READ, NULL, src, msg_strerror(errno));
 		goto out;
 	}
 	rc = outfile_commit(o);

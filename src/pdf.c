@@ -21,6 +21,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "mem.h"
+#include "image.h"
 #include "msg.h"
 #include "outfile.h"
 #include "pdf.h"
@@ -258,6 +259,13 @@ struct jpeg_err {
 	char			 text[JMSG_LENGTH_MAX];
 };
 
+/* libjpeg would print warnings to stderr; they are counted instead. */
+static void
+jpeg_silent(j_common_ptr c)
+{
+	(void)c;
+}
+
 static void
 jpeg_fail(j_common_ptr c)
 {
@@ -277,13 +285,13 @@ read_file(const char *path, unsigned char **data, size_t *len)
 	int		 rc = -1;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, strerror(errno));
+		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_put(&b, chunk, n);
 	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, strerror(errno));
+		msg(MSG_READ, NULL, path, msg_strerror(errno));
 		buf_free(&b);
 		goto out;
 	}
@@ -296,25 +304,24 @@ out:
 }
 
 /*
- * A JPEG keeps its bytes: libjpeg reads only the header for the size, and
- * the file is attached as CAIRO_MIME_TYPE_JPEG so the PDF carries it
+ * A JPEG keeps its bytes: libjpeg reads only the header for the size (the
+ * whole file was decoded once when the document was validated), and the
+ * file is attached as CAIRO_MIME_TYPE_JPEG so the PDF carries it
  * unchanged (DCTDecode), never re-encoded.
  */
 static cairo_surface_t *
-load_jpeg(const char *path, const struct jb_pos *pos)
+load_jpeg(const char *path, const struct jb_pos *pos, unsigned char *data,
+    size_t len)
 {
 	struct jpeg_decompress_struct	 ci;
 	struct jpeg_err			 je;
 	cairo_surface_t			*s = NULL;
-	unsigned char			*data = NULL;
-	size_t				 len = 0;
 
-	if (read_file(path, &data, &len) == -1)
-		return NULL;
 	ci.err = jpeg_std_error(&je.pub);
 	je.pub.error_exit = jpeg_fail;
+	je.pub.output_message = jpeg_silent;
 	if (setjmp(je.jb)) {
-		msg(MSG_IMAGE_BAD, pos, path, je.text);
+		msg(MSG_IMAGE_BAD, pos, path, "JPEG 数据已损坏");
 		jpeg_destroy_decompress(&ci);
 		free(data);
 		return NULL;
@@ -322,12 +329,16 @@ load_jpeg(const char *path, const struct jb_pos *pos)
 	jpeg_create_decompress(&ci);
 	jpeg_mem_src(&ci, data, len);
 	jpeg_read_header(&ci, TRUE);
+	if (!img_fits(path, pos, ci.image_width, ci.image_height)) {
+		jpeg_destroy_decompress(&ci);
+		free(data);
+		return NULL;
+	}
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
 	    (int)ci.image_width, (int)ci.image_height);
 	jpeg_destroy_decompress(&ci);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		msg(MSG_IMAGE_BAD, pos, path,
-		    cairo_status_to_string(cairo_surface_status(s)));
+		msg(MSG_IMAGE_BAD, pos, path, "内存不足");
 		cairo_surface_destroy(s);
 		free(data);
 		return NULL;
@@ -337,13 +348,75 @@ load_jpeg(const char *path, const struct jb_pos *pos)
 	return s;
 }
 
-static int
-is_jpeg(const char *path)
-{
-	const char	*dot = strrchr(path, '.');
+/* Cairo reads a PNG from memory through this callback. */
+struct membuf {
+	const unsigned char	*p;
+	size_t			 left;
+};
 
-	return dot != NULL && (strcasecmp(dot, ".jpg") == 0 ||
-	    strcasecmp(dot, ".jpeg") == 0);
+static cairo_status_t
+read_mem(void *closure, unsigned char *dst, unsigned int n)
+{
+	struct membuf	*m = closure;
+
+	if (n > m->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(dst, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG's size stands in its IHDR chunk, right after the signature. */
+static cairo_surface_t *
+load_png(const char *path, const struct jb_pos *pos, unsigned char *data,
+    size_t len)
+{
+	struct membuf	 m = { data, len };
+	cairo_surface_t	*s;
+	unsigned long	 w, h;
+
+	if (len < 24 || memcmp(data + 12, "IHDR", 4) != 0) {
+		msg(MSG_IMAGE_BAD, pos, path, "PNG 数据已损坏");
+		free(data);
+		return NULL;
+	}
+	w = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16 |
+	    (unsigned long)data[18] << 8 | data[19];
+	h = (unsigned long)data[20] << 24 | (unsigned long)data[21] << 16 |
+	    (unsigned long)data[22] << 8 | data[23];
+	if (!img_fits(path, pos, w, h)) {
+		free(data);
+		return NULL;
+	}
+	s = cairo_image_surface_create_from_png_stream(read_mem, &m);
+	free(data);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		msg(MSG_IMAGE_BAD, pos, path,
+		    cairo_surface_status(s) == CAIRO_STATUS_NO_MEMORY ?
+		    "内存不足" : "PNG 数据不完整或已损坏");
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Decode a picture by what its bytes are, whatever its name says. */
+static cairo_surface_t *
+load_image(const char *path, const struct jb_pos *pos)
+{
+	unsigned char	*data = NULL;
+	size_t		 len = 0;
+
+	if (read_file(path, &data, &len) == -1)
+		return NULL;
+	if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
+		return load_jpeg(path, pos, data, len);
+	if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return load_png(path, pos, data, len);
+	msg(MSG_IMAGE_BAD, pos, path, "不是 PNG 或 JPEG 图片");
+	free(data);
+	return NULL;
 }
 
 static struct image *
@@ -367,19 +440,7 @@ image_size(void *arg, const char *path, const struct jb_pos *pos, double *w,
 	cairo_surface_t	*s;
 
 	if ((img = find_image(im, path)) == NULL) {
-		if (is_jpeg(path))
-			s = load_jpeg(path, pos);
-		else {
-			s = cairo_image_surface_create_from_png(path);
-			if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-				msg(MSG_IMAGE_BAD, pos, path,
-				    cairo_status_to_string(
-				    cairo_surface_status(s)));
-				cairo_surface_destroy(s);
-				s = NULL;
-			}
-		}
-		if (s == NULL)
+		if ((s = load_image(path, pos)) == NULL)
 			return -1;
 		im->v = xrealloc(im->v, (im->n + 1) * sizeof(*im->v));
 		img = &im->v[im->n++];

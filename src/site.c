@@ -11,6 +11,7 @@
 
 #include "archive.h"
 #include "mem.h"
+#include "htmlsave.h"
 #include "msg.h"
 #include "outfile.h"
 
@@ -148,13 +149,13 @@ slurp(const char *path, struct buf *b)
 	int	 rc = 0;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, strerror(errno));
+		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		buf_put(b, chunk, n);
 	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, strerror(errno));
+		msg(MSG_READ, NULL, path, msg_strerror(errno));
 		rc = -1;
 	}
 	fclose(fp);
@@ -416,25 +417,9 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 static int
 page_save(struct page *pg, const char *path)
 {
-	struct outfile		*o;
-	xmlOutputBufferPtr	 ob;
-	FILE			*fp;
-	int			 rc = -1;
+	int	 rc;
 
-	if ((o = outfile_open(path)) == NULL)
-		goto out;
-	fp = outfile_fp(o);
-	/* The document-level dump keeps the template's one <meta charset>. */
-	ob = xmlOutputBufferCreateFile(fp, NULL);
-	htmlDocContentDumpFormatOutput(ob, pg->doc, "UTF-8", 0);
-	xmlOutputBufferWriteString(ob, "\n");
-	if (xmlOutputBufferClose(ob) == -1 || ferror(fp)) {
-		msg(MSG_WRITE, NULL, path, strerror(errno ? errno : EIO));
-		outfile_abort(o);
-		goto out;
-	}
-	rc = outfile_commit(o);
-out:
+	rc = htmlsave_write(pg->doc, path);
 	xmlFreeDoc(pg->doc);
 	free(pg);
 	return rc;

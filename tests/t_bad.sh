@@ -87,3 +87,62 @@ ln -s /etc "$tmp/issues/2024/etc"
 printf '%s![图](etc/passwd)\n' "$fm" >"$tmp/case"
 check "symbolic link out of the folder" "issues/2024/03.md:8:1: 错误：图片路径 “etc/passwd” 超出本期文件所在目录"
 rm "$tmp/issues/2024/etc"
+
+# Pictures: broken, not pictures at all, or too large to decode.
+mkdir -p "$tmp/issues/2024/images"
+head -c 4000 issues/2025/images/08-lukou.jpg >"$tmp/issues/2024/images/cut.jpg"
+head -c 2000 issues/2025/images/07-fenlei.png >"$tmp/issues/2024/images/cut.png"
+echo "这不是图片" >"$tmp/issues/2024/images/text.png"
+python3 - "$tmp/issues/2024/images/wide.png" <<'PY'
+import struct, sys, zlib
+w, h = 30000, 4
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+raw = b''.join(b'\0' + b'\xff' * (w * 3) for _ in range(h))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+    + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
+PY
+for img in cut.jpg cut.png text.png wide.png; do
+	printf '%s![图](images/%s)\n' "$fm" "$img" >"$tmp/case.$img"
+done
+cp "$tmp/case.cut.jpg" "$tmp/case"
+check "truncated JPEG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.jpg” 无法读取：JPEG 数据不完整"
+cp "$tmp/case.cut.png" "$tmp/case"
+check "truncated PNG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.png” 无法读取：PNG 数据不完整或已损坏"
+cp "$tmp/case.text.png" "$tmp/case"
+check "a file that is not a picture" "issues/2024/03.md:8:1: 错误：图片 “images/text.png” 无法读取：不是 PNG 或 JPEG 图片"
+cp "$tmp/case.wide.png" "$tmp/case"
+check "a picture 30,000 pixels wide" "issues/2024/03.md:8:1: 错误：图片 “images/wide.png” 过大（30000 × 4 像素），上限为 每边 10000 像素、共 4000 万像素"
+
+# The output side: a folder nobody may write to, and a disk that fills up.
+good_build
+printf '%s新的正文。\n' "$fm" >"$tmp/issues/2024/03.md"
+chmod a-w "$tmp/out/2024"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod -R a+rX "$tmp"
+	chmod a+rx "$(pwd)"
+else
+	as_user=""
+fi
+$as_user "$JB" build --series "$SERIES" --out "$tmp/out" "$tmp/issues/2024/03.md" >/dev/null 2>"$tmp/err"
+status=$?
+(cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
+if [ $status -ne 0 ] && grep -q '错误：无法写入 .*没有权限' "$tmp/err" && cmp -s "$tmp/before" "$tmp/after"; then
+	echo "ok - unwritable out/: clear error, old outputs intact"
+else
+	echo "not ok - unwritable out/ (status $status)"; sed "s|$tmp/||g" "$tmp/err"
+fi
+chmod u+w "$tmp/out/2024"
+
+good_build
+printf '%s新的正文。\n' "$fm" >"$tmp/issues/2024/03.md"
+# A file size limit makes every write past 4 KiB fail as on a full disk.
+sh -c "trap '' XFSZ; ulimit -f 4; exec \"$JB\" build --series \"$SERIES\" --out \"$tmp/out\" \"$tmp/issues/2024/03.md\"" >/dev/null 2>"$tmp/err"
+status=$?
+(cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
+leftover=$(find "$tmp/out" -name '*.tmp-*' | wc -l)
+if [ $status -ne 0 ] && grep -q '磁盘空间不足' "$tmp/err" && cmp -s "$tmp/before" "$tmp/after" && [ "$leftover" -eq 0 ]; then
+	echo "ok - full disk: clear error, old outputs intact, no temporary files left"
+else
+	echo "not ok - full disk (status $status, $leftover temporary files)"; sed "s|$tmp/||g" "$tmp/err"
+fi

@@ -1,0 +1,155 @@
+/* image.c -- validate pictures (libpng, libjpeg) while the document model is built. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h>
+#include <png.h>
+
+#include "image.h"
+#include "mem.h"
+#include "msg.h"
+
+int
+img_fits(const char *shown, const struct jb_pos *pos, unsigned long w,
+    unsigned long h)
+{
+	char	 size[64], limit[96];
+
+	if (w > 0 && h > 0 && w <= IMG_MAX_SIDE && h <= IMG_MAX_SIDE &&
+	    w * h <= (unsigned long)IMG_MAX_PIXELS)
+		return 1;
+	snprintf(size, sizeof(size), "%lu × %lu 像素", w, h);
+	snprintf(limit, sizeof(limit), "每边 %d 像素、共 %ld 万像素",
+	    IMG_MAX_SIDE, IMG_MAX_PIXELS / 10000);
+	msg(MSG_IMAGE_TOO_BIG, pos, shown, size, limit);
+	return 0;
+}
+
+struct jpeg_err {
+	struct jpeg_error_mgr	 pub;
+	jmp_buf			 jb;
+};
+
+static void
+jpeg_fail(j_common_ptr c)
+{
+	longjmp(((struct jpeg_err *)c->err)->jb, 1);
+}
+
+/* Warnings (such as a premature end) are counted, not printed. */
+static void
+jpeg_silent(j_common_ptr c)
+{
+	(void)c;
+}
+
+static int
+check_jpeg(const unsigned char *data, size_t len, const char *shown,
+    const struct jb_pos *pos, unsigned long *w, unsigned long *h)
+{
+	struct jpeg_decompress_struct	 ci;
+	struct jpeg_err			 je;
+	JSAMPLE				*volatile row = NULL;
+	JSAMPROW			 rows[1];
+	volatile int			 rc = -1;
+
+	ci.err = jpeg_std_error(&je.pub);
+	je.pub.error_exit = jpeg_fail;
+	je.pub.output_message = jpeg_silent;
+	if (setjmp(je.jb)) {
+		msg(MSG_IMAGE_BAD, pos, shown, "JPEG 数据已损坏");
+		goto out;
+	}
+	jpeg_create_decompress(&ci);
+	jpeg_mem_src(&ci, data, (unsigned long)len);
+	jpeg_read_header(&ci, TRUE);
+	*w = ci.image_width;
+	*h = ci.image_height;
+	if (!img_fits(shown, pos, *w, *h))
+		goto out;
+	jpeg_start_decompress(&ci);
+	row = xmalloc((size_t)ci.output_width * (size_t)ci.output_components);
+	rows[0] = row;
+	while (ci.output_scanline < ci.output_height)
+		jpeg_read_scanlines(&ci, rows, 1);
+	jpeg_finish_decompress(&ci);
+	if (je.pub.num_warnings > 0) {
+		msg(MSG_IMAGE_BAD, pos, shown, "JPEG 数据不完整");
+		goto out;
+	}
+	rc = 0;
+out:
+	jpeg_destroy_decompress(&ci);
+	free(row);
+	return rc;
+}
+
+static int
+check_png(const unsigned char *data, size_t len, const char *shown,
+    const struct jb_pos *pos, unsigned long *w, unsigned long *h)
+{
+	png_image	 im;
+	png_bytep	 pixels = NULL;
+	int		 rc = -1;
+
+	memset(&im, 0, sizeof(im));
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&im, data, len)) {
+		msg(MSG_IMAGE_BAD, pos, shown, "PNG 数据已损坏");
+		goto out;
+	}
+	*w = im.width;
+	*h = im.height;
+	if (!img_fits(shown, pos, *w, *h))
+		goto out;
+	im.format = PNG_FORMAT_RGBA;
+	pixels = xmalloc(PNG_IMAGE_SIZE(im));
+	if (!png_image_finish_read(&im, NULL, pixels, 0, NULL)) {
+		msg(MSG_IMAGE_BAD, pos, shown, "PNG 数据不完整或已损坏");
+		goto out;
+	}
+	rc = 0;
+out:
+	png_image_free(&im);
+	free(pixels);
+	return rc;
+}
+
+int
+img_check(const char *path, const char *shown, const struct jb_pos *pos,
+    enum img_kind *kind, unsigned long *w, unsigned long *h)
+{
+	FILE		*fp;
+	struct buf	 b = { 0 };
+	char		 chunk[65536];
+	const unsigned char *d;
+	size_t		 n;
+	int		 rc = -1;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		msg(MSG_OPEN, pos, shown, msg_strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(fp)) {
+		msg(MSG_READ, pos, shown, msg_strerror(errno));
+		goto out;
+	}
+	d = (const unsigned char *)b.data;
+	if (b.len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
+		*kind = IMG_JPEG;
+		rc = check_jpeg(d, b.len, shown, pos, w, h);
+	} else if (b.len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*kind = IMG_PNG;
+		rc = check_png(d, b.len, shown, pos, w, h);
+	} else
+		msg(MSG_IMAGE_BAD, pos, shown, "不是 PNG 或 JPEG 图片");
+out:
+	fclose(fp);
+	buf_free(&b);
+	return rc;
+}

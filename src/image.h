@@ -1,0 +1,34 @@
+/* image.h -- check that a picture is a whole PNG or JPEG of a sensible size. */
+#ifndef JIANBAO_IMAGE_H
+#define JIANBAO_IMAGE_H
+
+#include "jianbao.h"
+
+/*
+ * Pictures beyond these sizes are refused before any pixel is decoded: a
+ * small file can claim a huge picture, and a decoder would allocate all
+ * of it.
+ */
+#define IMG_MAX_SIDE	10000			/* pixels, either side */
+#define IMG_MAX_PIXELS	(40L * 1000 * 1000)
+
+enum img_kind {
+	IMG_PNG,
+	IMG_JPEG
+};
+
+/*
+ * Read the picture at path and decode it completely, so that a truncated
+ * or corrupt file is found while the document is validated, before any
+ * output is written.  shown is the name used in messages.  On success
+ * sets *kind and the size in pixels and returns 0; otherwise returns -1
+ * after reporting at pos.
+ */
+int	 img_check(const char *path, const char *shown, const struct jb_pos *pos,
+	    enum img_kind *kind, unsigned long *w, unsigned long *h);
+
+/* 1 if w × h pixels is within the limits, else 0 after reporting. */
+int	 img_fits(const char *shown, const struct jb_pos *pos, unsigned long w,
+	    unsigned long h);
+
+#endif
