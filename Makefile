@@ -15,10 +15,10 @@ OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 
 ISSUES	 = $(sort $(wildcard issues/*/*.md))
-HTMLS	 = $(patsubst issues/%.md,out/%.html,$(ISSUES))
-PDFS	 = $(patsubst issues/%.md,out/%.pdf,$(ISSUES))
+OUT	?= out
+HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
+PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
-OUT	 = out
 
 .PHONY: all setup setup-test issue site html pdf test fuzz fuzz-run clean
 .DELETE_ON_ERROR:

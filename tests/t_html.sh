@@ -1,5 +1,6 @@
 #!/bin/sh
-# t_html.sh -- the HTML edition: structure checked with a real HTML parser, golden pages, template errors, speed.
+# t_html.sh -- the HTML edition: structure checked with a real HTML parser, golden pages, template errors.
+# Speed is measured by bench/, not here.
 # usage: sh tests/t_html.sh [-u]   (-u rewrites tests/html/*.html after review)
 cd "$(dirname "$0")/.." || exit 2
 JB=${JB:-./jianbao}
@@ -107,33 +108,5 @@ sed 's|data-slot="dist"|data-slot="distribution"|' templates/issue.html \
 build full "$tmp/bad"
 check "grep -q '未知的插槽 “distribution”' $tmp/full.err" \
     "unknown slot name reported"
-
-# ---- speed: a 5,000-character issue, many times in one process ----
-awk '/^---$/ { n++ } n < 2 || (n == 2 && /^---$/)' $dir/full.md >"$tmp/big.md"
-awk 'n >= 2 { print } /^---$/ { n++ }' $dir/full.md >"$tmp/body.md"
-i=0
-while [ $i -lt 8 ]; do
-	sed "s/^## /## 第$i篇 /" "$tmp/body.md" >>"$tmp/big.md"
-	i=$((i + 1))
-done
-chars=$(awk 'n >= 2 { print } /^---$/ { n++ }' "$tmp/big.md" |
-    python3 -c 'import sys; print(len(sys.stdin.read()))')
-mkdir -p "$tmp/speed"
-n=40
-i=0
-set --
-while [ $i -lt $n ]; do
-	cp "$tmp/big.md" "$tmp/speed/p$i.md"
-	set -- "$@" "$tmp/speed/p$i.md"
-	i=$((i + 1))
-done
-cp -r $dir/images "$tmp/speed/"
-t0=$(date +%s%N)
-"$JB" build --html --series $dir/bulletin.yaml --out "$tmp/sout" "$@" 2>/dev/null
-t1=$(date +%s%N)
-per=$(( (t1 - t0) / n / 1000 ))
-echo "# $n issues of $chars characters: ${per} µs each (parse and render)"
-check "[ $chars -ge 5000 ] && [ $per -le 10000 ]" \
-    "speed: a ${chars}-character issue parses and renders in ≤ 10 ms"
 
 [ $fails -eq 0 ]
