@@ -12,7 +12,7 @@
 
 #include "document.h"
 #include "mem.h"
-#include "htmlsave.h"
+#include "htmlio.h"
 #include "msg.h"
 #include "render.h"
 
@@ -74,57 +74,6 @@ struct page {
 	int			 nslots[SLOT__MAX];
 };
 
-/*
- * libxml2 reports template problems here: one message per error with the
- * template's file, line and column.
- */
-static void
-xml_error(void *arg, xmlErrorPtr e)
-{
-	struct jb_pos	 pos = { 0 };
-	char		 text[512];
-	size_t		 n;
-
-	if (e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	pos.file = e->file != NULL ? e->file : arg;
-	pos.line = e->line;
-	pos.col = e->int2;
-	snprintf(text, sizeof(text), "%s", e->message ? e->message : "?");
-	n = strlen(text);
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		text[--n] = '\0';
-	msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
-}
-
-/* Read a whole file into a NUL-terminated string the caller frees, or NULL
- * after reporting. */
-static char *
-slurp(const char *path)
-{
-	FILE		*fp;
-	struct buf	 b = { 0 };
-	char		 chunk[8192];
-	size_t		 n;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, msg_strerror(errno));
-		fclose(fp);
-		buf_free(&b);
-		return NULL;
-	}
-	fclose(fp);
-	if (b.data == NULL)
-		buf_put(&b, "", 0);
-	return b.data;
-}
-
 static int
 slot_of(const xmlChar *name)
 {
@@ -162,22 +111,6 @@ walk_slots(xmlNodePtr n, int (*fn)(void *, xmlNodePtr, xmlChar *), void *arg)
 			return -1;
 	}
 	return 0;
-}
-
-/* Template comments are notes for whoever edits it, not page content. */
-static void
-strip_comments(xmlNodePtr n)
-{
-	xmlNodePtr	 next;
-
-	for (; n != NULL; n = next) {
-		next = n->next;
-		if (n->type == XML_COMMENT_NODE) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-		} else if (n->type == XML_ELEMENT_NODE)
-			strip_comments(n->children);
-	}
 }
 
 /* Template check: every slot name is known, none is used too often. */
@@ -218,7 +151,8 @@ check_slot(void *arg, xmlNodePtr n, xmlChar *name)
 static int
 load_templates(const char *tmpldir)
 {
-	char		*path = NULL, *csspath = NULL, *css = NULL;
+	char		*path = NULL, *csspath = NULL;
+	struct buf	 css = { 0 };
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 root;
 	struct check	 ck;
@@ -235,27 +169,11 @@ load_templates(const char *tmpldir)
 	csspath = xmalloc(n);
 	snprintf(csspath, n, "%s/%s", tmpldir, TMPL_STYLE);
 
-	if ((css = slurp(csspath)) == NULL)
-		goto out;
-	/* The sheet goes into <style> verbatim; this would end it early. */
-	if (strstr(css, "</") != NULL) {
-		pos.file = csspath;
-		msg(MSG_TEMPLATE, &pos, TMPL_STYLE, "样式表中不能出现 “</”");
-		goto out;
-	}
-
-	xmlSetStructuredErrorFunc(path, xml_error);
-	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc == NULL)
+	if (htmlio_read_css(csspath, TMPL_STYLE, &css) == -1 ||
+	    (doc = htmlio_read_template(path, TMPL_PAGE)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(doc);
 	pos.file = path;
-	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "html")) {
-		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, "根元素应为 <html>");
-		goto out;
-	}
-	strip_comments(doc->children);
 	memset(&ck, 0, sizeof(ck));
 	ck.file = path;
 	if (walk_slots(root, check_slot, &ck) == -1)
@@ -270,14 +188,14 @@ load_templates(const char *tmpldir)
 	free(cache.css);
 	free(cache.dir);
 	cache.tmpl = doc;
-	cache.css = css;
+	cache.css = css.data;
 	cache.dir = xstrdup(tmpldir);
 	doc = NULL;
-	css = NULL;
+	css.data = NULL;
 	rc = 0;
 out:
 	xmlFreeDoc(doc);
-	free(css);
+	buf_free(&css);
 	free(csspath);
 	free(path);
 	return rc;
@@ -778,7 +696,7 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 		for (i = 0; i < pg.nslots[s]; i++)
 			fill(&pg, s, pg.slots[s][i]);
 
-	rc = htmlsave_write(doc, path);
+	rc = htmlio_write(doc, path);
 out:
 	xmlFreeDoc(doc);
 	return rc;

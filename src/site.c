@@ -11,7 +11,7 @@
 
 #include "archive.h"
 #include "mem.h"
-#include "htmlsave.h"
+#include "htmlio.h"
 #include "msg.h"
 #include "outfile.h"
 
@@ -120,48 +120,6 @@ enum here { HERE_HOME, HERE_YEAR, HERE_SEARCH };
 
 /*** Template ***/
 
-static void
-xml_error(void *arg, xmlErrorPtr e)
-{
-	struct jb_pos	 pos = { 0 };
-	char		 text[512];
-	size_t		 n;
-
-	if (e == NULL || e->level == XML_ERR_WARNING)
-		return;
-	pos.file = e->file != NULL ? e->file : arg;
-	pos.line = e->line;
-	pos.col = e->int2;
-	snprintf(text, sizeof(text), "%s", e->message ? e->message : "?");
-	n = strlen(text);
-	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
-		text[--n] = '\0';
-	msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
-}
-
-/* Append the file at path to b.  Returns 0, or -1 after reporting. */
-static int
-slurp(const char *path, struct buf *b)
-{
-	FILE	*fp;
-	char	 chunk[8192];
-	size_t	 n;
-	int	 rc = 0;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(b, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, msg_strerror(errno));
-		rc = -1;
-	}
-	fclose(fp);
-	return rc;
-}
-
 static int
 slot_of(const xmlChar *name)
 {
@@ -213,20 +171,6 @@ walk_slots(xmlNodePtr n, struct page *pg, int *count, const char *file)
 	return 0;
 }
 
-static void
-strip_comments(xmlNodePtr n)
-{
-	xmlNodePtr	 next;
-
-	for (; n != NULL; n = next) {
-		next = n->next;
-		if (n->type == XML_COMMENT_NODE) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-		} else if (n->type == XML_ELEMENT_NODE)
-			strip_comments(n->children);
-	}
-}
 
 /* Read the frame and the style sheets.  Returns 0, or -1 after reporting. */
 static int
@@ -238,38 +182,23 @@ frame_load(struct frame *f, const char *tmpldir)
 	xmlNodePtr	 root;
 	char		*path, text[256];
 	int		 count[SLOT__MAX] = { 0 };
-	size_t		 i, start, n = strlen(tmpldir) + 32;
+	size_t		 i, n = strlen(tmpldir) + 32;
 	int		 s, rc = -1;
 
 	memset(f, 0, sizeof(*f));
 	path = xmalloc(n);
 	for (i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
 		snprintf(path, n, "%s/%s", tmpldir, sheets[i]);
-		start = css.len;
-		if (slurp(path, &css) == -1)
+		if (htmlio_read_css(path, sheets[i], &css) == -1)
 			goto out;
 		buf_puts(&css, "\n");
-		/* The sheets go into <style> verbatim; this would end it. */
-		if (strstr(css.data + start, "</") != NULL) {
-			pos.file = path;
-			msg(MSG_TEMPLATE, &pos, sheets[i], "样式表中不能出现 “</”");
-			goto out;
-		}
 	}
 	f->path = xmalloc(n);
 	snprintf(f->path, n, "%s/%s", tmpldir, TMPL_PAGE);
-	xmlSetStructuredErrorFunc(f->path, xml_error);
-	f->doc = xmlReadFile(f->path, "UTF-8", XML_PARSE_NONET);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (f->doc == NULL)
+	if ((f->doc = htmlio_read_template(f->path, TMPL_PAGE)) == NULL)
 		goto out;
 	pos.file = f->path;
 	root = xmlDocGetRootElement(f->doc);
-	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "html")) {
-		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, "根元素应为 <html>");
-		goto out;
-	}
-	strip_comments(f->doc->children);
 	if (walk_slots(root, NULL, count, f->path) == -1)
 		goto out;
 	for (s = 0; s < SLOT__MAX; s++) {
@@ -419,7 +348,7 @@ page_save(struct page *pg, const char *path)
 {
 	int	 rc;
 
-	rc = htmlsave_write(pg->doc, path);
+	rc = htmlio_write(pg->doc, path);
 	xmlFreeDoc(pg->doc);
 	free(pg);
 	return rc;

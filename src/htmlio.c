@@ -1,0 +1,135 @@
+/* htmlio.c -- read templates and style sheets, write pages: shared by the issue and archive pages. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlerror.h>
+
+#include "htmlio.h"
+#include "jianbao.h"
+#include "msg.h"
+#include "outfile.h"
+
+static void
+quiet(void *arg, xmlErrorPtr e)
+{
+	(void)arg;
+	(void)e;
+}
+
+/* libxml2 reports template problems here, one message per error. */
+static void
+xml_error(void *arg, xmlErrorPtr e)
+{
+	const char	*const *where = arg;	/* { path, name } */
+	struct jb_pos	 pos = { 0 };
+	char		 text[512];
+	size_t		 n;
+
+	if (e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	pos.file = e->file != NULL ? e->file : where[0];
+	pos.line = e->line;
+	pos.col = e->int2;
+	snprintf(text, sizeof(text), "%s", e->message ? e->message : "?");
+	n = strlen(text);
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		text[--n] = '\0';
+	msg(MSG_TEMPLATE, &pos, where[1], text);
+}
+
+static void
+strip_comments(xmlNodePtr n)
+{
+	xmlNodePtr	 next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE)
+			strip_comments(n->children);
+	}
+}
+
+xmlDocPtr
+htmlio_read_template(const char *path, const char *name)
+{
+	const char	*where[2] = { path, name };
+	struct jb_pos	 pos = { path, 0, 0 };
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root;
+
+	xmlSetStructuredErrorFunc((void *)where, xml_error);
+	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "html")) {
+		msg(MSG_TEMPLATE, &pos, name, "根元素应为 <html>");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	strip_comments(doc->children);
+	return doc;
+}
+
+int
+htmlio_read_css(const char *path, const char *name, struct buf *b)
+{
+	FILE		*fp;
+	char		 chunk[8192];
+	size_t		 n, start = b->len;
+	struct jb_pos	 pos = { path, 0, 0 };
+	int		 rc = -1;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(b, chunk, n);
+	if (ferror(fp)) {
+		msg(MSG_READ, NULL, path, msg_strerror(errno));
+		goto out;
+	}
+	/* The sheet goes into <style> verbatim; this would end it early. */
+	if (strstr(b->data + start, "</") != NULL) {
+		msg(MSG_TEMPLATE, &pos, name, "样式表中不能出现 “</”");
+		goto out;
+	}
+	rc = 0;
+out:
+	fclose(fp);
+	return rc;
+}
+
+int
+htmlio_write(xmlDocPtr doc, const char *path)
+{
+	struct outfile		*o;
+	xmlOutputBufferPtr	 ob;
+	FILE			*fp;
+	int			 failed, rc = -1;
+
+	if ((o = outfile_open(path)) == NULL)
+		goto out;
+	fp = outfile_fp(o);
+	xmlSetStructuredErrorFunc(NULL, quiet);
+	ob = xmlOutputBufferCreateFile(fp, NULL);
+	htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 0);
+	xmlOutputBufferWriteString(ob, "\n");
+	failed = xmlOutputBufferClose(ob) == -1 || ferror(fp);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (failed) {
+		msg(MSG_WRITE, NULL, path, msg_strerror(errno ? errno : EIO));
+		outfile_abort(o);
+		goto out;
+	}
+	rc = outfile_commit(o);
+out:
+	return rc;
+}
