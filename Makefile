@@ -2,7 +2,8 @@
 # GNU make.  `make site` and `make test` install missing Debian packages first.
 
 CC	?= cc
-PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg
+PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg \
+	   json-glib-1.0
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
@@ -75,6 +76,10 @@ tests/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 
 test: $(BUILD)/.setup-test jianbao tests/unit
 	sh tests/run.sh
+
+# Proofreading and archive consistency of every issue; fails on errors.
+check: jianbao
+	./jianbao check $(ISSUES)
 
 clean:
 	rm -rf $(BUILD) jianbao tests/unit $(OUT)

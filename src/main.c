@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "document.h"
 #include "mem.h"
 #include "msg.h"
@@ -30,6 +31,7 @@ usage(FILE *fp)
 "命令：\n"
 "  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n"
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
+"  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n"
 "\n"
 "选项：\n"
 "  --html            只生成网页版\n"
@@ -303,6 +305,8 @@ main(int argc, char **argv)
 		puts("jianbao " JIANBAO_VERSION);
 		return 0;
 	}
+	if (strcmp(cmd, "check") == 0)
+		return chk_main(argc - 2, argv + 2);
 	files = xcalloc((size_t)argc, sizeof(char *));
 	for (i = 2; i < argc; i++) {
 		const char	*a = argv[i];
