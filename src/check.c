@@ -828,11 +828,11 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 			paren++;
 		else if (b->v[i].c == 0xFF09 && paren > 0)
 			paren--;
-		if ((b->v[i].c != ' ' && b->v[i].c != 0x3000) || b->v[i].synth ||
+		/* only ASCII spaces: 　 (U+3000) is set on purpose */
+		if (b->v[i].c != ' ' || b->v[i].synth ||
 		    i == 0 || !is_han(b->v[i - 1].c) || paren > 0)
 			continue;
-		for (j = i; j < b->n && (b->v[j].c == ' ' || b->v[j].c == 0x3000);
-		    j++)
+		for (j = i; j < b->n && b->v[j].c == ' '; j++)
 			;
 		if (j < b->n && is_han(b->v[j].c)) {
 			pair[0] = b->v[i - 1].c;

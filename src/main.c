@@ -9,6 +9,7 @@
 #include "document.h"
 #include "mem.h"
 #include "msg.h"
+#include "new.h"
 #include "outfile.h"
 #include "render.h"
 
@@ -32,6 +33,7 @@ usage(FILE *fp)
 "  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n"
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
 "  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n"
+"  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n"
 "\n"
 "选项：\n"
 "  --html            只生成网页版\n"
@@ -307,6 +309,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "check") == 0)
 		return chk_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "new") == 0)
+		return new_main(argc - 2, argv + 2);
 	files = xcalloc((size_t)argc, sizeof(char *));
 	for (i = 2; i < argc; i++) {
 		const char	*a = argv[i];
