@@ -16,12 +16,12 @@ OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 
 ISSUES	 = $(sort $(wildcard issues/*/*.md))
-HTMLS	 = $(patsubst issues/%.md,out/%.html,$(ISSUES))
-PDFS	 = $(patsubst issues/%.md,out/%.pdf,$(ISSUES))
+OUT	?= out
+HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
+PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
-OUT	 = out
 
-.PHONY: all setup setup-test issue site html pdf test check clean
+.PHONY: all setup setup-test issue site html pdf test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
 
 all: jianbao
@@ -81,5 +81,24 @@ test: $(BUILD)/.setup-test jianbao tests/unit
 check: jianbao
 	./jianbao check $(ISSUES)
 
+# The whole suite again under AddressSanitizer and UBSan: tests/t_zz_asan.sh.
+$(BUILD)/jianbao: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+$(BUILD)/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
+	$(CC) $(CFLAGS) $(LDFLAGS) $(PKG_CFLAGS) -Isrc -Itests -o $@ \
+	  $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
+
+# libFuzzer targets (clang); fuzz-run gives each FUZZ_SECONDS on a copy of
+# its committed seed corpus, so runs never rewrite the repository.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined
+fuzz: $(BUILD)/.setup-test
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" $(FUZZ_TARGETS)
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/main.c,$(SRCS)))
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
+fuzz-run: fuzz
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD) jianbao tests/unit $(OUT)
+	rm -rf $(BUILD) build-asan build-fuzz jianbao tests/unit $(OUT)

@@ -190,13 +190,66 @@ run_add(struct runbuf *rb, const char *s, size_t n, unsigned style,
 	buf_put(lb, s, n);
 }
 
+/*
+ * CommonMark's flanking rules do not let ** close after a Chinese mark
+ * followed by a Han character, as in **突出党建引领。**社区…, the usual
+ * shape of a run-in lead; cmark leaves such markers as text.  Pair the
+ * leftover ** markers of a paragraph in order and make what lies between
+ * them strong.  An odd last marker stays as typed.
+ */
+static void
+pair_strong_markers(struct runbuf *rb)
+{
+	struct runbuf	 out;
+	struct jb_run	*r = (struct jb_run *)rb->runs.v;
+	struct buf	*b = (struct buf *)rb->bufs.v;
+	const char	*p, *q;
+	size_t		 i, markers = 0, seen = 0;
+	int		 on = 0;
+
+	for (i = 0; i < rb->runs.n; i++)
+		for (p = b[i].data; !(r[i].style & JB_STYLE_CODE) && p != NULL &&
+		    (p = strstr(p, "**")) != NULL; p += 2)
+			markers++;
+	if (markers < 2)
+		return;
+	markers -= markers % 2;
+	memset(&out, 0, sizeof(out));
+	out.runs.size = sizeof(struct jb_run);
+	out.bufs.size = sizeof(struct buf);
+	for (i = 0; i < rb->runs.n; i++) {
+		p = b[i].data ? b[i].data : "";
+		if (r[i].style & (JB_STYLE_CODE | JB_STYLE_BREAK)) {
+			run_add(&out, p, b[i].len, r[i].style, r[i].href);
+			buf_free(&b[i]);
+			continue;
+		}
+		while ((q = seen < markers ? strstr(p, "**") : NULL) != NULL) {
+			run_add(&out, p, (size_t)(q - p),
+			    r[i].style | (on ? JB_STYLE_STRONG : 0), r[i].href);
+			on = !on;
+			seen++;
+			p = q + 2;
+		}
+		run_add(&out, p, strlen(p), r[i].style | (on ? JB_STYLE_STRONG : 0),
+		    r[i].href);
+		buf_free(&b[i]);
+	}
+	free(rb->runs.v);
+	free(rb->bufs.v);
+	*rb = out;
+}
+
 /* Copy the runs into the arena; trailing spaces and breaks are dropped. */
 static struct jb_run *
 run_finish(struct runbuf *rb, struct arena *a, size_t *n)
 {
 	struct jb_run	*r;
-	struct buf	*b = (struct buf *)rb->bufs.v;
+	struct buf	*b;
 	size_t		 i;
+
+	pair_strong_markers(rb);
+	b = (struct buf *)rb->bufs.v;
 
 	while (rb->runs.n > 0) {
 		struct jb_run	*last = (struct jb_run *)rb->runs.v + rb->runs.n - 1;
@@ -497,7 +550,8 @@ convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	if (is_byline(t)) {
 		/* A photo credit right after its picture belongs to it. */
 		if (prev != NULL && prev->kind == JB_BLOCK_IMAGE &&
-		    prev->credit == NULL && ends_with(t, "摄）")) {
+		    prev->credit == NULL &&
+		    (ends_with(t, "摄）") || ends_with(t, "攝）"))) {
 			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
 			    strlen(t) - strlen("（") - strlen("）"));
 			return;
@@ -889,7 +943,7 @@ doc_load(const char *path, const struct jb_series *s)
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		if (b.len + n > DOC_MAX_BYTES) {
-			msg(MSG_TOO_LARGE, &pos, path, "8 MiB");
+			msg(MSG_TOO_LARGE, &pos, "8 MiB");
 			goto out;
 		}
 		buf_put(&b, chunk, n);
@@ -930,9 +984,16 @@ doc_total_label(const struct jb_doc *d)
 }
 
 const char *
-doc_dist_label(enum jb_dist k)
+doc_label(const struct jb_doc *d, enum jb_label l)
 {
-	static const char *const labels[JB_DIST__MAX] = { "报", "送", "发" };
+	static const char *const hans[JB_LABEL__MAX] = {
+		"报", "送", "发", "本期要目", "编者按", "印发", "共印%d份",
+		"上一期", "下一期", "往期目录", "PDF 版", "期刊导航"
+	};
+	static const char *const hant[JB_LABEL__MAX] = {
+		"報", "送", "發", "本期要目", "編者按", "印發", "共印%d份",
+		"上一期", "下一期", "往期目錄", "PDF 版", "期刊導覽"
+	};
 
-	return labels[k];
+	return (d->meta.lang == JB_LANG_HANT ? hant : hans)[l];
 }

@@ -384,11 +384,15 @@ want_credits(const struct ydoc *y, struct arena *a, const char *k,
 	return rc;
 }
 
-/* One front-matter or series key: its Chinese name and English alias. */
+/*
+ * One front-matter or series key: its Chinese name, its English alias and,
+ * for editors of zh-Hant issues, its Traditional spelling (NULL if the same).
+ */
 struct keydef {
 	const char	*zh;
 	const char	*en;
 	int		 id;
+	const char	*hant;
 };
 
 enum {
@@ -399,49 +403,50 @@ enum {
 };
 
 static const struct keydef metakeys[] = {
-	{ "期号", "issue", K_ISSUE },
-	{ "总期号", "total", K_TOTAL },
-	{ "日期", "date", K_DATE },
-	{ "编印单位", "org", K_ORG },
-	{ "语言", "lang", K_LANG },
-	{ "密级", "classification", K_CLASS },
-	{ "共印", "copies", K_COPIES },
-	{ "编者按", "editor_note", K_NOTE },
-	{ "分送", "distribution", K_DIST },
-	{ "本期增发", "extra_distribution", K_EXTRA },
-	{ "署名", "credits", K_CREDITS },
-	{ "检查忽略", "check_ignore", K_IGNORE },
-	{ NULL, NULL, 0 }
+	{ "期号", "issue", K_ISSUE, "期號" },
+	{ "总期号", "total", K_TOTAL, "總期號" },
+	{ "日期", "date", K_DATE, NULL },
+	{ "编印单位", "org", K_ORG, "編印單位" },
+	{ "语言", "lang", K_LANG, "語言" },
+	{ "密级", "classification", K_CLASS, "密級" },
+	{ "共印", "copies", K_COPIES, NULL },
+	{ "编者按", "editor_note", K_NOTE, "編者按" },
+	{ "分送", "distribution", K_DIST, NULL },
+	{ "本期增发", "extra_distribution", K_EXTRA, "本期增發" },
+	{ "署名", "credits", K_CREDITS, NULL },
+	{ "检查忽略", "check_ignore", K_IGNORE, "檢查忽略" },
+	{ NULL, NULL, 0, NULL }
 };
 
 static const struct keydef serieskeys[] = {
-	{ "刊名", "name", S_NAME },
-	{ "编印单位", "org", S_ORG },
-	{ "语言", "lang", S_LANG },
-	{ "总期号", "total_numbering", S_TOTAL },
-	{ "密级", "classification", S_CLASS },
-	{ "分送", "distribution", S_DIST },
-	{ "署名", "credits", S_CREDITS },
-	{ "字体", "fonts", S_FONTS },
-	{ "站点根路径", "base", S_BASE },
-	{ NULL, NULL, 0 }
+	{ "刊名", "name", S_NAME, NULL },
+	{ "编印单位", "org", S_ORG, NULL },
+	{ "语言", "lang", S_LANG, NULL },
+	{ "总期号", "total_numbering", S_TOTAL, NULL },
+	{ "密级", "classification", S_CLASS, NULL },
+	{ "分送", "distribution", S_DIST, NULL },
+	{ "署名", "credits", S_CREDITS, NULL },
+	{ "字体", "fonts", S_FONTS, NULL },
+	{ "站点根路径", "base", S_BASE, NULL },
+	{ NULL, NULL, 0, NULL }
 };
 
 static const struct keydef rolekeys[] = {
-	{ "小标宋", "title", JB_ROLE_XBS },
-	{ "仿宋", "body", JB_ROLE_FANGSONG },
-	{ "黑体", "heiti", JB_ROLE_HEITI },
-	{ "楷体", "kaiti", JB_ROLE_KAITI },
-	{ "宋体", "songti", JB_ROLE_SONGTI },
-	{ "数字", "digits", JB_ROLE_DIGITS },
-	{ NULL, NULL, 0 }
+	{ "小标宋", "title", JB_ROLE_XBS, NULL },
+	{ "仿宋", "body", JB_ROLE_FANGSONG, NULL },
+	{ "黑体", "heiti", JB_ROLE_HEITI, NULL },
+	{ "楷体", "kaiti", JB_ROLE_KAITI, NULL },
+	{ "宋体", "songti", JB_ROLE_SONGTI, NULL },
+	{ "数字", "digits", JB_ROLE_DIGITS, NULL },
+	{ NULL, NULL, 0, NULL }
 };
 
 static const struct keydef *
 findkey(const struct keydef *tab, const char *k)
 {
 	for (; tab->zh != NULL; tab++)
-		if (strcmp(tab->zh, k) == 0 || strcmp(tab->en, k) == 0)
+		if (strcmp(tab->zh, k) == 0 || strcmp(tab->en, k) == 0 ||
+		    (tab->hant != NULL && strcmp(tab->hant, k) == 0))
 			return tab;
 	return NULL;
 }

@@ -91,7 +91,7 @@ tree_write(const struct jb_doc *d, FILE *fp)
 	for (i = 0; i < JB_DIST__MAX; i++) {
 		if (m->dist[i].n == 0)
 			continue;
-		fprintf(fp, "dist %s:", doc_dist_label((enum jb_dist)i));
+		fprintf(fp, "dist %s:", doc_label(d, JB_LABEL_BAO + (int)i));
 		for (j = 0; j < m->dist[i].n; j++)
 			fprintf(fp, "%s\"%s\"", j ? ", " : " ", m->dist[i].v[j]);
 		fputc('\n', fp);

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.." || exit 2
 pass=0
 fail=0
 log=$(mktemp)
-for suite in tests/unit tests/t_*.sh; do
+for suite in ${UNIT:-tests/unit} tests/t_*.sh; do
 	[ -e "$suite" ] || continue
 	echo "== $suite"
 	case $suite in

@@ -104,6 +104,20 @@ test_folding(void)
 	STR_EQ(first_para("12345\n热线", &d, s), "12345 热线",
 	    "break between digits and Han becomes a space");
 	doc_free(d);
+	first_para("**突出党建引领。**社区把党支部建在网格上。", &d, s);
+	OK(d != NULL && d->articles[0].blocks[0].nruns == 2, "CJK bold lead splits into two runs");
+	if (d != NULL && d->articles[0].blocks[0].nruns == 2) {
+		STR_EQ(d->articles[0].blocks[0].runs[0].text, "突出党建引领。", "bold lead text");
+		INT_EQ(d->articles[0].blocks[0].runs[0].style, JB_STYLE_STRONG, "bold lead is strong");
+		INT_EQ(d->articles[0].blocks[0].runs[1].style, 0, "text after the lead is plain");
+	}
+	doc_free(d);
+	STR_EQ(first_para("价格**5**元，乘号用 `a**b**c` 表示", &d, s),
+	    "价格5元，乘号用 a**b**c 表示", "markers inside code stay as typed");
+	doc_free(d);
+	STR_EQ(first_para("只有一个**星号", &d, s), "只有一个**星号",
+	    "a single marker stays as typed");
+	doc_free(d);
 	doc_free(NULL);
 	series_free(s);
 	series_free(NULL);

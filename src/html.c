@@ -1,0 +1,813 @@
+/* html.c -- the HTML edition of one issue: the model poured into the libxml2 page template. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/HTMLtree.h>
+
+#include "document.h"
+#include "mem.h"
+#include "msg.h"
+#include "outfile.h"
+#include "render.h"
+
+/*
+ * The template (templates/issue.html) is a well-formed XML file in HTML
+ * vocabulary.  Elements carrying data-slot="NAME" are where the issue goes:
+ * text slots get their text, optional slots are removed when the issue has
+ * nothing for them, and container slots get the nodes built below.  The
+ * data-slot attributes themselves never reach the page.  The style sheet
+ * (templates/style.css) is copied into the <style data-slot="style">
+ * element so the page needs nothing beside itself.
+ *
+ * Both files are read once per process and kept in `cache'; each page
+ * works on a deep copy of the parsed template.
+ */
+#define TMPL_PAGE	"issue.html"
+#define TMPL_STYLE	"style.css"
+#define SLOT_ATTR	"data-slot"
+#define SLOT_USES	4		/* times one slot may appear */
+
+enum slot {
+	SLOT_TITLE,		/* <title>: 刊名 第N期 */
+	SLOT_STYLE,		/* <style>: style.css */
+	SLOT_NAV,		/* previous / archive / PDF / next */
+	SLOT_CLASSIFICATION,	/* 内部资料　注意保存 */
+	SLOT_SERIES,		/* 刊名 */
+	SLOT_ISSUE,		/* 第N期 */
+	SLOT_TOTAL,		/* 总第N期 */
+	SLOT_ORG,		/* 编印单位 */
+	SLOT_DATE,		/* <time>: 2019年8月30日 */
+	SLOT_PRINTED,		/* 2019年8月30日印发 */
+	SLOT_NOTE,		/* 编者按 paragraphs */
+	SLOT_CONTENTS,		/* 本期要目 */
+	SLOT_ARTICLES,		/* the articles */
+	SLOT_DIST,		/* 报：… 送：… 发：… */
+	SLOT_COPIES,		/* （共印N份） */
+	SLOT_CREDITS,		/* 审核：… 校对：… 编辑：… */
+	SLOT__MAX
+};
+
+static const char *const slotnames[SLOT__MAX] = {
+	"title", "style", "nav", "classification", "series", "issue",
+	"total", "org", "date", "printed", "note", "contents", "articles",
+	"dist", "copies", "credits",
+};
+
+/* The parsed template and style sheet, owned here for the whole run. */
+static struct html {
+	char		*dir;		/* tmpldir they were read from */
+	xmlDocPtr	 tmpl;
+	char		*css;
+} cache;
+
+/* What a page under construction refers to. */
+struct page {
+	const struct jb_doc	*d;
+	const struct jb_nav	*nav;
+	xmlNodePtr		 slots[SLOT__MAX][SLOT_USES];
+	int			 nslots[SLOT__MAX];
+};
+
+/*
+ * libxml2 reports template problems here: one message per error with the
+ * template's file, line and column.
+ */
+static void
+xml_error(void *arg, xmlErrorPtr e)
+{
+	struct jb_pos	 pos = { 0 };
+	char		 text[512];
+	size_t		 n;
+
+	if (e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	pos.file = e->file != NULL ? e->file : arg;
+	pos.line = e->line;
+	pos.col = e->int2;
+	snprintf(text, sizeof(text), "%s", e->message ? e->message : "?");
+	n = strlen(text);
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		text[--n] = '\0';
+	msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
+}
+
+/* Read a whole file into a NUL-terminated string the caller frees, or NULL
+ * after reporting. */
+static char *
+slurp(const char *path)
+{
+	FILE		*fp;
+	struct buf	 b = { 0 };
+	char		 chunk[8192];
+	size_t		 n;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		msg(MSG_OPEN, NULL, path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(fp)) {
+		msg(MSG_READ, NULL, path, strerror(errno));
+		fclose(fp);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	if (b.data == NULL)
+		buf_put(&b, "", 0);
+	return b.data;
+}
+
+static int
+slot_of(const xmlChar *name)
+{
+	int	 i;
+
+	for (i = 0; i < SLOT__MAX; i++)
+		if (xmlStrEqual(name, BAD_CAST slotnames[i]))
+			return i;
+	return -1;
+}
+
+/*
+ * Visit every element of the tree under n and hand its slot to fn.
+ * Returns -1 as soon as fn does.
+ */
+static int
+walk_slots(xmlNodePtr n, int (*fn)(void *, xmlNodePtr, xmlChar *), void *arg)
+{
+	xmlNodePtr	 c, next;
+	xmlChar		*name;
+	int		 rc;
+
+	for (c = n; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((name = xmlGetProp(c, BAD_CAST SLOT_ATTR)) != NULL) {
+			rc = fn(arg, c, name);
+			xmlFree(name);
+			if (rc == -1)
+				return -1;
+			continue;	/* slots do not nest */
+		}
+		if (walk_slots(c->children, fn, arg) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Template comments are notes for whoever edits it, not page content. */
+static void
+strip_comments(xmlNodePtr n)
+{
+	xmlNodePtr	 next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE)
+			strip_comments(n->children);
+	}
+}
+
+/* Template check: every slot name is known, none is used too often. */
+struct check {
+	const char	*file;
+	int		 count[SLOT__MAX];
+};
+
+static int
+check_slot(void *arg, xmlNodePtr n, xmlChar *name)
+{
+	struct check	*ck = arg;
+	struct jb_pos	 pos = { 0 };
+	char		 text[256];
+	int		 s;
+
+	pos.file = ck->file;
+	pos.line = xmlGetLineNo(n);
+	if ((s = slot_of(name)) == -1) {
+		snprintf(text, sizeof(text), "未知的插槽 “%s”", name);
+		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
+		return -1;
+	}
+	if (++ck->count[s] > SLOT_USES) {
+		snprintf(text, sizeof(text), "插槽 “%s” 用了 %d 次以上", name,
+		    SLOT_USES);
+		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Parse the template and read the style sheet of tmpldir into the cache,
+ * unless they are there already.  Returns 0, or -1 after reporting; a
+ * failure leaves the cache as it was.
+ */
+static int
+load_templates(const char *tmpldir)
+{
+	char		*path = NULL, *csspath = NULL, *css = NULL;
+	xmlDocPtr	 doc = NULL;
+	xmlNodePtr	 root;
+	struct check	 ck;
+	struct jb_pos	 pos = { 0 };
+	size_t		 n;
+	int		 rc = -1;
+
+	if (cache.tmpl != NULL && strcmp(cache.dir, tmpldir) == 0)
+		return 0;
+
+	n = strlen(tmpldir) + sizeof(TMPL_PAGE) + sizeof(TMPL_STYLE) + 2;
+	path = xmalloc(n);
+	snprintf(path, n, "%s/%s", tmpldir, TMPL_PAGE);
+	csspath = xmalloc(n);
+	snprintf(csspath, n, "%s/%s", tmpldir, TMPL_STYLE);
+
+	if ((css = slurp(csspath)) == NULL)
+		goto out;
+	/* The sheet goes into <style> verbatim; this would end it early. */
+	if (strstr(css, "</") != NULL) {
+		pos.file = csspath;
+		msg(MSG_TEMPLATE, &pos, TMPL_STYLE, "样式表中不能出现 “</”");
+		goto out;
+	}
+
+	xmlSetStructuredErrorFunc(path, xml_error);
+	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc == NULL)
+		goto out;
+	root = xmlDocGetRootElement(doc);
+	pos.file = path;
+	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "html")) {
+		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, "根元素应为 <html>");
+		goto out;
+	}
+	strip_comments(doc->children);
+	memset(&ck, 0, sizeof(ck));
+	ck.file = path;
+	if (walk_slots(root, check_slot, &ck) == -1)
+		goto out;
+	if (ck.count[SLOT_ARTICLES] == 0) {
+		msg(MSG_TEMPLATE, &pos, TMPL_PAGE,
+		    "缺少 data-slot=\"articles\" 插槽");
+		goto out;
+	}
+
+	xmlFreeDoc(cache.tmpl);
+	free(cache.css);
+	free(cache.dir);
+	cache.tmpl = doc;
+	cache.css = css;
+	cache.dir = xstrdup(tmpldir);
+	doc = NULL;
+	css = NULL;
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	free(css);
+	free(csspath);
+	free(path);
+	return rc;
+}
+
+/*** Building nodes ***/
+
+/* A block-level child of parent on a line of its own in the output. */
+static xmlNodePtr
+block(xmlNodePtr parent, const char *name, const char *class)
+{
+	xmlNodePtr	 n;
+
+	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
+	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+	if (class != NULL)
+		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
+	return n;
+}
+
+/* End a container of blocks so its closing tag starts a line. */
+static void
+endblock(xmlNodePtr n)
+{
+	xmlAddChild(n, xmlNewText(BAD_CAST "\n"));
+}
+
+/* An inline element with escaped text (xmlNewTextChild escapes). */
+static xmlNodePtr
+span(xmlNodePtr parent, const char *name, const char *class, const char *text)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    text != NULL ? BAD_CAST text : NULL);
+	if (class != NULL)
+		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
+	return n;
+}
+
+/* A block-level element holding only text, on a line of its own. */
+static xmlNodePtr
+line(xmlNodePtr parent, const char *name, const char *class, const char *s)
+{
+	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
+	return span(parent, name, class, s);
+}
+
+static void
+text(xmlNodePtr parent, const char *s)
+{
+	xmlAddChild(parent, xmlNewText(BAD_CAST s));
+}
+
+/*
+ * Whether a link target may appear on the page: relative references and
+ * http, https and mailto.  Script and data URLs from an issue are dropped
+ * so the text keeps no executable link.
+ */
+static int
+safe_href(const char *h)
+{
+	size_t	 n = strcspn(h, ":/?#");
+
+	if (h[n] != ':')
+		return 1;
+	return (n == 4 && strncasecmp(h, "http", 4) == 0) ||
+	    (n == 5 && strncasecmp(h, "https", 5) == 0) ||
+	    (n == 6 && strncasecmp(h, "mailto", 6) == 0);
+}
+
+/*
+ * One run: its text wrapped in the elements of its styles, outermost
+ * first <a>, <strong>, <em>, <code>.
+ */
+static void
+run(xmlNodePtr parent, const struct jb_run *r)
+{
+	xmlNodePtr	 at = parent;
+
+	if (r->style & JB_STYLE_BREAK) {
+		xmlNewChild(parent, NULL, BAD_CAST "br", NULL);
+		return;
+	}
+	if (r->href != NULL && safe_href(r->href)) {
+		at = xmlNewChild(at, NULL, BAD_CAST "a", NULL);
+		xmlNewProp(at, BAD_CAST "href", BAD_CAST r->href);
+	}
+	if (r->style & JB_STYLE_STRONG)
+		at = xmlNewChild(at, NULL, BAD_CAST "strong", NULL);
+	if (r->style & JB_STYLE_EM)
+		at = xmlNewChild(at, NULL, BAD_CAST "em", NULL);
+	if (r->style & JB_STYLE_CODE)
+		at = xmlNewChild(at, NULL, BAD_CAST "code", NULL);
+	text(at, r->text);
+}
+
+/* Runs into parent; with lead, the first run is marked as the 本报讯 lead. */
+static void
+runs(xmlNodePtr parent, const struct jb_run *r, size_t n, int lead)
+{
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		run(lead && i == 0 ? span(parent, "span", "lead", NULL) : parent,
+		    &r[i]);
+}
+
+static void	blocks(xmlNodePtr, const struct jb_block *, size_t);
+
+static void
+image(xmlNodePtr parent, const struct jb_block *b)
+{
+	xmlNodePtr	 fig, img, cap;
+
+	fig = block(parent, "figure", NULL);
+	img = xmlNewChild(fig, NULL, BAD_CAST "img", NULL);
+	xmlNewProp(img, BAD_CAST "src", BAD_CAST b->src);
+	xmlNewProp(img, BAD_CAST "alt", BAD_CAST (b->alt ? b->alt : ""));
+	if (b->caption == NULL && b->credit == NULL)
+		return;
+	cap = xmlNewChild(fig, NULL, BAD_CAST "figcaption", NULL);
+	if (b->caption != NULL)
+		span(cap, "span", "caption", b->caption);
+	if (b->credit != NULL)
+		span(cap, "span", "credit", b->credit);
+}
+
+static void
+blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
+{
+	static const char *const hn[] = { "h3", "h4", "h5", "h6" };
+	xmlNodePtr	 el, list = NULL;
+	size_t		 i;
+	int		 lv;
+
+	for (i = 0; i < n; i++, b++) {
+		if (b->kind != JB_BLOCK_LISTITEM && list != NULL) {
+			endblock(list);
+			list = NULL;
+		}
+		switch (b->kind) {
+		case JB_BLOCK_PARA:
+			el = block(parent, "p", b->lead ? "lead" : NULL);
+			runs(el, b->runs, b->nruns, b->lead);
+			break;
+		case JB_BLOCK_HEADING:
+			lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+			el = block(parent, hn[lv - 1], NULL);
+			runs(el, b->runs, b->nruns, 0);
+			break;
+		case JB_BLOCK_BYLINE:
+			el = block(parent, "p", "byline");
+			runs(el, b->runs, b->nruns, 0);
+			break;
+		case JB_BLOCK_IMAGE:
+			image(parent, b);
+			break;
+		case JB_BLOCK_BOX:
+			el = block(parent, "div", "box");
+			blocks(el, b->children, b->nchildren);
+			endblock(el);
+			break;
+		case JB_BLOCK_ITEM:
+			el = block(parent, "p", "item");
+			xmlNewProp(span(el, "span", "star", "★"),
+			    BAD_CAST "aria-hidden", BAD_CAST "true");
+			runs(el, b->runs, b->nruns, 0);
+			break;
+		case JB_BLOCK_LISTITEM:
+			if (list == NULL)
+				list = block(parent, "ul", "list");
+			el = block(list, "li", NULL);
+			if (b->marker != NULL)
+				span(el, "span", "marker", b->marker);
+			runs(el, b->runs, b->nruns, 0);
+			break;
+		case JB_BLOCK__MAX:
+			break;
+		}
+	}
+	if (list != NULL)
+		endblock(list);
+}
+
+/*** Filling the slots ***/
+
+/* Replace the children of slot element n by text s. */
+static void
+fill_text(xmlNodePtr n, const char *s)
+{
+	xmlNodePtr	 c;
+
+	while ((c = n->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	text(n, s);
+}
+
+/* Remove slot element n, and the line break before it in the template. */
+static void
+drop(xmlNodePtr n)
+{
+	xmlNodePtr	 ws = n->prev;
+
+	if (ws != NULL && xmlIsBlankNode(ws)) {
+		xmlUnlinkNode(ws);
+		xmlFreeNode(ws);
+	}
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+static void
+fill_nav(struct page *pg, xmlNodePtr nav)
+{
+	const struct jb_nav	*v = pg->nav;
+	xmlNodePtr		 a;
+	char			 label[128];
+
+	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST doc_label(pg->d, JB_LABEL_NAV));
+	if (v->prev_href != NULL) {
+		snprintf(label, sizeof(label), "‹ %s%s%s", doc_label(pg->d, JB_LABEL_PREV),
+		    v->prev_label ? " " : "", v->prev_label ? v->prev_label : "");
+		a = line(nav, "a", "prev", label);
+		xmlNewProp(a, BAD_CAST "rel", BAD_CAST "prev");
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->prev_href);
+	}
+	if (v->index_href != NULL) {
+		a = line(nav, "a", "index", doc_label(pg->d, JB_LABEL_ARCHIVE));
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->index_href);
+	}
+	if (v->pdf_href != NULL) {
+		a = line(nav, "a", "pdf", doc_label(pg->d, JB_LABEL_PDF));
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->pdf_href);
+		xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
+	}
+	if (v->next_href != NULL) {
+		snprintf(label, sizeof(label), "%s%s%s ›", doc_label(pg->d, JB_LABEL_NEXT),
+		    v->next_label ? " " : "", v->next_label ? v->next_label : "");
+		a = line(nav, "a", "next", label);
+		xmlNewProp(a, BAD_CAST "rel", BAD_CAST "next");
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->next_href);
+	}
+	endblock(nav);
+}
+
+static void
+fill_note(struct page *pg, xmlNodePtr sec)
+{
+	const struct jb_meta	*m = &pg->d->meta;
+	xmlNodePtr		 p;
+	size_t			 i;
+
+	for (i = 0; i < m->nnote; i++) {
+		if (m->note[i].kind != JB_BLOCK_PARA) {
+			blocks(sec, &m->note[i], 1);
+			continue;
+		}
+		p = block(sec, "p", NULL);
+		if (i == 0)
+			span(p, "strong", "note-label",
+			    arena_printf(pg->d->arena, "%s：", doc_label(pg->d, JB_LABEL_NOTE)));
+		runs(p, m->note[i].runs, m->note[i].nruns, 0);
+	}
+	endblock(sec);
+}
+
+static void
+fill_contents(struct page *pg, xmlNodePtr sec)
+{
+	const struct jb_article	*a;
+	xmlNodePtr		 list, li, link;
+	char			*href;
+	size_t			 i;
+
+	line(sec, "h2", NULL, doc_label(pg->d, JB_LABEL_CONTENTS));
+	list = block(sec, "ol", NULL);
+	for (i = 0; i < pg->d->narticles; i++) {
+		a = &pg->d->articles[i];
+		li = block(list, "li", NULL);
+		link = xmlNewChild(li, NULL, BAD_CAST "a", NULL);
+		href = arena_printf(pg->d->arena, "#%s", a->anchor);
+		xmlNewProp(link, BAD_CAST "href", BAD_CAST href);
+		if (a->kicker != NULL) {
+			span(link, "span", "toc-kicker",
+			    arena_printf(pg->d->arena, "%s——", a->kicker));
+		}
+		span(link, "span", "toc-title", a->title);
+	}
+	endblock(list);
+	endblock(sec);
+}
+
+static void
+fill_articles(struct page *pg, xmlNodePtr parent)
+{
+	const struct jb_article	*a;
+	xmlNodePtr		 art, head;
+	size_t			 i;
+
+	for (i = 0; i < pg->d->narticles; i++) {
+		a = &pg->d->articles[i];
+		art = block(parent, "article", a->briefs ? "briefs" : NULL);
+		xmlNewProp(art, BAD_CAST "id", BAD_CAST a->anchor);
+		head = block(art, "header", NULL);
+		if (a->kicker != NULL) {
+			/* Printed with the dash that marks it as a kicker. */
+			line(head, "p", "kicker",
+			    arena_printf(pg->d->arena, "%s——", a->kicker));
+		}
+		line(head, "h2", NULL, a->title);
+		if (a->subtitle != NULL)
+			line(head, "p", "subtitle", a->subtitle);
+		endblock(head);
+		blocks(art, a->blocks, a->nblocks);
+		endblock(art);
+	}
+	endblock(parent);
+}
+
+static void
+fill_dist(struct page *pg, xmlNodePtr parent)
+{
+	const struct jb_strlist	*l;
+	xmlNodePtr		 p;
+	size_t			 i;
+	int			 k;
+
+	for (k = 0; k < JB_DIST__MAX; k++) {
+		l = &pg->d->meta.dist[k];
+		if (l->n == 0)
+			continue;
+		p = block(parent, "p", "dist-line");
+		span(p, "span", "dist-label",
+		    arena_printf(pg->d->arena, "%s：", doc_label(pg->d, JB_LABEL_BAO + (int)k)));
+		for (i = 0; i < l->n; i++) {
+			if (i > 0)
+				text(p, "，");
+			text(p, l->v[i]);
+		}
+	}
+	endblock(parent);
+}
+
+static void
+fill_credits(struct page *pg, xmlNodePtr parent)
+{
+	const struct jb_credits	*c = &pg->d->meta.credits;
+	size_t			 i;
+
+	for (i = 0; i < c->n; i++) {
+		span(parent, "span", "signoff",
+		    arena_printf(pg->d->arena, "%s：%s", c->v[i].role,
+		    c->v[i].name));
+	}
+}
+
+/* Whether slot s has anything to show for this issue. */
+static int
+has_content(struct page *pg, int s)
+{
+	const struct jb_doc	*d = pg->d;
+	const struct jb_nav	*v = pg->nav;
+	int			 k;
+
+	switch (s) {
+	case SLOT_NAV:
+		return v != NULL && (v->prev_href || v->next_href ||
+		    v->index_href || v->pdf_href);
+	case SLOT_CLASSIFICATION:
+		return d->meta.classification != NULL &&
+		    d->meta.classification[0] != '\0';
+	case SLOT_TOTAL:
+		return doc_total_label(d) != NULL;
+	case SLOT_NOTE:
+		return d->meta.nnote > 0;
+	case SLOT_CONTENTS:
+		/* A single article needs no table of contents. */
+		return d->narticles > 1;
+	case SLOT_DIST:
+		for (k = 0; k < JB_DIST__MAX; k++)
+			if (d->meta.dist[k].n > 0)
+				return 1;
+		return 0;
+	case SLOT_COPIES:
+		return d->meta.copies > 0;
+	case SLOT_CREDITS:
+		return d->meta.credits.n > 0;
+	default:
+		return 1;
+	}
+}
+
+static void
+fill(struct page *pg, int s, xmlNodePtr n)
+{
+	const struct jb_doc	*d = pg->d;
+	const struct jb_meta	*m = &d->meta;
+
+	if (!has_content(pg, s)) {
+		drop(n);
+		return;
+	}
+	switch (s) {
+	case SLOT_TITLE:
+		fill_text(n, arena_printf(d->arena, "%s %s", d->series->name,
+		    doc_issue_label(d)));
+		break;
+	case SLOT_STYLE:
+		fill_text(n, cache.css);
+		break;
+	case SLOT_NAV:
+		fill_nav(pg, n);
+		break;
+	case SLOT_CLASSIFICATION:
+		fill_text(n, m->classification);
+		break;
+	case SLOT_SERIES:
+		fill_text(n, d->series->name);
+		break;
+	case SLOT_ISSUE:
+		fill_text(n, doc_issue_label(d));
+		break;
+	case SLOT_TOTAL:
+		fill_text(n, doc_total_label(d));
+		break;
+	case SLOT_ORG:
+		fill_text(n, m->org);
+		break;
+	case SLOT_DATE:
+		fill_text(n, m->date_text);
+		if (xmlStrEqual(n->name, BAD_CAST "time"))
+			xmlSetProp(n, BAD_CAST "datetime", BAD_CAST m->date_iso);
+		break;
+	case SLOT_PRINTED:
+		fill_text(n, arena_printf(d->arena, "%s%s", m->date_text,
+		    doc_label(pg->d, JB_LABEL_PRINTED)));
+		break;
+	case SLOT_NOTE:
+		fill_note(pg, n);
+		break;
+	case SLOT_CONTENTS:
+		fill_contents(pg, n);
+		break;
+	case SLOT_ARTICLES:
+		fill_articles(pg, n);
+		break;
+	case SLOT_DIST:
+		fill_dist(pg, n);
+		break;
+	case SLOT_COPIES:
+		fill_text(n, arena_printf(d->arena, "（%s）",
+		    arena_printf(d->arena, doc_label(d, JB_LABEL_COPIES), m->copies)));
+		break;
+	case SLOT_CREDITS:
+		fill_credits(pg, n);
+		break;
+	}
+}
+
+/* Page pass: note where each slot is and take the marker off. */
+static int
+find_slot(void *arg, xmlNodePtr n, xmlChar *name)
+{
+	struct page	*pg = arg;
+	int		 s = slot_of(name);
+
+	/* load_templates() has checked names and counts. */
+	pg->slots[s][pg->nslots[s]++] = n;
+	xmlUnsetProp(n, BAD_CAST SLOT_ATTR);
+	return 0;
+}
+
+/*
+ * Serialise doc with libxml2's HTML serialiser into fp.  The document
+ * level dump is used because the xmlsave one would add a second charset
+ * declaration beside the template's <meta charset>.  Returns 0, or -1
+ * after reporting.
+ */
+static int
+save(xmlDocPtr doc, const char *path, FILE *fp)
+{
+	xmlOutputBufferPtr	 ob;
+
+	ob = xmlOutputBufferCreateFile(fp, NULL);
+	htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 0);
+	xmlOutputBufferWriteString(ob, "\n");
+	if (xmlOutputBufferClose(ob) == -1 || ferror(fp)) {
+		msg(MSG_WRITE, NULL, path, strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+int
+html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
+    const char *tmpldir, const char *path)
+{
+	static const struct jb_nav nonav;
+	struct page	 pg;
+	struct outfile	*o = NULL;
+	xmlDocPtr	 doc = NULL;
+	xmlNodePtr	 root;
+	int		 s, i;
+	int		 rc = -1;
+
+	if (load_templates(tmpldir) == -1)
+		goto out;
+	memset(&pg, 0, sizeof(pg));
+	pg.d = d;
+	pg.nav = nav != NULL ? nav : &nonav;
+
+	doc = xmlCopyDoc(cache.tmpl, 1);
+	root = xmlDocGetRootElement(doc);
+	xmlSetProp(root, BAD_CAST "lang", BAD_CAST d->meta.lang_tag);
+	walk_slots(root, find_slot, &pg);
+	for (s = 0; s < SLOT__MAX; s++)
+		for (i = 0; i < pg.nslots[s]; i++)
+			fill(&pg, s, pg.slots[s][i]);
+
+	if ((o = outfile_open(path)) == NULL)
+		goto out;
+	if (save(doc, path, outfile_fp(o)) == -1)
+		goto out;
+	rc = outfile_commit(o);
+	o = NULL;
+out:
+	outfile_abort(o);
+	xmlFreeDoc(doc);
+	return rc;
+}

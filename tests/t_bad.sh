@@ -1,0 +1,89 @@
+#!/bin/sh
+# t_bad.sh -- hostile input: each case must give its exact diagnostic, a
+# non-zero exit within the time limit, and leave the outputs of a previous
+# good build byte-for-byte intact.  Large inputs are generated, not stored.
+cd "$(dirname "$0")/.." || exit 2
+JB=${JB:-./jianbao}
+SERIES=tests/parse/bulletin.yaml
+LIMIT=${BAD_LIMIT:-20}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/issues/2024" "$tmp/out"
+fm='---
+期号: 3
+日期: 2024-03-08
+---
+
+## 标题
+
+'
+
+# case NAME EXPECTED-STDERR-FILE-OR-TEXT: the issue is $tmp/issues/2024/03.md
+good_build() {
+	printf '%s正文。\n' "$fm" >"$tmp/issues/2024/03.md"
+	rm -rf "$tmp/out" && mkdir -p "$tmp/out"
+	"$JB" build --series "$SERIES" --out "$tmp/out" "$tmp/issues/2024/03.md" >/dev/null 2>&1
+	(cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/before"
+}
+
+check() {
+	name=$1 want=$2
+	good_build
+	cp "$tmp/case" "$tmp/issues/2024/03.md"
+	start=$(date +%s)
+	timeout "$LIMIT" "$JB" build --series "$SERIES" --out "$tmp/out" \
+	    "$tmp/issues/2024/03.md" >/dev/null 2>"$tmp/err"
+	status=$?
+	sed "s|$tmp/||g" "$tmp/err" >"$tmp/err2"
+	(cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
+	if [ "$status" -eq 124 ]; then
+		echo "not ok - $name: no answer within ${LIMIT}s"
+	elif [ "$status" -eq 0 ] || [ "$status" -ge 128 ]; then
+		echo "not ok - $name: exit status $status"; cat "$tmp/err2"
+	elif [ "$(cat "$tmp/err2")" != "$want" ]; then
+		echo "not ok - $name: diagnostic"; echo "#  got:  $(cat "$tmp/err2")"; echo "#  want: $want"
+	elif ! cmp -s "$tmp/before" "$tmp/after"; then
+		echo "not ok - $name: previous outputs changed"; diff "$tmp/before" "$tmp/after"
+	else
+		echo "ok - $name ($(($(date +%s) - start))s)"
+	fi
+}
+
+printf '%s正文\377。\n' "$fm" >"$tmp/case"
+check "invalid UTF-8" "issues/2024/03.md:8:3: 错误：文件含有无效的 UTF-8 字节 “\\xFF”"
+
+printf '%s正\000文。\n' "$fm" >"$tmp/case"
+check "NUL byte" "issues/2024/03.md:8:2: 错误：文件含有空字符（NUL）"
+
+printf '\357\273\277---\r\n期号: 3\r\n日期: 2024-02-30\r\n---\r\n' >"$tmp/case"
+check "BOM and CRLF are read; the bad date is still found" \
+    "issues/2024/03.md:3:5: 错误：日期 “2024-02-30” 无效，应为 YYYY-MM-DD"
+
+: >"$tmp/case"
+check "empty file" "issues/2024/03.md:1:1: 错误：文件开头缺少前置信息（应以 “---” 行开始，至少写明期号和日期）"
+
+printf -- '---\n期号: 3\n日期: 2024-03-08\n\n## 标题\n' >"$tmp/case"
+check "unterminated front matter" "issues/2024/03.md:1:1: 错误：前置信息没有以 “---” 结束"
+
+printf -- '---\n期号: 3\n日期: 2024-03-08\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n' >"$tmp/case"
+check "YAML alias bomb" "issues/2024/03.md:5:8: 错误：前置信息中不允许使用 YAML 别名 “a”"
+
+python3 -c "import sys; sys.stdout.write('''$fm''' + ('文明城市创建，人人参与。' * 40 + '\n\n') * 110000)" >"$tmp/case"
+check "50 MB issue" "issues/2024/03.md: 错误：文件过大，上限为 8 MiB"
+
+python3 -c "import sys; sys.stdout.write('''$fm''' + '- ' * 10000 + '项\n')" >"$tmp/case"
+check "lists nested 10,000 deep" "issues/2024/03.md:8:67: 错误：嵌套层级过深，上限为 32 层"
+
+python3 -c "import sys; sys.stdout.write('''$fm''' + '>' * 10000 + ' 深\n')" >"$tmp/case"
+check "block quotes nested 10,000 deep" "issues/2024/03.md:8:34: 错误：嵌套层级过深，上限为 32 层"
+
+printf '%s![图](../../etc/passwd)\n' "$fm" >"$tmp/case"
+check "image path leaving the folder" "issues/2024/03.md:8:1: 错误：图片路径 “../../etc/passwd” 超出本期文件所在目录"
+
+printf '%s![图](/etc/passwd)\n' "$fm" >"$tmp/case"
+check "absolute image path" "issues/2024/03.md:8:1: 错误：图片路径 “/etc/passwd” 超出本期文件所在目录"
+
+ln -s /etc "$tmp/issues/2024/etc"
+printf '%s![图](etc/passwd)\n' "$fm" >"$tmp/case"
+check "symbolic link out of the folder" "issues/2024/03.md:8:1: 错误：图片路径 “etc/passwd” 超出本期文件所在目录"
+rm "$tmp/issues/2024/etc"

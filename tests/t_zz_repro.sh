@@ -1,0 +1,30 @@
+#!/bin/sh
+# t_zz_repro.sh -- two clean builds of the sample archive give byte-identical
+# output: HTML, PDF, feed and search index alike.
+cd "$(dirname "$0")/.." || exit 2
+[ -n "${JB_NESTED:-}" ] && exit 0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for run in 1 2; do
+	if ! make -s OUT="$tmp/out$run" site >"$tmp/log$run" 2>&1; then
+		echo "not ok - clean build $run of the sample archive"
+		tail -20 "$tmp/log$run"
+		exit 1
+	fi
+	(cd "$tmp/out$run" && find . -type f ! -name '.issues' | sort | xargs sha256sum) >"$tmp/sum$run"
+	# A later build must start from nothing, not from the first one's output.
+	sleep 1
+done
+n=$(wc -l <"$tmp/sum1")
+if [ "$n" -gt 0 ] && diff -u "$tmp/sum1" "$tmp/sum2"; then
+	echo "ok - two clean builds give identical output ($n files)"
+else
+	echo "not ok - two clean builds differ"
+fi
+for kind in html pdf; do
+	if grep -q "\.$kind\$" "$tmp/sum1"; then
+		echo "ok - the archive has $kind files"
+	else
+		echo "not ok - the archive has no $kind files"
+	fi
+done
