@@ -834,6 +834,13 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 			continue;
 		for (j = i; j < b->n && b->v[j].c == ' '; j++)
 			;
+		/* 本报讯 and the text after it may stand apart */
+		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x62A5 &&
+		    b->v[2].c == 0x8BAF)
+			continue;
+		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x5831 &&
+		    b->v[2].c == 0x8A0A)
+			continue;
 		if (j < b->n && is_han(b->v[j].c)) {
 			pair[0] = b->v[i - 1].c;
 			pair[1] = b->v[j].c;
