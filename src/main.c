@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "document.h"
+#include "import.h"
 #include "mem.h"
 #include "msg.h"
 #include "new.h"
@@ -34,6 +35,7 @@ usage(FILE *fp)
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
 "  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n"
 "  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n"
+"  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n"
 "\n"
 "选项：\n"
 "  --html            只生成网页版\n"
@@ -311,6 +313,8 @@ main(int argc, char **argv)
 		return chk_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "new") == 0)
 		return new_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "import") == 0)
+		return imp_main(argc - 2, argv + 2);
 	files = xcalloc((size_t)argc, sizeof(char *));
 	for (i = 2; i < argc; i++) {
 		const char	*a = argv[i];

@@ -37,7 +37,11 @@ enum msgid {
 	MSG_CHK_LONG_TITLE,	/* check: title longer than two lines */
 	MSG_CHK_UNKNOWN_RULE,	/* check: 检查忽略 or ignore marker names no rule */
 	MSG_IMPORT_UNMAPPED,	/* import: a line with no place in the issue file */
-	MSG_IMPORT_GUESS,	/* import: something taken on a guess */
+	MSG_IMPORT_JOINED,	/* import: two halves of a paragraph rejoined */
+	MSG_IMPORT_NAME,	/* import: 刊名 differs from the series */
+	MSG_IMPORT_PRINT_DATE,	/* import: 印发 date differs from the masthead */
+	MSG_IMPORT_NO_DIST,	/* import: no 报/送/发 lines found */
+	MSG_IMPORT_NO_CREDITS,	/* import: no 审核/校对/编辑 line found */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */
 	MSG_FM_NONE,		/* file does not start with front matter */
 	MSG_FM_UNCLOSED,	/* front matter not closed by --- */
