@@ -940,31 +940,30 @@ model_rules(struct cfile *f, const struct jb_doc *d)
 /* ---- files ---- */
 
 /*
- * Position of the value of front-matter key zh (or en), or of the text
- * item within that line when item is not NULL; line 1 when not found.
+ * Position of the value of the front-matter key called by any of the
+ * names (NULL-terminated), or of the text item within that line when item
+ * is not NULL; line 1 when not found.
  */
 static struct jb_pos
-key_pos(const struct cfile *f, const char *zh, const char *en,
-    const char *item)
+key_pos(const struct cfile *f, const char *const *names, const char *item)
 {
 	struct jb_pos	 pos = { f->path, 1, 1 };
 	const char	*s, *p, *q;
-	size_t		 i, k;
+	size_t		 i, j, k;
 
 	for (i = 1; i + 1 < (size_t)f->body; i++) {
 		s = f->text + f->lines[i];
-		if (strncmp(s, zh, strlen(zh)) == 0)
-			k = strlen(zh);
-		else if (strncmp(s, en, strlen(en)) == 0)
-			k = strlen(en);
-		else
-			continue;
-		if (s[k] != ':')
+		for (j = 0; names[j] != NULL; j++) {
+			k = strlen(names[j]);
+			if (strncmp(s, names[j], k) == 0 && s[k] == ':')
+				break;
+		}
+		if (names[j] == NULL)
 			continue;
 		for (p = s + k + 1; *p == ' '; p++)
 			;
 		if (item != NULL && (q = strstr(p, item)) != NULL &&
-		    q < f->text + (i + 1 < f->nlines ? f->lines[i + 1] : f->len))
+		    q < f->text + f->lines[i] + line_len(f, i))
 			p = q;
 		pos.line = (int)i + 1;
 		pos.col = (int)g_utf8_strlen(s, p - s) + 1;
@@ -972,6 +971,12 @@ key_pos(const struct cfile *f, const char *zh, const char *en,
 	}
 	return pos;
 }
+
+static const char *const issue_keys[] = { "期号", "期號", "issue", NULL };
+static const char *const date_keys[] = { "日期", "date", NULL };
+static const char *const ignore_keys[] = {
+	"检查忽略", "檢查忽略", "check_ignore", NULL
+};
 
 static int
 read_file(struct cfile *f)
@@ -1038,7 +1043,7 @@ ignore_list(struct cfile *f, const struct jb_strlist *l)
 		f->ignore[i] = xstrdup(l->v[i]);
 		if (msg_is_rule(f->ignore[i]) || strcmp(f->ignore[i], "all") == 0)
 			continue;
-		pos = key_pos(f, "检查忽略", "check_ignore", f->ignore[i]);
+		pos = key_pos(f, ignore_keys, f->ignore[i]);
 		add_find(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
 		    xstrdup(f->ignore[i]), NULL, NULL);
 	}
@@ -1084,8 +1089,8 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 		f->issue = d->meta.issue;
 		f->date = d->meta.date;
 		f->date_text = xstrdup(d->meta.date_text);
-		f->issue_pos = key_pos(f, "期号", "issue", NULL);
-		f->date_pos = key_pos(f, "日期", "date", NULL);
+		f->issue_pos = key_pos(f, issue_keys, NULL);
+		f->date_pos = key_pos(f, date_keys, NULL);
 		model_rules(f, d);
 	}
 	for (i = 0; i < f->nblocks; i++) {
