@@ -558,7 +558,7 @@ static const gunichar pairs[][2] = {
 static void
 rule_balance(struct cfile *f, const struct block *b)
 {
-	size_t	 stack[DOC_MAX_DEPTH * 4], sp = 0, i, k, j;
+	size_t	*stack = xcalloc(b->n + 1, sizeof(size_t)), sp = 0, i, k, j;
 	int	 open, kind;
 
 	for (i = 0; i < b->n; i++) {
@@ -580,8 +580,7 @@ rule_balance(struct cfile *f, const struct block *b)
 		    g_unichar_isalpha(b->v[i + 1].c) && !is_han(b->v[i + 1].c))
 			continue;
 		if (open) {
-			if (sp < G_N_ELEMENTS(stack))
-				stack[sp++] = i;
+			stack[sp++] = i;
 			continue;
 		}
 		for (j = sp; j > 0; j--)
@@ -605,16 +604,20 @@ rule_balance(struct cfile *f, const struct block *b)
 		add_find(f, MSG_CHK_UNCLOSED, b->v[i].line, b->v[i].col,
 		    uni_str(b->v[i].c), uni_str(pairs[k][1]), NULL);
 	}
+	free(stack);
 }
 
+/* Marks a sentence (or a kicker, a subtitle, a byline) may end with. */
 static int
 terminal(gunichar c)
 {
-	return strchr(".!?;:)\"'", (int)(c < 128 ? c : 1)) != NULL && c < 128 ?
-	    1 : c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-	    c == 0xFF1A || c == 0xFF09 || c == 0x2026 || c == 0x201D ||
-	    c == 0x2019 || c == 0x300B || c == 0x300D || c == 0x300F ||
-	    c == 0x3011 || c == 0x2014;
+	static const char marks[] = "。！？…；：）」』”’》】—.!?;:)\"'";
+	const char	*p;
+
+	for (p = marks; *p; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return 1;
+	return 0;
 }
 
 static void
@@ -668,15 +671,16 @@ skip_spaces(const struct block *b, size_t i, int *any)
 static void
 rule_dates(struct cfile *f, const struct block *b)
 {
-	size_t		 i, j, len;
-	int		 y, m, d, zero, z, bad;
+	size_t		 i, j, e, len;
+	int		 y, m, d, zero, z, bad, sp;
 	gunichar	 sep, prev;
 	char		*want;
 
 	for (i = 0; i < b->n; i++) {
+		/* not inside a version, a file name or a longer number */
 		prev = i > 0 ? b->v[i - 1].c : 0;
-		if (!digit(b, i) || (prev < 128 && (g_ascii_isalnum((char)prev) ||
-		    strchr("./-_", (int)prev) != NULL) && prev != 0))
+		if (!digit(b, i) || (prev != 0 && prev < 128 &&
+		    (g_ascii_isalnum((char)prev) || strchr("./-_", (int)prev))))
 			continue;
 		y = number_at(b, i, &len, &zero);
 		if (len != 4 || y < 1900 || y > 2199) {
@@ -703,28 +707,27 @@ rule_dates(struct cfile *f, const struct block *b)
 				goto next;
 			bad = 1;
 		} else {
+			/* 2019年08月30日, 2019 年 8 月 30 日 */
 			j = skip_spaces(b, j, &bad);
 			if (j >= b->n || b->v[j].c != 0x5E74 /* 年 */)
 				goto next;
 			j = skip_spaces(b, j + 1, &bad);
-			m = number_at(b, j, &len, &z);
+			m = number_at(b, j, &len, &zero);
 			if (len < 1 || len > 2)
 				goto next;
-			bad |= z;
+			bad |= zero;
 			j = skip_spaces(b, j + len, &bad);
 			if (j >= b->n || b->v[j].c != 0x6708 /* 月 */)
 				goto next;
 			j++;
-			len = j;
-			z = 0;
-			len = skip_spaces(b, j, &z);
-			d = number_at(b, len, &len, &zero);
+			/* the day is optional: 2019年08月 */
+			sp = 0;
+			e = skip_spaces(b, j, &sp);
+			d = number_at(b, e, &len, &zero);
 			if (len >= 1 && len <= 2) {
-				size_t	 e = skip_spaces(b, j, &z);
-
-				e = skip_spaces(b, e + len, &z);
+				e = skip_spaces(b, e + len, &sp);
 				if (e < b->n && b->v[e].c == 0x65E5 /* 日 */) {
-					bad |= zero || z;
+					bad |= zero || sp;
 					j = e + 1;
 				} else
 					d = 0;
@@ -733,8 +736,7 @@ rule_dates(struct cfile *f, const struct block *b)
 			if (!bad)
 				goto next;
 		}
-		if (m < 1 || m > 12 || d > 31 || (d < 1 && b->v[i + 4].c != 0x5E74) ||
-		    b->v[j - 1].synth)
+		if (m < 1 || m > 12 || d > 31)
 			goto next;
 		want = d ? g_strdup_printf("%d年%d月%d日", y, m, d) :
 		    g_strdup_printf("%d年%d月", y, m);
@@ -778,7 +780,7 @@ doubled_exception(const struct block *b, size_t i)
 static void
 rule_doubled(struct cfile *f, const struct block *b)
 {
-	size_t		 i, k, wl;
+	size_t		 i, k;
 	gunichar	 w[2];
 	const char	*p;
 
@@ -800,11 +802,11 @@ words:
 			p = doubled_words[k];
 			w[0] = g_utf8_get_char(p);
 			w[1] = g_utf8_get_char(g_utf8_next_char(p));
-			wl = 2;
 			if (b->v[i].c == w[0] && b->v[i + 1].c == w[1] &&
 			    b->v[i + 2].c == w[0] && b->v[i + 3].c == w[1]) {
-				add_find(f, MSG_CHK_DOUBLED, b->v[i + wl].line,
-				    b->v[i + wl].col, chars_str(b->v + i, 4),
+				/* reported at the repeated word */
+				add_find(f, MSG_CHK_DOUBLED, b->v[i + 2].line,
+				    b->v[i + 2].col, chars_str(b->v + i, 4),
 				    NULL, NULL);
 				i += 3;
 				break;
