@@ -3,7 +3,7 @@
 
 CC	?= cc
 PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg \
-	   json-glib-1.0
+	   json-glib-1.0 harfbuzz-subset freetype2
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
@@ -21,7 +21,7 @@ HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all setup setup-test issue site html pdf test fuzz fuzz-run clean
+.PHONY: all setup setup-test issue site html pdf archive publish test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
 
 all: jianbao
@@ -69,7 +69,20 @@ issue: jianbao
 
 html: $(HTMLS)
 pdf: $(PDFS)
-site: $(HTMLS) $(PDFS)
+site: $(HTMLS) $(PDFS) $(OUT)/index.html
+archive: $(OUT)/index.html
+
+# The archive (home, year pages, feed.xml, search files) lists every issue,
+# so it is rebuilt when any issue changes or one is added or removed; one
+# run writes all of it, with index.html standing for the rest.
+$(OUT)/index.html: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
+	./jianbao site --out $(OUT) $(ISSUES)
+
+# make publish DEST=/srv/www/bulletins: copy the built site beside DEST and
+# swap it in with one rename (see scripts/publish.sh).
+publish: site
+	@test -n "$(DEST)" || { echo "用法：make publish DEST=目录" >&2; exit 2; }
+	sh scripts/publish.sh $(OUT) $(DEST)
 
 tests/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Isrc -Itests -o $@ $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)

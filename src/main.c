@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "check.h"
 #include "document.h"
 #include "import.h"
@@ -12,6 +13,7 @@
 #include "msg.h"
 #include "new.h"
 #include "outfile.h"
+#include "pdf.h"
 #include "render.h"
 
 #define JIANBAO_VERSION	"0.1"
@@ -22,6 +24,9 @@ struct opts {
 	const char	*templates;	/* template folder */
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
+	int		 even;		/* PDF: pad to an even page count */
+	int		 fixed;		/* layout: fixed-width metrics */
+	char		*fontdir;	/* fonts/ beside the series file */
 };
 
 static void
@@ -32,14 +37,20 @@ usage(FILE *fp)
 "\n"
 "命令：\n"
 "  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n"
+"  site 文件...      生成往期目录、年度目录、订阅源（feed.xml）和全文搜索，\n"
+"                    文件为全部各期\n"
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
 "  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n"
 "  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n"
 "  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n"
+"  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n"
+"  fonts             列出各字体角色实际使用的字体文件\n"
 "\n"
 "选项：\n"
 "  --html            只生成网页版\n"
 "  --pdf             只生成印刷版\n"
+"  --even            印刷版补足为偶数页（报尾放在最后一页）\n"
+"  --fixed           layout 命令按等宽字模排版（不依赖已安装的字体）\n"
 "  --out 目录        输出目录（默认 out）\n"
 "  --series 文件     刊物设置文件（默认 bulletin.yaml）\n"
 "  --templates 目录  网页模板目录（默认 templates）\n"
@@ -121,16 +132,16 @@ out:
 }
 
 /*
- * The output name of an issue, without extension: issues/2019/13.md gives
- * OUT/2019/13 when its folder is named after a year, any other file
- * OUT/basename.  The caller frees the result.
+ * Where an issue sits in the site, without extension: issues/2019/13.md
+ * gives 2019/13 when its folder is named after a year, any other file its
+ * basename.  The caller frees the result.
  */
 static char *
-out_stem(const char *out, const char *path)
+site_stem(const char *path)
 {
 	const char	*base = strrchr(path, '/'), *dir;
 	char		*stem;
-	size_t		 n = strlen(out) + strlen(path) + 2;
+	size_t		 n = strlen(path) + 2;
 	int		 len, dirlen;
 
 	base = base ? base + 1 : path;
@@ -143,9 +154,23 @@ out_stem(const char *out, const char *path)
 		;
 	dirlen = (int)(base - 1 - dir);
 	if (base != path && dirlen == 4 && strspn(dir, "0123456789") >= 4)
-		snprintf(stem, n, "%s/%.4s/%.*s", out, dir, len, base);
+		snprintf(stem, n, "%.4s/%.*s", dir, len, base);
 	else
-		snprintf(stem, n, "%s/%.*s", out, len, base);
+		snprintf(stem, n, "%.*s", len, base);
+	return stem;
+}
+
+/* The output name of an issue without extension, OUT/2019/13.  The
+ * caller frees the result. */
+static char *
+out_stem(const char *out, const char *path)
+{
+	char	*rel = site_stem(path), *stem;
+	size_t	 n = strlen(out) + strlen(rel) + 2;
+
+	stem = xmalloc(n);
+	snprintf(stem, n, "%s/%s", out, rel);
+	free(rel);
 	return stem;
 }
 
@@ -239,6 +264,13 @@ build_one(const struct opts *o, const struct jb_series *s, const char *path)
 		    html_write_issue(d, &nav, o->templates, target) == -1)
 			goto out;
 	}
+	if (o->pdf) {
+		struct pdf_opts po = { o->fontdir, o->even, 0 };
+
+		snprintf(target, n, "%s.pdf", stem);
+		if (pdf_write_issue(d, target, &po) == -1)
+			goto out;
+	}
 	rc = 0;
 out:
 	free(target);
@@ -266,6 +298,50 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * The archive around the issue pages.  Every issue is loaded, copied into
+ * the archive and freed at once, so memory stays flat however many issues
+ * there are.  Nothing is written unless every issue loads, so a broken
+ * issue never takes an existing archive's entry away.
+ */
+static int
+cmd_site(const struct opts *o, int argc, char **argv)
+{
+	struct jb_series	*s;
+	struct jb_doc		*d;
+	struct arc		*a;
+	char			*stem;
+	int			 i, rc = 0;
+
+	if (argc == 0) {
+		msg(MSG_USAGE, NULL, "site 需要全部期刊文件");
+		return 2;
+	}
+	if ((s = series_load(o->series)) == NULL)
+		return 2;
+	a = arc_new(s);
+	for (i = 0; i < argc; i++) {
+		if ((d = doc_load(argv[i], s)) == NULL) {
+			rc = 1;
+			continue;
+		}
+		stem = site_stem(argv[i]);
+		arc_add(a, d, stem);
+		free(stem);
+		doc_free(d);
+	}
+	if (rc == 0) {
+		arc_sort(a);
+		if (arc_write_pages(a, o->templates, o->out) == -1 ||
+		    arc_write_feed(a, o->out) == -1 ||
+		    arc_write_search(a, o->templates, o->out) == -1)
+			rc = 1;
+	}
+	arc_free(a);
+	series_free(s);
+	return rc;
+}
+
 static int
 cmd_dump(const struct opts *o, int argc, char **argv)
 {
@@ -287,10 +363,62 @@ cmd_dump(const struct opts *o, int argc, char **argv)
 	return rc;
 }
 
+static int
+cmd_layout(const struct opts *o, int argc, char **argv)
+{
+	struct jb_series	*s;
+	struct jb_doc		*d;
+	struct pdf_opts		 po = { o->fontdir, o->even, o->fixed };
+	int			 i, rc = 0;
+
+	if ((s = series_load(o->series)) == NULL)
+		return 2;
+	for (i = 0; i < argc; i++) {
+		if ((d = doc_load(argv[i], s)) == NULL) {
+			rc = 1;
+			continue;
+		}
+		if (pdf_dump_layout(d, &po, stdout) == -1)
+			rc = 1;
+		doc_free(d);
+	}
+	series_free(s);
+	return rc;
+}
+
+static int
+cmd_fonts(const struct opts *o)
+{
+	struct jb_series	*s;
+	int			 rc;
+
+	if ((s = series_load(o->series)) == NULL)
+		return 2;
+	rc = pdf_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
+	series_free(s);
+	return rc;
+}
+
+/* The fonts/ folder beside the series file.  The caller frees it. */
+static char *
+font_folder(const char *series)
+{
+	const char	*slash = strrchr(series, '/');
+	size_t		 n = slash ? (size_t)(slash - series) : 0;
+	char		*dir = xmalloc(n + 8);
+
+	if (slash == NULL)
+		strcpy(dir, "fonts");
+	else
+		snprintf(dir, n + 8, "%.*s/fonts", (int)n, series);
+	return dir;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct opts	 o = { "bulletin.yaml", "out", "templates", 0, 0 };
+	struct opts	 o = { "bulletin.yaml", "out", "templates", 0, 0, 0, 0,
+			    NULL };
 	const char	*cmd;
 	char		**files;
 	int		 i, nfiles = 0, rc;
@@ -323,6 +451,10 @@ main(int argc, char **argv)
 			o.html = 1;
 		else if (strcmp(a, "--pdf") == 0)
 			o.pdf = 1;
+		else if (strcmp(a, "--even") == 0)
+			o.even = 1;
+		else if (strcmp(a, "--fixed") == 0)
+			o.fixed = 1;
 		else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
 		    strcmp(a, "--templates") == 0) && i + 1 < argc) {
 			if (a[2] == 'o')
@@ -345,8 +477,15 @@ main(int argc, char **argv)
 	if (!o.html && !o.pdf)
 		o.html = o.pdf = 1;
 
+	o.fontdir = font_folder(o.series);
 	if (strcmp(cmd, "build") == 0)
 		rc = cmd_build(&o, nfiles, files);
+	else if (strcmp(cmd, "site") == 0)
+		rc = cmd_site(&o, nfiles, files);
+	else if (strcmp(cmd, "layout") == 0)
+		rc = cmd_layout(&o, nfiles, files);
+	else if (strcmp(cmd, "fonts") == 0)
+		rc = cmd_fonts(&o);
 	else if (strcmp(cmd, "dump") == 0)
 		rc = cmd_dump(&o, nfiles, files);
 	else {
@@ -354,6 +493,7 @@ main(int argc, char **argv)
 		rc = 2;
 	}
 	free(files);
+	free(o.fontdir);
 	if (rc == 0 && msg_level() >= 2)
 		rc = 1;
 	return rc;

@@ -106,3 +106,32 @@ outfile_abort(struct outfile *o)
 	free(o->path);
 	free(o);
 }
+
+int
+outfile_copy(const char *src, const char *dst)
+{
+	struct outfile	*o = NULL;
+	FILE		*in;
+	char		 chunk[65536];
+	size_t		 n;
+	int		 rc = -1;
+
+	if ((in = fopen(src, "rb")) == NULL) {
+		msg(MSG_OPEN, NULL, src, strerror(errno));
+		return -1;
+	}
+	if ((o = outfile_open(dst)) == NULL)
+		goto out;
+	while ((n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		fwrite(chunk, 1, n, outfile_fp(o));
+	if (ferror(in)) {
+		msg(MSG_READ, NULL, src, strerror(errno));
+		goto out;
+	}
+	rc = outfile_commit(o);
+	o = NULL;
+out:
+	outfile_abort(o);
+	fclose(in);
+	return rc;
+}

@@ -17,6 +17,10 @@ FILE		*outfile_fp(struct outfile *o);
 int		 outfile_commit(struct outfile *o);	/* 0, or -1 after reporting */
 void		 outfile_abort(struct outfile *o);	/* NULL is a no-op */
 
+/* Copy the file src to dst the same way.  Returns 0, or -1 after
+ * reporting; dst is untouched on failure. */
+int		 outfile_copy(const char *src, const char *dst);
+
 /* Create every missing folder leading to path's last component.
  * Returns 0, or -1 after reporting. */
 int		 outfile_mkparents(const char *path);

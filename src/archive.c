@@ -1,0 +1,115 @@
+/* archive.c -- copy what the site needs out of each issue, so documents can be freed one by one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "document.h"
+#include "mem.h"
+
+struct arc *
+arc_new(const struct jb_series *s)
+{
+	struct arc	*a = xcalloc(1, sizeof(*a));
+
+	a->series = s;
+	a->arena = arena_new();
+	return a;
+}
+
+void
+arc_free(struct arc *a)
+{
+	if (a == NULL)
+		return;
+	arena_free(a->arena);
+	free(a->v);
+	free(a);
+}
+
+/* Append the searchable text of blocks to b, one line per block. */
+static void
+block_text(const struct jb_doc *d, const struct jb_block *b, size_t n,
+    struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++, b++) {
+		switch (b->kind) {
+		case JB_BLOCK_IMAGE:
+			if (b->caption != NULL) {
+				buf_puts(out, b->caption);
+				buf_puts(out, "\n");
+			}
+			break;
+		case JB_BLOCK_BOX:
+			block_text(d, b->children, b->nchildren, out);
+			break;
+		default:
+			buf_puts(out, doc_runs_text(d, b->runs, b->nruns));
+			buf_puts(out, "\n");
+			break;
+		}
+	}
+}
+
+void
+arc_add(struct arc *a, const struct jb_doc *d, const char *stem)
+{
+	struct arc_issue	*is;
+	struct arc_article	*ar;
+	const struct jb_article	*src;
+	const char		*total;
+	struct buf		 text = { 0 };
+	size_t			 i;
+
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
+	is = &a->v[a->n++];
+	memset(is, 0, sizeof(*is));
+	is->year = d->meta.date.year;
+	is->issue = d->meta.issue;
+	is->date_iso = arena_strdup(a->arena, d->meta.date_iso);
+	is->date_text = arena_strdup(a->arena, d->meta.date_text);
+	is->label = arena_printf(a->arena, "%d年%s", d->meta.date.year,
+	    doc_issue_label(d));
+	total = doc_total_label(d);
+	is->total_label = arena_strdup(a->arena, total);
+	is->lang_tag = arena_strdup(a->arena, d->meta.lang_tag);
+	is->stem = arena_strdup(a->arena, stem);
+	is->narticles = d->narticles;
+	is->articles = arena_alloc(a->arena,
+	    (d->narticles ? d->narticles : 1) * sizeof(*is->articles));
+	for (i = 0; i < d->narticles; i++) {
+		src = &d->articles[i];
+		ar = &is->articles[i];
+		ar->anchor = arena_strdup(a->arena, src->anchor);
+		ar->title = arena_strdup(a->arena, src->title);
+		ar->kicker = arena_strdup(a->arena, src->kicker);
+		ar->subtitle = arena_strdup(a->arena, src->subtitle);
+		block_text(d, src->blocks, src->nblocks, &text);
+		ar->text = arena_strdup(a->arena, text.data ? text.data : "");
+		buf_free(&text);
+	}
+}
+
+static int
+newest_first(const void *pa, const void *pb)
+{
+	const struct arc_issue	*a = pa, *b = pb;
+	int			 c;
+
+	if ((c = strcmp(b->date_iso, a->date_iso)) != 0)
+		return c;
+	if (a->issue != b->issue)
+		return b->issue - a->issue;
+	return strcmp(b->stem, a->stem);
+}
+
+void
+arc_sort(struct arc *a)
+{
+	if (a->n > 1)
+		qsort(a->v, a->n, sizeof(*a->v), newest_first);
+}

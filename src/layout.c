@@ -1,0 +1,1761 @@
+/* layout.c -- line breaking and pagination of an issue on the GB/T 9704 grid, device-independent. */
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include <pango/pango.h>
+
+#include "document.h"
+#include "fonts.h"
+#include "layout.h"
+#include "mem.h"
+#include "msg.h"
+
+#define EPS		0.05			/* pt of slack when fitting a line */
+#define RED		0xE60012		/* CMYK 0/80/80/0 as printed */
+#define BLACK		0x000000
+#define SIZE_2		22.0			/* 二号: titles */
+#define SIZE_4		14.0			/* 四号: 报尾, page numbers */
+#define SIZE_0		42.0			/* 初号: 刊名 */
+#define SIZE_XBS3	18.0			/* 小二: 本期要目 */
+#define MAX_ORPHAN_PULL	6			/* characters a line may give up */
+
+/* ---- marks and break tailoring (typesetting.md §3.1, §3.9) ---- */
+
+/* May not start a line (clreq strict level). */
+static const char no_start[] =
+    "，。、；：？！）〕】〗》〉」』”’·…—‐–～％‰﹑﹒．,.;:?!)]}%";
+/* May not end a line. */
+static const char no_end[] = "（〔【〖《〈「『“‘([{";
+static const char open_quotes[] = "“‘「『";
+static const char close_quotes[] = "”’」』";
+
+static int
+in_set(const char *set, gunichar c)
+{
+	const char	*p;
+
+	for (p = set; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return 1;
+	return 0;
+}
+
+/* Marks that come in unbreakable, unstretchable pairs: —— and ……. */
+static int
+is_pairmark(gunichar c)
+{
+	return c == 0x2014 || c == 0x2026 || c == 0x2E3A || c == 0x22EF;
+}
+
+static int
+is_interpunct(gunichar c)
+{
+	return c == 0x00B7 || c == 0x2027 || c == 0x30FB;
+}
+
+static int
+is_punct(gunichar c)
+{
+	switch (g_unichar_type(c)) {
+	case G_UNICODE_CONNECT_PUNCTUATION:
+	case G_UNICODE_DASH_PUNCTUATION:
+	case G_UNICODE_CLOSE_PUNCTUATION:
+	case G_UNICODE_FINAL_PUNCTUATION:
+	case G_UNICODE_INITIAL_PUNCTUATION:
+	case G_UNICODE_OTHER_PUNCTUATION:
+	case G_UNICODE_OPEN_PUNCTUATION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- paragraphs ---- */
+
+enum align {
+	AL_JUSTIFY,		/* justified, last line flush left */
+	AL_JUSTIFY_ALL,		/* every line spread to the measure */
+	AL_LEFT,
+	AL_CENTER,
+	AL_RIGHT
+};
+
+struct span {
+	size_t		 off, len;	/* bytes in para text */
+	enum jb_role	 role;
+	double		 size;		/* pt */
+	unsigned	 color;
+	int		 bold;
+};
+
+/* One character of a paragraph after shaping. */
+struct pch {
+	size_t		 off;		/* byte offset in para text */
+	unsigned	 len;		/* bytes */
+	gunichar	 c;
+	double		 adv;		/* natural advance, pt */
+	double		 em;		/* font size, pt */
+	double		 cl, cr;	/* blank that compression may remove, pt */
+	int		 item;		/* index into para items; -1 = fixed metrics */
+	int		 g0, ng;	/* glyphs of this character in its item */
+	int		 span;
+	unsigned	 brk : 1;	/* a line may break before this character */
+	unsigned	 mark : 1;	/* punctuation */
+};
+
+struct para {
+	struct buf	 text;
+	struct span	*spans;
+	size_t		 nspans, capspans;
+	struct pch	*ch;
+	size_t		 nch;
+	PangoItem	**items;
+	PangoGlyphString **glyphs;
+	size_t		 nitems;
+	const struct jb_pos *pos;
+	int		 orphans;	/* avoid and report a short last line */
+};
+
+/* A line as the breaker chose it: characters [s, e). */
+struct line {
+	size_t	 s, e;
+	int	 last;		/* last line of its paragraph */
+};
+
+/* A row of the flow: usually one grid line; images take several. */
+struct row {
+	struct lay_item	*items;		/* y relative to the row's cell top */
+	size_t		 nitems, cap;
+	int		 nlines;	/* grid lines taken */
+	int		 keep;		/* keep with the next row */
+	int		 blank;		/* spacing, dropped at a page top */
+	int		 para;		/* paragraph id, -1 = none */
+	int		 idx, count;	/* line index in the paragraph, lines */
+	int		 box;		/* box id, 0 = none */
+	const char	*mark;		/* article title: bookmark text */
+	const char	*dest;
+};
+
+struct lb {
+	const struct jb_doc	*d;
+	const struct lay_metrics *m;
+	struct font_set		*fs;
+	PangoContext		*ctx;
+	struct arena		*a;
+	struct row		*rows;
+	size_t			 nrows, caprows;
+	int			 nparas;
+	int			 nboxes;
+	int			 failed;
+	struct lay_doc		*out;
+};
+
+static void
+para_init(struct para *p, const struct jb_pos *pos)
+{
+	memset(p, 0, sizeof(*p));
+	p->pos = pos;
+	buf_puts(&p->text, "");
+}
+
+static void
+para_clear(struct para *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nitems; i++) {
+		pango_item_free(p->items[i]);
+		pango_glyph_string_free(p->glyphs[i]);
+	}
+	free(p->items);
+	free(p->glyphs);
+	free(p->ch);
+	free(p->spans);
+	buf_free(&p->text);
+}
+
+static void
+add_span(struct para *p, const char *s, size_t n, enum jb_role role,
+    double size, unsigned color, int bold)
+{
+	struct span	*sp;
+
+	if (n == 0)
+		return;
+	if (p->nspans == p->capspans) {
+		p->capspans = p->capspans ? 2 * p->capspans : 8;
+		p->spans = xrealloc(p->spans, p->capspans * sizeof(*sp));
+	}
+	sp = &p->spans[p->nspans++];
+	sp->off = p->text.len;
+	sp->len = n;
+	sp->role = role;
+	sp->size = size;
+	sp->color = color;
+	sp->bold = bold;
+	buf_put(&p->text, s, n);
+}
+
+/*
+ * Append text in a role.  Latin letters and digits go to the digits role
+ * (Times-like) unless keep is set, so a Han face never sets them and a
+ * Latin face never sets Chinese marks.
+ */
+static void
+para_add(struct para *p, const char *s, enum jb_role role, double size,
+    unsigned color, int bold, int keep)
+{
+	const char	*q, *start;
+	int		 ascii;
+
+	if (s == NULL)
+		return;
+	if (keep || role == JB_ROLE_DIGITS) {
+		add_span(p, s, strlen(s), role, size, color, bold);
+		return;
+	}
+	for (start = q = s; *q != '\0';) {
+		ascii = (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x7f;
+		while (*q != '\0' && ascii == ((unsigned char)*q >= 0x20 &&
+		    (unsigned char)*q < 0x7f))
+			q++;
+		add_span(p, start, q - start, ascii ? JB_ROLE_DIGITS : role,
+		    size, color, ascii ? 0 : bold);
+		start = q;
+	}
+}
+
+static int
+span_at(const struct para *p, size_t off)
+{
+	size_t	 lo = 0, hi = p->nspans;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (p->spans[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo;
+}
+
+static void
+glyph_missing(struct lb *lb, const struct para *p, gunichar c)
+{
+	char	 u[8];
+
+	u[g_unichar_to_utf8(c, u)] = '\0';
+	msg(MSG_GLYPH_MISSING, p->pos, u, (unsigned)c);
+	lb->failed = 1;
+}
+
+/* Compressible blanks of a full-width mark from its ink (Pango) or its class (fixed). */
+static void
+set_blanks(struct pch *ch, PangoFont *font, PangoGlyph g)
+{
+	double		 l, r;
+
+	ch->cl = ch->cr = 0;
+	if (!ch->mark || is_pairmark(ch->c) || ch->adv < 0.8 * ch->em)
+		return;
+	if (font != NULL) {
+		PangoRectangle ink;
+
+		pango_font_get_glyph_extents(font, g, &ink, NULL);
+		l = (double)ink.x / PANGO_SCALE;
+		r = ch->adv - (double)(ink.x + ink.width) / PANGO_SCALE;
+	} else {
+		l = in_set(no_end, ch->c) ? ch->em / 2 : 0;
+		r = in_set(no_start, ch->c) ? ch->em / 2 : 0;
+		if (is_interpunct(ch->c))
+			l = r = ch->em / 2;
+	}
+	if (l >= 0.25 * ch->em && r >= 0.25 * ch->em) {
+		/* centred: ·, and marks of Traditional fonts */
+		ch->cl = ch->cr = ch->adv / 4;
+	} else if (r >= 0.4 * ch->em)
+		ch->cr = fmin(r, ch->adv / 2);
+	else if (l >= 0.4 * ch->em)
+		ch->cl = fmin(l, ch->adv / 2);
+}
+
+/* Split the text into characters and tailor Pango's break opportunities. */
+static void
+para_chars(struct lb *lb, struct para *p)
+{
+	PangoLogAttr	*la;
+	const char	*t = p->text.data, *q;
+	size_t		 n, i;
+
+	n = g_utf8_strlen(t, p->text.len);
+	p->ch = xcalloc(n + 1, sizeof(*p->ch));
+	p->nch = n;
+	for (q = t, i = 0; i < n; i++, q = g_utf8_next_char(q)) {
+		struct pch *c = &p->ch[i];
+
+		c->off = q - t;
+		c->len = g_utf8_next_char(q) - q;
+		c->c = g_utf8_get_char(q);
+		c->item = -1;
+		c->span = span_at(p, c->off);
+		c->em = p->spans[c->span].size;
+		c->mark = is_punct(c->c);
+	}
+	la = xcalloc(n + 1, sizeof(*la));
+	pango_get_log_attrs(t, p->text.len, -1,
+	    pango_language_from_string(lb->fs ? font_lang(lb->fs) : "zh-cn"),
+	    la, n + 1);
+	for (i = 1; i < n; i++) {
+		gunichar c = p->ch[i].c, pc = p->ch[i - 1].c;
+		int b = la[i].is_line_break;
+
+		/* “ ‘ are QU in UAX #14; Chinese treats them as OP and CL. */
+		if (in_set(open_quotes, c))
+			b = !in_set(no_end, pc) && pc != '\n';
+		if (in_set(close_quotes, pc) && !in_set(no_start, c))
+			b = 1;
+		if (in_set(no_start, c) || in_set(no_end, pc))
+			b = 0;
+		if (!la[i].is_cursor_position)
+			b = 0;
+		if (pc == '\n')
+			b = 1;
+		p->ch[i].brk = b;
+	}
+	free(la);
+}
+
+/* Fixed metrics: Han and full-width marks 1 em, the rest ½ em. */
+static void
+shape_fixed(struct para *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nch; i++) {
+		struct pch *c = &p->ch[i];
+
+		if (c->c == '\n')
+			c->adv = 0;
+		else if (is_interpunct(c->c))
+			c->adv = c->em;
+		else
+			c->adv = g_unichar_iswide(c->c) ||
+			    (g_unichar_iswide_cjk(c->c) && c->c > 0x2000) ?
+			    c->em : c->em / 2;
+		set_blanks(c, NULL, 0);
+	}
+}
+
+/* Itemize and shape the paragraph once; check every face Pango chose. */
+static void
+shape_pango(struct lb *lb, struct para *p)
+{
+	PangoAttrList	*attrs;
+	GList		*items, *l;
+	int		*byoff;
+	size_t		 i, k;
+
+	attrs = pango_attr_list_new();
+	for (i = 0; i < p->nspans; i++) {
+		const struct span *sp = &p->spans[i];
+		PangoFontDescription *fd = pango_font_description_new();
+		PangoAttribute *at;
+
+		pango_font_description_set_family(fd,
+		    font_families(lb->fs, sp->role));
+		pango_font_description_set_absolute_size(fd,
+		    sp->size * PANGO_SCALE);
+		if (sp->bold || font_bold(lb->fs, sp->role))
+			pango_font_description_set_weight(fd,
+			    PANGO_WEIGHT_BOLD);
+		at = pango_attr_font_desc_new(fd);
+		at->start_index = sp->off;
+		at->end_index = sp->off + sp->len;
+		pango_attr_list_insert(attrs, at);
+		pango_font_description_free(fd);
+	}
+	/* Noto sets —— and …… as proportional dashes without fwid. */
+	for (i = 0; i < p->nch; i++)
+		if (is_pairmark(p->ch[i].c)) {
+			PangoAttribute *at = pango_attr_font_features_new(
+			    "fwid");
+			at->start_index = p->ch[i].off;
+			at->end_index = p->ch[i].off + p->ch[i].len;
+			pango_attr_list_insert(attrs, at);
+		}
+	items = pango_itemize(lb->ctx, p->text.data, 0, p->text.len, attrs,
+	    NULL);
+	pango_attr_list_unref(attrs);
+
+	byoff = xmalloc((p->text.len + 1) * sizeof(*byoff));
+	for (i = 0; i < p->nch; i++)
+		byoff[p->ch[i].off] = (int)i;
+	p->nitems = g_list_length(items);
+	p->items = xcalloc(p->nitems + 1, sizeof(*p->items));
+	p->glyphs = xcalloc(p->nitems + 1, sizeof(*p->glyphs));
+	for (l = items, k = 0; l != NULL; l = l->next, k++) {
+		PangoItem *it = l->data;
+		PangoGlyphString *gs = pango_glyph_string_new();
+		int sp = span_at(p, it->offset), g, ok;
+
+		pango_shape_with_flags(p->text.data + it->offset, it->length,
+		    p->text.data, p->text.len, &it->analysis, gs,
+		    PANGO_SHAPE_NONE);
+		p->items[k] = it;
+		p->glyphs[k] = gs;
+		ok = font_allowed(lb->fs, p->spans[sp].role, it->analysis.font);
+		for (g = 0; g < gs->num_glyphs; g++) {
+			size_t off = it->offset + gs->log_clusters[g];
+			struct pch *c = &p->ch[byoff[off]];
+
+			if (c->ng == 0) {
+				c->g0 = g;
+				c->item = (int)k;
+			}
+			c->ng++;
+			c->adv += (double)gs->glyphs[g].geometry.width /
+			    PANGO_SCALE;
+			if (c->c == '\n' || c->c == ' ')
+				continue;
+			if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
+			    !ok) {
+				glyph_missing(lb, p, c->c);
+				ok = 1;	/* one report per run */
+			}
+		}
+	}
+	g_list_free(items);
+	free(byoff);
+	for (i = 0; i < p->nch; i++) {
+		struct pch *c = &p->ch[i];
+
+		if (c->c == '\n')
+			c->adv = 0;
+		if (c->ng == 1)
+			set_blanks(c, p->items[c->item]->analysis.font,
+			    p->glyphs[c->item]->glyphs[c->g0].glyph);
+	}
+}
+
+static void
+para_shape(struct lb *lb, struct para *p)
+{
+	para_chars(lb, p);
+	if (lb->fs != NULL)
+		shape_pango(lb, p);
+	else
+		shape_fixed(p);
+}
+
+/* ---- line breaking ---- */
+
+/* Width of [s, e) as set: interpuncts ½ em, adjacent marks 1.5 em, and
+ * with end set, a mark at the line end ½ em. */
+static double
+line_width(const struct para *p, size_t s, size_t e, int end, double *a,
+    double *shift)
+{
+	double	 w = 0;
+	size_t	 i;
+	int	 rdone;
+
+	for (i = s; i < e; i++) {
+		a[i - s] = p->ch[i].adv;
+		shift[i - s] = 0;
+		if (is_interpunct(p->ch[i].c)) {
+			a[i - s] -= p->ch[i].cl + p->ch[i].cr;
+			shift[i - s] = -p->ch[i].cl;
+		}
+	}
+	for (i = s; i + 1 < e; i++) {
+		const struct pch *c = &p->ch[i], *n = &p->ch[i + 1];
+
+		if (is_interpunct(c->c) || is_interpunct(n->c))
+			continue;
+		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !(c->cl > 0 &&
+		    c->cr > 0))
+			a[i - s] -= c->cr;
+		else if (c->cl > 0 && n->cl > 0 && n->cr == 0) {
+			a[i + 1 - s] -= n->cl;
+			shift[i + 1 - s] = -n->cl;
+		}
+	}
+	/* Trailing spaces take no room at a line end. */
+	while (e > s && p->ch[e - 1].c == ' ') {
+		a[e - 1 - s] = 0;
+		e--;
+	}
+	if (end && e > s && p->ch[e - 1].cr > 0 &&
+	    !is_interpunct(p->ch[e - 1].c)) {
+		rdone = a[e - 1 - s] < p->ch[e - 1].adv - 0.01;
+		if (!rdone)
+			a[e - 1 - s] -= p->ch[e - 1].cr;
+	}
+	for (i = s; i < e; i++)
+		w += a[i - s];
+	return w;
+}
+
+/* Blank the marks of [s, e) still have beyond the widths in a (clreq's
+ * reduction: ，、；。 and brackets down to ½ em). */
+static double
+shrinkable(const struct para *p, size_t s, size_t e, const double *a)
+{
+	double	 t = 0, b;
+	size_t	 i;
+
+	for (i = s; i < e; i++) {
+		const struct pch *c = &p->ch[i];
+
+		if (!c->mark || is_interpunct(c->c))
+			continue;
+		b = c->cl + c->cr - (c->adv - a[i - s]);
+		if (b > 0)
+			t += b;
+	}
+	return t;
+}
+
+static double
+natural(const struct para *p, size_t i)
+{
+	const struct pch *c = &p->ch[i];
+
+	return is_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
+}
+
+static int
+short_last(const struct para *p, size_t s, size_t e)
+{
+	size_t	 i, han = 0;
+
+	for (i = s; i < e; i++)
+		if (!p->ch[i].mark && p->ch[i].c != ' ')
+			han++;
+	return han <= 2 && e - s <= 3;
+}
+
+/*
+ * Break p into lines of width w (the first w - ind1, the others w - ind2).
+ * Lines are filled at natural width, so a line of Han holds exactly the
+ * grid's 28; a mark that may not start a line is first squeezed into the
+ * line (compression), else characters are carried down (the line is then
+ * justified).  A short last line pulls characters down from the line
+ * before.  Returns the number of lines in *out (caller frees).
+ */
+static size_t
+para_break(struct lb *lb, struct para *p, double w, double ind1, double ind2,
+    struct line **out)
+{
+	struct line	*ln = NULL;
+	size_t		 nl = 0, cap = 0, s = 0, e, k;
+	double		*a, *sh, x, avail;
+
+	a = xmalloc((p->nch + 1) * sizeof(*a));
+	sh = xmalloc((p->nch + 1) * sizeof(*sh));
+	while (s < p->nch) {
+		size_t brk;
+
+		avail = w - (nl == 0 || p->ch[s - 1].c == '\n' ? ind1 : ind2);
+		if (nl > 0 && p->ch[s - 1].c == '\n')
+			avail = w - ind2;
+		x = 0;
+		e = s;
+		while (e < p->nch && p->ch[e].c != '\n' &&
+		    (e == s || x + natural(p, e) <= avail + EPS)) {
+			x += natural(p, e);
+			e++;
+		}
+		if (e == p->nch || p->ch[e].c == '\n') {
+			brk = e;
+		} else if (p->ch[e].brk) {
+			brk = e;
+		} else {
+			brk = 0;
+			/* 先挤进: squeeze one or two marks in. */
+			for (k = e; k < e + 2 && k < p->nch &&
+			    p->ch[k].mark && !is_pairmark(p->ch[k].c); k++)
+				if ((k + 1 == p->nch || p->ch[k + 1].brk) &&
+				    line_width(p, s, k + 1, 1, a, sh) -
+				    shrinkable(p, s, k + 1, a) <=
+				    avail + EPS) {
+					brk = k + 1;
+					break;
+				}
+			/* 后推出: carry characters down. */
+			if (brk == 0) {
+				for (k = e - 1; k > s && !p->ch[k].brk; k--)
+					;
+				brk = k > s ? k : e;
+			}
+		}
+		if (nl == cap) {
+			cap = cap ? 2 * cap : 8;
+			ln = xrealloc(ln, cap * sizeof(*ln));
+		}
+		ln[nl].s = s;
+		ln[nl].e = brk;
+		ln[nl].last = 0;
+		nl++;
+		s = brk;
+		if (s < p->nch && p->ch[s].c == '\n' && s + 1 == p->nch)
+			s++;
+	}
+	if (nl > 0)
+		ln[nl - 1].last = 1;
+	for (k = 0; k + 1 < nl; k++)
+		if (ln[k].e < p->nch && p->ch[ln[k].e].c == '\n')
+			ln[k].last = 1;
+
+	/* 孤字: the last line must not be one or two characters. */
+	if (p->orphans && nl >= 2 && !ln[nl - 2].last &&
+	    short_last(p, ln[nl - 1].s,
+	    ln[nl - 1].e)) {
+		struct line *pl = &ln[nl - 2], *ll = &ln[nl - 1];
+		size_t b, done = 0;
+
+		for (b = pl->e - 1; b > pl->s && pl->e - b <= MAX_ORPHAN_PULL;
+		    b--) {
+			if (!p->ch[b].brk || short_last(p, b, ll->e))
+				continue;
+			for (x = 0, k = b; k < ll->e; k++)
+				x += natural(p, k);
+			if (x > w - ind2 + EPS)
+				break;
+			pl->e = b;
+			ll->s = b;
+			done = 1;
+			break;
+		}
+		if (!done) {
+			struct buf t = { 0 };
+
+			buf_put(&t, p->text.data + p->ch[ll->s].off,
+			    (ll->e < p->nch ? p->ch[ll->e].off : p->text.len) -
+			    p->ch[ll->s].off);
+			msg(MSG_ORPHAN_CHAR, p->pos, t.data);
+			buf_free(&t);
+		}
+	}
+	free(a);
+	free(sh);
+	*out = ln;
+	return nl;
+}
+
+/* ---- rows ---- */
+
+static struct row *
+new_row(struct lb *lb)
+{
+	struct row	*r;
+
+	if (lb->nrows == lb->caprows) {
+		lb->caprows = lb->caprows ? 2 * lb->caprows : 64;
+		lb->rows = xrealloc(lb->rows, lb->caprows * sizeof(*r));
+	}
+	r = &lb->rows[lb->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->nlines = 1;
+	r->para = -1;
+	return r;
+}
+
+static struct lay_item *
+row_item(struct row *r, enum lay_kind k)
+{
+	struct lay_item	*it;
+
+	if (r->nitems == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		r->items = xrealloc(r->items, r->cap * sizeof(*it));
+	}
+	it = &r->items[r->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->kind = k;
+	return it;
+}
+
+static void
+blank_row(struct lb *lb)
+{
+	struct row	*r;
+
+	if (lb->nrows > 0 && lb->rows[lb->nrows - 1].blank)
+		return;
+	r = new_row(lb);
+	r->blank = 1;
+}
+
+/* Baseline of text of size sz in a grid cell: the em box centred. */
+static double
+baseline(double sz)
+{
+	return LAY_PITCH / 2 + 0.38 * sz;
+}
+
+/*
+ * Emit one glyph run for characters [s, e) of p, which share an item (or
+ * a span with fixed metrics), at x with advances a[] and ink shifts sh[].
+ */
+static void
+emit_run(struct lb *lb, struct row *r, struct para *p, size_t s, size_t e,
+    double x, double y, const double *a, const double *sh)
+{
+	struct lay_item		*it;
+	const struct span	*sp = &p->spans[p->ch[s].span];
+	size_t			 off = p->ch[s].off, end, i;
+	double			 w = 0;
+
+	end = e < p->nch ? p->ch[e].off : p->text.len;
+	for (i = s; i < e; i++)
+		w += a[i - s];
+	it = row_item(r, LAY_GLYPHS);
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->color = sp->color;
+	it->role = sp->role;
+	it->size = sp->size;
+	it->text = arena_strndup(lb->a, p->text.data + off, end - off);
+	it->len = end - off;
+	if (p->ch[s].item >= 0) {
+		PangoItem *src = p->items[p->ch[s].item];
+		PangoGlyphString *sg = p->glyphs[p->ch[s].item], *gs;
+		int g0 = p->ch[s].g0, g1 = p->ch[e - 1].g0 + p->ch[e - 1].ng;
+		int g;
+		double pos = 0, prev = 0;
+
+		gs = pango_glyph_string_new();
+		pango_glyph_string_set_size(gs, g1 - g0);
+		for (g = g0; g < g1; g++) {
+			gs->glyphs[g - g0] = sg->glyphs[g];
+			gs->log_clusters[g - g0] = sg->log_clusters[g] +
+			    src->offset - (int)off;
+		}
+		/* Positions are rounded cumulatively so no error builds up. */
+		for (i = s; i < e; i++) {
+			const struct pch *c = &p->ch[i];
+			int last = c->g0 + c->ng - 1 - g0;
+			double natw = 0;
+
+			for (g = c->g0; g < c->g0 + c->ng - 1; g++)
+				natw += (double)sg->glyphs[g].geometry.width /
+				    PANGO_SCALE;
+			pos += a[i - s];
+			gs->glyphs[c->g0 - g0].geometry.x_offset +=
+			    (int)lround(sh[i - s] * PANGO_SCALE);
+			gs->glyphs[last].geometry.width =
+			    (int)(lround(pos * PANGO_SCALE) -
+			    lround((prev + natw) * PANGO_SCALE));
+			prev = pos;
+		}
+		it->glyphs = gs;
+		it->font = g_object_ref(src->analysis.font);
+	}
+}
+
+/*
+ * Set line ln of p at x0 in a measure of w: compress, justify, align, and
+ * emit its runs into row r at baseline y.
+ */
+static void
+set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
+    double x0, double w, enum align al, double y)
+{
+	double		*a, *sh, width, extra = 0, x, per = 0;
+	size_t		 s = ln->s, e = ln->e, i, gaps = 0, rs;
+	int		 justify;
+
+	while (e > s && p->ch[e - 1].c == '\n')
+		e--;
+	if (e == s)
+		return;
+	justify = al == AL_JUSTIFY_ALL || (al == AL_JUSTIFY && !ln->last);
+	a = xmalloc((e - s) * sizeof(*a));
+	sh = xmalloc((e - s) * sizeof(*sh));
+	width = line_width(p, s, e, justify, a, sh);
+	while (e > s && p->ch[e - 1].c == ' ')
+		e--;
+	/* An opening bracket starting a wrapped line loses its outer half;
+	 * after a first-line indent it keeps it, so （一） aligns. */
+	if (al != AL_CENTER && al != AL_RIGHT && s > 0 &&
+	    p->ch[s - 1].c != '\n' && p->ch[s].cl > 0 &&
+	    p->ch[s].cr == 0 && a[0] >= p->ch[s].adv - 0.01) {
+		a[0] -= p->ch[s].cl;
+		sh[0] -= p->ch[s].cl;
+		width -= p->ch[s].cl;
+	}
+	/* A line the breaker squeezed: take the excess from the marks. */
+	if (width > w + 0.01) {
+		double tot = shrinkable(p, s, e, a), f, r, b;
+
+		f = tot > 0 ? fmin(1, (width - w) / tot) : 0;
+		for (i = s; i < e && f > 0; i++) {
+			const struct pch *c = &p->ch[i];
+
+			if (!c->mark || is_interpunct(c->c))
+				continue;
+			b = c->cl + c->cr - (c->adv - a[i - s]);
+			if (b <= 0)
+				continue;
+			r = b * f;
+			a[i - s] -= r;
+			if (c->cl > 0 && c->cr > 0)
+				sh[i - s] -= r / 2;
+			else if (c->cl > 0)
+				sh[i - s] -= r;
+			width -= r;
+		}
+	}
+	if (justify && width < w) {
+		for (i = s; i + 1 < e; i++) {
+			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
+
+			if (is_pairmark(c) && c == n)
+				continue;
+			if (c < 0x7f && n < 0x7f && c != ' ' && n != ' ')
+				continue;
+			if (p->ch[i + 1].ng == 0 && p->ch[i + 1].item >= 0)
+				continue;
+			gaps++;
+		}
+		extra = w - width;
+		if (gaps > 0)
+			per = extra / gaps;
+		for (i = s; i + 1 < e && gaps > 0; i++) {
+			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
+
+			if ((is_pairmark(c) && c == n) ||
+			    (c < 0x7f && n < 0x7f && c != ' ' && n != ' ') ||
+			    (p->ch[i + 1].ng == 0 && p->ch[i + 1].item >= 0))
+				continue;
+			a[i - s] += per;
+		}
+		width = w;
+	}
+	x = x0;
+	if (al == AL_CENTER)
+		x = x0 + (w - width) / 2;
+	else if (al == AL_RIGHT)
+		x = x0 + w - width;
+	for (rs = s, i = s + 1; i <= e; i++) {
+		if (i < e && p->ch[i].span == p->ch[rs].span &&
+		    p->ch[i].item == p->ch[rs].item)
+			continue;
+		emit_run(lb, r, p, rs, i, x, y, a + (rs - s), sh + (rs - s));
+		for (; rs < i; rs++)
+			x += a[rs - s];
+		rs = i;
+	}
+	free(a);
+	free(sh);
+}
+
+struct flow {
+	double		 x0, w;		/* measure */
+	double		 ind1, ind2;	/* indents of first and other lines */
+	enum align	 al;
+	int		 keep;		/* keep every line with the next row */
+	int		 box;
+	unsigned	 nobreak : 1;	/* not a paragraph for widow control */
+	unsigned	 balance : 1;	/* titles: lines of even length */
+	unsigned	 orphans : 1;	/* avoid a short last line even if nobreak */
+};
+
+/* Shape, break and set p into one row per line.  Returns the lines made. */
+static size_t
+flow(struct lb *lb, struct para *p, const struct flow *f)
+{
+	struct line	*ln;
+	struct row	*r;
+	size_t		 nl, i;
+	double		 size = 0;
+	int		 id = lb->nparas++;
+
+	p->orphans = !f->nobreak || f->orphans;
+	para_shape(lb, p);
+	nl = para_break(lb, p, f->w, f->ind1, f->ind2, &ln);
+	if (f->balance && nl > 1) {
+		/* The narrowest measure that keeps the number of lines. */
+		double tot = 0, bw;
+		struct line *bl;
+
+		for (i = 0; i < p->nch; i++)
+			tot += p->ch[i].adv;
+		for (bw = tot / nl; bw < f->w; bw += p->ch[0].em / 2) {
+			if (para_break(lb, p, bw, 0, 0, &bl) == nl) {
+				free(ln);
+				ln = bl;
+				break;
+			}
+			free(bl);
+		}
+	}
+	for (i = 0; i < p->nspans; i++)
+		size = fmax(size, p->spans[i].size);
+	for (i = 0; i < nl; i++) {
+		int first = i == 0 || p->ch[ln[i].s - 1].c == '\n';
+
+		r = new_row(lb);
+		r->keep = f->keep;
+		r->box = f->box;
+		if (!f->nobreak) {
+			r->para = id;
+			r->idx = (int)i;
+			r->count = (int)nl;
+		}
+		set_line(lb, r, p, &ln[i],
+		    f->x0 + (first ? f->ind1 : f->ind2),
+		    f->w - (first ? f->ind1 : f->ind2), f->al, baseline(size));
+	}
+	free(ln);
+	return nl;
+}
+
+/* Runs of the model as spans: strong 黑体, emphasis 楷体, code digits. */
+static void
+add_runs(struct para *p, const struct jb_run *runs, size_t n,
+    enum jb_role base, double size, int lead)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		const struct jb_run *r = &runs[i];
+		enum jb_role role = base;
+
+		if (r->style & JB_STYLE_BREAK) {
+			add_span(p, "\n", 1, base, size, BLACK, 0);
+			continue;
+		}
+		if ((r->style & JB_STYLE_STRONG) || (lead && i == 0))
+			role = JB_ROLE_HEITI;
+		else if (r->style & JB_STYLE_EM)
+			role = JB_ROLE_KAITI;
+		else if (r->style & JB_STYLE_CODE)
+			role = JB_ROLE_DIGITS;
+		para_add(p, r->text, role, size, BLACK, 0, 0);
+	}
+}
+
+static void
+body_flow(struct flow *f, double inset)
+{
+	memset(f, 0, sizeof(*f));
+	f->x0 = LAY_LEFT + inset;
+	f->w = LAY_MEASURE - 2 * inset;
+	f->ind1 = 2 * LAY_BODY;
+	f->al = AL_JUSTIFY;
+}
+
+static void
+set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
+{
+	struct para	 p;
+	struct flow	 f;
+	struct row	*r;
+	size_t		 i, first;
+
+	para_init(&p, &b->pos);
+	body_flow(&f, inset);
+	f.box = box;
+	switch (b->kind) {
+	case JB_BLOCK_PARA:
+		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
+		    b->lead);
+		flow(lb, &p, &f);
+		break;
+	case JB_BLOCK_HEADING: {
+		static const enum jb_role hr[] = { JB_ROLE_HEITI,
+		    JB_ROLE_HEITI, JB_ROLE_KAITI, JB_ROLE_FANGSONG,
+		    JB_ROLE_FANGSONG };
+		int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+
+		add_runs(&p, b->runs, b->nruns, hr[lv], LAY_BODY, 0);
+		f.keep = 1;
+		f.nobreak = 1;
+		flow(lb, &p, &f);
+		break;
+	}
+	case JB_BLOCK_BYLINE:
+		add_runs(&p, b->runs, b->nruns, JB_ROLE_KAITI, LAY_BODY, 0);
+		f.ind1 = 0;
+		f.al = AL_RIGHT;
+		f.nobreak = 1;
+		flow(lb, &p, &f);
+		break;
+	case JB_BLOCK_ITEM:
+		para_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
+		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
+		    b->lead);
+		flow(lb, &p, &f);
+		break;
+	case JB_BLOCK_LISTITEM:
+		para_add(&p, b->marker ? b->marker : "•", JB_ROLE_FANGSONG,
+		    LAY_BODY, BLACK, 0, 0);
+		if (b->marker != NULL && strchr(b->marker, '.') != NULL)
+			para_add(&p, " ", JB_ROLE_DIGITS, LAY_BODY, BLACK, 0,
+			    0);
+		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
+		flow(lb, &p, &f);
+		break;
+	case JB_BLOCK_BOX:
+		blank_row(lb);
+		first = lb->nrows;
+		box = ++lb->nboxes;
+		for (i = 0; i < b->nchildren; i++)
+			set_block(lb, &b->children[i], box, LAY_BODY);
+		/* A short box stays on one page. */
+		for (i = first; lb->nrows - first <= 4 && i + 1 < lb->nrows;
+		    i++)
+			lb->rows[i].keep = 1;
+		blank_row(lb);
+		break;
+	case JB_BLOCK_IMAGE: {
+		double iw = 4, ih = 3, w = LAY_MEASURE - 2 * inset, h;
+		int n;
+
+		if (lb->m->image_size != NULL && lb->m->image_size(lb->m->arg,
+		    b->path, &b->pos, &iw, &ih) == -1) {
+			lb->failed = 1;
+			break;
+		}
+		/* Full measure, but never more than 12 lines tall. */
+		h = w * ih / iw;
+		if (h > 12 * LAY_PITCH - 4) {
+			h = 12 * LAY_PITCH - 4;
+			w = h * iw / ih;
+		}
+		n = (int)ceil((h + 4) / LAY_PITCH);
+		r = new_row(lb);
+		r->nlines = n;
+		r->keep = 1;
+		r->box = box;
+		{
+			struct lay_item *it = row_item(r, LAY_IMAGE);
+
+			it->x = LAY_LEFT + inset + (LAY_MEASURE - 2 * inset -
+			    w) / 2;
+			it->y = (n * LAY_PITCH - h) / 2;
+			it->w = w;
+			it->h = h;
+			it->text = b->path;
+			it->len = strlen(b->path);
+		}
+		f.ind1 = 0;
+		f.nobreak = 1;
+		if (b->caption != NULL) {
+			f.al = AL_CENTER;
+			f.keep = b->credit != NULL;
+			para_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY, BLACK,
+			    0, 0);
+			flow(lb, &p, &f);
+			para_clear(&p);
+			para_init(&p, &b->pos);
+		}
+		if (b->credit != NULL) {
+			f.al = AL_RIGHT;
+			f.keep = 0;
+			para_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+			para_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK,
+			    0, 0);
+			para_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+			flow(lb, &p, &f);
+		}
+		if (b->caption == NULL && b->credit == NULL)
+			r->keep = 0;
+		break;
+	}
+	default:
+		break;
+	}
+	para_clear(&p);
+}
+
+/* A centred one-paragraph display line (titles, kickers). */
+static size_t
+display(struct lb *lb, const char *text, const struct jb_pos *pos,
+    enum jb_role role, double size, unsigned color, enum align al)
+{
+	struct para	 p;
+	struct flow	 f;
+	size_t		 n;
+
+	para_init(&p, pos);
+	/* Titles keep 2 字 clear of each edge and balance their lines. */
+	body_flow(&f, size > LAY_BODY ? 2 * LAY_BODY : 0);
+	f.balance = size > LAY_BODY;
+	f.ind1 = 0;
+	f.al = al;
+	f.keep = 1;
+	f.nobreak = 1;
+	para_add(&p, text, role, size, color, 0, 0);
+	n = flow(lb, &p, &f);
+	para_clear(&p);
+	return n;
+}
+
+static void
+set_article(struct lb *lb, const struct jb_article *art)
+{
+	struct row	*r;
+	struct lay_item	*it;
+	size_t		 i, t0;
+
+	blank_row(lb);
+	if (art->kicker != NULL)
+		display(lb, art->kicker, &art->pos, JB_ROLE_KAITI, LAY_BODY,
+		    BLACK, AL_CENTER);
+	t0 = lb->nrows;
+	display(lb, art->title, &art->pos, JB_ROLE_XBS, SIZE_2, BLACK,
+	    AL_CENTER);
+	r = &lb->rows[t0];
+	r->mark = art->title;
+	r->dest = art->anchor;
+	it = row_item(r, LAY_DEST);
+	it->x = LAY_LEFT;
+	it->y = 0;
+	it->text = art->anchor;
+	it->len = strlen(art->anchor);
+	if (art->subtitle != NULL)
+		display(lb, art->subtitle, &art->pos, JB_ROLE_KAITI, LAY_BODY,
+		    BLACK, AL_CENTER);
+	r = new_row(lb);
+	r->blank = 1;
+	r->keep = 1;
+	for (i = 0; i < art->nblocks; i++)
+		set_block(lb, &art->blocks[i], 0, 0);
+}
+
+/* 编者按: a 黑体 label, then the note in 楷体. */
+static void
+set_note(struct lb *lb)
+{
+	const struct jb_meta	*m = &lb->d->meta;
+	struct para		 p;
+	struct flow		 f;
+	size_t			 i;
+
+	for (i = 0; i < m->nnote; i++) {
+		para_init(&p, &m->note[i].pos);
+		body_flow(&f, 0);
+		if (i == 0)
+			para_add(&p, arena_printf(lb->d->arena, "%s：",
+			    doc_label(lb->d, JB_LABEL_NOTE)), JB_ROLE_HEITI, LAY_BODY,
+			    BLACK, 0, 0);
+		add_runs(&p, m->note[i].runs, m->note[i].nruns,
+		    JB_ROLE_KAITI, LAY_BODY, 0);
+		flow(lb, &p, &f);
+		para_clear(&p);
+	}
+}
+
+/* 本期要目: every article's title, linked to it. */
+static void
+set_contents(struct lb *lb)
+{
+	const struct jb_doc	*d = lb->d;
+	struct para		 p;
+	struct flow		 f;
+	size_t			 i, r0, k;
+
+	blank_row(lb);
+	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, JB_ROLE_XBS, SIZE_XBS3, BLACK,
+	    AL_CENTER);
+	for (i = 0; i < d->narticles; i++) {
+		const struct jb_article *art = &d->articles[i];
+
+		para_init(&p, &art->pos);
+		body_flow(&f, 0);
+		f.nobreak = 1;
+		f.orphans = 1;
+		f.ind2 = 2 * LAY_BODY;
+		if (art->kicker != NULL) {
+			para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
+			    BLACK, 0, 0);
+			para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
+			    0);
+		}
+		para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+		    0, 0);
+		r0 = lb->nrows;
+		flow(lb, &p, &f);
+		for (k = r0; k < lb->nrows; k++) {
+			struct lay_item *it = row_item(&lb->rows[k], LAY_LINK);
+
+			it->x = LAY_LEFT;
+			it->y = 0;
+			it->w = LAY_MEASURE;
+			it->h = LAY_PITCH;
+			it->text = art->anchor;
+			it->len = strlen(art->anchor);
+		}
+		para_clear(&p);
+	}
+}
+
+/* ---- pages ---- */
+
+static struct lay_page *
+new_page(struct lb *lb)
+{
+	struct lay_doc	*l = lb->out;
+
+	l->pages = xrealloc(l->pages, (l->npages + 1) * sizeof(*l->pages));
+	memset(&l->pages[l->npages], 0, sizeof(*l->pages));
+	return &l->pages[l->npages++];
+}
+
+static struct lay_item *
+page_item(struct lay_page *pg)
+{
+	if (pg->nitems == pg->cap) {
+		pg->cap = pg->cap ? 2 * pg->cap : 64;
+		pg->items = xrealloc(pg->items, pg->cap * sizeof(*pg->items));
+	}
+	return &pg->items[pg->nitems++];
+}
+
+/* Move a row's items onto page pg at grid line g. */
+static void
+place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+{
+	size_t	 i;
+	double	 top = LAY_TOP + g * LAY_PITCH;
+
+	for (i = 0; i < r->nitems; i++) {
+		struct lay_item *it = page_item(pg);
+
+		*it = r->items[i];
+		it->y += top;
+	}
+	free(r->items);
+	r->items = NULL;
+	r->nitems = 0;
+	if (r->mark != NULL) {
+		struct lay_doc *l = lb->out;
+
+		l->marks = xrealloc(l->marks, (l->nmarks + 1) *
+		    sizeof(*l->marks));
+		l->marks[l->nmarks].title = r->mark;
+		l->marks[l->nmarks].dest = r->dest;
+		l->marks[l->nmarks].page = (int)l->npages;
+		l->nmarks++;
+	}
+}
+
+/* Frames around the rows of each box, per page. */
+static void
+frames(struct lb *lb, struct lay_page *pg, size_t from, size_t to,
+    const int *line)
+{
+	size_t	 i, j;
+
+	for (i = from; i < to; i = j) {
+		struct lay_item *it;
+		int box = lb->rows[i].box;
+
+		for (j = i + 1; j < to && lb->rows[j].box == box; j++)
+			;
+		if (box == 0)
+			continue;
+		it = page_item(pg);
+		memset(it, 0, sizeof(*it));
+		it->kind = LAY_FRAME;
+		it->x = LAY_LEFT + LAY_BODY / 2;
+		it->w = LAY_MEASURE - LAY_BODY;
+		it->y = LAY_TOP + line[i] * LAY_PITCH + 2;
+		it->h = (line[j - 1] + lb->rows[j - 1].nlines - line[i]) *
+		    LAY_PITCH - 4;
+	}
+}
+
+/* Fit a picture into the n grid lines left on a page. */
+static void
+shrink_image(struct row *r, int n)
+{
+	struct lay_item	*it = &r->items[0];
+	double		 h = n * LAY_PITCH - 4, w = it->w * h / it->h;
+
+	it->x += (it->w - w) / 2;
+	it->w = w;
+	it->h = h;
+	it->y = (n * LAY_PITCH - h) / 2;
+	r->nlines = n;
+}
+
+/*
+ * Choose where page content ends: rows [i, b) fit; move b back so a
+ * heading never ends a page and no paragraph leaves a single line at
+ * either side of the break.
+ */
+static size_t
+adjust_break(struct lb *lb, size_t i, size_t b)
+{
+	size_t	 b0 = b, guard;
+
+	for (guard = 0; guard < 16 && b > i + 1; guard++) {
+		const struct row *r = &lb->rows[b], *pr = &lb->rows[b - 1];
+
+		if (pr->keep || pr->blank) {
+			b--;
+			continue;
+		}
+		if (r->para >= 0 && r->idx == 1) {
+			b--;
+			continue;
+		}
+		if (r->para >= 0 && r->idx >= 1 && r->count - r->idx == 1) {
+			b -= r->idx >= 3 ? 1 : (size_t)r->idx;
+			continue;
+		}
+		break;
+	}
+	if (b <= i)
+		b = b0;
+	return b;
+}
+
+/* The 报尾 rows, laid out from the top of its block. */
+/* Move the last row's items into the row before it (two ends of one line). */
+static void
+merge_last(struct lb *lb)
+{
+	struct row	*a = &lb->rows[lb->nrows - 2], *b = &lb->rows[lb->nrows - 1];
+	size_t		 i;
+
+	for (i = 0; i < b->nitems; i++)
+		*row_item(a, LAY_GLYPHS) = b->items[i];
+	free(b->items);
+	lb->nrows--;
+}
+
+/*
+ * The 报尾 rows: 报/送/发 lines (*ndist rows), the 编印单位 and 印发 date
+ * line, then credits and copies.  Returns the number of rows.
+ */
+static size_t
+footer(struct lb *lb, int *ndist)
+{
+	const struct jb_doc	*d = lb->d;
+	const struct jb_meta	*m = &d->meta;
+	size_t			 first = lb->nrows, i, k;
+	struct para		 p;
+	struct flow		 f;
+	struct buf		 t = { 0 };
+
+	memset(&f, 0, sizeof(f));
+	f.x0 = LAY_LEFT + SIZE_4;
+	f.w = LAY_MEASURE - 2 * SIZE_4;
+	f.al = AL_JUSTIFY;
+	f.nobreak = 1;
+	for (k = 0; k < JB_DIST__MAX; k++) {
+		if (m->dist[k].n == 0)
+			continue;
+		para_init(&p, &d->src);
+		t.len = 0;
+		buf_printf(&t, "%s：", doc_label(d, JB_LABEL_BAO + (int)k));
+		para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+		/* Wrapped lines align after the colon. */
+		f.ind2 = 2 * SIZE_4;
+		t.len = 0;
+		t.data[0] = '\0';
+		for (i = 0; i < m->dist[k].n; i++)
+			buf_printf(&t, "%s%s", i ? "，" : "", m->dist[k].v[i]);
+		buf_puts(&t, "。");
+		para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+		flow(lb, &p, &f);
+		para_clear(&p);
+	}
+	*ndist = (int)(lb->nrows - first);
+	/* 编印单位 left, date right, on one line. */
+	f.ind2 = 0;
+	f.al = AL_LEFT;
+	para_init(&p, &d->src);
+	para_add(&p, m->org, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+	flow(lb, &p, &f);
+	para_clear(&p);
+	para_init(&p, &d->src);
+	t.len = 0;
+	buf_printf(&t, "%s%s", m->date_text, doc_label(d, JB_LABEL_PRINTED));
+	para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+	f.al = AL_RIGHT;
+	flow(lb, &p, &f);
+	para_clear(&p);
+	merge_last(lb);
+	if (m->copies > 0 || m->credits.n > 0) {
+		para_init(&p, &d->src);
+		t.len = 0;
+		t.data[0] = '\0';
+		for (i = 0; i < m->credits.n; i++)
+			buf_printf(&t, "%s%s：%s", i ? "　" : "",
+			    m->credits.v[i].role, m->credits.v[i].name);
+		f.al = AL_LEFT;
+		if (t.len > 0) {
+			para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
+			    0, 0);
+			flow(lb, &p, &f);
+		}
+		para_clear(&p);
+		if (m->copies > 0) {
+			size_t before = lb->nrows;
+
+			para_init(&p, &d->src);
+			t.len = 0;
+			buf_puts(&t, "（");
+			buf_printf(&t, doc_label(d, JB_LABEL_COPIES), m->copies);
+			buf_puts(&t, "）");
+			para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
+			    0, 0);
+			f.al = AL_RIGHT;
+			flow(lb, &p, &f);
+			para_clear(&p);
+			if (before > first + (size_t)*ndist + 1 &&
+			    lb->nrows == before + 1)
+				merge_last(lb);
+		}
+	}
+	buf_free(&t);
+	return lb->nrows - first;
+}
+
+static void
+rule(struct lay_page *pg, double y, double thick, unsigned color)
+{
+	struct lay_item	*it = page_item(pg);
+
+	memset(it, 0, sizeof(*it));
+	it->kind = LAY_RULE;
+	it->x = LAY_LEFT;
+	it->y = y;
+	it->w = LAY_MEASURE;
+	it->h = thick;
+	it->color = color;
+}
+
+static void
+text_item(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
+    double size, unsigned color, double x, double y, enum align al)
+{
+	struct row	*r;
+	struct para	 p;
+	struct flow	 f;
+	size_t		 i;
+
+	para_init(&p, &lb->d->src);
+	memset(&f, 0, sizeof(f));
+	f.x0 = x;
+	f.w = LAY_MEASURE - (x - LAY_LEFT) * (al == AL_LEFT ? 1 : 2);
+	if (al == AL_RIGHT)
+		f.w = x - LAY_LEFT;
+	if (al == AL_RIGHT)
+		f.x0 = LAY_LEFT;
+	f.al = al;
+	f.nobreak = 1;
+	para_add(&p, s, role, size, color, 0, role == JB_ROLE_SONGTI);
+	flow(lb, &p, &f);
+	para_clear(&p);
+	r = &lb->rows[--lb->nrows];
+	for (i = 0; i < r->nitems; i++) {
+		struct lay_item *it = page_item(pg);
+
+		*it = r->items[i];
+		it->y = y;
+	}
+	free(r->items);
+}
+
+/* 报头: mark, red 刊名, 期号, compiler and date, red rule.  Returns grid lines used. */
+static int
+masthead(struct lb *lb, struct lay_page *pg)
+{
+	const struct jb_doc	*d = lb->d;
+	const struct jb_meta	*m = &d->meta;
+	struct para		 p;
+	struct line		 ln;
+	struct row		*r;
+	struct buf		 t = { 0 };
+	double			*a, *sh, w, size = SIZE_0, target, y;
+	size_t			 i, n;
+
+	if (m->classification != NULL)
+		text_item(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
+		    BLACK, LAY_LEFT, LAY_TOP + baseline(LAY_BODY), AL_LEFT);
+
+	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
+	para_init(&p, &d->src);
+	para_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	para_shape(lb, &p);
+	a = xmalloc((p.nch + 1) * sizeof(*a));
+	sh = xmalloc((p.nch + 1) * sizeof(*sh));
+	w = line_width(&p, 0, p.nch, 0, a, sh);
+	n = p.nch;
+	para_clear(&p);
+	free(a);
+	free(sh);
+	if (w > LAY_MEASURE)
+		size *= LAY_MEASURE / w, w = LAY_MEASURE;
+	target = fmin(LAY_MEASURE, n > 1 ? w + (n - 1) * size * 0.45 : w);
+	para_init(&p, &d->src);
+	para_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	para_shape(lb, &p);
+	ln.s = 0;
+	ln.e = p.nch;
+	ln.last = 1;
+	r = new_row(lb);
+	y = LAY_TOP + 2 * LAY_PITCH + 0.38 * size;
+	set_line(lb, r, &p, &ln, LAY_LEFT + (LAY_MEASURE - target) / 2,
+	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, y);
+	para_clear(&p);
+	lb->nrows--;
+	for (i = 0; i < r->nitems; i++)
+		*page_item(pg) = r->items[i];
+	free(r->items);
+
+	/* 第N期（总第N期）, 楷体, centred */
+	buf_puts(&t, doc_issue_label(d));
+	if (doc_total_label(d) != NULL)
+		buf_printf(&t, "（%s）", doc_total_label(d));
+	text_item(lb, pg, t.data, JB_ROLE_KAITI, LAY_BODY, BLACK, LAY_LEFT,
+	    LAY_TOP + 3 * LAY_PITCH + baseline(LAY_BODY), AL_CENTER);
+	buf_free(&t);
+
+	/* 编印单位 1 字 in from the left, date 1 字 in from the right */
+	y = LAY_TOP + 4 * LAY_PITCH + baseline(LAY_BODY);
+	text_item(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+	    LAY_LEFT + LAY_BODY, y, AL_LEFT);
+	text_item(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+	    LAY_LEFT + LAY_MEASURE - LAY_BODY, y, AL_RIGHT);
+
+	/* the red rule, 4 mm under that line */
+	rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
+	return 6;
+}
+
+struct lay_doc *
+lay_build(const struct jb_doc *d, const struct lay_metrics *m,
+    const struct lay_opts *o)
+{
+	struct lb		 lb;
+	struct lay_doc		*l;
+	struct lay_page		*pg;
+	size_t			 i, b, nf, frow0;
+	int			 g, *line, pgstart, bodypages, pno, ndist;
+	struct lay_doc		*rv = NULL;
+	int			*blank = NULL;
+
+	memset(&lb, 0, sizeof(lb));
+	lb.d = d;
+	lb.m = m;
+	lb.fs = m->fonts;
+	lb.ctx = m->fonts ? font_context(m->fonts) : NULL;
+	l = xcalloc(1, sizeof(*l));
+	l->arena = arena_new();
+	lb.a = l->arena;
+	lb.out = l;
+
+	pg = new_page(&lb);
+	g = masthead(&lb, pg);
+	if (d->meta.nnote > 0) {
+		set_note(&lb);
+	}
+	if (d->narticles >= 2)
+		set_contents(&lb);
+	for (i = 0; i < d->narticles; i++)
+		set_article(&lb, &d->articles[i]);
+
+	/* paginate */
+	line = xcalloc(lb.nrows + 1, sizeof(*line));
+	for (i = 0, pgstart = 0; i < lb.nrows;) {
+		size_t j;
+		int used = g;
+
+		if (g == 0 && lb.rows[i].blank) {
+			i++;
+			continue;
+		}
+		for (j = i; j < lb.nrows && used + lb.rows[j].nlines <=
+		    LAY_LINES; j++)
+			used += lb.rows[j].nlines;
+		/* A picture that does not fit may shrink to half a page. */
+		if (j < lb.nrows && lb.rows[j].nitems > 0 &&
+		    lb.rows[j].items[0].kind == LAY_IMAGE) {
+			size_t k = j;
+			int need;
+
+			while (lb.rows[k].keep && k + 1 < lb.nrows && k < j + 3)
+				k++;
+			need = LAY_LINES - used - (int)(k - j);
+			if (need >= 6 && need < lb.rows[j].nlines) {
+				shrink_image(&lb.rows[j], need);
+				for (; j < lb.nrows && used +
+				    lb.rows[j].nlines <= LAY_LINES; j++)
+					used += lb.rows[j].nlines;
+			}
+		}
+		b = j;
+		if (b < lb.nrows)
+			b = adjust_break(&lb, i, b);
+		if (b == i)
+			b = i + 1;
+		for (j = i; j < b; j++) {
+			line[j] = g;
+			g += lb.rows[j].nlines;
+		}
+		frames(&lb, pg, i, b, line);
+		for (j = i; j < b; j++)
+			place(&lb, pg, &lb.rows[j], line[j]);
+		pg->lines = g;
+		i = b;
+		if (i < lb.nrows) {
+			pg = new_page(&lb);
+			g = 0;
+		}
+		pgstart++;
+	}
+	free(line);
+	bodypages = (int)l->npages;
+
+	/* 报尾 at the bottom of the last page, or of a page of its own */
+	frow0 = lb.nrows;
+	nf = footer(&lb, &ndist);
+	if (g + (int)nf > LAY_LINES) {
+		pg = new_page(&lb);
+		g = 0;
+	}
+	if (o != NULL && o->even && l->npages % 2 == 1) {
+		pg = new_page(&lb);
+		g = 0;
+	}
+	{
+		int top = LAY_LINES - (int)nf;
+
+		rule(pg, LAY_TOP + top * LAY_PITCH, 0.35 * LAY_MM, BLACK);
+		if (ndist > 0)
+			rule(pg, LAY_TOP + (top + ndist) * LAY_PITCH,
+			    0.25 * LAY_MM, BLACK);
+		if ((size_t)(ndist + 1) < nf)
+			rule(pg, LAY_TOP + (top + ndist + 1) * LAY_PITCH,
+			    0.25 * LAY_MM, BLACK);
+		rule(pg, LAY_TOP + LAY_HEIGHT, 0.35 * LAY_MM, BLACK);
+		for (i = 0; i < nf; i++) {
+			lb.rows[frow0 + i].para = -1;
+			lb.rows[frow0 + i].mark = NULL;
+			place(&lb, pg, &lb.rows[frow0 + i], top + (int)i);
+		}
+	}
+
+	/* Page numbers: GB/T 9704 §7.5; blank pages before the 报尾 page and
+	 * that page itself are not numbered. */
+	blank = xcalloc(l->npages + 1, sizeof(*blank));
+	for (pno = bodypages; pno < (int)l->npages - 1; pno++)
+		blank[pno] = 1;
+	for (pno = 0; pno < (int)l->npages; pno++) {
+		char num[32];
+		int odd = (pno + 1) % 2 == 1;
+		double y = LAY_TOP + LAY_HEIGHT + 7 * LAY_MM + 0.88 * SIZE_4;
+
+		if (blank[pno] || (pno == (int)l->npages - 1 && pno > 0 &&
+		    blank[pno - 1]))
+			continue;
+		l->pages[pno].folio = pno + 1;
+		snprintf(num, sizeof(num), "— %d —", pno + 1);
+		text_item(&lb, &l->pages[pno], num, JB_ROLE_SONGTI, SIZE_4,
+		    BLACK, odd ? LAY_LEFT + LAY_MEASURE - SIZE_4 :
+		    LAY_LEFT + SIZE_4, y, odd ? AL_RIGHT : AL_LEFT);
+	}
+	free(blank);
+	if (!lb.failed)
+		rv = l;
+	for (i = 0; i < lb.nrows; i++)
+		free(lb.rows[i].items);
+	free(lb.rows);
+	if (rv == NULL)
+		lay_free(l);
+	return rv;
+}
+
+void
+lay_free(struct lay_doc *l)
+{
+	size_t	 i, j;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->npages; i++) {
+		for (j = 0; j < l->pages[i].nitems; j++) {
+			struct lay_item *it = &l->pages[i].items[j];
+
+			if (it->glyphs != NULL)
+				pango_glyph_string_free(it->glyphs);
+			if (it->font != NULL)
+				g_object_unref(it->font);
+		}
+		free(l->pages[i].items);
+	}
+	free(l->pages);
+	free(l->marks);
+	arena_free(l->arena);
+	free(l);
+}
+
+static const char *const role_tags[JB_ROLE__MAX] = {
+	[JB_ROLE_XBS] = "xbs",
+	[JB_ROLE_FANGSONG] = "fangsong",
+	[JB_ROLE_HEITI] = "heiti",
+	[JB_ROLE_KAITI] = "kaiti",
+	[JB_ROLE_SONGTI] = "songti",
+	[JB_ROLE_DIGITS] = "digits",
+};
+
+void
+lay_dump(const struct lay_doc *l, FILE *fp)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < l->npages; i++) {
+		const struct lay_page *pg = &l->pages[i];
+
+		fprintf(fp, "page %zu folio %d\n", i + 1, pg->folio);
+		for (j = 0; j < pg->nitems; j++) {
+			const struct lay_item *it = &pg->items[j];
+
+			switch (it->kind) {
+			case LAY_GLYPHS:
+				fprintf(fp, "  text %.2f %.2f w=%.2f %s %.2f "
+				    "%06x |%s|\n", it->x, it->y, it->w,
+				    role_tags[it->role], it->size, it->color,
+				    it->text);
+				break;
+			case LAY_RULE:
+				fprintf(fp, "  rule %.2f %.2f w=%.2f h=%.2f "
+				    "%06x\n", it->x, it->y, it->w, it->h,
+				    it->color);
+				break;
+			case LAY_FRAME:
+				fprintf(fp, "  frame %.2f %.2f w=%.2f h=%.2f\n",
+				    it->x, it->y, it->w, it->h);
+				break;
+			case LAY_IMAGE:
+				fprintf(fp, "  image %.2f %.2f w=%.2f h=%.2f "
+				    "%s\n", it->x, it->y, it->w, it->h,
+				    it->text);
+				break;
+			case LAY_LINK:
+				fprintf(fp, "  link %.2f %.2f w=%.2f h=%.2f "
+				    "#%s\n", it->x, it->y, it->w, it->h,
+				    it->text);
+				break;
+			case LAY_DEST:
+				fprintf(fp, "  dest %.2f %.2f #%s\n", it->x,
+				    it->y, it->text);
+				break;
+			}
+		}
+	}
+	for (i = 0; i < l->nmarks; i++)
+		fprintf(fp, "mark %d #%s %s\n", l->marks[i].page,
+		    l->marks[i].dest, l->marks[i].title);
+}

@@ -1,0 +1,113 @@
+/* layout.h -- set an issue into pages of positioned glyph runs, rules and images; draws nothing. */
+#ifndef JIANBAO_LAYOUT_H
+#define JIANBAO_LAYOUT_H
+
+#include <stdio.h>
+
+#include "jianbao.h"
+
+struct font_set;
+struct _PangoFont;
+struct _PangoGlyphString;
+
+/* Page geometry of GB/T 9704, in pt (1 mm = 72/25.4 pt). */
+#define LAY_MM		(72.0 / 25.4)
+#define LAY_PAGE_W	(210 * LAY_MM)
+#define LAY_PAGE_H	(297 * LAY_MM)
+#define LAY_LEFT	(28 * LAY_MM)		/* 订口 */
+#define LAY_TOP		(37 * LAY_MM)		/* 天头 */
+#define LAY_MEASURE	(156 * LAY_MM)		/* 版心 width */
+#define LAY_HEIGHT	(225 * LAY_MM)		/* 版心 height */
+#define LAY_LINES	22			/* lines per face */
+#define LAY_CHARS	28			/* characters per full line */
+#define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
+#define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
+
+enum lay_kind {
+	LAY_GLYPHS,		/* text in one font: x,y = baseline origin */
+	LAY_RULE,		/* horizontal rule: x,y = left end of its centre line, w long, h thick */
+	LAY_FRAME,		/* stroked rectangle: x,y top-left, w,h, line 0.75 pt */
+	LAY_IMAGE,		/* picture: x,y top-left, w,h; text = path */
+	LAY_LINK,		/* clickable area: x,y top-left, w,h; text = destination */
+	LAY_DEST		/* named destination: x,y; text = name */
+};
+
+/*
+ * One positioned thing on a page.  Coordinates are pt from the page's
+ * top-left corner, y growing downwards.  For LAY_GLYPHS with real fonts,
+ * font and glyphs carry the shaped run (widths already adjusted for
+ * punctuation compression and justification) for the painter; with fixed
+ * metrics they are NULL.  Everything is owned by the lay_doc.
+ */
+struct lay_item {
+	enum lay_kind		 kind;
+	double			 x, y;		/* pt */
+	double			 w, h;		/* pt; GLYPHS: advance width */
+	unsigned		 color;		/* 0xRRGGBB */
+	const char		*text;		/* UTF-8; see lay_kind */
+	size_t			 len;		/* bytes of text */
+	enum jb_role		 role;		/* GLYPHS */
+	double			 size;		/* GLYPHS: font size, pt */
+	struct _PangoFont	*font;		/* GLYPHS: one reference, owned */
+	struct _PangoGlyphString *glyphs;	/* GLYPHS: owned; log_clusters index text */
+};
+
+struct lay_page {
+	struct lay_item	*items;
+	size_t		 nitems;
+	size_t		 cap;
+	int		 folio;		/* printed page number; 0 = none */
+	int		 lines;		/* body grid lines used */
+};
+
+/* One bookmark per article. */
+struct lay_mark {
+	const char	*title;
+	const char	*dest;		/* "a1" */
+	int		 page;		/* 1-based */
+};
+
+struct lay_doc {
+	struct lay_page	*pages;
+	size_t		 npages;
+	struct lay_mark	*marks;
+	size_t		 nmarks;
+	struct arena	*arena;		/* owns every string above */
+};
+
+/*
+ * How layout measures.  With fonts set, text is itemized and shaped by
+ * Pango through the font set's context; with fonts NULL, fixed-width
+ * metrics stand in (Han and full-width marks 1 em, everything else ½ em),
+ * which keeps golden tests independent of installed fonts.
+ * image_size gives a picture's natural size in pixels (NULL: 4:3); it
+ * returns 0, or -1 after reporting.
+ */
+struct lay_metrics {
+	struct font_set	*fonts;		/* borrowed; NULL = fixed width */
+	int		(*image_size)(void *arg, const char *path,
+			    const struct jb_pos *pos, double *w, double *h);
+	void		*arg;		/* borrowed, passed to image_size */
+};
+
+struct lay_opts {
+	int	 even;			/* pad to an even page count */
+};
+
+/*
+ * Set d into A4 pages: 报头 on page 1, 编者按, 本期要目, the articles on the
+ * 22 × 28 grid (own line breaker with strict Chinese prohibitions,
+ * punctuation compression and justification), the 报尾 anchored at the
+ * bottom of the last page, page numbers.  Returns pages the caller frees
+ * with lay_free(), or NULL after reporting (a character no configured font
+ * covers, an unreadable image).  A lone character on a paragraph's last
+ * line that re-breaking cannot avoid is a warning.
+ */
+struct lay_doc	*lay_build(const struct jb_doc *d, const struct lay_metrics *m,
+		    const struct lay_opts *o);
+void		 lay_free(struct lay_doc *l);			/* NULL: no-op */
+
+/* Write a text dump of l (one line per item, pt with 2 decimals) for golden tests. */
+void		 lay_dump(const struct lay_doc *l, FILE *fp);
+
+#endif

@@ -1,0 +1,781 @@
+/* site.c -- the archive pages (home, one page per year, search) built as libxml2 trees in the frame template. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "archive.h"
+#include "mem.h"
+#include "msg.h"
+#include "outfile.h"
+
+/*
+ * templates/archive.html is the frame of every archive page: a well-formed
+ * XML file in HTML vocabulary whose elements with data-slot="NAME" receive
+ * the page (see the comment in the template for the slots).  The frame
+ * carries style.css (the issue pages' sheet, for the same fonts, colours
+ * and paper) followed by site.css (the archive's own classes), so the
+ * archive looks like the issues it lists and needs no file beside it.
+ */
+#define TMPL_PAGE	"archive.html"
+#define SLOT_ATTR	"data-slot"
+
+/*
+ * Up to HOME_ALL issues the home page lists every issue; beyond that it
+ * lists the newest HOME_PER_YEAR of each year and links to the year page,
+ * which always lists all of them.
+ */
+#define HOME_ALL	50
+#define HOME_PER_YEAR	5
+
+/* The site's icon, copied beside index.html; issue pages link it too. */
+#define ICON		"favicon.svg"
+
+enum slot {
+	SLOT_TITLE,		/* <title> */
+	SLOT_FEED,		/* <link rel="alternate"> to feed.xml */
+	SLOT_ICON,		/* <link rel="icon"> to favicon.svg */
+	SLOT_STYLE,		/* <style>: style.css and site.css */
+	SLOT_SKIP,		/* skip link to the content */
+	SLOT_ORG,		/* 编印单位 */
+	SLOT_HOME,		/* <a> with the 刊名, to the home page */
+	SLOT_NAV,		/* 往期目录 · 全文搜索 · 订阅 */
+	SLOT_MAIN,		/* the page's own content */
+	SLOT_FOOT,		/* footer line */
+	SLOT__MAX
+};
+
+static const char *const slotnames[SLOT__MAX] = {
+	"title", "feed", "icon", "style", "skip", "org", "home", "nav", "main", "foot",
+};
+
+/* The words of the archive, in the series' language. */
+struct labels {
+	const char	*home;		/* 往期目录 */
+	const char	*search;	/* 全文搜索 */
+	const char	*feed;		/* 订阅更新 */
+	const char	*skip;
+	const char	*latest;	/* 最新一期 */
+	const char	*read;		/* 阅读网页版 */
+	const char	*pdf;		/* 下载 PDF 版 */
+	const char	*pdf_short;	/* PDF */
+	const char	*count;		/* 共%zu期 */
+	const char	*all_of_year;	/* %d年全部%zu期 */
+	const char	*years;		/* aria-label of the year links */
+	const char	*search_label;	/* label of the search field */
+	const char	*search_hint;	/* placeholder */
+	const char	*search_button;
+	const char	*noscript;
+	const char	*search_intro;	/* 在全部%zu期、%zu篇文章中查找 */
+	const char	*empty;		/* no issues yet */
+	const char	*foot;		/* %s编印 */
+	const char	*generator;
+};
+
+static const struct labels labels[] = {
+	[JB_LANG_HANS] = {
+		"往期目录", "全文搜索", "订阅更新", "跳到正文", "最新一期",
+		"阅读网页版", "下载 PDF 版", "PDF", "共%zu期", "%d年全部%zu期",
+		"按年份", "在各期文章中搜索", "输入字词，如：垃圾分类", "搜索",
+		"搜索需要浏览器启用 JavaScript 脚本。往期目录和各期页面都是"
+		"普通链接，不启用脚本也能阅读。",
+		"在全部%zu期、%zu篇文章中查找，可输入多个词语，用空格分开。",
+		"还没有期刊。", "%s编印", "由 jianbao 生成",
+	},
+	[JB_LANG_HANT] = {
+		"往期目錄", "全文搜尋", "訂閱更新", "跳到正文", "最新一期",
+		"閱讀網頁版", "下載 PDF 版", "PDF", "共%zu期", "%d年全部%zu期",
+		"按年份", "在各期文章中搜尋", "輸入字詞", "搜尋",
+		"搜尋需要瀏覽器啟用 JavaScript 腳本。往期目錄和各期頁面都是"
+		"普通連結，不啟用腳本也能閱讀。",
+		"在全部%zu期、%zu篇文章中查找，可輸入多個詞語，用空格分開。",
+		"還沒有期刊。", "%s編印", "由 jianbao 生成",
+	},
+};
+
+/* The parsed frame and the joined style sheets of one run. */
+struct frame {
+	char		*path;
+	xmlDocPtr	 doc;
+	char		*css;
+};
+
+/* One page under construction. */
+struct page {
+	const struct arc	*a;
+	const struct labels	*lb;
+	const char		*root;		/* "" or "../": to the site root */
+	xmlDocPtr		 doc;
+	xmlNodePtr		 slots[SLOT__MAX];
+};
+
+/* Which page the navigation marks as current. */
+enum here { HERE_HOME, HERE_YEAR, HERE_SEARCH };
+
+/*** Template ***/
+
+static void
+xml_error(void *arg, xmlErrorPtr e)
+{
+	struct jb_pos	 pos = { 0 };
+	char		 text[512];
+	size_t		 n;
+
+	if (e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	pos.file = e->file != NULL ? e->file : arg;
+	pos.line = e->line;
+	pos.col = e->int2;
+	snprintf(text, sizeof(text), "%s", e->message ? e->message : "?");
+	n = strlen(text);
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
+		text[--n] = '\0';
+	msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
+}
+
+/* Append the file at path to b.  Returns 0, or -1 after reporting. */
+static int
+slurp(const char *path, struct buf *b)
+{
+	FILE	*fp;
+	char	 chunk[8192];
+	size_t	 n;
+	int	 rc = 0;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		msg(MSG_OPEN, NULL, path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(b, chunk, n);
+	if (ferror(fp)) {
+		msg(MSG_READ, NULL, path, strerror(errno));
+		rc = -1;
+	}
+	fclose(fp);
+	return rc;
+}
+
+static int
+slot_of(const xmlChar *name)
+{
+	int	 i;
+
+	for (i = 0; i < SLOT__MAX; i++)
+		if (xmlStrEqual(name, BAD_CAST slotnames[i]))
+			return i;
+	return -1;
+}
+
+/*
+ * Find the slots under n.  With pg == NULL only count them into count[]
+ * and report unknown names; otherwise record them in pg and take the
+ * marker attribute off.  Returns -1 on an unknown slot name.
+ */
+static int
+walk_slots(xmlNodePtr n, struct page *pg, int *count, const char *file)
+{
+	struct jb_pos	 pos = { 0 };
+	xmlChar		*name;
+	char		 text[256];
+	int		 s;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((name = xmlGetProp(n, BAD_CAST SLOT_ATTR)) == NULL) {
+			if (walk_slots(n->children, pg, count, file) == -1)
+				return -1;
+			continue;
+		}
+		s = slot_of(name);
+		if (s == -1) {
+			pos.file = file;
+			pos.line = xmlGetLineNo(n);
+			snprintf(text, sizeof(text), "未知的插槽 “%s”", name);
+			msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
+			xmlFree(name);
+			return -1;
+		}
+		xmlFree(name);
+		if (pg != NULL) {
+			pg->slots[s] = n;
+			xmlUnsetProp(n, BAD_CAST SLOT_ATTR);
+		} else
+			count[s]++;
+	}
+	return 0;
+}
+
+static void
+strip_comments(xmlNodePtr n)
+{
+	xmlNodePtr	 next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == XML_COMMENT_NODE) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		} else if (n->type == XML_ELEMENT_NODE)
+			strip_comments(n->children);
+	}
+}
+
+/* Read the frame and the style sheets.  Returns 0, or -1 after reporting. */
+static int
+frame_load(struct frame *f, const char *tmpldir)
+{
+	static const char *const sheets[] = { "style.css", "site.css" };
+	struct jb_pos	 pos = { 0 };
+	struct buf	 css = { 0 };
+	xmlNodePtr	 root;
+	char		*path, text[256];
+	int		 count[SLOT__MAX] = { 0 };
+	size_t		 i, start, n = strlen(tmpldir) + 32;
+	int		 s, rc = -1;
+
+	memset(f, 0, sizeof(*f));
+	path = xmalloc(n);
+	for (i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
+		snprintf(path, n, "%s/%s", tmpldir, sheets[i]);
+		start = css.len;
+		if (slurp(path, &css) == -1)
+			goto out;
+		buf_puts(&css, "\n");
+		/* The sheets go into <style> verbatim; this would end it. */
+		if (strstr(css.data + start, "</") != NULL) {
+			pos.file = path;
+			msg(MSG_TEMPLATE, &pos, sheets[i], "样式表中不能出现 “</”");
+			goto out;
+		}
+	}
+	f->path = xmalloc(n);
+	snprintf(f->path, n, "%s/%s", tmpldir, TMPL_PAGE);
+	xmlSetStructuredErrorFunc(f->path, xml_error);
+	f->doc = xmlReadFile(f->path, "UTF-8", XML_PARSE_NONET);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (f->doc == NULL)
+		goto out;
+	pos.file = f->path;
+	root = xmlDocGetRootElement(f->doc);
+	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "html")) {
+		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, "根元素应为 <html>");
+		goto out;
+	}
+	strip_comments(f->doc->children);
+	if (walk_slots(root, NULL, count, f->path) == -1)
+		goto out;
+	for (s = 0; s < SLOT__MAX; s++) {
+		if (count[s] == 1)
+			continue;
+		snprintf(text, sizeof(text), "插槽 “%s” 应当正好出现一次，"
+		    "实际 %d 次", slotnames[s], count[s]);
+		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
+		goto out;
+	}
+	f->css = css.data;
+	css.data = NULL;
+	rc = 0;
+out:
+	buf_free(&css);
+	free(path);
+	return rc;
+}
+
+static void
+frame_free(struct frame *f)
+{
+	xmlFreeDoc(f->doc);
+	free(f->css);
+	free(f->path);
+}
+
+/*** Building nodes ***/
+
+/* A child element on a line of its own in the output. */
+static xmlNodePtr
+el(xmlNodePtr parent, const char *name, const char *class)
+{
+	xmlNodePtr	 n;
+
+	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
+	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+	if (class != NULL)
+		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
+	return n;
+}
+
+/* An inline child element holding text (escaped by libxml2). */
+static xmlNodePtr
+span(xmlNodePtr parent, const char *name, const char *class, const char *text)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST text);
+	if (class != NULL)
+		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
+	return n;
+}
+
+static void
+text(xmlNodePtr parent, const char *s)
+{
+	xmlAddChild(parent, xmlNewText(BAD_CAST s));
+}
+
+/* <a href="ROOT+rel+suffix">, empty; the caller adds its content. */
+static xmlNodePtr
+link(struct page *pg, xmlNodePtr parent, const char *class, const char *rel,
+    const char *suffix)
+{
+	xmlNodePtr	 a;
+	char		*href;
+
+	href = arena_printf(pg->a->arena, "%s%s%s", pg->root, rel,
+	    suffix ? suffix : "");
+	a = xmlNewChild(parent, NULL, BAD_CAST "a", NULL);
+	xmlNewProp(a, BAD_CAST "href", BAD_CAST href);
+	if (class != NULL)
+		xmlNewProp(a, BAD_CAST "class", BAD_CAST class);
+	return a;
+}
+
+/* printf into the archive's arena: lives as long as the run. */
+#define fmt(pg, ...)	arena_printf((pg)->a->arena, __VA_ARGS__)
+
+/*** The frame ***/
+
+static struct page *
+page_new(const struct frame *f, const struct arc *a, const char *root,
+    const char *title, enum here here)
+{
+	struct page		*pg = xcalloc(1, sizeof(*pg));
+	const struct jb_series	*s = a->series;
+	xmlNodePtr		 n, nav;
+
+	pg->a = a;
+	pg->lb = &labels[s->lang == JB_LANG_HANT ? JB_LANG_HANT : JB_LANG_HANS];
+	pg->root = root;
+	pg->doc = xmlCopyDoc(f->doc, 1);
+	n = xmlDocGetRootElement(pg->doc);
+	xmlSetProp(n, BAD_CAST "lang",
+	    BAD_CAST (s->lang == JB_LANG_HANT ? "zh-Hant" : "zh-Hans"));
+	walk_slots(n, pg, NULL, f->path);
+
+	xmlNodeSetContent(pg->slots[SLOT_TITLE], NULL);
+	text(pg->slots[SLOT_TITLE], title);
+	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "href",
+	    BAD_CAST fmt(pg, "%sfeed.xml", root));
+	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "title",
+	    BAD_CAST fmt(pg, "%s %s", s->name, pg->lb->feed));
+	xmlSetProp(pg->slots[SLOT_ICON], BAD_CAST "href",
+	    BAD_CAST fmt(pg, "%s%s", root, ICON));
+	/* Raw text: the HTML serialiser writes <style> content unescaped. */
+	xmlNodeSetContent(pg->slots[SLOT_STYLE], NULL);
+	xmlNodeAddContent(pg->slots[SLOT_STYLE], BAD_CAST f->css);
+	xmlNodeSetContent(pg->slots[SLOT_SKIP], NULL);
+	text(pg->slots[SLOT_SKIP], pg->lb->skip);
+	xmlNodeSetContent(pg->slots[SLOT_ORG], NULL);
+	text(pg->slots[SLOT_ORG], s->org ? s->org : "");
+	xmlSetProp(pg->slots[SLOT_HOME], BAD_CAST "href",
+	    BAD_CAST fmt(pg, "%sindex.html", root));
+	xmlNodeSetContent(pg->slots[SLOT_HOME], NULL);
+	text(pg->slots[SLOT_HOME], s->name);
+
+	nav = pg->slots[SLOT_NAV];
+	xmlSetProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->home);
+	n = link(pg, nav, NULL, "index.html", NULL);
+	text(n, pg->lb->home);
+	if (here == HERE_HOME)
+		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
+	n = link(pg, nav, NULL, "search.html", NULL);
+	text(n, pg->lb->search);
+	if (here == HERE_SEARCH)
+		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
+	n = link(pg, nav, "feed", "feed.xml", NULL);
+	xmlNewProp(n, BAD_CAST "type", BAD_CAST "application/atom+xml");
+	text(n, pg->lb->feed);
+
+	n = pg->slots[SLOT_FOOT];
+	if (s->org != NULL)
+		span(n, "span", NULL, fmt(pg, pg->lb->foot, s->org));
+	if (s->classification != NULL)
+		span(n, "span", "foot-mark", s->classification);
+	span(n, "span", "generator", pg->lb->generator);
+	return pg;
+}
+
+/* Serialise the page to path and free it.  Returns 0, or -1 after
+ * reporting. */
+static int
+page_save(struct page *pg, const char *path)
+{
+	struct outfile		*o;
+	xmlOutputBufferPtr	 ob;
+	FILE			*fp;
+	int			 rc = -1;
+
+	if ((o = outfile_open(path)) == NULL)
+		goto out;
+	fp = outfile_fp(o);
+	/* The document-level dump keeps the template's one <meta charset>. */
+	ob = xmlOutputBufferCreateFile(fp, NULL);
+	htmlDocContentDumpFormatOutput(ob, pg->doc, "UTF-8", 0);
+	xmlOutputBufferWriteString(ob, "\n");
+	if (xmlOutputBufferClose(ob) == -1 || ferror(fp)) {
+		msg(MSG_WRITE, NULL, path, strerror(errno ? errno : EIO));
+		outfile_abort(o);
+		goto out;
+	}
+	rc = outfile_commit(o);
+out:
+	xmlFreeDoc(pg->doc);
+	free(pg);
+	return rc;
+}
+
+/*** Pieces of content ***/
+
+/* The title of an article with its 引题 before it, inside a link. */
+static void
+article_title(xmlNodePtr a, const struct arc_article *ar)
+{
+	if (ar->kicker != NULL) {
+		span(a, "span", "kicker", ar->kicker);
+		text(a, " ");
+	}
+	span(a, "span", "title", ar->title);
+}
+
+static void
+article_list(struct page *pg, xmlNodePtr parent, const char *class,
+    const struct arc_issue *is)
+{
+	xmlNodePtr	 ul, li, a;
+	size_t		 i;
+
+	if (is->narticles == 0)
+		return;
+	ul = el(parent, "ul", class);
+	for (i = 0; i < is->narticles; i++) {
+		li = el(ul, "li", NULL);
+		a = link(pg, li, NULL, is->stem,
+		    fmt(pg, ".html#%s", is->articles[i].anchor));
+		article_title(a, &is->articles[i]);
+	}
+	xmlAddChild(ul, xmlNewText(BAD_CAST "\n"));
+}
+
+/* <time datetime="2019-08-30">2019年8月30日</time> */
+static void
+date(xmlNodePtr parent, const struct arc_issue *is)
+{
+	xmlNodePtr	 t = span(parent, "time", "date", is->date_text);
+
+	xmlNewProp(t, BAD_CAST "datetime", BAD_CAST is->date_iso);
+}
+
+/* The short label under a year: 第13期, from 2019年第13期. */
+static const char *
+short_label(const struct arc_issue *is)
+{
+	const char	*p = strstr(is->label, "年");
+
+	return p != NULL ? p + strlen("年") : is->label;
+}
+
+/*
+ * One issue in a list: its number linking to the page, 总期号, date, a
+ * PDF link and the titles of its articles.  On year pages the head is
+ * an <h2>, on the home page (under the year's <h3>) a plain line.
+ */
+static void
+issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
+    const char *headtag)
+{
+	xmlNodePtr	 li, head, a;
+
+	li = el(ol, "li", "issue");
+	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
+	    "zh-Hant" : "zh-Hans") != 0)
+		xmlNewProp(li, BAD_CAST "lang", BAD_CAST is->lang_tag);
+	head = el(li, headtag, "issue-head");
+	a = link(pg, head, "issue-link", is->stem, ".html");
+	text(a, short_label(is));
+	if (is->total_label != NULL) {
+		text(head, " ");
+		span(head, "span", "total", is->total_label);
+	}
+	text(head, " ");
+	date(head, is);
+	text(head, " ");
+	a = link(pg, head, "pdf", is->stem, ".pdf");
+	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
+	xmlNewProp(a, BAD_CAST "aria-label",
+	    BAD_CAST fmt(pg, "%s %s", is->label, pg->lb->pdf));
+	text(a, pg->lb->pdf_short);
+	article_list(pg, li, "issue-articles", is);
+	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
+}
+
+/* The search form, shared by the home page and the search page. */
+static void
+search_form(struct page *pg, xmlNodePtr parent)
+{
+	xmlNodePtr	 form, n, row;
+
+	form = el(parent, "form", "search-form");
+	xmlNewProp(form, BAD_CAST "action",
+	    BAD_CAST fmt(pg, "%ssearch.html", pg->root));
+	xmlNewProp(form, BAD_CAST "method", BAD_CAST "get");
+	xmlNewProp(form, BAD_CAST "role", BAD_CAST "search");
+	n = span(form, "label", NULL, pg->lb->search_label);
+	xmlNewProp(n, BAD_CAST "for", BAD_CAST "q");
+	row = el(form, "div", "search-row");
+	n = xmlNewChild(row, NULL, BAD_CAST "input", NULL);
+	xmlNewProp(n, BAD_CAST "id", BAD_CAST "q");
+	xmlNewProp(n, BAD_CAST "name", BAD_CAST "q");
+	xmlNewProp(n, BAD_CAST "type", BAD_CAST "search");
+	xmlNewProp(n, BAD_CAST "placeholder", BAD_CAST pg->lb->search_hint);
+	xmlNewProp(n, BAD_CAST "autocomplete", BAD_CAST "off");
+	n = span(row, "button", NULL, pg->lb->search_button);
+	xmlNewProp(n, BAD_CAST "type", BAD_CAST "submit");
+	n = el(parent, "noscript", NULL);
+	span(n, "p", "noscript", pg->lb->noscript);
+}
+
+/* Links to every year page; the current year marked. */
+static void
+year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
+{
+	const struct arc	*a = pg->a;
+	xmlNodePtr		 nav, n;
+	size_t			 i;
+
+	nav = el(parent, "nav", "year-links");
+	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->years);
+	for (i = 0; i < a->n; i++) {
+		if (i > 0 && a->v[i].year == a->v[i - 1].year)
+			continue;
+		if (anchors)
+			n = link(pg, nav, NULL, "", fmt(pg, "#y%d", a->v[i].year));
+		else
+			n = link(pg, nav, NULL, fmt(pg, "%d/index.html",
+			    a->v[i].year), NULL);
+		text(n, fmt(pg, "%d年", a->v[i].year));
+		if (a->v[i].year == current)
+			xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
+	}
+}
+
+/* Issues of the year starting at v[i]: how many. */
+static size_t
+year_count(const struct arc *a, size_t i)
+{
+	size_t	 j;
+
+	for (j = i; j < a->n && a->v[j].year == a->v[i].year; j++)
+		;
+	return j - i;
+}
+
+static void
+masthead(struct page *pg, xmlNodePtr main, const char *above,
+    const char *h1, const char *below)
+{
+	xmlNodePtr	 h = el(main, "header", "arc-masthead");
+
+	if (above != NULL)
+		span(h, "p", "arc-series", above);
+	span(h, "h1", "arc-title", h1);
+	if (below != NULL)
+		span(h, "p", "arc-sub", below);
+}
+
+/*** Pages ***/
+
+static void
+latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
+{
+	xmlNodePtr	 sec, card, p, a;
+
+	sec = el(main, "section", "latest");
+	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "latest-h");
+	xmlNewProp(span(sec, "h2", NULL, pg->lb->latest), BAD_CAST "id",
+	    BAD_CAST "latest-h");
+	card = el(sec, "div", "latest-card");
+	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
+	    "zh-Hant" : "zh-Hans") != 0)
+		xmlNewProp(card, BAD_CAST "lang", BAD_CAST is->lang_tag);
+	p = el(card, "p", "latest-number");
+	a = link(pg, p, NULL, is->stem, ".html");
+	text(a, is->label);
+	if (is->total_label != NULL) {
+		text(p, " ");
+		span(p, "span", "total", is->total_label);
+	}
+	p = el(card, "p", "latest-date");
+	date(p, is);
+	article_list(pg, card, "latest-articles", is);
+	p = el(card, "p", "actions");
+	a = link(pg, p, "button primary", is->stem, ".html");
+	text(a, pg->lb->read);
+	text(p, " ");
+	a = link(pg, p, "button", is->stem, ".pdf");
+	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
+	text(a, pg->lb->pdf);
+}
+
+static int
+write_home(const struct frame *f, const struct arc *a, const char *outdir)
+{
+	const struct jb_series	*s = a->series;
+	struct page		*pg;
+	xmlNodePtr		 main, sec, ysec, ol, h, p, n;
+	size_t			 i, j, count, shown;
+	const char		*sub = NULL;
+	char			*path;
+	int			 rc;
+
+	pg = page_new(f, a, "", arena_printf(a->arena, "%s %s", s->name,
+	    labels[s->lang].home), HERE_HOME);
+	main = sec = pg->slots[SLOT_MAIN];
+	if (a->n > 0)
+		sub = fmt(pg, "%s　%s（%d年—%d年）", pg->lb->home,
+		    fmt(pg, pg->lb->count, a->n), a->v[a->n - 1].year,
+		    a->v[0].year);
+	masthead(pg, main, NULL, s->name, sub);
+	if (a->n == 0)
+		span(main, "p", "empty", pg->lb->empty);
+	else
+		latest(pg, main, &a->v[0]);
+
+	sec = el(main, "section", "search-box");
+	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "search-h");
+	xmlNewProp(span(sec, "h2", NULL, pg->lb->search), BAD_CAST "id",
+	    BAD_CAST "search-h");
+	search_form(pg, sec);
+
+	if (a->n > 0) {
+		sec = el(main, "section", "archive");
+		xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "archive-h");
+		xmlNewProp(span(sec, "h2", NULL, pg->lb->home), BAD_CAST "id",
+		    BAD_CAST "archive-h");
+		year_links(pg, sec, 0, 1);
+	}
+	for (i = 0; i < a->n; i += count) {
+		count = year_count(a, i);
+		shown = a->n > HOME_ALL && count > HOME_PER_YEAR ?
+		    HOME_PER_YEAR : count;
+		ysec = el(sec, "section", "year");
+		xmlNewProp(ysec, BAD_CAST "id",
+		    BAD_CAST fmt(pg, "y%d", a->v[i].year));
+		h = el(ysec, "h3", NULL);
+		n = link(pg, h, NULL, fmt(pg, "%d/index.html", a->v[i].year),
+		    NULL);
+		text(n, fmt(pg, "%d年", a->v[i].year));
+		text(h, " ");
+		span(h, "small", NULL, fmt(pg, pg->lb->count, count));
+		ol = el(ysec, "ol", "issues");
+		for (j = i; j < i + shown; j++)
+			issue_item(pg, ol, &a->v[j], "div");
+		xmlAddChild(ol, xmlNewText(BAD_CAST "\n"));
+		if (shown < count) {
+			p = el(ysec, "p", "more");
+			n = link(pg, p, NULL, fmt(pg, "%d/index.html",
+			    a->v[i].year), NULL);
+			text(n, fmt(pg, pg->lb->all_of_year, a->v[i].year,
+			    count));
+		}
+	}
+	path = arena_printf(a->arena, "%s/index.html", outdir);
+	rc = page_save(pg, path);
+	return rc;
+}
+
+static int
+write_year(const struct frame *f, const struct arc *a, size_t first,
+    const char *outdir)
+{
+	const struct arc_issue	*is = &a->v[first];
+	struct page		*pg;
+	xmlNodePtr		 main, ol;
+	size_t			 j, count = year_count(a, first);
+
+	pg = page_new(f, a, "../", arena_printf(a->arena, "%s %d年",
+	    a->series->name, is->year), HERE_YEAR);
+	main = pg->slots[SLOT_MAIN];
+	masthead(pg, main, a->series->name, fmt(pg, "%d年", is->year),
+	    fmt(pg, pg->lb->count, count));
+	year_links(pg, main, is->year, 0);
+	ol = el(main, "ol", "issues year-issues");
+	for (j = first; j < first + count; j++)
+		issue_item(pg, ol, &a->v[j], "h2");
+	xmlAddChild(ol, xmlNewText(BAD_CAST "\n"));
+	return page_save(pg, arena_printf(a->arena, "%s/%d/index.html",
+	    outdir, is->year));
+}
+
+static int
+write_search(const struct frame *f, const struct arc *a, const char *outdir)
+{
+	struct page	*pg;
+	xmlNodePtr	 main, n, body;
+	size_t		 i, narticles = 0;
+	static const char *const scripts[] = { "search-index.js", "search.js" };
+
+	for (i = 0; i < a->n; i++)
+		narticles += a->v[i].narticles;
+	pg = page_new(f, a, "", arena_printf(a->arena, "%s %s",
+	    a->series->name, labels[a->series->lang].search), HERE_SEARCH);
+	main = pg->slots[SLOT_MAIN];
+	masthead(pg, main, a->series->name, pg->lb->search,
+	    fmt(pg, pg->lb->search_intro, a->n, narticles));
+	search_form(pg, main);
+	n = el(main, "p", "search-status");
+	xmlNewProp(n, BAD_CAST "id", BAD_CAST "search-status");
+	xmlNewProp(n, BAD_CAST "role", BAD_CAST "status");
+	n = el(main, "ol", "search-results");
+	xmlNewProp(n, BAD_CAST "id", BAD_CAST "search-results");
+
+	for (body = xmlDocGetRootElement(pg->doc)->children; body != NULL;
+	    body = body->next)
+		if (body->type == XML_ELEMENT_NODE &&
+		    xmlStrEqual(body->name, BAD_CAST "body"))
+			break;
+	for (i = 0; body != NULL && i < 2; i++) {
+		n = el(body, "script", NULL);
+		xmlNewProp(n, BAD_CAST "src", BAD_CAST scripts[i]);
+	}
+	return page_save(pg, arena_printf(a->arena, "%s/search.html", outdir));
+}
+
+int
+arc_write_pages(const struct arc *a, const char *tmpldir, const char *outdir)
+{
+	struct frame	 f;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (frame_load(&f, tmpldir) == -1)
+		goto out;
+	if (write_home(&f, a, outdir) == -1)
+		goto out;
+	for (i = 0; i < a->n; i++)
+		if ((i == 0 || a->v[i].year != a->v[i - 1].year) &&
+		    write_year(&f, a, i, outdir) == -1)
+			goto out;
+	if (write_search(&f, a, outdir) == -1)
+		goto out;
+	rc = outfile_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
+	    arena_printf(a->arena, "%s/%s", outdir, ICON));
+out:
+	frame_free(&f);
+	return rc;
+}
