@@ -198,8 +198,14 @@ font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir)
 	fix_weights(fs->fc);
 	def = lang == JB_LANG_HANT ? defaults_hant : defaults_hans;
 	fs->lang = lang == JB_LANG_HANT ? "zh-tw" : "zh-cn";
+	/*
+	 * The series' font lists name GB2312 faces, which lack most
+	 * Traditional characters; a zh-Hant issue set in them would mix two
+	 * faces in every line.  It gets the Traditional defaults instead.
+	 */
 	for (r = 0; r < JB_ROLE__MAX; r++)
-		if (resolve(fs, r, s ? s->fonts[r] : NULL, def[r], s) == -1)
+		if (resolve(fs, r, s && lang != JB_LANG_HANT ? s->fonts[r] : NULL,
+		    def[r], s) == -1)
 			bad = 1;
 	if (bad) {
 		font_free(fs);
