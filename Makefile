@@ -90,6 +90,10 @@ tests/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 test: $(BUILD)/.setup-test jianbao tests/unit
 	sh tests/run.sh
 
+# Proofreading and archive consistency of every issue; fails on errors.
+check: jianbao
+	./jianbao check $(ISSUES)
+
 # The whole suite again under AddressSanitizer and UBSan: tests/t_zz_asan.sh.
 $(BUILD)/jianbao: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)

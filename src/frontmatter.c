@@ -397,7 +397,7 @@ struct keydef {
 
 enum {
 	K_ISSUE, K_TOTAL, K_DATE, K_ORG, K_LANG, K_CLASS, K_COPIES, K_NOTE,
-	K_DIST, K_EXTRA, K_CREDITS,
+	K_DIST, K_EXTRA, K_CREDITS, K_IGNORE,
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
 	S_BASE
 };
@@ -414,6 +414,7 @@ static const struct keydef metakeys[] = {
 	{ "分送", "distribution", K_DIST, NULL },
 	{ "本期增发", "extra_distribution", K_EXTRA, "本期增發" },
 	{ "署名", "credits", K_CREDITS, NULL },
+	{ "检查忽略", "check_ignore", K_IGNORE, "檢查忽略" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -624,6 +625,10 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			break;
 		case K_CREDITS:
 			bad |= want_credits(&y, a, k, vn, &m->credits) == -1;
+			break;
+		case K_IGNORE:
+			/* Rule ids are checked by `jianbao check`, which knows them. */
+			bad |= want_strlist(&y, a, k, vn, &m->check_ignore) == -1;
 			break;
 		}
 	}

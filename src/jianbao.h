@@ -163,6 +163,7 @@ struct jb_meta {
 	struct jb_block		*note;		/* 编者按 paragraphs, or NULL */
 	size_t			 nnote;
 	const char		*slug;		/* "2019-13": year and two-digit 期号 */
+	struct jb_strlist	 check_ignore;	/* 检查忽略: rule ids check skips */
 };
 
 /*

@@ -6,9 +6,12 @@
 #include <string.h>
 
 #include "archive.h"
+#include "check.h"
 #include "document.h"
+#include "import.h"
 #include "mem.h"
 #include "msg.h"
+#include "new.h"
 #include "outfile.h"
 #include "pdf.h"
 #include "render.h"
@@ -37,6 +40,9 @@ usage(FILE *fp)
 "  site 文件...      生成往期目录、年度目录、订阅源（feed.xml）和全文搜索，\n"
 "                    文件为全部各期\n"
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
+"  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n"
+"  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n"
+"  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n"
 "  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n"
 "  fonts             列出各字体角色实际使用的字体文件\n"
 "\n"
@@ -431,6 +437,12 @@ main(int argc, char **argv)
 		puts("jianbao " JIANBAO_VERSION);
 		return 0;
 	}
+	if (strcmp(cmd, "check") == 0)
+		return chk_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "new") == 0)
+		return new_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "import") == 0)
+		return imp_main(argc - 2, argv + 2);
 	files = xcalloc((size_t)argc, sizeof(char *));
 	for (i = 2; i < argc; i++) {
 		const char	*a = argv[i];

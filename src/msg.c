@@ -3,6 +3,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+<<<<<<< HEAD
+=======
+
+#include <json-glib/json-glib.h>
+>>>>>>> tools
 
 #include "msg.h"
 
@@ -16,6 +21,28 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_TEXT_BEFORE_ARTICLE] = "第一篇文章标题之前的文字 “%s” 不属于任何文章，已忽略",
 	[MSG_IMAGE_NO_ALT] = "图片 “%s” 缺少替代文字",
 	[MSG_ORPHAN_CHAR] = "段落末行只有一个字 “%s”，无法通过重排避免",
+	[MSG_CHK_HALFWIDTH] = "中文之间用了半角标点 “%s”，应为 “%s”",
+	/* the subjects are quotation marks themselves: not quoted again */
+	[MSG_CHK_UNCLOSED] = "标点 %s 没有配对的 %s",
+	[MSG_CHK_UNOPENED] = "标点 %s 前面没有配对的 %s",
+	[MSG_CHK_MISNESTED] = "标点 %s 与前面的 %s 不配对，嵌套有误",
+	[MSG_CHK_MIXED_QUOTES] = "本期混用了 %s 和 %s 两种引号",
+	[MSG_CHK_SPLIT_PARA] = "段落 “%s” 没有结束标点，下一段 “%s” 似乎接着这句话（粘贴时被分页拆开？）",
+	[MSG_CHK_DATE_FORMAT] = "日期 “%s” 应写作 “%s”",
+	[MSG_CHK_DOUBLED] = "“%s” 重复，可能是笔误",
+	[MSG_CHK_CJK_SPACE] = "汉字 “%s” 之间有多余的空格",
+	[MSG_CHK_ISSUE_GAP] = "%s年缺少%s（上一期是 “%s”）",
+	[MSG_CHK_FUTURE_DATE] = "日期 “%s” 晚于今天（%s）",
+	[MSG_CHK_NO_CREDITS] = "本期没有署名（审核、校对、编辑）",
+	[MSG_CHK_NO_DIST] = "本期没有分送单位（报、送、发）",
+	[MSG_CHK_LONG_TITLE] = "标题 “%s” 超过两行（%s 字），从 “%s” 起排到第三行",
+	[MSG_CHK_UNKNOWN_RULE] = "未知的检查规则 “%s”，已忽略",
+	[MSG_IMPORT_UNMAPPED] = "无法归类的内容 “%s”，已%s",
+	[MSG_IMPORT_JOINED] = "段落 “%s” 被分页拆开，已与下一段 “%s” 合并",
+	[MSG_IMPORT_NAME] = "刊名 “%s” 与刊物设置中的 “%s” 不同，按刊物设置印刷",
+	[MSG_IMPORT_PRINT_DATE] = "印发日期 “%s” 与报头日期 “%s” 不同，采用报头日期",
+	[MSG_IMPORT_NO_DIST] = "原文没有分送行（报：、送：、发：），沿用刊物设置的分送单位",
+	[MSG_IMPORT_NO_CREDITS] = "原文没有署名行（审核：、校对：、编辑：），沿用刊物设置的署名",
 	[MSG_FM_NONE] = "文件开头缺少前置信息（应以 “---” 行开始，至少写明期号和日期）",
 	[MSG_FM_UNCLOSED] = "前置信息没有以 “---” 结束",
 	[MSG_FM_SYNTAX] = "前置信息格式错误：%s",
@@ -42,6 +69,11 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_GLYPH_MISSING] = "字体中没有字符 “%s”（U+%04X），请在 fonts/ 中放入含该字的字体",
 	[MSG_FONT_MISSING] = "找不到字体 “%s”（用于%s）",
 	[MSG_TEMPLATE] = "模板 “%s” 有误：%s",
+	[MSG_CHK_DUPLICATE] = "%s年第%s期重复，“%s” 也是这一期",
+	[MSG_CHK_DATE_ORDER] = "日期 “%s” 早于上一期 “%s” 的日期 “%s”",
+	[MSG_NEW_EXISTS] = "文件 “%s” 已经存在，不会覆盖",
+	[MSG_IMPORT_NO_ISSUE] = "报头中找不到期号（“第N期”）",
+	[MSG_IMPORT_NO_DATE] = "报头和印发行中找不到日期（“2019年8月30日”）",
 	[MSG_OPEN] = "无法打开 “%s”：%s",
 	[MSG_READ] = "无法读取 “%s”：%s",
 	[MSG_WRITE] = "无法写入 “%s”：%s",
@@ -50,17 +82,94 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_USAGE] = "%s",
 };
 
+/*
+ * Rule ids of the findings `jianbao check` reports; the names are what
+ * editors write in 检查忽略 and in [//]: # (jianbao: ignore RULE).
+ */
+static const char *const ruletab[MSG__MAX] = {
+	[MSG_IMAGE_NO_ALT] = "image-alt",
+	[MSG_IMAGE_MISSING] = "image-missing",
+	[MSG_CHK_HALFWIDTH] = "halfwidth-punct",
+	[MSG_CHK_UNCLOSED] = "unbalanced",
+	[MSG_CHK_UNOPENED] = "unbalanced",
+	[MSG_CHK_MISNESTED] = "unbalanced",
+	[MSG_CHK_MIXED_QUOTES] = "mixed-quotes",
+	[MSG_CHK_SPLIT_PARA] = "split-paragraph",
+	[MSG_CHK_DATE_FORMAT] = "date-format",
+	[MSG_CHK_DOUBLED] = "doubled",
+	[MSG_CHK_CJK_SPACE] = "cjk-space",
+	[MSG_CHK_ISSUE_GAP] = "issue-gap",
+	[MSG_CHK_FUTURE_DATE] = "future-date",
+	[MSG_CHK_NO_CREDITS] = "no-credits",
+	[MSG_CHK_NO_DIST] = "no-distribution",
+	[MSG_CHK_LONG_TITLE] = "long-title",
+	[MSG_CHK_DUPLICATE] = "issue-duplicate",
+	[MSG_CHK_DATE_ORDER] = "date-order",
+};
+
 static int	 worst;
 static int	 nerrors;
 static FILE	*stream;
 static int	 quiet;
+static enum msg_format format;
+static int	(*filter)(enum msgid, const struct jb_pos *, void *);
+static void	*filter_arg;
+
+/* One diagnostic as a JSON object on one line. */
+static void
+put_json(FILE *fp, const struct jb_pos *pos, const char *level,
+    const char *rule, const char *text)
+{
+	JsonBuilder	*b = json_builder_new();
+	JsonGenerator	*g = json_generator_new();
+	JsonNode	*root;
+	gchar		*s;
+
+	json_builder_begin_object(b);
+	json_builder_set_member_name(b, "file");
+	if (pos != NULL && pos->file != NULL)
+		json_builder_add_string_value(b, pos->file);
+	else
+		json_builder_add_null_value(b);
+	json_builder_set_member_name(b, "line");
+	if (pos != NULL && pos->file != NULL && pos->line > 0)
+		json_builder_add_int_value(b, pos->line);
+	else
+		json_builder_add_null_value(b);
+	json_builder_set_member_name(b, "col");
+	if (pos != NULL && pos->file != NULL && pos->line > 0 && pos->col > 0)
+		json_builder_add_int_value(b, pos->col);
+	else
+		json_builder_add_null_value(b);
+	json_builder_set_member_name(b, "level");
+	json_builder_add_string_value(b, level);
+	json_builder_set_member_name(b, "rule");
+	if (rule != NULL)
+		json_builder_add_string_value(b, rule);
+	else
+		json_builder_add_null_value(b);
+	json_builder_set_member_name(b, "message");
+	json_builder_add_string_value(b, text);
+	json_builder_end_object(b);
+
+	root = json_builder_get_root(b);
+	json_generator_set_root(g, root);
+	s = json_generator_to_data(g, NULL);
+	fputs(s, fp);
+	fputc('\n', fp);
+	g_free(s);
+	json_node_unref(root);
+	g_object_unref(g);
+	g_object_unref(b);
+}
 
 void
 msg(enum msgid id, const struct jb_pos *pos, ...)
 {
 	va_list		 ap;
 	FILE		*fp = stream ? stream : stderr;
-	const char	*level;
+	const char	*level, *rule = ruletab[id];
+	gchar		*text;
 	int		 lv;
 
 	if (id > MSG_FATAL) {
@@ -75,10 +184,22 @@ msg(enum msgid id, const struct jb_pos *pos, ...)
 		if (quiet)
 			return;
 	}
+	if (filter != NULL && !filter(id, pos, filter_arg))
+		return;
 	if (lv > worst)
 		worst = lv;
 	if (lv >= 2)
 		nerrors++;
+
+	va_start(ap, pos);
+	text = g_strdup_vprintf(msgtab[id] ? msgtab[id] : "?", ap);
+	va_end(ap);
+	if (format == MSG_FORMAT_JSON) {
+		put_json(fp, pos, level, rule, text);
+		g_free(text);
+		fflush(fp);
+		return;
+	}
 
 	if (pos != NULL && pos->file != NULL) {
 		fputs(pos->file, fp);
@@ -90,11 +211,11 @@ msg(enum msgid id, const struct jb_pos *pos, ...)
 		fputs(": ", fp);
 	} else
 		fputs("jianbao: ", fp);
-	fprintf(fp, "%s：", level);
-	va_start(ap, pos);
-	vfprintf(fp, msgtab[id] ? msgtab[id] : "?", ap);
-	va_end(ap);
+	fprintf(fp, "%s：%s", level, text);
+	if (rule != NULL)
+		fprintf(fp, " [%s]", rule);
 	fputc('\n', fp);
+	g_free(text);
 	fflush(fp);
 }
 
@@ -123,6 +244,7 @@ msg_set_quiet(int q)
 }
 
 const char *
+<<<<<<< HEAD
 msg_strerror(int errnum)
 {
 	switch (errnum) {
@@ -146,4 +268,34 @@ msg_strerror(int errnum)
 	default:
 		return strerror(errnum);
 	}
+=======
+msg_rule(enum msgid id)
+{
+	return id < MSG__MAX ? ruletab[id] : NULL;
+}
+
+int
+msg_is_rule(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < MSG__MAX; i++)
+		if (ruletab[i] != NULL && strcmp(ruletab[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+void
+msg_set_format(enum msg_format f)
+{
+	format = f;
+}
+
+void
+msg_set_filter(int (*keep)(enum msgid, const struct jb_pos *, void *),
+    void *arg)
+{
+	filter = keep;
+	filter_arg = arg;
+>>>>>>> tools
 }

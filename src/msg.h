@@ -21,6 +21,27 @@ enum msgid {
 	MSG_TEXT_BEFORE_ARTICLE, /* text before the first ## */
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
+	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
+	MSG_CHK_UNCLOSED,	/* check: opening quote or bracket never closed */
+	MSG_CHK_UNOPENED,	/* check: closing quote or bracket without opening */
+	MSG_CHK_MISNESTED,	/* check: closing mark does not match the open one */
+	MSG_CHK_MIXED_QUOTES,	/* check: “” and 「」 in one zh-Hans issue */
+	MSG_CHK_SPLIT_PARA,	/* check: paragraph split mid-sentence */
+	MSG_CHK_DATE_FORMAT,	/* check: date not written as 2019年8月30日 */
+	MSG_CHK_DOUBLED,	/* check: doubled character or word */
+	MSG_CHK_CJK_SPACE,	/* check: space between Chinese characters */
+	MSG_CHK_ISSUE_GAP,	/* check: 期号 missing in a year */
+	MSG_CHK_FUTURE_DATE,	/* check: issue dated after today */
+	MSG_CHK_NO_CREDITS,	/* check: no 审核/校对/编辑 credits */
+	MSG_CHK_NO_DIST,	/* check: no 报/送/发 distribution */
+	MSG_CHK_LONG_TITLE,	/* check: title longer than two lines */
+	MSG_CHK_UNKNOWN_RULE,	/* check: 检查忽略 or ignore marker names no rule */
+	MSG_IMPORT_UNMAPPED,	/* import: a line with no place in the issue file */
+	MSG_IMPORT_JOINED,	/* import: two halves of a paragraph rejoined */
+	MSG_IMPORT_NAME,	/* import: 刊名 differs from the series */
+	MSG_IMPORT_PRINT_DATE,	/* import: 印发 date differs from the masthead */
+	MSG_IMPORT_NO_DIST,	/* import: no 报/送/发 lines found */
+	MSG_IMPORT_NO_CREDITS,	/* import: no 审核/校对/编辑 line found */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */
 	MSG_FM_NONE,		/* file does not start with front matter */
 	MSG_FM_UNCLOSED,	/* front matter not closed by --- */
@@ -48,6 +69,11 @@ enum msgid {
 	MSG_GLYPH_MISSING,	/* no configured font covers a character */
 	MSG_FONT_MISSING,	/* a font role names a family that does not exist */
 	MSG_TEMPLATE,		/* template file broken */
+	MSG_CHK_DUPLICATE,	/* check: 期号 given to two issues of a year */
+	MSG_CHK_DATE_ORDER,	/* check: date earlier than the issue before */
+	MSG_NEW_EXISTS,		/* new: the next issue's file exists already */
+	MSG_IMPORT_NO_ISSUE,	/* import: no 第N期 in the masthead */
+	MSG_IMPORT_NO_DATE,	/* import: no date in the masthead */
 	MSG_FATAL,		/* ---- system errors: run stops ---- */
 	MSG_OPEN,		/* cannot open a file */
 	MSG_READ,		/* cannot read */
@@ -61,13 +87,37 @@ enum msgid {
 /*
  * Print "file:line:col: 错误：text" (警告 for warnings) to stderr and raise
  * the exit status.  pos may be NULL; a zero line or column is left out.
- * The arguments fill the format of id in the message table.
+ * The arguments fill the format of id in the message table.  An id that
+ * has a rule id (the findings of `jianbao check`) ends with " [rule-id]".
  */
 void	 msg(enum msgid id, const struct jb_pos *pos, ...);
 
 /* The reason for a failed system call, in Chinese where it is a common
  * one (no permission, disk full, no such file); static storage. */
 const char	*msg_strerror(int errnum);
+
+/* The rule id of a message, such as "halfwidth-punct", or NULL. */
+const char	*msg_rule(enum msgid id);
+
+/* Is s a rule id that some message carries?  1 or 0. */
+int	 msg_is_rule(const char *s);
+
+enum msg_format {
+	MSG_FORMAT_TEXT,	/* file:line:col: 警告：text [rule] */
+	MSG_FORMAT_JSON		/* one JSON object per line: file, line, col,
+				   level ("警告"/"错误"), rule (or null), message */
+};
+
+/* Choose the output format of every later diagnostic. */
+void	 msg_set_format(enum msg_format f);
+
+/*
+ * Ask keep(id, pos, arg) before each diagnostic; when it returns 0 the
+ * diagnostic is neither printed nor counted (suppressed findings).  NULL
+ * removes the filter.
+ */
+void	 msg_set_filter(int (*keep)(enum msgid, const struct jb_pos *, void *),
+	    void *arg);
 
 /* Worst level so far: 0 nothing, 1 warnings, 2 errors, 3 system errors. */
 int	 msg_level(void);
