@@ -3,11 +3,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-<<<<<<< HEAD
-=======
 
 #include <json-glib/json-glib.h>
->>>>>>> tools
 
 #include "msg.h"
 
@@ -244,7 +241,6 @@ msg_set_quiet(int q)
 }
 
 const char *
-<<<<<<< HEAD
 msg_strerror(int errnum)
 {
 	switch (errnum) {
@@ -268,7 +264,9 @@ msg_strerror(int errnum)
 	default:
 		return strerror(errnum);
 	}
-=======
+}
+
+const char *
 msg_rule(enum msgid id)
 {
 	return id < MSG__MAX ? ruletab[id] : NULL;
@@ -297,5 +295,4 @@ msg_set_filter(int (*keep)(enum msgid, const struct jb_pos *, void *),
 {
 	filter = keep;
 	filter_arg = arg;
->>>>>>> tools
 }
