@@ -9,6 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 for f in issues/*/*.md; do
 	if valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	    --suppressions=tests/valgrind.supp \
 	    "$JB" build --out "$tmp/out" "$f" >"$tmp/log" 2>&1; then
 		echo "ok - valgrind: $f builds cleanly"
 	else
