@@ -569,6 +569,12 @@ convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 		return;
 	}
 
+	if (g_utf8_strlen(t, -1) > DOC_MAX_PARA) {
+		msg(MSG_PARA_TOO_LONG, &pos, (long)g_utf8_strlen(t, -1),
+		    DOC_MAX_PARA);
+		c->bad = 1;
+		return;
+	}
 	b = vec_push(out);
 	b->pos = pos;
 	b->runs = inlines(c, n, &b->nruns);
@@ -711,6 +717,10 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 		a->kicker = arena_strndup(c->d->arena, kicker,
 		    strlen(kicker) - strlen("——"));
 	a->title = t;
+	if (*t == '\0') {
+		msg(MSG_EMPTY_TITLE, &a->pos);
+		c->bad = 1;
+	}
 	a->briefs = is_briefs_title(t);
 	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
 		sub = node_text(c, next);

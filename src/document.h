@@ -9,6 +9,7 @@
 /* Limits beyond which input is refused with a clear error, not slowness. */
 #define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
 #define DOC_MAX_DEPTH	32			/* nested lists and quotes */
+#define DOC_MAX_PARA	20000			/* characters in one paragraph */
 
 /*
  * Parse bulletin.yaml.  Returns settings the caller frees with

@@ -599,8 +599,9 @@ para_break(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 		ln[nl].e = brk;
 		ln[nl].last = 0;
 		nl++;
+		/* A hard break ends this line; the next one starts after it. */
 		s = brk;
-		if (s < p->nch && p->ch[s].c == '\n' && s + 1 == p->nch)
+		if (s < p->nch && p->ch[s].c == '\n')
 			s++;
 	}
 	if (nl > 0)

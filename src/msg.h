@@ -44,6 +44,8 @@ enum msgid {
 	MSG_IMPORT_NO_CREDITS,	/* import: no 审核/校对/编辑 line found */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */
 	MSG_FM_NONE,		/* file does not start with front matter */
+	MSG_EMPTY_TITLE,	/* an article heading with no text */
+	MSG_PARA_TOO_LONG,	/* a paragraph beyond the limit */
 	MSG_FM_UNCLOSED,	/* front matter not closed by --- */
 	MSG_FM_SYNTAX,		/* YAML syntax error */
 	MSG_FM_NOT_MAPPING,	/* front matter is not a mapping */

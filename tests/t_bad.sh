@@ -146,3 +146,9 @@ if [ $status -ne 0 ] && grep -q '磁盘空间不足' "$tmp/err" && cmp -s "$tmp/
 else
 	echo "not ok - full disk (status $status, $leftover temporary files)"; sed "s|$tmp/||g" "$tmp/err"
 fi
+
+python3 -c "import sys; sys.stdout.write('''$fm''' + '文' * 200000 + '\n')" >"$tmp/case"
+check "a 200,000-character paragraph" "issues/2024/03.md:8:1: 错误：段落过长（200000 字），上限为 20000 字，请分段"
+
+printf -- '---\n期号: 3\n日期: 2024-03-08\n---\n\n ##\n\n正文。\n' >"$tmp/case"
+check "an empty article title" "issues/2024/03.md:6:2: 错误：文章标题为空"

@@ -9,4 +9,4 @@ if ! make -s fuzz >/tmp/jianbao-fuzz-build.log 2>&1; then
 	exit 1
 fi
 echo "ok - fuzz targets build"
-sh tests/fuzz/run.sh "${FUZZ_SECONDS:-60}" build-fuzz/fuzz_*
+sh tests/fuzz/run.sh "${FUZZ_SECONDS:-60}" $(ls build-fuzz/fuzz_* | grep -v "\.d$")
