@@ -111,13 +111,6 @@ wide(gunichar c)
 	return g_unichar_iswide(c) || (c >= 0xFF61 && c <= 0xFFDC);
 }
 
-static int
-break_vanishes(gunichar prev, gunichar next)
-{
-	return (wide(prev) && (wide(next) || g_unichar_iswide_cjk(next))) ||
-	    (wide(next) && g_unichar_iswide_cjk(prev));
-}
-
 static char *
 chars_str(const struct ch *v, size_t n)
 {
@@ -342,7 +335,7 @@ add_text(struct block *b, const char *s, size_t n, size_t skip, int ln)
 				break;
 			continue;
 		}
-		if (first && b->n > 0 && !break_vanishes(b->v[b->n - 1].c, c))
+		if (first && b->n > 0 && !doc_break_vanishes(b->v[b->n - 1].c, c))
 			push_ch(b, ' ', b->v[b->n - 1].line, b->v[b->n - 1].col + 1, 1);
 		first = 0;
 		push_ch(b, c, ln, col, 0);
@@ -607,19 +600,6 @@ rule_balance(struct cfile *f, const struct block *b)
 	free(stack);
 }
 
-/* Marks a sentence (or a kicker, a subtitle, a byline) may end with. */
-static int
-terminal(gunichar c)
-{
-	static const char marks[] = "。！？…；：）」』”’》】—.!?;:)\"'";
-	const char	*p;
-
-	for (p = marks; *p; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == c)
-			return 1;
-	return 0;
-}
-
 static void
 rule_split(struct cfile *f, const struct block *a, const struct block *b)
 {
@@ -631,7 +611,7 @@ rule_split(struct cfile *f, const struct block *a, const struct block *b)
 	    a->v[0].c == 0x2014 || b->n == 0 || b->v[0].c == 0x2605)
 		return;
 	last = &a->v[a->n - 1];
-	if (terminal(last->c))
+	if (doc_is_terminal(last->c))
 		return;
 	n = a->n < 8 ? a->n : 8;
 	add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
@@ -1182,24 +1162,6 @@ archive_rules(struct check *c)
 	free(v);
 }
 
-/* Today, or the day of SOURCE_DATE_EPOCH (UTC) for reproducible runs. */
-static void
-set_today(struct jb_date *d)
-{
-	const char	*e = getenv("SOURCE_DATE_EPOCH");
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	if (e != NULL && *e != '\0') {
-		t = (time_t)strtoll(e, NULL, 10);
-		gmtime_r(&t, &tm);
-	} else
-		localtime_r(&t, &tm);
-	d->year = tm.tm_year + 1900;
-	d->month = tm.tm_mon + 1;
-	d->day = tm.tm_mday;
-}
-
 static void
 cfile_clear(struct cfile *f)
 {
@@ -1260,7 +1222,7 @@ chk_main(int argc, char **argv)
 		for (i = 0; i < all.n; i++)
 			files[nfiles++] = all.v[i].path;
 	}
-	set_today(&c.today);
+	iss_today(&c.today);
 	c.files = xcalloc((size_t)nfiles + 1, sizeof(*c.files));
 	c.nfiles = (size_t)nfiles;
 	for (k = 0; k < nfiles; k++)

@@ -153,6 +153,24 @@ segment_break_vanishes(gunichar prev, gunichar next)
 	    (wide(next) && g_unichar_iswide_cjk(prev));
 }
 
+int
+doc_break_vanishes(unsigned long prev, unsigned long next)
+{
+	return segment_break_vanishes((gunichar)prev, (gunichar)next);
+}
+
+int
+doc_is_terminal(unsigned long c)
+{
+	static const char marks[] = "。！？…；：）」』”’》】—.!?;:)\"'";
+	const char	*p;
+
+	for (p = marks; *p; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return 1;
+	return 0;
+}
+
 static void
 run_add(struct runbuf *rb, const char *s, size_t n, unsigned style,
     const char *href)

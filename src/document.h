@@ -37,6 +37,17 @@ struct jb_doc	*doc_parse(const char *name, const char *buf, size_t len,
 
 void		 doc_free(struct jb_doc *d);			/* NULL: no-op */
 
+/*
+ * The CSS Text 3 segment-break rule as the parser applies it: 1 if a line
+ * break between code points prev and next vanishes (both wide, counting
+ * ambiguous-width marks such as “ as wide next to a wide character),
+ * 0 if it becomes a space.
+ */
+int		 doc_break_vanishes(unsigned long prev, unsigned long next);
+
+/* 1 if code point c may end a sentence (。！？… closing marks, ——). */
+int		 doc_is_terminal(unsigned long c);
+
 /* Plain text of runs (styles dropped), allocated from d's arena. */
 const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
 		    size_t n);

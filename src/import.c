@@ -583,18 +583,6 @@ heading(const char *t)
 }
 
 static int
-terminal(gunichar c)
-{
-	static const char marks[] = "。！？…；：）」』”’》】—.!?;:)\"'";
-	const char	*p;
-
-	for (p = marks; *p; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == c)
-			return 1;
-	return 0;
-}
-
-static int
 wide(gunichar c)
 {
 	return g_unichar_iswide(c) || g_unichar_iswide_cjk(c);
@@ -637,7 +625,7 @@ split_pair(const struct iblock *a, const struct iblock *b)
 	if (g_utf8_strlen(s, -1) < 10 || starts(s, "——") ||
 	    (starts(s, "**") && ends(s, "**") && strstr(s + 2, "**") == s + n - 2))
 		return 0;
-	if (terminal(last_char(s)) || item_marker(t, &after) ||
+	if (doc_is_terminal(last_char(s)) || item_marker(t, &after) ||
 	    (starts(t, "（") && ends(t, "）")))
 		return 0;
 	return 1;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "issues.h"
 #include "mem.h"
@@ -92,4 +93,21 @@ iss_free(struct iss_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+void
+iss_today(struct jb_date *d)
+{
+	const char	*e = getenv("SOURCE_DATE_EPOCH");
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	if (e != NULL && *e != '\0') {
+		t = (time_t)strtoll(e, NULL, 10);
+		gmtime_r(&t, &tm);
+	} else
+		localtime_r(&t, &tm);
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
 }

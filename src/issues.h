@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "jianbao.h"
+
 struct iss_file {
 	char	*path;			/* ROOT/YYYY/NN.md, owned by the list */
 	int	 year;			/* from the folder name */
@@ -23,5 +25,9 @@ struct iss_list {
  */
 void	 iss_scan(const char *root, struct iss_list *out);
 void	 iss_free(struct iss_list *l);		/* empty list: no-op */
+
+/* Today's date, local time; the day of SOURCE_DATE_EPOCH (UTC) when it is
+ * set, so tests and reproducible runs see a fixed day. */
+void	 iss_today(struct jb_date *d);
 
 #endif

@@ -30,23 +30,6 @@ static const char skeleton[] =
 "\n"
 "（作者姓名）\n";
 
-static void
-today(struct jb_date *d)
-{
-	const char	*e = getenv("SOURCE_DATE_EPOCH");
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	if (e != NULL && *e != '\0') {
-		t = (time_t)strtoll(e, NULL, 10);
-		gmtime_r(&t, &tm);
-	} else
-		localtime_r(&t, &tm);
-	d->year = tm.tm_year + 1900;
-	d->month = tm.tm_mon + 1;
-	d->day = tm.tm_mday;
-}
-
 /* The YAML text between the --- lines of path, or NULL; caller frees. */
 static char *
 front_matter(const char *path)
@@ -210,7 +193,7 @@ new_main(int argc, char **argv)
 		return 2;
 	}
 	if (given == NULL)
-		today(&date);
+		iss_today(&date);
 	if ((s = series_load(series)) == NULL)
 		return 2;
 
