@@ -1,5 +1,4 @@
 /* main.c -- the command line: parse options, load the series, run the stages per issue. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include "check.h"
 #include "document.h"
 #include "import.h"
+#include "issues.h"
 #include "mem.h"
 #include "msg.h"
 #include "new.h"
@@ -61,73 +61,41 @@ usage(FILE *fp)
 "出错时给出 “文件:行:列: 错误：说明”，并保留上一次生成的文件。\n", fp);
 }
 
-/* Does name look like an issue file "NN.md"?  Returns NN or -1. */
-static int
-issue_number(const char *name)
-{
-	char	*end;
-	long	 n = strtol(name, &end, 10);
-
-	if (end == name || strcmp(end, ".md") != 0 || n < 0 || n > 999)
-		return -1;
-	return (int)n;
-}
-
 /*
- * Sibling issues of path issues/YYYY/NN.md: every YYYY/NN.md beside it, in
- * (year, number) order.  Fills prev and next with "YYYY/NN" or "" when
- * there is none.
+ * Sibling issues of path issues/YYYY/NN.md: the issues listed by
+ * iss_scan() in the folder above its year folder.  Fills prev and next
+ * with "YYYY/NN", or "" when there is none.
  */
 static void
 neighbours(const char *path, char *prev, char *next, size_t size)
 {
-	char		*root = xstrdup(path), *p, *yeardir;
-	int		 year, num, y, k, best_prev = -1, best_next = -1, key;
-	DIR		*top, *sub;
-	struct dirent	*ye, *ie;
-	size_t		 n;
+	struct iss_list	 l = { 0 };
+	char		*root = xstrdup(path), *p;
+	size_t		 i, skip = 0;
 
 	prev[0] = next[0] = '\0';
-	/* root = folder of folder of path; year and number from the names. */
+	/* root = folder of the year folder of path */
 	if ((p = strrchr(root, '/')) == NULL)
 		goto out;
-	num = issue_number(p + 1);
 	*p = '\0';
-	p = strrchr(root, '/');
-	year = atoi(p ? p + 1 : root);
-	if (p)
+	if ((p = strrchr(root, '/')) != NULL)
 		*p = '\0';
-	else
+	else {
+		/* Run inside the issues folder: the list says ./YYYY/NN.md. */
 		strcpy(root, ".");
-	if (num < 0 || year < 1900 || (top = opendir(root)) == NULL)
-		goto out;
-	key = year * 1000 + num;
-	while ((ye = readdir(top)) != NULL) {
-		if ((y = atoi(ye->d_name)) < 1900)
-			continue;
-		n = strlen(root) + strlen(ye->d_name) + 2;
-		yeardir = xmalloc(n);
-		snprintf(yeardir, n, "%s/%s", root, ye->d_name);
-		if ((sub = opendir(yeardir)) != NULL) {
-			while ((ie = readdir(sub)) != NULL) {
-				if ((k = issue_number(ie->d_name)) < 0)
-					continue;
-				k += y * 1000;
-				if (k < key && k > best_prev)
-					best_prev = k;
-				if (k > key && (best_next < 0 || k < best_next))
-					best_next = k;
-			}
-			closedir(sub);
-		}
-		free(yeardir);
+		skip = 2;
 	}
-	closedir(top);
-	if (best_prev >= 0)
-		snprintf(prev, size, "%d/%02d", best_prev / 1000, best_prev % 1000);
-	if (best_next >= 0)
-		snprintf(next, size, "%d/%02d", best_next / 1000, best_next % 1000);
+	iss_scan(root, &l);
+	for (i = 0; i < l.n && strcmp(l.v[i].path + skip, path) != 0; i++)
+		;
+	if (i == l.n)
+		goto out;
+	if (i > 0)
+		snprintf(prev, size, "%d/%02d", l.v[i - 1].year, l.v[i - 1].number);
+	if (i + 1 < l.n)
+		snprintf(next, size, "%d/%02d", l.v[i + 1].year, l.v[i + 1].number);
 out:
+	iss_free(&l);
 	free(root);
 }
 
