@@ -46,9 +46,35 @@ jpeg_silent(j_common_ptr c)
 	(void)c;
 }
 
+/* The size from a JPEG's header; 0, or -1 after reporting. */
 static int
-check_jpeg(const unsigned char *data, size_t len, const char *shown,
+jpeg_size(const unsigned char *data, size_t len, const char *shown,
     const struct jb_pos *pos, unsigned long *w, unsigned long *h)
+{
+	struct jpeg_decompress_struct	 ci;
+	struct jpeg_err			 je;
+
+	ci.err = jpeg_std_error(&je.pub);
+	je.pub.error_exit = jpeg_fail;
+	je.pub.output_message = jpeg_silent;
+	if (setjmp(je.jb)) {
+		msg(MSG_IMAGE_BAD, pos, shown, "JPEG 数据已损坏");
+		jpeg_destroy_decompress(&ci);
+		return -1;
+	}
+	jpeg_create_decompress(&ci);
+	jpeg_mem_src(&ci, data, (unsigned long)len);
+	jpeg_read_header(&ci, TRUE);
+	*w = ci.image_width;
+	*h = ci.image_height;
+	jpeg_destroy_decompress(&ci);
+	return 0;
+}
+
+/* Decode every scan line; a truncated file only warns in libjpeg. */
+static int
+jpeg_whole(const unsigned char *data, size_t len, const char *shown,
+    const struct jb_pos *pos)
 {
 	struct jpeg_decompress_struct	 ci;
 	struct jpeg_err			 je;
@@ -66,10 +92,6 @@ check_jpeg(const unsigned char *data, size_t len, const char *shown,
 	jpeg_create_decompress(&ci);
 	jpeg_mem_src(&ci, data, (unsigned long)len);
 	jpeg_read_header(&ci, TRUE);
-	*w = ci.image_width;
-	*h = ci.image_height;
-	if (!img_fits(shown, pos, *w, *h))
-		goto out;
 	jpeg_start_decompress(&ci);
 	row = xmalloc((size_t)ci.output_width * (size_t)ci.output_components);
 	rows[0] = row;
@@ -87,9 +109,28 @@ out:
 	return rc;
 }
 
+/* The size from a PNG's header; 0, or -1 after reporting. */
 static int
-check_png(const unsigned char *data, size_t len, const char *shown,
+png_size(const unsigned char *data, size_t len, const char *shown,
     const struct jb_pos *pos, unsigned long *w, unsigned long *h)
+{
+	png_image	 im;
+
+	memset(&im, 0, sizeof(im));
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&im, data, len)) {
+		msg(MSG_IMAGE_BAD, pos, shown, "PNG 数据已损坏");
+		return -1;
+	}
+	*w = im.width;
+	*h = im.height;
+	png_image_free(&im);
+	return 0;
+}
+
+static int
+png_whole(const unsigned char *data, size_t len, const char *shown,
+    const struct jb_pos *pos)
 {
 	png_image	 im;
 	png_bytep	 pixels = NULL;
@@ -101,10 +142,6 @@ check_png(const unsigned char *data, size_t len, const char *shown,
 		msg(MSG_IMAGE_BAD, pos, shown, "PNG 数据已损坏");
 		goto out;
 	}
-	*w = im.width;
-	*h = im.height;
-	if (!img_fits(shown, pos, *w, *h))
-		goto out;
 	im.format = PNG_FORMAT_RGBA;
 	pixels = xmalloc(PNG_IMAGE_SIZE(im));
 	if (!png_image_finish_read(&im, NULL, pixels, 0, NULL)) {
@@ -119,37 +156,60 @@ out:
 }
 
 int
-img_check(const char *path, const char *shown, const struct jb_pos *pos,
-    enum img_kind *kind, unsigned long *w, unsigned long *h)
+img_read(const char *path, const char *shown, const struct jb_pos *pos,
+    struct buf *b, enum img_kind *kind, unsigned long *w, unsigned long *h)
 {
-	FILE		*fp;
-	struct buf	 b = { 0 };
-	char		 chunk[65536];
-	const unsigned char *d;
-	size_t		 n;
-	int		 rc = -1;
+	FILE			*fp;
+	char			 chunk[65536];
+	const unsigned char	*d;
+	size_t			 n;
+	int			 rc = -1;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
 		msg(MSG_OPEN, pos, shown, msg_strerror(errno));
 		return -1;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
+		buf_put(b, chunk, n);
 	if (ferror(fp)) {
 		msg(MSG_READ, pos, shown, msg_strerror(errno));
 		goto out;
 	}
-	d = (const unsigned char *)b.data;
-	if (b.len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
+	d = (const unsigned char *)b->data;
+	if (b->len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
 		*kind = IMG_JPEG;
-		rc = check_jpeg(d, b.len, shown, pos, w, h);
-	} else if (b.len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		if (jpeg_size(d, b->len, shown, pos, w, h) == -1)
+			goto out;
+	} else if (b->len >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
 		*kind = IMG_PNG;
-		rc = check_png(d, b.len, shown, pos, w, h);
-	} else
+		if (png_size(d, b->len, shown, pos, w, h) == -1)
+			goto out;
+	} else {
 		msg(MSG_IMAGE_BAD, pos, shown, "不是 PNG 或 JPEG 图片");
+		goto out;
+	}
+	if (img_fits(shown, pos, *w, *h))
+		rc = 0;
 out:
 	fclose(fp);
+	if (rc == -1)
+		buf_free(b);
+	return rc;
+}
+
+int
+img_check(const char *path, const char *shown, const struct jb_pos *pos,
+    enum img_kind *kind, unsigned long *w, unsigned long *h)
+{
+	struct buf	 b = { 0 };
+	int		 rc = -1;
+
+	if (img_read(path, shown, pos, &b, kind, w, h) == -1)
+		return -1;
+	if (*kind == IMG_JPEG)
+		rc = jpeg_whole((unsigned char *)b.data, b.len, shown, pos);
+	else
+		rc = png_whole((unsigned char *)b.data, b.len, shown, pos);
 	buf_free(&b);
 	return rc;
 }

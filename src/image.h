@@ -3,6 +3,7 @@
 #define JIANBAO_IMAGE_H
 
 #include "jianbao.h"
+#include "mem.h"
 
 /*
  * Pictures beyond these sizes are refused before any pixel is decoded: a
@@ -16,6 +17,16 @@ enum img_kind {
 	IMG_PNG,
 	IMG_JPEG
 };
+
+/*
+ * Read the picture at path into b (the caller frees it with buf_free())
+ * and tell its kind, by its first bytes whatever its name, and its size
+ * from the header alone, within the limits above; no pixel is decoded.
+ * Returns 0, or -1 after reporting at pos (b is then empty).
+ */
+int	 img_read(const char *path, const char *shown, const struct jb_pos *pos,
+	    struct buf *b, enum img_kind *kind, unsigned long *w,
+	    unsigned long *h);
 
 /*
  * Read the picture at path and decode it completely, so that a truncated

@@ -1,6 +1,5 @@
 /* pdf.c -- paint laid-out pages into a PDF; the only Cairo code of the program. */
 #include <errno.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 #include FT_FREETYPE_H
 #include <hb.h>
 #include <hb-subset.h>
-#include <jpeglib.h>
 #include <pango/pangocairo.h>
 
 #include "document.h"
@@ -253,101 +251,6 @@ show_glyphs(cairo_t *cr, struct faces *fc, const struct lay_item *it)
 	free(cl);
 }
 
-struct jpeg_err {
-	struct jpeg_error_mgr	 pub;
-	jmp_buf			 jb;
-	char			 text[JMSG_LENGTH_MAX];
-};
-
-/* libjpeg would print warnings to stderr; they are counted instead. */
-static void
-jpeg_silent(j_common_ptr c)
-{
-	(void)c;
-}
-
-static void
-jpeg_fail(j_common_ptr c)
-{
-	struct jpeg_err	*e = (struct jpeg_err *)c->err;
-
-	(*c->err->format_message)(c, e->text);
-	longjmp(e->jb, 1);
-}
-
-static int
-read_file(const char *path, unsigned char **data, size_t *len)
-{
-	FILE		*fp;
-	struct buf	 b = { 0 };
-	char		 chunk[65536];
-	size_t		 n;
-	int		 rc = -1;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, msg_strerror(errno));
-		buf_free(&b);
-		goto out;
-	}
-	*data = (unsigned char *)b.data;
-	*len = b.len;
-	rc = 0;
-out:
-	fclose(fp);
-	return rc;
-}
-
-/*
- * A JPEG keeps its bytes: libjpeg reads only the header for the size (the
- * whole file was decoded once when the document was validated), and the
- * file is attached as CAIRO_MIME_TYPE_JPEG so the PDF carries it
- * unchanged (DCTDecode), never re-encoded.
- */
-static cairo_surface_t *
-load_jpeg(const char *path, const struct jb_pos *pos, unsigned char *data,
-    size_t len)
-{
-	struct jpeg_decompress_struct	 ci;
-	struct jpeg_err			 je;
-	cairo_surface_t			*s = NULL;
-
-	ci.err = jpeg_std_error(&je.pub);
-	je.pub.error_exit = jpeg_fail;
-	je.pub.output_message = jpeg_silent;
-	if (setjmp(je.jb)) {
-		msg(MSG_IMAGE_BAD, pos, path, "JPEG 数据已损坏");
-		jpeg_destroy_decompress(&ci);
-		free(data);
-		return NULL;
-	}
-	jpeg_create_decompress(&ci);
-	jpeg_mem_src(&ci, data, len);
-	jpeg_read_header(&ci, TRUE);
-	if (!img_fits(path, pos, ci.image_width, ci.image_height)) {
-		jpeg_destroy_decompress(&ci);
-		free(data);
-		return NULL;
-	}
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-	    (int)ci.image_width, (int)ci.image_height);
-	jpeg_destroy_decompress(&ci);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		msg(MSG_IMAGE_BAD, pos, path, "内存不足");
-		cairo_surface_destroy(s);
-		free(data);
-		return NULL;
-	}
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, len, free,
-	    data);
-	return s;
-}
-
 /* Cairo reads a PNG from memory through this callback. */
 struct membuf {
 	const unsigned char	*p;
@@ -367,55 +270,45 @@ read_mem(void *closure, unsigned char *dst, unsigned int n)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* A PNG's size stands in its IHDR chunk, right after the signature. */
-static cairo_surface_t *
-load_png(const char *path, const struct jb_pos *pos, unsigned char *data,
-    size_t len)
-{
-	struct membuf	 m = { data, len };
-	cairo_surface_t	*s;
-	unsigned long	 w, h;
-
-	if (len < 24 || memcmp(data + 12, "IHDR", 4) != 0) {
-		msg(MSG_IMAGE_BAD, pos, path, "PNG 数据已损坏");
-		free(data);
-		return NULL;
-	}
-	w = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16 |
-	    (unsigned long)data[18] << 8 | data[19];
-	h = (unsigned long)data[20] << 24 | (unsigned long)data[21] << 16 |
-	    (unsigned long)data[22] << 8 | data[23];
-	if (!img_fits(path, pos, w, h)) {
-		free(data);
-		return NULL;
-	}
-	s = cairo_image_surface_create_from_png_stream(read_mem, &m);
-	free(data);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		msg(MSG_IMAGE_BAD, pos, path,
-		    cairo_surface_status(s) == CAIRO_STATUS_NO_MEMORY ?
-		    "内存不足" : "PNG 数据不完整或已损坏");
-		cairo_surface_destroy(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* Decode a picture by what its bytes are, whatever its name says. */
+/*
+ * A picture as a Cairo surface.  The document was validated, so the file
+ * is known whole; image.c reads it and its size.  A JPEG keeps its bytes:
+ * they are attached as CAIRO_MIME_TYPE_JPEG so the PDF carries them
+ * unchanged (DCTDecode), never re-encoded, and the surface itself stays
+ * blank.  A PNG is decoded by Cairo.
+ */
 static cairo_surface_t *
 load_image(const char *path, const struct jb_pos *pos)
 {
-	unsigned char	*data = NULL;
-	size_t		 len = 0;
+	struct buf	 b = { 0 };
+	struct membuf	 m;
+	enum img_kind	 kind;
+	unsigned long	 w, h;
+	cairo_surface_t	*s;
 
-	if (read_file(path, &data, &len) == -1)
+	if (img_read(path, path, pos, &b, &kind, &w, &h) == -1)
 		return NULL;
-	if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-		return load_jpeg(path, pos, data, len);
-	if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return load_png(path, pos, data, len);
-	msg(MSG_IMAGE_BAD, pos, path, "不是 PNG 或 JPEG 图片");
-	free(data);
+	if (kind == IMG_JPEG) {
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
+		if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
+			    (unsigned char *)b.data, b.len, free, b.data);
+			return s;
+		}
+	} else {
+		m.p = (const unsigned char *)b.data;
+		m.left = b.len;
+		s = cairo_image_surface_create_from_png_stream(read_mem, &m);
+		if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
+			buf_free(&b);
+			return s;
+		}
+	}
+	msg(MSG_IMAGE_BAD, pos, path,
+	    cairo_surface_status(s) == CAIRO_STATUS_NO_MEMORY ? "内存不足" :
+	    "PNG 数据不完整或已损坏");
+	cairo_surface_destroy(s);
+	buf_free(&b);
 	return NULL;
 }
 
