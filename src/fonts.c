@@ -212,6 +212,12 @@ font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir)
 		return NULL;
 	}
 
+	/*
+	 * Pango loads fontconfig's default configuration in a thread of its
+	 * own unless one is current; ours is the same plus two folders, so
+	 * making it current saves reading every configuration file twice.
+	 */
+	FcConfigSetCurrent(fs->fc);
 	fs->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fs->map), fs->fc);
 	fs->ctx = pango_font_map_create_context(fs->map);
