@@ -188,7 +188,8 @@ out:
 }
 
 static int
-build_one(const struct opts *o, const struct jb_series *s, const char *path)
+build_one(const struct opts *o, const struct jb_series *s,
+    struct pdf_press *pp, const char *path)
 {
 	struct jb_doc	*d;
 	struct jb_nav	 nav;
@@ -233,10 +234,8 @@ build_one(const struct opts *o, const struct jb_series *s, const char *path)
 			goto out;
 	}
 	if (o->pdf) {
-		struct pdf_opts po = { o->fontdir, o->even, 0 };
-
 		snprintf(target, n, "%s.pdf", stem);
-		if (pdf_write_issue(d, target, &po) == -1)
+		if (pdf_press_write(pp, d, target) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -251,6 +250,8 @@ static int
 cmd_build(const struct opts *o, int argc, char **argv)
 {
 	struct jb_series	*s;
+	struct pdf_opts		 po = { o->fontdir, o->even, 0 };
+	struct pdf_press	*pp = NULL;
 	int			 i, rc = 0;
 
 	if (argc == 0) {
@@ -259,9 +260,13 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	}
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
+	/* One press for every issue: fonts and their caches are made once. */
+	if (o->pdf)
+		pp = pdf_press_new(&po);
 	for (i = 0; i < argc; i++)
-		if (build_one(o, s, argv[i]) == -1)
+		if (build_one(o, s, pp, argv[i]) == -1)
 			rc = 1;
+	pdf_press_free(pp);
 	series_free(s);
 	return rc;
 }
