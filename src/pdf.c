@@ -1,5 +1,6 @@
 /* pdf.c -- paint laid-out pages into a PDF; the only Cairo code of the program. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +47,10 @@ struct face {
 	hb_face_t		*src;		/* borrowed from the Pango font */
 	hb_set_t		*glyphs;	/* owned */
 	hb_blob_t		*blob;		/* owned: the subset font file */
+	int			 cut;		/* whether blob is a subset */
 	FT_Face			 ft;		/* owned by cf's user data */
 	cairo_font_face_t	*cf;		/* owned */
+	cairo_scaled_font_t	*unit;		/* owned: 1-unit size, for widths */
 };
 
 /* A scaled font and the glyphs Cairo already has outlines of. */
@@ -62,6 +65,9 @@ struct faces {
 	size_t			 n;
 	struct sfont		*s;
 	size_t			 ns;
+	/* v is complete after faces_init() and read by the helper. */
+	pthread_t		 helper;	/* warm_units(), if running */
+	int			 helping;
 };
 
 struct pdf_press {
@@ -111,18 +117,61 @@ face_of(struct faces *fc, PangoFont *font)
 	return &fc->v[fc->n++];
 }
 
-/* Collect the glyphs of every face, subset each face once. */
-static int
-faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
+/* Cut f down to its glyphs.  HarfBuzz only, so two faces can be cut at once. */
+static void
+cut_face(struct face *f)
 {
 	static const char	 drop[][5] = { "GSUB", "GPOS", "GDEF", "BASE",
 	    "JSTF", "vhea", "vmtx", "VORG", "kern", "DSIG", "morx" };
 	hb_subset_input_t	*in;
 	hb_face_t		*sub;
+	size_t			 g;
+
+	in = hb_subset_input_create_or_fail();
+	hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
+	/* Shaping is done: the PDF needs outlines and metrics only, and
+	 * skipping the layout tables skips their glyph closure. */
+	for (g = 0; g < sizeof(drop) / sizeof(drop[0]); g++)
+		hb_set_add(hb_subset_input_set(in,
+		    HB_SUBSET_SETS_DROP_TABLE_TAG),
+		    HB_TAG(drop[g][0], drop[g][1], drop[g][2], drop[g][3]));
+	/* Asking for flat charstrings outright skips HarfBuzz's subroutine
+	 * closure, a quarter of its work on CJK faces. */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
+	    HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+	sub = hb_subset_or_fail(f->src, in);
+	hb_subset_input_destroy(in);
+	if (sub == NULL) {
+		/* Not subsettable here: Cairo embeds the face as it is. */
+		f->blob = hb_face_reference_blob(f->src);
+	} else {
+		f->blob = hb_face_reference_blob(sub);
+		f->cut = 1;
+		hb_face_destroy(sub);
+	}
+}
+
+static void *
+cut_one(void *f)
+{
+	cut_face(f);
+	return NULL;
+}
+
+/*
+ * Collect the glyphs of every face, subset each face once.  The face with
+ * the most glyphs (the body face, most of the work) is cut in a second
+ * thread while this one cuts the others.
+ */
+static int
+faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
+{
+	pthread_t		 t;
+	struct face		*big = NULL;
 	const char		*data;
 	unsigned		 len;
 	size_t			 i, j;
-	int			 g;
+	int			 g, threaded = 0;
 
 	memset(fc, 0, sizeof(*fc));
 	if (ft_library() == NULL) {
@@ -143,35 +192,25 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 					hb_set_add(f->glyphs,
 					    it->glyphs->glyphs[g].glyph);
 		}
+	for (i = 0; i < fc->n; i++)
+		if (big == NULL || hb_set_get_population(fc->v[i].glyphs) >
+		    hb_set_get_population(big->glyphs))
+			big = &fc->v[i];
+	if (fc->n > 1 && pthread_create(&t, NULL, cut_one, big) == 0)
+		threaded = 1;
+	for (i = 0; i < fc->n; i++)
+		if (!threaded || &fc->v[i] != big)
+			cut_face(&fc->v[i]);
+	if (threaded)
+		pthread_join(t, NULL);
+	/* FreeType faces are made here only: a library is not to be
+	 * used by two threads at once. */
 	for (i = 0; i < fc->n; i++) {
 		struct face *f = &fc->v[i];
 
-		in = hb_subset_input_create_or_fail();
-		hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
-		/* Shaping is done: the PDF needs outlines and metrics only,
-		 * and skipping the layout tables skips their glyph closure. */
-		for (g = 0; g < (int)(sizeof(drop) / sizeof(drop[0])); g++)
-			hb_set_add(hb_subset_input_set(in,
-			    HB_SUBSET_SETS_DROP_TABLE_TAG),
-			    HB_TAG(drop[g][0], drop[g][1], drop[g][2],
-			    drop[g][3]));
-		/* Asking for flat charstrings outright skips HarfBuzz's
-		 * subroutine closure, a quarter of its work on CJK faces. */
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
-		    HB_SUBSET_FLAGS_NO_HINTING |
-		    HB_SUBSET_FLAGS_DESUBROUTINIZE);
-		sub = hb_subset_or_fail(f->src, in);
-		hb_subset_input_destroy(in);
-		if (sub == NULL) {
-			/* Not subsettable here: Cairo embeds the face as it is. */
-			f->blob = hb_face_reference_blob(f->src);
-		} else {
-			f->blob = hb_face_reference_blob(sub);
-			hb_face_destroy(sub);
-		}
 		data = hb_blob_get_data(f->blob, &len);
 		if (FT_New_Memory_Face(ft_library(), (const FT_Byte *)data, len,
-		    sub == NULL ? (FT_Long)hb_face_get_index(f->src) : 0,
+		    f->cut ? 0 : (FT_Long)hb_face_get_index(f->src),
 		    &f->ft) != 0) {
 			msg(MSG_WRITE, NULL, path, "FreeType");
 			return -1;
@@ -180,6 +219,48 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 		cairo_font_face_set_user_data(f->cf, &ft_key, f->ft, done_face);
 	}
 	return 0;
+}
+
+/*
+ * Cairo's PDF backend writes a font's widths from its own copy of the
+ * face at a size of one unit, which it makes with exactly these options,
+ * and loads every glyph into it once more when the page is written.  Made
+ * here first (Cairo keeps one font per face, size and options) and warmed
+ * in a second thread while the pages are drawn, those loads leave the
+ * page writer's path.  Faces are taken from the last drawn to the first,
+ * to meet the drawing thread on the same face (one lock) as late as may be.
+ */
+static void *
+warm_units(void *arg)
+{
+	struct faces		*fc = arg;
+	cairo_font_options_t	*fo;
+	cairo_text_extents_t	 ext;
+	cairo_glyph_t		*cg;
+	cairo_matrix_t		 id;
+	hb_codepoint_t		 g;
+	size_t			 i;
+	int			 n;
+
+	cairo_matrix_init_identity(&id);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	for (i = fc->n; i-- > 0;) {
+		struct face *f = &fc->v[i];
+
+		f->unit = cairo_scaled_font_create(f->cf, &id, &id, fo);
+		cg = xcalloc(hb_set_get_population(f->glyphs) + 1,
+		    sizeof(*cg));
+		n = 0;
+		for (g = HB_SET_VALUE_INVALID; hb_set_next(f->glyphs, &g);)
+			if (g < (hb_codepoint_t)f->ft->num_glyphs)
+				cg[n++].index = g;
+		cairo_scaled_font_glyph_extents(f->unit, cg, n, &ext);
+		free(cg);
+	}
+	cairo_font_options_destroy(fo);
+	return NULL;
 }
 
 static void
@@ -191,7 +272,11 @@ faces_free(struct faces *fc)
 		cairo_scaled_font_destroy(fc->s[i].sf);
 		hb_set_destroy(fc->s[i].warm);
 	}
+	if (fc->helping)
+		pthread_join(fc->helper, NULL);
 	for (i = 0; i < fc->n; i++) {
+		if (fc->v[i].unit != NULL)
+			cairo_scaled_font_destroy(fc->v[i].unit);
 		if (fc->v[i].cf != NULL)
 			cairo_font_face_destroy(fc->v[i].cf);
 		else if (fc->v[i].ft != NULL)
@@ -510,6 +595,8 @@ paint(const struct jb_doc *d, const struct lay_doc *l, struct images *im,
 		faces_free(&fc);
 		return -1;
 	}
+	if (pthread_create(&fc.helper, NULL, warm_units, &fc) == 0)
+		fc.helping = 1;
 	sf = cairo_pdf_surface_create_for_stream(write_cb, fp, LAY_PAGE_W,
 	    LAY_PAGE_H);
 	title = arena_printf(l->arena, "%s %d年%s", d->series->name,
