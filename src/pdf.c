@@ -47,7 +47,7 @@ struct face {
 	hb_face_t		*src;		/* borrowed from the Pango font */
 	hb_set_t		*glyphs;	/* owned */
 	hb_blob_t		*blob;		/* owned: the subset font file */
-	int			 cut;		/* whether blob is a subset */
+	hb_subset_plan_t	*cut;		/* owned; NULL: blob is the face */
 	FT_Face			 ft;		/* owned by cf's user data */
 	cairo_font_face_t	*cf;		/* owned */
 	cairo_scaled_font_t	*unit;		/* owned: 1-unit size, for widths */
@@ -56,6 +56,7 @@ struct face {
 /* A scaled font and the glyphs Cairo already has outlines of. */
 struct sfont {
 	PangoFont		*font;		/* borrowed from the layout */
+	struct face		*face;		/* borrowed */
 	cairo_scaled_font_t	*sf;		/* owned */
 	hb_set_t		*warm;		/* owned */
 };
@@ -135,20 +136,39 @@ cut_face(struct face *f)
 		hb_set_add(hb_subset_input_set(in,
 		    HB_SUBSET_SETS_DROP_TABLE_TAG),
 		    HB_TAG(drop[g][0], drop[g][1], drop[g][2], drop[g][3]));
-	/* Asking for flat charstrings outright skips HarfBuzz's subroutine
-	 * closure, a quarter of its work on CJK faces. */
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
-	    HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
-	sub = hb_subset_or_fail(f->src, in);
+	/*
+	 * Asking for flat charstrings outright skips HarfBuzz's subroutine
+	 * closure, a quarter of its work on CJK faces.  The glyphs are
+	 * renumbered (painting maps them through the plan): keeping the
+	 * numbers would keep an empty slot for each of the face's glyphs,
+	 * which HarfBuzz, FreeType and Cairo would each walk through.
+	 */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+	    HB_SUBSET_FLAGS_DESUBROUTINIZE);
+	f->cut = hb_subset_plan_create_or_fail(f->src, in);
 	hb_subset_input_destroy(in);
+	sub = f->cut != NULL ? hb_subset_plan_execute_or_fail(f->cut) : NULL;
 	if (sub == NULL) {
 		/* Not subsettable here: Cairo embeds the face as it is. */
+		hb_subset_plan_destroy(f->cut);
+		f->cut = NULL;
 		f->blob = hb_face_reference_blob(f->src);
 	} else {
 		f->blob = hb_face_reference_blob(sub);
-		f->cut = 1;
 		hb_face_destroy(sub);
 	}
+}
+
+/* The glyph's number in f as Cairo has it; -1 if f lacks it. */
+static long
+glyph_in(const struct face *f, hb_codepoint_t g)
+{
+	if (f->cut != NULL)
+		g = hb_map_get(hb_subset_plan_old_to_new_glyph_mapping(f->cut),
+		    g);
+	if (g == HB_MAP_VALUE_INVALID || g >= (hb_codepoint_t)f->ft->num_glyphs)
+		return -1;
+	return (long)g;
 }
 
 static void *
@@ -210,7 +230,7 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 
 		data = hb_blob_get_data(f->blob, &len);
 		if (FT_New_Memory_Face(ft_library(), (const FT_Byte *)data, len,
-		    f->cut ? 0 : (FT_Long)hb_face_get_index(f->src),
+		    f->cut != NULL ? 0 : (FT_Long)hb_face_get_index(f->src),
 		    &f->ft) != 0) {
 			msg(MSG_WRITE, NULL, path, "FreeType");
 			return -1;
@@ -254,8 +274,8 @@ warm_units(void *arg)
 		    sizeof(*cg));
 		n = 0;
 		for (g = HB_SET_VALUE_INVALID; hb_set_next(f->glyphs, &g);)
-			if (g < (hb_codepoint_t)f->ft->num_glyphs)
-				cg[n++].index = g;
+			if ((cg[n].index = glyph_in(f, g)) != (unsigned long)-1)
+				n++;
 		cairo_scaled_font_glyph_extents(f->unit, cg, n, &ext);
 		free(cg);
 	}
@@ -283,6 +303,7 @@ faces_free(struct faces *fc)
 			FT_Done_Face(fc->v[i].ft);
 		hb_set_destroy(fc->v[i].glyphs);
 		hb_blob_destroy(fc->v[i].blob);
+		hb_subset_plan_destroy(fc->v[i].cut);
 	}
 	free(fc->v);
 	free(fc->s);
@@ -313,6 +334,7 @@ scaled(struct faces *fc, PangoFont *font)
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	fc->s = xrealloc(fc->s, (fc->ns + 1) * sizeof(*fc->s));
 	fc->s[fc->ns].font = font;
+	fc->s[fc->ns].face = f;
 	fc->s[fc->ns].sf = cairo_scaled_font_create(f->cf, &fm, &ctm, fo);
 	fc->s[fc->ns].warm = hb_set_create();
 	cairo_font_options_destroy(fo);
@@ -328,8 +350,10 @@ show_glyphs(cairo_t *cr, struct faces *fc, const struct lay_item *it)
 	cairo_text_cluster_t	*cl;
 	struct sfont		*sfo;
 	double			 x = it->x;
+	long			 idx;
 	int			 g, k, n = 0, nc = 0;
 
+	sfo = scaled(fc, it->font);
 	/* Room for the run and, after it, the glyphs new to the font. */
 	cg = xcalloc(2 * (size_t)gs->num_glyphs + 1, sizeof(*cg));
 	cl = xcalloc(gs->num_glyphs + 1, sizeof(*cl));
@@ -349,8 +373,9 @@ show_glyphs(cairo_t *cr, struct faces *fc, const struct lay_item *it)
 			nc++;
 		}
 		if (!(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
-		    gi->glyph != PANGO_GLYPH_EMPTY) {
-			cg[n].index = gi->glyph;
+		    gi->glyph != PANGO_GLYPH_EMPTY &&
+		    (idx = glyph_in(sfo->face, gi->glyph)) != -1) {
+			cg[n].index = (unsigned long)idx;
 			cg[n].x = x + (double)gi->geometry.x_offset /
 			    PANGO_SCALE;
 			cg[n].y = it->y + (double)gi->geometry.y_offset /
@@ -360,7 +385,6 @@ show_glyphs(cairo_t *cr, struct faces *fc, const struct lay_item *it)
 		}
 		x += (double)gi->geometry.width / PANGO_SCALE;
 	}
-	sfo = scaled(fc, it->font);
 	cairo_set_scaled_font(cr, sfo->sf);
 	/*
 	 * Cairo asks FreeType for a glyph's metrics when the glyph is drawn
