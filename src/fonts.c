@@ -52,6 +52,8 @@ static const char *const defaults_hant[JB_ROLE__MAX] = {
 	[JB_ROLE_DIGITS] = "Liberation Serif,DejaVu Serif",
 };
 
+static int	 in_chain(const struct role *, FcPattern *);
+
 static const char *const role_names[JB_ROLE__MAX] = {
 	[JB_ROLE_XBS] = "小标宋",
 	[JB_ROLE_FANGSONG] = "仿宋",
@@ -182,6 +184,44 @@ fix_weights(FcConfig *fc)
 	}
 }
 
+static int
+in_any_chain(const struct font_set *fs, FcPattern *p)
+{
+	int	 r;
+
+	for (r = 0; r < JB_ROLE__MAX; r++)
+		if (in_chain(&fs->role[r], p))
+			return 1;
+	return 0;
+}
+
+/*
+ * Keep only the faces of the resolved chains.  Pango matches and sorts
+ * every font set it is asked for against all installed faces (hundreds
+ * here), in threads of its own, to find fallbacks; a character none of the
+ * chains covers is an error anyway (MSG_GLYPH_MISSING), so the other faces
+ * can only cost time.
+ */
+static void
+keep_chains(struct font_set *fs)
+{
+	FcSetName	 sets[] = { FcSetSystem, FcSetApplication };
+	FcFontSet	*set;
+	size_t		 k;
+	int		 i, n;
+
+	for (k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		if ((set = FcConfigGetFonts(fs->fc, sets[k])) == NULL)
+			continue;
+		for (i = n = 0; i < set->nfont; i++)
+			if (in_any_chain(fs, set->fonts[i]))
+				set->fonts[n++] = set->fonts[i];
+			else
+				FcPatternDestroy(set->fonts[i]);
+		set->nfont = n;
+	}
+}
+
 struct font_set *
 font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir)
 {
@@ -211,6 +251,7 @@ font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir)
 		font_free(fs);
 		return NULL;
 	}
+	keep_chains(fs);
 
 	/*
 	 * Pango loads fontconfig's default configuration in a thread of its
