@@ -45,7 +45,9 @@ struct images {
  */
 struct face {
 	hb_face_t		*src;		/* borrowed from the Pango font */
-	hb_set_t		*glyphs;	/* owned */
+	hb_set_t		*glyphs;	/* owned: the glyphs drawn */
+	hb_set_t		*chars;		/* owned: their characters */
+	hb_set_t		*nominal;	/* owned: the chars' cmap glyphs */
 	hb_blob_t		*blob;		/* owned: the subset font file */
 	hb_subset_plan_t	*cut;		/* owned; NULL: blob is the face */
 	FT_Face			 ft;		/* owned by cf's user data */
@@ -115,6 +117,8 @@ face_of(struct faces *fc, PangoFont *font)
 	memset(&fc->v[fc->n], 0, sizeof(*fc->v));
 	fc->v[fc->n].src = src;
 	fc->v[fc->n].glyphs = hb_set_create();
+	fc->v[fc->n].chars = hb_set_create();
+	fc->v[fc->n].nominal = hb_set_create();
 	return &fc->v[fc->n++];
 }
 
@@ -129,7 +133,17 @@ cut_face(struct face *f)
 	size_t			 g;
 
 	in = hb_subset_input_create_or_fail();
-	hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
+	/*
+	 * Given glyphs, HarfBuzz walks the face's whole character map to
+	 * find their characters (a third of a second's work per issue for a
+	 * Noto CJK face); given characters, it looks each one up.  So when
+	 * every glyph drawn is the plain glyph of a character drawn, the
+	 * characters are given.
+	 */
+	if (hb_set_is_subset(f->glyphs, f->nominal))
+		hb_set_union(hb_subset_input_unicode_set(in), f->chars);
+	else
+		hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
 	/* Shaping is done: the PDF needs outlines and metrics only, and
 	 * skipping the layout tables skips their glyph closure. */
 	for (g = 0; g < sizeof(drop) / sizeof(drop[0]); g++)
@@ -188,7 +202,9 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 {
 	pthread_t		 t;
 	struct face		*big = NULL;
-	const char		*data;
+	hb_font_t		*hf;
+	hb_codepoint_t		 c, ng;
+	const char		*data, *p;
 	unsigned		 len;
 	size_t			 i, j;
 	int			 g, threaded = 0;
@@ -208,9 +224,19 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 			f = face_of(fc, it->font);
 			for (g = 0; g < it->glyphs->num_glyphs; g++)
 				if (!(it->glyphs->glyphs[g].glyph &
-				    PANGO_GLYPH_UNKNOWN_FLAG))
+				    PANGO_GLYPH_UNKNOWN_FLAG) &&
+				    it->glyphs->glyphs[g].glyph !=
+				    PANGO_GLYPH_EMPTY)
 					hb_set_add(f->glyphs,
 					    it->glyphs->glyphs[g].glyph);
+			hf = pango_font_get_hb_font(it->font);
+			for (p = it->text; p < it->text + it->len;
+			    p = g_utf8_next_char(p)) {
+				c = g_utf8_get_char(p);
+				hb_set_add(f->chars, c);
+				if (hb_font_get_nominal_glyph(hf, c, &ng))
+					hb_set_add(f->nominal, ng);
+			}
 		}
 	for (i = 0; i < fc->n; i++)
 		if (big == NULL || hb_set_get_population(fc->v[i].glyphs) >
@@ -302,6 +328,8 @@ faces_free(struct faces *fc)
 		else if (fc->v[i].ft != NULL)
 			FT_Done_Face(fc->v[i].ft);
 		hb_set_destroy(fc->v[i].glyphs);
+		hb_set_destroy(fc->v[i].chars);
+		hb_set_destroy(fc->v[i].nominal);
 		hb_blob_destroy(fc->v[i].blob);
 		hb_subset_plan_destroy(fc->v[i].cut);
 	}
