@@ -1,5 +1,6 @@
 /* fonts.c -- resolve font roles to fontconfig families and build the Pango context. */
 #define _GNU_SOURCE		/* strcasestr */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -222,8 +223,84 @@ keep_chains(struct font_set *fs)
 	}
 }
 
+struct font_prep {
+	pthread_t	 thread;
+	int		 running;
+	char		*fontdir;	/* owned */
+	FcConfig	*fc;		/* owned until a font set takes it */
+};
+
+static FcConfig *
+load_config(const char *fontdir)
+{
+	FcConfig	*fc;
+
+	fc = FcInitLoadConfigAndFonts();
+	/* The project's folder first: licensed office fonts dropped there win. */
+	add_dir(fc, fontdir);
+	add_dir(fc, FANDOL_DIR);
+	fix_weights(fc);
+	return fc;
+}
+
+static void *
+prep_run(void *arg)
+{
+	struct font_prep	*fp = arg;
+
+	fp->fc = load_config(fp->fontdir);
+	return NULL;
+}
+
+struct font_prep *
+font_prepare(const char *fontdir)
+{
+	struct font_prep	*fp;
+
+	fp = xcalloc(1, sizeof(*fp));
+	fp->fontdir = fontdir != NULL ? xstrdup(fontdir) : NULL;
+	if (pthread_create(&fp->thread, NULL, prep_run, fp) != 0) {
+		free(fp->fontdir);
+		free(fp);
+		return NULL;
+	}
+	fp->running = 1;
+	return fp;
+}
+
+/* The prepared configuration, once: the caller owns it.  NULL if none. */
+static FcConfig *
+prep_take(struct font_prep *fp)
+{
+	FcConfig	*fc;
+
+	if (fp == NULL)
+		return NULL;
+	if (fp->running) {
+		pthread_join(fp->thread, NULL);
+		fp->running = 0;
+	}
+	fc = fp->fc;
+	fp->fc = NULL;
+	return fc;
+}
+
+void
+font_unprepare(struct font_prep *fp)
+{
+	FcConfig	*fc;
+
+	if (fp == NULL)
+		return;
+	if ((fc = prep_take(fp)) != NULL)
+		FcConfigDestroy(fc);
+	free(fp->fontdir);
+	free(fp);
+}
+
 struct font_set *
-font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir)
+font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir,
+    struct font_prep *fp)
 {
 	struct font_set		*fs;
 	cairo_font_options_t	*fo;
@@ -231,11 +308,8 @@ font_new(const struct jb_series *s, enum jb_lang lang, const char *fontdir)
 	int			 r, bad = 0;
 
 	fs = xcalloc(1, sizeof(*fs));
-	fs->fc = FcInitLoadConfigAndFonts();
-	/* The project's folder first: licensed office fonts dropped there win. */
-	add_dir(fs->fc, fontdir);
-	add_dir(fs->fc, FANDOL_DIR);
-	fix_weights(fs->fc);
+	if ((fs->fc = prep_take(fp)) == NULL)
+		fs->fc = load_config(fontdir);
 	def = lang == JB_LANG_HANT ? defaults_hant : defaults_hans;
 	fs->lang = lang == JB_LANG_HANT ? "zh-tw" : "zh-cn";
 	/*

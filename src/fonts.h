@@ -23,9 +23,24 @@ struct _PangoFont;
  * fonts (for diagnostics); it may be NULL.
  */
 struct font_set;
+struct font_prep;
 
+/*
+ * Reading fontconfig's configuration and adding the font folders is most
+ * of font_new()'s work and needs nothing of the issue.  font_prepare()
+ * starts it in a thread of its own, for a caller with other work to do
+ * first (reading the issue); font_new() given the result takes the
+ * configuration over, waiting for the thread if need be.  font_unprepare()
+ * waits for the thread and frees what no font_new() took.  font_prepare()
+ * returns NULL when no thread can be started, and NULL is a valid prep
+ * everywhere (font_new() then reads the configuration itself).
+ */
+struct font_prep	*font_prepare(const char *fontdir);
+void			 font_unprepare(struct font_prep *fp);	/* NULL: no-op */
+
+/* fp: NULL, or from font_prepare() with the same fontdir. */
 struct font_set	*font_new(const struct jb_series *s, enum jb_lang lang,
-		    const char *fontdir);
+		    const char *fontdir, struct font_prep *fp);
 void		 font_free(struct font_set *fs);		/* NULL: no-op */
 
 /*

@@ -78,6 +78,7 @@ struct pdf_press {
 	int			 even;
 	const struct jb_series	*series;	/* what fs was made for */
 	struct font_set		*fs[2];		/* by enum jb_lang */
+	struct font_prep	*prep;		/* read ahead for the first fs */
 };
 
 static const cairo_user_data_key_t ft_key;
@@ -704,7 +705,8 @@ press_fonts(struct pdf_press *p, const struct jb_doc *d)
 		p->series = d->series;
 	}
 	if (p->fs[k] == NULL)
-		p->fs[k] = font_new(d->series, d->meta.lang, p->fontdir);
+		p->fs[k] = font_new(d->series, d->meta.lang, p->fontdir,
+		    p->prep);
 	return p->fs[k];
 }
 
@@ -734,6 +736,8 @@ pdf_press_new(const struct pdf_opts *o)
 		p->fontdir = o->fontdir != NULL ? xstrdup(o->fontdir) : NULL;
 		p->even = o->even;
 	}
+	/* Fontconfig is read while the caller reads the first issue. */
+	p->prep = font_prepare(p->fontdir);
 	return p;
 }
 
@@ -744,6 +748,7 @@ pdf_press_free(struct pdf_press *p)
 		return;
 	font_free(p->fs[0]);
 	font_free(p->fs[1]);
+	font_unprepare(p->prep);
 	free(p->fontdir);
 	free(p);
 }
@@ -797,7 +802,7 @@ pdf_dump_layout(const struct jb_doc *d, const struct pdf_opts *o, FILE *fp)
 	int		 rc = -1;
 
 	if ((o == NULL || !o->fixed) && (fs = font_new(d->series,
-	    d->meta.lang, o ? o->fontdir : NULL)) == NULL)
+	    d->meta.lang, o ? o->fontdir : NULL, NULL)) == NULL)
 		goto out;
 	if ((l = build(d, fs, o != NULL && o->even, &im)) == NULL)
 		goto out;
@@ -815,7 +820,7 @@ pdf_list_fonts(const struct jb_series *s, const char *fontdir, FILE *fp)
 {
 	struct font_set	*fs;
 
-	if ((fs = font_new(s, s->lang, fontdir)) == NULL)
+	if ((fs = font_new(s, s->lang, fontdir, NULL)) == NULL)
 		return -1;
 	font_list(fs, fp);
 	font_free(fs);
