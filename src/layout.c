@@ -451,8 +451,29 @@ para_shape(struct lb *lb, struct para *p)
 
 /* ---- line breaking ---- */
 
-/* Width of [s, e) as set: interpuncts ½ em, adjacent marks 1.5 em, and
- * with end set, a mark at the line end ½ em. */
+/* A mark with blank on both sides: ·, and ，。、 of Traditional fonts. */
+static int
+centred(const struct pch *c)
+{
+	return c->cl > 0 && c->cr > 0;
+}
+
+/* Set a centred mark in ½ em: a quarter off each side. */
+static void
+halve(const struct pch *c, double *a, double *shift)
+{
+	if (*a < c->adv - 0.01)
+		return;
+	*a -= c->cl + c->cr;
+	*shift -= c->cl;
+}
+
+/*
+ * Width of [s, e) as set: interpuncts ½ em, adjacent marks 1.5 em, and
+ * with end set, a mark at the line end ½ em.  Of two adjacent marks the
+ * blank between them goes: a closing mark's right half, else an opening
+ * mark's left half, else a centred mark (Traditional 。」) is set in ½ em.
+ */
 static double
 line_width(const struct para *p, size_t s, size_t e, int end, double *a,
     double *shift)
@@ -474,13 +495,15 @@ line_width(const struct para *p, size_t s, size_t e, int end, double *a,
 
 		if (is_interpunct(c->c) || is_interpunct(n->c))
 			continue;
-		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !(c->cl > 0 &&
-		    c->cr > 0))
+		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !centred(c))
 			a[i - s] -= c->cr;
 		else if (c->cl > 0 && n->cl > 0 && n->cr == 0) {
 			a[i + 1 - s] -= n->cl;
 			shift[i + 1 - s] = -n->cl;
-		}
+		} else if (centred(c) && n->cr > 0)
+			halve(c, &a[i - s], &shift[i - s]);
+		else if (centred(n) && c->cl > 0)
+			halve(n, &a[i + 1 - s], &shift[i + 1 - s]);
 	}
 	/* Trailing spaces take no room at a line end. */
 	while (e > s && p->ch[e - 1].c == ' ') {
@@ -490,7 +513,9 @@ line_width(const struct para *p, size_t s, size_t e, int end, double *a,
 	if (end && e > s && p->ch[e - 1].cr > 0 &&
 	    !is_interpunct(p->ch[e - 1].c)) {
 		rdone = a[e - 1 - s] < p->ch[e - 1].adv - 0.01;
-		if (!rdone)
+		if (!rdone && centred(&p->ch[e - 1]))
+			halve(&p->ch[e - 1], &a[e - 1 - s], &shift[e - 1 - s]);
+		else if (!rdone)
 			a[e - 1 - s] -= p->ch[e - 1].cr;
 	}
 	for (i = s; i < e; i++)
@@ -804,7 +829,7 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 				continue;
 			r = b * f;
 			a[i - s] -= r;
-			if (c->cl > 0 && c->cr > 0)
+			if (centred(c))
 				sh[i - s] -= r / 2;
 			else if (c->cl > 0)
 				sh[i - s] -= r;

@@ -146,3 +146,10 @@ check "missing glyph reported with file:line and U+13000" "grep -q 'glyph.md:$li
 sed 's/^编印单位:.*/&\n字体:\n  仿宋: 没有这种字体/' "$SERIES" >"$tmp/nofont.yaml"
 "$JB" build --pdf --series "$tmp/nofont.yaml" --out "$tmp/n" "$ISSUE" 2>"$tmp/err"
 check "unknown font family reported" "grep -q '找不到字体 “没有这种字体”' '$tmp/err'"
+
+# 9. Traditional fonts centre ，。、 in the em box: adjacent marks still take
+# 1.5 em (「…了。」 is 12 characters in 11.5 em; 他說，「好。」 is 7 in 6).
+"$JB" layout --series "$SERIES" tests/pdf/hant.md >"$tmp/hant" 2>"$tmp/err"
+em() { awk -v t="|$1|" '$1 == "text" && $NF == t { sub("w=", "", $4); printf "%.2f", $4 / $6 }' "$tmp/hant"; }
+check "zh-Hant 。」 compressed to 1.5 em ($(em '「大家一下子就熟絡了。」') em)" "[ '$(em '「大家一下子就熟絡了。」')' = 11.50 ]"
+check "zh-Hant ，「 and 。」 compressed ($(em '他說，「好。」') em)" "[ '$(em '他說，「好。」')' = 6.00 ]"
