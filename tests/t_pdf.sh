@@ -28,6 +28,21 @@ else
 	nok "layout $ISSUE differs from tests/pdf/issue.layout"
 fi
 
+# 1b. Title lines (二号): broken at phrase and word boundaries, balanced.
+# The golden file holds one title line a row.
+"$JB" layout --fixed --series "$SERIES" tests/pdf/titles.md 2>"$tmp/err" |
+awk '$1 == "text" && $6 == "22.00" { t = $NF; gsub(/\|/, "", t)
+	if ($3 != y && row != "") { print row; row = "" }
+	y = $3; row = row t } END { print row }' >"$tmp/titles"
+[ $update = 1 ] && cp "$tmp/titles" tests/pdf/titles.lines
+if [ -s "$tmp/err" ]; then
+	nok "layout tests/pdf/titles.md printed diagnostics"; cat "$tmp/err"
+elif diff -u tests/pdf/titles.lines "$tmp/titles"; then
+	ok "title lines match tests/pdf/titles.lines"
+else
+	nok "title lines differ from tests/pdf/titles.lines"
+fi
+
 # 2. The PDF.
 if ! "$JB" build --pdf --series "$SERIES" --out "$tmp/a" "$ISSUE" 2>"$tmp/err" ||
     [ -s "$tmp/err" ]; then
