@@ -123,8 +123,11 @@ struct para {
 	PangoGlyphString **glyphs;
 	size_t		 nitems;
 	const struct jb_pos *pos;
+	size_t		 src0;		/* text from here on came from pos on */
 	int		 orphans;	/* avoid and report a short last line */
 };
+
+#define NOSRC	((size_t)-1)	/* src0: no text came from the source at pos */
 
 /* A line as the breaker chose it: characters [s, e). */
 struct line {
@@ -253,13 +256,18 @@ span_at(const struct para *p, size_t off)
 	return (int)lo;
 }
 
+/* Report c, which no configured font covers, where it stands in the source. */
 static void
-glyph_missing(struct lb *lb, const struct para *p, gunichar c)
+glyph_missing(struct lb *lb, const struct para *p, const struct pch *c)
 {
-	char	 u[8];
+	struct jb_pos	 pos = *p->pos;
+	char		 u[8];
 
-	u[g_unichar_to_utf8(c, u)] = '\0';
-	msg(MSG_GLYPH_MISSING, p->pos, u, (unsigned)c);
+	if (p->src0 != NOSRC && c->off >= p->src0)
+		pos = doc_locate(lb->d, p->pos, p->text.data + p->src0,
+		    c->off - p->src0);
+	u[g_unichar_to_utf8(c->c, u)] = '\0';
+	msg(MSG_GLYPH_MISSING, &pos, u, (unsigned)c->c);
 	lb->failed = 1;
 }
 
@@ -433,7 +441,7 @@ shape_pango(struct lb *lb, struct para *p)
 				continue;
 			if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
 			    !ok) {
-				glyph_missing(lb, p, c->c);
+				glyph_missing(lb, p, c);
 				ok = 1;	/* one report per run */
 			}
 		}
@@ -1230,6 +1238,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		break;
 	case JB_BLOCK_ITEM:
 		para_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
+		p.src0 = p.text.len;
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow(lb, &p, &f);
@@ -1316,16 +1325,22 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	para_clear(&p);
 }
 
-/* A centred one-paragraph display line (titles, kickers). */
+/*
+ * A centred one-paragraph display line (titles, kickers).  text came from
+ * the source at pos on, unless src0 is NOSRC (a kicker, written before
+ * the title whose pos it shares; a fixed label).
+ */
 static size_t
 display(struct lb *lb, const char *text, const struct jb_pos *pos,
-    enum jb_role role, double size, unsigned color, enum align al)
+    size_t src0, enum jb_role role, double size, unsigned color,
+    enum align al)
 {
 	struct para	 p;
 	struct flow	 f;
 	size_t		 n;
 
 	para_init(&p, pos);
+	p.src0 = src0;
 	/* Titles keep 2 字 clear of each edge and balance their lines. */
 	body_flow(&f, size > LAY_BODY ? 2 * LAY_BODY : 0);
 	f.balance = size > LAY_BODY;
@@ -1348,10 +1363,10 @@ set_article(struct lb *lb, const struct jb_article *art)
 
 	blank_row(lb);
 	if (art->kicker != NULL)
-		display(lb, art->kicker, &art->pos, JB_ROLE_KAITI, LAY_BODY,
+		display(lb, art->kicker, &art->pos, NOSRC, JB_ROLE_KAITI, LAY_BODY,
 		    BLACK, AL_CENTER);
 	t0 = lb->nrows;
-	display(lb, art->title, &art->pos, JB_ROLE_XBS, SIZE_2, BLACK,
+	display(lb, art->title, &art->pos, 0, JB_ROLE_XBS, SIZE_2, BLACK,
 	    AL_CENTER);
 	r = &lb->rows[t0];
 	r->mark = art->title;
@@ -1362,7 +1377,7 @@ set_article(struct lb *lb, const struct jb_article *art)
 	it->text = art->anchor;
 	it->len = strlen(art->anchor);
 	if (art->subtitle != NULL)
-		display(lb, art->subtitle, &art->pos, JB_ROLE_KAITI, LAY_BODY,
+		display(lb, art->subtitle, &art->pos, 0, JB_ROLE_KAITI, LAY_BODY,
 		    BLACK, AL_CENTER);
 	r = new_row(lb);
 	r->blank = 1;
@@ -1404,8 +1419,8 @@ set_contents(struct lb *lb)
 	size_t			 i, r0, k;
 
 	blank_row(lb);
-	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, JB_ROLE_XBS, SIZE_XBS3, BLACK,
-	    AL_CENTER);
+	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, NOSRC,
+	    JB_ROLE_XBS, SIZE_XBS3, BLACK, AL_CENTER);
 	for (i = 0; i < d->narticles; i++) {
 		const struct jb_article *art = &d->articles[i];
 
@@ -1420,6 +1435,7 @@ set_contents(struct lb *lb)
 			para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
 			    0);
 		}
+		p.src0 = p.text.len;
 		para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 		    0, 0);
 		r0 = lb->nrows;
