@@ -1409,6 +1409,30 @@ set_note(struct lb *lb)
 	}
 }
 
+/*
+ * Whether an article's kicker and title share one line of w in 本期要目.
+ * When they do not, the title starts a line of its own: a wrap somewhere
+ * inside it would split the title, and quotes in it often leave the last
+ * words on a line by themselves.
+ */
+static int
+entry_fits(struct lb *lb, const struct jb_article *art, double w)
+{
+	struct para	 p;
+	double		 tot = 0;
+	size_t		 i;
+
+	para_init(&p, &art->pos);
+	para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 0);
+	para_shape(lb, &p);
+	for (i = 0; i < p.nch; i++)
+		tot += p.ch[i].adv;
+	para_clear(&p);
+	return tot <= w + 0.01;
+}
+
 /* 本期要目: every article's title, linked to it. */
 static void
 set_contents(struct lb *lb)
@@ -1432,8 +1456,8 @@ set_contents(struct lb *lb)
 		if (art->kicker != NULL) {
 			para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
 			    BLACK, 0, 0);
-			para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
-			    0);
+			para_add(&p, entry_fits(lb, art, f.w - f.ind1) ?
+			    "　" : "\n", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 		}
 		p.src0 = p.text.len;
 		para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
