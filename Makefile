@@ -3,7 +3,7 @@
 
 CC	?= cc
 PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg \
-	   json-glib-1.0 harfbuzz-subset freetype2 libpng
+	   json-glib-1.0 harfbuzz-subset freetype2 libpng icu-uc
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
