@@ -40,8 +40,8 @@ struct images {
  * Faces cut down to the glyphs the issue uses, before Cairo sees them.
  * Cairo 1.16 copies and parses a font's whole CFF table to embed a subset
  * of it (several MB for each Fandol face, several times), which cost most
- * of the run; HarfBuzz's subsetter keeps the glyph ids (RETAIN_GIDS), so
- * the glyph strings from layout paint unchanged.
+ * of the run.  HarfBuzz's subsetter renumbers the glyphs; painting maps
+ * the layout's glyph ids through the subset plan (glyph_in()).
  */
 struct face {
 	hb_face_t		*src;		/* borrowed from the Pango font */
@@ -315,12 +315,12 @@ faces_free(struct faces *fc)
 {
 	size_t	 i;
 
+	if (fc->helping)
+		pthread_join(fc->helper, NULL);
 	for (i = 0; i < fc->ns; i++) {
 		cairo_scaled_font_destroy(fc->s[i].sf);
 		hb_set_destroy(fc->s[i].warm);
 	}
-	if (fc->helping)
-		pthread_join(fc->helper, NULL);
 	for (i = 0; i < fc->n; i++) {
 		if (fc->v[i].unit != NULL)
 			cairo_scaled_font_destroy(fc->v[i].unit);
@@ -358,6 +358,13 @@ scaled(struct faces *fc, PangoFont *font)
 	pango_font_description_free(fd);
 	cairo_matrix_init_scale(&fm, size, size);
 	cairo_matrix_init_identity(&ctm);
+	/*
+	 * Hinted metrics: Cairo then takes a glyph's metrics from the load
+	 * at this size that also gives its outline, instead of loading it
+	 * once more at the face's design size.  Nothing printed depends on
+	 * them: glyph positions come from the layout, and the widths in the
+	 * PDF from Cairo's unit-size font (warm_units()).
+	 */
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_ON);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
