@@ -13,7 +13,6 @@
 #include "mem.h"
 #include "htmlio.h"
 #include "msg.h"
-#include "outfile.h"
 
 /*
  * templates/archive.html is the frame of every archive page: a well-formed
@@ -341,14 +340,22 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	return pg;
 }
 
-/* Serialise the page to path and free it.  Returns 0, or -1 after
- * reporting. */
+/*
+ * Serialise the page as htmlio_write() does, to memory, and write it to
+ * path unless it already holds those bytes; free the page.  Returns 0, or
+ * -1 after reporting.
+ */
 static int
 page_save(struct page *pg, const char *path)
 {
-	int	 rc;
+	xmlOutputBufferPtr	 ob = xmlAllocOutputBuffer(NULL);
+	int			 rc;
 
-	rc = htmlio_write(pg->doc, path);
+	htmlDocContentDumpFormatOutput(ob, pg->doc, "UTF-8", 0);
+	xmlOutputBufferWriteString(ob, "\n");
+	rc = arc_put(path, xmlOutputBufferGetContent(ob),
+	    xmlOutputBufferGetSize(ob));
+	xmlOutputBufferClose(ob);
 	xmlFreeDoc(pg->doc);
 	free(pg);
 	return rc;
@@ -642,7 +649,6 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	struct page	*pg;
 	xmlNodePtr	 main, n, body;
 	size_t		 i, narticles = 0;
-	static const char *const scripts[] = { "search-index.js", "search.js" };
 
 	for (i = 0; i < a->n; i++)
 		narticles += a->v[i].narticles;
@@ -663,9 +669,18 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 		if (body->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(body->name, BAD_CAST "body"))
 			break;
-	for (i = 0; body != NULL && i < 2; i++) {
+	/* One index file per year, newest first, then the script that
+	 * reads them (see search.c). */
+	for (i = 0; body != NULL && i < a->n; i++) {
+		if (i > 0 && a->v[i].year == a->v[i - 1].year)
+			continue;
+		n = el(body, "script", "search-index");
+		xmlNewProp(n, BAD_CAST "src", BAD_CAST fmt(pg,
+		    "search-index/%d.js", a->v[i].year));
+	}
+	if (body != NULL) {
 		n = el(body, "script", NULL);
-		xmlNewProp(n, BAD_CAST "src", BAD_CAST scripts[i]);
+		xmlNewProp(n, BAD_CAST "src", BAD_CAST "search.js");
 	}
 	return page_save(pg, arena_printf(a->arena, "%s/search.html", outdir));
 }
@@ -687,7 +702,7 @@ arc_write_pages(const struct arc *a, const char *tmpldir, const char *outdir)
 			goto out;
 	if (write_search(&f, a, outdir) == -1)
 		goto out;
-	rc = outfile_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
+	rc = arc_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
 	    arena_printf(a->arena, "%s/%s", outdir, ICON));
 out:
 	frame_free(&f);
