@@ -23,6 +23,11 @@ TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all setup setup-test issue site html pdf archive publish test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
+# No built-in rules: every rule is written here, and searching the built-in
+# ones for each of a thousand issue files (could issues/2019/13.md be made
+# from 13.md,v?) was most of the time of a `make site` with nothing to do.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 
 all: jianbao
 

@@ -14,11 +14,12 @@
 #include "outfile.h"
 
 #define CACHE_FILE	".archive"
-#define CACHE_MAGIC	"jianbao-archive 1\n"
+#define CACHE_MAGIC	"jianbao-archive 2\n"
 
 /* The previous run's summaries by file path, in the archive's arena. */
 struct arc_cache {
 	GHashTable	*by_path;	/* path -> struct arc_issue */
+	GHashTable	*parts;		/* path -> struct arc_part */
 };
 
 struct arc *
@@ -38,9 +39,11 @@ arc_free(struct arc *a)
 		return;
 	if (a->cache != NULL) {
 		g_hash_table_destroy(a->cache->by_path);
+		g_hash_table_destroy(a->cache->parts);
 		free(a->cache);
 	}
 	arena_free(a->arena);
+	free(a->parts);
 	free(a->v);
 	free(a);
 }
@@ -80,19 +83,6 @@ arc_article_text(const struct jb_doc *d, const struct jb_article *ar)
 	return text.data != NULL ? text.data : xstrdup("");
 }
 
-/* One string into the digest, length first so fields cannot run together;
- * NULL differs from "". */
-static void
-digest_str(GChecksum *ck, const char *s)
-{
-	char	 n[32];
-
-	snprintf(n, sizeof(n), s != NULL ? "%zu:" : "-", s ? strlen(s) : 0);
-	g_checksum_update(ck, (const guchar *)n, strlen(n));
-	if (s != NULL)
-		g_checksum_update(ck, (const guchar *)s, strlen(s));
-}
-
 static struct arc_issue *
 append(struct arc *a)
 {
@@ -114,8 +104,6 @@ arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 	struct arc_issue	*is = append(a);
 	struct arc_article	*ar;
 	const struct jb_article	*src;
-	GChecksum		*ck = g_checksum_new(G_CHECKSUM_SHA1);
-	char			*text;
 	size_t			 i;
 
 	is->year = d->meta.date.year;
@@ -132,9 +120,6 @@ arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 	is->narticles = d->narticles;
 	is->articles = arena_alloc(a->arena,
 	    (d->narticles ? d->narticles : 1) * sizeof(*is->articles));
-	digest_str(ck, is->stem);
-	digest_str(ck, is->label);
-	digest_str(ck, is->date_text);
 	for (i = 0; i < d->narticles; i++) {
 		src = &d->articles[i];
 		ar = &is->articles[i];
@@ -142,16 +127,7 @@ arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 		ar->title = arena_strdup(a->arena, src->title);
 		ar->kicker = arena_strdup(a->arena, src->kicker);
 		ar->subtitle = arena_strdup(a->arena, src->subtitle);
-		text = arc_article_text(d, src);
-		digest_str(ck, ar->anchor);
-		digest_str(ck, ar->title);
-		digest_str(ck, ar->kicker);
-		digest_str(ck, ar->subtitle);
-		digest_str(ck, text);
-		free(text);
 	}
-	is->digest = arena_strdup(a->arena, g_checksum_get_string(ck));
-	g_checksum_free(ck);
 }
 
 static void
@@ -210,6 +186,41 @@ arc_sort(struct arc *a)
 {
 	if (a->n > 1)
 		qsort(a->v, a->n, sizeof(*a->v), newest_first);
+}
+
+/*** Parts made from the archive ***/
+
+int
+arc_part_current(const struct arc *a, const char *path, const char *key)
+{
+	const struct arc_part	*old;
+	struct arc_stamp	 sp;
+	struct stat		 st;
+
+	if (key == NULL || a->cache == NULL || stat(path, &st) == -1 ||
+	    (old = g_hash_table_lookup(a->cache->parts, path)) == NULL)
+		return 0;
+	stamp_of(&st, &sp);
+	return strcmp(old->key, key) == 0 &&
+	    memcmp(&old->stamp, &sp, sizeof(sp)) == 0;
+}
+
+void
+arc_part_done(struct arc *a, const char *path, const char *key)
+{
+	struct arc_part	*p;
+	struct stat	 st;
+
+	if (key == NULL || stat(path, &st) == -1)
+		return;
+	if (a->nparts == a->partcap) {
+		a->partcap = a->partcap ? a->partcap * 2 : 16;
+		a->parts = xrealloc(a->parts, a->partcap * sizeof(*a->parts));
+	}
+	p = &a->parts[a->nparts++];
+	p->path = arena_strdup(a->arena, path);
+	p->key = arena_strdup(a->arena, key);
+	stamp_of(&st, &p->stamp);
 }
 
 /*** Unchanged files stay as they are ***/
@@ -379,6 +390,42 @@ bad:
 	return NULL;
 }
 
+static void
+put_stamp(struct buf *b, const struct arc_stamp *sp)
+{
+	put_num(b, sp->size);
+	put_num(b, sp->mtime_s);
+	put_num(b, sp->mtime_ns);
+	put_num(b, sp->ctime_s);
+	put_num(b, sp->ctime_ns);
+	put_num(b, sp->ino);
+}
+
+static void
+get_stamp(struct rd *r, struct arc_stamp *sp)
+{
+	sp->size = get_num(r);
+	sp->mtime_s = get_num(r);
+	sp->mtime_ns = get_num(r);
+	sp->ctime_s = get_num(r);
+	sp->ctime_ns = get_num(r);
+	sp->ino = get_num(r);
+}
+
+/* Record kinds. */
+#define REC_ISSUE	1
+#define REC_PART	2
+
+/* One part's record; 0, or -1 when the file is damaged. */
+static int
+read_part(struct rd *r, struct arena *ar, struct arc_part *p)
+{
+	p->path = get_str(r, ar, 0);
+	p->key = get_str(r, ar, 0);
+	get_stamp(r, &p->stamp);
+	return r->bad ? -1 : 0;
+}
+
 /* One issue's record; 0, or -1 when the file is damaged. */
 static int
 read_issue(struct rd *r, struct arena *ar, struct arc_issue *is)
@@ -389,12 +436,7 @@ read_issue(struct rd *r, struct arena *ar, struct arc_issue *is)
 
 	memset(is, 0, sizeof(*is));
 	is->path = get_str(r, ar, 0);
-	is->stamp.size = get_num(r);
-	is->stamp.mtime_s = get_num(r);
-	is->stamp.mtime_ns = get_num(r);
-	is->stamp.ctime_s = get_num(r);
-	is->stamp.ctime_ns = get_num(r);
-	is->stamp.ino = get_num(r);
+	get_stamp(r, &is->stamp);
 	is->stem = get_str(r, ar, 0);
 	is->year = (int)get_num(r);
 	is->issue = (int)get_num(r);
@@ -403,7 +445,6 @@ read_issue(struct rd *r, struct arena *ar, struct arc_issue *is)
 	is->label = get_str(r, ar, 0);
 	is->total_label = get_str(r, ar, 1);
 	is->lang_tag = get_str(r, ar, 0);
-	is->digest = get_str(r, ar, 0);
 	n = get_num(r);
 	if (r->bad || n < 0 || n > 100000)
 		return -1;
@@ -425,7 +466,9 @@ arc_use_cache(struct arc *a, const char *outdir, const char *series_path)
 {
 	struct arc_cache	*c;
 	struct arc_issue	*is;
+	struct arc_part		*p;
 	struct rd		 r;
+	long long		 kind;
 	gchar			*data = NULL, *path;
 	const char		*key;
 	gsize			 len;
@@ -448,14 +491,26 @@ arc_use_cache(struct arc *a, const char *outdir, const char *series_path)
 		goto out;
 	c = xcalloc(1, sizeof(*c));
 	c->by_path = g_hash_table_new(g_str_hash, g_str_equal);
+	c->parts = g_hash_table_new(g_str_hash, g_str_equal);
 	while (r.p < r.end) {
-		is = arena_alloc(a->arena, sizeof(*is));
-		if (read_issue(&r, a->arena, is) == -1) {
+		kind = get_num(&r);
+		if (kind == REC_ISSUE) {
+			is = arena_alloc(a->arena, sizeof(*is));
+			if (read_issue(&r, a->arena, is) == 0)
+				g_hash_table_insert(c->by_path,
+				    (gpointer)is->path, is);
+		} else if (kind == REC_PART) {
+			p = arena_alloc(a->arena, sizeof(*p));
+			if (read_part(&r, a->arena, p) == 0)
+				g_hash_table_insert(c->parts, (gpointer)p->path, p);
+		} else
+			r.bad = 1;
+		if (r.bad) {
 			g_hash_table_destroy(c->by_path);
+			g_hash_table_destroy(c->parts);
 			free(c);
 			goto out;
 		}
-		g_hash_table_insert(c->by_path, (gpointer)is->path, is);
 	}
 	a->cache = c;
 out:
@@ -476,15 +531,17 @@ arc_write_cache(const struct arc *a, const char *outdir)
 
 	buf_puts(&b, CACHE_MAGIC);
 	put_str(&b, a->key != NULL ? a->key : "");
+	for (i = 0; i < a->nparts; i++) {
+		put_num(&b, REC_PART);
+		put_str(&b, a->parts[i].path);
+		put_str(&b, a->parts[i].key);
+		put_stamp(&b, &a->parts[i].stamp);
+	}
 	for (i = 0; i < a->n; i++) {
 		is = &a->v[i];
+		put_num(&b, REC_ISSUE);
 		put_str(&b, is->path);
-		put_num(&b, is->stamp.size);
-		put_num(&b, is->stamp.mtime_s);
-		put_num(&b, is->stamp.mtime_ns);
-		put_num(&b, is->stamp.ctime_s);
-		put_num(&b, is->stamp.ctime_ns);
-		put_num(&b, is->stamp.ino);
+		put_stamp(&b, &is->stamp);
 		put_str(&b, is->stem);
 		put_num(&b, is->year);
 		put_num(&b, is->issue);
@@ -493,7 +550,6 @@ arc_write_cache(const struct arc *a, const char *outdir)
 		put_str(&b, is->label);
 		put_str(&b, is->total_label);
 		put_str(&b, is->lang_tag);
-		put_str(&b, is->digest);
 		put_num(&b, (long long)is->narticles);
 		for (j = 0; j < is->narticles; j++) {
 			ar = &is->articles[j];

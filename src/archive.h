@@ -47,11 +47,20 @@ struct arc_issue {
 	const char		*stem;		/* "2019/13": page and PDF without
 						 * extension, from the site root */
 	const char		*path;		/* the issue file */
-	const char		*digest;	/* SHA-1 (hex) of everything the
-						 * search index takes from it */
-	struct arc_stamp	 stamp;
+	struct arc_stamp	 stamp;		/* ino -1: not known */
 	struct arc_article	*articles;
 	size_t			 narticles;
+};
+
+/*
+ * A file made from part of the archive (a year's search index) and the
+ * key of what it was made from, so that the next run can tell it is
+ * current without making it again.
+ */
+struct arc_part {
+	const char		*path;
+	const char		*key;
+	struct arc_stamp	 stamp;		/* of the file as written */
 };
 
 struct arc_cache;
@@ -65,6 +74,8 @@ struct arc {
 	const char		*key;		/* program and series file as of
 						 * this run; NULL: no reuse */
 	struct arc_cache	*cache;		/* the previous run's, or NULL */
+	struct arc_part		*parts;		/* made or found current */
+	size_t			 nparts, partcap;
 };
 
 /* An empty archive for issues of series s (borrowed; must outlive it). */
@@ -114,6 +125,16 @@ char		*arc_article_text(const struct jb_doc *d,
 int		 arc_put(const char *path, const void *data, size_t len);
 int		 arc_copy(const char *src, const char *dst);
 
+/*
+ * Is the file at path what the previous run recorded for key, untouched
+ * since?  0 when not, or when key is NULL.
+ */
+int		 arc_part_current(const struct arc *a, const char *path,
+		    const char *key);
+
+/* Record that the file at path now holds what key stands for. */
+void		 arc_part_done(struct arc *a, const char *path, const char *key);
+
 /* outdir/.archive: the summaries for the next run.  0, or -1 after
  * reporting. */
 int		 arc_write_cache(const struct arc *a, const char *outdir);
@@ -141,10 +162,11 @@ int		 arc_write_feed(const struct arc *a, const char *outdir);
  * search-index/YYYY.js for every year (the character-bigram index of the
  * year's articles, appended to the global array JIANBAO_SEARCH so that it
  * loads from file:// too) and search.js, copied from tmpldir.  A year's
- * file is rewritten only when its issues changed; files of years that no
- * longer have issues are removed.
+ * file is made again only when its issue files changed (arc_part_current),
+ * and rewritten only when its bytes change; files of years that no longer
+ * have issues are removed.
  */
-int		 arc_write_search(const struct arc *a, const char *tmpldir,
+int		 arc_write_search(struct arc *a, const char *tmpldir,
 		    const char *outdir);
 
 #endif

@@ -29,7 +29,6 @@
  * because a page opened from file:// may load a script but may not
  * fetch() a JSON file:
  *
- *   / * jianbao-search 2019 KEY * /
  *   var JIANBAO_SEARCH = JIANBAO_SEARCH || [];
  *   JIANBAO_SEARCH.push({
  *     "version": 2, "year": 2019,
@@ -46,15 +45,15 @@
  * keeps the file small and quick to write, and the browser decodes only
  * the lists of the grams it looks up.
  *
- * KEY is a digest of the program, the series file and the year's issue
- * summaries (see archive.h): a file whose first line carries the key it
- * would be written with is current and left alone.
+ * A year's file is made again only when its key, a digest of the program,
+ * the series file and the size, times and inode of the year's issue files,
+ * differs from the one the archive's cache holds for it, or the file
+ * itself changed (see arc_part_current in archive.h).
  */
 #define SEARCH_GLOBAL	"JIANBAO_SEARCH"
 #define SEARCH_SCRIPT	"search.js"
 #define SEARCH_DIR	"search-index"
 #define SEARCH_VERSION	2
-#define HEAD_FMT	"/* jianbao-search %d %s */\n"
 
 /* The articles holding one gram, as the gap string being built. */
 struct post {
@@ -123,6 +122,32 @@ needs_fold(const char *s)
 	return 0;
 }
 
+/*
+ * The code point at *p, moving *p past it.  The text comes from a parsed
+ * document, which is valid UTF-8 (document.c checks), so the lead byte
+ * gives the length.
+ */
+static gunichar
+utf8_next(const unsigned char **pp)
+{
+	const unsigned char	*p = *pp;
+	gunichar		 c;
+
+	if (p[0] < 0xe0) {
+		c = (gunichar)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		*pp = p + 2;
+	} else if (p[0] < 0xf0) {
+		c = (gunichar)(p[0] & 0x0f) << 12 | (gunichar)(p[1] & 0x3f) << 6 |
+		    (p[2] & 0x3f);
+		*pp = p + 3;
+	} else {
+		c = (gunichar)(p[0] & 0x07) << 18 | (gunichar)(p[1] & 0x3f) << 12 |
+		    (gunichar)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+		*pp = p + 4;
+	}
+	return c;
+}
+
 /* Add every bigram of s to the postings of article id. */
 static void
 index_text(GHashTable *grams, const char *s, long id)
@@ -141,9 +166,10 @@ index_text(GHashTable *grams, const char *s, long id)
 				c += 'a' - 'A';
 			alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 		} else {
-			c = g_utf8_get_char((const char *)p);
-			p = (const unsigned char *)g_utf8_next_char(p);
-			alnum = g_unichar_isalnum(c);
+			c = utf8_next(&p);
+			/* CJK Unified Ideographs: all letters (Lo). */
+			alnum = (c >= 0x4e00 && c <= 0x9fff) ||
+			    g_unichar_isalnum(c);
 		}
 		if (!alnum) {
 			prev = 0;
@@ -176,30 +202,39 @@ by_gram(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* obj[name] = s; -1 when s is not valid UTF-8. */
+/*
+ * obj[name] = s.  Every string comes from a parsed document, which is
+ * valid UTF-8 (document.c checks), so jansson need not check it again:
+ * that check was a tenth of a clean archive build.
+ */
 static int
 member(json_t *obj, const char *name, const char *s)
 {
-	json_t	*v = json_string(s);
-
-	return v == NULL ? -1 : json_object_set_new(obj, name, v);
+	return json_object_set_new_nocheck(obj, name,
+	    json_stringn_nocheck(s, strlen(s)));
 }
 
 /* Issues v[first] .. v[first + n - 1], one year, newest first. */
 struct year {
-	const struct arc	*a;
+	struct arc		*a;
 	size_t			 first, n;
 	int			 year;
 	char			*key;		/* NULL: always rewrite */
 	char			*path;
 };
 
+/*
+ * The key of the year's file: the program and series file, and which
+ * version of each issue file it is made from (as the archive's cache
+ * knows them).  NULL when a file's version is unknown.
+ */
 static void
 year_key(struct year *y)
 {
-	GChecksum	*ck;
-	char		 v[32];
-	size_t		 i;
+	const struct arc_issue	*is;
+	GChecksum		*ck;
+	char			 v[256];
+	size_t			 i;
 
 	y->key = NULL;
 	if (y->a->key == NULL)
@@ -208,26 +243,23 @@ year_key(struct year *y)
 	snprintf(v, sizeof(v), "%d %d\n", SEARCH_VERSION, y->year);
 	g_checksum_update(ck, (const guchar *)v, strlen(v));
 	g_checksum_update(ck, (const guchar *)y->a->key, strlen(y->a->key) + 1);
-	for (i = y->first; i < y->first + y->n; i++)
-		g_checksum_update(ck, (const guchar *)y->a->v[i].digest,
-		    strlen(y->a->v[i].digest) + 1);
+	for (i = y->first; i < y->first + y->n; i++) {
+		is = &y->a->v[i];
+		if (is->stamp.ino == -1) {
+			g_checksum_free(ck);
+			return;
+		}
+		snprintf(v, sizeof(v), "%lld %lld.%lld %lld.%lld %lld\n",
+		    is->stamp.size, is->stamp.mtime_s, is->stamp.mtime_ns,
+		    is->stamp.ctime_s, is->stamp.ctime_ns, is->stamp.ino);
+		g_checksum_update(ck, (const guchar *)v, strlen(v));
+		g_checksum_update(ck, (const guchar *)is->path,
+		    strlen(is->path) + 1);
+		g_checksum_update(ck, (const guchar *)is->stem,
+		    strlen(is->stem) + 1);
+	}
 	y->key = g_strdup(g_checksum_get_string(ck));
 	g_checksum_free(ck);
-}
-
-/* Does the file already start with the header it would be written with? */
-static int
-current(const struct year *y, const char *head)
-{
-	FILE	*fp;
-	char	 line[256];
-	int	 same;
-
-	if (y->key == NULL || (fp = fopen(y->path, "rb")) == NULL)
-		return 0;
-	same = fgets(line, sizeof(line), fp) != NULL && strcmp(line, head) == 0;
-	fclose(fp);
-	return same;
 }
 
 /*
@@ -312,7 +344,7 @@ build_part(const struct year *y)
 	g_free(keys);
 	json_object_set_new(root, "grams", grams);
 	if (bad)
-		msg(MSG_WRITE, NULL, y->path, "搜索索引含有无效的 UTF-8 文字");
+		msg(MSG_WRITE, NULL, y->path, "JSON 写入失败");
 	else if ((json = json_dumps(root, JSON_COMPACT)) == NULL)
 		msg(MSG_WRITE, NULL, y->path, "JSON 写入失败");
 out:
@@ -330,10 +362,9 @@ write_year(struct year *y, const char *outdir)
 
 	year_key(y);
 	y->path = g_strdup_printf("%s/%s/%d.js", outdir, SEARCH_DIR, y->year);
-	buf_printf(&b, HEAD_FMT, y->year, y->key != NULL ? y->key : "-");
-	if (current(y, b.data)) {
+	if (arc_part_current(y->a, y->path, y->key)) {
 		rc = 0;
-		goto out;
+		goto done;
 	}
 	if ((json = build_part(y)) == NULL)
 		goto out;
@@ -342,7 +373,11 @@ write_year(struct year *y, const char *outdir)
 	buf_puts(&b, json);
 	buf_puts(&b, ");\n");
 	free(json);
-	rc = arc_put(y->path, b.data, b.len);
+	if (arc_put(y->path, b.data, b.len) == -1)
+		goto out;
+	rc = 0;
+done:
+	arc_part_done(y->a, y->path, y->key);
 out:
 	buf_free(&b);
 	g_free(y->key);
@@ -398,7 +433,7 @@ remove_stale(const struct arc *a, const char *outdir)
 }
 
 int
-arc_write_search(const struct arc *a, const char *tmpldir, const char *outdir)
+arc_write_search(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct year	 y;
 	char		*src, *dst;
