@@ -190,6 +190,60 @@ arc_sort(struct arc *a)
 
 /*** Parts made from the archive ***/
 
+static void
+key_stamp(GChecksum *ck, const struct arc_stamp *sp)
+{
+	char	 v[160];
+
+	snprintf(v, sizeof(v), "%lld %lld.%lld %lld.%lld %lld\n", sp->size,
+	    sp->mtime_s, sp->mtime_ns, sp->ctime_s, sp->ctime_ns, sp->ino);
+	g_checksum_update(ck, (const guchar *)v, (gssize)strlen(v));
+}
+
+/* s with its NUL, so that neighbouring strings cannot run together. */
+static void
+key_str(GChecksum *ck, const char *s)
+{
+	g_checksum_update(ck, (const guchar *)s, (gssize)strlen(s) + 1);
+}
+
+char *
+arc_key(const struct arc *a, const char *what, size_t first, size_t n,
+    const char *const *deps)
+{
+	const struct arc_issue	*is;
+	struct arc_stamp	 sp;
+	struct stat		 st;
+	GChecksum		*ck;
+	char			*key = NULL;
+	size_t			 i;
+
+	if (a->key == NULL)
+		return NULL;
+	ck = g_checksum_new(G_CHECKSUM_SHA1);
+	key_str(ck, what);
+	key_str(ck, a->key);
+	for (i = first; i < first + n; i++) {
+		is = &a->v[i];
+		if (is->stamp.ino == -1)
+			goto out;
+		key_stamp(ck, &is->stamp);
+		key_str(ck, is->path);
+		key_str(ck, is->stem);
+	}
+	for (i = 0; deps != NULL && deps[i] != NULL; i++) {
+		if (stat(deps[i], &st) == -1)
+			goto out;
+		stamp_of(&st, &sp);
+		key_stamp(ck, &sp);
+		key_str(ck, deps[i]);
+	}
+	key = xstrdup(g_checksum_get_string(ck));
+out:
+	g_checksum_free(ck);
+	return key;
+}
+
 int
 arc_part_current(const struct arc *a, const char *path, const char *key)
 {

@@ -126,6 +126,17 @@ int		 arc_put(const char *path, const void *data, size_t len);
 int		 arc_copy(const char *src, const char *dst);
 
 /*
+ * The key of a file made from issues v[first] .. v[first + n - 1]: a
+ * digest (hex) of what (naming the file's kind and anything else it shows),
+ * the program and series file, the stamps and stems of those issues and
+ * the stamps of the files named in the NULL-terminated list deps (may be
+ * NULL), such as templates.  The caller frees it.  NULL when nothing can
+ * be reused this run or a stamp is not known.
+ */
+char		*arc_key(const struct arc *a, const char *what, size_t first,
+		    size_t n, const char *const *deps);
+
+/*
  * Is the file at path what the previous run recorded for key, untouched
  * since?  0 when not, or when key is NULL.
  */
@@ -148,11 +159,12 @@ int		 arc_write_cache(const struct arc *a, const char *outdir);
  * series' 站点根路径.
  *
  * arc_write_pages: index.html (latest issue, search box, every issue by
- * year), YYYY/index.html for every year, search.html (which loads the
- * search files) and favicon.svg; from the templates archive.html,
- * style.css and site.css in tmpldir.
+ * year), YYYY/index.html for every year (made again only when its issue
+ * files, the list of years or the templates changed), search.html (which
+ * loads the search files) and favicon.svg; from the templates
+ * archive.html, style.css and site.css in tmpldir.
  */
-int		 arc_write_pages(const struct arc *a, const char *tmpldir,
+int		 arc_write_pages(struct arc *a, const char *tmpldir,
 		    const char *outdir);
 
 /* feed.xml: an Atom feed with one entry per issue. */

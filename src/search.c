@@ -219,47 +219,18 @@ struct year {
 	struct arc		*a;
 	size_t			 first, n;
 	int			 year;
-	char			*key;		/* NULL: always rewrite */
+	char			*key;		/* NULL: always made */
 	char			*path;
 };
 
-/*
- * The key of the year's file: the program and series file, and which
- * version of each issue file it is made from (as the archive's cache
- * knows them).  NULL when a file's version is unknown.
- */
+/* The key of the year's file: which issue files it is made from. */
 static void
 year_key(struct year *y)
 {
-	const struct arc_issue	*is;
-	GChecksum		*ck;
-	char			 v[256];
-	size_t			 i;
+	char	 what[64];
 
-	y->key = NULL;
-	if (y->a->key == NULL)
-		return;
-	ck = g_checksum_new(G_CHECKSUM_SHA1);
-	snprintf(v, sizeof(v), "%d %d\n", SEARCH_VERSION, y->year);
-	g_checksum_update(ck, (const guchar *)v, strlen(v));
-	g_checksum_update(ck, (const guchar *)y->a->key, strlen(y->a->key) + 1);
-	for (i = y->first; i < y->first + y->n; i++) {
-		is = &y->a->v[i];
-		if (is->stamp.ino == -1) {
-			g_checksum_free(ck);
-			return;
-		}
-		snprintf(v, sizeof(v), "%lld %lld.%lld %lld.%lld %lld\n",
-		    is->stamp.size, is->stamp.mtime_s, is->stamp.mtime_ns,
-		    is->stamp.ctime_s, is->stamp.ctime_ns, is->stamp.ino);
-		g_checksum_update(ck, (const guchar *)v, strlen(v));
-		g_checksum_update(ck, (const guchar *)is->path,
-		    strlen(is->path) + 1);
-		g_checksum_update(ck, (const guchar *)is->stem,
-		    strlen(is->stem) + 1);
-	}
-	y->key = g_strdup(g_checksum_get_string(ck));
-	g_checksum_free(ck);
+	snprintf(what, sizeof(what), "search %d %d", SEARCH_VERSION, y->year);
+	y->key = arc_key(y->a, what, y->first, y->n, NULL);
 }
 
 /*
@@ -380,7 +351,7 @@ done:
 	arc_part_done(y->a, y->path, y->key);
 out:
 	buf_free(&b);
-	g_free(y->key);
+	free(y->key);
 	g_free(y->path);
 	return rc;
 }

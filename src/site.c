@@ -685,21 +685,59 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	return page_save(pg, arena_printf(a->arena, "%s/search.html", outdir));
 }
 
+/*
+ * The key of a year's page (see arc_key): its issues, the list of every
+ * year, which it links, and the templates.
+ */
+static char *
+year_page_key(const struct arc *a, size_t first, size_t count,
+    const char *tmpldir)
+{
+	const char	*deps[4];
+	struct buf	 what = { 0 };
+	char		*key;
+	size_t		 i;
+
+	buf_printf(&what, "year page %d:", a->v[first].year);
+	for (i = 0; i < a->n; i++)
+		if (i == 0 || a->v[i].year != a->v[i - 1].year)
+			buf_printf(&what, " %d", a->v[i].year);
+	deps[0] = arena_printf(a->arena, "%s/%s", tmpldir, TMPL_PAGE);
+	deps[1] = arena_printf(a->arena, "%s/style.css", tmpldir);
+	deps[2] = arena_printf(a->arena, "%s/site.css", tmpldir);
+	deps[3] = NULL;
+	key = arc_key(a, what.data, first, count, deps);
+	buf_free(&what);
+	return key;
+}
+
 int
-arc_write_pages(const struct arc *a, const char *tmpldir, const char *outdir)
+arc_write_pages(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct frame	 f;
-	size_t		 i;
+	size_t		 i, count;
+	char		*key, *path;
 	int		 rc = -1;
 
 	if (frame_load(&f, tmpldir) == -1)
 		goto out;
 	if (write_home(&f, a, outdir) == -1)
 		goto out;
-	for (i = 0; i < a->n; i++)
-		if ((i == 0 || a->v[i].year != a->v[i - 1].year) &&
-		    write_year(&f, a, i, outdir) == -1)
+	/* A year page whose issues, years and templates are as the last
+	 * run made it is not made again. */
+	for (i = 0; i < a->n; i += count) {
+		count = year_count(a, i);
+		key = year_page_key(a, i, count, tmpldir);
+		path = arena_printf(a->arena, "%s/%d/index.html", outdir,
+		    a->v[i].year);
+		if (!arc_part_current(a, path, key) &&
+		    write_year(&f, a, i, outdir) == -1) {
+			free(key);
 			goto out;
+		}
+		arc_part_done(a, path, key);
+		free(key);
+	}
 	if (write_search(&f, a, outdir) == -1)
 		goto out;
 	rc = arc_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),

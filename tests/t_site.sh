@@ -115,6 +115,15 @@ check "a year without issues loses its search file" '[ ! -e "$out/search-index/2
 same_as_clean "after removing an issue, the incremental archive equals a clean build"
 mkdir -p "$proj/issues/2024" && cp tests/site/issues/2024/11.md "$proj/issues/2024/"
 make -C "$proj" site >/dev/null 2>&1
+# A changed template reaches every year page, though no issue changed.
+cp "$proj/templates/site.css" "$tmp/site.css"
+echo '.test-mark { color: inherit; }' >>"$proj/templates/site.css"
+make -C "$proj" site >/dev/null 2>&1
+check "a changed style sheet reaches the year pages" \
+	'grep -q "test-mark" "$out/2024/index.html" && grep -q "test-mark" "$out/2025/index.html"'
+same_as_clean "after a template edit, the incremental archive equals a clean build"
+cp "$tmp/site.css" "$proj/templates/site.css"
+make -C "$proj" site >/dev/null 2>&1
 # A damaged summary file is ignored, not trusted.
 head -c 900 "$out/.archive" >"$tmp/cut" && cp "$tmp/cut" "$out/.archive"
 (cd "$proj" && ./jianbao site --out out issues/*/*.md) 2>"$tmp/err5"
