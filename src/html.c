@@ -36,6 +36,7 @@
 enum slot {
 	SLOT_TITLE,		/* <title>: 刊名 第N期 */
 	SLOT_STYLE,		/* <style>: style.css */
+	SLOT_ICON,		/* <link rel="icon">: the site's favicon.svg */
 	SLOT_NAV,		/* previous / archive / PDF / next */
 	SLOT_CLASSIFICATION,	/* 内部资料　注意保存 */
 	SLOT_SERIES,		/* 刊名 */
@@ -54,7 +55,7 @@ enum slot {
 };
 
 static const char *const slotnames[SLOT__MAX] = {
-	"title", "style", "nav", "classification", "series", "issue",
+	"title", "style", "icon", "nav", "classification", "series", "issue",
 	"total", "org", "date", "printed", "note", "contents", "articles",
 	"dist", "copies", "credits",
 };
@@ -567,6 +568,9 @@ has_content(struct page *pg, int s)
 	case SLOT_NAV:
 		return v != NULL && (v->prev_href || v->next_href ||
 		    v->index_href || v->pdf_href);
+	case SLOT_ICON:
+		/* Like the archive link, the icon lives at the site root. */
+		return v != NULL && v->root != NULL;
 	case SLOT_CLASSIFICATION:
 		return d->meta.classification != NULL &&
 		    d->meta.classification[0] != '\0';
@@ -608,6 +612,10 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		break;
 	case SLOT_STYLE:
 		fill_text(n, cache.css);
+		break;
+	case SLOT_ICON:
+		xmlSetProp(n, BAD_CAST "href", BAD_CAST arena_printf(d->arena,
+		    "%sfavicon.svg", pg->nav->root));
 		break;
 	case SLOT_NAV:
 		fill_nav(pg, n);

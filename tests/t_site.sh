@@ -230,9 +230,6 @@ http {
 	server {
 		listen 127.0.0.1:$port;
 		location /bulletins/ { alias $dest/; }
-		# The server root is not the site's: a host serving the site
-		# under /bulletins/ answers browsers' own /favicon.ico there.
-		location = /favicon.ico { return 204; }
 	}
 }
 EOF
@@ -257,5 +254,15 @@ fi
 mkdir -p tests/out
 node tests/browser/site.mjs "http://127.0.0.1:$port/bulletins/" "$dest" tests/out
 status=$?
-grep -E '" [45][0-9][0-9] ' "$ngx/access.log" | sed 's/^/# /'
+# Every request the browser made, favicons included, found its file.
+if grep -qE '" [45][0-9][0-9] ' "$ngx/access.log"; then
+	notok "the server answered no request with an error"
+	grep -E '" [45][0-9][0-9] ' "$ngx/access.log" | sed 's/^/# /'
+	status=1
+else
+	ok "the server answered no request with an error"
+fi
+grep -c '/bulletins/favicon.svg' "$ngx/access.log" | grep -qv '^0$' &&
+	ok "issue pages and archive fetch the site's favicon.svg" ||
+	{ notok "issue pages and archive fetch the site's favicon.svg"; status=1; }
 exit $status

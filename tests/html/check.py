@@ -136,9 +136,15 @@ def main():
     urls = [n.attrs.get(k) or "" for n in nodes for k in ("src", "href")]
     ext = [u for u in urls if u.startswith("//") or ":" in u.split("/")[0]]
     style = "".join(n.text() for n in by_tag("style"))
+    # The one <link> allowed is the site's icon, relative to the page.
+    links = by_tag("link")
     check(not ext and "url(" not in style and "@import" not in style
-          and not by_tag("link") and not by_tag("script"),
-          "self-contained: no external URL, link or script %s" % ext[:3])
+          and all(l.attrs.get("rel") == "icon" for l in links)
+          and not by_tag("script"),
+          "self-contained: no external URL, script or link but the icon %s"
+          % ext[:3])
+    check([l.attrs.get("href") for l in links] == ["../favicon.svg"],
+          "the page links the site's favicon.svg at the site root")
     check(len(by_tag("style")) == 1 and "@media print" in style
           and "@page" in style, "style sheet inlined with print rules")
     imgs = by_tag("img")
