@@ -5,20 +5,35 @@ CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
 # print (src/press.h), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng glib-2.0 jansson \
-	     json-glib-1.0
+MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson
+# Linked shared: json-glib (the search index in search.c) has no static
+# library, and GLib stays with it rather than in a second copy.
+SHARED_PKGS = glib-2.0 json-glib-1.0
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2
-PKGS	 = $(MAIN_PKGS) $(PRESS_PKGS)
+PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-MAIN_LIBS  = $(shell pkg-config --libs $(MAIN_PKGS) 2>/dev/null) -lm
 PRESS_LIBS = $(shell pkg-config --libs $(PRESS_PKGS) 2>/dev/null) -lm
-# The program exports its functions for the module (msg, mem, outfile,
-# image); --as-needed keeps a library that nothing calls out of DT_NEEDED.
-LINK_MAIN  = -rdynamic -Wl,--as-needed -Wl,-O1
+# The program's own libraries are linked in statically (the .a files come
+# with the -dev packages): loading them as shared objects took more than
+# half of a one-issue run, libxml2 alone bringing in ICU and libstdc++.
+# Only the C library stays shared.  `make STATIC=no` links them shared.
+ifeq ($(STATIC),no)
+MAIN_LIBS  = $(shell pkg-config --libs $(MAIN_PKGS) $(SHARED_PKGS) 2>/dev/null) -lm
+else
+MAIN_LIBS  = -Wl,-Bstatic $(filter-out -lm -ldl -lrt -pthread,$(shell \
+	     pkg-config --static --libs $(MAIN_PKGS) 2>/dev/null)) -lstdc++ \
+	     -Wl,-Bdynamic $(shell pkg-config --libs $(SHARED_PKGS) 2>/dev/null) \
+	     -lm -pthread
+endif
+# The program exports its own functions for the module (msg, mem,
+# outfile, image) but not those of the libraries linked into it, so the
+# module's shared GLib, libpng and zlib never mix with those copies;
+# --as-needed keeps a library that nothing calls out of DT_NEEDED.
+LINK_MAIN  = -rdynamic -Wl,--exclude-libs,ALL -Wl,--as-needed -Wl,-O1
 LINK_PRESS = -shared -Wl,--as-needed -Wl,-O1
 BUILD	?= build
 

@@ -29,7 +29,7 @@ LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \
 	2>"$tmp/ld" >/dev/null
 check "build --html writes the page" '[ -s "$tmp/h/issue.html" ]'
 check "build --html loads no Pango, Cairo or font library" \
-	'grep -q "file=libxml2" "$tmp/ld" && ! grep -E "file=[^ ]*($PRINTLIBS)" "$tmp/ld"'
+	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*($PRINTLIBS)" "$tmp/ld"'
 
 # Through a symlink in another folder the module is found beside the real
 # program (the benchmark runs the program that way).
