@@ -33,7 +33,7 @@ endif
 # outfile, image) but not those of the libraries linked into it, so the
 # module's shared GLib, libpng and zlib never mix with those copies;
 # --as-needed keeps a library that nothing calls out of DT_NEEDED.
-LINK_MAIN  = -rdynamic -Wl,--exclude-libs,ALL -Wl,--as-needed -Wl,-O1
+LINK_MAIN  = -rdynamic -static-libgcc -Wl,--exclude-libs,ALL -Wl,--as-needed -Wl,-O1
 LINK_PRESS = -shared -Wl,--as-needed -Wl,-O1
 BUILD	?= build
 
