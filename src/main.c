@@ -13,7 +13,7 @@
 #include "msg.h"
 #include "new.h"
 #include "outfile.h"
-#include "pdf.h"
+#include "press.h"
 #include "render.h"
 
 #define JIANBAO_VERSION	"0.1"
@@ -233,10 +233,12 @@ build_one(const struct opts *o, const struct jb_series *s, const char *path)
 			goto out;
 	}
 	if (o->pdf) {
-		struct pdf_opts po = { o->fontdir, o->even, 0 };
+		struct pdf_opts		 po = { o->fontdir, o->even, 0 };
+		const struct press	*p;
 
 		snprintf(target, n, "%s.pdf", stem);
-		if (pdf_write_issue(d, target, &po) == -1)
+		if ((p = press_load()) == NULL ||
+		    p->pdf_write_issue(d, target, &po) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -335,8 +337,11 @@ cmd_layout(const struct opts *o, int argc, char **argv)
 	struct jb_series	*s;
 	struct jb_doc		*d;
 	struct pdf_opts		 po = { o->fontdir, o->even, o->fixed };
+	const struct press	*p;
 	int			 i, rc = 0;
 
+	if ((p = press_load()) == NULL)
+		return 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	for (i = 0; i < argc; i++) {
@@ -344,7 +349,7 @@ cmd_layout(const struct opts *o, int argc, char **argv)
 			rc = 1;
 			continue;
 		}
-		if (pdf_dump_layout(d, &po, stdout) == -1)
+		if (p->pdf_dump_layout(d, &po, stdout) == -1)
 			rc = 1;
 		doc_free(d);
 	}
@@ -356,11 +361,14 @@ static int
 cmd_fonts(const struct opts *o)
 {
 	struct jb_series	*s;
+	const struct press	*p;
 	int			 rc;
 
+	if ((p = press_load()) == NULL)
+		return 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	rc = pdf_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
+	rc = p->pdf_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
 	series_free(s);
 	return rc;
 }

@@ -19,11 +19,13 @@ SERIES_NAME=城建工作简报
 BASE=/bulletins/
 STEMS="2025/02 2025/01 2024/11"	# newest first
 
-# A scratch project: the Makefile, the built program and the test issues.
+# A scratch project: the Makefile, the built program with its print
+# module and the test issues.
 proj=$tmp/proj
 mkdir -p "$proj"
 cp Makefile "$proj/"
 cp "${JB:-./jianbao}" "$proj/jianbao"
+cp "$(dirname "${JB:-./jianbao}")/jianbao-press.so" "$proj/"
 cp -R templates "$proj/templates"
 mkdir -p "$proj/scripts"
 cp scripts/publish.sh "$proj/scripts/"
