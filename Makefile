@@ -2,18 +2,50 @@
 # GNU make.  `make site` and `make test` install missing Debian packages first.
 
 CC	?= cc
-PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg \
-	   json-glib-1.0 harfbuzz-subset freetype2 libpng icu-uc
+# The print stage (PRESS_SRCS) is a module the program loads only to
+# print (src/press.h), so the HTML edition, the archive and the checks
+# start without Pango, Cairo and the forty libraries behind them.
+MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
+# Libraries without a static archive would go here.
+SHARED_PKGS =
+# ICU: the word breaks of titles (layout.c).
+PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
+PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PRESS_LIBS = $(shell pkg-config --libs $(PRESS_PKGS) 2>/dev/null) -lm
+# The program's own libraries are linked in statically (the .a files come
+# with the -dev packages): loading them as shared objects took more than
+# half of a one-issue run, libxml2 alone bringing in ICU and libstdc++.
+# Only the C library stays shared.  `make STATIC=no` links them shared.
+ifeq ($(STATIC),no)
+MAIN_LIBS  = $(shell pkg-config --libs $(MAIN_PKGS) $(SHARED_PKGS) 2>/dev/null) -lm
+else
+MAIN_LIBS  = -Wl,-Bstatic $(filter-out -lm -ldl -lrt -pthread,$(shell \
+	     pkg-config --static --libs $(MAIN_PKGS) 2>/dev/null)) -lstdc++ \
+	     -Wl,-Bdynamic $(shell pkg-config --libs $(SHARED_PKGS) 2>/dev/null) \
+	     -lm -pthread
+endif
+# The program exports its own functions for the module (msg, mem,
+# outfile, image) but not those of the libraries linked into it, so the
+# module's shared GLib, libpng and zlib never mix with those copies;
+# --as-needed keeps a library that nothing calls out of DT_NEEDED.
+LINK_MAIN  = -rdynamic -static-libgcc -Wl,--exclude-libs,ALL -Wl,--as-needed -Wl,-O1
+LINK_PRESS = -shared -Wl,--as-needed -Wl,-O1
 BUILD	?= build
 
 SRCS	 = $(sort $(wildcard src/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
+PRESS_SRCS = $(filter src/fonts.c src/layout.c src/pdf.c,$(SRCS))
+PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
+MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
+# Empty where there are no sources (an archive run with make -f, or a
+# copy of the program): the module is then taken as it is.
+PRESS_SO   = $(if $(PRESS_OBJS),jianbao-press.so)
 
 ISSUES	 = $(sort $(wildcard issues/*/*.md))
 OUT	?= out
@@ -23,6 +55,11 @@ TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all setup setup-test issue site html pdf archive publish test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
+# No built-in rules: every rule is written here, and searching the built-in
+# ones for each of a thousand issue files (could issues/2019/13.md be made
+# from 13.md,v?) was most of the time of a `make site` with nothing to do.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 
 all: jianbao
 
@@ -38,11 +75,16 @@ $(BUILD)/.setup-test: scripts/setup.sh
 setup: $(BUILD)/.setup
 setup-test: $(BUILD)/.setup $(BUILD)/.setup-test
 
-jianbao: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+# The module lives beside the program that loads it: jianbao-press.so
+# here, $(BUILD)/jianbao-press.so beside $(BUILD)/jianbao.
+jianbao: $(MAIN_OBJS) | $(PRESS_SO)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_MAIN) -o $@ $(MAIN_OBJS) $(MAIN_LIBS)
+jianbao-press.so: $(PRESS_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_PRESS) -o $@ $(PRESS_OBJS) $(PRESS_LIBS)
 
 $(BUILD)/%.o: src/%.c Makefile | $(BUILD)/.setup
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+$(PRESS_OBJS): override CFLAGS += -fPIC
 
 -include $(OBJS:.o=.d)
 
@@ -57,7 +99,7 @@ FORCE:
 $(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
 	./jianbao build --html --out $(OUT) $<
 
-$(OUT)/%.pdf: issues/%.md jianbao bulletin.yaml
+$(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml
 	./jianbao build --pdf --out $(OUT) $<
 
 # make issue N=2019-13
@@ -69,13 +111,15 @@ issue: jianbao
 
 html: $(HTMLS)
 pdf: $(PDFS)
-site: $(HTMLS) $(PDFS) $(OUT)/index.html
-archive: $(OUT)/index.html
+site: $(HTMLS) $(PDFS) $(OUT)/.archive
+archive: $(OUT)/.archive
 
 # The archive (home, year pages, feed.xml, search files) lists every issue,
-# so it is rebuilt when any issue changes or one is added or removed; one
-# run writes all of it, with index.html standing for the rest.
-$(OUT)/index.html: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
+# so it is rebuilt when any issue changes or one is added or removed.  One
+# run writes all of it, leaving alone the files that would not change, and
+# always rewrites .archive, its summary of every issue, which stands for
+# the rest and lets the next run parse only the issues that changed.
+$(OUT)/.archive: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
 	./jianbao site --out $(OUT) $(ISSUES)
 
 # make publish DEST=/srv/www/bulletins: copy the built site beside DEST and
@@ -95,8 +139,10 @@ check: jianbao
 	./jianbao check $(ISSUES)
 
 # The whole suite again under AddressSanitizer and UBSan: tests/t_zz_asan.sh.
-$(BUILD)/jianbao: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+$(BUILD)/jianbao: $(MAIN_OBJS) | $(BUILD)/jianbao-press.so
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_MAIN) -o $@ $(MAIN_OBJS) $(MAIN_LIBS)
+$(BUILD)/jianbao-press.so: $(PRESS_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_PRESS) -o $@ $(PRESS_OBJS) $(PRESS_LIBS)
 $(BUILD)/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 	$(CC) $(CFLAGS) $(LDFLAGS) $(PKG_CFLAGS) -Isrc -Itests -o $@ \
 	  $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
@@ -114,4 +160,4 @@ fuzz-run: fuzz
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz jianbao tests/unit $(OUT)
+	rm -rf $(BUILD) build-asan build-fuzz jianbao jianbao-press.so tests/unit $(OUT)

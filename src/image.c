@@ -92,6 +92,16 @@ jpeg_whole(const unsigned char *data, size_t len, const char *shown,
 	jpeg_create_decompress(&ci);
 	jpeg_mem_src(&ci, data, (unsigned long)len);
 	jpeg_read_header(&ci, TRUE);
+	/*
+	 * Every coefficient is still entropy-decoded, which is where a
+	 * corrupt or truncated file shows; only the pixels come out at 1/8
+	 * of the size, which spares most of the inverse DCT, upsampling and
+	 * colour conversion (a third of the time for a photograph).
+	 */
+	ci.scale_num = 1;
+	ci.scale_denom = 8;
+	ci.dct_method = JDCT_IFAST;
+	ci.do_fancy_upsampling = FALSE;
 	jpeg_start_decompress(&ci);
 	row = xmalloc((size_t)ci.output_width * (size_t)ci.output_components);
 	rows[0] = row;
@@ -128,30 +138,78 @@ png_size(const unsigned char *data, size_t len, const char *shown,
 	return 0;
 }
 
+/* libpng reads the picture from memory through this. */
+struct png_src {
+	const unsigned char	*data;
+	size_t			 len, off;
+};
+
+static void
+png_src_read(png_structp p, png_bytep dst, png_size_t n)
+{
+	struct png_src	*src = png_get_io_ptr(p);
+
+	if (n > src->len - src->off)
+		png_error(p, "short");
+	memcpy(dst, src->data + src->off, n);
+	src->off += n;
+}
+
+static void
+png_fail(png_structp p, png_const_charp text)
+{
+	(void)text;
+	png_longjmp(p, 1);
+}
+
+static void
+png_silent(png_structp p, png_const_charp text)
+{
+	(void)p;
+	(void)text;
+}
+
+/*
+ * Inflate and unfilter every row, checking every chunk's CRC and the
+ * end of the image data, one row at a time as the file stores it: no
+ * conversion to RGBA and no buffer for the whole picture.
+ */
 static int
 png_whole(const unsigned char *data, size_t len, const char *shown,
     const struct jb_pos *pos)
 {
-	png_image	 im;
-	png_bytep	 pixels = NULL;
-	int		 rc = -1;
+	struct png_src	 src = { data, len, 0 };
+	png_structp	 p;
+	png_infop	 info = NULL;
+	png_bytep	 volatile row = NULL;
+	png_uint_32	 y, h;
+	int		 pass, npasses;
+	volatile int	 rc = -1;
 
-	memset(&im, 0, sizeof(im));
-	im.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_memory(&im, data, len)) {
+	p = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail,
+	    png_silent);
+	if (p == NULL || (info = png_create_info_struct(p)) == NULL) {
 		msg(MSG_IMAGE_BAD, pos, shown, "PNG 数据已损坏");
 		goto out;
 	}
-	im.format = PNG_FORMAT_RGBA;
-	pixels = xmalloc(PNG_IMAGE_SIZE(im));
-	if (!png_image_finish_read(&im, NULL, pixels, 0, NULL)) {
+	if (setjmp(png_jmpbuf(p))) {
 		msg(MSG_IMAGE_BAD, pos, shown, "PNG 数据不完整或已损坏");
 		goto out;
 	}
+	png_set_read_fn(p, &src, png_src_read);
+	png_read_info(p, info);
+	npasses = png_set_interlace_handling(p);
+	png_read_update_info(p, info);
+	row = xmalloc(png_get_rowbytes(p, info));
+	h = png_get_image_height(p, info);
+	for (pass = 0; pass < npasses; pass++)
+		for (y = 0; y < h; y++)
+			png_read_row(p, row, NULL);
+	png_read_end(p, NULL);
 	rc = 0;
 out:
-	png_image_free(&im);
-	free(pixels);
+	png_destroy_read_struct(&p, &info, NULL);
+	free(row);
 	return rc;
 }
 

@@ -13,7 +13,7 @@
 #include "msg.h"
 #include "new.h"
 #include "outfile.h"
-#include "pdf.h"
+#include "press.h"
 #include "render.h"
 
 #define JIANBAO_VERSION	"0.1"
@@ -234,8 +234,11 @@ build_one(const struct opts *o, const struct jb_series *s,
 			goto out;
 	}
 	if (o->pdf) {
+		const struct press	*p;
+
 		snprintf(target, n, "%s.pdf", stem);
-		if (pdf_press_write(pp, d, target) == -1)
+		if (pp == NULL || (p = press_load()) == NULL ||
+		    p->pdf_press_write(pp, d, target) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -251,6 +254,7 @@ cmd_build(const struct opts *o, int argc, char **argv)
 {
 	struct jb_series	*s;
 	struct pdf_opts		 po = { o->fontdir, o->even, 0 };
+	const struct press	*p = NULL;
 	struct pdf_press	*pp = NULL;
 	int			 i, rc = 0;
 
@@ -261,19 +265,21 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	/* One press for every issue: fonts and their caches are made once. */
-	if (o->pdf)
-		pp = pdf_press_new(&po);
+	if (o->pdf && (p = press_load()) != NULL)
+		pp = p->pdf_press_new(&po);
 	for (i = 0; i < argc; i++)
 		if (build_one(o, s, pp, argv[i]) == -1)
 			rc = 1;
-	pdf_press_free(pp);
+	if (p != NULL)
+		p->pdf_press_free(pp);
 	series_free(s);
 	return rc;
 }
 
 /*
- * The archive around the issue pages.  Every issue is loaded, copied into
- * the archive and freed at once, so memory stays flat however many issues
+ * The archive around the issue pages.  Every issue is loaded (or its
+ * summary taken from the previous run, see archive.h), copied into the
+ * archive and freed at once, so memory stays flat however many issues
  * there are.  Nothing is written unless every issue loads, so a broken
  * issue never takes an existing archive's entry away.
  */
@@ -281,7 +287,6 @@ static int
 cmd_site(const struct opts *o, int argc, char **argv)
 {
 	struct jb_series	*s;
-	struct jb_doc		*d;
 	struct arc		*a;
 	char			*stem;
 	int			 i, rc = 0;
@@ -293,21 +298,19 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	a = arc_new(s);
+	arc_use_cache(a, o->out, o->series);
 	for (i = 0; i < argc; i++) {
-		if ((d = doc_load(argv[i], s)) == NULL) {
-			rc = 1;
-			continue;
-		}
 		stem = site_stem(argv[i]);
-		arc_add(a, d, stem);
+		if (arc_add_file(a, argv[i], stem) == -1)
+			rc = 1;
 		free(stem);
-		doc_free(d);
 	}
 	if (rc == 0) {
 		arc_sort(a);
 		if (arc_write_pages(a, o->templates, o->out) == -1 ||
 		    arc_write_feed(a, o->out) == -1 ||
-		    arc_write_search(a, o->templates, o->out) == -1)
+		    arc_write_search(a, o->templates, o->out) == -1 ||
+		    arc_write_cache(a, o->out) == -1)
 			rc = 1;
 	}
 	arc_free(a);
@@ -342,8 +345,11 @@ cmd_layout(const struct opts *o, int argc, char **argv)
 	struct jb_series	*s;
 	struct jb_doc		*d;
 	struct pdf_opts		 po = { o->fontdir, o->even, o->fixed };
+	const struct press	*p;
 	int			 i, rc = 0;
 
+	if ((p = press_load()) == NULL)
+		return 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	for (i = 0; i < argc; i++) {
@@ -351,7 +357,7 @@ cmd_layout(const struct opts *o, int argc, char **argv)
 			rc = 1;
 			continue;
 		}
-		if (pdf_dump_layout(d, &po, stdout) == -1)
+		if (p->pdf_dump_layout(d, &po, stdout) == -1)
 			rc = 1;
 		doc_free(d);
 	}
@@ -363,11 +369,14 @@ static int
 cmd_fonts(const struct opts *o)
 {
 	struct jb_series	*s;
+	const struct press	*p;
 	int			 rc;
 
+	if ((p = press_load()) == NULL)
+		return 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	rc = pdf_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
+	rc = p->pdf_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
 	series_free(s);
 	return rc;
 }

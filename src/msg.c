@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
+#include <jansson.h>
 
 #include "msg.h"
 
@@ -78,6 +79,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_WRITE] = "无法写入 “%s”：%s",
 	[MSG_RENAME] = "无法替换 “%s”：%s",
 	[MSG_MKDIR] = "无法创建目录 “%s”：%s",
+	[MSG_PRESS] = "无法载入印刷模块 “%s”：%s（生成印刷版和 layout、fonts 命令都需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_USAGE] = "%s",
 };
 
@@ -114,52 +116,43 @@ static enum msg_format format;
 static int	(*filter)(enum msgid, const struct jb_pos *, void *);
 static void	*filter_arg;
 
+/* A JSON string of s; bytes that are not UTF-8 (a file name given on the
+ * command line may have them) become U+FFFD, so the line stays JSON. */
+static json_t *
+jstr(const char *s)
+{
+	json_t	*j;
+	gchar	*v;
+
+	if ((j = json_string(s)) != NULL)
+		return j;
+	v = g_utf8_make_valid(s, -1);
+	j = json_string(v);
+	g_free(v);
+	return j;
+}
+
 /* One diagnostic as a JSON object on one line. */
 static void
 put_json(FILE *fp, const struct jb_pos *pos, const char *level,
     const char *rule, const char *text)
 {
-	JsonBuilder	*b = json_builder_new();
-	JsonGenerator	*g = json_generator_new();
-	JsonNode	*root;
-	gchar		*s;
+	json_t	*o = json_object();
+	int	 file = pos != NULL && pos->file != NULL;
+	int	 line = file && pos->line > 0;
 
-	json_builder_begin_object(b);
-	json_builder_set_member_name(b, "file");
-	if (pos != NULL && pos->file != NULL)
-		json_builder_add_string_value(b, pos->file);
-	else
-		json_builder_add_null_value(b);
-	json_builder_set_member_name(b, "line");
-	if (pos != NULL && pos->file != NULL && pos->line > 0)
-		json_builder_add_int_value(b, pos->line);
-	else
-		json_builder_add_null_value(b);
-	json_builder_set_member_name(b, "col");
-	if (pos != NULL && pos->file != NULL && pos->line > 0 && pos->col > 0)
-		json_builder_add_int_value(b, pos->col);
-	else
-		json_builder_add_null_value(b);
-	json_builder_set_member_name(b, "level");
-	json_builder_add_string_value(b, level);
-	json_builder_set_member_name(b, "rule");
-	if (rule != NULL)
-		json_builder_add_string_value(b, rule);
-	else
-		json_builder_add_null_value(b);
-	json_builder_set_member_name(b, "message");
-	json_builder_add_string_value(b, text);
-	json_builder_end_object(b);
-
-	root = json_builder_get_root(b);
-	json_generator_set_root(g, root);
-	s = json_generator_to_data(g, NULL);
-	fputs(s, fp);
+	json_object_set_new(o, "file", file ? jstr(pos->file) : json_null());
+	json_object_set_new(o, "line", line ? json_integer(pos->line) :
+	    json_null());
+	json_object_set_new(o, "col", line && pos->col > 0 ?
+	    json_integer(pos->col) : json_null());
+	json_object_set_new(o, "level", jstr(level));
+	json_object_set_new(o, "rule", rule != NULL ? jstr(rule) : json_null());
+	json_object_set_new(o, "message", jstr(text));
+	/* Keys in the order set, UTF-8 as it is, all on one line. */
+	json_dumpf(o, fp, JSON_PRESERVE_ORDER | JSON_COMPACT);
 	fputc('\n', fp);
-	g_free(s);
-	json_node_unref(root);
-	g_object_unref(g);
-	g_object_unref(b);
+	json_decref(o);
 }
 
 void

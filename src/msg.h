@@ -82,6 +82,7 @@ enum msgid {
 	MSG_WRITE,		/* cannot write */
 	MSG_RENAME,		/* cannot rename into place */
 	MSG_MKDIR,		/* cannot create a folder */
+	MSG_PRESS,		/* the print module cannot be loaded */
 	MSG_USAGE,		/* bad command line */
 	MSG__MAX
 };

@@ -24,6 +24,7 @@
 #include "msg.h"
 #include "outfile.h"
 #include "pdf.h"
+#include "press.h"
 
 /* Pictures are decoded once: sized for layout, painted from the cache. */
 struct image {
@@ -833,3 +834,10 @@ pdf_list_fonts(const struct jb_series *s, const char *fontdir, FILE *fp)
 	font_free(fs);
 	return 0;
 }
+
+/* What press_load() finds when pdf.c is built into the print module. */
+const struct press press_table = {
+#define PRESS_ENTRY(name)	name,
+	PRESS_FUNCS(PRESS_ENTRY)
+#undef PRESS_ENTRY
+};

@@ -93,6 +93,15 @@ mkdir -p "$tmp/issues/2024/images"
 head -c 4000 issues/2025/images/08-lukou.jpg >"$tmp/issues/2024/images/cut.jpg"
 head -c 2000 issues/2025/images/07-fenlei.png >"$tmp/issues/2024/images/cut.png"
 echo "这不是图片" >"$tmp/issues/2024/images/text.png"
+# Damage inside the image data, where only decoding every row finds it.
+{ head -c 20368 issues/2025/images/08-lukou.jpg
+  tail -c +20419 issues/2025/images/08-lukou.jpg; } >"$tmp/issues/2024/images/gap.jpg"
+python3 - issues/2025/images/07-fenlei.png "$tmp/issues/2024/images/flip.png" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+d[len(d) // 2] ^= 0x10
+open(sys.argv[2], 'wb').write(bytes(d))
+PY
 python3 - "$tmp/issues/2024/images/wide.png" <<'PY'
 import struct, sys, zlib
 w, h = 30000, 4
@@ -101,13 +110,17 @@ raw = b''.join(b'\0' + b'\xff' * (w * 3) for _ in range(h))
 open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
     + chunk(b'IDAT', zlib.compress(raw, 9)) + chunk(b'IEND', b''))
 PY
-for img in cut.jpg cut.png text.png wide.png; do
+for img in cut.jpg cut.png gap.jpg flip.png text.png wide.png; do
 	printf '%s![图](images/%s)\n' "$fm" "$img" >"$tmp/case.$img"
 done
 cp "$tmp/case.cut.jpg" "$tmp/case"
 check "truncated JPEG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.jpg” 无法读取：JPEG 数据不完整"
 cp "$tmp/case.cut.png" "$tmp/case"
 check "truncated PNG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.png” 无法读取：PNG 数据不完整或已损坏"
+cp "$tmp/case.gap.jpg" "$tmp/case"
+check "JPEG with bytes missing inside" "issues/2024/03.md:8:1: 错误：图片 “images/gap.jpg” 无法读取：JPEG 数据不完整"
+cp "$tmp/case.flip.png" "$tmp/case"
+check "PNG with a flipped bit inside" "issues/2024/03.md:8:1: 错误：图片 “images/flip.png” 无法读取：PNG 数据不完整或已损坏"
 cp "$tmp/case.text.png" "$tmp/case"
 check "a file that is not a picture" "issues/2024/03.md:8:1: 错误：图片 “images/text.png” 无法读取：不是 PNG 或 JPEG 图片"
 cp "$tmp/case.wide.png" "$tmp/case"

@@ -1,0 +1,72 @@
+#!/bin/sh
+# t_press.sh -- the print module: the program itself links no Pango, Cairo or
+# font library, the HTML edition runs without them, the print commands load
+# jianbao-press.so from beside the real program (through symlinks too), and a
+# missing or broken module is a clear error with nothing written.
+cd "$(dirname "$0")/.." || exit 2
+JB=${JB:-./jianbao}
+MOD=$(dirname "$JB")/jianbao-press.so
+SERIES=tests/pdf/bulletin.yaml
+ISSUE=tests/pdf/issue.md
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; }
+check() { if eval "$2"; then ok "$1"; else nok "$1"; fi; }
+PRINTLIBS='pango|cairo|fontconfig|harfbuzz|freetype|pixman|libX11|libXrender|libXext|libxcb'
+
+readelf -d "$JB" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/needed"
+check "the program's DT_NEEDED lists libraries" '[ -s "$tmp/needed" ]'
+check "the program's DT_NEEDED has no Pango, Cairo or font library" \
+	'! grep -E "$PRINTLIBS" "$tmp/needed"'
+readelf -d "$MOD" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
+check "the module's DT_NEEDED has Pango and Cairo" \
+	'grep -q "^libpango-" "$tmp/modneeded" && grep -q "^libcairo" "$tmp/modneeded"'
+
+# What the dynamic loader actually opens for the HTML edition.
+LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \
+	2>"$tmp/ld" >/dev/null
+check "build --html writes the page" '[ -s "$tmp/h/issue.html" ]'
+check "build --html loads no Pango, Cairo or font library" \
+	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*($PRINTLIBS)" "$tmp/ld"'
+
+# Through a symlink in another folder the module is found beside the real
+# program (the benchmark runs the program that way).
+mkdir "$tmp/link"
+ln -s "$(cd "$(dirname "$JB")" && pwd)/$(basename "$JB")" "$tmp/link/jianbao"
+if "$tmp/link/jianbao" build --pdf --series "$SERIES" --out "$tmp/l" "$ISSUE" \
+    2>"$tmp/err" && [ -s "$tmp/l/issue.pdf" ]; then
+	ok "build --pdf through a symlink finds the module"
+else
+	nok "build --pdf through a symlink finds the module"; cat "$tmp/err"
+fi
+
+# A copy of the program without the module.
+mkdir "$tmp/bare"
+cp "$JB" "$tmp/bare/jianbao"
+bare=$tmp/bare/jianbao
+"$bare" build --pdf --series "$SERIES" --out "$tmp/b" "$ISSUE" 2>"$tmp/err"
+status=$?
+check "build --pdf without the module fails" '[ $status -ne 0 ]'
+check "build --pdf without the module says which module is missing" \
+	'grep -q "错误：无法载入印刷模块 “$tmp/bare/jianbao-press.so”：文件或目录不存在" "$tmp/err"'
+check "build --pdf without the module writes no PDF" '[ ! -e "$tmp/b/issue.pdf" ]'
+check "build --pdf without the module reports once" '[ $(wc -l <"$tmp/err") -eq 1 ]'
+for cmd in layout fonts; do
+	"$bare" $cmd --series "$SERIES" $([ $cmd = layout ] && echo "$ISSUE") \
+		>"$tmp/out" 2>"$tmp/err"
+	status=$?
+	check "$cmd without the module fails with the message" \
+		'[ $status -ne 0 ] && [ ! -s "$tmp/out" ] && grep -q "无法载入印刷模块" "$tmp/err"'
+done
+"$bare" build --html --series "$SERIES" --out "$tmp/b" "$ISSUE" 2>"$tmp/err"
+check "build --html works without the module" \
+	'[ $? -eq 0 ] && [ -s "$tmp/b/issue.html" ] && [ ! -s "$tmp/err" ]'
+
+# A file that is not a module.
+echo "不是模块" >"$tmp/bare/jianbao-press.so"
+"$bare" build --pdf --series "$SERIES" --out "$tmp/b" "$ISSUE" 2>"$tmp/err"
+status=$?
+check "build --pdf with a broken module fails with the message" \
+	'[ $status -ne 0 ] && [ ! -e "$tmp/b/issue.pdf" ] && grep -q "错误：无法载入印刷模块 “$tmp/bare/jianbao-press.so”：" "$tmp/err"'
