@@ -56,14 +56,14 @@ struct sfont {
 };
 
 struct faces {
-	FT_Library		 lib;
+	FT_Library		 lib;		/* the process's, see faces_init */
 	struct face		*v;
 	size_t			 n;
 	struct sfont		*s;
 	size_t			 ns;
 };
 
-static const cairo_user_data_key_t ft_key;
+static const cairo_user_data_key_t ft_key, blob_key;
 
 static void
 done_face(void *p)
@@ -100,11 +100,21 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 	size_t			 i, j;
 	int			 g;
 
+	/*
+	 * Cairo keeps recently used faces after the last reference is gone
+	 * and lets them go while a later document is painted, so each FT_Face
+	 * and the font data it reads must outlive this document: the library
+	 * lives as long as the process and the face's user data holds the
+	 * data.
+	 */
+	static FT_Library	 lib;
+
 	memset(fc, 0, sizeof(*fc));
-	if (FT_Init_FreeType(&fc->lib) != 0) {
+	if (lib == NULL && FT_Init_FreeType(&lib) != 0) {
 		msg(MSG_WRITE, NULL, path, "FreeType");
 		return -1;
 	}
+	fc->lib = lib;
 	for (i = 0; i < l->npages; i++)
 		for (j = 0; j < l->pages[i].nitems; j++) {
 			const struct lay_item *it = &l->pages[i].items[j];
@@ -151,6 +161,9 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 		}
 		f->cf = cairo_ft_font_face_create_for_ft_face(f->ft, 0);
 		cairo_font_face_set_user_data(f->cf, &ft_key, f->ft, done_face);
+		cairo_font_face_set_user_data(f->cf, &blob_key,
+		    hb_blob_reference(f->blob),
+		    (cairo_destroy_func_t)hb_blob_destroy);
 	}
 	return 0;
 }
@@ -172,8 +185,6 @@ faces_free(struct faces *fc)
 	}
 	free(fc->v);
 	free(fc->s);
-	if (fc->lib != NULL)
-		FT_Done_FreeType(fc->lib);
 }
 
 /* The subset face of font at the size layout measured it. */
