@@ -79,6 +79,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_RENAME] = "无法替换 “%s”：%s",
 	[MSG_MKDIR] = "无法创建目录 “%s”：%s",
 	[MSG_USAGE] = "%s",
+	[MSG_WORKER] = "生成进程意外终止（%s），从 “%s” 起的 %d 期可能未生成",
 };
 
 /*

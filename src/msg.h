@@ -83,6 +83,7 @@ enum msgid {
 	MSG_RENAME,		/* cannot rename into place */
 	MSG_MKDIR,		/* cannot create a folder */
 	MSG_USAGE,		/* bad command line */
+	MSG_WORKER,		/* build: a worker process died */
 	MSG__MAX
 };
 
