@@ -299,7 +299,7 @@ out:
  * so no worker is left with a long tail.  Both editions of an issue are
  * made by the same worker, so its messages are printed once.
  */
-#define PDF_BATCH	16	/* issues per worker with print editions */
+#define PDF_BATCH	8	/* issues per worker with print editions */
 #define HTML_BATCH	250	/* issues per worker with pages only */
 
 struct batch {
