@@ -74,7 +74,7 @@ QUEUE	 = $(OUT)/.queue
 JOBS	 = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),0)
 BUILDRUN = ./jianbao build --jobs $(JOBS) --out $(OUT)
 
-enqueue = $(if $(filter $@,$(MAKECMDGOALS)),./jianbao build --$1 --out $(OUT) $<,$(file >>$(QUEUE)-$1,$<))
+enqueue = $(if $(filter $@,$(patsubst ./%,%,$(MAKECMDGOALS))),./jianbao build --$1 --out $(OUT) $<,$(file >>$(QUEUE)-$1,$<))
 
 # $(call flush,html pdf): build what the named queues hold.  The queues are
 # read and emptied when make expands the recipe, each issue once (an
