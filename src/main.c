@@ -599,8 +599,7 @@ main(int argc, char **argv)
 				free(files);
 				return 2;
 			}
-		}
-		else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
+		} else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
 		    strcmp(a, "--templates") == 0) && i + 1 < argc) {
 			if (a[2] == 'o')
 				o.out = argv[++i];
