@@ -3,7 +3,7 @@
 
 CC	?= cc
 PKGS	 = libcmark libxml-2.0 pangocairo pangoft2 fontconfig yaml-0.1 libjpeg \
-	   json-glib-1.0 harfbuzz-subset freetype2 libpng
+	   json-glib-1.0 jansson harfbuzz-subset freetype2 libpng icu-uc
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
@@ -21,14 +21,13 @@ HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-# Every rule is written out here; without make's built-in ones it no
-# longer asks, for each issue file, whether some RCS or SCCS file makes it
-# (half a second over a thousand issues).
-MAKEFLAGS += --no-builtin-rules
-.SUFFIXES:
-
 .PHONY: all setup setup-test issue site html pdf editions archive publish test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
+# No built-in rules: every rule is written here, and searching the built-in
+# ones for each of a thousand issue files (could issues/2019/13.md be made
+# from 13.md,v?) was most of the time of a `make site` with nothing to do.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 
 all: jianbao
 
@@ -110,15 +109,17 @@ html: $(HTMLS)
 pdf: $(PDFS)
 	$(call flush,pdf)
 # The archive is written while the editions are built.
-site: editions $(OUT)/index.html
+site: editions $(OUT)/.archive
 editions: $(HTMLS) $(PDFS)
 	$(call flush,html pdf)
-archive: $(OUT)/index.html
+archive: $(OUT)/.archive
 
 # The archive (home, year pages, feed.xml, search files) lists every issue,
-# so it is rebuilt when any issue changes or one is added or removed; one
-# run writes all of it, with index.html standing for the rest.
-$(OUT)/index.html: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
+# so it is rebuilt when any issue changes or one is added or removed.  One
+# run writes all of it, leaving alone the files that would not change, and
+# always rewrites .archive, its summary of every issue, which stands for
+# the rest and lets the next run parse only the issues that changed.
+$(OUT)/.archive: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
 	./jianbao site --out $(OUT) $(ISSUES)
 
 # make publish DEST=/srv/www/bulletins: copy the built site beside DEST and

@@ -28,7 +28,7 @@ trap 'rm -rf "$staging" "$link"' EXIT
 # Everything but the build's bookkeeping and temporary files.
 mkdir "$staging"
 cp -R "$out/." "$staging/"
-find "$staging" \( -name .issues -o -name '*.tmp-*' \) -exec rm -f {} +
+find "$staging" \( -name .issues -o -name .archive -o -name '*.tmp-*' \) -exec rm -f {} +
 chmod -R a+rX "$staging"
 mv "$staging" "$parent/$final"
 

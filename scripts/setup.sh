@@ -5,8 +5,8 @@
 set -eu
 
 BUILD_PKGS="gcc make pkg-config libcmark-dev libxml2-dev libpango1.0-dev
-libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjson-glib-dev
-libharfbuzz-dev libfreetype-dev libpng-dev
+libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjson-glib-dev libjansson-dev
+libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
 libclang-rt-14-dev valgrind hyperfine time"

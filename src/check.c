@@ -1031,6 +1031,28 @@ ignore_list(struct cfile *f, const struct jb_strlist *l)
 	}
 }
 
+/*
+ * After its own rules a file keeps only what the archive rules and the
+ * suppression filter read (path, 期号, date, positions, marks, 检查忽略):
+ * the text and its blocks, 16 bytes a character, would otherwise make a
+ * thousand issues hold the whole archive in memory.
+ */
+static void
+drop_text(struct cfile *f)
+{
+	size_t	 i;
+
+	free(f->text);
+	f->text = NULL;
+	free(f->lines);
+	f->lines = NULL;
+	for (i = 0; i < f->nblocks; i++)
+		free(f->blocks[i].v);
+	free(f->blocks);
+	f->blocks = NULL;
+	f->nblocks = 0;
+}
+
 static void
 check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 {
@@ -1090,6 +1112,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 	rule_mixed(f);
 	flush_finds(f);
 	doc_free(d);
+	drop_text(f);
 }
 
 /* ---- the archive ---- */
@@ -1168,11 +1191,7 @@ cfile_clear(struct cfile *f)
 	size_t	 i;
 
 	free(f->path);
-	free(f->text);
-	free(f->lines);
-	for (i = 0; i < f->nblocks; i++)
-		free(f->blocks[i].v);
-	free(f->blocks);
+	drop_text(f);
 	for (i = 0; i < f->nmarks; i++)
 		free(f->marks[i].rule);
 	free(f->marks);

@@ -365,6 +365,45 @@ inlines(struct conv *c, cmark_node *n, size_t *nruns)
 	return inlines_warn(c, n, nruns, 1);
 }
 
+struct jb_pos
+doc_locate(const struct jb_doc *d, const struct jb_pos *pos, const char *text,
+    size_t off)
+{
+	struct jb_pos	 p;
+	const char	*q, *end = d->text + d->len;
+	gunichar	 c = g_utf8_get_char(text + off);
+	size_t		 n = 0;
+	int		 line = 1, col;
+
+	if (pos->file == NULL || strcmp(pos->file, d->src.file) != 0 ||
+	    pos->line < 1 || pos->col < 1)
+		return *pos;
+	for (q = text; q < text + off; q = g_utf8_next_char(q))
+		if (g_utf8_get_char(q) == c)
+			n++;
+	/* The file from pos: its line, then its column. */
+	for (q = d->text; q < end && line < pos->line; q++)
+		if (*q == '\n')
+			line++;
+	for (col = 1; q < end && *q != '\n' && col < pos->col; col++)
+		q = g_utf8_next_char(q);
+	/* Then the nth c from there, counting lines and columns. */
+	p.file = pos->file;
+	p.line = line;
+	p.col = col;
+	for (; q < end; q = g_utf8_next_char(q)) {
+		if (*q == '\n') {
+			p.line++;
+			p.col = 1;
+			continue;
+		}
+		if (g_utf8_get_char(q) == c && n-- == 0)
+			return p;
+		p.col++;
+	}
+	return *pos;
+}
+
 const char *
 doc_runs_text(const struct jb_doc *d, const struct jb_run *r, size_t n)
 {
@@ -941,6 +980,8 @@ doc_parse(const char *name, const char *buf, size_t len,
 		if (!(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
 			text[j++] = buf[i] == '\r' ? '\n' : buf[i];
 	text[j] = '\0';
+	d->text = text;
+	d->len = j;
 
 	memset(&c, 0, sizeof(c));
 	c.d = d;

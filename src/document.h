@@ -48,6 +48,19 @@ int		 doc_break_vanishes(unsigned long prev, unsigned long next);
 /* 1 if code point c may end a sentence (。！？… closing marks, ——). */
 int		 doc_is_terminal(unsigned long c);
 
+/*
+ * Where a character of the model stands in the issue file, for a
+ * diagnostic about that one character.  text is model text that the
+ * source from pos on gave (a block's runs one after another, a title);
+ * off is the character's byte offset in text.  If the character is the
+ * nth of its kind in text, the answer is the nth of its kind in the file
+ * from pos on: line, and column in characters.  Returns *pos when pos is
+ * not in d's file, has no column (a whole-file position such as d->src)
+ * or the file has no such occurrence.
+ */
+struct jb_pos	 doc_locate(const struct jb_doc *d, const struct jb_pos *pos,
+		    const char *text, size_t off);
+
 /* Plain text of runs (styles dropped), allocated from d's arena. */
 const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
 		    size_t n);

@@ -9,7 +9,6 @@
 #include "archive.h"
 #include "mem.h"
 #include "msg.h"
-#include "outfile.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
 
@@ -135,7 +134,6 @@ arc_write_feed(const struct arc *a, const char *outdir)
 	struct arena		*ar = a->arena;
 	xmlBufferPtr		 xb = xmlBufferCreate();
 	xmlTextWriterPtr	 w;
-	struct outfile		*o = NULL;
 	const char		*root = root_of(ar, s->base), *path;
 	size_t			 i;
 	int			 rc = -1, bad;
@@ -173,11 +171,7 @@ arc_write_feed(const struct arc *a, const char *outdir)
 		msg(MSG_WRITE, NULL, path, "XML 写入失败");
 		goto out;
 	}
-	if ((o = outfile_open(path)) == NULL)
-		goto out;
-	fwrite(xmlBufferContent(xb), 1, (size_t)xmlBufferLength(xb),
-	    outfile_fp(o));
-	rc = outfile_commit(o);
+	rc = arc_put(path, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
 out:
 	xmlBufferFree(xb);
 	return rc;

@@ -172,6 +172,8 @@ struct jb_meta {
  */
 struct jb_doc {
 	struct jb_pos		 src;		/* the issue file, line 1 */
+	const char		*text;		/* that file as read: LF line ends, no BOM */
+	size_t			 len;		/* bytes of text */
 	const struct jb_series	*series;	/* borrowed */
 	struct jb_meta		 meta;
 	struct jb_article	*articles;

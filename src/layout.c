@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include <pango/pango.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
 #include "document.h"
 #include "fonts.h"
@@ -52,6 +54,13 @@ static int
 is_interpunct(gunichar c)
 {
 	return c == 0x00B7 || c == 0x2027 || c == 0x30FB;
+}
+
+/* A space that vanishes at a line end: U+0020 and the ideographic U+3000. */
+static int
+is_space(gunichar c)
+{
+	return c == ' ' || c == 0x3000;
 }
 
 static int
@@ -114,13 +123,17 @@ struct para {
 	PangoGlyphString **glyphs;
 	size_t		 nitems;
 	const struct jb_pos *pos;
+	size_t		 src0;		/* text from here on came from pos on */
 	int		 orphans;	/* avoid and report a short last line */
 };
+
+#define NOSRC	((size_t)-1)	/* src0: no text came from the source at pos */
 
 /* A line as the breaker chose it: characters [s, e). */
 struct line {
 	size_t	 s, e;
 	int	 last;		/* last line of its paragraph */
+	int	 trim;		/* a mark at its end loses its blank (titles) */
 };
 
 /* A row of the flow: usually one grid line; images take several. */
@@ -149,6 +162,8 @@ struct lb {
 	int			 nboxes;
 	int			 failed;
 	struct lay_doc		*out;
+	UBreakIterator		*words;		/* ICU word breaks, opened on first title */
+	int			 nowords;	/* ICU could not open one */
 };
 
 static void
@@ -241,13 +256,18 @@ span_at(const struct para *p, size_t off)
 	return (int)lo;
 }
 
+/* Report c, which no configured font covers, where it stands in the source. */
 static void
-glyph_missing(struct lb *lb, const struct para *p, gunichar c)
+glyph_missing(struct lb *lb, const struct para *p, const struct pch *c)
 {
-	char	 u[8];
+	struct jb_pos	 pos = *p->pos;
+	char		 u[8];
 
-	u[g_unichar_to_utf8(c, u)] = '\0';
-	msg(MSG_GLYPH_MISSING, p->pos, u, (unsigned)c);
+	if (p->src0 != NOSRC && c->off >= p->src0)
+		pos = doc_locate(lb->d, p->pos, p->text.data + p->src0,
+		    c->off - p->src0);
+	u[g_unichar_to_utf8(c->c, u)] = '\0';
+	msg(MSG_GLYPH_MISSING, &pos, u, (unsigned)c->c);
 	lb->failed = 1;
 }
 
@@ -421,7 +441,7 @@ shape_pango(struct lb *lb, struct para *p)
 				continue;
 			if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
 			    !ok) {
-				glyph_missing(lb, p, c->c);
+				glyph_missing(lb, p, c);
 				ok = 1;	/* one report per run */
 			}
 		}
@@ -451,8 +471,29 @@ para_shape(struct lb *lb, struct para *p)
 
 /* ---- line breaking ---- */
 
-/* Width of [s, e) as set: interpuncts ½ em, adjacent marks 1.5 em, and
- * with end set, a mark at the line end ½ em. */
+/* A mark with blank on both sides: ·, and ，。、 of Traditional fonts. */
+static int
+centred(const struct pch *c)
+{
+	return c->cl > 0 && c->cr > 0;
+}
+
+/* Set a centred mark in ½ em: a quarter off each side. */
+static void
+halve(const struct pch *c, double *a, double *shift)
+{
+	if (*a < c->adv - 0.01)
+		return;
+	*a -= c->cl + c->cr;
+	*shift -= c->cl;
+}
+
+/*
+ * Width of [s, e) as set: interpuncts ½ em, adjacent marks 1.5 em, and
+ * with end set, a mark at the line end ½ em.  Of two adjacent marks the
+ * blank between them goes: a closing mark's right half, else an opening
+ * mark's left half, else a centred mark (Traditional 。」) is set in ½ em.
+ */
 static double
 line_width(const struct para *p, size_t s, size_t e, int end, double *a,
     double *shift)
@@ -474,23 +515,27 @@ line_width(const struct para *p, size_t s, size_t e, int end, double *a,
 
 		if (is_interpunct(c->c) || is_interpunct(n->c))
 			continue;
-		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !(c->cl > 0 &&
-		    c->cr > 0))
+		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !centred(c))
 			a[i - s] -= c->cr;
 		else if (c->cl > 0 && n->cl > 0 && n->cr == 0) {
 			a[i + 1 - s] -= n->cl;
 			shift[i + 1 - s] = -n->cl;
-		}
+		} else if (centred(c) && n->cr > 0)
+			halve(c, &a[i - s], &shift[i - s]);
+		else if (centred(n) && c->cl > 0)
+			halve(n, &a[i + 1 - s], &shift[i + 1 - s]);
 	}
 	/* Trailing spaces take no room at a line end. */
-	while (e > s && p->ch[e - 1].c == ' ') {
+	while (e > s && is_space(p->ch[e - 1].c)) {
 		a[e - 1 - s] = 0;
 		e--;
 	}
 	if (end && e > s && p->ch[e - 1].cr > 0 &&
 	    !is_interpunct(p->ch[e - 1].c)) {
 		rdone = a[e - 1 - s] < p->ch[e - 1].adv - 0.01;
-		if (!rdone)
+		if (!rdone && centred(&p->ch[e - 1]))
+			halve(&p->ch[e - 1], &a[e - 1 - s], &shift[e - 1 - s]);
+		else if (!rdone)
 			a[e - 1 - s] -= p->ch[e - 1].cr;
 	}
 	for (i = s; i < e; i++)
@@ -598,6 +643,7 @@ para_break(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 		ln[nl].s = s;
 		ln[nl].e = brk;
 		ln[nl].last = 0;
+		ln[nl].trim = 0;
 		nl++;
 		/* A hard break ends this line; the next one starts after it. */
 		s = brk;
@@ -777,8 +823,8 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 	justify = al == AL_JUSTIFY_ALL || (al == AL_JUSTIFY && !ln->last);
 	a = xmalloc((e - s) * sizeof(*a));
 	sh = xmalloc((e - s) * sizeof(*sh));
-	width = line_width(p, s, e, justify, a, sh);
-	while (e > s && p->ch[e - 1].c == ' ')
+	width = line_width(p, s, e, justify || ln->trim, a, sh);
+	while (e > s && is_space(p->ch[e - 1].c))
 		e--;
 	/* An opening bracket starting a wrapped line loses its outer half;
 	 * after a first-line indent it keeps it, so （一） aligns. */
@@ -804,7 +850,7 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 				continue;
 			r = b * f;
 			a[i - s] -= r;
-			if (c->cl > 0 && c->cr > 0)
+			if (centred(c))
 				sh[i - s] -= r / 2;
 			else if (c->cl > 0)
 				sh[i - s] -= r;
@@ -855,6 +901,206 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 	free(sh);
 }
 
+/* ---- titles (GB/T 9704 §7.3.1: break at meaning boundaries, balance) ---- */
+
+#define TITLE_MAX	200		/* characters the title breaker takes on */
+#define COST_QUOTE	4.0		/* em²: beside a quoted or bracketed phrase */
+#define COST_WORD	9.0		/* em²: a break between words, not at a mark */
+#define COST_CHAR	1e4		/* em²: inside a word wider than the measure */
+
+/*
+ * Mark in word[] the characters a word starts at, by ICU's dictionary-
+ * based word break iterator.  Returns -1 if ICU has no iterator for
+ * Chinese; the caller then treats every break opportunity as a word one.
+ */
+static int
+word_starts(struct lb *lb, const struct para *p, unsigned char *word)
+{
+	UErrorCode	 err = U_ZERO_ERROR;
+	UText		*ut;
+	int32_t		 b;
+	size_t		 i = 0;
+
+	if (lb->words == NULL && !lb->nowords) {
+		lb->words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
+		if (U_FAILURE(err)) {
+			lb->words = NULL;
+			lb->nowords = 1;
+		}
+	}
+	if (lb->words == NULL)
+		return -1;
+	err = U_ZERO_ERROR;
+	ut = utext_openUTF8(NULL, p->text.data, (int64_t)p->text.len, &err);
+	ubrk_setUText(lb->words, ut, &err);
+	if (U_FAILURE(err)) {
+		utext_close(ut);
+		return -1;
+	}
+	/* Boundaries come as byte offsets of the UTF-8 text, in order. */
+	for (b = ubrk_first(lb->words); b != UBRK_DONE;
+	    b = ubrk_next(lb->words)) {
+		while (i < p->nch && p->ch[i].off < (size_t)b)
+			i++;
+		if (i < p->nch && p->ch[i].off == (size_t)b)
+			word[i] = 1;
+	}
+	utext_close(ut);
+	return 0;
+}
+
+/*
+ * What a title line costs to end before character i: nothing after a
+ * pause or stop mark, a dash or a space (a phrase boundary); COST_QUOTE
+ * after a closing or before an opening quote or bracket, since the quoted
+ * words often belong with the next (“四定”模式); COST_WORD between two
+ * words; COST_CHAR inside a word.  -1 where no line may break
+ * (prohibition rules, a space starting the next line).
+ */
+static double
+break_cost(const struct para *p, const unsigned char *word, size_t i)
+{
+	const struct pch	*c = &p->ch[i], *pc = &p->ch[i - 1];
+
+	if (!c->brk || is_space(c->c))
+		return -1;
+	if (is_space(pc->c) || (pc->mark && !in_set(no_end, pc->c) &&
+	    !in_set(no_start, pc->c)) || in_set("，。、；：？！…—", pc->c))
+		return 0;
+	if (pc->mark || in_set(no_end, c->c))
+		return COST_QUOTE;
+	return word == NULL || word[i] ? COST_WORD : COST_CHAR;
+}
+
+/*
+ * The title breaker's table: cost[l * nc + j] is the least cost of setting
+ * the characters before candidate j in l lines whose widths are wid[i *
+ * nc + j], each line costing its squared deviation from t plus the cost
+ * bc[j] of its break; from[] says where that line began (-1: no way).
+ * Fills rows 1 to maxl, stopping at the first that reaches the end, and
+ * returns its number, or 0.  Breaks inside words count only with inword.
+ */
+static size_t
+title_table(size_t nc, const double *wid, const double *bc, double w,
+    double t, double em, size_t maxl, int inword, double *cost, size_t *from)
+{
+	size_t	 i, j, l;
+	double	 best, c;
+
+	for (i = 0; i < (maxl + 1) * nc; i++)
+		cost[i] = -1;
+	cost[0] = 0;
+	for (l = 1; l <= maxl; l++) {
+		for (j = 1; j < nc; j++) {
+			if (!inword && bc[j] >= COST_CHAR)
+				continue;
+			best = -1;
+			for (i = 0; i < j; i++) {
+				if (cost[(l - 1) * nc + i] < 0 ||
+				    wid[i * nc + j] > w + EPS)
+					continue;
+				c = cost[(l - 1) * nc + i] + bc[j] +
+				    (wid[i * nc + j] - t) *
+				    (wid[i * nc + j] - t) / (em * em);
+				if (best < 0 || c < best) {
+					best = c;
+					from[l * nc + j] = i;
+				}
+			}
+			cost[l * nc + j] = best;
+		}
+		if (cost[l * nc + nc - 1] >= 0)
+			return l;
+	}
+	return 0;
+}
+
+/*
+ * Break a title into the fewest lines of width at most w that need no
+ * break inside a word (if a single word is wider than w, the fewest at
+ * all), choosing among them the breaks that keep the lines closest to
+ * even length (squared deviation from the mean, in em²) plus the cost of
+ * each break.  Returns the number of lines in *out (caller frees), or 0
+ * when the title is too long for this search.
+ */
+static size_t
+title_break(struct lb *lb, struct para *p, double w, struct line **out)
+{
+	unsigned char	*word;
+	size_t		*cand, nc = 0, i, j, l, nl = 0, maxl, *from;
+	double		*wid, *cost, *bc, *a, *sh, em = p->ch[0].em, tot;
+	struct line	*ln;
+	int		 words, inword;
+
+	if (p->nch == 0 || p->nch > TITLE_MAX)
+		return 0;
+	for (i = 0; i < p->nch; i++)
+		if (p->ch[i].c == '\n')
+			return 0;
+	word = xcalloc(p->nch + 1, 1);
+	words = word_starts(lb, p, word) == 0;
+	cand = xmalloc((p->nch + 1) * sizeof(*cand));
+	bc = xmalloc((p->nch + 1) * sizeof(*bc));
+	cand[nc] = 0;
+	bc[nc++] = 0;
+	for (i = 1; i < p->nch; i++) {
+		double c = break_cost(p, words ? word : NULL, i);
+
+		if (c >= 0) {
+			cand[nc] = i;
+			bc[nc++] = c;
+		}
+	}
+	cand[nc] = p->nch;
+	bc[nc++] = 0;
+	free(word);
+
+	/* Width of every candidate line as set, its end mark trimmed. */
+	a = xmalloc((p->nch + 1) * sizeof(*a));
+	sh = xmalloc((p->nch + 1) * sizeof(*sh));
+	wid = xmalloc(nc * nc * sizeof(*wid));
+	for (i = 0; i < nc; i++)
+		for (j = i + 1; j < nc; j++)
+			wid[i * nc + j] = line_width(p, cand[i], cand[j], 1, a,
+			    sh);
+	tot = wid[nc - 1];		/* row 0, column nc - 1: one line */
+	free(a);
+	free(sh);
+
+	/*
+	 * The fewest lines, first without breaks inside words, then with
+	 * them; then the best breaks for that many lines of mean width.
+	 */
+	maxl = nc - 1;
+	cost = xmalloc((maxl + 1) * nc * sizeof(*cost));
+	from = xmalloc((maxl + 1) * nc * sizeof(*from));
+	for (inword = 0; inword < 2 && nl == 0; inword++)
+		nl = title_table(nc, wid, bc, w, 0, em, maxl, inword, cost,
+		    from);
+	if (nl > 0)
+		title_table(nc, wid, bc, w, tot / nl, em, nl, inword - 1, cost,
+		    from);
+	ln = NULL;
+	if (nl > 0) {
+		ln = xcalloc(nl, sizeof(*ln));
+		for (j = nc - 1, l = nl; l > 0; l--) {
+			i = from[l * nc + j];
+			ln[l - 1].s = cand[i];
+			ln[l - 1].e = cand[j];
+			ln[l - 1].trim = 1;
+			j = i;
+		}
+		ln[nl - 1].last = 1;
+	}
+	free(cand);
+	free(bc);
+	free(wid);
+	free(cost);
+	free(from);
+	*out = ln;
+	return nl;
+}
+
 struct flow {
 	double		 x0, w;		/* measure */
 	double		 ind1, ind2;	/* indents of first and other lines */
@@ -878,9 +1124,12 @@ flow(struct lb *lb, struct para *p, const struct flow *f)
 
 	p->orphans = !f->nobreak || f->orphans;
 	para_shape(lb, p);
-	nl = para_break(lb, p, f->w, f->ind1, f->ind2, &ln);
-	if (f->balance && nl > 1) {
-		/* The narrowest measure that keeps the number of lines. */
+	nl = f->balance ? title_break(lb, p, f->w, &ln) : 0;
+	if (nl == 0)
+		nl = para_break(lb, p, f->w, f->ind1, f->ind2, &ln);
+	if (f->balance && nl > 1 && !ln[0].trim) {
+		/* Too long for the title breaker: the narrowest measure that
+		 * keeps the number of lines. */
 		double tot = 0, bw;
 		struct line *bl;
 
@@ -989,6 +1238,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		break;
 	case JB_BLOCK_ITEM:
 		para_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
+		p.src0 = p.text.len;
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow(lb, &p, &f);
@@ -1075,16 +1325,22 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	para_clear(&p);
 }
 
-/* A centred one-paragraph display line (titles, kickers). */
+/*
+ * A centred one-paragraph display line (titles, kickers).  text came from
+ * the source at pos on, unless src0 is NOSRC (a kicker, written before
+ * the title whose pos it shares; a fixed label).
+ */
 static size_t
 display(struct lb *lb, const char *text, const struct jb_pos *pos,
-    enum jb_role role, double size, unsigned color, enum align al)
+    size_t src0, enum jb_role role, double size, unsigned color,
+    enum align al)
 {
 	struct para	 p;
 	struct flow	 f;
 	size_t		 n;
 
 	para_init(&p, pos);
+	p.src0 = src0;
 	/* Titles keep 2 字 clear of each edge and balance their lines. */
 	body_flow(&f, size > LAY_BODY ? 2 * LAY_BODY : 0);
 	f.balance = size > LAY_BODY;
@@ -1107,10 +1363,10 @@ set_article(struct lb *lb, const struct jb_article *art)
 
 	blank_row(lb);
 	if (art->kicker != NULL)
-		display(lb, art->kicker, &art->pos, JB_ROLE_KAITI, LAY_BODY,
+		display(lb, art->kicker, &art->pos, NOSRC, JB_ROLE_KAITI, LAY_BODY,
 		    BLACK, AL_CENTER);
 	t0 = lb->nrows;
-	display(lb, art->title, &art->pos, JB_ROLE_XBS, SIZE_2, BLACK,
+	display(lb, art->title, &art->pos, 0, JB_ROLE_XBS, SIZE_2, BLACK,
 	    AL_CENTER);
 	r = &lb->rows[t0];
 	r->mark = art->title;
@@ -1121,7 +1377,7 @@ set_article(struct lb *lb, const struct jb_article *art)
 	it->text = art->anchor;
 	it->len = strlen(art->anchor);
 	if (art->subtitle != NULL)
-		display(lb, art->subtitle, &art->pos, JB_ROLE_KAITI, LAY_BODY,
+		display(lb, art->subtitle, &art->pos, 0, JB_ROLE_KAITI, LAY_BODY,
 		    BLACK, AL_CENTER);
 	r = new_row(lb);
 	r->blank = 1;
@@ -1153,6 +1409,30 @@ set_note(struct lb *lb)
 	}
 }
 
+/*
+ * Whether an article's kicker and title share one line of w in 本期要目.
+ * When they do not, the title starts a line of its own: a wrap somewhere
+ * inside it would split the title, and quotes in it often leave the last
+ * words on a line by themselves.
+ */
+static int
+entry_fits(struct lb *lb, const struct jb_article *art, double w)
+{
+	struct para	 p;
+	double		 tot = 0;
+	size_t		 i;
+
+	para_init(&p, &art->pos);
+	para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 0);
+	para_shape(lb, &p);
+	for (i = 0; i < p.nch; i++)
+		tot += p.ch[i].adv;
+	para_clear(&p);
+	return tot <= w + 0.01;
+}
+
 /* 本期要目: every article's title, linked to it. */
 static void
 set_contents(struct lb *lb)
@@ -1163,8 +1443,8 @@ set_contents(struct lb *lb)
 	size_t			 i, r0, k;
 
 	blank_row(lb);
-	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, JB_ROLE_XBS, SIZE_XBS3, BLACK,
-	    AL_CENTER);
+	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, NOSRC,
+	    JB_ROLE_XBS, SIZE_XBS3, BLACK, AL_CENTER);
 	for (i = 0; i < d->narticles; i++) {
 		const struct jb_article *art = &d->articles[i];
 
@@ -1176,9 +1456,10 @@ set_contents(struct lb *lb)
 		if (art->kicker != NULL) {
 			para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
 			    BLACK, 0, 0);
-			para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
-			    0);
+			para_add(&p, entry_fits(lb, art, f.w - f.ind1) ?
+			    "　" : "\n", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 		}
+		p.src0 = p.text.len;
 		para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 		    0, 0);
 		r0 = lb->nrows;
@@ -1673,6 +1954,8 @@ lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 	for (i = 0; i < lb.nrows; i++)
 		free(lb.rows[i].items);
 	free(lb.rows);
+	if (lb.words != NULL)
+		ubrk_close(lb.words);
 	if (rv == NULL)
 		lay_free(l);
 	return rv;

@@ -427,8 +427,9 @@ cmd_build(const struct opts *o, int argc, char **argv)
 }
 
 /*
- * The archive around the issue pages.  Every issue is loaded, copied into
- * the archive and freed at once, so memory stays flat however many issues
+ * The archive around the issue pages.  Every issue is loaded (or its
+ * summary taken from the previous run, see archive.h), copied into the
+ * archive and freed at once, so memory stays flat however many issues
  * there are.  Nothing is written unless every issue loads, so a broken
  * issue never takes an existing archive's entry away.
  */
@@ -436,7 +437,6 @@ static int
 cmd_site(const struct opts *o, int argc, char **argv)
 {
 	struct jb_series	*s;
-	struct jb_doc		*d;
 	struct arc		*a;
 	char			*stem;
 	int			 i, rc = 0;
@@ -448,21 +448,19 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	a = arc_new(s);
+	arc_use_cache(a, o->out, o->series);
 	for (i = 0; i < argc; i++) {
-		if ((d = doc_load(argv[i], s)) == NULL) {
-			rc = 1;
-			continue;
-		}
 		stem = site_stem(argv[i]);
-		arc_add(a, d, stem);
+		if (arc_add_file(a, argv[i], stem) == -1)
+			rc = 1;
 		free(stem);
-		doc_free(d);
 	}
 	if (rc == 0) {
 		arc_sort(a);
 		if (arc_write_pages(a, o->templates, o->out) == -1 ||
 		    arc_write_feed(a, o->out) == -1 ||
-		    arc_write_search(a, o->templates, o->out) == -1)
+		    arc_write_search(a, o->templates, o->out) == -1 ||
+		    arc_write_cache(a, o->out) == -1)
 			rc = 1;
 	}
 	arc_free(a);

@@ -13,7 +13,6 @@
 #include "mem.h"
 #include "htmlio.h"
 #include "msg.h"
-#include "outfile.h"
 
 /*
  * templates/archive.html is the frame of every archive page: a well-formed
@@ -341,14 +340,22 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	return pg;
 }
 
-/* Serialise the page to path and free it.  Returns 0, or -1 after
- * reporting. */
+/*
+ * Serialise the page as htmlio_write() does, to memory, and write it to
+ * path unless it already holds those bytes; free the page.  Returns 0, or
+ * -1 after reporting.
+ */
 static int
 page_save(struct page *pg, const char *path)
 {
-	int	 rc;
+	xmlOutputBufferPtr	 ob = xmlAllocOutputBuffer(NULL);
+	int			 rc;
 
-	rc = htmlio_write(pg->doc, path);
+	htmlDocContentDumpFormatOutput(ob, pg->doc, "UTF-8", 0);
+	xmlOutputBufferWriteString(ob, "\n");
+	rc = arc_put(path, xmlOutputBufferGetContent(ob),
+	    xmlOutputBufferGetSize(ob));
+	xmlOutputBufferClose(ob);
 	xmlFreeDoc(pg->doc);
 	free(pg);
 	return rc;
@@ -642,7 +649,6 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	struct page	*pg;
 	xmlNodePtr	 main, n, body;
 	size_t		 i, narticles = 0;
-	static const char *const scripts[] = { "search-index.js", "search.js" };
 
 	for (i = 0; i < a->n; i++)
 		narticles += a->v[i].narticles;
@@ -663,31 +669,78 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 		if (body->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(body->name, BAD_CAST "body"))
 			break;
-	for (i = 0; body != NULL && i < 2; i++) {
+	/* One index file per year, newest first, then the script that
+	 * reads them (see search.c). */
+	for (i = 0; body != NULL && i < a->n; i++) {
+		if (i > 0 && a->v[i].year == a->v[i - 1].year)
+			continue;
+		n = el(body, "script", "search-index");
+		xmlNewProp(n, BAD_CAST "src", BAD_CAST fmt(pg,
+		    "search-index/%d.js", a->v[i].year));
+	}
+	if (body != NULL) {
 		n = el(body, "script", NULL);
-		xmlNewProp(n, BAD_CAST "src", BAD_CAST scripts[i]);
+		xmlNewProp(n, BAD_CAST "src", BAD_CAST "search.js");
 	}
 	return page_save(pg, arena_printf(a->arena, "%s/search.html", outdir));
 }
 
+/*
+ * The key of a year's page (see arc_key): its issues, the list of every
+ * year, which it links, and the templates.
+ */
+static char *
+year_page_key(const struct arc *a, size_t first, size_t count,
+    const char *tmpldir)
+{
+	const char	*deps[4];
+	struct buf	 what = { 0 };
+	char		*key;
+	size_t		 i;
+
+	buf_printf(&what, "year page %d:", a->v[first].year);
+	for (i = 0; i < a->n; i++)
+		if (i == 0 || a->v[i].year != a->v[i - 1].year)
+			buf_printf(&what, " %d", a->v[i].year);
+	deps[0] = arena_printf(a->arena, "%s/%s", tmpldir, TMPL_PAGE);
+	deps[1] = arena_printf(a->arena, "%s/style.css", tmpldir);
+	deps[2] = arena_printf(a->arena, "%s/site.css", tmpldir);
+	deps[3] = NULL;
+	key = arc_key(a, what.data, first, count, deps);
+	buf_free(&what);
+	return key;
+}
+
 int
-arc_write_pages(const struct arc *a, const char *tmpldir, const char *outdir)
+arc_write_pages(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct frame	 f;
-	size_t		 i;
+	size_t		 i, count;
+	char		*key, *path;
 	int		 rc = -1;
 
 	if (frame_load(&f, tmpldir) == -1)
 		goto out;
 	if (write_home(&f, a, outdir) == -1)
 		goto out;
-	for (i = 0; i < a->n; i++)
-		if ((i == 0 || a->v[i].year != a->v[i - 1].year) &&
-		    write_year(&f, a, i, outdir) == -1)
+	/* A year page whose issues, years and templates are as the last
+	 * run made it is not made again. */
+	for (i = 0; i < a->n; i += count) {
+		count = year_count(a, i);
+		key = year_page_key(a, i, count, tmpldir);
+		path = arena_printf(a->arena, "%s/%d/index.html", outdir,
+		    a->v[i].year);
+		if (!arc_part_current(a, path, key) &&
+		    write_year(&f, a, i, outdir) == -1) {
+			free(key);
 			goto out;
+		}
+		arc_part_done(a, path, key);
+		free(key);
+	}
 	if (write_search(&f, a, outdir) == -1)
 		goto out;
-	rc = outfile_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
+	rc = arc_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
 	    arena_printf(a->arena, "%s/%s", outdir, ICON));
 out:
 	frame_free(&f);

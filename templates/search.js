@@ -1,4 +1,4 @@
-/* search.js -- full-text search of the archive in the browser, from search-index.js; no server, no library. */
+/* search.js -- full-text search of the archive in the browser, from the yearly files in search-index/; no server, no library. */
 (function () {
 	"use strict";
 
@@ -24,14 +24,37 @@
 		return out;
 	}
 
+	/*
+	 * The index comes in parts, one per year, newest first (see
+	 * src/search.c), each numbering its own issues and articles from 0.
+	 * Joined, the numbers run on across the parts, so article numbers
+	 * still mean "newer first".
+	 */
+	function join(parts) {
+		var data = { issues: [], articles: [], parts: [] };
+		parts.forEach(function (p) {
+			var issueBase = data.issues.length;
+			data.parts.push({ grams: p.grams, base: data.articles.length });
+			p.issues.forEach(function (is) { data.issues.push(is); });
+			p.articles.forEach(function (a) {
+				data.articles.push(Object.assign({}, a,
+				    { issue: a.issue + issueBase }));
+			});
+		});
+		return data;
+	}
+
 	/* Article numbers of a gram: stored as gaps, "0,3,12" = 0, 3, 15. */
 	function postings(data, gram) {
-		var s = data.grams[gram], out = [], n = 0;
-		if (s === undefined)
-			return out;
-		s.split(",").forEach(function (gap, i) {
-			n = i === 0 ? Number(gap) : n + Number(gap);
-			out.push(n);
+		var out = [];
+		data.parts.forEach(function (p) {
+			var s = p.grams[gram], n = 0;
+			if (s === undefined)
+				return;
+			s.split(",").forEach(function (gap, i) {
+				n = i === 0 ? Number(gap) : n + Number(gap);
+				out.push(p.base + n);
+			});
 		});
 		return out;
 	}
@@ -174,16 +197,19 @@
 		var input = document.getElementById("q");
 		var status = document.getElementById("search-status");
 		var query = new URLSearchParams(window.location.search).get("q") || "";
-		if (typeof JIANBAO_SEARCH === "undefined") {
-			status.textContent = "搜索索引（search-index.js）没有载入，无法搜索。";
+		var expected = document.querySelectorAll("script.search-index").length;
+		var parts = typeof JIANBAO_SEARCH === "undefined" ? [] : JIANBAO_SEARCH;
+		if (parts.length < expected) {
+			status.textContent = "搜索索引（search-index 文件夹）没有全部载入，无法搜索。";
 			return;
 		}
 		input.value = query;
-		show(JIANBAO_SEARCH, query);
+		show(join(parts), query);
 	}
 
 	if (typeof module === "object" && module.exports)
-		module.exports = { search: search, snippet: snippet, runsOf: runsOf };
+		module.exports = { join: join, search: search, snippet: snippet,
+		    runsOf: runsOf };
 	else if (document.readyState === "loading")
 		document.addEventListener("DOMContentLoaded", start);
 	else

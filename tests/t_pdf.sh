@@ -28,6 +28,21 @@ else
 	nok "layout $ISSUE differs from tests/pdf/issue.layout"
 fi
 
+# 1b. Title lines (二号): broken at phrase and word boundaries, balanced.
+# The golden file holds one title line a row.
+"$JB" layout --fixed --series "$SERIES" tests/pdf/titles.md 2>"$tmp/err" |
+awk '$1 == "text" && $6 == "22.00" { t = $NF; gsub(/\|/, "", t)
+	if ($3 != y && row != "") { print row; row = "" }
+	y = $3; row = row t } END { print row }' >"$tmp/titles"
+[ $update = 1 ] && cp "$tmp/titles" tests/pdf/titles.lines
+if [ -s "$tmp/err" ]; then
+	nok "layout tests/pdf/titles.md printed diagnostics"; cat "$tmp/err"
+elif diff -u tests/pdf/titles.lines "$tmp/titles"; then
+	ok "title lines match tests/pdf/titles.lines"
+else
+	nok "title lines differ from tests/pdf/titles.lines"
+fi
+
 # 2. The PDF.
 if ! "$JB" build --pdf --series "$SERIES" --out "$tmp/a" "$ISSUE" 2>"$tmp/err" ||
     [ -s "$tmp/err" ]; then
@@ -132,17 +147,27 @@ check "rebuild is byte-identical" "cmp -s '$pdf' '$tmp/b/issue.pdf'"
 pe=$(pdfinfo "$tmp/e/issue.pdf" | awk '/^Pages:/ { print $2 }')
 check "--even gives an even page count ($pe)" "[ \$(( pe % 2 )) -eq 0 ]"
 
-# 7. A character no configured font covers stops the build at its line.
-mkdir -p "$tmp/g"
-sed 's/^本报讯 9月3日上午/本报讯 9月3日𓀀上午/' "$ISSUE" >"$tmp/g/glyph.md"
-cp -r tests/pdf/images "$tmp/g/"
-line=$(grep -n '𓀀' "$tmp/g/glyph.md" | cut -d: -f1)
-"$JB" build --pdf --series "$SERIES" --out "$tmp/g/out" "$tmp/g/glyph.md" 2>"$tmp/err"
+# 7. A character no configured font covers stops the build, reported at
+# its own line and column (title, emphasis, second source line of a
+# paragraph, code, byline): exact stderr in tests/pdf/glyph.err.
+"$JB" build --pdf --series "$SERIES" --out "$tmp/g" tests/pdf/glyph.md 2>"$tmp/err"
 st=$?
-check "missing glyph fails the build" "[ $st -ne 0 ] && [ ! -e '$tmp/g/out/glyph.pdf' ]"
-check "missing glyph reported with file:line and U+13000" "grep -q 'glyph.md:$line.*U+13000' '$tmp/err'"
+[ $update = 1 ] && cp "$tmp/err" tests/pdf/glyph.err
+check "missing glyph fails the build" "[ $st -ne 0 ] && [ ! -e '$tmp/g/glyph.pdf' ]"
+if diff -u tests/pdf/glyph.err "$tmp/err"; then
+	ok "missing glyphs reported at file:line:col with U+XXXX"
+else
+	nok "missing glyph diagnostics differ from tests/pdf/glyph.err"
+fi
 
 # 8. A font role naming no installed family is an error.
 sed 's/^编印单位:.*/&\n字体:\n  仿宋: 没有这种字体/' "$SERIES" >"$tmp/nofont.yaml"
 "$JB" build --pdf --series "$tmp/nofont.yaml" --out "$tmp/n" "$ISSUE" 2>"$tmp/err"
 check "unknown font family reported" "grep -q '找不到字体 “没有这种字体”' '$tmp/err'"
+
+# 9. Traditional fonts centre ，。、 in the em box: adjacent marks still take
+# 1.5 em (「…了。」 is 12 characters in 11.5 em; 他說，「好。」 is 7 in 6).
+"$JB" layout --series "$SERIES" tests/pdf/hant.md >"$tmp/hant" 2>"$tmp/err"
+em() { awk -v t="|$1|" '$1 == "text" && $NF == t { sub("w=", "", $4); printf "%.2f", $4 / $6 }' "$tmp/hant"; }
+check "zh-Hant 。」 compressed to 1.5 em ($(em '「大家一下子就熟絡了。」') em)" "[ '$(em '「大家一下子就熟絡了。」')' = 11.50 ]"
+check "zh-Hant ，「 and 。」 compressed ($(em '他說，「好。」') em)" "[ '$(em '他說，「好。」')' = 6.00 ]"

@@ -39,7 +39,7 @@ else
 	notok "make site builds the test site"; sed 's/^/# /' "$tmp/make1"
 fi
 out=$proj/out
-for f in index.html search.html search.js search-index.js feed.xml 2024/index.html 2025/index.html; do
+for f in index.html search.html search.js search-index/2025.js search-index/2024.js feed.xml 2024/index.html 2025/index.html .archive; do
 	check "make site writes $f" '[ -s "$out/$f" ]'
 done
 
@@ -62,16 +62,86 @@ if ! [ "$(grep -c "build " "$tmp/ran3")" -eq 1 ]; then sed 's/^/# /' "$tmp/ran3"
 # Structure, links, feed.
 python3 tests/site_check.py "$out" "$SERIES_NAME" "$BASE" $STEMS
 
+# The incremental archive is the clean one, byte for byte; files that did
+# not change keep their time stamps.
+clean() {	# clean DIR: the archive of the project's issues, built from nothing
+	rm -rf "$1"
+	(cd "$proj" && ./jianbao site --out "$1" issues/*/*.md)
+}
+same_as_clean() {	# same_as_clean NAME: every file of a clean build but its bookkeeping, equal in out
+	clean "$tmp/clean"
+	bad=$(cd "$tmp/clean" && find . -type f ! -name .archive | while read -r f; do
+		cmp -s "$f" "$out/$f" || echo "$f"; done)
+	[ "$(ls "$out/search-index")" = "$(ls "$tmp/clean/search-index")" ] ||
+		bad="$bad search-index/"
+	if [ -z "$bad" ] && [ -s "$tmp/clean/index.html" ]; then ok "$1"; else
+		notok "$1"; echo "# differ: $bad"; fi
+}
+same_as_clean "after an edit, the incremental archive equals a clean build"
+stamp() { stat -c %Y.%y "$@"; }
+keep="index.html 2024/index.html 2025/index.html search.html feed.xml search.js favicon.svg search-index/2024.js search-index/2025.js"
+before=$(cd "$out" && stamp $keep)
+sleep 1
+touch "$proj/issues/2024/11.md"
+make -C "$proj" site >"$tmp/make4" 2>&1
+check "touching an issue re-runs the archive" 'ran "$tmp/make4" | grep -q "^site --out out issues/"'
+check "a re-run with nothing changed rewrites no archive file" \
+	'[ "$(cd "$out" && stamp $keep)" = "$before" ]'
+# A new sentence in 2024's issue: that year's search file changes, the
+# other year's does not; no page lists body text.
+before25=$(stamp "$out/search-index/2025.js")
+beforey=$(stamp "$out/2025/index.html" "$out/2024/index.html")
+sleep 1
+echo "补记商铺回访一次。" >>"$proj/issues/2024/11.md"
+make -C "$proj" site >/dev/null 2>&1
+check "editing the text of a 2024 issue rewrites search-index/2024.js" \
+	'grep -q "补记商铺回访一次" "$out/search-index/2024.js"'
+check "editing the text of a 2024 issue leaves search-index/2025.js alone" \
+	'[ "$(stamp "$out/search-index/2025.js")" = "$before25" ]'
+check "editing body text leaves the year pages alone" \
+	'[ "$(stamp "$out/2025/index.html" "$out/2024/index.html")" = "$beforey" ]'
+same_as_clean "after a text edit, the incremental archive equals a clean build"
+# A title edit reaches the pages; a year that loses its last issue loses
+# its page's links and its search file.
+sed -i 's/^## \(河湾.*\)$/## \1（修订）/' "$proj/issues/2024/11.md"
+make -C "$proj" site >/dev/null 2>&1
+check "a changed title reaches the home page" 'grep -q "（修订）" "$out/index.html"'
+same_as_clean "after a title edit, the incremental archive equals a clean build"
+mv "$proj/issues/2024/11.md" "$tmp/11.md"
+make -C "$proj" site >/dev/null 2>&1
+check "a year without issues loses its search file" '[ ! -e "$out/search-index/2024.js" ]'
+same_as_clean "after removing an issue, the incremental archive equals a clean build"
+mkdir -p "$proj/issues/2024" && cp tests/site/issues/2024/11.md "$proj/issues/2024/"
+make -C "$proj" site >/dev/null 2>&1
+# A changed template reaches every year page, though no issue changed.
+cp "$proj/templates/site.css" "$tmp/site.css"
+echo '.test-mark { color: inherit; }' >>"$proj/templates/site.css"
+make -C "$proj" site >/dev/null 2>&1
+check "a changed style sheet reaches the year pages" \
+	'grep -q "test-mark" "$out/2024/index.html" && grep -q "test-mark" "$out/2025/index.html"'
+same_as_clean "after a template edit, the incremental archive equals a clean build"
+cp "$tmp/site.css" "$proj/templates/site.css"
+make -C "$proj" site >/dev/null 2>&1
+# A damaged summary file is ignored, not trusted.
+head -c 900 "$out/.archive" >"$tmp/cut" && cp "$tmp/cut" "$out/.archive"
+(cd "$proj" && ./jianbao site --out out issues/*/*.md) 2>"$tmp/err5"
+check "a damaged .archive is ignored without a message" '[ ! -s "$tmp/err5" ]'
+same_as_clean "after a damaged .archive, the archive equals a clean build"
+
 # The search index through the shipped script's own search function.
 cat >"$tmp/search.cjs" <<'EOF'
 const fs = require("fs"), vm = require("vm");
-const [idx, js] = process.argv.slice(2);
+const [js, ...parts] = process.argv.slice(2);
 const box = {};
-vm.runInNewContext(fs.readFileSync(idx, "utf8"), box);
-const s = require(js), d = box.JIANBAO_SEARCH;
+for (const p of parts)
+	vm.runInNewContext(fs.readFileSync(p, "utf8"), box);
+const s = require(js), all = box.JIANBAO_SEARCH, d = s.join(all);
 const say = (good, name) => console.log((good ? "ok - " : "not ok - ") + name);
 const titles = (q) => s.search(d, q).map((r) => r.article.title);
-say(d && d.version === 1 && d.articles.length === 6, "search-index.js assigns JIANBAO_SEARCH with every article");
+say(all && all.length === 2 && all.every((p) => p.version === 2) && all[0].year === 2025,
+    "the yearly search files append their parts to JIANBAO_SEARCH, newest year first");
+say(d.articles.length === 6 && d.issues.length === 3, "the joined index holds every issue and article");
+say(d.issues[d.articles[5].issue].href === "2024/11.html", "article numbers run on across the years");
 const jf = titles("积分");
 say(jf.length === 1 && jf[0] === "一本积分册　激活居民自治", "积分 finds the one article holding it (title first)");
 say(s.search(d, "积分")[0].article.anchor === "a2" && s.search(d, "积分")[0].issue.href === "2025/01.html", "the result points at 2025/01.html#a2");
@@ -81,7 +151,11 @@ say(titles("梯").length === 1, "a single character is found");
 say(titles("积分兑换").length === 0, "a phrase that occurs nowhere is not found");
 say(titles("").length === 0 && titles("，。").length === 0, "an empty query finds nothing");
 EOF
-node "$tmp/search.cjs" "$out/search-index.js" "$out/search.js"
+# In the order search.html loads them.
+scripts=$(grep -o 'src="search-index/[0-9]*\.js"' "$out/search.html" | sed 's/^src="//; s/"$//')
+check "search.html loads one search file per year, newest first" \
+	'[ "$(echo $scripts)" = "search-index/2025.js search-index/2024.js" ]'
+node "$tmp/search.cjs" "$out/search.js" $(for f in $scripts; do echo "$out/$f"; done)
 
 # A long archive: past 50 issues the home page keeps the newest few of each
 # year and links to the year pages, which list them all.
@@ -113,14 +187,14 @@ dest=$tmp/srv/bulletins
 make -C "$proj" publish DEST="$dest" >"$tmp/pub1" 2>&1
 first=$(readlink "$dest")
 check "make publish puts the site at DEST" '[ -L "$dest" ] && [ -f "$dest/index.html" ] && [ -f "$dest/2025/01.html" ]'
-check "make publish leaves no build bookkeeping" '[ ! -e "$dest/.issues" ]'
+check "make publish leaves no build bookkeeping" '[ ! -e "$dest/.issues" ] && [ ! -e "$dest/.archive" ]'
 # A reader polling during the next publish always finds a whole site.
 ( while [ ! -e "$tmp/stop" ]; do
-	[ -f "$dest/index.html" ] && [ -f "$dest/search-index.js" ] || echo gap >>"$tmp/gaps"
+	[ -f "$dest/index.html" ] && [ -f "$dest/search-index/2025.js" ] || echo gap >>"$tmp/gaps"
 done ) &
 poll=$!
 sleep 1
-touch "$proj/out/index.html"
+touch "$proj/out/.archive"
 make -C "$proj" publish DEST="$dest" >"$tmp/pub2" 2>&1
 touch "$tmp/stop"; wait "$poll"
 second=$(readlink "$dest")
