@@ -53,7 +53,7 @@ HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all setup setup-test issue site html pdf archive publish test fuzz fuzz-run clean
+.PHONY: all setup setup-test issue site html pdf editions archive publish test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
 # ones for each of a thousand issue files (could issues/2019/13.md be made
@@ -89,18 +89,50 @@ $(PRESS_OBJS): override CFLAGS += -fPIC
 -include $(OBJS:.o=.d)
 
 # The list of issue slugs changes only when an issue is added or removed;
-# pages link to their neighbours, so they depend on it.
+# pages link to their neighbours, so they depend on it.  Compared and
+# written by make itself: no shell runs when nothing changed.
 $(OUT)/.issues: FORCE
-	@mkdir -p $(OUT)
-	@echo $(ISSUES) > $@.new
-	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+	$(if $(call same,$(ISSUES),$(file <$@)),,$(shell mkdir -p $(OUT))$(file >$@,$(ISSUES)))
 FORCE:
 
-$(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
-	./jianbao build --html --out $(OUT) $<
+same = $(and $(findstring x $(strip $1) x,x $(strip $2) x),$(findstring x $(strip $2) x,x $(strip $1) x))
 
-$(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml
-	./jianbao build --pdf --out $(OUT) $<
+# Issue pages and print editions are built in batches.  make still decides
+# which are stale; the rule of a stale output only appends its issue to
+# the queue $(OUT)/.queue-html or -pdf (make writes it, nothing is run),
+# and the goal that wants them hands the whole queue to one
+# `jianbao build --jobs N`, N from make's -j or else the number of CPUs:
+# the workers load fonts and templates once instead of once per issue.
+# An issue that fails keeps its old outputs, so they stay stale and the
+# next run queues it again.  An output named on the command line
+# (make out/2019/13.pdf, make issue N=...) is built at once.
+QUEUE	 = $(OUT)/.queue
+JOBS	 = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),0)
+BUILDRUN = ./jianbao build --jobs $(JOBS) --out $(OUT)
+
+enqueue = $(if $(filter $@,$(patsubst ./%,%,$(MAKECMDGOALS))),./jianbao build --$1 --out $(OUT) $<,$(file >>$(QUEUE)-$1,$<))
+
+# $(call flush,html pdf): build what the named queues hold.  The queues are
+# read and emptied when make expands the recipe, each issue once (an
+# interrupted run may have queued it twice, or a removed issue).  Issues
+# in both queues get both editions from one run; every run goes ahead
+# when another fails, and the recipe fails if any did.
+flush = $(call flush_,$(if $(filter html,$1),$(file <$(QUEUE)-html)),$\
+	$(if $(filter pdf,$1),$(file <$(QUEUE)-pdf)))
+flush_ = $(call flush__,$(strip $1 $2),$(sort $(filter $(ISSUES),$1)),$\
+	$(sort $(filter $(ISSUES),$2)))
+flush__ = $(if $1,@rm -f $(QUEUE)-html $(QUEUE)-pdf; rc=0$\
+	$(call flushrun,,$(filter $2,$3))$\
+	$(call flushrun,--html ,$(filter-out $3,$2))$\
+	$(call flushrun,--pdf ,$(filter-out $2,$3)); exit $$rc)
+flushrun = $(if $2,; echo "$(BUILDRUN) $1$(if $(word 9,$2),$(firstword $2) …（共 $(words $2) 期）,$2)"; $\
+	$(BUILDRUN) $1$2 || rc=1)
+
+$(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
+	$(call enqueue,html)
+
+$(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
+	$(call enqueue,pdf)
 
 # make issue N=2019-13
 issue: jianbao
@@ -110,8 +142,13 @@ issue: jianbao
 	$(MAKE) $(OUT)/$(subst -,/,$(N)).html $(OUT)/$(subst -,/,$(N)).pdf
 
 html: $(HTMLS)
+	$(call flush,html)
 pdf: $(PDFS)
-site: $(HTMLS) $(PDFS) $(OUT)/.archive
+	$(call flush,pdf)
+# The archive is written while the editions are built.
+site: editions $(OUT)/.archive
+editions: $(HTMLS) $(PDFS)
+	$(call flush,html pdf)
 archive: $(OUT)/.archive
 
 # The archive (home, year pages, feed.xml, search files) lists every issue,

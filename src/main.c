@@ -1,8 +1,12 @@
 /* main.c -- the command line: parse options, load the series, run the stages per issue. */
+#include <sys/types.h>
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "archive.h"
 #include "check.h"
@@ -26,6 +30,7 @@ struct opts {
 	int		 pdf;		/* write the PDF edition */
 	int		 even;		/* PDF: pad to an even page count */
 	int		 fixed;		/* layout: fixed-width metrics */
+	int		 jobs;		/* build: worker processes, 0 one per CPU */
 	char		*fontdir;	/* fonts/ beside the series file */
 };
 
@@ -51,6 +56,7 @@ usage(FILE *fp)
 "  --pdf             只生成印刷版\n"
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n"
 "  --fixed           layout 命令按等宽字模排版（不依赖已安装的字体）\n"
+"  --jobs N          build 命令用 N 个进程同时生成（0 为处理器个数，默认 1）\n"
 "  --out 目录        输出目录（默认 out）\n"
 "  --series 文件     刊物设置文件（默认 bulletin.yaml）\n"
 "  --templates 目录  网页模板目录（默认 templates）\n"
@@ -62,21 +68,52 @@ usage(FILE *fp)
 }
 
 /*
+ * What every issue of one build run shares: the options, the series and
+ * the issue list of the archive the last issue came from, so that a run
+ * over a thousand issues reads the issues folder once, not once per page.
+ */
+struct build {
+	const struct opts	*o;
+	const struct jb_series	*s;
+	char			*root;		/* folder scanned into issues */
+	size_t			 skip;		/* "./" prefix of the list's paths */
+	struct iss_list		 issues;
+	size_t			 hint;		/* where the last issue was found */
+	/* One press per process for every issue it prints: fonts and their
+	 * caches are made once.  Made on the first print edition, so each
+	 * worker makes its own after fork() and never shares threads. */
+	const struct press	*press;
+	struct pdf_press	*pp;
+};
+
+static void
+build_done(struct build *b)
+{
+	if (b->press != NULL)
+		b->press->pdf_press_free(b->pp);
+	iss_free(&b->issues);
+	free(b->root);
+}
+
+/*
  * Sibling issues of path issues/YYYY/NN.md: the issues listed by
  * iss_scan() in the folder above its year folder.  Fills prev and next
  * with "YYYY/NN", or "" when there is none.
  */
 static void
-neighbours(const char *path, char *prev, char *next, size_t size)
+neighbours(struct build *b, const char *path, char *prev, char *next,
+    size_t size)
 {
-	struct iss_list	 l = { 0 };
+	struct iss_list	*l = &b->issues;
 	char		*root = xstrdup(path), *p;
-	size_t		 i, skip = 0;
+	size_t		 i, k, skip = 0;
 
 	prev[0] = next[0] = '\0';
 	/* root = folder of the year folder of path */
-	if ((p = strrchr(root, '/')) == NULL)
-		goto out;
+	if ((p = strrchr(root, '/')) == NULL) {
+		free(root);
+		return;
+	}
 	*p = '\0';
 	if ((p = strrchr(root, '/')) != NULL)
 		*p = '\0';
@@ -85,18 +122,28 @@ neighbours(const char *path, char *prev, char *next, size_t size)
 		strcpy(root, ".");
 		skip = 2;
 	}
-	iss_scan(root, &l);
-	for (i = 0; i < l.n && strcmp(l.v[i].path + skip, path) != 0; i++)
-		;
-	if (i == l.n)
-		goto out;
+	if (b->root == NULL || strcmp(b->root, root) != 0) {
+		iss_free(l);
+		free(b->root);
+		iss_scan(root, l);
+		b->root = root;
+		b->skip = skip;
+		b->hint = 0;
+	} else
+		free(root);
+	/* make hands the issues over in order: look after the last one first */
+	for (k = 0; k < l->n; k++) {
+		i = (b->hint + k) % l->n;
+		if (strcmp(l->v[i].path + b->skip, path) == 0)
+			break;
+	}
+	if (k == l->n)
+		return;
+	b->hint = i;
 	if (i > 0)
-		snprintf(prev, size, "%d/%02d", l.v[i - 1].year, l.v[i - 1].number);
-	if (i + 1 < l.n)
-		snprintf(next, size, "%d/%02d", l.v[i + 1].year, l.v[i + 1].number);
-out:
-	iss_free(&l);
-	free(root);
+		snprintf(prev, size, "%d/%02d", l->v[i - 1].year, l->v[i - 1].number);
+	if (i + 1 < l->n)
+		snprintf(next, size, "%d/%02d", l->v[i + 1].year, l->v[i + 1].number);
 }
 
 /*
@@ -187,10 +234,11 @@ out:
 	return rc;
 }
 
+/* Write the editions of one issue that html and pdf ask for. */
 static int
-build_one(const struct opts *o, const struct jb_series *s,
-    struct pdf_press *pp, const char *path)
+build_one(struct build *b, const char *path, int html, int pdf)
 {
+	const struct opts	*o = b->o;
 	struct jb_doc	*d;
 	struct jb_nav	 nav;
 	char		 prev[32], next[32], prevhref[64], nexthref[64];
@@ -200,15 +248,22 @@ build_one(const struct opts *o, const struct jb_series *s,
 	size_t		 n;
 	int		 rc = -1;
 
-	if ((d = doc_load(path, s)) == NULL)
+	/* Started first: the press reads the font configuration while the
+	 * issue is parsed. */
+	if (pdf && b->pp == NULL && (b->press = press_load()) != NULL) {
+		struct pdf_opts po = { o->fontdir, o->even, 0 };
+
+		b->pp = b->press->pdf_press_new(&po);
+	}
+	if ((d = doc_load(path, b->s)) == NULL)
 		return -1;
 	stem = out_stem(o->out, path);
 	n = strlen(stem) + 8;
 	target = xmalloc(n);
 
-	if (o->html) {
+	if (html) {
 		memset(&nav, 0, sizeof(nav));
-		neighbours(path, prev, next, sizeof(prev));
+		neighbours(b, path, prev, next, sizeof(prev));
 		if (prev[0]) {
 			snprintf(prevhref, sizeof(prevhref), "../%s.html", prev);
 			snprintf(prevlabel, sizeof(prevlabel), "%.4s年第%d期", prev,
@@ -233,12 +288,10 @@ build_one(const struct opts *o, const struct jb_series *s,
 		    html_write_issue(d, &nav, o->templates, target) == -1)
 			goto out;
 	}
-	if (o->pdf) {
-		const struct press	*p;
-
+	if (pdf) {
 		snprintf(target, n, "%s.pdf", stem);
-		if (pp == NULL || (p = press_load()) == NULL ||
-		    p->pdf_press_write(pp, d, target) == -1)
+		if (b->pp == NULL ||
+		    b->press->pdf_press_write(b->pp, d, target) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -249,14 +302,116 @@ out:
 	return rc;
 }
 
+/*
+ * build --jobs: the issues are cut into batches of consecutive files, and
+ * up to jobs worker processes take the next batch as soon as one
+ * finishes, so the workers end together.  A worker is a fork of this
+ * process: it loads fonts and templates once for its batch without paying
+ * a program start for every issue, and a fresh worker per batch bounds
+ * what caches grow to.  A batch is at most a quarter of a worker's share,
+ * so no worker is left with a long tail.  Both editions of an issue are
+ * made by the same worker, so its messages are printed once.
+ */
+#define PDF_BATCH	8	/* issues per worker with print editions */
+#define HTML_BATCH	250	/* issues per worker with pages only */
+
+struct batch {
+	int	 first;		/* index of the first file */
+	int	 n;		/* files */
+	pid_t	 pid;		/* worker, 0 when not started or done */
+};
+
+static int
+run_batch(struct build *b, const struct batch *t, char **files)
+{
+	int	 i, rc = 0;
+
+	for (i = t->first; i < t->first + t->n; i++)
+		if (build_one(b, files[i], b->o->html, b->o->pdf) == -1)
+			rc = 1;
+	return rc;
+}
+
+/*
+ * Run the batches in up to jobs workers.  Returns the exit status of the
+ * whole build, or in a worker the worker's own, which main() passes on as
+ * the process's after the same clean-up as the parent's.
+ */
+static int
+run_workers(struct build *b, int jobs, char **files, int nfiles)
+{
+	const struct opts	*o = b->o;
+	struct batch		*v;
+	char			 why[64];
+	pid_t			 pid;
+	int			 size, nb = 0, next = 0, running = 0;
+	int			 i, st, rc = 0;
+
+	size = (nfiles + jobs * 4 - 1) / (jobs * 4);
+	if (size > (o->pdf ? PDF_BATCH : HTML_BATCH))
+		size = o->pdf ? PDF_BATCH : HTML_BATCH;
+	v = xcalloc((size_t)nfiles, sizeof(*v));
+	for (i = 0; i < nfiles; i += size) {
+		v[nb].first = i;
+		v[nb].n = nfiles - i < size ? nfiles - i : size;
+		nb++;
+	}
+	/* Whatever sits in the buffers would be written by every worker. */
+	fflush(stdout);
+	fflush(stderr);
+	while (next < nb || running > 0) {
+		while (running < jobs && next < nb) {
+			if ((pid = fork()) == 0) {
+				rc = run_batch(b, &v[next], files);
+				goto out;
+			}
+			if (pid == -1) {
+				/* No process to spare: the batch is built here. */
+				if (run_batch(b, &v[next], files) != 0)
+					rc = 1;
+			} else {
+				v[next].pid = pid;
+				running++;
+			}
+			next++;
+		}
+		if (running == 0)
+			break;
+		if ((pid = waitpid(-1, &st, 0)) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (i = 0; i < next && v[i].pid != pid; i++)
+			;
+		if (i == next)
+			continue;
+		v[i].pid = 0;
+		running--;
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			continue;
+		if (rc < 1)
+			rc = 1;
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 1)
+			continue;	/* the worker named the failed issues */
+		if (WIFSIGNALED(st))
+			snprintf(why, sizeof(why), "信号 %d", WTERMSIG(st));
+		else
+			snprintf(why, sizeof(why), "退出码 %d", WEXITSTATUS(st));
+		msg(MSG_WORKER, NULL, why, files[v[i].first], v[i].n);
+	}
+out:
+	free(v);
+	return rc;
+}
+
 static int
 cmd_build(const struct opts *o, int argc, char **argv)
 {
 	struct jb_series	*s;
-	struct pdf_opts		 po = { o->fontdir, o->even, 0 };
-	const struct press	*p = NULL;
-	struct pdf_press	*pp = NULL;
-	int			 i, rc = 0;
+	struct build		 b;
+	long			 ncpu;
+	int			 i, jobs = o->jobs, rc = 0;
 
 	if (argc == 0) {
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
@@ -264,14 +419,22 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	}
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	/* One press for every issue: fonts and their caches are made once. */
-	if (o->pdf && (p = press_load()) != NULL)
-		pp = p->pdf_press_new(&po);
-	for (i = 0; i < argc; i++)
-		if (build_one(o, s, pp, argv[i]) == -1)
-			rc = 1;
-	if (p != NULL)
-		p->pdf_press_free(pp);
+	memset(&b, 0, sizeof(b));
+	b.o = o;
+	b.s = s;
+	if (jobs == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = ncpu > 0 ? (int)ncpu : 1;
+	}
+	if (jobs > argc)
+		jobs = argc;
+	if (jobs > 1)
+		rc = run_workers(&b, jobs, argv, argc);
+	else
+		for (i = 0; i < argc; i++)
+			if (build_one(&b, argv[i], o->html, o->pdf) == -1)
+				rc = 1;
+	build_done(&b);
 	series_free(s);
 	return rc;
 }
@@ -400,9 +563,10 @@ int
 main(int argc, char **argv)
 {
 	struct opts	 o = { "bulletin.yaml", "out", "templates", 0, 0, 0, 0,
-			    NULL };
+			    1, NULL };
+	static char	 errbuf[65536];
 	const char	*cmd;
-	char		**files;
+	char		**files, *end;
 	int		 i, nfiles = 0, rc;
 
 	if (argc < 2) {
@@ -419,6 +583,12 @@ main(int argc, char **argv)
 		puts("jianbao " JIANBAO_VERSION);
 		return 0;
 	}
+	/*
+	 * Workers of build --jobs share stderr: a message leaves in one write
+	 * (msg() flushes after each), so lines never mix.
+	 */
+	if (strcmp(cmd, "build") == 0)
+		setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
 	if (strcmp(cmd, "check") == 0)
 		return chk_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "new") == 0)
@@ -437,7 +607,16 @@ main(int argc, char **argv)
 			o.even = 1;
 		else if (strcmp(a, "--fixed") == 0)
 			o.fixed = 1;
-		else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
+		else if (strcmp(a, "--jobs") == 0 && i + 1 < argc) {
+			errno = 0;
+			o.jobs = (int)strtol(argv[++i], &end, 10);
+			if (errno != 0 || end == argv[i] || *end != '\0' ||
+			    o.jobs < 0 || o.jobs > 1024) {
+				msg(MSG_USAGE, NULL, "--jobs 需要 0 到 1024 的整数");
+				free(files);
+				return 2;
+			}
+		} else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
 		    strcmp(a, "--templates") == 0) && i + 1 < argc) {
 			if (a[2] == 'o')
 				o.out = argv[++i];

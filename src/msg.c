@@ -81,6 +81,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_MKDIR] = "无法创建目录 “%s”：%s",
 	[MSG_PRESS] = "无法载入印刷模块 “%s”：%s（生成印刷版和 layout、fonts 命令都需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_USAGE] = "%s",
+	[MSG_WORKER] = "生成进程意外终止（%s），从 “%s” 起的 %d 期可能未生成",
 };
 
 /*

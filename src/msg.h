@@ -84,6 +84,7 @@ enum msgid {
 	MSG_MKDIR,		/* cannot create a folder */
 	MSG_PRESS,		/* the print module cannot be loaded */
 	MSG_USAGE,		/* bad command line */
+	MSG_WORKER,		/* build: a worker process died */
 	MSG__MAX
 };
 
