@@ -117,15 +117,6 @@ char		*arc_article_text(const struct jb_doc *d,
 		    const struct jb_article *ar);
 
 /*
- * Write len bytes of data to path through outfile.h, unless path already
- * holds exactly those bytes: an unchanged page keeps its time stamp, so
- * copies and caches downstream see it unchanged.  Returns 0, or -1 after
- * reporting.  arc_copy() does the same with the contents of the file src.
- */
-int		 arc_put(const char *path, const void *data, size_t len);
-int		 arc_copy(const char *src, const char *dst);
-
-/*
  * The key of a file made from issues v[first] .. v[first + n - 1]: a
  * digest (hex) of what (naming the file's kind and anything else it shows),
  * the program and series file, the stamps and stems of those issues and
@@ -152,7 +143,7 @@ int		 arc_write_cache(const struct arc *a, const char *outdir);
 
 /*
  * The writers.  Each reads a sorted archive, writes its files under outdir
- * through arc_put(), so files that would not change are left alone, and
+ * through outfile_put(), so files that would not change are left alone, and
  * returns 0, or -1 after reporting; a failed file leaves its previous
  * version in place.  Every link they write is relative to the page that
  * holds it, except in the feed, whose links are absolute paths under the

@@ -9,6 +9,7 @@
 #include "archive.h"
 #include "mem.h"
 #include "msg.h"
+#include "outfile.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
 
@@ -171,7 +172,7 @@ arc_write_feed(const struct arc *a, const char *outdir)
 		msg(MSG_WRITE, NULL, path, "XML 写入失败");
 		goto out;
 	}
-	rc = arc_put(path, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	rc = outfile_put(path, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
 out:
 	xmlBufferFree(xb);
 	return rc;

@@ -194,11 +194,9 @@ static int
 copy_images(const struct jb_doc *d, const char *stem)
 {
 	const struct jb_block	*b;
-	struct outfile		*o;
-	FILE			*in;
-	char			 chunk[65536], *dst, *slash;
-	size_t			 i, j, n, k;
-	int			 rc = -1;
+	char			*dst, *slash;
+	size_t			 i, j, n;
+	int			 rc;
 
 	for (i = 0; i < d->narticles; i++) {
 		for (j = 0; j < d->articles[i].nblocks; j++) {
@@ -211,27 +209,13 @@ copy_images(const struct jb_doc *d, const char *stem)
 			if ((slash = strrchr(dst, '/')) != NULL)
 				slash[1] = '\0';
 			strcat(dst, b->src);
-			if ((in = fopen(b->path, "rb")) == NULL) {
-				msg(MSG_OPEN, NULL, b->path, msg_strerror(errno));
-				free(dst);
-				goto out;
-			}
-			if ((o = outfile_open(dst)) == NULL) {
-				fclose(in);
-				free(dst);
-				goto out;
-			}
-			while ((k = fread(chunk, 1, sizeof(chunk), in)) > 0)
-				fwrite(chunk, 1, k, outfile_fp(o));
-			fclose(in);
+			rc = outfile_copy(b->path, dst);
 			free(dst);
-			if (outfile_commit(o) == -1)
-				goto out;
+			if (rc == -1)
+				return -1;
 		}
 	}
-	rc = 0;
-out:
-	return rc;
+	return 0;
 }
 
 /* Write the editions of one issue that html and pdf ask for. */

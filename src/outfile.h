@@ -17,8 +17,14 @@ FILE		*outfile_fp(struct outfile *o);
 int		 outfile_commit(struct outfile *o);	/* 0, or -1 after reporting */
 void		 outfile_abort(struct outfile *o);	/* NULL is a no-op */
 
-/* Copy the file src to dst the same way.  Returns 0, or -1 after
- * reporting; dst is untouched on failure. */
+/*
+ * Write len bytes of data to path the same way, unless path already holds
+ * exactly those bytes: an unchanged file keeps its time stamp, so make,
+ * copies and caches downstream see it unchanged.  outfile_copy() does the
+ * same with the contents of the file src.  Both return 0, or -1 after
+ * reporting; on failure path (dst) is untouched.
+ */
+int		 outfile_put(const char *path, const void *data, size_t len);
 int		 outfile_copy(const char *src, const char *dst);
 
 /* Create every missing folder leading to path's last component.

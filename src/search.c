@@ -13,6 +13,7 @@
 #include "document.h"
 #include "mem.h"
 #include "msg.h"
+#include "outfile.h"
 
 /*
  * Chinese has no spaces between words, so the index is keyed by every pair
@@ -344,7 +345,7 @@ write_year(struct year *y, const char *outdir)
 	buf_puts(&b, json);
 	buf_puts(&b, ");\n");
 	free(json);
-	if (arc_put(y->path, b.data, b.len) == -1)
+	if (outfile_put(y->path, b.data, b.len) == -1)
 		goto out;
 	rc = 0;
 done:
@@ -413,7 +414,7 @@ arc_write_search(struct arc *a, const char *tmpldir, const char *outdir)
 
 	src = g_strdup_printf("%s/%s", tmpldir, SEARCH_SCRIPT);
 	dst = g_strdup_printf("%s/%s", outdir, SEARCH_SCRIPT);
-	if (arc_copy(src, dst) == -1)
+	if (outfile_copy(src, dst) == -1)
 		goto out;
 	for (i = 0; i < a->n; i += y.n) {
 		memset(&y, 0, sizeof(y));

@@ -13,6 +13,7 @@
 #include "mem.h"
 #include "htmlio.h"
 #include "msg.h"
+#include "outfile.h"
 
 /*
  * templates/archive.html is the frame of every archive page: a well-formed
@@ -353,7 +354,7 @@ page_save(struct page *pg, const char *path)
 
 	htmlDocContentDumpFormatOutput(ob, pg->doc, "UTF-8", 0);
 	xmlOutputBufferWriteString(ob, "\n");
-	rc = arc_put(path, xmlOutputBufferGetContent(ob),
+	rc = outfile_put(path, xmlOutputBufferGetContent(ob),
 	    xmlOutputBufferGetSize(ob));
 	xmlOutputBufferClose(ob);
 	xmlFreeDoc(pg->doc);
@@ -740,7 +741,7 @@ arc_write_pages(struct arc *a, const char *tmpldir, const char *outdir)
 	}
 	if (write_search(&f, a, outdir) == -1)
 		goto out;
-	rc = arc_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
+	rc = outfile_copy(arena_printf(a->arena, "%s/%s", tmpldir, ICON),
 	    arena_printf(a->arena, "%s/%s", outdir, ICON));
 out:
 	frame_free(&f);
