@@ -17,16 +17,22 @@ ok() { echo "ok - $1"; }
 nok() { echo "not ok - $1"; }
 check() { if eval "$2"; then ok "$1"; else nok "$1"; fi; }
 
+# golden WHAT SOURCE OUTPUT GOLDEN: OUTPUT (made from SOURCE with
+# diagnostics in $tmp/err) matches GOLDEN; -u rewrites GOLDEN.
+golden() {
+	[ $update = 1 ] && cp "$3" "$4"
+	if [ -s "$tmp/err" ]; then
+		nok "layout $2 printed diagnostics"; cat "$tmp/err"
+	elif diff -u "$4" "$3"; then
+		ok "$1 match $4"
+	else
+		nok "$1 differ from $4"
+	fi
+}
+
 # 1. Layout golden file: fixed-width metrics, so it does not depend on fonts.
 "$JB" layout --fixed --series "$SERIES" "$ISSUE" >"$tmp/layout" 2>"$tmp/err"
-[ $update = 1 ] && cp "$tmp/layout" tests/pdf/issue.layout
-if [ -s "$tmp/err" ]; then
-	nok "layout $ISSUE printed diagnostics"; cat "$tmp/err"
-elif diff -u tests/pdf/issue.layout "$tmp/layout"; then
-	ok "layout $ISSUE matches tests/pdf/issue.layout"
-else
-	nok "layout $ISSUE differs from tests/pdf/issue.layout"
-fi
+golden "layout lines of $ISSUE" "$ISSUE" "$tmp/layout" tests/pdf/issue.layout
 
 # 1b. Title lines (二号): broken at phrase and word boundaries, balanced.
 # The golden file holds one title line a row.
@@ -34,14 +40,7 @@ fi
 awk '$1 == "text" && $6 == "22.00" { t = $NF; gsub(/\|/, "", t)
 	if ($3 != y && row != "") { print row; row = "" }
 	y = $3; row = row t } END { print row }' >"$tmp/titles"
-[ $update = 1 ] && cp "$tmp/titles" tests/pdf/titles.lines
-if [ -s "$tmp/err" ]; then
-	nok "layout tests/pdf/titles.md printed diagnostics"; cat "$tmp/err"
-elif diff -u tests/pdf/titles.lines "$tmp/titles"; then
-	ok "title lines match tests/pdf/titles.lines"
-else
-	nok "title lines differ from tests/pdf/titles.lines"
-fi
+golden "title lines" tests/pdf/titles.md "$tmp/titles" tests/pdf/titles.lines
 
 # 2. The PDF.
 if ! "$JB" build --pdf --series "$SERIES" --out "$tmp/a" "$ISSUE" 2>"$tmp/err" ||
