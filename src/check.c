@@ -10,6 +10,7 @@
 #include "check.h"
 #include "document.h"
 #include "frontmatter.h"
+#include "infile.h"
 #include "issues.h"
 #include "mem.h"
 #include "msg.h"
@@ -964,22 +965,11 @@ static int
 read_file(struct cfile *f)
 {
 	struct buf	 b = { 0 };
-	char		 chunk[65536];
-	size_t		 n, i, j;
-	FILE		*fp;
+	size_t		 i, j;
 	int		 rc = -1;
 
-	if ((fp = fopen(f->path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, f->path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 &&
-	    b.len <= DOC_MAX_BYTES)
-		buf_put(&b, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, f->path, strerror(errno));
+	if (infile_read(f->path, NULL, NULL, DOC_MAX_BYTES, &b) == -1)
 		goto out;
-	}
 	/* The same normalisation as the parser, so positions agree. */
 	i = b.len >= 3 && memcmp(b.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	f->text = xmalloc(b.len + 1);
@@ -1007,7 +997,6 @@ read_file(struct cfile *f)
 			}
 	rc = 0;
 out:
-	fclose(fp);
 	buf_free(&b);
 	return rc;
 }

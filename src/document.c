@@ -11,6 +11,7 @@
 #include "document.h"
 #include "frontmatter.h"
 #include "image.h"
+#include "infile.h"
 #include "mem.h"
 #include "msg.h"
 
@@ -1007,29 +1008,9 @@ doc_load(const char *path, const struct jb_series *s)
 {
 	struct jb_doc	*d = NULL;
 	struct buf	 b = { 0 };
-	char		 chunk[65536];
-	struct jb_pos	 pos = { path, 0, 0 };
-	size_t		 n;
-	FILE		*fp;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b.len + n > DOC_MAX_BYTES) {
-			msg(MSG_TOO_LARGE, &pos, "8 MiB");
-			goto out;
-		}
-		buf_put(&b, chunk, n);
-	}
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, msg_strerror(errno));
-		goto out;
-	}
-	d = doc_parse(path, b.data ? b.data : "", b.len, s);
-out:
-	fclose(fp);
+	if (infile_read(path, NULL, NULL, DOC_MAX_BYTES, &b) == 0)
+		d = doc_parse(path, b.data ? b.data : "", b.len, s);
 	buf_free(&b);
 	return d;
 }

@@ -8,6 +8,7 @@
 
 #include "document.h"
 #include "frontmatter.h"
+#include "infile.h"
 #include "mem.h"
 #include "msg.h"
 
@@ -706,26 +707,13 @@ series_load(const char *path)
 	const char		*k, *v;
 	struct jb_pos		 pos;
 	struct buf		 text = { 0 };
-	char			 chunk[4096];
-	size_t			 n;
-	FILE			*fp;
 	int			 bad = 0;
 
 	memset(&y, 0, sizeof(y));
 	y.file = path;
 	y.line0 = 1;
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&text, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, msg_strerror(errno));
-		fclose(fp);
+	if (infile_read(path, NULL, NULL, 0, &text) == -1)
 		goto fail;
-	}
-	fclose(fp);
 
 	s = xcalloc(1, sizeof(*s));
 	s->arena = arena_new();

@@ -7,6 +7,7 @@
 #include <libxml/xmlerror.h>
 
 #include "htmlio.h"
+#include "infile.h"
 #include "jianbao.h"
 #include "msg.h"
 #include "outfile.h"
@@ -80,22 +81,12 @@ htmlio_read_template(const char *path, const char *name)
 int
 htmlio_read_css(const char *path, const char *name, struct buf *b)
 {
-	FILE		*fp;
-	char		 chunk[8192];
-	size_t		 n, start = b->len;
+	size_t		 start = b->len;
 	struct jb_pos	 pos = { path, 0, 0 };
 	int		 rc = -1;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, path, msg_strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(b, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, path, msg_strerror(errno));
+	if (infile_read(path, NULL, NULL, 0, b) == -1)
 		goto out;
-	}
 	/* The sheet goes into <style> verbatim; this would end it early. */
 	if (strstr(b->data + start, "</") != NULL) {
 		msg(MSG_TEMPLATE, &pos, name, "样式表中不能出现 “</”");
@@ -103,7 +94,6 @@ htmlio_read_css(const char *path, const char *name, struct buf *b)
 	}
 	rc = 0;
 out:
-	fclose(fp);
 	return rc;
 }
 

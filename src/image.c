@@ -9,6 +9,7 @@
 #include <png.h>
 
 #include "image.h"
+#include "infile.h"
 #include "mem.h"
 #include "msg.h"
 
@@ -217,22 +218,11 @@ int
 img_read(const char *path, const char *shown, const struct jb_pos *pos,
     struct buf *b, enum img_kind *kind, unsigned long *w, unsigned long *h)
 {
-	FILE			*fp;
-	char			 chunk[65536];
 	const unsigned char	*d;
-	size_t			 n;
 	int			 rc = -1;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		msg(MSG_OPEN, pos, shown, msg_strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(b, chunk, n);
-	if (ferror(fp)) {
-		msg(MSG_READ, pos, shown, msg_strerror(errno));
+	if (infile_read(path, shown, pos, 0, b) == -1)
 		goto out;
-	}
 	d = (const unsigned char *)b->data;
 	if (b->len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
 		*kind = IMG_JPEG;
@@ -249,7 +239,6 @@ img_read(const char *path, const char *shown, const struct jb_pos *pos,
 	if (img_fits(shown, pos, *w, *h))
 		rc = 0;
 out:
-	fclose(fp);
 	if (rc == -1)
 		buf_free(b);
 	return rc;

@@ -10,6 +10,7 @@
 #include "document.h"
 #include "fmwrite.h"
 #include "import.h"
+#include "infile.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
@@ -728,27 +729,13 @@ static int
 read_lines(struct legacy *l)
 {
 	struct buf	 b = { 0 };
-	char		 chunk[65536], *p, *e, *s;
+	char		*p, *e, *s;
 	const char	*bad;
 	size_t		 n;
-	FILE		*fp;
 	int		 rc = -1;
 
-	if ((fp = fopen(l->path, "rb")) == NULL) {
-		msg(MSG_OPEN, NULL, l->path, strerror(errno));
-		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b.len + n > DOC_MAX_BYTES) {
-			msg(MSG_TOO_LARGE, NULL, l->path, "8 MiB");
-			goto out;
-		}
-		buf_put(&b, chunk, n);
-	}
-	if (ferror(fp)) {
-		msg(MSG_READ, NULL, l->path, strerror(errno));
+	if (infile_read(l->path, NULL, NULL, DOC_MAX_BYTES, &b) == -1)
 		goto out;
-	}
 	s = b.data ? b.data : "";
 	if (memchr(s, '\0', b.len) != NULL) {
 		struct jb_pos	 pos = { l->path, 0, 0 };
@@ -779,7 +766,6 @@ read_lines(struct legacy *l)
 	}
 	rc = 0;
 out:
-	fclose(fp);
 	buf_free(&b);
 	return rc;
 }
@@ -944,7 +930,7 @@ render(struct legacy *l, const struct jb_series *s, const char *name)
 		msg(MSG_IMPORT_NO_CREDITS, &pos);
 
 	if ((fp = open_memstream(&p, &n)) == NULL) {
-		msg(MSG_WRITE, NULL, name, strerror(errno));
+		msg(MSG_WRITE, NULL, name, msg_strerror(errno));
 		return NULL;
 	}
 	w = fmw_new();

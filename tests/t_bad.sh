@@ -165,3 +165,20 @@ check "a 200,000-character paragraph" "issues/2024/03.md:8:1: 错误：段落过
 
 printf -- '---\n期号: 3\n日期: 2024-03-08\n---\n\n ##\n\n正文。\n' >"$tmp/case"
 check "an empty article title" "issues/2024/03.md:6:2: 错误：文章标题为空"
+
+# check and import read their files as build does: the same limit and the
+# same Chinese messages for a file too large or missing.
+python3 -c "import sys; sys.stdout.write('---\n' + 'a' * 9000000)" >"$tmp/big.md"
+for cmd in "check --series $SERIES" "import -o $tmp/imported.md"; do
+	name=${cmd%% *}
+	timeout "$LIMIT" "$JB" $cmd "$tmp/big.md" >/dev/null 2>"$tmp/err"
+	status=$?
+	"$JB" $cmd "$tmp/missing.md" >/dev/null 2>>"$tmp/err"
+	want="big.md: 错误：文件过大，上限为 8 MiB
+jianbao: 错误：无法打开 “missing.md”：文件或目录不存在"
+	if [ $status -ne 0 ] && [ "$(sed "s|$tmp/||g" "$tmp/err")" = "$want" ]; then
+		echo "ok - $name: a file over 8 MiB and a missing file"
+	else
+		echo "not ok - $name: a file over 8 MiB and a missing file"; sed 's/^/# /' "$tmp/err"
+	fi
+done
