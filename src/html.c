@@ -30,7 +30,6 @@
  */
 #define TMPL_PAGE	"issue.html"
 #define TMPL_STYLE	"style.css"
-#define SLOT_ATTR	"data-slot"
 #define SLOT_USES	4		/* times one slot may appear */
 
 enum slot {
@@ -75,45 +74,6 @@ struct page {
 	int			 nslots[SLOT__MAX];
 };
 
-static int
-slot_of(const xmlChar *name)
-{
-	int	 i;
-
-	for (i = 0; i < SLOT__MAX; i++)
-		if (xmlStrEqual(name, BAD_CAST slotnames[i]))
-			return i;
-	return -1;
-}
-
-/*
- * Visit every element of the tree under n and hand its slot to fn.
- * Returns -1 as soon as fn does.
- */
-static int
-walk_slots(xmlNodePtr n, int (*fn)(void *, xmlNodePtr, xmlChar *), void *arg)
-{
-	xmlNodePtr	 c, next;
-	xmlChar		*name;
-	int		 rc;
-
-	for (c = n; c != NULL; c = next) {
-		next = c->next;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if ((name = xmlGetProp(c, BAD_CAST SLOT_ATTR)) != NULL) {
-			rc = fn(arg, c, name);
-			xmlFree(name);
-			if (rc == -1)
-				return -1;
-			continue;	/* slots do not nest */
-		}
-		if (walk_slots(c->children, fn, arg) == -1)
-			return -1;
-	}
-	return 0;
-}
-
 /* Template check: every slot name is known, none is used too often. */
 struct check {
 	const char	*file;
@@ -121,23 +81,17 @@ struct check {
 };
 
 static int
-check_slot(void *arg, xmlNodePtr n, xmlChar *name)
+check_slot(void *arg, int s, xmlNodePtr n)
 {
 	struct check	*ck = arg;
 	struct jb_pos	 pos = { 0 };
 	char		 text[256];
-	int		 s;
 
-	pos.file = ck->file;
-	pos.line = xmlGetLineNo(n);
-	if ((s = slot_of(name)) == -1) {
-		snprintf(text, sizeof(text), "未知的插槽 “%s”", name);
-		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
-		return -1;
-	}
 	if (++ck->count[s] > SLOT_USES) {
-		snprintf(text, sizeof(text), "插槽 “%s” 用了 %d 次以上", name,
-		    SLOT_USES);
+		pos.file = ck->file;
+		pos.line = xmlGetLineNo(n);
+		snprintf(text, sizeof(text), "插槽 “%s” 用了 %d 次以上",
+		    slotnames[s], SLOT_USES);
 		msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
 		return -1;
 	}
@@ -177,7 +131,8 @@ load_templates(const char *tmpldir)
 	pos.file = path;
 	memset(&ck, 0, sizeof(ck));
 	ck.file = path;
-	if (walk_slots(root, check_slot, &ck) == -1)
+	if (htmlio_slots(root, slotnames, SLOT__MAX, path, TMPL_PAGE, 0,
+	    check_slot, &ck) == -1)
 		goto out;
 	if (ck.count[SLOT_ARTICLES] == 0) {
 		msg(MSG_TEMPLATE, &pos, TMPL_PAGE,
@@ -666,16 +621,14 @@ fill(struct page *pg, int s, xmlNodePtr n)
 	}
 }
 
-/* Page pass: note where each slot is and take the marker off. */
+/* Page pass: note where each slot is. */
 static int
-find_slot(void *arg, xmlNodePtr n, xmlChar *name)
+find_slot(void *arg, int s, xmlNodePtr n)
 {
 	struct page	*pg = arg;
-	int		 s = slot_of(name);
 
 	/* load_templates() has checked names and counts. */
 	pg->slots[s][pg->nslots[s]++] = n;
-	xmlUnsetProp(n, BAD_CAST SLOT_ATTR);
 	return 0;
 }
 
@@ -699,7 +652,8 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 	doc = xmlCopyDoc(cache.tmpl, 1);
 	root = xmlDocGetRootElement(doc);
 	xmlSetProp(root, BAD_CAST "lang", BAD_CAST d->meta.lang_tag);
-	walk_slots(root, find_slot, &pg);
+	htmlio_slots(root, slotnames, SLOT__MAX, TMPL_PAGE, TMPL_PAGE, 1,
+	    find_slot, &pg);
 	for (s = 0; s < SLOT__MAX; s++)
 		for (i = 0; i < pg.nslots[s]; i++)
 			fill(&pg, s, pg.slots[s][i]);

@@ -12,6 +12,45 @@
 #include "msg.h"
 #include "outfile.h"
 
+int
+htmlio_slots(xmlNodePtr n, const char *const *names, int nnames,
+    const char *file, const char *name, int take,
+    int (*at)(void *, int, xmlNodePtr), void *arg)
+{
+	struct jb_pos	 pos = { 0 };
+	xmlChar		*slot;
+	char		 text[256];
+	int		 s;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((slot = xmlGetProp(n, BAD_CAST "data-slot")) == NULL) {
+			if (htmlio_slots(n->children, names, nnames, file, name,
+			    take, at, arg) == -1)
+				return -1;
+			continue;
+		}
+		for (s = 0; s < nnames; s++)
+			if (xmlStrEqual(slot, BAD_CAST names[s]))
+				break;
+		if (s == nnames) {
+			pos.file = file;
+			pos.line = xmlGetLineNo(n);
+			snprintf(text, sizeof(text), "未知的插槽 “%s”", slot);
+			msg(MSG_TEMPLATE, &pos, name, text);
+			xmlFree(slot);
+			return -1;
+		}
+		xmlFree(slot);
+		if (take)
+			xmlUnsetProp(n, BAD_CAST "data-slot");
+		if (at(arg, s, n) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 static void
 quiet(void *arg, xmlErrorPtr e)
 {

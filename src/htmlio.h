@@ -23,6 +23,19 @@ xmlDocPtr	 htmlio_read_template(const char *path, const char *name);
 int		 htmlio_read_css(const char *path, const char *name, struct buf *b);
 
 /*
+ * The slots of a template: the elements under root that carry
+ * data-slot="NAME" (slots do not nest), NAME one of names[0 .. nnames-1].
+ * Each is handed to at(arg, index of its name, element), in document
+ * order; with take, its data-slot attribute is removed first, as a page
+ * must not show it.  An unknown name is reported at its line in file (the
+ * template name) and ends the walk, as does at() returning -1.  Returns 0,
+ * or -1.
+ */
+int		 htmlio_slots(xmlNodePtr root, const char *const *names,
+		    int nnames, const char *file, const char *name, int take,
+		    int (*at)(void *, int, xmlNodePtr), void *arg);
+
+/*
  * Serialise doc with libxml2's HTML serialiser to path through outfile.h
  * (temporary file, then rename).  The document-level dump keeps the
  * template's one <meta charset>; the xmlsave one would add a second.

@@ -24,7 +24,6 @@
  * archive looks like the issues it lists and needs no file beside it.
  */
 #define TMPL_PAGE	"archive.html"
-#define SLOT_ATTR	"data-slot"
 
 /*
  * Up to HOME_ALL issues the home page lists every issue; beyond that it
@@ -120,57 +119,25 @@ enum here { HERE_HOME, HERE_YEAR, HERE_SEARCH };
 
 /*** Template ***/
 
+/* Template check: count each slot's uses. */
 static int
-slot_of(const xmlChar *name)
+count_slot(void *arg, int s, xmlNodePtr n)
 {
-	int	 i;
+	int	*count = arg;
 
-	for (i = 0; i < SLOT__MAX; i++)
-		if (xmlStrEqual(name, BAD_CAST slotnames[i]))
-			return i;
-	return -1;
-}
-
-/*
- * Find the slots under n.  With pg == NULL only count them into count[]
- * and report unknown names; otherwise record them in pg and take the
- * marker attribute off.  Returns -1 on an unknown slot name.
- */
-static int
-walk_slots(xmlNodePtr n, struct page *pg, int *count, const char *file)
-{
-	struct jb_pos	 pos = { 0 };
-	xmlChar		*name;
-	char		 text[256];
-	int		 s;
-
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if ((name = xmlGetProp(n, BAD_CAST SLOT_ATTR)) == NULL) {
-			if (walk_slots(n->children, pg, count, file) == -1)
-				return -1;
-			continue;
-		}
-		s = slot_of(name);
-		if (s == -1) {
-			pos.file = file;
-			pos.line = xmlGetLineNo(n);
-			snprintf(text, sizeof(text), "未知的插槽 “%s”", name);
-			msg(MSG_TEMPLATE, &pos, TMPL_PAGE, text);
-			xmlFree(name);
-			return -1;
-		}
-		xmlFree(name);
-		if (pg != NULL) {
-			pg->slots[s] = n;
-			xmlUnsetProp(n, BAD_CAST SLOT_ATTR);
-		} else
-			count[s]++;
-	}
+	count[s]++;
 	return 0;
 }
 
+/* Page pass: note where each slot is. */
+static int
+find_slot(void *arg, int s, xmlNodePtr n)
+{
+	struct page	*pg = arg;
+
+	pg->slots[s] = n;
+	return 0;
+}
 
 /* Read the frame and the style sheets.  Returns 0, or -1 after reporting. */
 static int
@@ -199,7 +166,8 @@ frame_load(struct frame *f, const char *tmpldir)
 		goto out;
 	pos.file = f->path;
 	root = xmlDocGetRootElement(f->doc);
-	if (walk_slots(root, NULL, count, f->path) == -1)
+	if (htmlio_slots(root, slotnames, SLOT__MAX, f->path, TMPL_PAGE, 0,
+	    count_slot, count) == -1)
 		goto out;
 	for (s = 0; s < SLOT__MAX; s++) {
 		if (count[s] == 1)
@@ -296,7 +264,9 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	n = xmlDocGetRootElement(pg->doc);
 	xmlSetProp(n, BAD_CAST "lang",
 	    BAD_CAST (s->lang == JB_LANG_HANT ? "zh-Hant" : "zh-Hans"));
-	walk_slots(n, pg, NULL, f->path);
+	/* frame_load() has checked the names and that each is used once. */
+	htmlio_slots(n, slotnames, SLOT__MAX, f->path, TMPL_PAGE, 1, find_slot,
+	    pg);
 
 	xmlNodeSetContent(pg->slots[SLOT_TITLE], NULL);
 	text(pg->slots[SLOT_TITLE], title);

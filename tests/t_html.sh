@@ -106,7 +106,18 @@ check "cmp -s $tmp/keep.html $tmp/out/full.html" \
 sed 's|data-slot="dist"|data-slot="distribution"|' templates/issue.html \
     >"$tmp/bad/issue.html"
 build full "$tmp/bad"
-check "grep -q '未知的插槽 “distribution”' $tmp/full.err" \
-    "unknown slot name reported"
+check "grep -q 'bad/issue.html:33: 错误：模板 “issue.html” 有误：未知的插槽 “distribution”' $tmp/full.err" \
+    "unknown slot name reported at its line"
+sed 's|<p class="classification" data-slot="classification"></p>|&&&&&|' \
+    templates/issue.html >"$tmp/bad/issue.html"
+build full "$tmp/bad"
+check "grep -q 'bad/issue.html:[0-9]*: 错误：模板 “issue.html” 有误：插槽 “classification” 用了 4 次以上' $tmp/full.err" \
+    "a slot used five times reported"
+cp templates/archive.html templates/site.css templates/search.js templates/favicon.svg "$tmp/bad/"
+sed -i 's|<title data-slot="title">|<title data-slot="heading">|' "$tmp/bad/archive.html"
+"$JB" site --series $dir/bulletin.yaml --templates "$tmp/bad" --out "$tmp/site" \
+    $dir/full.md 2>"$tmp/site.err"
+check "grep -q 'bad/archive.html:20: 错误：模板 “archive.html” 有误：未知的插槽 “heading”' $tmp/site.err" \
+    "archive template: unknown slot name reported at its line"
 
 [ $fails -eq 0 ]
