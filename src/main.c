@@ -465,8 +465,14 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Load each file in turn and hand it to show(d, arg), which writes to
+ * stdout: what dump and layout share.  Returns the exit status: 2 if the
+ * series does not load, 1 if a file does not load or show() fails.
+ */
 static int
-cmd_dump(const struct opts *o, int argc, char **argv)
+show_each(const struct opts *o, int argc, char **argv,
+    int (*show)(const struct jb_doc *, void *), void *arg)
 {
 	struct jb_series	*s;
 	struct jb_doc		*d;
@@ -479,7 +485,8 @@ cmd_dump(const struct opts *o, int argc, char **argv)
 			rc = 1;
 			continue;
 		}
-		tree_write(d, stdout);
+		if (show(d, arg) == -1)
+			rc = 1;
 		doc_free(d);
 	}
 	series_free(s);
@@ -487,29 +494,33 @@ cmd_dump(const struct opts *o, int argc, char **argv)
 }
 
 static int
+show_tree(const struct jb_doc *d, void *arg)
+{
+	tree_write(d, stdout);
+	return 0;
+}
+
+struct show_layout {
+	const struct press	*p;
+	struct pdf_opts		 po;
+};
+
+static int
+show_layout(const struct jb_doc *d, void *arg)
+{
+	const struct show_layout *sl = arg;
+
+	return sl->p->pdf_dump_layout(d, &sl->po, stdout);
+}
+
+static int
 cmd_layout(const struct opts *o, int argc, char **argv)
 {
-	struct jb_series	*s;
-	struct jb_doc		*d;
-	struct pdf_opts		 po = { o->fontdir, o->even, o->fixed };
-	const struct press	*p;
-	int			 i, rc = 0;
+	struct show_layout	 sl = { NULL, { o->fontdir, o->even, o->fixed } };
 
-	if ((p = press_load()) == NULL)
+	if ((sl.p = press_load()) == NULL)
 		return 1;
-	if ((s = series_load(o->series)) == NULL)
-		return 2;
-	for (i = 0; i < argc; i++) {
-		if ((d = doc_load(argv[i], s)) == NULL) {
-			rc = 1;
-			continue;
-		}
-		if (p->pdf_dump_layout(d, &po, stdout) == -1)
-			rc = 1;
-		doc_free(d);
-	}
-	series_free(s);
-	return rc;
+	return show_each(o, argc, argv, show_layout, &sl);
 }
 
 static int
@@ -632,7 +643,7 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "fonts") == 0)
 		rc = cmd_fonts(&o);
 	else if (strcmp(cmd, "dump") == 0)
-		rc = cmd_dump(&o, nfiles, files);
+		rc = show_each(&o, nfiles, files, show_tree, NULL);
 	else {
 		msg(MSG_USAGE, NULL, "未知命令，请运行 jianbao --help 查看用法");
 		rc = 2;
