@@ -159,19 +159,6 @@ out:
 
 /*** Building nodes ***/
 
-/* A block-level child of parent on a line of its own in the output. */
-static xmlNodePtr
-block(xmlNodePtr parent, const char *name, const char *class)
-{
-	xmlNodePtr	 n;
-
-	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
-	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-	if (class != NULL)
-		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
-	return n;
-}
-
 /* End a container of blocks so its closing tag starts a line. */
 static void
 endblock(xmlNodePtr n)
@@ -179,31 +166,12 @@ endblock(xmlNodePtr n)
 	xmlAddChild(n, xmlNewText(BAD_CAST "\n"));
 }
 
-/* An inline element with escaped text (xmlNewTextChild escapes). */
-static xmlNodePtr
-span(xmlNodePtr parent, const char *name, const char *class, const char *text)
-{
-	xmlNodePtr	 n;
-
-	n = xmlNewTextChild(parent, NULL, BAD_CAST name,
-	    text != NULL ? BAD_CAST text : NULL);
-	if (class != NULL)
-		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
-	return n;
-}
-
 /* A block-level element holding only text, on a line of its own. */
 static xmlNodePtr
 line(xmlNodePtr parent, const char *name, const char *class, const char *s)
 {
 	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
-	return span(parent, name, class, s);
-}
-
-static void
-text(xmlNodePtr parent, const char *s)
-{
-	xmlAddChild(parent, xmlNewText(BAD_CAST s));
+	return htmlio_span(parent, name, class, s);
 }
 
 /*
@@ -246,7 +214,7 @@ run(xmlNodePtr parent, const struct jb_run *r)
 		at = xmlNewChild(at, NULL, BAD_CAST "em", NULL);
 	if (r->style & JB_STYLE_CODE)
 		at = xmlNewChild(at, NULL, BAD_CAST "code", NULL);
-	text(at, r->text);
+	htmlio_text(at, r->text);
 }
 
 /* Runs into parent; with lead, the first run is marked as the 本报讯 lead. */
@@ -256,8 +224,8 @@ runs(xmlNodePtr parent, const struct jb_run *r, size_t n, int lead)
 	size_t		 i;
 
 	for (i = 0; i < n; i++)
-		run(lead && i == 0 ? span(parent, "span", "lead", NULL) : parent,
-		    &r[i]);
+		run(lead && i == 0 ?
+		    htmlio_span(parent, "span", "lead", NULL) : parent, &r[i]);
 }
 
 static void	blocks(xmlNodePtr, const struct jb_block *, size_t);
@@ -267,7 +235,7 @@ image(xmlNodePtr parent, const struct jb_block *b)
 {
 	xmlNodePtr	 fig, img, cap;
 
-	fig = block(parent, "figure", NULL);
+	fig = htmlio_block(parent, "figure", NULL);
 	img = xmlNewChild(fig, NULL, BAD_CAST "img", NULL);
 	xmlNewProp(img, BAD_CAST "src", BAD_CAST b->src);
 	xmlNewProp(img, BAD_CAST "alt", BAD_CAST (b->alt ? b->alt : ""));
@@ -275,9 +243,9 @@ image(xmlNodePtr parent, const struct jb_block *b)
 		return;
 	cap = xmlNewChild(fig, NULL, BAD_CAST "figcaption", NULL);
 	if (b->caption != NULL)
-		span(cap, "span", "caption", b->caption);
+		htmlio_span(cap, "span", "caption", b->caption);
 	if (b->credit != NULL)
-		span(cap, "span", "credit", b->credit);
+		htmlio_span(cap, "span", "credit", b->credit);
 }
 
 static void
@@ -295,38 +263,38 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 		}
 		switch (b->kind) {
 		case JB_BLOCK_PARA:
-			el = block(parent, "p", b->lead ? "lead" : NULL);
+			el = htmlio_block(parent, "p", b->lead ? "lead" : NULL);
 			runs(el, b->runs, b->nruns, b->lead);
 			break;
 		case JB_BLOCK_HEADING:
 			lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
-			el = block(parent, hn[lv - 1], NULL);
+			el = htmlio_block(parent, hn[lv - 1], NULL);
 			runs(el, b->runs, b->nruns, 0);
 			break;
 		case JB_BLOCK_BYLINE:
-			el = block(parent, "p", "byline");
+			el = htmlio_block(parent, "p", "byline");
 			runs(el, b->runs, b->nruns, 0);
 			break;
 		case JB_BLOCK_IMAGE:
 			image(parent, b);
 			break;
 		case JB_BLOCK_BOX:
-			el = block(parent, "div", "box");
+			el = htmlio_block(parent, "div", "box");
 			blocks(el, b->children, b->nchildren);
 			endblock(el);
 			break;
 		case JB_BLOCK_ITEM:
-			el = block(parent, "p", "item");
-			xmlNewProp(span(el, "span", "star", "★"),
+			el = htmlio_block(parent, "p", "item");
+			xmlNewProp(htmlio_span(el, "span", "star", "★"),
 			    BAD_CAST "aria-hidden", BAD_CAST "true");
 			runs(el, b->runs, b->nruns, 0);
 			break;
 		case JB_BLOCK_LISTITEM:
 			if (list == NULL)
-				list = block(parent, "ul", "list");
-			el = block(list, "li", NULL);
+				list = htmlio_block(parent, "ul", "list");
+			el = htmlio_block(list, "li", NULL);
 			if (b->marker != NULL)
-				span(el, "span", "marker", b->marker);
+				htmlio_span(el, "span", "marker", b->marker);
 			runs(el, b->runs, b->nruns, 0);
 			break;
 		case JB_BLOCK__MAX:
@@ -349,7 +317,7 @@ fill_text(xmlNodePtr n, const char *s)
 		xmlUnlinkNode(c);
 		xmlFreeNode(c);
 	}
-	text(n, s);
+	htmlio_text(n, s);
 }
 
 /* Remove slot element n, and the line break before it in the template. */
@@ -412,9 +380,9 @@ fill_note(struct page *pg, xmlNodePtr sec)
 			blocks(sec, &m->note[i], 1);
 			continue;
 		}
-		p = block(sec, "p", NULL);
+		p = htmlio_block(sec, "p", NULL);
 		if (i == 0)
-			span(p, "strong", "note-label",
+			htmlio_span(p, "strong", "note-label",
 			    arena_printf(pg->d->arena, "%s：", doc_label(pg->d, JB_LABEL_NOTE)));
 		runs(p, m->note[i].runs, m->note[i].nruns, 0);
 	}
@@ -430,18 +398,18 @@ fill_contents(struct page *pg, xmlNodePtr sec)
 	size_t			 i;
 
 	line(sec, "h2", NULL, doc_label(pg->d, JB_LABEL_CONTENTS));
-	list = block(sec, "ol", NULL);
+	list = htmlio_block(sec, "ol", NULL);
 	for (i = 0; i < pg->d->narticles; i++) {
 		a = &pg->d->articles[i];
-		li = block(list, "li", NULL);
+		li = htmlio_block(list, "li", NULL);
 		link = xmlNewChild(li, NULL, BAD_CAST "a", NULL);
 		href = arena_printf(pg->d->arena, "#%s", a->anchor);
 		xmlNewProp(link, BAD_CAST "href", BAD_CAST href);
 		if (a->kicker != NULL) {
-			span(link, "span", "toc-kicker",
+			htmlio_span(link, "span", "toc-kicker",
 			    arena_printf(pg->d->arena, "%s——", a->kicker));
 		}
-		span(link, "span", "toc-title", a->title);
+		htmlio_span(link, "span", "toc-title", a->title);
 	}
 	endblock(list);
 	endblock(sec);
@@ -456,9 +424,10 @@ fill_articles(struct page *pg, xmlNodePtr parent)
 
 	for (i = 0; i < pg->d->narticles; i++) {
 		a = &pg->d->articles[i];
-		art = block(parent, "article", a->briefs ? "briefs" : NULL);
+		art = htmlio_block(parent, "article",
+		    a->briefs ? "briefs" : NULL);
 		xmlNewProp(art, BAD_CAST "id", BAD_CAST a->anchor);
-		head = block(art, "header", NULL);
+		head = htmlio_block(art, "header", NULL);
 		if (a->kicker != NULL) {
 			/* Printed with the dash that marks it as a kicker. */
 			line(head, "p", "kicker",
@@ -486,13 +455,13 @@ fill_dist(struct page *pg, xmlNodePtr parent)
 		l = &pg->d->meta.dist[k];
 		if (l->n == 0)
 			continue;
-		p = block(parent, "p", "dist-line");
-		span(p, "span", "dist-label",
+		p = htmlio_block(parent, "p", "dist-line");
+		htmlio_span(p, "span", "dist-label",
 		    arena_printf(pg->d->arena, "%s：", doc_label(pg->d, JB_LABEL_BAO + (int)k)));
 		for (i = 0; i < l->n; i++) {
 			if (i > 0)
-				text(p, "，");
-			text(p, l->v[i]);
+				htmlio_text(p, "，");
+			htmlio_text(p, l->v[i]);
 		}
 	}
 	endblock(parent);
@@ -505,7 +474,7 @@ fill_credits(struct page *pg, xmlNodePtr parent)
 	size_t			 i;
 
 	for (i = 0; i < c->n; i++) {
-		span(parent, "span", "signoff",
+		htmlio_span(parent, "span", "signoff",
 		    arena_printf(pg->d->arena, "%s：%s", c->v[i].role,
 		    c->v[i].name));
 	}

@@ -12,6 +12,37 @@
 #include "msg.h"
 #include "outfile.h"
 
+xmlNodePtr
+htmlio_block(xmlNodePtr parent, const char *name, const char *class)
+{
+	xmlNodePtr	 n;
+
+	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
+	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+	if (class != NULL)
+		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
+	return n;
+}
+
+xmlNodePtr
+htmlio_span(xmlNodePtr parent, const char *name, const char *class,
+    const char *text)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewTextChild(parent, NULL, BAD_CAST name,
+	    text != NULL ? BAD_CAST text : NULL);
+	if (class != NULL)
+		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
+	return n;
+}
+
+void
+htmlio_text(xmlNodePtr parent, const char *s)
+{
+	xmlAddChild(parent, xmlNewText(BAD_CAST s));
+}
+
 int
 htmlio_slots(xmlNodePtr n, const char *const *names, int nnames,
     const char *file, const char *name, int take,

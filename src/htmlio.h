@@ -23,6 +23,18 @@ xmlDocPtr	 htmlio_read_template(const char *path, const char *name);
 int		 htmlio_read_css(const char *path, const char *name, struct buf *b);
 
 /*
+ * Building pages.  htmlio_block() adds an element under parent on a line
+ * of its own in the output; htmlio_span() an element holding text (NULL:
+ * none), which libxml2 escapes; both give it class unless that is NULL.
+ * htmlio_text() adds text.  libxml2 owns what they make, with parent.
+ */
+xmlNodePtr	 htmlio_block(xmlNodePtr parent, const char *name,
+		    const char *class);
+xmlNodePtr	 htmlio_span(xmlNodePtr parent, const char *name,
+		    const char *class, const char *text);
+void		 htmlio_text(xmlNodePtr parent, const char *s);
+
+/*
  * The slots of a template: the elements under root that carry
  * data-slot="NAME" (slots do not nest), NAME one of names[0 .. nnames-1].
  * Each is handed to at(arg, index of its name, element), in document

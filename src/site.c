@@ -196,37 +196,6 @@ frame_free(struct frame *f)
 
 /*** Building nodes ***/
 
-/* A child element on a line of its own in the output. */
-static xmlNodePtr
-el(xmlNodePtr parent, const char *name, const char *class)
-{
-	xmlNodePtr	 n;
-
-	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
-	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-	if (class != NULL)
-		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
-	return n;
-}
-
-/* An inline child element holding text (escaped by libxml2). */
-static xmlNodePtr
-span(xmlNodePtr parent, const char *name, const char *class, const char *text)
-{
-	xmlNodePtr	 n;
-
-	n = xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST text);
-	if (class != NULL)
-		xmlNewProp(n, BAD_CAST "class", BAD_CAST class);
-	return n;
-}
-
-static void
-text(xmlNodePtr parent, const char *s)
-{
-	xmlAddChild(parent, xmlNewText(BAD_CAST s));
-}
-
 /* <a href="ROOT+rel+suffix">, empty; the caller adds its content. */
 static xmlNodePtr
 link(struct page *pg, xmlNodePtr parent, const char *class, const char *rel,
@@ -269,7 +238,7 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	    pg);
 
 	xmlNodeSetContent(pg->slots[SLOT_TITLE], NULL);
-	text(pg->slots[SLOT_TITLE], title);
+	htmlio_text(pg->slots[SLOT_TITLE], title);
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "href",
 	    BAD_CAST fmt(pg, "%sfeed.xml", root));
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "title",
@@ -280,34 +249,34 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	xmlNodeSetContent(pg->slots[SLOT_STYLE], NULL);
 	xmlNodeAddContent(pg->slots[SLOT_STYLE], BAD_CAST f->css);
 	xmlNodeSetContent(pg->slots[SLOT_SKIP], NULL);
-	text(pg->slots[SLOT_SKIP], pg->lb->skip);
+	htmlio_text(pg->slots[SLOT_SKIP], pg->lb->skip);
 	xmlNodeSetContent(pg->slots[SLOT_ORG], NULL);
-	text(pg->slots[SLOT_ORG], s->org ? s->org : "");
+	htmlio_text(pg->slots[SLOT_ORG], s->org ? s->org : "");
 	xmlSetProp(pg->slots[SLOT_HOME], BAD_CAST "href",
 	    BAD_CAST fmt(pg, "%sindex.html", root));
 	xmlNodeSetContent(pg->slots[SLOT_HOME], NULL);
-	text(pg->slots[SLOT_HOME], s->name);
+	htmlio_text(pg->slots[SLOT_HOME], s->name);
 
 	nav = pg->slots[SLOT_NAV];
 	xmlSetProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->home);
 	n = link(pg, nav, NULL, "index.html", NULL);
-	text(n, pg->lb->home);
+	htmlio_text(n, pg->lb->home);
 	if (here == HERE_HOME)
 		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	n = link(pg, nav, NULL, "search.html", NULL);
-	text(n, pg->lb->search);
+	htmlio_text(n, pg->lb->search);
 	if (here == HERE_SEARCH)
 		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	n = link(pg, nav, "feed", "feed.xml", NULL);
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "application/atom+xml");
-	text(n, pg->lb->feed);
+	htmlio_text(n, pg->lb->feed);
 
 	n = pg->slots[SLOT_FOOT];
 	if (s->org != NULL)
-		span(n, "span", NULL, fmt(pg, pg->lb->foot, s->org));
+		htmlio_span(n, "span", NULL, fmt(pg, pg->lb->foot, s->org));
 	if (s->classification != NULL)
-		span(n, "span", "foot-mark", s->classification);
-	span(n, "span", "generator", pg->lb->generator);
+		htmlio_span(n, "span", "foot-mark", s->classification);
+	htmlio_span(n, "span", "generator", pg->lb->generator);
 	return pg;
 }
 
@@ -339,10 +308,10 @@ static void
 article_title(xmlNodePtr a, const struct arc_article *ar)
 {
 	if (ar->kicker != NULL) {
-		span(a, "span", "kicker", ar->kicker);
-		text(a, " ");
+		htmlio_span(a, "span", "kicker", ar->kicker);
+		htmlio_text(a, " ");
 	}
-	span(a, "span", "title", ar->title);
+	htmlio_span(a, "span", "title", ar->title);
 }
 
 static void
@@ -354,9 +323,9 @@ article_list(struct page *pg, xmlNodePtr parent, const char *class,
 
 	if (is->narticles == 0)
 		return;
-	ul = el(parent, "ul", class);
+	ul = htmlio_block(parent, "ul", class);
 	for (i = 0; i < is->narticles; i++) {
-		li = el(ul, "li", NULL);
+		li = htmlio_block(ul, "li", NULL);
 		a = link(pg, li, NULL, is->stem,
 		    fmt(pg, ".html#%s", is->articles[i].anchor));
 		article_title(a, &is->articles[i]);
@@ -368,7 +337,7 @@ article_list(struct page *pg, xmlNodePtr parent, const char *class,
 static void
 date(xmlNodePtr parent, const struct arc_issue *is)
 {
-	xmlNodePtr	 t = span(parent, "time", "date", is->date_text);
+	xmlNodePtr	 t = htmlio_span(parent, "time", "date", is->date_text);
 
 	xmlNewProp(t, BAD_CAST "datetime", BAD_CAST is->date_iso);
 }
@@ -393,25 +362,25 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 {
 	xmlNodePtr	 li, head, a;
 
-	li = el(ol, "li", "issue");
+	li = htmlio_block(ol, "li", "issue");
 	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
 	    "zh-Hant" : "zh-Hans") != 0)
 		xmlNewProp(li, BAD_CAST "lang", BAD_CAST is->lang_tag);
-	head = el(li, headtag, "issue-head");
+	head = htmlio_block(li, headtag, "issue-head");
 	a = link(pg, head, "issue-link", is->stem, ".html");
-	text(a, short_label(is));
+	htmlio_text(a, short_label(is));
 	if (is->total_label != NULL) {
-		text(head, " ");
-		span(head, "span", "total", is->total_label);
+		htmlio_text(head, " ");
+		htmlio_span(head, "span", "total", is->total_label);
 	}
-	text(head, " ");
+	htmlio_text(head, " ");
 	date(head, is);
-	text(head, " ");
+	htmlio_text(head, " ");
 	a = link(pg, head, "pdf", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	xmlNewProp(a, BAD_CAST "aria-label",
 	    BAD_CAST fmt(pg, "%s %s", is->label, pg->lb->pdf));
-	text(a, pg->lb->pdf_short);
+	htmlio_text(a, pg->lb->pdf_short);
 	article_list(pg, li, "issue-articles", is);
 	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
 }
@@ -422,24 +391,24 @@ search_form(struct page *pg, xmlNodePtr parent)
 {
 	xmlNodePtr	 form, n, row;
 
-	form = el(parent, "form", "search-form");
+	form = htmlio_block(parent, "form", "search-form");
 	xmlNewProp(form, BAD_CAST "action",
 	    BAD_CAST fmt(pg, "%ssearch.html", pg->root));
 	xmlNewProp(form, BAD_CAST "method", BAD_CAST "get");
 	xmlNewProp(form, BAD_CAST "role", BAD_CAST "search");
-	n = span(form, "label", NULL, pg->lb->search_label);
+	n = htmlio_span(form, "label", NULL, pg->lb->search_label);
 	xmlNewProp(n, BAD_CAST "for", BAD_CAST "q");
-	row = el(form, "div", "search-row");
+	row = htmlio_block(form, "div", "search-row");
 	n = xmlNewChild(row, NULL, BAD_CAST "input", NULL);
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "q");
 	xmlNewProp(n, BAD_CAST "name", BAD_CAST "q");
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "search");
 	xmlNewProp(n, BAD_CAST "placeholder", BAD_CAST pg->lb->search_hint);
 	xmlNewProp(n, BAD_CAST "autocomplete", BAD_CAST "off");
-	n = span(row, "button", NULL, pg->lb->search_button);
+	n = htmlio_span(row, "button", NULL, pg->lb->search_button);
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "submit");
-	n = el(parent, "noscript", NULL);
-	span(n, "p", "noscript", pg->lb->noscript);
+	n = htmlio_block(parent, "noscript", NULL);
+	htmlio_span(n, "p", "noscript", pg->lb->noscript);
 }
 
 /* Links to every year page; the current year marked. */
@@ -450,7 +419,7 @@ year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
 	xmlNodePtr		 nav, n;
 	size_t			 i;
 
-	nav = el(parent, "nav", "year-links");
+	nav = htmlio_block(parent, "nav", "year-links");
 	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->years);
 	for (i = 0; i < a->n; i++) {
 		if (i > 0 && a->v[i].year == a->v[i - 1].year)
@@ -460,7 +429,7 @@ year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
 		else
 			n = link(pg, nav, NULL, fmt(pg, "%d/index.html",
 			    a->v[i].year), NULL);
-		text(n, fmt(pg, "%d年", a->v[i].year));
+		htmlio_text(n, fmt(pg, "%d年", a->v[i].year));
 		if (a->v[i].year == current)
 			xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	}
@@ -481,13 +450,13 @@ static void
 masthead(struct page *pg, xmlNodePtr main, const char *above,
     const char *h1, const char *below)
 {
-	xmlNodePtr	 h = el(main, "header", "arc-masthead");
+	xmlNodePtr	 h = htmlio_block(main, "header", "arc-masthead");
 
 	if (above != NULL)
-		span(h, "p", "arc-series", above);
-	span(h, "h1", "arc-title", h1);
+		htmlio_span(h, "p", "arc-series", above);
+	htmlio_span(h, "h1", "arc-title", h1);
 	if (below != NULL)
-		span(h, "p", "arc-sub", below);
+		htmlio_span(h, "p", "arc-sub", below);
 }
 
 /*** Pages ***/
@@ -497,31 +466,31 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 {
 	xmlNodePtr	 sec, card, p, a;
 
-	sec = el(main, "section", "latest");
+	sec = htmlio_block(main, "section", "latest");
 	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "latest-h");
-	xmlNewProp(span(sec, "h2", NULL, pg->lb->latest), BAD_CAST "id",
+	xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->latest), BAD_CAST "id",
 	    BAD_CAST "latest-h");
-	card = el(sec, "div", "latest-card");
+	card = htmlio_block(sec, "div", "latest-card");
 	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
 	    "zh-Hant" : "zh-Hans") != 0)
 		xmlNewProp(card, BAD_CAST "lang", BAD_CAST is->lang_tag);
-	p = el(card, "p", "latest-number");
+	p = htmlio_block(card, "p", "latest-number");
 	a = link(pg, p, NULL, is->stem, ".html");
-	text(a, is->label);
+	htmlio_text(a, is->label);
 	if (is->total_label != NULL) {
-		text(p, " ");
-		span(p, "span", "total", is->total_label);
+		htmlio_text(p, " ");
+		htmlio_span(p, "span", "total", is->total_label);
 	}
-	p = el(card, "p", "latest-date");
+	p = htmlio_block(card, "p", "latest-date");
 	date(p, is);
 	article_list(pg, card, "latest-articles", is);
-	p = el(card, "p", "actions");
+	p = htmlio_block(card, "p", "actions");
 	a = link(pg, p, "button primary", is->stem, ".html");
-	text(a, pg->lb->read);
-	text(p, " ");
+	htmlio_text(a, pg->lb->read);
+	htmlio_text(p, " ");
 	a = link(pg, p, "button", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
-	text(a, pg->lb->pdf);
+	htmlio_text(a, pg->lb->pdf);
 }
 
 static int
@@ -544,46 +513,46 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 		    a->v[0].year);
 	masthead(pg, main, NULL, s->name, sub);
 	if (a->n == 0)
-		span(main, "p", "empty", pg->lb->empty);
+		htmlio_span(main, "p", "empty", pg->lb->empty);
 	else
 		latest(pg, main, &a->v[0]);
 
-	sec = el(main, "section", "search-box");
+	sec = htmlio_block(main, "section", "search-box");
 	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "search-h");
-	xmlNewProp(span(sec, "h2", NULL, pg->lb->search), BAD_CAST "id",
+	xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->search), BAD_CAST "id",
 	    BAD_CAST "search-h");
 	search_form(pg, sec);
 
 	if (a->n > 0) {
-		sec = el(main, "section", "archive");
+		sec = htmlio_block(main, "section", "archive");
 		xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "archive-h");
-		xmlNewProp(span(sec, "h2", NULL, pg->lb->home), BAD_CAST "id",
-		    BAD_CAST "archive-h");
+		xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->home),
+		    BAD_CAST "id", BAD_CAST "archive-h");
 		year_links(pg, sec, 0, 1);
 	}
 	for (i = 0; i < a->n; i += count) {
 		count = year_count(a, i);
 		shown = a->n > HOME_ALL && count > HOME_PER_YEAR ?
 		    HOME_PER_YEAR : count;
-		ysec = el(sec, "section", "year");
+		ysec = htmlio_block(sec, "section", "year");
 		xmlNewProp(ysec, BAD_CAST "id",
 		    BAD_CAST fmt(pg, "y%d", a->v[i].year));
-		h = el(ysec, "h3", NULL);
+		h = htmlio_block(ysec, "h3", NULL);
 		n = link(pg, h, NULL, fmt(pg, "%d/index.html", a->v[i].year),
 		    NULL);
-		text(n, fmt(pg, "%d年", a->v[i].year));
-		text(h, " ");
-		span(h, "small", NULL, fmt(pg, pg->lb->count, count));
-		ol = el(ysec, "ol", "issues");
+		htmlio_text(n, fmt(pg, "%d年", a->v[i].year));
+		htmlio_text(h, " ");
+		htmlio_span(h, "small", NULL, fmt(pg, pg->lb->count, count));
+		ol = htmlio_block(ysec, "ol", "issues");
 		for (j = i; j < i + shown; j++)
 			issue_item(pg, ol, &a->v[j], "div");
 		xmlAddChild(ol, xmlNewText(BAD_CAST "\n"));
 		if (shown < count) {
-			p = el(ysec, "p", "more");
+			p = htmlio_block(ysec, "p", "more");
 			n = link(pg, p, NULL, fmt(pg, "%d/index.html",
 			    a->v[i].year), NULL);
-			text(n, fmt(pg, pg->lb->all_of_year, a->v[i].year,
-			    count));
+			htmlio_text(n, fmt(pg, pg->lb->all_of_year,
+			    a->v[i].year, count));
 		}
 	}
 	path = arena_printf(a->arena, "%s/index.html", outdir);
@@ -606,7 +575,7 @@ write_year(const struct frame *f, const struct arc *a, size_t first,
 	masthead(pg, main, a->series->name, fmt(pg, "%d年", is->year),
 	    fmt(pg, pg->lb->count, count));
 	year_links(pg, main, is->year, 0);
-	ol = el(main, "ol", "issues year-issues");
+	ol = htmlio_block(main, "ol", "issues year-issues");
 	for (j = first; j < first + count; j++)
 		issue_item(pg, ol, &a->v[j], "h2");
 	xmlAddChild(ol, xmlNewText(BAD_CAST "\n"));
@@ -629,10 +598,10 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	masthead(pg, main, a->series->name, pg->lb->search,
 	    fmt(pg, pg->lb->search_intro, a->n, narticles));
 	search_form(pg, main);
-	n = el(main, "p", "search-status");
+	n = htmlio_block(main, "p", "search-status");
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "search-status");
 	xmlNewProp(n, BAD_CAST "role", BAD_CAST "status");
-	n = el(main, "ol", "search-results");
+	n = htmlio_block(main, "ol", "search-results");
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "search-results");
 
 	for (body = xmlDocGetRootElement(pg->doc)->children; body != NULL;
@@ -645,12 +614,12 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	for (i = 0; body != NULL && i < a->n; i++) {
 		if (i > 0 && a->v[i].year == a->v[i - 1].year)
 			continue;
-		n = el(body, "script", "search-index");
+		n = htmlio_block(body, "script", "search-index");
 		xmlNewProp(n, BAD_CAST "src", BAD_CAST fmt(pg,
 		    "search-index/%d.js", a->v[i].year));
 	}
 	if (body != NULL) {
-		n = el(body, "script", NULL);
+		n = htmlio_block(body, "script", NULL);
 		xmlNewProp(n, BAD_CAST "src", BAD_CAST "search.js");
 	}
 	return page_save(pg, arena_printf(a->arena, "%s/search.html", outdir));
