@@ -627,7 +627,7 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 		for (i = 0; i < pg.nslots[s]; i++)
 			fill(&pg, s, pg.slots[s][i]);
 
-	rc = htmlio_write(doc, path);
+	rc = htmlio_write(doc, path, 0);
 out:
 	xmlFreeDoc(doc);
 	return rc;

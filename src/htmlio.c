@@ -1,5 +1,4 @@
 /* htmlio.c -- read templates and style sheets, write pages: shared by the issue and archive pages. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,13 +81,6 @@ htmlio_slots(xmlNodePtr n, const char *const *names, int nnames,
 	return 0;
 }
 
-static void
-quiet(void *arg, xmlErrorPtr e)
-{
-	(void)arg;
-	(void)e;
-}
-
 /* libxml2 reports template problems here, one message per error. */
 static void
 xml_error(void *arg, xmlErrorPtr e)
@@ -168,28 +160,24 @@ out:
 }
 
 int
-htmlio_write(xmlDocPtr doc, const char *path)
+htmlio_write(xmlDocPtr doc, const char *path, int keep_same)
 {
+	xmlOutputBufferPtr	 ob = xmlAllocOutputBuffer(NULL);
 	struct outfile		*o;
-	xmlOutputBufferPtr	 ob;
-	FILE			*fp;
-	int			 failed, rc = -1;
+	const char		*data;
+	size_t			 len;
+	int			 rc = -1;
 
-	if ((o = outfile_open(path)) == NULL)
-		goto out;
-	fp = outfile_fp(o);
-	xmlSetStructuredErrorFunc(NULL, quiet);
-	ob = xmlOutputBufferCreateFile(fp, NULL);
 	htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 0);
 	xmlOutputBufferWriteString(ob, "\n");
-	failed = xmlOutputBufferClose(ob) == -1 || ferror(fp);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (failed) {
-		msg(MSG_WRITE, NULL, path, msg_strerror(errno ? errno : EIO));
-		outfile_abort(o);
-		goto out;
+	data = (const char *)xmlOutputBufferGetContent(ob);
+	len = xmlOutputBufferGetSize(ob);
+	if (keep_same)
+		rc = outfile_put(path, data, len);
+	else if ((o = outfile_open(path)) != NULL) {
+		fwrite(data, 1, len, outfile_fp(o));
+		rc = outfile_commit(o);
 	}
-	rc = outfile_commit(o);
-out:
+	xmlOutputBufferClose(ob);
 	return rc;
 }

@@ -48,12 +48,14 @@ int		 htmlio_slots(xmlNodePtr root, const char *const *names,
 		    int (*at)(void *, int, xmlNodePtr), void *arg);
 
 /*
- * Serialise doc with libxml2's HTML serialiser to path through outfile.h
- * (temporary file, then rename).  The document-level dump keeps the
- * template's one <meta charset>; the xmlsave one would add a second.
- * libxml2's own I/O messages are silenced: a failed write is reported
- * once, in Chinese.  Returns 0, or -1 after reporting; doc is not freed.
+ * Serialise doc with libxml2's HTML serialiser and write it to path
+ * through outfile.h (temporary file, then rename).  The document-level
+ * dump keeps the template's one <meta charset>; the xmlsave one would add
+ * a second.  With keep_same, a file that already holds these bytes is left
+ * alone (outfile_put()): archive pages, which make judges by the archive's
+ * own stamp; issue pages are always written, as make judges them by their
+ * time.  Returns 0, or -1 after reporting; doc is not freed.
  */
-int		 htmlio_write(xmlDocPtr doc, const char *path);
+int		 htmlio_write(xmlDocPtr doc, const char *path, int keep_same);
 
 #endif

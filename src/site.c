@@ -280,22 +280,13 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	return pg;
 }
 
-/*
- * Serialise the page as htmlio_write() does, to memory, and write it to
- * path unless it already holds those bytes; free the page.  Returns 0, or
- * -1 after reporting.
- */
+/* Write the page unless path already holds it, and free the page.
+ * Returns 0, or -1 after reporting. */
 static int
 page_save(struct page *pg, const char *path)
 {
-	xmlOutputBufferPtr	 ob = xmlAllocOutputBuffer(NULL);
-	int			 rc;
+	int	 rc = htmlio_write(pg->doc, path, 1);
 
-	htmlDocContentDumpFormatOutput(ob, pg->doc, "UTF-8", 0);
-	xmlOutputBufferWriteString(ob, "\n");
-	rc = outfile_put(path, xmlOutputBufferGetContent(ob),
-	    xmlOutputBufferGetSize(ob));
-	xmlOutputBufferClose(ob);
 	xmlFreeDoc(pg->doc);
 	free(pg);
 	return rc;
