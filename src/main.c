@@ -564,6 +564,12 @@ main(int argc, char **argv)
 	char		**files, *end;
 	int		 i, nfiles = 0, rc;
 
+	/*
+	 * Processes often share stderr (make -j runs site beside build, whose
+	 * --jobs workers share it too): buffered, with msg() flushing after
+	 * each message, a message leaves in one write and lines never mix.
+	 */
+	setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
@@ -578,12 +584,6 @@ main(int argc, char **argv)
 		puts("jianbao " JIANBAO_VERSION);
 		return 0;
 	}
-	/*
-	 * Workers of build --jobs share stderr: a message leaves in one write
-	 * (msg() flushes after each), so lines never mix.
-	 */
-	if (strcmp(cmd, "build") == 0)
-		setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
 	if (strcmp(cmd, "check") == 0)
 		return chk_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "new") == 0)

@@ -10,6 +10,7 @@ static void
 oom(void)
 {
 	fputs("jianbao: 错误：内存不足\n", stderr);
+	fflush(stderr);		/* abort() would drop the buffered line */
 	abort();
 }
 
