@@ -9,17 +9,11 @@
 
 #include "document.h"
 #include "fonts.h"
-#include "layout.h"
+#include "layint.h"
 #include "mem.h"
 #include "msg.h"
 
 #define EPS		0.05			/* pt of slack when fitting a line */
-#define RED		0xE60012		/* CMYK 0/80/80/0 as printed */
-#define BLACK		0x000000
-#define SIZE_2		22.0			/* 二号: titles */
-#define SIZE_4		14.0			/* 四号: 报尾, page numbers */
-#define SIZE_0		42.0			/* 初号: 刊名 */
-#define SIZE_XBS3	18.0			/* 小二: 本期要目 */
 #define MAX_ORPHAN_PULL	6			/* characters a line may give up */
 
 /* ---- marks and break tailoring (typesetting.md §3.1, §3.9) ---- */
@@ -81,90 +75,6 @@ is_punct(gunichar c)
 }
 
 /* ---- paragraphs ---- */
-
-enum align {
-	AL_JUSTIFY,		/* justified, last line flush left */
-	AL_JUSTIFY_ALL,		/* every line spread to the measure */
-	AL_LEFT,
-	AL_CENTER,
-	AL_RIGHT
-};
-
-struct span {
-	size_t		 off, len;	/* bytes in para text */
-	enum jb_role	 role;
-	double		 size;		/* pt */
-	unsigned	 color;
-	int		 bold;
-};
-
-/* One character of a paragraph after shaping. */
-struct pch {
-	size_t		 off;		/* byte offset in para text */
-	unsigned	 len;		/* bytes */
-	gunichar	 c;
-	double		 adv;		/* natural advance, pt */
-	double		 em;		/* font size, pt */
-	double		 cl, cr;	/* blank that compression may remove, pt */
-	int		 item;		/* index into para items; -1 = fixed metrics */
-	int		 g0, ng;	/* glyphs of this character in its item */
-	int		 span;
-	unsigned	 brk : 1;	/* a line may break before this character */
-	unsigned	 mark : 1;	/* punctuation */
-};
-
-struct para {
-	struct buf	 text;
-	struct span	*spans;
-	size_t		 nspans, capspans;
-	struct pch	*ch;
-	size_t		 nch;
-	PangoItem	**items;
-	PangoGlyphString **glyphs;
-	size_t		 nitems;
-	const struct jb_pos *pos;
-	size_t		 src0;		/* text from here on came from pos on */
-	int		 orphans;	/* avoid and report a short last line */
-};
-
-#define NOSRC	((size_t)-1)	/* src0: no text came from the source at pos */
-
-/* A line as the breaker chose it: characters [s, e). */
-struct line {
-	size_t	 s, e;
-	int	 last;		/* last line of its paragraph */
-	int	 trim;		/* a mark at its end loses its blank (titles) */
-};
-
-/* A row of the flow: usually one grid line; images take several. */
-struct row {
-	struct lay_item	*items;		/* y relative to the row's cell top */
-	size_t		 nitems, cap;
-	int		 nlines;	/* grid lines taken */
-	int		 keep;		/* keep with the next row */
-	int		 blank;		/* spacing, dropped at a page top */
-	int		 para;		/* paragraph id, -1 = none */
-	int		 idx, count;	/* line index in the paragraph, lines */
-	int		 box;		/* box id, 0 = none */
-	const char	*mark;		/* article title: bookmark text */
-	const char	*dest;
-};
-
-struct lb {
-	const struct jb_doc	*d;
-	const struct lay_metrics *m;
-	struct font_set		*fs;
-	PangoContext		*ctx;
-	struct arena		*a;
-	struct row		*rows;
-	size_t			 nrows, caprows;
-	int			 nparas;
-	int			 nboxes;
-	int			 failed;
-	struct lay_doc		*out;
-	UBreakIterator		*words;		/* ICU word breaks, opened on first title */
-	int			 nowords;	/* ICU could not open one */
-};
 
 static void
 para_init(struct para *p, const struct jb_pos *pos)
@@ -1100,17 +1010,6 @@ title_break(struct lb *lb, struct para *p, double w, struct line **out)
 	*out = ln;
 	return nl;
 }
-
-struct flow {
-	double		 x0, w;		/* measure */
-	double		 ind1, ind2;	/* indents of first and other lines */
-	enum align	 al;
-	int		 keep;		/* keep every line with the next row */
-	int		 box;
-	unsigned	 nobreak : 1;	/* not a paragraph for widow control */
-	unsigned	 balance : 1;	/* titles: lines of even length */
-	unsigned	 orphans : 1;	/* avoid a short last line even if nobreak */
-};
 
 /* Shape, break and set p into one row per line.  Returns the lines made. */
 static size_t

@@ -10,18 +10,10 @@ struct font_set;
 struct _PangoFont;
 struct _PangoGlyphString;
 
-/* Page geometry of GB/T 9704, in pt (1 mm = 72/25.4 pt). */
+/* The A4 page of GB/T 9704, in pt (1 mm = 72/25.4 pt). */
 #define LAY_MM		(72.0 / 25.4)
 #define LAY_PAGE_W	(210 * LAY_MM)
 #define LAY_PAGE_H	(297 * LAY_MM)
-#define LAY_LEFT	(28 * LAY_MM)		/* 订口 */
-#define LAY_TOP		(37 * LAY_MM)		/* 天头 */
-#define LAY_MEASURE	(156 * LAY_MM)		/* 版心 width */
-#define LAY_HEIGHT	(225 * LAY_MM)		/* 版心 height */
-#define LAY_LINES	22			/* lines per face */
-#define LAY_CHARS	28			/* characters per full line */
-#define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
-#define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
 
 enum lay_kind {
 	LAY_GLYPHS,		/* text in one font: x,y = baseline origin */
