@@ -124,4 +124,50 @@ struct flow {
 	unsigned	 orphans : 1;	/* avoid a short last line even if nobreak */
 };
 
+/*
+ * shape.c: character classes (typesetting.md §3.1, §3.9).  A line may
+ * not start with a no_start mark nor end with a no_end one; a stop is a
+ * pause or stop mark or the dash, after which a phrase ends; pair marks
+ * (—— ……) neither break nor stretch inside; an interpunct (·) is set in
+ * ½ em; a space vanishes at a line end.
+ */
+int	 shape_no_start(gunichar c);
+int	 shape_no_end(gunichar c);
+int	 shape_stop(gunichar c);
+int	 shape_pairmark(gunichar c);
+int	 shape_interpunct(gunichar c);
+int	 shape_space(gunichar c);
+
+/*
+ * shape.c: paragraphs.  shape_init() starts an empty paragraph whose
+ * text comes from the source at pos (borrowed); shape_clear() frees what
+ * it holds.  shape_span() appends n bytes of s in one style;
+ * shape_add() appends the string s, giving Latin letters and digits to
+ * the digits role unless keep is set.  shape_para() splits the text into
+ * characters, marks where a line may break and measures each one (Pango
+ * through lb's fonts, or fixed metrics); a character no configured font
+ * covers is reported and sets lb->failed.
+ */
+void	 shape_init(struct para *p, const struct jb_pos *pos);
+void	 shape_clear(struct para *p);
+void	 shape_span(struct para *p, const char *s, size_t n, enum jb_role role,
+	    double size, unsigned color, int bold);
+void	 shape_add(struct para *p, const char *s, enum jb_role role,
+	    double size, unsigned color, int bold, int keep);
+void	 shape_para(struct lb *lb, struct para *p);
+
+/*
+ * shape.c: widths as set.  shape_width() returns the width of characters
+ * [s, e) of p with adjacent marks compressed (with end set, also a mark
+ * ending the line), filling a[] and shift[] (e - s each, caller's) with
+ * each character's advance and ink shift; shape_shrinkable() the blank
+ * the marks of [s, e) may still give up beyond the advances a[].
+ * shape_centred() says whether c has blank on both sides.
+ */
+double	 shape_width(const struct para *p, size_t s, size_t e, int end,
+	    double *a, double *shift);
+double	 shape_shrinkable(const struct para *p, size_t s, size_t e,
+	    const double *a);
+int	 shape_centred(const struct pch *c);
+
 #endif

@@ -16,469 +16,14 @@
 #define EPS		0.05			/* pt of slack when fitting a line */
 #define MAX_ORPHAN_PULL	6			/* characters a line may give up */
 
-/* ---- marks and break tailoring (typesetting.md §3.1, §3.9) ---- */
-
-/* May not start a line (clreq strict level). */
-static const char no_start[] =
-    "，。、；：？！）〕】〗》〉」』”’·…—‐–～％‰﹑﹒．,.;:?!)]}%";
-/* May not end a line. */
-static const char no_end[] = "（〔【〖《〈「『“‘([{";
-static const char open_quotes[] = "“‘「『";
-static const char close_quotes[] = "”’」』";
-
-static int
-in_set(const char *set, gunichar c)
-{
-	const char	*p;
-
-	for (p = set; *p != '\0'; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == c)
-			return 1;
-	return 0;
-}
-
-/* Marks that come in unbreakable, unstretchable pairs: —— and ……. */
-static int
-is_pairmark(gunichar c)
-{
-	return c == 0x2014 || c == 0x2026 || c == 0x2E3A || c == 0x22EF;
-}
-
-static int
-is_interpunct(gunichar c)
-{
-	return c == 0x00B7 || c == 0x2027 || c == 0x30FB;
-}
-
-/* A space that vanishes at a line end: U+0020 and the ideographic U+3000. */
-static int
-is_space(gunichar c)
-{
-	return c == ' ' || c == 0x3000;
-}
-
-static int
-is_punct(gunichar c)
-{
-	switch (g_unichar_type(c)) {
-	case G_UNICODE_CONNECT_PUNCTUATION:
-	case G_UNICODE_DASH_PUNCTUATION:
-	case G_UNICODE_CLOSE_PUNCTUATION:
-	case G_UNICODE_FINAL_PUNCTUATION:
-	case G_UNICODE_INITIAL_PUNCTUATION:
-	case G_UNICODE_OTHER_PUNCTUATION:
-	case G_UNICODE_OPEN_PUNCTUATION:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* ---- paragraphs ---- */
-
-static void
-para_init(struct para *p, const struct jb_pos *pos)
-{
-	memset(p, 0, sizeof(*p));
-	p->pos = pos;
-	buf_puts(&p->text, "");
-}
-
-static void
-para_clear(struct para *p)
-{
-	size_t	 i;
-
-	for (i = 0; i < p->nitems; i++) {
-		pango_item_free(p->items[i]);
-		pango_glyph_string_free(p->glyphs[i]);
-	}
-	free(p->items);
-	free(p->glyphs);
-	free(p->ch);
-	free(p->spans);
-	buf_free(&p->text);
-}
-
-static void
-add_span(struct para *p, const char *s, size_t n, enum jb_role role,
-    double size, unsigned color, int bold)
-{
-	struct span	*sp;
-
-	if (n == 0)
-		return;
-	if (p->nspans == p->capspans) {
-		p->capspans = p->capspans ? 2 * p->capspans : 8;
-		p->spans = xrealloc(p->spans, p->capspans * sizeof(*sp));
-	}
-	sp = &p->spans[p->nspans++];
-	sp->off = p->text.len;
-	sp->len = n;
-	sp->role = role;
-	sp->size = size;
-	sp->color = color;
-	sp->bold = bold;
-	buf_put(&p->text, s, n);
-}
-
-/*
- * Append text in a role.  Latin letters and digits go to the digits role
- * (Times-like) unless keep is set, so a Han face never sets them and a
- * Latin face never sets Chinese marks.
- */
-static void
-para_add(struct para *p, const char *s, enum jb_role role, double size,
-    unsigned color, int bold, int keep)
-{
-	const char	*q, *start;
-	int		 ascii;
-
-	if (s == NULL)
-		return;
-	if (keep || role == JB_ROLE_DIGITS) {
-		add_span(p, s, strlen(s), role, size, color, bold);
-		return;
-	}
-	for (start = q = s; *q != '\0';) {
-		ascii = (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x7f;
-		while (*q != '\0' && ascii == ((unsigned char)*q >= 0x20 &&
-		    (unsigned char)*q < 0x7f))
-			q++;
-		add_span(p, start, q - start, ascii ? JB_ROLE_DIGITS : role,
-		    size, color, ascii ? 0 : bold);
-		start = q;
-	}
-}
-
-static int
-span_at(const struct para *p, size_t off)
-{
-	size_t	 lo = 0, hi = p->nspans;
-
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (p->spans[mid].off <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (int)lo;
-}
-
-/* Report c, which no configured font covers, where it stands in the source. */
-static void
-glyph_missing(struct lb *lb, const struct para *p, const struct pch *c)
-{
-	struct jb_pos	 pos = *p->pos;
-	char		 u[8];
-
-	if (p->src0 != NOSRC && c->off >= p->src0)
-		pos = doc_locate(lb->d, p->pos, p->text.data + p->src0,
-		    c->off - p->src0);
-	u[g_unichar_to_utf8(c->c, u)] = '\0';
-	msg(MSG_GLYPH_MISSING, &pos, u, (unsigned)c->c);
-	lb->failed = 1;
-}
-
-/* Compressible blanks of a full-width mark from its ink (Pango) or its class (fixed). */
-static void
-set_blanks(struct pch *ch, PangoFont *font, PangoGlyph g)
-{
-	double		 l, r;
-
-	ch->cl = ch->cr = 0;
-	if (!ch->mark || is_pairmark(ch->c) || ch->adv < 0.8 * ch->em)
-		return;
-	if (font != NULL) {
-		PangoRectangle ink;
-
-		pango_font_get_glyph_extents(font, g, &ink, NULL);
-		l = (double)ink.x / PANGO_SCALE;
-		r = ch->adv - (double)(ink.x + ink.width) / PANGO_SCALE;
-	} else {
-		l = in_set(no_end, ch->c) ? ch->em / 2 : 0;
-		r = in_set(no_start, ch->c) ? ch->em / 2 : 0;
-		if (is_interpunct(ch->c))
-			l = r = ch->em / 2;
-	}
-	if (l >= 0.25 * ch->em && r >= 0.25 * ch->em) {
-		/* centred: ·, and marks of Traditional fonts */
-		ch->cl = ch->cr = ch->adv / 4;
-	} else if (r >= 0.4 * ch->em)
-		ch->cr = fmin(r, ch->adv / 2);
-	else if (l >= 0.4 * ch->em)
-		ch->cl = fmin(l, ch->adv / 2);
-}
-
-/* Split the text into characters and tailor Pango's break opportunities. */
-static void
-para_chars(struct lb *lb, struct para *p)
-{
-	PangoLogAttr	*la;
-	const char	*t = p->text.data, *q;
-	size_t		 n, i;
-
-	n = g_utf8_strlen(t, p->text.len);
-	p->ch = xcalloc(n + 1, sizeof(*p->ch));
-	p->nch = n;
-	for (q = t, i = 0; i < n; i++, q = g_utf8_next_char(q)) {
-		struct pch *c = &p->ch[i];
-
-		c->off = q - t;
-		c->len = g_utf8_next_char(q) - q;
-		c->c = g_utf8_get_char(q);
-		c->item = -1;
-		c->span = span_at(p, c->off);
-		c->em = p->spans[c->span].size;
-		c->mark = is_punct(c->c);
-	}
-	la = xcalloc(n + 1, sizeof(*la));
-	pango_get_log_attrs(t, p->text.len, -1,
-	    pango_language_from_string(lb->fs ? font_lang(lb->fs) : "zh-cn"),
-	    la, n + 1);
-	for (i = 1; i < n; i++) {
-		gunichar c = p->ch[i].c, pc = p->ch[i - 1].c;
-		int b = la[i].is_line_break;
-
-		/* “ ‘ are QU in UAX #14; Chinese treats them as OP and CL. */
-		if (in_set(open_quotes, c))
-			b = !in_set(no_end, pc) && pc != '\n';
-		if (in_set(close_quotes, pc) && !in_set(no_start, c))
-			b = 1;
-		if (in_set(no_start, c) || in_set(no_end, pc))
-			b = 0;
-		if (!la[i].is_cursor_position)
-			b = 0;
-		if (pc == '\n')
-			b = 1;
-		p->ch[i].brk = b;
-	}
-	free(la);
-}
-
-/* Fixed metrics: Han and full-width marks 1 em, the rest ½ em. */
-static void
-shape_fixed(struct para *p)
-{
-	size_t	 i;
-
-	for (i = 0; i < p->nch; i++) {
-		struct pch *c = &p->ch[i];
-
-		if (c->c == '\n')
-			c->adv = 0;
-		else if (is_interpunct(c->c))
-			c->adv = c->em;
-		else
-			c->adv = g_unichar_iswide(c->c) ||
-			    (g_unichar_iswide_cjk(c->c) && c->c > 0x2000) ?
-			    c->em : c->em / 2;
-		set_blanks(c, NULL, 0);
-	}
-}
-
-/* Itemize and shape the paragraph once; check every face Pango chose. */
-static void
-shape_pango(struct lb *lb, struct para *p)
-{
-	PangoAttrList	*attrs;
-	GList		*items, *l;
-	int		*byoff;
-	size_t		 i, k;
-
-	attrs = pango_attr_list_new();
-	for (i = 0; i < p->nspans; i++) {
-		const struct span *sp = &p->spans[i];
-		PangoFontDescription *fd = pango_font_description_new();
-		PangoAttribute *at;
-
-		pango_font_description_set_family(fd,
-		    font_families(lb->fs, sp->role));
-		pango_font_description_set_absolute_size(fd,
-		    sp->size * PANGO_SCALE);
-		if (sp->bold || font_bold(lb->fs, sp->role))
-			pango_font_description_set_weight(fd,
-			    PANGO_WEIGHT_BOLD);
-		at = pango_attr_font_desc_new(fd);
-		at->start_index = sp->off;
-		at->end_index = sp->off + sp->len;
-		pango_attr_list_insert(attrs, at);
-		pango_font_description_free(fd);
-	}
-	/* Noto sets —— and …… as proportional dashes without fwid. */
-	for (i = 0; i < p->nch; i++)
-		if (is_pairmark(p->ch[i].c)) {
-			PangoAttribute *at = pango_attr_font_features_new(
-			    "fwid");
-			at->start_index = p->ch[i].off;
-			at->end_index = p->ch[i].off + p->ch[i].len;
-			pango_attr_list_insert(attrs, at);
-		}
-	items = pango_itemize(lb->ctx, p->text.data, 0, p->text.len, attrs,
-	    NULL);
-	pango_attr_list_unref(attrs);
-
-	byoff = xmalloc((p->text.len + 1) * sizeof(*byoff));
-	for (i = 0; i < p->nch; i++)
-		byoff[p->ch[i].off] = (int)i;
-	p->nitems = g_list_length(items);
-	p->items = xcalloc(p->nitems + 1, sizeof(*p->items));
-	p->glyphs = xcalloc(p->nitems + 1, sizeof(*p->glyphs));
-	for (l = items, k = 0; l != NULL; l = l->next, k++) {
-		PangoItem *it = l->data;
-		PangoGlyphString *gs = pango_glyph_string_new();
-		int sp = span_at(p, it->offset), g, ok;
-
-		pango_shape_with_flags(p->text.data + it->offset, it->length,
-		    p->text.data, p->text.len, &it->analysis, gs,
-		    PANGO_SHAPE_NONE);
-		p->items[k] = it;
-		p->glyphs[k] = gs;
-		ok = font_allowed(lb->fs, p->spans[sp].role, it->analysis.font);
-		for (g = 0; g < gs->num_glyphs; g++) {
-			size_t off = it->offset + gs->log_clusters[g];
-			struct pch *c = &p->ch[byoff[off]];
-
-			if (c->ng == 0) {
-				c->g0 = g;
-				c->item = (int)k;
-			}
-			c->ng++;
-			c->adv += (double)gs->glyphs[g].geometry.width /
-			    PANGO_SCALE;
-			if (c->c == '\n' || c->c == ' ')
-				continue;
-			if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
-			    !ok) {
-				glyph_missing(lb, p, c);
-				ok = 1;	/* one report per run */
-			}
-		}
-	}
-	g_list_free(items);
-	free(byoff);
-	for (i = 0; i < p->nch; i++) {
-		struct pch *c = &p->ch[i];
-
-		if (c->c == '\n')
-			c->adv = 0;
-		if (c->ng == 1)
-			set_blanks(c, p->items[c->item]->analysis.font,
-			    p->glyphs[c->item]->glyphs[c->g0].glyph);
-	}
-}
-
-static void
-para_shape(struct lb *lb, struct para *p)
-{
-	para_chars(lb, p);
-	if (lb->fs != NULL)
-		shape_pango(lb, p);
-	else
-		shape_fixed(p);
-}
-
 /* ---- line breaking ---- */
-
-/* A mark with blank on both sides: ·, and ，。、 of Traditional fonts. */
-static int
-centred(const struct pch *c)
-{
-	return c->cl > 0 && c->cr > 0;
-}
-
-/* Set a centred mark in ½ em: a quarter off each side. */
-static void
-halve(const struct pch *c, double *a, double *shift)
-{
-	if (*a < c->adv - 0.01)
-		return;
-	*a -= c->cl + c->cr;
-	*shift -= c->cl;
-}
-
-/*
- * Width of [s, e) as set: interpuncts ½ em, adjacent marks 1.5 em, and
- * with end set, a mark at the line end ½ em.  Of two adjacent marks the
- * blank between them goes: a closing mark's right half, else an opening
- * mark's left half, else a centred mark (Traditional 。」) is set in ½ em.
- */
-static double
-line_width(const struct para *p, size_t s, size_t e, int end, double *a,
-    double *shift)
-{
-	double	 w = 0;
-	size_t	 i;
-	int	 rdone;
-
-	for (i = s; i < e; i++) {
-		a[i - s] = p->ch[i].adv;
-		shift[i - s] = 0;
-		if (is_interpunct(p->ch[i].c)) {
-			a[i - s] -= p->ch[i].cl + p->ch[i].cr;
-			shift[i - s] = -p->ch[i].cl;
-		}
-	}
-	for (i = s; i + 1 < e; i++) {
-		const struct pch *c = &p->ch[i], *n = &p->ch[i + 1];
-
-		if (is_interpunct(c->c) || is_interpunct(n->c))
-			continue;
-		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !centred(c))
-			a[i - s] -= c->cr;
-		else if (c->cl > 0 && n->cl > 0 && n->cr == 0) {
-			a[i + 1 - s] -= n->cl;
-			shift[i + 1 - s] = -n->cl;
-		} else if (centred(c) && n->cr > 0)
-			halve(c, &a[i - s], &shift[i - s]);
-		else if (centred(n) && c->cl > 0)
-			halve(n, &a[i + 1 - s], &shift[i + 1 - s]);
-	}
-	/* Trailing spaces take no room at a line end. */
-	while (e > s && is_space(p->ch[e - 1].c)) {
-		a[e - 1 - s] = 0;
-		e--;
-	}
-	if (end && e > s && p->ch[e - 1].cr > 0 &&
-	    !is_interpunct(p->ch[e - 1].c)) {
-		rdone = a[e - 1 - s] < p->ch[e - 1].adv - 0.01;
-		if (!rdone && centred(&p->ch[e - 1]))
-			halve(&p->ch[e - 1], &a[e - 1 - s], &shift[e - 1 - s]);
-		else if (!rdone)
-			a[e - 1 - s] -= p->ch[e - 1].cr;
-	}
-	for (i = s; i < e; i++)
-		w += a[i - s];
-	return w;
-}
-
-/* Blank the marks of [s, e) still have beyond the widths in a (clreq's
- * reduction: ，、；。 and brackets down to ½ em). */
-static double
-shrinkable(const struct para *p, size_t s, size_t e, const double *a)
-{
-	double	 t = 0, b;
-	size_t	 i;
-
-	for (i = s; i < e; i++) {
-		const struct pch *c = &p->ch[i];
-
-		if (!c->mark || is_interpunct(c->c))
-			continue;
-		b = c->cl + c->cr - (c->adv - a[i - s]);
-		if (b > 0)
-			t += b;
-	}
-	return t;
-}
 
 static double
 natural(const struct para *p, size_t i)
 {
 	const struct pch *c = &p->ch[i];
 
-	return is_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
+	return shape_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
 }
 
 static int
@@ -531,10 +76,10 @@ para_break(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 			brk = 0;
 			/* 先挤进: squeeze one or two marks in. */
 			for (k = e; k < e + 2 && k < p->nch &&
-			    p->ch[k].mark && !is_pairmark(p->ch[k].c); k++)
+			    p->ch[k].mark && !shape_pairmark(p->ch[k].c); k++)
 				if ((k + 1 == p->nch || p->ch[k + 1].brk) &&
-				    line_width(p, s, k + 1, 1, a, sh) -
-				    shrinkable(p, s, k + 1, a) <=
+				    shape_width(p, s, k + 1, 1, a, sh) -
+				    shape_shrinkable(p, s, k + 1, a) <=
 				    avail + EPS) {
 					brk = k + 1;
 					break;
@@ -733,8 +278,8 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 	justify = al == AL_JUSTIFY_ALL || (al == AL_JUSTIFY && !ln->last);
 	a = xmalloc((e - s) * sizeof(*a));
 	sh = xmalloc((e - s) * sizeof(*sh));
-	width = line_width(p, s, e, justify || ln->trim, a, sh);
-	while (e > s && is_space(p->ch[e - 1].c))
+	width = shape_width(p, s, e, justify || ln->trim, a, sh);
+	while (e > s && shape_space(p->ch[e - 1].c))
 		e--;
 	/* An opening bracket starting a wrapped line loses its outer half;
 	 * after a first-line indent it keeps it, so （一） aligns. */
@@ -747,20 +292,20 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 	}
 	/* A line the breaker squeezed: take the excess from the marks. */
 	if (width > w + 0.01) {
-		double tot = shrinkable(p, s, e, a), f, r, b;
+		double tot = shape_shrinkable(p, s, e, a), f, r, b;
 
 		f = tot > 0 ? fmin(1, (width - w) / tot) : 0;
 		for (i = s; i < e && f > 0; i++) {
 			const struct pch *c = &p->ch[i];
 
-			if (!c->mark || is_interpunct(c->c))
+			if (!c->mark || shape_interpunct(c->c))
 				continue;
 			b = c->cl + c->cr - (c->adv - a[i - s]);
 			if (b <= 0)
 				continue;
 			r = b * f;
 			a[i - s] -= r;
-			if (centred(c))
+			if (shape_centred(c))
 				sh[i - s] -= r / 2;
 			else if (c->cl > 0)
 				sh[i - s] -= r;
@@ -771,7 +316,7 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 		for (i = s; i + 1 < e; i++) {
 			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
 
-			if (is_pairmark(c) && c == n)
+			if (shape_pairmark(c) && c == n)
 				continue;
 			if (c < 0x7f && n < 0x7f && c != ' ' && n != ' ')
 				continue;
@@ -785,7 +330,7 @@ set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 		for (i = s; i + 1 < e && gaps > 0; i++) {
 			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
 
-			if ((is_pairmark(c) && c == n) ||
+			if ((shape_pairmark(c) && c == n) ||
 			    (c < 0x7f && n < 0x7f && c != ' ' && n != ' ') ||
 			    (p->ch[i + 1].ng == 0 && p->ch[i + 1].item >= 0))
 				continue;
@@ -872,12 +417,12 @@ break_cost(const struct para *p, const unsigned char *word, size_t i)
 {
 	const struct pch	*c = &p->ch[i], *pc = &p->ch[i - 1];
 
-	if (!c->brk || is_space(c->c))
+	if (!c->brk || shape_space(c->c))
 		return -1;
-	if (is_space(pc->c) || (pc->mark && !in_set(no_end, pc->c) &&
-	    !in_set(no_start, pc->c)) || in_set("，。、；：？！…—", pc->c))
+	if (shape_space(pc->c) || (pc->mark && !shape_no_end(pc->c) &&
+	    !shape_no_start(pc->c)) || shape_stop(pc->c))
 		return 0;
-	if (pc->mark || in_set(no_end, c->c))
+	if (pc->mark || shape_no_end(c->c))
 		return COST_QUOTE;
 	return word == NULL || word[i] ? COST_WORD : COST_CHAR;
 }
@@ -971,7 +516,7 @@ title_break(struct lb *lb, struct para *p, double w, struct line **out)
 	wid = xmalloc(nc * nc * sizeof(*wid));
 	for (i = 0; i < nc; i++)
 		for (j = i + 1; j < nc; j++)
-			wid[i * nc + j] = line_width(p, cand[i], cand[j], 1, a,
+			wid[i * nc + j] = shape_width(p, cand[i], cand[j], 1, a,
 			    sh);
 	tot = wid[nc - 1];		/* row 0, column nc - 1: one line */
 	free(a);
@@ -1022,7 +567,7 @@ flow(struct lb *lb, struct para *p, const struct flow *f)
 	int		 id = lb->nparas++;
 
 	p->orphans = !f->nobreak || f->orphans;
-	para_shape(lb, p);
+	shape_para(lb, p);
 	nl = f->balance ? title_break(lb, p, f->w, &ln) : 0;
 	if (nl == 0)
 		nl = para_break(lb, p, f->w, f->ind1, f->ind2, &ln);
@@ -1076,7 +621,7 @@ add_runs(struct para *p, const struct jb_run *runs, size_t n,
 		enum jb_role role = base;
 
 		if (r->style & JB_STYLE_BREAK) {
-			add_span(p, "\n", 1, base, size, BLACK, 0);
+			shape_span(p, "\n", 1, base, size, BLACK, 0);
 			continue;
 		}
 		if ((r->style & JB_STYLE_STRONG) || (lead && i == 0))
@@ -1085,7 +630,7 @@ add_runs(struct para *p, const struct jb_run *runs, size_t n,
 			role = JB_ROLE_KAITI;
 		else if (r->style & JB_STYLE_CODE)
 			role = JB_ROLE_DIGITS;
-		para_add(p, r->text, role, size, BLACK, 0, 0);
+		shape_add(p, r->text, role, size, BLACK, 0, 0);
 	}
 }
 
@@ -1107,7 +652,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	struct row	*r;
 	size_t		 i, first;
 
-	para_init(&p, &b->pos);
+	shape_init(&p, &b->pos);
 	body_flow(&f, inset);
 	f.box = box;
 	switch (b->kind) {
@@ -1136,17 +681,17 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		flow(lb, &p, &f);
 		break;
 	case JB_BLOCK_ITEM:
-		para_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
+		shape_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
 		p.src0 = p.text.len;
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow(lb, &p, &f);
 		break;
 	case JB_BLOCK_LISTITEM:
-		para_add(&p, b->marker ? b->marker : "•", JB_ROLE_FANGSONG,
+		shape_add(&p, b->marker ? b->marker : "•", JB_ROLE_FANGSONG,
 		    LAY_BODY, BLACK, 0, 0);
 		if (b->marker != NULL && strchr(b->marker, '.') != NULL)
-			para_add(&p, " ", JB_ROLE_DIGITS, LAY_BODY, BLACK, 0,
+			shape_add(&p, " ", JB_ROLE_DIGITS, LAY_BODY, BLACK, 0,
 			    0);
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
 		flow(lb, &p, &f);
@@ -1199,19 +744,19 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		if (b->caption != NULL) {
 			f.al = AL_CENTER;
 			f.keep = b->credit != NULL;
-			para_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY, BLACK,
+			shape_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY, BLACK,
 			    0, 0);
 			flow(lb, &p, &f);
-			para_clear(&p);
-			para_init(&p, &b->pos);
+			shape_clear(&p);
+			shape_init(&p, &b->pos);
 		}
 		if (b->credit != NULL) {
 			f.al = AL_RIGHT;
 			f.keep = 0;
-			para_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
-			para_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK,
+			shape_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+			shape_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK,
 			    0, 0);
-			para_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+			shape_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 			flow(lb, &p, &f);
 		}
 		if (b->caption == NULL && b->credit == NULL)
@@ -1221,7 +766,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	default:
 		break;
 	}
-	para_clear(&p);
+	shape_clear(&p);
 }
 
 /*
@@ -1238,7 +783,7 @@ display(struct lb *lb, const char *text, const struct jb_pos *pos,
 	struct flow	 f;
 	size_t		 n;
 
-	para_init(&p, pos);
+	shape_init(&p, pos);
 	p.src0 = src0;
 	/* Titles keep 2 字 clear of each edge and balance their lines. */
 	body_flow(&f, size > LAY_BODY ? 2 * LAY_BODY : 0);
@@ -1247,9 +792,9 @@ display(struct lb *lb, const char *text, const struct jb_pos *pos,
 	f.al = al;
 	f.keep = 1;
 	f.nobreak = 1;
-	para_add(&p, text, role, size, color, 0, 0);
+	shape_add(&p, text, role, size, color, 0, 0);
 	n = flow(lb, &p, &f);
-	para_clear(&p);
+	shape_clear(&p);
 	return n;
 }
 
@@ -1295,16 +840,16 @@ set_note(struct lb *lb)
 	size_t			 i;
 
 	for (i = 0; i < m->nnote; i++) {
-		para_init(&p, &m->note[i].pos);
+		shape_init(&p, &m->note[i].pos);
 		body_flow(&f, 0);
 		if (i == 0)
-			para_add(&p, arena_printf(lb->d->arena, "%s：",
+			shape_add(&p, arena_printf(lb->d->arena, "%s：",
 			    doc_label(lb->d, JB_LABEL_NOTE)), JB_ROLE_HEITI, LAY_BODY,
 			    BLACK, 0, 0);
 		add_runs(&p, m->note[i].runs, m->note[i].nruns,
 		    JB_ROLE_KAITI, LAY_BODY, 0);
 		flow(lb, &p, &f);
-		para_clear(&p);
+		shape_clear(&p);
 	}
 }
 
@@ -1321,14 +866,14 @@ entry_fits(struct lb *lb, const struct jb_article *art, double w)
 	double		 tot = 0;
 	size_t		 i;
 
-	para_init(&p, &art->pos);
-	para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
-	para_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
-	para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 0);
-	para_shape(lb, &p);
+	shape_init(&p, &art->pos);
+	shape_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	shape_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	shape_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 0);
+	shape_para(lb, &p);
 	for (i = 0; i < p.nch; i++)
 		tot += p.ch[i].adv;
-	para_clear(&p);
+	shape_clear(&p);
 	return tot <= w + 0.01;
 }
 
@@ -1347,19 +892,19 @@ set_contents(struct lb *lb)
 	for (i = 0; i < d->narticles; i++) {
 		const struct jb_article *art = &d->articles[i];
 
-		para_init(&p, &art->pos);
+		shape_init(&p, &art->pos);
 		body_flow(&f, 0);
 		f.nobreak = 1;
 		f.orphans = 1;
 		f.ind2 = 2 * LAY_BODY;
 		if (art->kicker != NULL) {
-			para_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
+			shape_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
 			    BLACK, 0, 0);
-			para_add(&p, entry_fits(lb, art, f.w - f.ind1) ?
+			shape_add(&p, entry_fits(lb, art, f.w - f.ind1) ?
 			    "　" : "\n", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 		}
 		p.src0 = p.text.len;
-		para_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+		shape_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 		    0, 0);
 		r0 = lb->nrows;
 		flow(lb, &p, &f);
@@ -1373,7 +918,7 @@ set_contents(struct lb *lb)
 			it->text = art->anchor;
 			it->len = strlen(art->anchor);
 		}
-		para_clear(&p);
+		shape_clear(&p);
 	}
 }
 
@@ -1535,10 +1080,10 @@ footer(struct lb *lb, int *ndist)
 	for (k = 0; k < JB_DIST__MAX; k++) {
 		if (m->dist[k].n == 0)
 			continue;
-		para_init(&p, &d->src);
+		shape_init(&p, &d->src);
 		t.len = 0;
 		buf_printf(&t, "%s：", doc_label(d, JB_LABEL_BAO + (int)k));
-		para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+		shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 		/* Wrapped lines align after the colon. */
 		f.ind2 = 2 * SIZE_4;
 		t.len = 0;
@@ -1546,28 +1091,28 @@ footer(struct lb *lb, int *ndist)
 		for (i = 0; i < m->dist[k].n; i++)
 			buf_printf(&t, "%s%s", i ? "，" : "", m->dist[k].v[i]);
 		buf_puts(&t, "。");
-		para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+		shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 		flow(lb, &p, &f);
-		para_clear(&p);
+		shape_clear(&p);
 	}
 	*ndist = (int)(lb->nrows - first);
 	/* 编印单位 left, date right, on one line. */
 	f.ind2 = 0;
 	f.al = AL_LEFT;
-	para_init(&p, &d->src);
-	para_add(&p, m->org, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+	shape_init(&p, &d->src);
+	shape_add(&p, m->org, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 	flow(lb, &p, &f);
-	para_clear(&p);
-	para_init(&p, &d->src);
+	shape_clear(&p);
+	shape_init(&p, &d->src);
 	t.len = 0;
 	buf_printf(&t, "%s%s", m->date_text, doc_label(d, JB_LABEL_PRINTED));
-	para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
+	shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 	f.al = AL_RIGHT;
 	flow(lb, &p, &f);
-	para_clear(&p);
+	shape_clear(&p);
 	merge_last(lb);
 	if (m->copies > 0 || m->credits.n > 0) {
-		para_init(&p, &d->src);
+		shape_init(&p, &d->src);
 		t.len = 0;
 		t.data[0] = '\0';
 		for (i = 0; i < m->credits.n; i++)
@@ -1575,24 +1120,24 @@ footer(struct lb *lb, int *ndist)
 			    m->credits.v[i].role, m->credits.v[i].name);
 		f.al = AL_LEFT;
 		if (t.len > 0) {
-			para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
+			shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
 			    0, 0);
 			flow(lb, &p, &f);
 		}
-		para_clear(&p);
+		shape_clear(&p);
 		if (m->copies > 0) {
 			size_t before = lb->nrows;
 
-			para_init(&p, &d->src);
+			shape_init(&p, &d->src);
 			t.len = 0;
 			buf_puts(&t, "（");
 			buf_printf(&t, doc_label(d, JB_LABEL_COPIES), m->copies);
 			buf_puts(&t, "）");
-			para_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
+			shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
 			    0, 0);
 			f.al = AL_RIGHT;
 			flow(lb, &p, &f);
-			para_clear(&p);
+			shape_clear(&p);
 			if (before > first + (size_t)*ndist + 1 &&
 			    lb->nrows == before + 1)
 				merge_last(lb);
@@ -1625,7 +1170,7 @@ text_item(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
 	struct flow	 f;
 	size_t		 i;
 
-	para_init(&p, &lb->d->src);
+	shape_init(&p, &lb->d->src);
 	memset(&f, 0, sizeof(f));
 	f.x0 = x;
 	f.w = LAY_MEASURE - (x - LAY_LEFT) * (al == AL_LEFT ? 1 : 2);
@@ -1635,9 +1180,9 @@ text_item(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
 		f.x0 = LAY_LEFT;
 	f.al = al;
 	f.nobreak = 1;
-	para_add(&p, s, role, size, color, 0, role == JB_ROLE_SONGTI);
+	shape_add(&p, s, role, size, color, 0, role == JB_ROLE_SONGTI);
 	flow(lb, &p, &f);
-	para_clear(&p);
+	shape_clear(&p);
 	r = &lb->rows[--lb->nrows];
 	for (i = 0; i < r->nitems; i++) {
 		struct lay_item *it = page_item(pg);
@@ -1666,22 +1211,22 @@ masthead(struct lb *lb, struct lay_page *pg)
 		    BLACK, LAY_LEFT, LAY_TOP + baseline(LAY_BODY), AL_LEFT);
 
 	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
-	para_init(&p, &d->src);
-	para_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
-	para_shape(lb, &p);
+	shape_init(&p, &d->src);
+	shape_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	shape_para(lb, &p);
 	a = xmalloc((p.nch + 1) * sizeof(*a));
 	sh = xmalloc((p.nch + 1) * sizeof(*sh));
-	w = line_width(&p, 0, p.nch, 0, a, sh);
+	w = shape_width(&p, 0, p.nch, 0, a, sh);
 	n = p.nch;
-	para_clear(&p);
+	shape_clear(&p);
 	free(a);
 	free(sh);
 	if (w > LAY_MEASURE)
 		size *= LAY_MEASURE / w, w = LAY_MEASURE;
 	target = fmin(LAY_MEASURE, n > 1 ? w + (n - 1) * size * 0.45 : w);
-	para_init(&p, &d->src);
-	para_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
-	para_shape(lb, &p);
+	shape_init(&p, &d->src);
+	shape_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	shape_para(lb, &p);
 	ln.s = 0;
 	ln.e = p.nch;
 	ln.last = 1;
@@ -1689,7 +1234,7 @@ masthead(struct lb *lb, struct lay_page *pg)
 	y = LAY_TOP + 2 * LAY_PITCH + 0.38 * size;
 	set_line(lb, r, &p, &ln, LAY_LEFT + (LAY_MEASURE - target) / 2,
 	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, y);
-	para_clear(&p);
+	shape_clear(&p);
 	lb->nrows--;
 	for (i = 0; i < r->nitems; i++)
 		*page_item(pg) = r->items[i];
