@@ -170,4 +170,19 @@ double	 shape_shrinkable(const struct para *p, size_t s, size_t e,
 	    const double *a);
 int	 shape_centred(const struct pch *c);
 
+/*
+ * linebreak.c: lbrk_para() breaks p into lines of width w (the first w -
+ * ind1, the others w - ind2) by the prohibition rules, pulling characters
+ * down to a short last line when p->orphans asks for it (and warning when
+ * it cannot); lbrk_title() breaks a title into the fewest even lines at
+ * word boundaries, or returns 0 when the title is too long for it.  Both
+ * return the number of lines in *out, which the caller frees.
+ * lbrk_close() closes the word breaker a title opened in lb (none: no-op).
+ */
+size_t	 lbrk_para(struct lb *lb, struct para *p, double w, double ind1,
+	    double ind2, struct line **out);
+size_t	 lbrk_title(struct lb *lb, struct para *p, double w,
+	    struct line **out);
+void	 lbrk_close(struct lb *lb);
+
 #endif
