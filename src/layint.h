@@ -113,6 +113,7 @@ struct lb {
 	int			 nowords;	/* ICU could not open one */
 };
 
+/* How flow_para() sets a paragraph: its measure, indents, alignment, keeping. */
 struct flow {
 	double		 x0, w;		/* measure */
 	double		 ind1, ind2;	/* indents of first and other lines */
@@ -184,5 +185,24 @@ size_t	 lbrk_para(struct lb *lb, struct para *p, double w, double ind1,
 size_t	 lbrk_title(struct lb *lb, struct para *p, double w,
 	    struct line **out);
 void	 lbrk_close(struct lb *lb);
+
+/*
+ * flow.c: rows.  flow_row() appends an empty one-line row to lb,
+ * flow_blank() a spacing row unless the last row is one; flow_item()
+ * appends an item of kind k to r, zeroed.  Both pointers last until the
+ * next append.  flow_baseline() is where text of size sz sits in a grid
+ * cell.  flow_line() sets line ln of p into r at x0 in a measure of w,
+ * baseline y: compressed, justified or aligned by al.  flow_para()
+ * shapes, breaks and sets p by f into one row per line and returns the
+ * number of lines.
+ */
+struct row	*flow_row(struct lb *lb);
+void		 flow_blank(struct lb *lb);
+struct lay_item	*flow_item(struct row *r, enum lay_kind k);
+double		 flow_baseline(double sz);
+void		 flow_line(struct lb *lb, struct row *r, struct para *p,
+		    const struct line *ln, double x0, double w, enum align al,
+		    double y);
+size_t		 flow_para(struct lb *lb, struct para *p, const struct flow *f);
 
 #endif

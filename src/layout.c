@@ -11,267 +11,6 @@
 #include "mem.h"
 #include "msg.h"
 
-/* ---- rows ---- */
-
-static struct row *
-new_row(struct lb *lb)
-{
-	struct row	*r;
-
-	if (lb->nrows == lb->caprows) {
-		lb->caprows = lb->caprows ? 2 * lb->caprows : 64;
-		lb->rows = xrealloc(lb->rows, lb->caprows * sizeof(*r));
-	}
-	r = &lb->rows[lb->nrows++];
-	memset(r, 0, sizeof(*r));
-	r->nlines = 1;
-	r->para = -1;
-	return r;
-}
-
-static struct lay_item *
-row_item(struct row *r, enum lay_kind k)
-{
-	struct lay_item	*it;
-
-	if (r->nitems == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 8;
-		r->items = xrealloc(r->items, r->cap * sizeof(*it));
-	}
-	it = &r->items[r->nitems++];
-	memset(it, 0, sizeof(*it));
-	it->kind = k;
-	return it;
-}
-
-static void
-blank_row(struct lb *lb)
-{
-	struct row	*r;
-
-	if (lb->nrows > 0 && lb->rows[lb->nrows - 1].blank)
-		return;
-	r = new_row(lb);
-	r->blank = 1;
-}
-
-/* Baseline of text of size sz in a grid cell: the em box centred. */
-static double
-baseline(double sz)
-{
-	return LAY_PITCH / 2 + 0.38 * sz;
-}
-
-/*
- * Emit one glyph run for characters [s, e) of p, which share an item (or
- * a span with fixed metrics), at x with advances a[] and ink shifts sh[].
- */
-static void
-emit_run(struct lb *lb, struct row *r, struct para *p, size_t s, size_t e,
-    double x, double y, const double *a, const double *sh)
-{
-	struct lay_item		*it;
-	const struct span	*sp = &p->spans[p->ch[s].span];
-	size_t			 off = p->ch[s].off, end, i;
-	double			 w = 0;
-
-	end = e < p->nch ? p->ch[e].off : p->text.len;
-	for (i = s; i < e; i++)
-		w += a[i - s];
-	it = row_item(r, LAY_GLYPHS);
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->color = sp->color;
-	it->role = sp->role;
-	it->size = sp->size;
-	it->text = arena_strndup(lb->a, p->text.data + off, end - off);
-	it->len = end - off;
-	if (p->ch[s].item >= 0) {
-		PangoItem *src = p->items[p->ch[s].item];
-		PangoGlyphString *sg = p->glyphs[p->ch[s].item], *gs;
-		int g0 = p->ch[s].g0, g1 = p->ch[e - 1].g0 + p->ch[e - 1].ng;
-		int g;
-		double pos = 0, prev = 0;
-
-		gs = pango_glyph_string_new();
-		pango_glyph_string_set_size(gs, g1 - g0);
-		for (g = g0; g < g1; g++) {
-			gs->glyphs[g - g0] = sg->glyphs[g];
-			gs->log_clusters[g - g0] = sg->log_clusters[g] +
-			    src->offset - (int)off;
-		}
-		/* Positions are rounded cumulatively so no error builds up. */
-		for (i = s; i < e; i++) {
-			const struct pch *c = &p->ch[i];
-			int last = c->g0 + c->ng - 1 - g0;
-			double natw = 0;
-
-			for (g = c->g0; g < c->g0 + c->ng - 1; g++)
-				natw += (double)sg->glyphs[g].geometry.width /
-				    PANGO_SCALE;
-			pos += a[i - s];
-			gs->glyphs[c->g0 - g0].geometry.x_offset +=
-			    (int)lround(sh[i - s] * PANGO_SCALE);
-			gs->glyphs[last].geometry.width =
-			    (int)(lround(pos * PANGO_SCALE) -
-			    lround((prev + natw) * PANGO_SCALE));
-			prev = pos;
-		}
-		it->glyphs = gs;
-		it->font = g_object_ref(src->analysis.font);
-	}
-}
-
-/*
- * Set line ln of p at x0 in a measure of w: compress, justify, align, and
- * emit its runs into row r at baseline y.
- */
-static void
-set_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
-    double x0, double w, enum align al, double y)
-{
-	double		*a, *sh, width, extra = 0, x, per = 0;
-	size_t		 s = ln->s, e = ln->e, i, gaps = 0, rs;
-	int		 justify;
-
-	while (e > s && p->ch[e - 1].c == '\n')
-		e--;
-	if (e == s)
-		return;
-	justify = al == AL_JUSTIFY_ALL || (al == AL_JUSTIFY && !ln->last);
-	a = xmalloc((e - s) * sizeof(*a));
-	sh = xmalloc((e - s) * sizeof(*sh));
-	width = shape_width(p, s, e, justify || ln->trim, a, sh);
-	while (e > s && shape_space(p->ch[e - 1].c))
-		e--;
-	/* An opening bracket starting a wrapped line loses its outer half;
-	 * after a first-line indent it keeps it, so （一） aligns. */
-	if (al != AL_CENTER && al != AL_RIGHT && s > 0 &&
-	    p->ch[s - 1].c != '\n' && p->ch[s].cl > 0 &&
-	    p->ch[s].cr == 0 && a[0] >= p->ch[s].adv - 0.01) {
-		a[0] -= p->ch[s].cl;
-		sh[0] -= p->ch[s].cl;
-		width -= p->ch[s].cl;
-	}
-	/* A line the breaker squeezed: take the excess from the marks. */
-	if (width > w + 0.01) {
-		double tot = shape_shrinkable(p, s, e, a), f, r, b;
-
-		f = tot > 0 ? fmin(1, (width - w) / tot) : 0;
-		for (i = s; i < e && f > 0; i++) {
-			const struct pch *c = &p->ch[i];
-
-			if (!c->mark || shape_interpunct(c->c))
-				continue;
-			b = c->cl + c->cr - (c->adv - a[i - s]);
-			if (b <= 0)
-				continue;
-			r = b * f;
-			a[i - s] -= r;
-			if (shape_centred(c))
-				sh[i - s] -= r / 2;
-			else if (c->cl > 0)
-				sh[i - s] -= r;
-			width -= r;
-		}
-	}
-	if (justify && width < w) {
-		for (i = s; i + 1 < e; i++) {
-			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
-
-			if (shape_pairmark(c) && c == n)
-				continue;
-			if (c < 0x7f && n < 0x7f && c != ' ' && n != ' ')
-				continue;
-			if (p->ch[i + 1].ng == 0 && p->ch[i + 1].item >= 0)
-				continue;
-			gaps++;
-		}
-		extra = w - width;
-		if (gaps > 0)
-			per = extra / gaps;
-		for (i = s; i + 1 < e && gaps > 0; i++) {
-			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
-
-			if ((shape_pairmark(c) && c == n) ||
-			    (c < 0x7f && n < 0x7f && c != ' ' && n != ' ') ||
-			    (p->ch[i + 1].ng == 0 && p->ch[i + 1].item >= 0))
-				continue;
-			a[i - s] += per;
-		}
-		width = w;
-	}
-	x = x0;
-	if (al == AL_CENTER)
-		x = x0 + (w - width) / 2;
-	else if (al == AL_RIGHT)
-		x = x0 + w - width;
-	for (rs = s, i = s + 1; i <= e; i++) {
-		if (i < e && p->ch[i].span == p->ch[rs].span &&
-		    p->ch[i].item == p->ch[rs].item)
-			continue;
-		emit_run(lb, r, p, rs, i, x, y, a + (rs - s), sh + (rs - s));
-		for (; rs < i; rs++)
-			x += a[rs - s];
-		rs = i;
-	}
-	free(a);
-	free(sh);
-}
-
-/* Shape, break and set p into one row per line.  Returns the lines made. */
-static size_t
-flow(struct lb *lb, struct para *p, const struct flow *f)
-{
-	struct line	*ln;
-	struct row	*r;
-	size_t		 nl, i;
-	double		 size = 0;
-	int		 id = lb->nparas++;
-
-	p->orphans = !f->nobreak || f->orphans;
-	shape_para(lb, p);
-	nl = f->balance ? lbrk_title(lb, p, f->w, &ln) : 0;
-	if (nl == 0)
-		nl = lbrk_para(lb, p, f->w, f->ind1, f->ind2, &ln);
-	if (f->balance && nl > 1 && !ln[0].trim) {
-		/* Too long for the title breaker: the narrowest measure that
-		 * keeps the number of lines. */
-		double tot = 0, bw;
-		struct line *bl;
-
-		for (i = 0; i < p->nch; i++)
-			tot += p->ch[i].adv;
-		for (bw = tot / nl; bw < f->w; bw += p->ch[0].em / 2) {
-			if (lbrk_para(lb, p, bw, 0, 0, &bl) == nl) {
-				free(ln);
-				ln = bl;
-				break;
-			}
-			free(bl);
-		}
-	}
-	for (i = 0; i < p->nspans; i++)
-		size = fmax(size, p->spans[i].size);
-	for (i = 0; i < nl; i++) {
-		int first = i == 0 || p->ch[ln[i].s - 1].c == '\n';
-
-		r = new_row(lb);
-		r->keep = f->keep;
-		r->box = f->box;
-		if (!f->nobreak) {
-			r->para = id;
-			r->idx = (int)i;
-			r->count = (int)nl;
-		}
-		set_line(lb, r, p, &ln[i],
-		    f->x0 + (first ? f->ind1 : f->ind2),
-		    f->w - (first ? f->ind1 : f->ind2), f->al, baseline(size));
-	}
-	free(ln);
-	return nl;
-}
 
 /* Runs of the model as spans: strong 黑体, emphasis 楷体, code digits. */
 static void
@@ -323,7 +62,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	case JB_BLOCK_PARA:
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_HEADING: {
 		static const enum jb_role hr[] = { JB_ROLE_HEITI,
@@ -334,7 +73,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		add_runs(&p, b->runs, b->nruns, hr[lv], LAY_BODY, 0);
 		f.keep = 1;
 		f.nobreak = 1;
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		break;
 	}
 	case JB_BLOCK_BYLINE:
@@ -342,14 +81,14 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		f.ind1 = 0;
 		f.al = AL_RIGHT;
 		f.nobreak = 1;
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_ITEM:
 		shape_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
 		p.src0 = p.text.len;
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_LISTITEM:
 		shape_add(&p, b->marker ? b->marker : "•", JB_ROLE_FANGSONG,
@@ -358,10 +97,10 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 			shape_add(&p, " ", JB_ROLE_DIGITS, LAY_BODY, BLACK, 0,
 			    0);
 		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_BOX:
-		blank_row(lb);
+		flow_blank(lb);
 		first = lb->nrows;
 		box = ++lb->nboxes;
 		for (i = 0; i < b->nchildren; i++)
@@ -370,7 +109,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		for (i = first; lb->nrows - first <= 4 && i + 1 < lb->nrows;
 		    i++)
 			lb->rows[i].keep = 1;
-		blank_row(lb);
+		flow_blank(lb);
 		break;
 	case JB_BLOCK_IMAGE: {
 		double iw = 4, ih = 3, w = LAY_MEASURE - 2 * inset, h;
@@ -388,12 +127,12 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 			w = h * iw / ih;
 		}
 		n = (int)ceil((h + 4) / LAY_PITCH);
-		r = new_row(lb);
+		r = flow_row(lb);
 		r->nlines = n;
 		r->keep = 1;
 		r->box = box;
 		{
-			struct lay_item *it = row_item(r, LAY_IMAGE);
+			struct lay_item *it = flow_item(r, LAY_IMAGE);
 
 			it->x = LAY_LEFT + inset + (LAY_MEASURE - 2 * inset -
 			    w) / 2;
@@ -410,7 +149,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 			f.keep = b->credit != NULL;
 			shape_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY, BLACK,
 			    0, 0);
-			flow(lb, &p, &f);
+			flow_para(lb, &p, &f);
 			shape_clear(&p);
 			shape_init(&p, &b->pos);
 		}
@@ -421,7 +160,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 			shape_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK,
 			    0, 0);
 			shape_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
-			flow(lb, &p, &f);
+			flow_para(lb, &p, &f);
 		}
 		if (b->caption == NULL && b->credit == NULL)
 			r->keep = 0;
@@ -457,7 +196,7 @@ display(struct lb *lb, const char *text, const struct jb_pos *pos,
 	f.keep = 1;
 	f.nobreak = 1;
 	shape_add(&p, text, role, size, color, 0, 0);
-	n = flow(lb, &p, &f);
+	n = flow_para(lb, &p, &f);
 	shape_clear(&p);
 	return n;
 }
@@ -469,7 +208,7 @@ set_article(struct lb *lb, const struct jb_article *art)
 	struct lay_item	*it;
 	size_t		 i, t0;
 
-	blank_row(lb);
+	flow_blank(lb);
 	if (art->kicker != NULL)
 		display(lb, art->kicker, &art->pos, NOSRC, JB_ROLE_KAITI, LAY_BODY,
 		    BLACK, AL_CENTER);
@@ -479,7 +218,7 @@ set_article(struct lb *lb, const struct jb_article *art)
 	r = &lb->rows[t0];
 	r->mark = art->title;
 	r->dest = art->anchor;
-	it = row_item(r, LAY_DEST);
+	it = flow_item(r, LAY_DEST);
 	it->x = LAY_LEFT;
 	it->y = 0;
 	it->text = art->anchor;
@@ -487,7 +226,7 @@ set_article(struct lb *lb, const struct jb_article *art)
 	if (art->subtitle != NULL)
 		display(lb, art->subtitle, &art->pos, 0, JB_ROLE_KAITI, LAY_BODY,
 		    BLACK, AL_CENTER);
-	r = new_row(lb);
+	r = flow_row(lb);
 	r->blank = 1;
 	r->keep = 1;
 	for (i = 0; i < art->nblocks; i++)
@@ -512,7 +251,7 @@ set_note(struct lb *lb)
 			    BLACK, 0, 0);
 		add_runs(&p, m->note[i].runs, m->note[i].nruns,
 		    JB_ROLE_KAITI, LAY_BODY, 0);
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		shape_clear(&p);
 	}
 }
@@ -550,7 +289,7 @@ set_contents(struct lb *lb)
 	struct flow		 f;
 	size_t			 i, r0, k;
 
-	blank_row(lb);
+	flow_blank(lb);
 	display(lb, doc_label(d, JB_LABEL_CONTENTS), &d->src, NOSRC,
 	    JB_ROLE_XBS, SIZE_XBS3, BLACK, AL_CENTER);
 	for (i = 0; i < d->narticles; i++) {
@@ -571,9 +310,9 @@ set_contents(struct lb *lb)
 		shape_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 		    0, 0);
 		r0 = lb->nrows;
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		for (k = r0; k < lb->nrows; k++) {
-			struct lay_item *it = row_item(&lb->rows[k], LAY_LINK);
+			struct lay_item *it = flow_item(&lb->rows[k], LAY_LINK);
 
 			it->x = LAY_LEFT;
 			it->y = 0;
@@ -717,7 +456,7 @@ merge_last(struct lb *lb)
 	size_t		 i;
 
 	for (i = 0; i < b->nitems; i++)
-		*row_item(a, LAY_GLYPHS) = b->items[i];
+		*flow_item(a, LAY_GLYPHS) = b->items[i];
 	free(b->items);
 	lb->nrows--;
 }
@@ -756,7 +495,7 @@ footer(struct lb *lb, int *ndist)
 			buf_printf(&t, "%s%s", i ? "，" : "", m->dist[k].v[i]);
 		buf_puts(&t, "。");
 		shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
-		flow(lb, &p, &f);
+		flow_para(lb, &p, &f);
 		shape_clear(&p);
 	}
 	*ndist = (int)(lb->nrows - first);
@@ -765,14 +504,14 @@ footer(struct lb *lb, int *ndist)
 	f.al = AL_LEFT;
 	shape_init(&p, &d->src);
 	shape_add(&p, m->org, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
-	flow(lb, &p, &f);
+	flow_para(lb, &p, &f);
 	shape_clear(&p);
 	shape_init(&p, &d->src);
 	t.len = 0;
 	buf_printf(&t, "%s%s", m->date_text, doc_label(d, JB_LABEL_PRINTED));
 	shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK, 0, 0);
 	f.al = AL_RIGHT;
-	flow(lb, &p, &f);
+	flow_para(lb, &p, &f);
 	shape_clear(&p);
 	merge_last(lb);
 	if (m->copies > 0 || m->credits.n > 0) {
@@ -786,7 +525,7 @@ footer(struct lb *lb, int *ndist)
 		if (t.len > 0) {
 			shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
 			    0, 0);
-			flow(lb, &p, &f);
+			flow_para(lb, &p, &f);
 		}
 		shape_clear(&p);
 		if (m->copies > 0) {
@@ -800,7 +539,7 @@ footer(struct lb *lb, int *ndist)
 			shape_add(&p, t.data, JB_ROLE_FANGSONG, SIZE_4, BLACK,
 			    0, 0);
 			f.al = AL_RIGHT;
-			flow(lb, &p, &f);
+			flow_para(lb, &p, &f);
 			shape_clear(&p);
 			if (before > first + (size_t)*ndist + 1 &&
 			    lb->nrows == before + 1)
@@ -845,7 +584,7 @@ text_item(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
 	f.al = al;
 	f.nobreak = 1;
 	shape_add(&p, s, role, size, color, 0, role == JB_ROLE_SONGTI);
-	flow(lb, &p, &f);
+	flow_para(lb, &p, &f);
 	shape_clear(&p);
 	r = &lb->rows[--lb->nrows];
 	for (i = 0; i < r->nitems; i++) {
@@ -872,7 +611,7 @@ masthead(struct lb *lb, struct lay_page *pg)
 
 	if (m->classification != NULL)
 		text_item(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
-		    BLACK, LAY_LEFT, LAY_TOP + baseline(LAY_BODY), AL_LEFT);
+		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY), AL_LEFT);
 
 	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
 	shape_init(&p, &d->src);
@@ -894,9 +633,9 @@ masthead(struct lb *lb, struct lay_page *pg)
 	ln.s = 0;
 	ln.e = p.nch;
 	ln.last = 1;
-	r = new_row(lb);
+	r = flow_row(lb);
 	y = LAY_TOP + 2 * LAY_PITCH + 0.38 * size;
-	set_line(lb, r, &p, &ln, LAY_LEFT + (LAY_MEASURE - target) / 2,
+	flow_line(lb, r, &p, &ln, LAY_LEFT + (LAY_MEASURE - target) / 2,
 	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, y);
 	shape_clear(&p);
 	lb->nrows--;
@@ -909,11 +648,11 @@ masthead(struct lb *lb, struct lay_page *pg)
 	if (doc_total_label(d) != NULL)
 		buf_printf(&t, "（%s）", doc_total_label(d));
 	text_item(lb, pg, t.data, JB_ROLE_KAITI, LAY_BODY, BLACK, LAY_LEFT,
-	    LAY_TOP + 3 * LAY_PITCH + baseline(LAY_BODY), AL_CENTER);
+	    LAY_TOP + 3 * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
 	buf_free(&t);
 
 	/* 编印单位 1 字 in from the left, date 1 字 in from the right */
-	y = LAY_TOP + 4 * LAY_PITCH + baseline(LAY_BODY);
+	y = LAY_TOP + 4 * LAY_PITCH + flow_baseline(LAY_BODY);
 	text_item(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 	    LAY_LEFT + LAY_BODY, y, AL_LEFT);
 	text_item(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
