@@ -205,4 +205,41 @@ void		 flow_line(struct lb *lb, struct row *r, struct para *p,
 		    double y);
 size_t		 flow_para(struct lb *lb, struct para *p, const struct flow *f);
 
+/*
+ * parts.c: the parts of a bulletin.  part_masthead() sets the 报头 onto
+ * page pg (the first) and returns the grid lines it takes; part_note(),
+ * part_contents() and part_article() append the rows of the 编者按, the
+ * 本期要目 and one article; part_footer() appends the 报尾's rows and
+ * returns their number, of which *ndist are 报/送/发 lines.  Errors
+ * (an unreadable picture, a missing glyph) are reported and set
+ * lb->failed.
+ */
+int	 part_masthead(struct lb *lb, struct lay_page *pg);
+void	 part_note(struct lb *lb);
+void	 part_contents(struct lb *lb);
+void	 part_article(struct lb *lb, const struct jb_article *art);
+size_t	 part_footer(struct lb *lb, int *ndist);
+
+/*
+ * pages.c: page_new() appends an empty page to lb's output, page_item()
+ * an item to pg, uninitialised (each pointer lasts until the next append
+ * there).  page_rule() draws a rule across the measure at y; page_text()
+ * sets s on one line straight onto pg at baseline y, from x (AL_LEFT),
+ * centred between x and its mirror (AL_CENTER), or ending at x
+ * (AL_RIGHT).  page_body() paginates the rows, page_footer() anchors the
+ * 报尾 rows at the foot of the last page, page_folios() numbers the pages
+ * (see pages.c).
+ */
+struct lay_page	*page_new(struct lb *lb);
+struct lay_item	*page_item(struct lay_page *pg);
+void		 page_rule(struct lay_page *pg, double y, double thick,
+		    unsigned color);
+void		 page_text(struct lb *lb, struct lay_page *pg, const char *s,
+		    enum jb_role role, double size, unsigned color, double x,
+		    double y, enum align al);
+struct lay_page	*page_body(struct lb *lb, struct lay_page *pg, int *g);
+void		 page_footer(struct lb *lb, struct lay_page *pg, int g,
+		    size_t nf, int ndist, int even);
+void		 page_folios(struct lb *lb, int bodypages);
+
 #endif
