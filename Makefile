@@ -8,7 +8,7 @@ CC	?= cc
 MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
 # Libraries without a static archive would go here.
 SHARED_PKGS =
-# ICU: the word breaks of titles (layout.c).
+# ICU: the word breaks of titles (linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
@@ -40,7 +40,8 @@ BUILD	?= build
 SRCS	 = $(sort $(wildcard src/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
-PRESS_SRCS = $(filter src/flow.c src/fonts.c src/layout.c src/linebreak.c src/pages.c src/parts.c src/pdf.c src/shape.c,$(SRCS))
+PRESS_SRCS = $(filter src/flow.c src/fonts.c src/layout.c src/linebreak.c \
+	     src/pages.c src/parts.c src/pdf.c src/shape.c,$(SRCS))
 PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
 MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
 # Empty where there are no sources (an archive run with make -f, or a

@@ -263,7 +263,8 @@ flow_para(struct lb *lb, struct para *p, const struct flow *f)
 		}
 		flow_line(lb, r, p, &ln[i],
 		    f->x0 + (first ? f->ind1 : f->ind2),
-		    f->w - (first ? f->ind1 : f->ind2), f->al, flow_baseline(size));
+		    f->w - (first ? f->ind1 : f->ind2), f->al,
+		    flow_baseline(size));
 	}
 	free(ln);
 	return nl;

@@ -2,6 +2,15 @@
 #ifndef JIANBAO_LAYINT_H
 #define JIANBAO_LAYINT_H
 
+/*
+ * lay_build() (layout.c) runs the rooms in this order: the parts of the
+ * bulletin (parts.c) put each paragraph into a struct para, which shape.c
+ * shapes, linebreak.c breaks into lines and flow.c sets into rows of
+ * items; pages.c then puts the rows on pages.  Each room includes only
+ * the third-party headers it calls: Pango in shape.c, flow.c and
+ * layout.c, ICU in linebreak.c.
+ */
+
 #include <glib.h>
 
 #include "layout.h"
@@ -113,7 +122,7 @@ struct lb {
 	int			 nowords;	/* ICU could not open one */
 };
 
-/* How flow_para() sets a paragraph: its measure, indents, alignment, keeping. */
+/* How flow_para() sets a paragraph: measure, indents, alignment, keeping. */
 struct flow {
 	double		 x0, w;		/* measure */
 	double		 ind1, ind2;	/* indents of first and other lines */
@@ -189,8 +198,8 @@ void	 lbrk_close(struct lb *lb);
 /*
  * flow.c: rows.  flow_row() appends an empty one-line row to lb,
  * flow_blank() a spacing row unless the last row is one; flow_item()
- * appends an item of kind k to r, zeroed.  Both pointers last until the
- * next append.  flow_baseline() is where text of size sz sits in a grid
+ * appends an item of kind k to r, zeroed.  Each pointer lasts until the
+ * next append to the same array.  flow_baseline() is where text of size sz sits in a grid
  * cell.  flow_line() sets line ln of p into r at x0 in a measure of w,
  * baseline y: compressed, justified or aligned by al.  flow_para()
  * shapes, breaks and sets p by f into one row per line and returns the
@@ -226,9 +235,13 @@ size_t	 part_footer(struct lb *lb, int *ndist);
  * there).  page_rule() draws a rule across the measure at y; page_text()
  * sets s on one line straight onto pg at baseline y, from x (AL_LEFT),
  * centred between x and its mirror (AL_CENTER), or ending at x
- * (AL_RIGHT).  page_body() paginates the rows, page_footer() anchors the
- * 报尾 rows at the foot of the last page, page_folios() numbers the pages
- * (see pages.c).
+ * (AL_RIGHT).  page_body() puts lb's rows on pages from pg on, whose
+ * first *g grid lines are taken, and returns the last page, its lines
+ * used in *g.  page_footer() puts the last nf rows of lb (the 报尾, the
+ * first ndist of them 报/送/发 lines) at the foot of pg, or of a new page
+ * when they do not fit below its g lines or when even asks for an even
+ * page count.  page_folios() numbers the pages, but not the blank ones
+ * after the first bodypages nor the 报尾 page after them.
  */
 struct lay_page	*page_new(struct lb *lb);
 struct lay_item	*page_item(struct lay_page *pg);

@@ -171,10 +171,8 @@ adjust_break(struct lb *lb, size_t i, size_t b)
 	return b;
 }
 
-/*
- * Paginate: the rows of lb onto pages from pg on, whose first *g grid
- * lines are taken.  Returns the last page, with its lines used in *g.
- */
+/* Paginate: fill each page with the rows that fit, then move the break
+ * back where adjust_break() says. */
 struct lay_page *
 page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
@@ -199,7 +197,8 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 			size_t k = j;
 			int need;
 
-			while (lb->rows[k].keep && k + 1 < lb->nrows && k < j + 3)
+			while (lb->rows[k].keep && k + 1 < lb->nrows &&
+			    k < j + 3)
 				k++;
 			need = LAY_LINES - used - (int)(k - j);
 			if (need >= 6 && need < lb->rows[j].nlines) {
@@ -233,11 +232,7 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 	return pg;
 }
 
-/*
- * 报尾 at the bottom of the last page, or of a page of its own: the last
- * nf rows of lb, of which ndist are 报/送/发 lines, under page pg whose
- * first g lines are taken; with even, the page count is made even first.
- */
+/* 报尾 at the bottom of the last page, or of a page of its own */
 void
 page_footer(struct lb *lb, struct lay_page *pg, int g, size_t nf, int ndist,
     int even)
@@ -264,10 +259,8 @@ page_footer(struct lb *lb, struct lay_page *pg, int g, size_t nf, int ndist,
 	}
 }
 
-/*
- * Page numbers: GB/T 9704 §7.5; blank pages before the 报尾 page and
- * that page itself are not numbered.  The body took the first bodypages.
- */
+/* Page numbers: GB/T 9704 §7.5; blank pages before the 报尾 page and
+ * that page itself are not numbered. */
 void
 page_folios(struct lb *lb, int bodypages)
 {

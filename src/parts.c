@@ -141,8 +141,8 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		if (b->caption != NULL) {
 			f.al = AL_CENTER;
 			f.keep = b->credit != NULL;
-			shape_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY, BLACK,
-			    0, 0);
+			shape_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY,
+			    BLACK, 0, 0);
 			flow_para(lb, &p, &f);
 			shape_clear(&p);
 			shape_init(&p, &b->pos);
@@ -150,10 +150,12 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		if (b->credit != NULL) {
 			f.al = AL_RIGHT;
 			f.keep = 0;
-			shape_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
-			shape_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK,
-			    0, 0);
-			shape_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+			shape_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
+			    0);
+			shape_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY,
+			    BLACK, 0, 0);
+			shape_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
+			    0);
 			flow_para(lb, &p, &f);
 		}
 		if (b->caption == NULL && b->credit == NULL)
@@ -437,7 +439,8 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 
 	if (m->classification != NULL)
 		page_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
-		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY), AL_LEFT);
+		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY),
+		    AL_LEFT);
 
 	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
 	shape_init(&p, &d->src);
