@@ -40,7 +40,7 @@ BUILD	?= build
 SRCS	 = $(sort $(wildcard src/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
-PRESS_SRCS = $(filter src/fonts.c src/layout.c src/pdf.c,$(SRCS))
+PRESS_SRCS = $(filter src/fonts.c src/layout.c src/pdf.c src/pressmod.c,$(SRCS))
 PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
 MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
 # Empty where there are no sources (an archive run with make -f, or a
