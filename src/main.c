@@ -11,6 +11,7 @@
 #include "archive.h"
 #include "check.h"
 #include "document.h"
+#include "frontmatter.h"
 #include "import.h"
 #include "issues.h"
 #include "mem.h"

@@ -13,12 +13,13 @@ struct lay_doc;
  * through pdf_image_size() and the painter draws them from the same
  * surfaces.  PNG pictures are decoded by Cairo; JPEG pictures keep their
  * bytes and are embedded as they are.  pdf_images_new() never fails; the
- * caller frees the cache with pdf_images_free() after painting.
+ * caller frees the cache with pdf_images_free() (NULL: no-op) after
+ * painting.
  */
 struct pdf_images;
 
 struct pdf_images	*pdf_images_new(void);
-void			 pdf_images_free(struct pdf_images *im);	/* NULL: no-op */
+void			 pdf_images_free(struct pdf_images *im);
 
 /*
  * lay_metrics.image_size (layout.h), arg the struct pdf_images to fill:

@@ -45,7 +45,8 @@ press_load(void)
 		goto out;
 	}
 	if ((table = dlsym(h, PMOD_TABLE)) == NULL) {
-		msg(MSG_PRESS, NULL, path, "缺少 " PMOD_TABLE "，可能与本程序版本不符");
+		msg(MSG_PRESS, NULL, path,
+		    "缺少 " PMOD_TABLE "，可能与本程序版本不符");
 		dlclose(h);
 	}
 out:

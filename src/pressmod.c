@@ -1,4 +1,4 @@
-/* pressmod.c -- the print module's front: a press that lays issues out and paints them. */
+/* pressmod.c -- the print module's front: lay issues out, then paint them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ press_fonts(struct pmod_press *p, const struct jb_doc *d)
 	return p->fs[k];
 }
 
-/* Lay d out; the pictures are measured into im, where the painter finds them. */
+/* Lay d out; pictures are measured into im, where the painter finds them. */
 static struct lay_doc *
 build(const struct jb_doc *d, struct font_set *fs, int even,
     struct pdf_images *im)

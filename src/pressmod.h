@@ -1,4 +1,4 @@
-/* pressmod.h -- the print module's front: what the program calls in jianbao-press.so. */
+/* pressmod.h -- the print module's front: what the program may call in it. */
 #ifndef JIANBAO_PRESSMOD_H
 #define JIANBAO_PRESSMOD_H
 
