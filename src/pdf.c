@@ -1,4 +1,4 @@
-/* pdf.c -- paint laid-out pages into a PDF; the only Cairo code of the program. */
+/* pdf.c -- paint laid-out pages into a PDF: subset faces, glyph runs, pictures, rules, links. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -24,8 +24,8 @@ void			 pdf_images_free(struct pdf_images *im);
 /*
  * lay_metrics.image_size (layout.h), arg the struct pdf_images to fill:
  * read and decode the picture at path on first use and give its size in
- * pixels.  Returns 0, or -1 after reporting MSG_IMAGE_BAD at
- * pos (or the reading error of image.h).
+ * pixels.  Returns 0, or -1 after reporting at pos (MSG_IMAGE_BAD, or
+ * the reading error of image.h).
  */
 int	 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
 	    double *w, double *h);
