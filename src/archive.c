@@ -10,7 +10,6 @@
 #include "archive.h"
 #include "document.h"
 #include "mem.h"
-#include "msg.h"
 #include "outfile.h"
 
 #define CACHE_FILE	".archive"

@@ -1,9 +1,7 @@
 /* check.c -- proofreading rules on the issue text and model, and consistency of the archive. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <glib.h>
 

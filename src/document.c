@@ -1,5 +1,4 @@
 /* document.c -- issue file -> checked text -> front matter + cmark tree -> validated model. */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

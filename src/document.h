@@ -1,4 +1,4 @@
-/* document.h -- read series settings and issue files into the validated model. */
+/* document.h -- read issue files into the validated model. */
 #ifndef JIANBAO_DOCUMENT_H
 #define JIANBAO_DOCUMENT_H
 
@@ -10,14 +10,6 @@
 #define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
 #define DOC_MAX_DEPTH	32			/* nested lists and quotes */
 #define DOC_MAX_PARA	20000			/* characters in one paragraph */
-
-/*
- * Parse bulletin.yaml.  Returns settings the caller frees with
- * series_free(), or NULL after reporting every problem with file:line:col.
- * Unknown keys are warnings.
- */
-struct jb_series	*series_load(const char *path);
-void			 series_free(struct jb_series *s);	/* NULL: no-op */
 
 /*
  * Read an issue file: check it is valid UTF-8 without NUL bytes, split the

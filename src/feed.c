@@ -1,6 +1,4 @@
 /* feed.c -- the Atom feed of the archive, one entry per issue, written with libxml2's xmlTextWriter. */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>

@@ -64,12 +64,6 @@ static const char *const role_names[JB_ROLE__MAX] = {
 	[JB_ROLE_DIGITS] = "数字和西文",
 };
 
-const char *
-font_role_name(enum jb_role role)
-{
-	return role_names[role];
-}
-
 /* Whether fontconfig knows a face of this family (any of its names). */
 static int
 family_exists(FcConfig *fc, const char *family)

@@ -70,7 +70,4 @@ int		 font_allowed(const struct font_set *fs, enum jb_role role,
 /* Print, for `jianbao fonts`, which file serves each role. */
 void		 font_list(const struct font_set *fs, FILE *fp);
 
-/* Chinese name of a role, e.g. "仿宋". */
-const char	*font_role_name(enum jb_role role);
-
 #endif

@@ -6,7 +6,6 @@
 
 #include <yaml.h>
 
-#include "document.h"
 #include "frontmatter.h"
 #include "infile.h"
 #include "mem.h"

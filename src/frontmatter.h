@@ -23,4 +23,12 @@ int	 fm_parse_date(const char *s, struct jb_date *out);
 /* Language tag "zh-Hans"/"zh-Hant" (also zh-CN, zh-TW, zh-HK); 0 or -1. */
 int	 fm_parse_lang(const char *s, enum jb_lang *out);
 
+/*
+ * Parse bulletin.yaml.  Returns settings the caller frees with
+ * series_free(), or NULL after reporting every problem with file:line:col.
+ * Unknown keys are warnings.
+ */
+struct jb_series	*series_load(const char *path);
+void			 series_free(struct jb_series *s);	/* NULL: no-op */
+
 #endif

@@ -1,5 +1,4 @@
 /* html.c -- the HTML edition of one issue: the model poured into the libxml2 page template. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,4 @@
 /* image.c -- validate pictures (libpng, libjpeg) while the document model is built. */
-#include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>

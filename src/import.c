@@ -9,6 +9,7 @@
 
 #include "document.h"
 #include "fmwrite.h"
+#include "frontmatter.h"
 #include "import.h"
 #include "infile.h"
 #include "mem.h"

@@ -66,7 +66,7 @@ struct jb_credits {
 
 /*
  * Series settings from bulletin.yaml: what stays the same from issue to
- * issue.  Loaded once by series_load() (series.h) and shared, read-only,
+ * issue.  Loaded once by series_load() (frontmatter.h) and shared, read-only,
  * by every document of the run.
  */
 struct jb_series {

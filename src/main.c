@@ -11,6 +11,7 @@
 #include "archive.h"
 #include "check.h"
 #include "document.h"
+#include "frontmatter.h"
 #include "import.h"
 #include "issues.h"
 #include "mem.h"
@@ -82,15 +83,15 @@ struct build {
 	/* One press per process for every issue it prints: fonts and their
 	 * caches are made once.  Made on the first print edition, so each
 	 * worker makes its own after fork() and never shares threads. */
-	const struct press	*press;
-	struct pdf_press	*pp;
+	const struct pmod_table	*press;
+	struct pmod_press	*pp;
 };
 
 static void
 build_done(struct build *b)
 {
 	if (b->press != NULL)
-		b->press->pdf_press_free(b->pp);
+		b->press->pmod_free(b->pp);
 	iss_free(&b->issues);
 	free(b->root);
 }
@@ -235,9 +236,9 @@ build_one(struct build *b, const char *path, int html, int pdf)
 	/* Started first: the press reads the font configuration while the
 	 * issue is parsed. */
 	if (pdf && b->pp == NULL && (b->press = press_load()) != NULL) {
-		struct pdf_opts po = { o->fontdir, o->even, 0 };
+		struct pmod_opts po = { o->fontdir, o->even, 0 };
 
-		b->pp = b->press->pdf_press_new(&po);
+		b->pp = b->press->pmod_new(&po);
 	}
 	if ((d = doc_load(path, b->s)) == NULL)
 		return -1;
@@ -275,7 +276,7 @@ build_one(struct build *b, const char *path, int html, int pdf)
 	if (pdf) {
 		snprintf(target, n, "%s.pdf", stem);
 		if (b->pp == NULL ||
-		    b->press->pdf_press_write(b->pp, d, target) == -1)
+		    b->press->pmod_write(b->pp, d, target) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -501,8 +502,8 @@ show_tree(const struct jb_doc *d, void *arg)
 }
 
 struct show_layout {
-	const struct press	*p;
-	struct pdf_opts		 po;
+	const struct pmod_table	*p;
+	struct pmod_opts	 po;
 };
 
 static int
@@ -510,7 +511,7 @@ show_layout(const struct jb_doc *d, void *arg)
 {
 	const struct show_layout *sl = arg;
 
-	return sl->p->pdf_dump_layout(d, &sl->po, stdout);
+	return sl->p->pmod_dump_layout(d, &sl->po, stdout);
 }
 
 static int
@@ -527,14 +528,14 @@ static int
 cmd_fonts(const struct opts *o)
 {
 	struct jb_series	*s;
-	const struct press	*p;
+	const struct pmod_table	*p;
 	int			 rc;
 
 	if ((p = press_load()) == NULL)
 		return 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	rc = p->pdf_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
+	rc = p->pmod_list_fonts(s, o->fontdir, stdout) == -1 ? 1 : 0;
 	series_free(s);
 	return rc;
 }

@@ -1,9 +1,7 @@
 /* new.c -- `jianbao new`: the next issue's file with carried-over front matter. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <yaml.h>

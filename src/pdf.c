@@ -1,10 +1,8 @@
-/* pdf.c -- paint laid-out pages into a PDF; the only Cairo code of the program. */
-#include <errno.h>
+/* pdf.c -- paint laid-out pages into a PDF: subset faces, glyph runs, pictures, rules, links. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <cairo.h>
@@ -17,14 +15,11 @@
 #include <pango/pangocairo.h>
 
 #include "document.h"
-#include "fonts.h"
+#include "image.h"
 #include "layout.h"
 #include "mem.h"
-#include "image.h"
 #include "msg.h"
-#include "outfile.h"
 #include "pdf.h"
-#include "press.h"
 
 /* Pictures are decoded once: sized for layout, painted from the cache. */
 struct image {
@@ -32,7 +27,7 @@ struct image {
 	cairo_surface_t	*surface;
 };
 
-struct images {
+struct pdf_images {
 	struct image	*v;
 	size_t		 n;
 };
@@ -72,14 +67,6 @@ struct faces {
 	/* v is complete after faces_init() and read by the helper. */
 	pthread_t		 helper;	/* warm_units(), if running */
 	int			 helping;
-};
-
-struct pdf_press {
-	char			*fontdir;
-	int			 even;
-	const struct jb_series	*series;	/* what fs was made for */
-	struct font_set		*fs[2];		/* by enum jb_lang */
-	struct font_prep	*prep;		/* read ahead for the first fs */
 };
 
 static const cairo_user_data_key_t ft_key;
@@ -505,7 +492,7 @@ load_image(const char *path, const struct jb_pos *pos)
 }
 
 static struct image *
-find_image(struct images *im, const char *path)
+find_image(struct pdf_images *im, const char *path)
 {
 	size_t	 i;
 
@@ -515,14 +502,20 @@ find_image(struct images *im, const char *path)
 	return NULL;
 }
 
-/* lay_metrics.image_size: decode (once) and give the size in pixels. */
-static int
-image_size(void *arg, const char *path, const struct jb_pos *pos, double *w,
-    double *h)
+struct pdf_images *
+pdf_images_new(void)
 {
-	struct images	*im = arg;
-	struct image	*img;
-	cairo_surface_t	*s;
+	return xcalloc(1, sizeof(struct pdf_images));
+}
+
+/* lay_metrics.image_size: decode (once) and give the size in pixels. */
+int
+pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
+    double *w, double *h)
+{
+	struct pdf_images	*im = arg;
+	struct image		*img;
+	cairo_surface_t		*s;
 
 	if ((img = find_image(im, path)) == NULL) {
 		if ((s = load_image(path, pos)) == NULL)
@@ -537,16 +530,19 @@ image_size(void *arg, const char *path, const struct jb_pos *pos, double *w,
 	return 0;
 }
 
-static void
-images_free(struct images *im)
+void
+pdf_images_free(struct pdf_images *im)
 {
 	size_t	 i;
 
+	if (im == NULL)
+		return;
 	for (i = 0; i < im->n; i++) {
 		cairo_surface_destroy(im->v[i].surface);
 		free(im->v[i].path);
 	}
 	free(im->v);
+	free(im);
 }
 
 static cairo_status_t
@@ -566,7 +562,7 @@ set_color(cairo_t *cr, unsigned c)
 }
 
 static void
-paint_item(cairo_t *cr, const struct lay_item *it, struct images *im,
+paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
     struct faces *fc)
 {
 	char		 attr[256];
@@ -640,9 +636,9 @@ iso_date(char *s, size_t n, const struct jb_date *dt)
 		    dt->month, dt->day);
 }
 
-static int
-paint(const struct jb_doc *d, const struct lay_doc *l, struct images *im,
-    FILE *fp, const char *path)
+int
+pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
+    struct pdf_images *im, FILE *fp, const char *path)
 {
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
@@ -699,145 +695,3 @@ out:
 	faces_free(&fc);
 	return rc;
 }
-
-/* The press's font set for d's language, made on first use. */
-static struct font_set *
-press_fonts(struct pdf_press *p, const struct jb_doc *d)
-{
-	int	 k = d->meta.lang == JB_LANG_HANT;
-
-	if (p->series != d->series) {
-		font_free(p->fs[0]);
-		font_free(p->fs[1]);
-		p->fs[0] = p->fs[1] = NULL;
-		p->series = d->series;
-	}
-	if (p->fs[k] == NULL)
-		p->fs[k] = font_new(d->series, d->meta.lang, p->fontdir,
-		    p->prep);
-	return p->fs[k];
-}
-
-static struct lay_doc *
-build(const struct jb_doc *d, struct font_set *fs, int even,
-    struct images *im)
-{
-	struct lay_metrics	 m;
-	struct lay_opts		 lo;
-
-	memset(&m, 0, sizeof(m));
-	memset(&lo, 0, sizeof(lo));
-	lo.even = even;
-	m.fonts = fs;
-	m.image_size = image_size;
-	m.arg = im;
-	return lay_build(d, &m, &lo);
-}
-
-struct pdf_press *
-pdf_press_new(const struct pdf_opts *o)
-{
-	struct pdf_press	*p;
-
-	p = xcalloc(1, sizeof(*p));
-	if (o != NULL) {
-		p->fontdir = o->fontdir != NULL ? xstrdup(o->fontdir) : NULL;
-		p->even = o->even;
-	}
-	/* Fontconfig is read while the caller reads the first issue. */
-	p->prep = font_prepare(p->fontdir);
-	return p;
-}
-
-void
-pdf_press_free(struct pdf_press *p)
-{
-	if (p == NULL)
-		return;
-	font_free(p->fs[0]);
-	font_free(p->fs[1]);
-	font_unprepare(p->prep);
-	free(p->fontdir);
-	free(p);
-}
-
-int
-pdf_press_write(struct pdf_press *p, const struct jb_doc *d, const char *path)
-{
-	struct font_set	*fs;
-	struct images	 im = { 0 };
-	struct lay_doc	*l = NULL;
-	struct outfile	*of = NULL;
-	int		 rc = -1;
-
-	if ((fs = press_fonts(p, d)) == NULL)
-		goto out;
-	if ((l = build(d, fs, p->even, &im)) == NULL)
-		goto out;
-	if ((of = outfile_open(path)) == NULL)
-		goto out;
-	if (paint(d, l, &im, outfile_fp(of), path) == -1) {
-		outfile_abort(of);
-		goto out;
-	}
-	if (outfile_commit(of) == -1)
-		goto out;
-	rc = 0;
-out:
-	lay_free(l);
-	images_free(&im);
-	return rc;
-}
-
-int
-pdf_write_issue(const struct jb_doc *d, const char *path,
-    const struct pdf_opts *o)
-{
-	struct pdf_press	*p = pdf_press_new(o);
-	int			 rc;
-
-	rc = pdf_press_write(p, d, path);
-	pdf_press_free(p);
-	return rc;
-}
-
-int
-pdf_dump_layout(const struct jb_doc *d, const struct pdf_opts *o, FILE *fp)
-{
-	struct font_set	*fs = NULL;
-	struct images	 im = { 0 };
-	struct lay_doc	*l = NULL;
-	int		 rc = -1;
-
-	if ((o == NULL || !o->fixed) && (fs = font_new(d->series,
-	    d->meta.lang, o ? o->fontdir : NULL, NULL)) == NULL)
-		goto out;
-	if ((l = build(d, fs, o != NULL && o->even, &im)) == NULL)
-		goto out;
-	lay_dump(l, fp);
-	rc = 0;
-out:
-	lay_free(l);
-	images_free(&im);
-	font_free(fs);
-	return rc;
-}
-
-int
-pdf_list_fonts(const struct jb_series *s, const char *fontdir, FILE *fp)
-{
-	struct font_set	*fs;
-
-	if ((fs = font_new(s, s->lang, fontdir, NULL)) == NULL)
-		return -1;
-	font_list(fs, fp);
-	font_free(fs);
-	return 0;
-}
-
-/* What press_load() finds when pdf.c is built into the print module. */
-const struct press press_table = {
-#define PRESS_ENTRY(name)	name,
-	PRESS_FUNCS(PRESS_ENTRY)
-#undef PRESS_ENTRY
-};

@@ -1,4 +1,4 @@
-/* pdf.h -- the print edition: paint a laid-out issue into a PDF with Cairo. */
+/* pdf.h -- paint laid-out pages into a PDF with Cairo; the program's only painter. */
 #ifndef JIANBAO_PDF_H
 #define JIANBAO_PDF_H
 
@@ -6,56 +6,42 @@
 
 #include "jianbao.h"
 
-struct pdf_opts {
-	const char	*fontdir;	/* the project's fonts/ folder, or NULL */
-	int		 even;		/* pad to an even page count */
-	int		 fixed;		/* pdf_dump_layout: fixed-width metrics */
-};
+struct lay_doc;
 
 /*
- * A press prints many issues in one process: the font sets (one per
- * language, made on first use), their fontconfig configuration, the Pango
- * font map and the role to font table are made once and reused, and so
- * are the caches Cairo and HarfBuzz keep on those fonts.  What an issue
- * needs for itself (its layout, its pictures, its font subsets) is freed
- * after the issue.  The press copies o; the series passed to
- * pdf_press_write() must stay the same for the press's life.
- * pdf_press_new() never fails: a font problem is reported by the first
- * write that needs the fonts (and by each later one).
+ * The pictures of one issue, decoded once: layout asks for their size
+ * through pdf_image_size() and the painter draws them from the same
+ * surfaces.  PNG pictures are decoded by Cairo; JPEG pictures keep their
+ * bytes and are embedded as they are.  pdf_images_new() never fails; the
+ * caller frees the cache with pdf_images_free() (NULL: no-op) after
+ * painting.
  */
-struct pdf_press;
+struct pdf_images;
 
-struct pdf_press	*pdf_press_new(const struct pdf_opts *o);
-void			 pdf_press_free(struct pdf_press *p);	/* NULL: no-op */
+struct pdf_images	*pdf_images_new(void);
+void			 pdf_images_free(struct pdf_images *im);
 
 /*
- * Set d with the engine of layout.h (fonts resolved by fonts.h) and write
- * the PDF to path through outfile.h: A4 pages, fonts subset and embedded,
- * one bookmark per article, 本期要目 entries linked to their articles,
+ * lay_metrics.image_size (layout.h), arg the struct pdf_images to fill:
+ * read and decode the picture at path on first use and give its size in
+ * pixels.  Returns 0, or -1 after reporting at pos (MSG_IMAGE_BAD, or
+ * the reading error of image.h).
+ */
+int	 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
+	    double *w, double *h);
+
+/*
+ * Paint the pages of l, laid out from d, as a PDF written to fp: A4
+ * pages, the faces cut down to the glyphs drawn and embedded, each run's
+ * characters attached so the text can be copied and searched, one
+ * bookmark per lay_mark, LAY_LINK areas linked to their LAY_DEST names,
  * metadata title "刊名 YYYY年第N期", author the 编印单位, creation date the
- * issue date (modification date SOURCE_DATE_EPOCH when set), so that a
- * rebuild gives the same bytes, and the bytes do not depend on which
- * issues the press printed before.  PNG pictures are decoded by Cairo;
- * JPEG pictures are embedded as they are.  Returns 0, or -1 after
- * reporting; on failure an existing file at path is left untouched.
+ * issue date (modification date SOURCE_DATE_EPOCH when set), so that the
+ * bytes depend on d and l only.  Pictures are drawn from im, which layout
+ * filled.  path names the output in diagnostics.  Returns 0, or -1 after
+ * reporting; what was written to fp is then to be thrown away.
  */
-int	 pdf_press_write(struct pdf_press *p, const struct jb_doc *d,
-	    const char *path);
-
-/* pdf_press_write() with a press for this one issue. */
-int	 pdf_write_issue(const struct jb_doc *d, const char *path,
-	    const struct pdf_opts *o);
-
-/*
- * Lay d out as pdf_write_issue() would (or with fixed-width metrics if
- * o->fixed) and write the text dump of layout.h to fp, for golden tests and
- * `jianbao layout`.  Returns 0, or -1 after reporting.
- */
-int	 pdf_dump_layout(const struct jb_doc *d, const struct pdf_opts *o,
-	    FILE *fp);
-
-/* Print which font file serves each role for d's series and language. */
-int	 pdf_list_fonts(const struct jb_series *s, const char *fontdir,
-	    FILE *fp);
+int	 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
+	    struct pdf_images *im, FILE *fp, const char *path);
 
 #endif

@@ -11,10 +11,10 @@
 #include "msg.h"
 #include "press.h"
 
-const struct press *
+const struct pmod_table *
 press_load(void)
 {
-	static const struct press	*table;
+	static const struct pmod_table	*table;
 	static int			 tried;
 	char				 exe[PATH_MAX], *path = NULL, *slash;
 	const char			*why;
@@ -44,8 +44,9 @@ press_load(void)
 		msg(MSG_PRESS, NULL, path, why);
 		goto out;
 	}
-	if ((table = dlsym(h, "press_table")) == NULL) {
-		msg(MSG_PRESS, NULL, path, "缺少 press_table，可能与本程序版本不符");
+	if ((table = dlsym(h, PMOD_TABLE)) == NULL) {
+		msg(MSG_PRESS, NULL, path,
+		    "缺少 " PMOD_TABLE "，可能与本程序版本不符");
 		dlclose(h);
 	}
 out:

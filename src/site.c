@@ -1,5 +1,4 @@
 /* site.c -- the archive pages (home, one page per year, search) built as libxml2 trees in the frame template. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

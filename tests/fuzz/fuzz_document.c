@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "document.h"
-#include "mem.h"
 #include "msg.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
