@@ -1,4 +1,4 @@
-/* archive.h -- every issue of a run in brief, and the site made from it: archive pages, feed, search. */
+/* archive.h -- every issue of a run in brief, which the site's writers (render.h) read. */
 #ifndef JIANBAO_ARCHIVE_H
 #define JIANBAO_ARCHIVE_H
 
@@ -140,36 +140,5 @@ void		 arc_part_done(struct arc *a, const char *path, const char *key);
 /* outdir/.archive: the summaries for the next run.  0, or -1 after
  * reporting. */
 int		 arc_write_cache(const struct arc *a, const char *outdir);
-
-/*
- * The writers.  Each reads a sorted archive, writes its files under outdir
- * through outfile_put(), so files that would not change are left alone, and
- * returns 0, or -1 after reporting; a failed file leaves its previous
- * version in place.  Every link they write is relative to the page that
- * holds it, except in the feed, whose links are absolute paths under the
- * series' 站点根路径.
- *
- * arc_write_pages: index.html (latest issue, search box, every issue by
- * year), YYYY/index.html for every year (made again only when its issue
- * files, the list of years or the templates changed), search.html (which
- * loads the search files) and favicon.svg; from the templates
- * archive.html, style.css and site.css in tmpldir.
- */
-int		 arc_write_pages(struct arc *a, const char *tmpldir,
-		    const char *outdir);
-
-/* feed.xml: an Atom feed with one entry per issue. */
-int		 arc_write_feed(const struct arc *a, const char *outdir);
-
-/*
- * search-index/YYYY.js for every year (the character-bigram index of the
- * year's articles, appended to the global array JIANBAO_SEARCH so that it
- * loads from file:// too) and search.js, copied from tmpldir.  A year's
- * file is made again only when its issue files changed (arc_part_current),
- * and rewritten only when its bytes change; files of years that no longer
- * have issues are removed.
- */
-int		 arc_write_search(struct arc *a, const char *tmpldir,
-		    const char *outdir);
 
 #endif

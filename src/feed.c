@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
+#include "render.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
 
@@ -129,7 +130,7 @@ entry(xmlTextWriterPtr w, const struct arc *a, const struct arc_issue *is,
 }
 
 int
-arc_write_feed(const struct arc *a, const char *outdir)
+feed_write(const struct arc *a, const char *outdir)
 {
 	const struct jb_series	*s = a->series;
 	struct arena		*ar = a->arena;

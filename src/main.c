@@ -454,9 +454,9 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	}
 	if (rc == 0) {
 		arc_sort(a);
-		if (arc_write_pages(a, o->templates, o->out) == -1 ||
-		    arc_write_feed(a, o->out) == -1 ||
-		    arc_write_search(a, o->templates, o->out) == -1 ||
+		if (site_write(a, o->templates, o->out) == -1 ||
+		    feed_write(a, o->out) == -1 ||
+		    search_write(a, o->templates, o->out) == -1 ||
 		    arc_write_cache(a, o->out) == -1)
 			rc = 1;
 	}

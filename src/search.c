@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
+#include "render.h"
 
 /*
  * Chinese has no spaces between words, so the index is keyed by every pair
@@ -405,7 +406,7 @@ remove_stale(const struct arc *a, const char *outdir)
 }
 
 int
-arc_write_search(struct arc *a, const char *tmpldir, const char *outdir)
+search_write(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct year	 y;
 	char		*src, *dst;

@@ -14,6 +14,7 @@
 #include "htmlio.h"
 #include "msg.h"
 #include "outfile.h"
+#include "render.h"
 
 /*
  * templates/archive.html is the frame of every archive page: a well-formed
@@ -643,7 +644,7 @@ year_page_key(const struct arc *a, size_t first, size_t count,
 }
 
 int
-arc_write_pages(struct arc *a, const char *tmpldir, const char *outdir)
+site_write(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct frame	 f;
 	size_t		 i, count;
