@@ -14,12 +14,9 @@
  * rewrites.  Every string is owned by the archive's arena and lives until
  * arc_free().
  *
- * A run can reuse the summaries of the previous one: arc_use_cache()
- * reads OUT/.archive, and arc_add_file() takes an issue's summary from it
- * when the file's size, times and inode and the program and series file
- * are those it was made from, parsing the issue otherwise.  The same file
- * is the make target of the archive: arc_write_cache() rewrites it at the
- * end of every successful run.
+ * A run can reuse the summaries of the previous one, which the archive's
+ * cache keeps (arccache.h): arc_add_file() takes an issue's summary from
+ * it when it is current, parsing the issue otherwise.
  */
 struct arc_article {
 	const char	*anchor;	/* "a1": id on the issue page */
@@ -52,18 +49,7 @@ struct arc_issue {
 	size_t			 narticles;
 };
 
-/*
- * A file made from part of the archive (a year's search index) and the
- * key of what it was made from, so that the next run can tell it is
- * current without making it again.
- */
-struct arc_part {
-	const char		*path;
-	const char		*key;
-	struct arc_stamp	 stamp;		/* of the file as written */
-};
-
-struct arc_cache;
+struct arccache;
 
 struct arc {
 	const struct jb_series	*series;	/* borrowed */
@@ -71,24 +57,13 @@ struct arc {
 	size_t			 n;
 	size_t			 cap;
 	struct arena		*arena;
-	const char		*key;		/* program and series file as of
-						 * this run; NULL: no reuse */
-	struct arc_cache	*cache;		/* the previous run's, or NULL */
-	struct arc_part		*parts;		/* made or found current */
-	size_t			 nparts, partcap;
+	struct arccache		*cache;		/* what is known of the previous
+						 * run and recorded for the next */
 };
 
 /* An empty archive for issues of series s (borrowed; must outlive it). */
 struct arc	*arc_new(const struct jb_series *s);
 void		 arc_free(struct arc *a);		/* NULL: no-op */
-
-/*
- * Read the summaries of the previous run from outdir/.archive, if it was
- * made by this program from the series file at series_path as it is now.
- * A missing, stale or damaged file is ignored: every issue is parsed.
- */
-void		 arc_use_cache(struct arc *a, const char *outdir,
-		    const char *series_path);
 
 /*
  * Add the issue file at path, whose page path without extension is stem
@@ -115,30 +90,5 @@ void		 arc_sort(struct arc *a);
  */
 char		*arc_article_text(const struct jb_doc *d,
 		    const struct jb_article *ar);
-
-/*
- * The key of a file made from issues v[first] .. v[first + n - 1]: a
- * digest (hex) of what (naming the file's kind and anything else it shows),
- * the program and series file, the stamps and stems of those issues and
- * the stamps of the files named in the NULL-terminated list deps (may be
- * NULL), such as templates.  The caller frees it.  NULL when nothing can
- * be reused this run or a stamp is not known.
- */
-char		*arc_key(const struct arc *a, const char *what, size_t first,
-		    size_t n, const char *const *deps);
-
-/*
- * Is the file at path what the previous run recorded for key, untouched
- * since?  0 when not, or when key is NULL.
- */
-int		 arc_part_current(const struct arc *a, const char *path,
-		    const char *key);
-
-/* Record that the file at path now holds what key stands for. */
-void		 arc_part_done(struct arc *a, const char *path, const char *key);
-
-/* outdir/.archive: the summaries for the next run.  0, or -1 after
- * reporting. */
-int		 arc_write_cache(const struct arc *a, const char *outdir);
 
 #endif

@@ -59,7 +59,7 @@ int	 feed_write(const struct arc *a, const char *outdir);
  * search-index/YYYY.js for every year (the character-bigram index of the
  * year's articles, appended to the global array JIANBAO_SEARCH so that it
  * loads from file:// too) and search.js, copied from tmpldir.  A year's
- * file is made again only when its issue files changed (arc_part_current),
+ * file is made again only when its issue files changed (arccache_current),
  * and rewritten only when its bytes change; files of years that no longer
  * have issues are removed.
  */

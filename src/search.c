@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <jansson.h>
 
+#include "arccache.h"
 #include "archive.h"
 #include "document.h"
 #include "mem.h"
@@ -50,7 +51,7 @@
  * A year's file is made again only when its key, a digest of the program,
  * the series file and the size, times and inode of the year's issue files,
  * differs from the one the archive's cache holds for it, or the file
- * itself changed (see arc_part_current in archive.h).
+ * itself changed (see arccache_current in arccache.h).
  */
 #define SEARCH_GLOBAL	"JIANBAO_SEARCH"
 #define SEARCH_SCRIPT	"search.js"
@@ -232,7 +233,7 @@ year_key(struct year *y)
 	char	 what[64];
 
 	snprintf(what, sizeof(what), "search %d %d", SEARCH_VERSION, y->year);
-	y->key = arc_key(y->a, what, y->first, y->n, NULL);
+	y->key = arccache_key(y->a, what, y->first, y->n, NULL);
 }
 
 /*
@@ -335,7 +336,7 @@ write_year(struct year *y, const char *outdir)
 
 	year_key(y);
 	y->path = g_strdup_printf("%s/%s/%d.js", outdir, SEARCH_DIR, y->year);
-	if (arc_part_current(y->a, y->path, y->key)) {
+	if (arccache_current(y->a, y->path, y->key)) {
 		rc = 0;
 		goto done;
 	}
@@ -350,7 +351,7 @@ write_year(struct year *y, const char *outdir)
 		goto out;
 	rc = 0;
 done:
-	arc_part_done(y->a, y->path, y->key);
+	arccache_done(y->a, y->path, y->key);
 out:
 	buf_free(&b);
 	free(y->key);

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "arccache.h"
 #include "archive.h"
 #include "mem.h"
 #include "htmlio.h"
@@ -618,7 +619,7 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 }
 
 /*
- * The key of a year's page (see arc_key): its issues, the list of every
+ * The key of a year's page (see arccache_key): its issues, the list of every
  * year, which it links, and the templates.
  */
 static char *
@@ -638,7 +639,7 @@ year_page_key(const struct arc *a, size_t first, size_t count,
 	deps[1] = arena_printf(a->arena, "%s/style.css", tmpldir);
 	deps[2] = arena_printf(a->arena, "%s/site.css", tmpldir);
 	deps[3] = NULL;
-	key = arc_key(a, what.data, first, count, deps);
+	key = arccache_key(a, what.data, first, count, deps);
 	buf_free(&what);
 	return key;
 }
@@ -662,12 +663,12 @@ site_write(struct arc *a, const char *tmpldir, const char *outdir)
 		key = year_page_key(a, i, count, tmpldir);
 		path = arena_printf(a->arena, "%s/%d/index.html", outdir,
 		    a->v[i].year);
-		if (!arc_part_current(a, path, key) &&
+		if (!arccache_current(a, path, key) &&
 		    write_year(&f, a, i, outdir) == -1) {
 			free(key);
 			goto out;
 		}
-		arc_part_done(a, path, key);
+		arccache_done(a, path, key);
 		free(key);
 	}
 	if (write_search(&f, a, outdir) == -1)
