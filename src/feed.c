@@ -7,6 +7,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "archive.h"
+#include "label.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
@@ -148,7 +149,7 @@ feed_write(const struct arc *a, const char *outdir)
 	    xmlTextWriterStartElementNS(w, NULL, BAD_CAST "feed",
 	    BAD_CAST ATOM_NS) < 0 ||
 	    xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
-	    BAD_CAST (s->lang == JB_LANG_HANT ? "zh-Hant" : "zh-Hans")) < 0 ||
+	    BAD_CAST label_get(s->lang, JB_LABEL_LANG)) < 0 ||
 	    element(w, "id", uuid5(ar, arena_printf(ar, "jianbao:%s",
 	    s->name))) == -1 ||
 	    element(w, "title", s->name) == -1 ||

@@ -13,6 +13,7 @@
 #include "archive.h"
 #include "mem.h"
 #include "htmlio.h"
+#include "label.h"
 #include "msg.h"
 #include "outfile.h"
 #include "render.h"
@@ -56,50 +57,6 @@ static const char *const slotnames[SLOT__MAX] = {
 	"title", "feed", "icon", "style", "skip", "org", "home", "nav", "main", "foot",
 };
 
-/* The words of the archive, in the series' language. */
-struct labels {
-	const char	*home;		/* 往期目录 */
-	const char	*search;	/* 全文搜索 */
-	const char	*feed;		/* 订阅更新 */
-	const char	*skip;
-	const char	*latest;	/* 最新一期 */
-	const char	*read;		/* 阅读网页版 */
-	const char	*pdf;		/* 下载 PDF 版 */
-	const char	*pdf_short;	/* PDF */
-	const char	*count;		/* 共%zu期 */
-	const char	*all_of_year;	/* %d年全部%zu期 */
-	const char	*years;		/* aria-label of the year links */
-	const char	*search_label;	/* label of the search field */
-	const char	*search_hint;	/* placeholder */
-	const char	*search_button;
-	const char	*noscript;
-	const char	*search_intro;	/* 在全部%zu期、%zu篇文章中查找 */
-	const char	*empty;		/* no issues yet */
-	const char	*foot;		/* %s编印 */
-	const char	*generator;
-};
-
-static const struct labels labels[] = {
-	[JB_LANG_HANS] = {
-		"往期目录", "全文搜索", "订阅更新", "跳到正文", "最新一期",
-		"阅读网页版", "下载 PDF 版", "PDF", "共%zu期", "%d年全部%zu期",
-		"按年份", "在各期文章中搜索", "输入字词，如：垃圾分类", "搜索",
-		"搜索需要浏览器启用 JavaScript 脚本。往期目录和各期页面都是"
-		"普通链接，不启用脚本也能阅读。",
-		"在全部%zu期、%zu篇文章中查找，可输入多个词语，用空格分开。",
-		"还没有期刊。", "%s编印", "由 jianbao 生成",
-	},
-	[JB_LANG_HANT] = {
-		"往期目錄", "全文搜尋", "訂閱更新", "跳到正文", "最新一期",
-		"閱讀網頁版", "下載 PDF 版", "PDF", "共%zu期", "%d年全部%zu期",
-		"按年份", "在各期文章中搜尋", "輸入字詞", "搜尋",
-		"搜尋需要瀏覽器啟用 JavaScript 腳本。往期目錄和各期頁面都是"
-		"普通連結，不啟用腳本也能閱讀。",
-		"在全部%zu期、%zu篇文章中查找，可輸入多個詞語，用空格分開。",
-		"還沒有期刊。", "%s編印", "由 jianbao 生成",
-	},
-};
-
 /* The parsed frame and the joined style sheets of one run. */
 struct frame {
 	char		*path;
@@ -110,7 +67,6 @@ struct frame {
 /* One page under construction. */
 struct page {
 	const struct arc	*a;
-	const struct labels	*lb;
 	const char		*root;		/* "" or "../": to the site root */
 	xmlDocPtr		 doc;
 	xmlNodePtr		 slots[SLOT__MAX];
@@ -218,6 +174,21 @@ link(struct page *pg, xmlNodePtr parent, const char *class, const char *rel,
 /* printf into the archive's arena: lives as long as the run. */
 #define fmt(pg, ...)	arena_printf((pg)->a->arena, __VA_ARGS__)
 
+/* A fixed word of the archive (label.h), in the series' language. */
+static const char *
+word(const struct page *pg, enum jb_label l)
+{
+	return label_get(pg->a->series->lang, l);
+}
+
+/* "2019年", in the series' language. */
+static const char *
+year_label(const struct arc *a, int year)
+{
+	return arena_printf(a->arena, label_get(a->series->lang, JB_LABEL_YEAR),
+	    year);
+}
+
 /*** The frame ***/
 
 static struct page *
@@ -229,12 +200,10 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	xmlNodePtr		 n, nav;
 
 	pg->a = a;
-	pg->lb = &labels[s->lang == JB_LANG_HANT ? JB_LANG_HANT : JB_LANG_HANS];
 	pg->root = root;
 	pg->doc = xmlCopyDoc(f->doc, 1);
 	n = xmlDocGetRootElement(pg->doc);
-	xmlSetProp(n, BAD_CAST "lang",
-	    BAD_CAST (s->lang == JB_LANG_HANT ? "zh-Hant" : "zh-Hans"));
+	xmlSetProp(n, BAD_CAST "lang", BAD_CAST word(pg, JB_LABEL_LANG));
 	/* frame_load() has checked the names and that each is used once. */
 	htmlio_slots(n, slotnames, SLOT__MAX, f->path, TMPL_PAGE, 1, find_slot,
 	    pg);
@@ -244,14 +213,14 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "href",
 	    BAD_CAST fmt(pg, "%sfeed.xml", root));
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "title",
-	    BAD_CAST fmt(pg, "%s %s", s->name, pg->lb->feed));
+	    BAD_CAST fmt(pg, "%s %s", s->name, word(pg, JB_LABEL_FEED)));
 	xmlSetProp(pg->slots[SLOT_ICON], BAD_CAST "href",
 	    BAD_CAST fmt(pg, "%s%s", root, ICON));
 	/* Raw text: the HTML serialiser writes <style> content unescaped. */
 	xmlNodeSetContent(pg->slots[SLOT_STYLE], NULL);
 	xmlNodeAddContent(pg->slots[SLOT_STYLE], BAD_CAST f->css);
 	xmlNodeSetContent(pg->slots[SLOT_SKIP], NULL);
-	htmlio_text(pg->slots[SLOT_SKIP], pg->lb->skip);
+	htmlio_text(pg->slots[SLOT_SKIP], word(pg, JB_LABEL_SKIP));
 	xmlNodeSetContent(pg->slots[SLOT_ORG], NULL);
 	htmlio_text(pg->slots[SLOT_ORG], s->org ? s->org : "");
 	xmlSetProp(pg->slots[SLOT_HOME], BAD_CAST "href",
@@ -260,25 +229,27 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	htmlio_text(pg->slots[SLOT_HOME], s->name);
 
 	nav = pg->slots[SLOT_NAV];
-	xmlSetProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->home);
+	xmlSetProp(nav, BAD_CAST "aria-label",
+	    BAD_CAST word(pg, JB_LABEL_ARCHIVE));
 	n = link(pg, nav, NULL, "index.html", NULL);
-	htmlio_text(n, pg->lb->home);
+	htmlio_text(n, word(pg, JB_LABEL_ARCHIVE));
 	if (here == HERE_HOME)
 		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	n = link(pg, nav, NULL, "search.html", NULL);
-	htmlio_text(n, pg->lb->search);
+	htmlio_text(n, word(pg, JB_LABEL_SEARCH));
 	if (here == HERE_SEARCH)
 		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	n = link(pg, nav, "feed", "feed.xml", NULL);
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "application/atom+xml");
-	htmlio_text(n, pg->lb->feed);
+	htmlio_text(n, word(pg, JB_LABEL_FEED));
 
 	n = pg->slots[SLOT_FOOT];
 	if (s->org != NULL)
-		htmlio_span(n, "span", NULL, fmt(pg, pg->lb->foot, s->org));
+		htmlio_span(n, "span", NULL, fmt(pg, word(pg, JB_LABEL_FOOT),
+		    s->org));
 	if (s->classification != NULL)
 		htmlio_span(n, "span", "foot-mark", s->classification);
-	htmlio_span(n, "span", "generator", pg->lb->generator);
+	htmlio_span(n, "span", "generator", word(pg, JB_LABEL_GENERATOR));
 	return pg;
 }
 
@@ -356,8 +327,7 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	xmlNodePtr	 li, head, a;
 
 	li = htmlio_block(ol, "li", "issue");
-	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
-	    "zh-Hant" : "zh-Hans") != 0)
+	if (strcmp(is->lang_tag, word(pg, JB_LABEL_LANG)) != 0)
 		xmlNewProp(li, BAD_CAST "lang", BAD_CAST is->lang_tag);
 	head = htmlio_block(li, headtag, "issue-head");
 	a = link(pg, head, "issue-link", is->stem, ".html");
@@ -372,8 +342,8 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	a = link(pg, head, "pdf", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	xmlNewProp(a, BAD_CAST "aria-label",
-	    BAD_CAST fmt(pg, "%s %s", is->label, pg->lb->pdf));
-	htmlio_text(a, pg->lb->pdf_short);
+	    BAD_CAST fmt(pg, "%s %s", is->label, word(pg, JB_LABEL_DOWNLOAD)));
+	htmlio_text(a, word(pg, JB_LABEL_PDF_SHORT));
 	article_list(pg, li, "issue-articles", is);
 	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
 }
@@ -389,19 +359,20 @@ search_form(struct page *pg, xmlNodePtr parent)
 	    BAD_CAST fmt(pg, "%ssearch.html", pg->root));
 	xmlNewProp(form, BAD_CAST "method", BAD_CAST "get");
 	xmlNewProp(form, BAD_CAST "role", BAD_CAST "search");
-	n = htmlio_span(form, "label", NULL, pg->lb->search_label);
+	n = htmlio_span(form, "label", NULL, word(pg, JB_LABEL_SEARCH_FIELD));
 	xmlNewProp(n, BAD_CAST "for", BAD_CAST "q");
 	row = htmlio_block(form, "div", "search-row");
 	n = xmlNewChild(row, NULL, BAD_CAST "input", NULL);
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "q");
 	xmlNewProp(n, BAD_CAST "name", BAD_CAST "q");
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "search");
-	xmlNewProp(n, BAD_CAST "placeholder", BAD_CAST pg->lb->search_hint);
+	xmlNewProp(n, BAD_CAST "placeholder",
+	    BAD_CAST word(pg, JB_LABEL_SEARCH_HINT));
 	xmlNewProp(n, BAD_CAST "autocomplete", BAD_CAST "off");
-	n = htmlio_span(row, "button", NULL, pg->lb->search_button);
+	n = htmlio_span(row, "button", NULL, word(pg, JB_LABEL_SEARCH_BUTTON));
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "submit");
 	n = htmlio_block(parent, "noscript", NULL);
-	htmlio_span(n, "p", "noscript", pg->lb->noscript);
+	htmlio_span(n, "p", "noscript", word(pg, JB_LABEL_NOSCRIPT));
 }
 
 /* Links to every year page; the current year marked. */
@@ -413,7 +384,8 @@ year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
 	size_t			 i;
 
 	nav = htmlio_block(parent, "nav", "year-links");
-	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->years);
+	xmlNewProp(nav, BAD_CAST "aria-label",
+	    BAD_CAST word(pg, JB_LABEL_YEARS));
 	for (i = 0; i < a->n; i++) {
 		if (i > 0 && a->v[i].year == a->v[i - 1].year)
 			continue;
@@ -422,7 +394,7 @@ year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
 		else
 			n = link(pg, nav, NULL, fmt(pg, "%d/index.html",
 			    a->v[i].year), NULL);
-		htmlio_text(n, fmt(pg, "%d年", a->v[i].year));
+		htmlio_text(n, year_label(a, a->v[i].year));
 		if (a->v[i].year == current)
 			xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	}
@@ -461,11 +433,10 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 
 	sec = htmlio_block(main, "section", "latest");
 	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "latest-h");
-	xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->latest), BAD_CAST "id",
-	    BAD_CAST "latest-h");
+	xmlNewProp(htmlio_span(sec, "h2", NULL, word(pg, JB_LABEL_LATEST)),
+	    BAD_CAST "id", BAD_CAST "latest-h");
 	card = htmlio_block(sec, "div", "latest-card");
-	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
-	    "zh-Hant" : "zh-Hans") != 0)
+	if (strcmp(is->lang_tag, word(pg, JB_LABEL_LANG)) != 0)
 		xmlNewProp(card, BAD_CAST "lang", BAD_CAST is->lang_tag);
 	p = htmlio_block(card, "p", "latest-number");
 	a = link(pg, p, NULL, is->stem, ".html");
@@ -479,11 +450,11 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 	article_list(pg, card, "latest-articles", is);
 	p = htmlio_block(card, "p", "actions");
 	a = link(pg, p, "button primary", is->stem, ".html");
-	htmlio_text(a, pg->lb->read);
+	htmlio_text(a, word(pg, JB_LABEL_READ));
 	htmlio_text(p, " ");
 	a = link(pg, p, "button", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
-	htmlio_text(a, pg->lb->pdf);
+	htmlio_text(a, word(pg, JB_LABEL_DOWNLOAD));
 }
 
 static int
@@ -498,29 +469,31 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 	int			 rc;
 
 	pg = page_new(f, a, "", arena_printf(a->arena, "%s %s", s->name,
-	    labels[s->lang].home), HERE_HOME);
+	    label_get(s->lang, JB_LABEL_ARCHIVE)), HERE_HOME);
 	main = sec = pg->slots[SLOT_MAIN];
 	if (a->n > 0)
-		sub = fmt(pg, "%s　%s（%d年—%d年）", pg->lb->home,
-		    fmt(pg, pg->lb->count, a->n), a->v[a->n - 1].year,
-		    a->v[0].year);
+		sub = fmt(pg, "%s　%s（%s—%s）", word(pg, JB_LABEL_ARCHIVE),
+		    fmt(pg, word(pg, JB_LABEL_COUNT), a->n),
+		    year_label(a, a->v[a->n - 1].year),
+		    year_label(a, a->v[0].year));
 	masthead(pg, main, NULL, s->name, sub);
 	if (a->n == 0)
-		htmlio_span(main, "p", "empty", pg->lb->empty);
+		htmlio_span(main, "p", "empty", word(pg, JB_LABEL_EMPTY));
 	else
 		latest(pg, main, &a->v[0]);
 
 	sec = htmlio_block(main, "section", "search-box");
 	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "search-h");
-	xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->search), BAD_CAST "id",
-	    BAD_CAST "search-h");
+	xmlNewProp(htmlio_span(sec, "h2", NULL, word(pg, JB_LABEL_SEARCH)),
+	    BAD_CAST "id", BAD_CAST "search-h");
 	search_form(pg, sec);
 
 	if (a->n > 0) {
 		sec = htmlio_block(main, "section", "archive");
 		xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "archive-h");
-		xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->home),
-		    BAD_CAST "id", BAD_CAST "archive-h");
+		xmlNewProp(htmlio_span(sec, "h2", NULL,
+		    word(pg, JB_LABEL_ARCHIVE)), BAD_CAST "id",
+		    BAD_CAST "archive-h");
 		year_links(pg, sec, 0, 1);
 	}
 	for (i = 0; i < a->n; i += count) {
@@ -533,9 +506,10 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 		h = htmlio_block(ysec, "h3", NULL);
 		n = link(pg, h, NULL, fmt(pg, "%d/index.html", a->v[i].year),
 		    NULL);
-		htmlio_text(n, fmt(pg, "%d年", a->v[i].year));
+		htmlio_text(n, year_label(a, a->v[i].year));
 		htmlio_text(h, " ");
-		htmlio_span(h, "small", NULL, fmt(pg, pg->lb->count, count));
+		htmlio_span(h, "small", NULL, fmt(pg, word(pg, JB_LABEL_COUNT),
+		    count));
 		ol = htmlio_block(ysec, "ol", "issues");
 		for (j = i; j < i + shown; j++)
 			issue_item(pg, ol, &a->v[j], "div");
@@ -544,7 +518,7 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 			p = htmlio_block(ysec, "p", "more");
 			n = link(pg, p, NULL, fmt(pg, "%d/index.html",
 			    a->v[i].year), NULL);
-			htmlio_text(n, fmt(pg, pg->lb->all_of_year,
+			htmlio_text(n, fmt(pg, word(pg, JB_LABEL_ALL_OF_YEAR),
 			    a->v[i].year, count));
 		}
 	}
@@ -562,11 +536,11 @@ write_year(const struct frame *f, const struct arc *a, size_t first,
 	xmlNodePtr		 main, ol;
 	size_t			 j, count = year_count(a, first);
 
-	pg = page_new(f, a, "../", arena_printf(a->arena, "%s %d年",
-	    a->series->name, is->year), HERE_YEAR);
+	pg = page_new(f, a, "../", arena_printf(a->arena, "%s %s",
+	    a->series->name, year_label(a, is->year)), HERE_YEAR);
 	main = pg->slots[SLOT_MAIN];
-	masthead(pg, main, a->series->name, fmt(pg, "%d年", is->year),
-	    fmt(pg, pg->lb->count, count));
+	masthead(pg, main, a->series->name, year_label(a, is->year),
+	    fmt(pg, word(pg, JB_LABEL_COUNT), count));
 	year_links(pg, main, is->year, 0);
 	ol = htmlio_block(main, "ol", "issues year-issues");
 	for (j = first; j < first + count; j++)
@@ -586,10 +560,11 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	for (i = 0; i < a->n; i++)
 		narticles += a->v[i].narticles;
 	pg = page_new(f, a, "", arena_printf(a->arena, "%s %s",
-	    a->series->name, labels[a->series->lang].search), HERE_SEARCH);
+	    a->series->name, label_get(a->series->lang, JB_LABEL_SEARCH)),
+	    HERE_SEARCH);
 	main = pg->slots[SLOT_MAIN];
-	masthead(pg, main, a->series->name, pg->lb->search,
-	    fmt(pg, pg->lb->search_intro, a->n, narticles));
+	masthead(pg, main, a->series->name, word(pg, JB_LABEL_SEARCH),
+	    fmt(pg, word(pg, JB_LABEL_SEARCH_INTRO), a->n, narticles));
 	search_form(pg, main);
 	n = htmlio_block(main, "p", "search-status");
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "search-status");
