@@ -12,7 +12,7 @@
 #include "outfile.h"
 
 #define CACHE_FILE	".archive"
-#define CACHE_MAGIC	"jianbao-archive 2\n"
+#define CACHE_MAGIC	"jianbao-archive 3\n"
 
 /*
  * A file made from part of the archive (a year's search index) and the
@@ -318,7 +318,7 @@ static int
 read_issue(struct rd *r, struct arena *ar, struct arc_issue *is)
 {
 	struct arc_article	*art;
-	long long		 n;
+	long long		 n, lang;
 	size_t			 i;
 
 	memset(is, 0, sizeof(*is));
@@ -327,14 +327,17 @@ read_issue(struct rd *r, struct arena *ar, struct arc_issue *is)
 	is->stem = get_str(r, ar, 0);
 	is->year = (int)get_num(r);
 	is->issue = (int)get_num(r);
+	is->total = (int)get_num(r);
+	lang = get_num(r);
 	is->date_iso = get_str(r, ar, 0);
 	is->date_text = get_str(r, ar, 0);
-	is->label = get_str(r, ar, 0);
-	is->total_label = get_str(r, ar, 1);
-	is->lang_tag = get_str(r, ar, 0);
 	n = get_num(r);
-	if (r->bad || n < 0 || n > 100000)
+	if ((lang != JB_LANG_HANS && lang != JB_LANG_HANT) || n < 0 ||
+	    n > 100000)
+		r->bad = 1;
+	if (r->bad)
 		return -1;
+	is->lang = (enum jb_lang)lang;
 	is->narticles = (size_t)n;
 	is->articles = arena_alloc(ar, (is->narticles ? is->narticles : 1) *
 	    sizeof(*is->articles));
@@ -433,11 +436,10 @@ arccache_write(const struct arc *a, const char *outdir)
 		put_str(&b, is->stem);
 		put_num(&b, is->year);
 		put_num(&b, is->issue);
+		put_num(&b, is->total);
+		put_num(&b, is->lang);
 		put_str(&b, is->date_iso);
 		put_str(&b, is->date_text);
-		put_str(&b, is->label);
-		put_str(&b, is->total_label);
-		put_str(&b, is->lang_tag);
 		put_num(&b, (long long)is->narticles);
 		for (j = 0; j < is->narticles; j++) {
 			ar = &is->articles[j];

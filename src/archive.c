@@ -89,12 +89,10 @@ arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 
 	is->year = d->meta.date.year;
 	is->issue = d->meta.issue;
+	is->total = d->meta.total > 0 ? d->meta.total : 0;
+	is->lang = d->meta.lang;
 	is->date_iso = arena_strdup(a->arena, d->meta.date_iso);
 	is->date_text = arena_strdup(a->arena, d->meta.date_text);
-	is->label = arena_printf(a->arena, "%d年%s", d->meta.date.year,
-	    doc_issue_label(d));
-	is->total_label = arena_strdup(a->arena, doc_total_label(d));
-	is->lang_tag = arena_strdup(a->arena, d->meta.lang_tag);
 	is->stem = arena_strdup(a->arena, stem);
 	is->path = arena_strdup(a->arena, path);
 	is->stamp.ino = -1;

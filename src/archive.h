@@ -33,14 +33,17 @@ struct arc_stamp {
 	long long	 ino;
 };
 
+/*
+ * Numbers are kept as numbers: the writers format them where they show
+ * them, from the words of label.h in the issue's language.
+ */
 struct arc_issue {
 	int			 year;		/* of the issue date */
 	int			 issue;		/* 期号 */
+	int			 total;		/* 总期号, 0: not shown */
+	enum jb_lang		 lang;
 	const char		*date_iso;	/* 2019-08-30 */
 	const char		*date_text;	/* 2019年8月30日 */
-	const char		*label;		/* 2019年第13期 */
-	const char		*total_label;	/* 总第86期, or NULL */
-	const char		*lang_tag;	/* zh-Hans / zh-Hant */
 	const char		*stem;		/* "2019/13": page and PDF without
 						 * extension, from the site root */
 	const char		*path;		/* the issue file */
@@ -73,10 +76,10 @@ void		 arc_free(struct arc *a);		/* NULL: no-op */
 int		 arc_add_file(struct arc *a, const char *path, const char *stem);
 
 /*
- * Copy what the site keeps of d (its labels and article titles) into a;
- * path is its file, stem as for arc_add_file().  d may be freed right
- * after.  The file is not stat()ed: this issue is never reused from the
- * cache of a later run.
+ * Copy what the site keeps of d (its numbers, date and article titles)
+ * into a; path is its file, stem as for arc_add_file().  d may be freed
+ * right after.  The file is not stat()ed: this issue is never reused from
+ * the cache of a later run.
  */
 void		 arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 		    const char *stem);

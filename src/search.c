@@ -12,6 +12,7 @@
 #include "arccache.h"
 #include "archive.h"
 #include "document.h"
+#include "label.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
@@ -273,7 +274,8 @@ build_part(const struct year *y)
 		o = json_object();
 		json_array_append_new(issues, o);
 		name = g_strdup_printf("%s.html", is->stem);
-		bad |= member(o, "label", is->label) | member(o, "date",
+		bad |= member(o, "label", label_issue(a->arena, is->lang,
+		    is->year, is->issue)) | member(o, "date",
 		    is->date_text) | member(o, "href", name);
 		g_free(name);
 		if ((d = doc_load(is->path, a->series)) == NULL)

@@ -306,13 +306,24 @@ date(xmlNodePtr parent, const struct arc_issue *is)
 	xmlNewProp(t, BAD_CAST "datetime", BAD_CAST is->date_iso);
 }
 
-/* The short label under a year: 第13期, from 2019年第13期. */
-static const char *
-short_label(const struct arc_issue *is)
+/* A lang attribute on n when the issue's language is not the series'. */
+static void
+issue_lang(struct page *pg, xmlNodePtr n, const struct arc_issue *is)
 {
-	const char	*p = strstr(is->label, "年");
+	if (is->lang != pg->a->series->lang)
+		xmlNewProp(n, BAD_CAST "lang",
+		    BAD_CAST label_get(is->lang, JB_LABEL_LANG));
+}
 
-	return p != NULL ? p + strlen("年") : is->label;
+/* " 总第86期" after the issue's number, if it has one. */
+static void
+issue_total(struct page *pg, xmlNodePtr parent, const struct arc_issue *is)
+{
+	if (is->total <= 0)
+		return;
+	htmlio_text(parent, " ");
+	htmlio_span(parent, "span", "total", fmt(pg, label_get(is->lang,
+	    JB_LABEL_TOTAL), is->total));
 }
 
 /*
@@ -327,22 +338,20 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	xmlNodePtr	 li, head, a;
 
 	li = htmlio_block(ol, "li", "issue");
-	if (strcmp(is->lang_tag, word(pg, JB_LABEL_LANG)) != 0)
-		xmlNewProp(li, BAD_CAST "lang", BAD_CAST is->lang_tag);
+	issue_lang(pg, li, is);
 	head = htmlio_block(li, headtag, "issue-head");
 	a = link(pg, head, "issue-link", is->stem, ".html");
-	htmlio_text(a, short_label(is));
-	if (is->total_label != NULL) {
-		htmlio_text(head, " ");
-		htmlio_span(head, "span", "total", is->total_label);
-	}
+	/* Under its year: 第13期 alone. */
+	htmlio_text(a, fmt(pg, label_get(is->lang, JB_LABEL_ISSUE), is->issue));
+	issue_total(pg, head, is);
 	htmlio_text(head, " ");
 	date(head, is);
 	htmlio_text(head, " ");
 	a = link(pg, head, "pdf", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	xmlNewProp(a, BAD_CAST "aria-label",
-	    BAD_CAST fmt(pg, "%s %s", is->label, word(pg, JB_LABEL_DOWNLOAD)));
+	    BAD_CAST fmt(pg, "%s %s", label_issue(pg->a->arena, is->lang,
+	    is->year, is->issue), word(pg, JB_LABEL_DOWNLOAD)));
 	htmlio_text(a, word(pg, JB_LABEL_PDF_SHORT));
 	article_list(pg, li, "issue-articles", is);
 	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
@@ -436,15 +445,11 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 	xmlNewProp(htmlio_span(sec, "h2", NULL, word(pg, JB_LABEL_LATEST)),
 	    BAD_CAST "id", BAD_CAST "latest-h");
 	card = htmlio_block(sec, "div", "latest-card");
-	if (strcmp(is->lang_tag, word(pg, JB_LABEL_LANG)) != 0)
-		xmlNewProp(card, BAD_CAST "lang", BAD_CAST is->lang_tag);
+	issue_lang(pg, card, is);
 	p = htmlio_block(card, "p", "latest-number");
 	a = link(pg, p, NULL, is->stem, ".html");
-	htmlio_text(a, is->label);
-	if (is->total_label != NULL) {
-		htmlio_text(p, " ");
-		htmlio_span(p, "span", "total", is->total_label);
-	}
+	htmlio_text(a, label_issue(pg->a->arena, is->lang, is->year, is->issue));
+	issue_total(pg, p, is);
 	p = htmlio_block(card, "p", "latest-date");
 	date(p, is);
 	article_list(pg, card, "latest-articles", is);
