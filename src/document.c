@@ -1026,7 +1026,8 @@ doc_free(struct jb_doc *d)
 const char *
 doc_issue_label(const struct jb_doc *d)
 {
-	return arena_printf(d->arena, "第%d期", d->meta.issue);
+	return arena_printf(d->arena, label_get(d->meta.lang, JB_LABEL_ISSUE),
+	    d->meta.issue);
 }
 
 const char *
@@ -1034,21 +1035,12 @@ doc_total_label(const struct jb_doc *d)
 {
 	if (d->meta.total <= 0)
 		return NULL;
-	return arena_printf(d->arena, d->meta.lang == JB_LANG_HANT ?
-	    "總第%d期" : "总第%d期", d->meta.total);
+	return arena_printf(d->arena, label_get(d->meta.lang, JB_LABEL_TOTAL),
+	    d->meta.total);
 }
 
 const char *
 doc_label(const struct jb_doc *d, enum jb_label l)
 {
-	static const char *const hans[JB_LABEL__MAX] = {
-		"报", "送", "发", "本期要目", "编者按", "印发", "共印%d份",
-		"上一期", "下一期", "往期目录", "PDF 版", "期刊导航"
-	};
-	static const char *const hant[JB_LABEL__MAX] = {
-		"報", "送", "發", "本期要目", "編者按", "印發", "共印%d份",
-		"上一期", "下一期", "往期目錄", "PDF 版", "期刊導覽"
-	};
-
-	return (d->meta.lang == JB_LANG_HANT ? hant : hans)[l];
+	return label_get(d->meta.lang, l);
 }

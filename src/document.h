@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "jianbao.h"
+#include "label.h"
 
 /* Limits beyond which input is refused with a clear error, not slowness. */
 #define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
@@ -61,24 +62,8 @@ const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
 const char	*doc_issue_label(const struct jb_doc *d);
 const char	*doc_total_label(const struct jb_doc *d);	/* NULL if none */
 
-/* Fixed words the renderers print, in the document's script. */
-enum jb_label {
-	JB_LABEL_BAO,			/* 报 (JB_LABEL_BAO + enum jb_dist) */
-	JB_LABEL_SONG,			/* 送 */
-	JB_LABEL_FA,			/* 发 */
-	JB_LABEL_CONTENTS,		/* 本期要目 */
-	JB_LABEL_NOTE,			/* 编者按 */
-	JB_LABEL_PRINTED,		/* 印发, after the date in the footer */
-	JB_LABEL_COPIES,		/* 共印%d份: a printf format */
-	JB_LABEL_PREV,			/* 上一期 */
-	JB_LABEL_NEXT,			/* 下一期 */
-	JB_LABEL_ARCHIVE,		/* 往期目录 */
-	JB_LABEL_PDF,			/* PDF 版 */
-	JB_LABEL_NAV,			/* 期刊导航: names the page's navigation */
-	JB_LABEL__MAX
-};
-
-/* The label in zh-Hans or zh-Hant as d->meta.lang says; static storage. */
+/* The word l (label.h) in zh-Hans or zh-Hant as d->meta.lang says;
+ * static storage. */
 const char	*doc_label(const struct jb_doc *d, enum jb_label l);
 
 #endif

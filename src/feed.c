@@ -5,9 +5,11 @@
 #include <libxml/xmlwriter.h>
 
 #include "archive.h"
+#include "label.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
+#include "render.h"
 
 #define ATOM_NS		"http://www.w3.org/2005/Atom"
 
@@ -114,7 +116,7 @@ entry(xmlTextWriterPtr w, const struct arc *a, const struct arc_issue *is,
 	    element(w, "id", uuid5(ar, arena_printf(ar, "jianbao:%s:%s",
 	    a->series->name, is->stem))) == -1 ||
 	    element(w, "title", arena_printf(ar, "%s %s", a->series->name,
-	    is->label)) == -1 ||
+	    label_issue(ar, is->lang, is->year, is->issue))) == -1 ||
 	    element(w, "updated", arena_printf(ar, "%s%s", is->date_iso,
 	    DAY_START)) == -1 ||
 	    atom_link(w, "alternate", arena_printf(ar, "%s%s.html", root,
@@ -127,7 +129,7 @@ entry(xmlTextWriterPtr w, const struct arc *a, const struct arc_issue *is,
 }
 
 int
-arc_write_feed(const struct arc *a, const char *outdir)
+feed_write(const struct arc *a, const char *outdir)
 {
 	const struct jb_series	*s = a->series;
 	struct arena		*ar = a->arena;
@@ -145,7 +147,7 @@ arc_write_feed(const struct arc *a, const char *outdir)
 	    xmlTextWriterStartElementNS(w, NULL, BAD_CAST "feed",
 	    BAD_CAST ATOM_NS) < 0 ||
 	    xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang",
-	    BAD_CAST (s->lang == JB_LANG_HANT ? "zh-Hant" : "zh-Hans")) < 0 ||
+	    BAD_CAST label_get(s->lang, JB_LABEL_LANG)) < 0 ||
 	    element(w, "id", uuid5(ar, arena_printf(ar, "jianbao:%s",
 	    s->name))) == -1 ||
 	    element(w, "title", s->name) == -1 ||

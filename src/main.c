@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arccache.h"
 #include "archive.h"
 #include "check.h"
 #include "document.h"
@@ -446,7 +447,7 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	a = arc_new(s);
-	arc_use_cache(a, o->out, o->series);
+	arccache_read(a, o->out, o->series);
 	for (i = 0; i < argc; i++) {
 		stem = site_stem(argv[i]);
 		if (arc_add_file(a, argv[i], stem) == -1)
@@ -455,10 +456,10 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	}
 	if (rc == 0) {
 		arc_sort(a);
-		if (arc_write_pages(a, o->templates, o->out) == -1 ||
-		    arc_write_feed(a, o->out) == -1 ||
-		    arc_write_search(a, o->templates, o->out) == -1 ||
-		    arc_write_cache(a, o->out) == -1)
+		if (site_write(a, o->templates, o->out) == -1 ||
+		    feed_write(a, o->out) == -1 ||
+		    search_write(a, o->templates, o->out) == -1 ||
+		    arccache_write(a, o->out) == -1)
 			rc = 1;
 	}
 	arc_free(a);

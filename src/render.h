@@ -32,4 +32,37 @@ int	 html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 /* Write a text dump of the model to fp, for golden tests and `jianbao dump`. */
 void	 tree_write(const struct jb_doc *d, FILE *fp);
 
+/*
+ * The archive's writers (site.c, feed.c, search.c), one per file they
+ * make.  Each reads an archive sorted by arc_sort() (archive.h), writes its
+ * files under outdir through outfile_put(), so files that would not change
+ * are left alone, and returns 0, or -1 after reporting; a failed file
+ * leaves its previous version in place.  Every link they write is relative
+ * to the page that holds it, except in the feed, whose links are absolute
+ * paths under the series' 站点根路径.
+ */
+struct arc;
+
+/*
+ * index.html (latest issue, search box, every issue by year),
+ * YYYY/index.html for every year (made again only when its issue files,
+ * the list of years or the templates changed), search.html (which loads
+ * the search files) and favicon.svg; from the templates archive.html,
+ * style.css and site.css in tmpldir.
+ */
+int	 site_write(struct arc *a, const char *tmpldir, const char *outdir);
+
+/* feed.xml: an Atom feed with one entry per issue. */
+int	 feed_write(const struct arc *a, const char *outdir);
+
+/*
+ * search-index/YYYY.js for every year (the character-bigram index of the
+ * year's articles, appended to the global array JIANBAO_SEARCH so that it
+ * loads from file:// too) and search.js, copied from tmpldir.  A year's
+ * file is made again only when its issue files changed (arccache_current),
+ * and rewritten only when its bytes change; files of years that no longer
+ * have issues are removed.
+ */
+int	 search_write(struct arc *a, const char *tmpldir, const char *outdir);
+
 #endif

@@ -9,11 +9,14 @@
 #include <glib.h>
 #include <jansson.h>
 
+#include "arccache.h"
 #include "archive.h"
 #include "document.h"
+#include "label.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
+#include "render.h"
 
 /*
  * Chinese has no spaces between words, so the index is keyed by every pair
@@ -49,7 +52,7 @@
  * A year's file is made again only when its key, a digest of the program,
  * the series file and the size, times and inode of the year's issue files,
  * differs from the one the archive's cache holds for it, or the file
- * itself changed (see arc_part_current in archive.h).
+ * itself changed (see arccache_current in arccache.h).
  */
 #define SEARCH_GLOBAL	"JIANBAO_SEARCH"
 #define SEARCH_SCRIPT	"search.js"
@@ -231,7 +234,7 @@ year_key(struct year *y)
 	char	 what[64];
 
 	snprintf(what, sizeof(what), "search %d %d", SEARCH_VERSION, y->year);
-	y->key = arc_key(y->a, what, y->first, y->n, NULL);
+	y->key = arccache_key(y->a, what, y->first, y->n, NULL);
 }
 
 /*
@@ -271,7 +274,8 @@ build_part(const struct year *y)
 		o = json_object();
 		json_array_append_new(issues, o);
 		name = g_strdup_printf("%s.html", is->stem);
-		bad |= member(o, "label", is->label) | member(o, "date",
+		bad |= member(o, "label", label_issue(a->arena, is->lang,
+		    is->year, is->issue)) | member(o, "date",
 		    is->date_text) | member(o, "href", name);
 		g_free(name);
 		if ((d = doc_load(is->path, a->series)) == NULL)
@@ -334,7 +338,7 @@ write_year(struct year *y, const char *outdir)
 
 	year_key(y);
 	y->path = g_strdup_printf("%s/%s/%d.js", outdir, SEARCH_DIR, y->year);
-	if (arc_part_current(y->a, y->path, y->key)) {
+	if (arccache_current(y->a, y->path, y->key)) {
 		rc = 0;
 		goto done;
 	}
@@ -349,7 +353,7 @@ write_year(struct year *y, const char *outdir)
 		goto out;
 	rc = 0;
 done:
-	arc_part_done(y->a, y->path, y->key);
+	arccache_done(y->a, y->path, y->key);
 out:
 	buf_free(&b);
 	free(y->key);
@@ -405,7 +409,7 @@ remove_stale(const struct arc *a, const char *outdir)
 }
 
 int
-arc_write_search(struct arc *a, const char *tmpldir, const char *outdir)
+search_write(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct year	 y;
 	char		*src, *dst;

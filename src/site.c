@@ -8,11 +8,14 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "arccache.h"
 #include "archive.h"
 #include "mem.h"
 #include "htmlio.h"
+#include "label.h"
 #include "msg.h"
 #include "outfile.h"
+#include "render.h"
 
 /*
  * templates/archive.html is the frame of every archive page: a well-formed
@@ -53,50 +56,6 @@ static const char *const slotnames[SLOT__MAX] = {
 	"title", "feed", "icon", "style", "skip", "org", "home", "nav", "main", "foot",
 };
 
-/* The words of the archive, in the series' language. */
-struct labels {
-	const char	*home;		/* 往期目录 */
-	const char	*search;	/* 全文搜索 */
-	const char	*feed;		/* 订阅更新 */
-	const char	*skip;
-	const char	*latest;	/* 最新一期 */
-	const char	*read;		/* 阅读网页版 */
-	const char	*pdf;		/* 下载 PDF 版 */
-	const char	*pdf_short;	/* PDF */
-	const char	*count;		/* 共%zu期 */
-	const char	*all_of_year;	/* %d年全部%zu期 */
-	const char	*years;		/* aria-label of the year links */
-	const char	*search_label;	/* label of the search field */
-	const char	*search_hint;	/* placeholder */
-	const char	*search_button;
-	const char	*noscript;
-	const char	*search_intro;	/* 在全部%zu期、%zu篇文章中查找 */
-	const char	*empty;		/* no issues yet */
-	const char	*foot;		/* %s编印 */
-	const char	*generator;
-};
-
-static const struct labels labels[] = {
-	[JB_LANG_HANS] = {
-		"往期目录", "全文搜索", "订阅更新", "跳到正文", "最新一期",
-		"阅读网页版", "下载 PDF 版", "PDF", "共%zu期", "%d年全部%zu期",
-		"按年份", "在各期文章中搜索", "输入字词，如：垃圾分类", "搜索",
-		"搜索需要浏览器启用 JavaScript 脚本。往期目录和各期页面都是"
-		"普通链接，不启用脚本也能阅读。",
-		"在全部%zu期、%zu篇文章中查找，可输入多个词语，用空格分开。",
-		"还没有期刊。", "%s编印", "由 jianbao 生成",
-	},
-	[JB_LANG_HANT] = {
-		"往期目錄", "全文搜尋", "訂閱更新", "跳到正文", "最新一期",
-		"閱讀網頁版", "下載 PDF 版", "PDF", "共%zu期", "%d年全部%zu期",
-		"按年份", "在各期文章中搜尋", "輸入字詞", "搜尋",
-		"搜尋需要瀏覽器啟用 JavaScript 腳本。往期目錄和各期頁面都是"
-		"普通連結，不啟用腳本也能閱讀。",
-		"在全部%zu期、%zu篇文章中查找，可輸入多個詞語，用空格分開。",
-		"還沒有期刊。", "%s編印", "由 jianbao 生成",
-	},
-};
-
 /* The parsed frame and the joined style sheets of one run. */
 struct frame {
 	char		*path;
@@ -107,7 +66,6 @@ struct frame {
 /* One page under construction. */
 struct page {
 	const struct arc	*a;
-	const struct labels	*lb;
 	const char		*root;		/* "" or "../": to the site root */
 	xmlDocPtr		 doc;
 	xmlNodePtr		 slots[SLOT__MAX];
@@ -215,6 +173,21 @@ link(struct page *pg, xmlNodePtr parent, const char *class, const char *rel,
 /* printf into the archive's arena: lives as long as the run. */
 #define fmt(pg, ...)	arena_printf((pg)->a->arena, __VA_ARGS__)
 
+/* A fixed word of the archive (label.h), in the series' language. */
+static const char *
+word(const struct page *pg, enum jb_label l)
+{
+	return label_get(pg->a->series->lang, l);
+}
+
+/* "2019年", in the series' language. */
+static const char *
+year_label(const struct arc *a, int year)
+{
+	return arena_printf(a->arena, label_get(a->series->lang, JB_LABEL_YEAR),
+	    year);
+}
+
 /*** The frame ***/
 
 static struct page *
@@ -226,12 +199,10 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	xmlNodePtr		 n, nav;
 
 	pg->a = a;
-	pg->lb = &labels[s->lang == JB_LANG_HANT ? JB_LANG_HANT : JB_LANG_HANS];
 	pg->root = root;
 	pg->doc = xmlCopyDoc(f->doc, 1);
 	n = xmlDocGetRootElement(pg->doc);
-	xmlSetProp(n, BAD_CAST "lang",
-	    BAD_CAST (s->lang == JB_LANG_HANT ? "zh-Hant" : "zh-Hans"));
+	xmlSetProp(n, BAD_CAST "lang", BAD_CAST word(pg, JB_LABEL_LANG));
 	/* frame_load() has checked the names and that each is used once. */
 	htmlio_slots(n, slotnames, SLOT__MAX, f->path, TMPL_PAGE, 1, find_slot,
 	    pg);
@@ -241,14 +212,14 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "href",
 	    BAD_CAST fmt(pg, "%sfeed.xml", root));
 	xmlSetProp(pg->slots[SLOT_FEED], BAD_CAST "title",
-	    BAD_CAST fmt(pg, "%s %s", s->name, pg->lb->feed));
+	    BAD_CAST fmt(pg, "%s %s", s->name, word(pg, JB_LABEL_FEED)));
 	xmlSetProp(pg->slots[SLOT_ICON], BAD_CAST "href",
 	    BAD_CAST fmt(pg, "%s%s", root, ICON));
 	/* Raw text: the HTML serialiser writes <style> content unescaped. */
 	xmlNodeSetContent(pg->slots[SLOT_STYLE], NULL);
 	xmlNodeAddContent(pg->slots[SLOT_STYLE], BAD_CAST f->css);
 	xmlNodeSetContent(pg->slots[SLOT_SKIP], NULL);
-	htmlio_text(pg->slots[SLOT_SKIP], pg->lb->skip);
+	htmlio_text(pg->slots[SLOT_SKIP], word(pg, JB_LABEL_SKIP));
 	xmlNodeSetContent(pg->slots[SLOT_ORG], NULL);
 	htmlio_text(pg->slots[SLOT_ORG], s->org ? s->org : "");
 	xmlSetProp(pg->slots[SLOT_HOME], BAD_CAST "href",
@@ -257,25 +228,27 @@ page_new(const struct frame *f, const struct arc *a, const char *root,
 	htmlio_text(pg->slots[SLOT_HOME], s->name);
 
 	nav = pg->slots[SLOT_NAV];
-	xmlSetProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->home);
+	xmlSetProp(nav, BAD_CAST "aria-label",
+	    BAD_CAST word(pg, JB_LABEL_ARCHIVE));
 	n = link(pg, nav, NULL, "index.html", NULL);
-	htmlio_text(n, pg->lb->home);
+	htmlio_text(n, word(pg, JB_LABEL_ARCHIVE));
 	if (here == HERE_HOME)
 		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	n = link(pg, nav, NULL, "search.html", NULL);
-	htmlio_text(n, pg->lb->search);
+	htmlio_text(n, word(pg, JB_LABEL_SEARCH));
 	if (here == HERE_SEARCH)
 		xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	n = link(pg, nav, "feed", "feed.xml", NULL);
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "application/atom+xml");
-	htmlio_text(n, pg->lb->feed);
+	htmlio_text(n, word(pg, JB_LABEL_FEED));
 
 	n = pg->slots[SLOT_FOOT];
 	if (s->org != NULL)
-		htmlio_span(n, "span", NULL, fmt(pg, pg->lb->foot, s->org));
+		htmlio_span(n, "span", NULL, fmt(pg, word(pg, JB_LABEL_FOOT),
+		    s->org));
 	if (s->classification != NULL)
 		htmlio_span(n, "span", "foot-mark", s->classification);
-	htmlio_span(n, "span", "generator", pg->lb->generator);
+	htmlio_span(n, "span", "generator", word(pg, JB_LABEL_GENERATOR));
 	return pg;
 }
 
@@ -332,13 +305,24 @@ date(xmlNodePtr parent, const struct arc_issue *is)
 	xmlNewProp(t, BAD_CAST "datetime", BAD_CAST is->date_iso);
 }
 
-/* The short label under a year: 第13期, from 2019年第13期. */
-static const char *
-short_label(const struct arc_issue *is)
+/* A lang attribute on n when the issue's language is not the series'. */
+static void
+issue_lang(struct page *pg, xmlNodePtr n, const struct arc_issue *is)
 {
-	const char	*p = strstr(is->label, "年");
+	if (is->lang != pg->a->series->lang)
+		xmlNewProp(n, BAD_CAST "lang",
+		    BAD_CAST label_get(is->lang, JB_LABEL_LANG));
+}
 
-	return p != NULL ? p + strlen("年") : is->label;
+/* " 总第86期" after the issue's number, if it has one. */
+static void
+issue_total(struct page *pg, xmlNodePtr parent, const struct arc_issue *is)
+{
+	if (is->total <= 0)
+		return;
+	htmlio_text(parent, " ");
+	htmlio_span(parent, "span", "total", fmt(pg, label_get(is->lang,
+	    JB_LABEL_TOTAL), is->total));
 }
 
 /*
@@ -353,24 +337,21 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	xmlNodePtr	 li, head, a;
 
 	li = htmlio_block(ol, "li", "issue");
-	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
-	    "zh-Hant" : "zh-Hans") != 0)
-		xmlNewProp(li, BAD_CAST "lang", BAD_CAST is->lang_tag);
+	issue_lang(pg, li, is);
 	head = htmlio_block(li, headtag, "issue-head");
 	a = link(pg, head, "issue-link", is->stem, ".html");
-	htmlio_text(a, short_label(is));
-	if (is->total_label != NULL) {
-		htmlio_text(head, " ");
-		htmlio_span(head, "span", "total", is->total_label);
-	}
+	/* Under its year: 第13期 alone. */
+	htmlio_text(a, fmt(pg, label_get(is->lang, JB_LABEL_ISSUE), is->issue));
+	issue_total(pg, head, is);
 	htmlio_text(head, " ");
 	date(head, is);
 	htmlio_text(head, " ");
 	a = link(pg, head, "pdf", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	xmlNewProp(a, BAD_CAST "aria-label",
-	    BAD_CAST fmt(pg, "%s %s", is->label, pg->lb->pdf));
-	htmlio_text(a, pg->lb->pdf_short);
+	    BAD_CAST fmt(pg, "%s %s", label_issue(pg->a->arena, is->lang,
+	    is->year, is->issue), word(pg, JB_LABEL_DOWNLOAD)));
+	htmlio_text(a, word(pg, JB_LABEL_PDF_SHORT));
 	article_list(pg, li, "issue-articles", is);
 	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
 }
@@ -386,19 +367,20 @@ search_form(struct page *pg, xmlNodePtr parent)
 	    BAD_CAST fmt(pg, "%ssearch.html", pg->root));
 	xmlNewProp(form, BAD_CAST "method", BAD_CAST "get");
 	xmlNewProp(form, BAD_CAST "role", BAD_CAST "search");
-	n = htmlio_span(form, "label", NULL, pg->lb->search_label);
+	n = htmlio_span(form, "label", NULL, word(pg, JB_LABEL_SEARCH_FIELD));
 	xmlNewProp(n, BAD_CAST "for", BAD_CAST "q");
 	row = htmlio_block(form, "div", "search-row");
 	n = xmlNewChild(row, NULL, BAD_CAST "input", NULL);
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "q");
 	xmlNewProp(n, BAD_CAST "name", BAD_CAST "q");
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "search");
-	xmlNewProp(n, BAD_CAST "placeholder", BAD_CAST pg->lb->search_hint);
+	xmlNewProp(n, BAD_CAST "placeholder",
+	    BAD_CAST word(pg, JB_LABEL_SEARCH_HINT));
 	xmlNewProp(n, BAD_CAST "autocomplete", BAD_CAST "off");
-	n = htmlio_span(row, "button", NULL, pg->lb->search_button);
+	n = htmlio_span(row, "button", NULL, word(pg, JB_LABEL_SEARCH_BUTTON));
 	xmlNewProp(n, BAD_CAST "type", BAD_CAST "submit");
 	n = htmlio_block(parent, "noscript", NULL);
-	htmlio_span(n, "p", "noscript", pg->lb->noscript);
+	htmlio_span(n, "p", "noscript", word(pg, JB_LABEL_NOSCRIPT));
 }
 
 /* Links to every year page; the current year marked. */
@@ -410,7 +392,8 @@ year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
 	size_t			 i;
 
 	nav = htmlio_block(parent, "nav", "year-links");
-	xmlNewProp(nav, BAD_CAST "aria-label", BAD_CAST pg->lb->years);
+	xmlNewProp(nav, BAD_CAST "aria-label",
+	    BAD_CAST word(pg, JB_LABEL_YEARS));
 	for (i = 0; i < a->n; i++) {
 		if (i > 0 && a->v[i].year == a->v[i - 1].year)
 			continue;
@@ -419,7 +402,7 @@ year_links(struct page *pg, xmlNodePtr parent, int current, int anchors)
 		else
 			n = link(pg, nav, NULL, fmt(pg, "%d/index.html",
 			    a->v[i].year), NULL);
-		htmlio_text(n, fmt(pg, "%d年", a->v[i].year));
+		htmlio_text(n, year_label(a, a->v[i].year));
 		if (a->v[i].year == current)
 			xmlNewProp(n, BAD_CAST "aria-current", BAD_CAST "page");
 	}
@@ -458,29 +441,24 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 
 	sec = htmlio_block(main, "section", "latest");
 	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "latest-h");
-	xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->latest), BAD_CAST "id",
-	    BAD_CAST "latest-h");
+	xmlNewProp(htmlio_span(sec, "h2", NULL, word(pg, JB_LABEL_LATEST)),
+	    BAD_CAST "id", BAD_CAST "latest-h");
 	card = htmlio_block(sec, "div", "latest-card");
-	if (strcmp(is->lang_tag, pg->a->series->lang == JB_LANG_HANT ?
-	    "zh-Hant" : "zh-Hans") != 0)
-		xmlNewProp(card, BAD_CAST "lang", BAD_CAST is->lang_tag);
+	issue_lang(pg, card, is);
 	p = htmlio_block(card, "p", "latest-number");
 	a = link(pg, p, NULL, is->stem, ".html");
-	htmlio_text(a, is->label);
-	if (is->total_label != NULL) {
-		htmlio_text(p, " ");
-		htmlio_span(p, "span", "total", is->total_label);
-	}
+	htmlio_text(a, label_issue(pg->a->arena, is->lang, is->year, is->issue));
+	issue_total(pg, p, is);
 	p = htmlio_block(card, "p", "latest-date");
 	date(p, is);
 	article_list(pg, card, "latest-articles", is);
 	p = htmlio_block(card, "p", "actions");
 	a = link(pg, p, "button primary", is->stem, ".html");
-	htmlio_text(a, pg->lb->read);
+	htmlio_text(a, word(pg, JB_LABEL_READ));
 	htmlio_text(p, " ");
 	a = link(pg, p, "button", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
-	htmlio_text(a, pg->lb->pdf);
+	htmlio_text(a, word(pg, JB_LABEL_DOWNLOAD));
 }
 
 static int
@@ -495,29 +473,31 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 	int			 rc;
 
 	pg = page_new(f, a, "", arena_printf(a->arena, "%s %s", s->name,
-	    labels[s->lang].home), HERE_HOME);
+	    label_get(s->lang, JB_LABEL_ARCHIVE)), HERE_HOME);
 	main = sec = pg->slots[SLOT_MAIN];
 	if (a->n > 0)
-		sub = fmt(pg, "%s　%s（%d年—%d年）", pg->lb->home,
-		    fmt(pg, pg->lb->count, a->n), a->v[a->n - 1].year,
-		    a->v[0].year);
+		sub = fmt(pg, "%s　%s（%s—%s）", word(pg, JB_LABEL_ARCHIVE),
+		    fmt(pg, word(pg, JB_LABEL_COUNT), a->n),
+		    year_label(a, a->v[a->n - 1].year),
+		    year_label(a, a->v[0].year));
 	masthead(pg, main, NULL, s->name, sub);
 	if (a->n == 0)
-		htmlio_span(main, "p", "empty", pg->lb->empty);
+		htmlio_span(main, "p", "empty", word(pg, JB_LABEL_EMPTY));
 	else
 		latest(pg, main, &a->v[0]);
 
 	sec = htmlio_block(main, "section", "search-box");
 	xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "search-h");
-	xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->search), BAD_CAST "id",
-	    BAD_CAST "search-h");
+	xmlNewProp(htmlio_span(sec, "h2", NULL, word(pg, JB_LABEL_SEARCH)),
+	    BAD_CAST "id", BAD_CAST "search-h");
 	search_form(pg, sec);
 
 	if (a->n > 0) {
 		sec = htmlio_block(main, "section", "archive");
 		xmlNewProp(sec, BAD_CAST "aria-labelledby", BAD_CAST "archive-h");
-		xmlNewProp(htmlio_span(sec, "h2", NULL, pg->lb->home),
-		    BAD_CAST "id", BAD_CAST "archive-h");
+		xmlNewProp(htmlio_span(sec, "h2", NULL,
+		    word(pg, JB_LABEL_ARCHIVE)), BAD_CAST "id",
+		    BAD_CAST "archive-h");
 		year_links(pg, sec, 0, 1);
 	}
 	for (i = 0; i < a->n; i += count) {
@@ -530,9 +510,10 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 		h = htmlio_block(ysec, "h3", NULL);
 		n = link(pg, h, NULL, fmt(pg, "%d/index.html", a->v[i].year),
 		    NULL);
-		htmlio_text(n, fmt(pg, "%d年", a->v[i].year));
+		htmlio_text(n, year_label(a, a->v[i].year));
 		htmlio_text(h, " ");
-		htmlio_span(h, "small", NULL, fmt(pg, pg->lb->count, count));
+		htmlio_span(h, "small", NULL, fmt(pg, word(pg, JB_LABEL_COUNT),
+		    count));
 		ol = htmlio_block(ysec, "ol", "issues");
 		for (j = i; j < i + shown; j++)
 			issue_item(pg, ol, &a->v[j], "div");
@@ -541,7 +522,7 @@ write_home(const struct frame *f, const struct arc *a, const char *outdir)
 			p = htmlio_block(ysec, "p", "more");
 			n = link(pg, p, NULL, fmt(pg, "%d/index.html",
 			    a->v[i].year), NULL);
-			htmlio_text(n, fmt(pg, pg->lb->all_of_year,
+			htmlio_text(n, fmt(pg, word(pg, JB_LABEL_ALL_OF_YEAR),
 			    a->v[i].year, count));
 		}
 	}
@@ -559,11 +540,11 @@ write_year(const struct frame *f, const struct arc *a, size_t first,
 	xmlNodePtr		 main, ol;
 	size_t			 j, count = year_count(a, first);
 
-	pg = page_new(f, a, "../", arena_printf(a->arena, "%s %d年",
-	    a->series->name, is->year), HERE_YEAR);
+	pg = page_new(f, a, "../", arena_printf(a->arena, "%s %s",
+	    a->series->name, year_label(a, is->year)), HERE_YEAR);
 	main = pg->slots[SLOT_MAIN];
-	masthead(pg, main, a->series->name, fmt(pg, "%d年", is->year),
-	    fmt(pg, pg->lb->count, count));
+	masthead(pg, main, a->series->name, year_label(a, is->year),
+	    fmt(pg, word(pg, JB_LABEL_COUNT), count));
 	year_links(pg, main, is->year, 0);
 	ol = htmlio_block(main, "ol", "issues year-issues");
 	for (j = first; j < first + count; j++)
@@ -583,10 +564,11 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 	for (i = 0; i < a->n; i++)
 		narticles += a->v[i].narticles;
 	pg = page_new(f, a, "", arena_printf(a->arena, "%s %s",
-	    a->series->name, labels[a->series->lang].search), HERE_SEARCH);
+	    a->series->name, label_get(a->series->lang, JB_LABEL_SEARCH)),
+	    HERE_SEARCH);
 	main = pg->slots[SLOT_MAIN];
-	masthead(pg, main, a->series->name, pg->lb->search,
-	    fmt(pg, pg->lb->search_intro, a->n, narticles));
+	masthead(pg, main, a->series->name, word(pg, JB_LABEL_SEARCH),
+	    fmt(pg, word(pg, JB_LABEL_SEARCH_INTRO), a->n, narticles));
 	search_form(pg, main);
 	n = htmlio_block(main, "p", "search-status");
 	xmlNewProp(n, BAD_CAST "id", BAD_CAST "search-status");
@@ -616,7 +598,7 @@ write_search(const struct frame *f, const struct arc *a, const char *outdir)
 }
 
 /*
- * The key of a year's page (see arc_key): its issues, the list of every
+ * The key of a year's page (see arccache_key): its issues, the list of every
  * year, which it links, and the templates.
  */
 static char *
@@ -636,13 +618,13 @@ year_page_key(const struct arc *a, size_t first, size_t count,
 	deps[1] = arena_printf(a->arena, "%s/style.css", tmpldir);
 	deps[2] = arena_printf(a->arena, "%s/site.css", tmpldir);
 	deps[3] = NULL;
-	key = arc_key(a, what.data, first, count, deps);
+	key = arccache_key(a, what.data, first, count, deps);
 	buf_free(&what);
 	return key;
 }
 
 int
-arc_write_pages(struct arc *a, const char *tmpldir, const char *outdir)
+site_write(struct arc *a, const char *tmpldir, const char *outdir)
 {
 	struct frame	 f;
 	size_t		 i, count;
@@ -660,12 +642,12 @@ arc_write_pages(struct arc *a, const char *tmpldir, const char *outdir)
 		key = year_page_key(a, i, count, tmpldir);
 		path = arena_printf(a->arena, "%s/%d/index.html", outdir,
 		    a->v[i].year);
-		if (!arc_part_current(a, path, key) &&
+		if (!arccache_current(a, path, key) &&
 		    write_year(&f, a, i, outdir) == -1) {
 			free(key);
 			goto out;
 		}
-		arc_part_done(a, path, key);
+		arccache_done(a, path, key);
 		free(key);
 	}
 	if (write_search(&f, a, outdir) == -1)

@@ -1,10 +1,11 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, arenas, text folding. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, text folding. */
 #include <stdio.h>
 #include <string.h>
 
 #include "document.h"
 #include "frontmatter.h"
 #include "harness.h"
+#include "label.h"
 #include "mem.h"
 #include "msg.h"
 
@@ -38,6 +39,24 @@ test_langs(void)
 	INT_EQ(fm_parse_lang("zh-CN", &l), 0, "zh-CN accepted");
 	INT_EQ(l, JB_LANG_HANS, "zh-CN is Simplified");
 	INT_EQ(fm_parse_lang("en", &l), -1, "en refused");
+}
+
+/* The table has both scripts of every word; numbers are formatted. */
+static void
+test_labels(void)
+{
+	struct arena	*a = arena_new();
+	int		 l, ok = 1;
+
+	for (l = 0; l < JB_LABEL__MAX; l++)
+		ok &= label_get(JB_LANG_HANS, l) != NULL &&
+		    label_get(JB_LANG_HANT, l) != NULL;
+	OK(ok, "every label has a zh-Hans and a zh-Hant form");
+	STR_EQ(label_issue(a, JB_LANG_HANS, 2019, 13), "2019年第13期",
+	    "year and issue number");
+	STR_EQ(label_get(JB_LANG_HANT, JB_LABEL_TOTAL), "總第%d期",
+	    "zh-Hant 总期号 in Traditional forms");
+	arena_free(a);
 }
 
 static void
@@ -131,6 +150,7 @@ main(void)
 	msg_set_stream(sink);
 	test_dates();
 	test_langs();
+	test_labels();
 	test_arena();
 	test_folding();
 	msg_set_stream(NULL);
