@@ -8,10 +8,10 @@
 #include "check.h"
 #include "document.h"
 #include "frontmatter.h"
-#include "infile.h"
 #include "issues.h"
 #include "mem.h"
 #include "msg.h"
+#include "source.h"
 
 /* One character of the body with where it stands in the file. */
 struct ch {
@@ -54,12 +54,7 @@ struct finding {
 /* Everything check knows about one file. */
 struct cfile {
 	char		*path;
-	char		*text;		/* BOM and CR removed */
-	size_t		 len;
-	size_t		*lines;		/* byte offset of each line */
-	size_t		 nlines;
-	int		 body;		/* first body line, 1-based */
-	int		 valid;		/* UTF-8 without NUL: text rules can run */
+	struct src	*src;		/* the text, as the parser reads it */
 	struct block	*blocks;
 	size_t		 nblocks;
 	struct mark	*marks;
@@ -99,15 +94,6 @@ is_zh(gunichar c)
 	return is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
 	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
 	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
-}
-
-/* The parser's rule: a line break vanishes between two wide characters. */
-static int
-wide(gunichar c)
-{
-	if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0xAC00 && c <= 0xD7AF))
-		return 0;
-	return g_unichar_iswide(c) || (c >= 0xFF61 && c <= 0xFFDC);
 }
 
 static char *
@@ -389,17 +375,6 @@ thematic_break(const char *s, size_t n)
 	return k >= 3;
 }
 
-/* Length of line i (0-based) without its line feed. */
-static size_t
-line_len(const struct cfile *f, size_t i)
-{
-	size_t	 end = i + 1 < f->nlines ? f->lines[i + 1] - 1 : f->len;
-
-	if (end > f->lines[i] && f->text[end - 1] == '\n')
-		end--;
-	return end - f->lines[i];
-}
-
 /* Marks from *open on that already hold lines belong to a finished block. */
 static void
 close_marks(struct cfile *f, size_t *open)
@@ -417,13 +392,11 @@ read_blocks(struct cfile *f)
 {
 	struct block	*cur = NULL;
 	const char	*s;
-	size_t		 i, n, k, m, nb, open = 0;
+	size_t		 n, k, m, nb, open = 0;
 	int		 ln, fence = 0;
 
-	for (i = (size_t)f->body - 1; i < f->nlines; i++) {
-		ln = (int)i + 1;
-		s = f->text + f->lines[i];
-		n = line_len(f, i);
+	for (ln = f->src->bodyline; (s = src_line(f->src, ln, &n)) != NULL;
+	    ln++) {
 		k = strspn(s, " ");
 		if (k > 3)
 			k = 3;
@@ -489,15 +462,12 @@ read_blocks(struct cfile *f)
 static int
 next_text_line(const struct cfile *f, int ln)
 {
-	size_t	 i, n;
+	size_t	 n;
 	const char *s;
 
-	for (i = (size_t)ln; i < f->nlines; i++) {
-		s = f->text + f->lines[i];
-		n = line_len(f, i);
+	while ((s = src_line(f->src, ++ln, &n)) != NULL)
 		if (strspn(s, " \t") < n)
-			return (int)i + 1;
-	}
+			return ln;
 	return 0;
 }
 
@@ -874,16 +844,16 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 	int		 halves = 0, col = 1;
 	gunichar	 c;
 	char		 count[16];
+	size_t		 n;
 
 	for (p = a->title; *p; p = g_utf8_next_char(p))
-		halves += wide(g_utf8_get_char(p)) ? 2 : 1;
-	if (halves <= TITLE_LINES * TITLE_LINE_HALVES || a->pos.line < 1 ||
-	    (size_t)a->pos.line > f->nlines)
+		halves += src_wide(g_utf8_get_char(p)) ? 2 : 1;
+	if (halves <= TITLE_LINES * TITLE_LINE_HALVES ||
+	    (s = src_line(f->src, a->pos.line, &n)) == NULL)
 		return;
 	snprintf(count, sizeof(count), "%ld", g_utf8_strlen(a->title, -1));
 	/* find the first character of the third line in the heading's source */
-	s = f->text + f->lines[a->pos.line - 1];
-	end = s + line_len(f, (size_t)a->pos.line - 1);
+	end = s + n;
 	halves = 0;
 	for (p = s; p < end && (*p == '#' || *p == ' '); p++)
 		col++;
@@ -891,7 +861,7 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 		c = g_utf8_get_char(p);
 		if (c == '*' || c == '_' || c == '`')
 			continue;
-		halves += wide(c) ? 2 : 1;
+		halves += src_wide(c) ? 2 : 1;
 		if (halves > TITLE_LINES * TITLE_LINE_HALVES)
 			break;
 	}
@@ -921,82 +891,32 @@ model_rules(struct cfile *f, const struct jb_doc *d)
 /* ---- files ---- */
 
 /*
- * Position of the value of the front-matter key called by any of the
- * names (NULL-terminated), or of the text item within that line when item
- * is not NULL; line 1 when not found.
+ * Position of the value of the front-matter key by any of its names, or
+ * of the text item within that line when item is not NULL; line 1 when
+ * not found.
  */
 static struct jb_pos
-key_pos(const struct cfile *f, const char *const *names, const char *item)
+key_pos(const struct cfile *f, enum fm_key key, const char *item)
 {
 	struct jb_pos	 pos = { f->path, 1, 1 };
-	const char	*s, *p, *q;
-	size_t		 i, j, k;
+	const char	*s, *p, *q, *colon;
+	size_t		 n;
+	int		 ln;
 
-	for (i = 1; i + 1 < (size_t)f->body; i++) {
-		s = f->text + f->lines[i];
-		for (j = 0; names[j] != NULL; j++) {
-			k = strlen(names[j]);
-			if (strncmp(s, names[j], k) == 0 && s[k] == ':')
-				break;
-		}
-		if (names[j] == NULL)
+	for (ln = f->src->yamlline; ln < f->src->bodyline - 1; ln++) {
+		s = src_line(f->src, ln, &n);
+		if ((colon = memchr(s, ':', n)) == NULL ||
+		    !fm_key_is(key, s, (size_t)(colon - s)))
 			continue;
-		for (p = s + k + 1; *p == ' '; p++)
+		for (p = colon + 1; *p == ' '; p++)
 			;
-		if (item != NULL && (q = strstr(p, item)) != NULL &&
-		    q < f->text + f->lines[i] + line_len(f, i))
+		if (item != NULL && (q = strstr(p, item)) != NULL && q < s + n)
 			p = q;
-		pos.line = (int)i + 1;
+		pos.line = ln;
 		pos.col = (int)g_utf8_strlen(s, p - s) + 1;
 		break;
 	}
 	return pos;
-}
-
-static const char *const issue_keys[] = { "期号", "期號", "issue", NULL };
-static const char *const date_keys[] = { "日期", "date", NULL };
-static const char *const ignore_keys[] = {
-	"检查忽略", "檢查忽略", "check_ignore", NULL
-};
-
-static int
-read_file(struct cfile *f)
-{
-	struct buf	 b = { 0 };
-	size_t		 i, j;
-	int		 rc = -1;
-
-	if (infile_read(f->path, NULL, NULL, DOC_MAX_BYTES, &b) == -1)
-		goto out;
-	/* The same normalisation as the parser, so positions agree. */
-	i = b.len >= 3 && memcmp(b.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	f->text = xmalloc(b.len + 1);
-	for (j = 0; i < b.len; i++)
-		if (!(b.data[i] == '\r' && i + 1 < b.len && b.data[i + 1] == '\n'))
-			f->text[j++] = b.data[i] == '\r' ? '\n' : b.data[i];
-	f->text[j] = '\0';
-	f->len = j;
-	f->valid = memchr(f->text, '\0', f->len) == NULL &&
-	    g_utf8_validate(f->text, (gssize)f->len, NULL);
-	f->lines = xmalloc((f->len + 2) * sizeof(size_t));
-	f->lines[0] = 0;
-	f->nlines = 1;
-	for (i = 0; i < f->len; i++)
-		if (f->text[i] == '\n' && i + 1 < f->len)
-			f->lines[f->nlines++] = i + 1;
-	/* the body starts after the closing --- of the front matter */
-	f->body = 1;
-	if (strncmp(f->text, "---", 3) == 0)
-		for (i = 1; i < f->nlines; i++)
-			if (strncmp(f->text + f->lines[i], "---", 3) == 0 ||
-			    strncmp(f->text + f->lines[i], "...", 3) == 0) {
-				f->body = (int)i + 2;
-				break;
-			}
-	rc = 0;
-out:
-	buf_free(&b);
-	return rc;
 }
 
 /* Keep a copy of the 检查忽略 list; unknown rule ids are reported. */
@@ -1012,7 +932,7 @@ ignore_list(struct cfile *f, const struct jb_strlist *l)
 		f->ignore[i] = xstrdup(l->v[i]);
 		if (msg_is_rule(f->ignore[i]) || strcmp(f->ignore[i], "all") == 0)
 			continue;
-		pos = key_pos(f, ignore_keys, f->ignore[i]);
+		pos = key_pos(f, FM_KEY_IGNORE, f->ignore[i]);
 		add_find(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
 		    xstrdup(f->ignore[i]), NULL, NULL);
 	}
@@ -1029,10 +949,8 @@ drop_text(struct cfile *f)
 {
 	size_t	 i;
 
-	free(f->text);
-	f->text = NULL;
-	free(f->lines);
-	f->lines = NULL;
+	src_free(f->src);
+	f->src = NULL;
 	for (i = 0; i < f->nblocks; i++)
 		free(f->blocks[i].v);
 	free(f->blocks);
@@ -1044,11 +962,9 @@ static void
 check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 {
 	struct jb_doc	*d;
-	struct jb_pos	 notepos;
-	const char	*note;
 	size_t		 i;
 
-	if (read_file(f) == -1)
+	if ((f->src = src_read(f->path, DOC_MAX_BYTES)) == NULL)
 		return;
 	f->lang = s->lang;
 	/*
@@ -1056,32 +972,24 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 	 * before the parser reports anything, and an error in the body must
 	 * not hide it.
 	 */
-	if (f->body > 2 && f->valid) {
-		d = xcalloc(1, sizeof(*d));
-		d->arena = arena_new();
-		d->series = s;
-		d->src.file = f->path;
-		d->src.line = 1;
-		c->probe = 1;
-		if (fm_parse_meta(d, f->text + f->lines[1], f->lines[f->body - 2] -
-		    f->lines[1], 2, &note, &notepos) == 0) {
-			f->lang = d->meta.lang;
-			ignore_list(f, &d->meta.check_ignore);
-		}
-		c->probe = 0;
-		doc_free(d);
+	c->probe = 1;
+	if ((d = doc_parse_meta(f->src, s)) != NULL) {
+		f->lang = d->meta.lang;
+		ignore_list(f, &d->meta.check_ignore);
 	}
-	if (f->valid)
+	c->probe = 0;
+	doc_free(d);
+	if (f->src->valid)
 		read_blocks(f);
 
 	/* Then for real: the parser's findings pass the filter. */
-	if ((d = doc_parse(f->path, f->text, f->len, s)) != NULL) {
+	if ((d = doc_parse_src(f->src, s)) != NULL) {
 		f->loaded = 1;
 		f->issue = d->meta.issue;
 		f->date = d->meta.date;
 		f->date_text = xstrdup(d->meta.date_text);
-		f->issue_pos = key_pos(f, issue_keys, NULL);
-		f->date_pos = key_pos(f, date_keys, NULL);
+		f->issue_pos = key_pos(f, FM_KEY_ISSUE, NULL);
+		f->date_pos = key_pos(f, FM_KEY_DATE, NULL);
 		model_rules(f, d);
 	}
 	for (i = 0; i < f->nblocks; i++) {

@@ -10,9 +10,9 @@
 #include "document.h"
 #include "frontmatter.h"
 #include "image.h"
-#include "infile.h"
 #include "mem.h"
 #include "msg.h"
+#include "source.h"
 
 /* A growable array of elements of one size, copied into the arena when done. */
 struct vec {
@@ -52,10 +52,7 @@ vec_finish(struct vec *x, struct arena *a, size_t *n)
 /* Conversion state for one document. */
 struct conv {
 	struct jb_doc	*d;
-	const char	*text;		/* the whole file, LF line ends */
-	size_t		 len;
-	size_t		*lines;		/* byte offset of each line start */
-	size_t		 nlines;
+	const struct src *t;		/* the issue file; borrowed */
 	int		 lineoff;	/* file line of the cmark buffer's line 1 */
 	char		*dir;		/* the issue's folder, for images */
 	int		 bad;		/* an error was reported */
@@ -68,44 +65,11 @@ cpos(const struct conv *c, cmark_node *n)
 {
 	struct jb_pos	 p;
 	int		 line = cmark_node_get_start_line(n);
-	int		 bcol = cmark_node_get_start_column(n);
-	size_t		 start, i;
-	int		 col = 1;
 
 	p.file = c->d->src.file;
 	p.line = line > 0 ? line + c->lineoff - 1 : 0;
-	p.col = 0;
-	if (p.line > 0 && (size_t)p.line <= c->nlines && bcol > 0) {
-		/* cmark counts bytes; editors count characters. */
-		start = c->lines[p.line - 1];
-		for (i = start; i < start + (size_t)bcol - 1 && i < c->len; i++)
-			if (((unsigned char)c->text[i] & 0xC0) != 0x80)
-				col++;
-		p.col = col;
-	}
-	return p;
-}
-
-/* Position of byte offset off in the text, 1-based with character columns. */
-static struct jb_pos
-offpos(const struct conv *c, size_t off)
-{
-	struct jb_pos	 p;
-	size_t		 lo = 0, hi = c->nlines, mid, i;
-
-	while (hi - lo > 1) {
-		mid = (lo + hi) / 2;
-		if (c->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	p.file = c->d->src.file;
-	p.line = (int)lo + 1;
-	p.col = 1;
-	for (i = c->lines[lo]; i < off; i++)
-		if (((unsigned char)c->text[i] & 0xC0) != 0x80)
-			p.col++;
+	/* cmark counts bytes; editors count characters. */
+	p.col = src_col(c->t, p.line, cmark_node_get_start_column(n));
 	return p;
 }
 
@@ -131,26 +95,14 @@ last_char(const struct buf *b)
 /*
  * CSS Text 3 segment-break rule: a line break inside a paragraph vanishes
  * between two East Asian wide characters and becomes a space elsewhere.
- */
-static int
-wide(gunichar ch)
-{
-	if (ch >= 0x1100 && ch <= 0x11FF)	/* Hangul jamo keep the space */
-		return 0;
-	if (ch >= 0xAC00 && ch <= 0xD7AF)
-		return 0;
-	return g_unichar_iswide(ch) || (ch >= 0xFF61 && ch <= 0xFFDC);
-}
-
-/*
  * Ambiguous-width marks such as “ ” and · count as wide next to a wide
  * character: in Chinese text they are full-width punctuation.
  */
 static int
 segment_break_vanishes(gunichar prev, gunichar next)
 {
-	return (wide(prev) && (wide(next) || g_unichar_iswide_cjk(next))) ||
-	    (wide(next) && g_unichar_iswide_cjk(prev));
+	return (src_wide(prev) && (src_wide(next) || src_wide_ambiguous(next))) ||
+	    (src_wide(next) && src_wide_ambiguous(prev));
 }
 
 int
@@ -841,99 +793,35 @@ convert_body(struct conv *c, cmark_node *root)
 
 /* ---- the file ---- */
 
-/*
- * Check the bytes before anything parses them: no NUL, valid UTF-8.
- * Reports the first offence with its line and column.
- */
 static int
-check_text(struct conv *c)
-{
-	const char	*end;
-	const char	*nul = memchr(c->text, '\0', c->len);
-	struct jb_pos	 pos;
-
-	if (nul != NULL) {
-		pos = offpos(c, (size_t)(nul - c->text));
-		msg(MSG_NUL, &pos);
-		return -1;
-	}
-	if (!g_utf8_validate(c->text, (gssize)c->len, &end)) {
-		pos = offpos(c, (size_t)(end - c->text));
-		msg(MSG_UTF8, &pos, (unsigned)(unsigned char)*end);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-index_lines(struct conv *c)
-{
-	size_t	 i, cap = 64;
-
-	c->lines = xmalloc(cap * sizeof(size_t));
-	c->lines[0] = 0;
-	c->nlines = 1;
-	for (i = 0; i < c->len; i++) {
-		if (c->text[i] != '\n')
-			continue;
-		if (c->nlines == cap) {
-			cap *= 2;
-			c->lines = xrealloc(c->lines, cap * sizeof(size_t));
-		}
-		c->lines[c->nlines++] = i + 1;
-	}
-}
-
-/* Is line i (0-based) exactly "---" (or "..." to close)? */
-static int
-fence_line(const struct conv *c, size_t i, int closing)
-{
-	size_t	 s = c->lines[i];
-	size_t	 e = i + 1 < c->nlines ? c->lines[i + 1] - 1 : c->len;
-
-	while (e > s && (c->text[e - 1] == ' ' || c->text[e - 1] == '\t'))
-		e--;
-	if (e - s != 3)
-		return 0;
-	return strncmp(c->text + s, "---", 3) == 0 ||
-	    (closing && strncmp(c->text + s, "...", 3) == 0);
-}
-
-static int
-build(struct conv *c)
+build(struct conv *c, int meta_only)
 {
 	struct jb_doc	*d = c->d;
-	const char	*note = NULL, *body;
+	const struct src *t = c->t;
+	const char	*note = NULL;
 	struct jb_pos	 notepos, pos;
 	cmark_node	*root = NULL, *nroot = NULL;
 	struct vec	 nb = { .size = sizeof(struct jb_block) };
-	size_t		 close, bodyoff;
 	int		 rc = -1;
 
-	if (check_text(c) == -1)
+	if (src_check(t) == -1)
 		goto out;
-	if (c->len == 0 || !fence_line(c, 0, 0)) {
+	if (t->fm != SRC_FM_OK) {
 		pos = d->src;
 		pos.col = 1;
-		msg(MSG_FM_NONE, &pos);
+		msg(t->fm == SRC_FM_NONE ? MSG_FM_NONE : MSG_FM_UNCLOSED, &pos);
 		goto out;
 	}
-	for (close = 1; close < c->nlines && !fence_line(c, close, 1); close++)
-		;
-	if (close >= c->nlines) {
-		pos = d->src;
-		pos.col = 1;
-		msg(MSG_FM_UNCLOSED, &pos);
+	if (fm_parse_meta(d, t->yaml, t->yamllen, t->yamlline, &note,
+	    &notepos) == -1)
+		goto out;
+	if (meta_only) {
+		rc = 0;
 		goto out;
 	}
-	if (fm_parse_meta(d, c->text + c->lines[1], c->lines[close] - c->lines[1],
-	    2, &note, &notepos) == -1)
-		goto out;
 
-	bodyoff = close + 1 < c->nlines ? c->lines[close + 1] : c->len;
-	body = c->text + bodyoff;
-	c->lineoff = (int)close + 2;
-	root = cmark_parse_document(body, c->len - bodyoff, CMARK_OPT_DEFAULT);
+	c->lineoff = t->bodyline;
+	root = cmark_parse_document(t->body, t->bodylen, CMARK_OPT_DEFAULT);
 	convert_body(c, root);
 
 	if (note != NULL) {
@@ -954,51 +842,60 @@ out:
 	return rc;
 }
 
-struct jb_doc *
-doc_parse(const char *name, const char *buf, size_t len,
-    const struct jb_series *s)
+static struct jb_doc *
+parse(const struct src *t, const struct jb_series *s, int meta_only)
 {
 	struct jb_doc	*d;
 	struct conv	 c;
 	char		*text, *slash;
-	size_t		 i, j;
 	int		 errors = msg_errors();
 
 	d = xcalloc(1, sizeof(*d));
 	d->arena = arena_new();
 	d->series = s;
-	d->src.file = arena_strdup(d->arena, name);
+	d->src.file = arena_strdup(d->arena, t->name);
 	d->src.line = 1;
-
-	/* A byte-order mark and CR line ends are accepted and dropped. */
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		buf += 3;
-		len -= 3;
-	}
-	text = arena_alloc(d->arena, len + 1);
-	for (i = j = 0; i < len; i++)
-		if (!(buf[i] == '\r' && i + 1 < len && buf[i + 1] == '\n'))
-			text[j++] = buf[i] == '\r' ? '\n' : buf[i];
-	text[j] = '\0';
+	text = arena_alloc(d->arena, t->len + 1);
+	memcpy(text, t->text, t->len);
 	d->text = text;
-	d->len = j;
+	d->len = t->len;
 
 	memset(&c, 0, sizeof(c));
 	c.d = d;
-	c.text = text;
-	c.len = j;
-	c.dir = xstrdup(name);
+	c.t = t;
+	c.dir = xstrdup(t->name);
 	if ((slash = strrchr(c.dir, '/')) != NULL)
 		*slash = '\0';
 	else
 		strcpy(c.dir, ".");
-	index_lines(&c);
-	if (build(&c) == -1 || msg_errors() > errors) {
+	if (build(&c, meta_only) == -1 || msg_errors() > errors) {
 		doc_free(d);
 		d = NULL;
 	}
-	free(c.lines);
 	free(c.dir);
+	return d;
+}
+
+struct jb_doc *
+doc_parse_src(const struct src *t, const struct jb_series *s)
+{
+	return parse(t, s, 0);
+}
+
+struct jb_doc *
+doc_parse_meta(const struct src *t, const struct jb_series *s)
+{
+	return parse(t, s, 1);
+}
+
+struct jb_doc *
+doc_parse(const char *name, const char *buf, size_t len,
+    const struct jb_series *s)
+{
+	struct src	*t = src_new(name, buf, len);
+	struct jb_doc	*d = doc_parse_src(t, s);
+
+	src_free(t);
 	return d;
 }
 
@@ -1006,11 +903,11 @@ struct jb_doc *
 doc_load(const char *path, const struct jb_series *s)
 {
 	struct jb_doc	*d = NULL;
-	struct buf	 b = { 0 };
+	struct src	*t;
 
-	if (infile_read(path, NULL, NULL, DOC_MAX_BYTES, &b) == 0)
-		d = doc_parse(path, b.data ? b.data : "", b.len, s);
-	buf_free(&b);
+	if ((t = src_read(path, DOC_MAX_BYTES)) != NULL)
+		d = doc_parse_src(t, s);
+	src_free(t);
 	return d;
 }
 

@@ -7,6 +7,8 @@
 #include "jianbao.h"
 #include "label.h"
 
+struct src;
+
 /* Limits beyond which input is refused with a clear error, not slowness. */
 #define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
 #define DOC_MAX_DEPTH	32			/* nested lists and quotes */
@@ -27,6 +29,16 @@ struct jb_doc	*doc_load(const char *path, const struct jb_series *s);
  * image paths.  buf need not be NUL-terminated. */
 struct jb_doc	*doc_parse(const char *name, const char *buf, size_t len,
 		    const struct jb_series *s);
+
+/*
+ * The same from a text already read (source.h), which stays the caller's:
+ * the document keeps a copy.  doc_parse_meta() reads the front matter
+ * only, with the same checks and diagnostics up to there, and gives a
+ * document whose meta is set but which has no articles and no 编者按
+ * blocks: what a tool needs to know before the body is parsed.
+ */
+struct jb_doc	*doc_parse_src(const struct src *t, const struct jb_series *s);
+struct jb_doc	*doc_parse_meta(const struct src *t, const struct jb_series *s);
 
 void		 doc_free(struct jb_doc *d);			/* NULL: no-op */
 

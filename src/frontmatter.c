@@ -384,41 +384,30 @@ want_credits(const struct ydoc *y, struct arena *a, const char *k,
 	return rc;
 }
 
-/*
- * One front-matter or series key: its Chinese name, its English alias and,
- * for editors of zh-Hant issues, its Traditional spelling (NULL if the same).
- */
-struct keydef {
-	const char	*zh;
-	const char	*en;
-	int		 id;
-	const char	*hant;
-};
-
+/* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
-	K_ISSUE, K_TOTAL, K_DATE, K_ORG, K_LANG, K_CLASS, K_COPIES, K_NOTE,
-	K_DIST, K_EXTRA, K_CREDITS, K_IGNORE,
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
 	S_BASE
 };
 
-static const struct keydef metakeys[] = {
-	{ "期号", "issue", K_ISSUE, "期號" },
-	{ "总期号", "total", K_TOTAL, "總期號" },
-	{ "日期", "date", K_DATE, NULL },
-	{ "编印单位", "org", K_ORG, "編印單位" },
-	{ "语言", "lang", K_LANG, "語言" },
-	{ "密级", "classification", K_CLASS, "密級" },
-	{ "共印", "copies", K_COPIES, NULL },
-	{ "编者按", "editor_note", K_NOTE, "編者按" },
-	{ "分送", "distribution", K_DIST, NULL },
-	{ "本期增发", "extra_distribution", K_EXTRA, "本期增發" },
-	{ "署名", "credits", K_CREDITS, NULL },
-	{ "检查忽略", "check_ignore", K_IGNORE, "檢查忽略" },
+/* In the order of enum fm_key, so that fm_keys[k] is key k. */
+const struct fm_keydef fm_keys[] = {
+	{ "期号", "issue", FM_KEY_ISSUE, "期號" },
+	{ "总期号", "total", FM_KEY_TOTAL, "總期號" },
+	{ "日期", "date", FM_KEY_DATE, NULL },
+	{ "编印单位", "org", FM_KEY_ORG, "編印單位" },
+	{ "语言", "lang", FM_KEY_LANG, "語言" },
+	{ "密级", "classification", FM_KEY_CLASS, "密級" },
+	{ "共印", "copies", FM_KEY_COPIES, NULL },
+	{ "编者按", "editor_note", FM_KEY_NOTE, "編者按" },
+	{ "分送", "distribution", FM_KEY_DIST, NULL },
+	{ "本期增发", "extra_distribution", FM_KEY_EXTRA, "本期增發" },
+	{ "署名", "credits", FM_KEY_CREDITS, NULL },
+	{ "检查忽略", "check_ignore", FM_KEY_IGNORE, "檢查忽略" },
 	{ NULL, NULL, 0, NULL }
 };
 
-static const struct keydef serieskeys[] = {
+static const struct fm_keydef serieskeys[] = {
 	{ "刊名", "name", S_NAME, NULL },
 	{ "编印单位", "org", S_ORG, NULL },
 	{ "语言", "lang", S_LANG, NULL },
@@ -431,7 +420,7 @@ static const struct keydef serieskeys[] = {
 	{ NULL, NULL, 0, NULL }
 };
 
-static const struct keydef rolekeys[] = {
+static const struct fm_keydef rolekeys[] = {
 	{ "小标宋", "title", JB_ROLE_XBS, NULL },
 	{ "仿宋", "body", JB_ROLE_FANGSONG, NULL },
 	{ "黑体", "heiti", JB_ROLE_HEITI, NULL },
@@ -441,12 +430,30 @@ static const struct keydef rolekeys[] = {
 	{ NULL, NULL, 0, NULL }
 };
 
-static const struct keydef *
-findkey(const struct keydef *tab, const char *k)
+/* Is s[0..n) the name name? */
+static int
+same(const char *name, const char *s, size_t n)
+{
+	return name != NULL && strlen(name) == n && memcmp(name, s, n) == 0;
+}
+
+static int
+is_name(const struct fm_keydef *kd, const char *s, size_t n)
+{
+	return same(kd->zh, s, n) || same(kd->en, s, n) || same(kd->hant, s, n);
+}
+
+int
+fm_key_is(enum fm_key k, const char *s, size_t n)
+{
+	return is_name(&fm_keys[k], s, n);
+}
+
+static const struct fm_keydef *
+findkey(const struct fm_keydef *tab, const char *k)
 {
 	for (; tab->zh != NULL; tab++)
-		if (strcmp(tab->zh, k) == 0 || strcmp(tab->en, k) == 0 ||
-		    (tab->hant != NULL && strcmp(tab->hant, k) == 0))
+		if (is_name(tab, k, strlen(k)))
 			return tab;
 	return NULL;
 }
@@ -517,7 +524,7 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	struct arena		*a = d->arena;
 	yaml_node_t		*root, *kn, *vn;
 	yaml_node_pair_t	*pr;
-	const struct keydef	*kd;
+	const struct fm_keydef	*kd;
 	const char		*k, *v;
 	struct jb_pos		 pos;
 	int			 rc = -1, bad = 0, have_issue = 0, have_date = 0;
@@ -557,24 +564,24 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			bad = 1;
 			continue;
 		}
-		if ((kd = findkey(metakeys, k)) == NULL) {
+		if ((kd = findkey(fm_keys, k)) == NULL) {
 			pos = ypos(&y, kn);
 			msg(MSG_FM_UNKNOWN_KEY, &pos, k);
 			continue;
 		}
 		pos = ypos(&y, vn);
 		switch (kd->id) {
-		case K_ISSUE:
+		case FM_KEY_ISSUE:
 			have_issue = 1;
 			bad |= want_int(&y, k, vn, 1, 999, &m->issue) == -1;
 			break;
-		case K_TOTAL:
+		case FM_KEY_TOTAL:
 			bad |= want_int(&y, k, vn, 1, 99999, &m->total) == -1;
 			break;
-		case K_COPIES:
+		case FM_KEY_COPIES:
 			bad |= want_int(&y, k, vn, 1, 1000000, &m->copies) == -1;
 			break;
-		case K_DATE:
+		case FM_KEY_DATE:
 			have_date = 1;
 			if ((v = want_string(&y, k, vn)) == NULL)
 				bad = 1;
@@ -583,13 +590,13 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 				bad = 1;
 			}
 			break;
-		case K_ORG:
+		case FM_KEY_ORG:
 			if ((v = want_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else
 				m->org = arena_strdup(a, v);
 			break;
-		case K_LANG:
+		case FM_KEY_LANG:
 			if ((v = want_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else if (fm_parse_lang(v, &m->lang) == -1) {
@@ -597,13 +604,13 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 				bad = 1;
 			}
 			break;
-		case K_CLASS:
+		case FM_KEY_CLASS:
 			if ((v = want_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else
 				m->classification = classification(a, v);
 			break;
-		case K_NOTE:
+		case FM_KEY_NOTE:
 			if ((v = want_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else {
@@ -617,16 +624,16 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 				}
 			}
 			break;
-		case K_DIST:
+		case FM_KEY_DIST:
 			bad |= want_dist(&y, a, k, vn, m->dist, 0) == -1;
 			break;
-		case K_EXTRA:
+		case FM_KEY_EXTRA:
 			bad |= want_dist(&y, a, k, vn, m->dist, 1) == -1;
 			break;
-		case K_CREDITS:
+		case FM_KEY_CREDITS:
 			bad |= want_credits(&y, a, k, vn, &m->credits) == -1;
 			break;
-		case K_IGNORE:
+		case FM_KEY_IGNORE:
 			/* Rule ids are checked by `jianbao check`, which knows them. */
 			bad |= want_strlist(&y, a, k, vn, &m->check_ignore) == -1;
 			break;
@@ -636,11 +643,11 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	pos.line = line0 > 1 ? line0 - 1 : 1;
 	pos.col = 1;
 	if (!have_issue) {
-		msg(MSG_FM_MISSING, &pos, "期号");
+		msg(MSG_FM_MISSING, &pos, fm_keys[FM_KEY_ISSUE].zh);
 		bad = 1;
 	}
 	if (!have_date) {
-		msg(MSG_FM_MISSING, &pos, "日期");
+		msg(MSG_FM_MISSING, &pos, fm_keys[FM_KEY_DATE].zh);
 		bad = 1;
 	}
 	if (bad)
@@ -667,7 +674,7 @@ series_fonts(struct ydoc *y, struct jb_series *s, const char *k, yaml_node_t *v)
 {
 	yaml_node_pair_t	*pr;
 	yaml_node_t		*kn, *vn;
-	const struct keydef	*kd;
+	const struct fm_keydef	*kd;
 	const char		*role, *family;
 	struct jb_pos		 pos;
 	int			 rc = 0;
@@ -702,7 +709,7 @@ series_load(const char *path)
 	struct ydoc		 y;
 	yaml_node_t		*root, *kn, *vn;
 	yaml_node_pair_t	*pr;
-	const struct keydef	*kd;
+	const struct fm_keydef	*kd;
 	const char		*k, *v;
 	struct jb_pos		 pos;
 	struct buf		 text = { 0 };

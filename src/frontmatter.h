@@ -24,6 +24,41 @@ int	 fm_parse_date(const char *s, struct jb_date *out);
 int	 fm_parse_lang(const char *s, enum jb_lang *out);
 
 /*
+ * The keys of an issue's front matter: the one table of their names,
+ * which fm_parse_meta() accepts, `check` looks for to point at a key's
+ * line and `new` writes and carries over.
+ */
+enum fm_key {
+	FM_KEY_ISSUE,			/* 期号 */
+	FM_KEY_TOTAL,			/* 总期号 */
+	FM_KEY_DATE,			/* 日期 */
+	FM_KEY_ORG,			/* 编印单位 */
+	FM_KEY_LANG,			/* 语言 */
+	FM_KEY_CLASS,			/* 密级 */
+	FM_KEY_COPIES,			/* 共印 */
+	FM_KEY_NOTE,			/* 编者按 */
+	FM_KEY_DIST,			/* 分送 */
+	FM_KEY_EXTRA,			/* 本期增发 */
+	FM_KEY_CREDITS,			/* 署名 */
+	FM_KEY_IGNORE,			/* 检查忽略 */
+	FM_KEY__MAX
+};
+
+/* A key's names; any of them may be written, jianbao writes zh. */
+struct fm_keydef {
+	const char	*zh;		/* Simplified */
+	const char	*en;		/* English alias */
+	int		 id;		/* in fm_keys[], its enum fm_key */
+	const char	*hant;		/* Traditional spelling, NULL if the same */
+};
+
+/* fm_keys[k] names key k; a NULL zh follows the last key.  Read-only. */
+extern const struct fm_keydef	 fm_keys[];
+
+/* 1 if s[0..n) is one of the names of key k, else 0. */
+int	 fm_key_is(enum fm_key k, const char *s, size_t n);
+
+/*
  * Parse bulletin.yaml.  Returns settings the caller frees with
  * series_free(), or NULL after reporting every problem with file:line:col.
  * Unknown keys are warnings.

@@ -15,6 +15,7 @@
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
+#include "source.h"
 
 enum ikind {
 	I_HEAD,				/* # heading line, kept as written */
@@ -584,12 +585,6 @@ heading(const char *t)
 	return out;
 }
 
-static int
-wide(gunichar c)
-{
-	return g_unichar_iswide(c) || g_unichar_iswide_cjk(c);
-}
-
 /* Last character of s that is not * or a blank, or 0. */
 static gunichar
 last_char(const char *s)
@@ -666,8 +661,13 @@ rejoin(struct legacy *l)
 		msg(MSG_IMPORT_JOINED, &pos, x, y);
 		free(x);
 		free(y);
-		/* Chinese text has no space at a page break; Latin words do */
-		if (!wide(last_char(a->text.data)) && !wide(first_char(b->text.data)))
+		/*
+		 * Chinese text has no space at a page break; Latin words do.
+		 * Wider than the parser's rule: an ambiguous-width mark such
+		 * as ” on either side is enough to join without one.
+		 */
+		if (!src_wide_ambiguous(last_char(a->text.data)) &&
+		    !src_wide_ambiguous(first_char(b->text.data)))
 			buf_puts(&a->text, " ");
 		buf_puts(&a->text, b->text.data);
 		a->last = b->last;

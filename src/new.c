@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "new.h"
 #include "outfile.h"
+#include "source.h"
 
 #define ISSUES_DIR	"issues"
 
@@ -28,40 +29,9 @@ static const char skeleton[] =
 "\n"
 "（作者姓名）\n";
 
-/* The YAML text between the --- lines of path, or NULL; caller frees. */
-static char *
-front_matter(const char *path)
-{
-	struct buf	 b = { 0 };
-	char		 line[4096];
-	FILE		*fp;
-	int		 n = 0, closed = 0;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (n++ == 0) {
-			if (strcmp(line, "---") != 0)
-				break;
-			continue;
-		}
-		if (strcmp(line, "---") == 0 || strcmp(line, "...") == 0) {
-			closed = 1;
-			break;
-		}
-		buf_printf(&b, "%s\n", line);
-	}
-	fclose(fp);
-	if (!closed) {
-		buf_free(&b);
-		return NULL;
-	}
-	return b.data ? b.data : xstrdup("");
-}
-
+/* The value of key in the mapping map, by any of its names, or NULL. */
 static yaml_node_t *
-lookup(yaml_document_t *doc, yaml_node_t *map, const char *zh, const char *en)
+lookup(yaml_document_t *doc, yaml_node_t *map, enum fm_key key)
 {
 	yaml_node_pair_t	*p;
 	yaml_node_t		*k;
@@ -71,32 +41,33 @@ lookup(yaml_document_t *doc, yaml_node_t *map, const char *zh, const char *en)
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
 	    p++) {
 		k = yaml_document_get_node(doc, p->key);
-		if (k->type == YAML_SCALAR_NODE &&
-		    (strcmp((char *)k->data.scalar.value, zh) == 0 ||
-		    strcmp((char *)k->data.scalar.value, en) == 0))
+		if (k->type == YAML_SCALAR_NODE && fm_key_is(key,
+		    (char *)k->data.scalar.value,
+		    strlen((char *)k->data.scalar.value)))
 			return yaml_document_get_node(doc, p->value);
 	}
 	return NULL;
 }
 
 /*
- * Copy a mapping of text or lists of text (分送, 署名) into the new front
- * matter under key.  The previous issue passed validation, so other
- * shapes do not occur; they are skipped.
+ * Copy key of root, a mapping of text or lists of text (分送, 署名), into
+ * the new front matter under its Simplified name.  The previous issue
+ * passed validation, so other shapes do not occur; they are skipped.
  */
 static void
-carry(struct fmw *w, yaml_document_t *doc, yaml_node_t *map, const char *key)
+carry(struct fmw *w, yaml_document_t *doc, yaml_node_t *root, enum fm_key key)
 {
 	yaml_node_pair_t	*p;
 	yaml_node_item_t	*it;
-	yaml_node_t		*k, *v, *x;
+	yaml_node_t		*map, *k, *v, *x;
 	const char		**items;
 	size_t			 n;
 	int			 m;
 
+	map = lookup(doc, root, key);
 	if (map == NULL || map->type != YAML_MAPPING_NODE)
 		return;
-	m = fmw_map(w, FMW_ROOT, key);
+	m = fmw_map(w, FMW_ROOT, fm_keys[key].zh);
 	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
 	    p++) {
 		k = yaml_document_get_node(doc, p->key);
@@ -124,27 +95,29 @@ carry(struct fmw *w, yaml_document_t *doc, yaml_node_t *map, const char *key)
 	}
 }
 
-/* 分送 and 署名 exactly as the previous issue wrote them. */
+/*
+ * 分送 and 署名 exactly as the previous issue prev wrote them: from its
+ * YAML text, which the model keeps only as validated values.
+ */
 static void
-carry_over(struct fmw *w, const char *prev)
+carry_over(struct fmw *w, const struct jb_doc *prev)
 {
 	yaml_parser_t	 p;
 	yaml_document_t	 doc;
 	yaml_node_t	*root;
-	char		*yaml = front_matter(prev);
+	struct src	*t = src_new(prev->src.file, prev->text, prev->len);
 
-	if (yaml == NULL)
-		return;
 	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (unsigned char *)yaml, strlen(yaml));
+	yaml_parser_set_input_string(&p, (const unsigned char *)t->yaml,
+	    t->yamllen);
 	if (yaml_parser_load(&p, &doc)) {
 		root = yaml_document_get_root_node(&doc);
-		carry(w, &doc, lookup(&doc, root, "分送", "distribution"), "分送");
-		carry(w, &doc, lookup(&doc, root, "署名", "credits"), "署名");
+		carry(w, &doc, root, FM_KEY_DIST);
+		carry(w, &doc, root, FM_KEY_CREDITS);
 		yaml_document_delete(&doc);
 	}
 	yaml_parser_delete(&p);
-	free(yaml);
+	src_free(t);
 }
 
 /* Load an issue quietly: its warnings are not news to whoever runs new. */
@@ -223,12 +196,12 @@ new_main(int argc, char **argv)
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", date.year, date.month,
 	    date.day);
 	w = fmw_new();
-	fmw_int(w, FMW_ROOT, "期号", issue);
+	fmw_int(w, FMW_ROOT, fm_keys[FM_KEY_ISSUE].zh, issue);
 	if (total > 0)
-		fmw_int(w, FMW_ROOT, "总期号", total);
-	fmw_str(w, FMW_ROOT, "日期", iso);
-	if (prev_path != NULL)
-		carry_over(w, prev_path);
+		fmw_int(w, FMW_ROOT, fm_keys[FM_KEY_TOTAL].zh, total);
+	fmw_str(w, FMW_ROOT, fm_keys[FM_KEY_DATE].zh, iso);
+	if (last != NULL)
+		carry_over(w, last);
 	if ((o = outfile_open(path)) == NULL)
 		goto out;
 	if (fmw_write(w, outfile_fp(o), path) == -1) {

@@ -1,4 +1,4 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, text folding. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding. */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +8,7 @@
 #include "label.h"
 #include "mem.h"
 #include "msg.h"
+#include "source.h"
 
 int	 harness_failed;
 
@@ -77,6 +78,107 @@ test_arena(void)
 	STR_EQ(arena_strndup(a, "简报xyz", 6), "简报", "arena_strndup cuts bytes");
 	arena_free(a);
 	arena_free(NULL);
+}
+
+static void
+test_keys(void)
+{
+	int	 k, ordered = 1;
+
+	for (k = 0; k < FM_KEY__MAX; k++)
+		ordered &= fm_keys[k].zh != NULL && fm_keys[k].id == k;
+	OK(ordered, "fm_keys[k] is key k");
+	OK(fm_key_is(FM_KEY_NOTE, "编者按", strlen("编者按")) &&
+	    fm_key_is(FM_KEY_NOTE, "編者按", strlen("編者按")) &&
+	    fm_key_is(FM_KEY_NOTE, "editor_note", 11), "编者按 by all three names");
+	OK(fm_key_is(FM_KEY_ISSUE, "期号: 1", strlen("期号")) &&
+	    !fm_key_is(FM_KEY_ISSUE, "期号: 1", strlen("期号:")) &&
+	    !fm_key_is(FM_KEY_ISSUE, "总期号", strlen("总期号")),
+	    "a name matches whole, not as a prefix or suffix");
+	OK(fm_keys[FM_KEY__MAX].zh == NULL, "a NULL name ends fm_keys");
+}
+
+/* A source text from a string literal, which may hold NUL bytes. */
+#define SRC(lit)	src_new("s.md", (lit), sizeof(lit) - 1)
+
+static void
+test_source(void)
+{
+	struct src	*t;
+	struct jb_pos	 p;
+	const char	*l;
+	size_t		 n;
+
+	t = SRC("\xEF\xBB\xBF---\n期号: 1\n---\n正文\n");
+	STR_EQ(t->text, "---\n期号: 1\n---\n正文\n", "BOM dropped");
+	INT_EQ(t->fm, SRC_FM_OK, "fence after a BOM");
+	src_free(t);
+
+	t = SRC("---\r\na: 1\r\n---\r\n\r\nb\rc");
+	STR_EQ(t->text, "---\na: 1\n---\n\nb\nc", "CR LF and lone CR become LF");
+	INT_EQ(t->nlines, 6, "six lines");
+	INT_EQ(t->fm, SRC_FM_OK, "fence with CR LF");
+	INT_EQ(t->yamllen, 5, "YAML between the fences");
+	OK(strncmp(t->yaml, "a: 1\n", 5) == 0, "YAML text");
+	INT_EQ(t->yamlline, 2, "YAML starts on line 2");
+	INT_EQ(t->bodyline, 4, "body after the closing fence");
+	STR_EQ(t->body, "\nb\nc", "body text");
+	INT_EQ(t->bodylen, 4, "body length");
+	l = src_line(t, 6, &n);
+	OK(l != NULL && n == 1 && *l == 'c', "last line without LF");
+	OK(src_line(t, 7, &n) == NULL && src_line(t, 0, &n) == NULL,
+	    "no line 0 or past the end");
+	src_free(t);
+
+	t = SRC("--- \t\nx: 1\n... \nbody\n");
+	INT_EQ(t->fm, SRC_FM_OK, "fences with trailing blanks, ... closes");
+	INT_EQ(t->bodyline, 4, "body after ...");
+	src_free(t);
+
+	t = SRC("---\nx: 1\n----\n");
+	INT_EQ(t->fm, SRC_FM_UNCLOSED, "---- does not close");
+	INT_EQ(t->yamllen, 0, "no YAML when unclosed");
+	INT_EQ(t->bodyline, 1, "the whole text is body when unclosed");
+	INT_EQ(t->bodylen, t->len, "all of it");
+	src_free(t);
+
+	t = SRC("正文\n---\n");
+	INT_EQ(t->fm, SRC_FM_NONE, "no fence on line 1");
+	src_free(t);
+	t = SRC("");
+	INT_EQ(t->fm, SRC_FM_NONE, "empty text has no fence");
+	INT_EQ(t->nlines, 1, "empty text has one line");
+	src_free(t);
+
+	/* 简报 is 6 bytes: “ is at byte column 8 of line 2, x at 11. */
+	t = SRC("---\n简报 “x\n");
+	p = src_pos(t, 4 + 7);
+	INT_EQ(p.line, 2, "line of a multibyte character");
+	INT_EQ(p.col, 4, "column of “ counts characters");
+	p = src_pos(t, 4 + 10);
+	INT_EQ(p.col, 5, "column after a multibyte character");
+	STR_EQ(p.file, "s.md", "position names the file");
+	INT_EQ(src_col(t, 2, 11), 5, "byte column 11 (x) is character column 5");
+	INT_EQ(src_col(t, 2, 1), 1, "byte column 1 is column 1");
+	INT_EQ(src_col(t, 3, 1), 1, "the empty line after the last LF");
+	INT_EQ(src_col(t, 4, 1), 0, "no such line");
+	OK(t->valid, "valid UTF-8");
+	src_free(t);
+
+	t = SRC("a\0b\xff");
+	OK(!t->valid, "NUL and a bad byte make the text invalid");
+	INT_EQ(src_check(t), -1, "src_check refuses it");
+	src_free(t);
+	src_free(NULL);
+
+	OK(src_wide(0x4E2D) && src_wide(0xFF0C) && src_wide(0xFF71),
+	    "Han, full-width and half-width forms are wide");
+	OK(!src_wide(0xAC00) && !src_wide(0x1100) && !src_wide('a') &&
+	    !src_wide(0x201C), "Hangul, Latin and “ are not");
+	OK(src_wide_ambiguous(0x201C) && src_wide_ambiguous(0x4E2D) &&
+	    src_wide_ambiguous(0xAC00), "“, Han and Hangul are wide or ambiguous");
+	OK(!src_wide_ambiguous(0xFF71) && !src_wide_ambiguous('a'),
+	    "half-width forms and Latin are not");
 }
 
 static struct jb_series *
@@ -152,6 +254,8 @@ main(void)
 	test_langs();
 	test_labels();
 	test_arena();
+	test_keys();
+	test_source();
 	test_folding();
 	msg_set_stream(NULL);
 	fclose(sink);
