@@ -1224,7 +1224,7 @@ chk_main(int argc, char **argv)
 	if ((s = series_load(series)) == NULL)
 		goto out;
 	if (nfiles == 0) {
-		iss_scan("issues", &all);
+		iss_scan(ISS_DIR, &all);
 		free(files);
 		files = xcalloc(all.n + 1, sizeof(char *));
 		for (i = 0; i < all.n; i++)

@@ -11,6 +11,7 @@
 #include "fmwrite.h"
 #include "import.h"
 #include "infile.h"
+#include "issues.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
@@ -976,7 +977,7 @@ imp_main(int argc, char **argv)
 	struct jb_doc		*d = NULL;
 	struct outfile		*o;
 	const char		*series = "bulletin.yaml", *out = NULL;
-	char			 path[64], *text = NULL;
+	char			*path = NULL, *text = NULL;
 	int			 k, rc = 1;
 
 	memset(&l, 0, sizeof(l));
@@ -999,17 +1000,15 @@ imp_main(int argc, char **argv)
 	if (read_lines(&l) == -1)
 		goto out;
 	sections(&l);
-	if (out == NULL) {
-		snprintf(path, sizeof(path), "issues/%04d/%02d.md",
-		    l.date.year ? l.date.year : l.printed.year, l.issue);
-		out = path;
-	}
+	if (out == NULL)
+		out = path = iss_path(l.date.year ? l.date.year :
+		    l.printed.year, l.issue);
 	if ((text = render(&l, s, out)) == NULL)
 		goto out;
 	/* What the editor gets must build: parse it as build would. */
 	if ((d = doc_parse(out, text, strlen(text), s)) == NULL)
 		goto out;
-	if (out == path && access(path, F_OK) == 0) {
+	if (path != NULL && access(path, F_OK) == 0) {
 		msg(MSG_NEW_EXISTS, NULL, path);
 		goto out;
 	}
@@ -1023,6 +1022,7 @@ imp_main(int argc, char **argv)
 out:
 	doc_free(d);
 	free(text);
+	free(path);
 	legacy_free(&l);
 	series_free(s);
 	return rc;

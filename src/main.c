@@ -69,16 +69,13 @@ usage(FILE *fp)
 
 /*
  * What every issue of one build run shares: the options, the series and
- * the issue list of the archive the last issue came from, so that a run
- * over a thousand issues reads the issues folder once, not once per page.
+ * the finder of neighbours (issues.h), which keeps the issue list of the
+ * archive the last issue came from.
  */
 struct build {
 	const struct opts	*o;
 	const struct jb_series	*s;
-	char			*root;		/* folder scanned into issues */
-	size_t			 skip;		/* "./" prefix of the list's paths */
-	struct iss_list		 issues;
-	size_t			 hint;		/* where the last issue was found */
+	struct iss_near		*near;
 	/* One press per process for every issue it prints: fonts and their
 	 * caches are made once.  Made on the first print edition, so each
 	 * worker makes its own after fork() and never shares threads. */
@@ -91,102 +88,7 @@ build_done(struct build *b)
 {
 	if (b->press != NULL)
 		b->press->pdf_press_free(b->pp);
-	iss_free(&b->issues);
-	free(b->root);
-}
-
-/*
- * Sibling issues of path issues/YYYY/NN.md: the issues listed by
- * iss_scan() in the folder above its year folder.  Fills prev and next
- * with "YYYY/NN", or "" when there is none.
- */
-static void
-neighbours(struct build *b, const char *path, char *prev, char *next,
-    size_t size)
-{
-	struct iss_list	*l = &b->issues;
-	char		*root = xstrdup(path), *p;
-	size_t		 i, k, skip = 0;
-
-	prev[0] = next[0] = '\0';
-	/* root = folder of the year folder of path */
-	if ((p = strrchr(root, '/')) == NULL) {
-		free(root);
-		return;
-	}
-	*p = '\0';
-	if ((p = strrchr(root, '/')) != NULL)
-		*p = '\0';
-	else {
-		/* Run inside the issues folder: the list says ./YYYY/NN.md. */
-		strcpy(root, ".");
-		skip = 2;
-	}
-	if (b->root == NULL || strcmp(b->root, root) != 0) {
-		iss_free(l);
-		free(b->root);
-		iss_scan(root, l);
-		b->root = root;
-		b->skip = skip;
-		b->hint = 0;
-	} else
-		free(root);
-	/* make hands the issues over in order: look after the last one first */
-	for (k = 0; k < l->n; k++) {
-		i = (b->hint + k) % l->n;
-		if (strcmp(l->v[i].path + b->skip, path) == 0)
-			break;
-	}
-	if (k == l->n)
-		return;
-	b->hint = i;
-	if (i > 0)
-		snprintf(prev, size, "%d/%02d", l->v[i - 1].year, l->v[i - 1].number);
-	if (i + 1 < l->n)
-		snprintf(next, size, "%d/%02d", l->v[i + 1].year, l->v[i + 1].number);
-}
-
-/*
- * Where an issue sits in the site, without extension: issues/2019/13.md
- * gives 2019/13 when its folder is named after a year, any other file its
- * basename.  The caller frees the result.
- */
-static char *
-site_stem(const char *path)
-{
-	const char	*base = strrchr(path, '/'), *dir;
-	char		*stem;
-	size_t		 n = strlen(path) + 2;
-	int		 len, dirlen;
-
-	base = base ? base + 1 : path;
-	len = (int)strlen(base);
-	if (len > 3 && strcmp(base + len - 3, ".md") == 0)
-		len -= 3;
-	stem = xmalloc(n);
-	/* dir: the folder name just before base, if any */
-	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
-		;
-	dirlen = (int)(base - 1 - dir);
-	if (base != path && dirlen == 4 && strspn(dir, "0123456789") >= 4)
-		snprintf(stem, n, "%.4s/%.*s", dir, len, base);
-	else
-		snprintf(stem, n, "%.*s", len, base);
-	return stem;
-}
-
-/* The output name of an issue without extension, OUT/2019/13.  The
- * caller frees the result. */
-static char *
-out_stem(const char *out, const char *path)
-{
-	char	*rel = site_stem(path), *stem;
-	size_t	 n = strlen(out) + strlen(rel) + 2;
-
-	stem = xmalloc(n);
-	snprintf(stem, n, "%s/%s", out, rel);
-	free(rel);
-	return stem;
+	iss_near_free(b->near);
 }
 
 /* Copy the issue's images beside its page so relative src attributes work. */
@@ -223,9 +125,10 @@ static int
 build_one(struct build *b, const char *path, int html, int pdf)
 {
 	const struct opts	*o = b->o;
+	const struct iss_file	*prev, *next;
 	struct jb_doc	*d;
 	struct jb_nav	 nav;
-	char		 prev[32], next[32], prevhref[64], nexthref[64];
+	char		 prevhref[64], nexthref[64];
 	char		 prevlabel[64], nextlabel[64], pdfhref[256];
 	char		*stem = NULL, *target = NULL;
 	const char	*base;
@@ -241,24 +144,26 @@ build_one(struct build *b, const char *path, int html, int pdf)
 	}
 	if ((d = doc_load(path, b->s)) == NULL)
 		return -1;
-	stem = out_stem(o->out, path);
+	stem = iss_out_stem(o->out, path);
 	n = strlen(stem) + 8;
 	target = xmalloc(n);
 
 	if (html) {
 		memset(&nav, 0, sizeof(nav));
-		neighbours(b, path, prev, next, sizeof(prev));
-		if (prev[0]) {
-			snprintf(prevhref, sizeof(prevhref), "../%s.html", prev);
-			snprintf(prevlabel, sizeof(prevlabel), "%.4s年第%d期", prev,
-			    atoi(prev + 5));
+		iss_near_find(b->near, path, &prev, &next);
+		if (prev != NULL) {
+			snprintf(prevhref, sizeof(prevhref), "../%04d/%02d.html",
+			    prev->year, prev->number);
+			snprintf(prevlabel, sizeof(prevlabel), "%d年第%d期",
+			    prev->year, prev->number);
 			nav.prev_href = prevhref;
 			nav.prev_label = prevlabel;
 		}
-		if (next[0]) {
-			snprintf(nexthref, sizeof(nexthref), "../%s.html", next);
-			snprintf(nextlabel, sizeof(nextlabel), "%.4s年第%d期", next,
-			    atoi(next + 5));
+		if (next != NULL) {
+			snprintf(nexthref, sizeof(nexthref), "../%04d/%02d.html",
+			    next->year, next->number);
+			snprintf(nextlabel, sizeof(nextlabel), "%d年第%d期",
+			    next->year, next->number);
 			nav.next_href = nexthref;
 			nav.next_label = nextlabel;
 		}
@@ -406,6 +311,7 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	memset(&b, 0, sizeof(b));
 	b.o = o;
 	b.s = s;
+	b.near = iss_near_new();
 	if (jobs == 0) {
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = ncpu > 0 ? (int)ncpu : 1;
@@ -447,7 +353,7 @@ cmd_site(const struct opts *o, int argc, char **argv)
 	a = arc_new(s);
 	arc_use_cache(a, o->out, o->series);
 	for (i = 0; i < argc; i++) {
-		stem = site_stem(argv[i]);
+		stem = iss_stem(argv[i]);
 		if (arc_add_file(a, argv[i], stem) == -1)
 			rc = 1;
 		free(stem);

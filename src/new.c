@@ -17,8 +17,6 @@
 #include "new.h"
 #include "outfile.h"
 
-#define ISSUES_DIR	"issues"
-
 /* The body of a new issue: one example article that passes `jianbao check`. */
 static const char skeleton[] =
 "\n"
@@ -172,7 +170,7 @@ new_main(int argc, char **argv)
 	struct outfile		*o;
 	const char		*series = "bulletin.yaml", *given = NULL;
 	const char		*prev_path = NULL;
-	char			 path[64], iso[16];
+	char			*path = NULL, iso[16];
 	size_t			 i;
 	int			 k, issue = 1, total = 0, rc = 1;
 
@@ -198,7 +196,7 @@ new_main(int argc, char **argv)
 		return 2;
 
 	/* 总期号 and carry-over from the latest issue; 期号 from its year. */
-	iss_scan(ISSUES_DIR, &all);
+	iss_scan(ISS_DIR, &all);
 	if (all.n > 0) {
 		prev_path = all.v[all.n - 1].path;
 		if ((last = load_quiet(prev_path, s)) == NULL)
@@ -216,8 +214,7 @@ new_main(int argc, char **argv)
 		issue = inyear->meta.issue + 1;
 	}
 
-	snprintf(path, sizeof(path), "%s/%04d/%02d.md", ISSUES_DIR, date.year,
-	    issue);
+	path = iss_path(date.year, issue);
 	if (access(path, F_OK) == 0) {
 		msg(MSG_NEW_EXISTS, NULL, path);
 		goto out;
@@ -243,6 +240,7 @@ new_main(int argc, char **argv)
 	puts(path);
 	rc = 0;
 out:
+	free(path);
 	fmw_free(w);
 	doc_free(inyear);
 	doc_free(last);
