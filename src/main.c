@@ -91,49 +91,16 @@ build_done(struct build *b)
 	iss_near_free(b->near);
 }
 
-/* Copy the issue's images beside its page so relative src attributes work. */
-static int
-copy_images(const struct jb_doc *d, const char *stem)
-{
-	const struct jb_block	*b;
-	char			*dst, *slash;
-	size_t			 i, j, n;
-	int			 rc;
-
-	for (i = 0; i < d->narticles; i++) {
-		for (j = 0; j < d->articles[i].nblocks; j++) {
-			b = &d->articles[i].blocks[j];
-			if (b->kind != JB_BLOCK_IMAGE)
-				continue;
-			n = strlen(stem) + strlen(b->src) + 2;
-			dst = xmalloc(n);
-			snprintf(dst, n, "%s", stem);
-			if ((slash = strrchr(dst, '/')) != NULL)
-				slash[1] = '\0';
-			strcat(dst, b->src);
-			rc = outfile_copy(b->path, dst);
-			free(dst);
-			if (rc == -1)
-				return -1;
-		}
-	}
-	return 0;
-}
-
 /* Write the editions of one issue that html and pdf ask for. */
 static int
 build_one(struct build *b, const char *path, int html, int pdf)
 {
 	const struct opts	*o = b->o;
 	const struct iss_file	*prev, *next;
-	struct jb_doc	*d;
-	struct jb_nav	 nav;
-	char		 prevhref[64], nexthref[64];
-	char		 prevlabel[64], nextlabel[64], pdfhref[256];
-	char		*stem = NULL, *target = NULL;
-	const char	*base;
-	size_t		 n;
-	int		 rc = -1;
+	struct jb_doc		*d;
+	char			*stem = NULL, *target = NULL;
+	size_t			 n;
+	int			 rc = -1;
 
 	/* Started first: the press reads the font configuration while the
 	 * issue is parsed. */
@@ -145,39 +112,15 @@ build_one(struct build *b, const char *path, int html, int pdf)
 	if ((d = doc_load(path, b->s)) == NULL)
 		return -1;
 	stem = iss_out_stem(o->out, path);
-	n = strlen(stem) + 8;
-	target = xmalloc(n);
 
 	if (html) {
-		memset(&nav, 0, sizeof(nav));
 		iss_near_find(b->near, path, &prev, &next);
-		if (prev != NULL) {
-			snprintf(prevhref, sizeof(prevhref), "../%04d/%02d.html",
-			    prev->year, prev->number);
-			snprintf(prevlabel, sizeof(prevlabel), "%d年第%d期",
-			    prev->year, prev->number);
-			nav.prev_href = prevhref;
-			nav.prev_label = prevlabel;
-		}
-		if (next != NULL) {
-			snprintf(nexthref, sizeof(nexthref), "../%04d/%02d.html",
-			    next->year, next->number);
-			snprintf(nextlabel, sizeof(nextlabel), "%d年第%d期",
-			    next->year, next->number);
-			nav.next_href = nexthref;
-			nav.next_label = nextlabel;
-		}
-		base = strrchr(stem, '/');
-		snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
-		nav.pdf_href = pdfhref;
-		nav.index_href = "../index.html";
-		nav.root = "../";
-		snprintf(target, n, "%s.html", stem);
-		if (copy_images(d, stem) == -1 ||
-		    html_write_issue(d, &nav, o->templates, target) == -1)
+		if (html_write_page(d, prev, next, o->templates, stem) == -1)
 			goto out;
 	}
 	if (pdf) {
+		n = strlen(stem) + 8;
+		target = xmalloc(n);
 		snprintf(target, n, "%s.pdf", stem);
 		if (b->pp == NULL ||
 		    b->press->pdf_press_write(b->pp, d, target) == -1)
