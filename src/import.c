@@ -970,31 +970,17 @@ legacy_free(struct legacy *l)
 }
 
 int
-imp_main(int argc, char **argv)
+imp_main(const char *series, const char *in, const char *out)
 {
 	struct legacy		 l;
 	struct jb_series	*s = NULL;
 	struct jb_doc		*d = NULL;
 	struct outfile		*o;
-	const char		*series = "bulletin.yaml", *out = NULL;
 	char			*path = NULL, *text = NULL;
-	int			 k, rc = 1;
+	int			 rc = 1;
 
 	memset(&l, 0, sizeof(l));
-	for (k = 0; k < argc; k++) {
-		if (strcmp(argv[k], "-o") == 0 && k + 1 < argc)
-			out = argv[++k];
-		else if (strcmp(argv[k], "--series") == 0 && k + 1 < argc)
-			series = argv[++k];
-		else if (argv[k][0] != '-' && l.path == NULL)
-			l.path = argv[k];
-		else
-			l.path = NULL, k = argc + 1;
-	}
-	if (l.path == NULL || k > argc) {
-		msg(MSG_USAGE, NULL, "用法：jianbao import 文件 [-o 输出.md] [--series 文件]");
-		return 2;
-	}
+	l.path = in;
 	if ((s = series_load(series)) == NULL)
 		return 2;
 	if (read_lines(&l) == -1)

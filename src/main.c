@@ -1,11 +1,11 @@
-/* main.c -- the command line: parse options, load the series, run the stages per issue. */
-#include <errno.h>
+/* main.c -- the commands: what each takes and runs; main() dispatches to them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "archive.h"
 #include "check.h"
+#include "cli.h"
 #include "document.h"
 #include "import.h"
 #include "issues.h"
@@ -13,59 +13,74 @@
 #include "mem.h"
 #include "msg.h"
 #include "new.h"
-#include "outfile.h"
 #include "press.h"
 #include "render.h"
 
 #define JIANBAO_VERSION	"0.1"
 
-struct opts {
-	const char	*series;	/* bulletin.yaml */
-	const char	*out;		/* output root */
-	const char	*templates;	/* template folder */
-	int		 html;		/* write the HTML edition */
-	int		 pdf;		/* write the PDF edition */
-	int		 even;		/* PDF: pad to an even page count */
-	int		 fixed;		/* layout: fixed-width metrics */
-	int		 jobs;		/* build: worker processes, 0 one per CPU */
-	char		*fontdir;	/* fonts/ beside the series file */
+static int	 cmd_build(const struct cli_opts *);
+static int	 cmd_site(const struct cli_opts *);
+static int	 cmd_dump(const struct cli_opts *);
+static int	 cmd_check(const struct cli_opts *);
+static int	 cmd_new(const struct cli_opts *);
+static int	 cmd_import(const struct cli_opts *);
+static int	 cmd_layout(const struct cli_opts *);
+static int	 cmd_fonts(const struct cli_opts *);
+
+#define UNKNOWN_OPTION	"未知选项，请运行 jianbao --help 查看用法"
+
+/* Every command, in the order `jianbao --help` lists them. */
+static const struct cli_cmd cmds[] = {
+	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(EVEN) | CLI(JOBS) |
+	    CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1, "[选项] 文件...",
+"  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n",
+"生成每期的网页版（HTML）和印刷版（PDF）：期刊文件 issues/2019/13.md 生成\n"
+"输出目录下的 2019/13.html（文中的图片放在它旁边）和 2019/13.pdf。\n"
+"出错的一期保留上一次生成的文件，其余各期照常生成。\n",
+	    UNKNOWN_OPTION },
+	{ "site", cmd_site, CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
+	    "[选项] 文件...",
+"  site 文件...      生成往期目录、年度目录、订阅源（feed.xml）和全文搜索，\n"
+"                    文件为全部各期\n",
+"生成往期目录（index.html）、年度目录、订阅源（feed.xml）和全文搜索。\n"
+"文件为全部各期；有一期出错时什么也不写，原有的目录不变。\n",
+	    UNKNOWN_OPTION },
+	{ "dump", cmd_dump, CLI(SERIES), -1, "[选项] 文件...",
+"  dump 文件         显示解析后的文档结构（用于检查和测试）\n",
+"显示解析后的文档结构（用于检查和测试）。\n",
+	    UNKNOWN_OPTION },
+	{ "check", cmd_check, CLI(FORMAT) | CLI(SERIES), -1, "[选项] [文件...]",
+"  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n",
+"校对文字并检查期号、日期等；不给文件时检查 issues/ 下的全部各期。\n"
+"有错误时退出码为 1，只有警告时为 0。\n",
+	    "用法：jianbao check [--format=json] [--series 文件] [文件...]" },
+	{ "new", cmd_new, CLI(DATE) | CLI(SERIES), 0, "[选项]",
+"  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n",
+"新建下一期的期刊文件 issues/年/期.md 并显示它的路径：期号接着当年最近一期\n"
+"（新的一年从第1期起），总期号加一，分送和署名照抄最近一期，并写好一篇\n"
+"示例文章。已有的文件不会被覆盖。\n",
+	    "用法：jianbao new [--date YYYY-MM-DD] [--series 文件]" },
+	{ "import", cmd_import, CLI(OUTPUT) | CLI(SERIES), 1, "[选项] 文件",
+"  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n",
+"把从 Word 或 PDF 粘贴的往期文字转成期刊文件：刊头写入前置信息，正文、\n"
+"分送和署名各归其位，放不下的行在标准错误上指出。\n"
+"不给 -o 时写到 issues/年/期.md，这个文件不得已经存在。\n",
+	    "用法：jianbao import 文件 [-o 输出.md] [--series 文件]" },
+	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(SERIES), -1,
+	    "[选项] 文件...",
+"  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n",
+"显示印刷版的排版结果（每页每行的位置，用于检查和测试）。\n",
+	    UNKNOWN_OPTION },
+	{ "fonts", cmd_fonts, CLI(SERIES), -1, "[选项]",
+"  fonts             列出各字体角色实际使用的字体文件\n",
+"列出各字体角色实际使用的字体文件。\n",
+	    UNKNOWN_OPTION },
 };
 
-static void
-usage(FILE *fp)
-{
-	fputs(
-"用法：jianbao 命令 [选项] [文件...]\n"
-"\n"
-"命令：\n"
-"  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n"
-"  site 文件...      生成往期目录、年度目录、订阅源（feed.xml）和全文搜索，\n"
-"                    文件为全部各期\n"
-"  dump 文件         显示解析后的文档结构（用于检查和测试）\n"
-"  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n"
-"  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n"
-"  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n"
-"  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n"
-"  fonts             列出各字体角色实际使用的字体文件\n"
-"\n"
-"选项：\n"
-"  --html            只生成网页版\n"
-"  --pdf             只生成印刷版\n"
-"  --even            印刷版补足为偶数页（报尾放在最后一页）\n"
-"  --fixed           layout 命令按等宽字模排版（不依赖已安装的字体）\n"
-"  --jobs N          build 命令用 N 个进程同时生成（0 为处理器个数，默认 1）\n"
-"  --out 目录        输出目录（默认 out）\n"
-"  --series 文件     刊物设置文件（默认 bulletin.yaml）\n"
-"  --templates 目录  网页模板目录（默认 templates）\n"
-"  -h, --help        显示本帮助\n"
-"  --version         显示版本\n"
-"\n"
-"期刊文件 issues/2019/13.md 生成 out/2019/13.html 和 out/2019/13.pdf。\n"
-"出错时给出 “文件:行:列: 错误：说明”，并保留上一次生成的文件。\n", fp);
-}
+#define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))
 
 static int
-cmd_build(const struct opts *o, int argc, char **argv)
+cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
 				    { o->fontdir, o->even, 0 }, o->html, o->pdf,
@@ -73,13 +88,15 @@ cmd_build(const struct opts *o, int argc, char **argv)
 	struct jb_series	*s;
 	int			 rc;
 
-	if (argc == 0) {
+	if (o->nfiles == 0) {
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
 		return 2;
 	}
+	if (!jo.html && !jo.pdf)
+		jo.html = jo.pdf = 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	rc = jobs_build(&jo, s, argv, argc);
+	rc = jobs_build(&jo, s, o->files, o->nfiles);
 	series_free(s);
 	return rc;
 }
@@ -92,14 +109,14 @@ cmd_build(const struct opts *o, int argc, char **argv)
  * issue never takes an existing archive's entry away.
  */
 static int
-cmd_site(const struct opts *o, int argc, char **argv)
+cmd_site(const struct cli_opts *o)
 {
 	struct jb_series	*s;
 	struct arc		*a;
 	char			*stem;
 	int			 i, rc = 0;
 
-	if (argc == 0) {
+	if (o->nfiles == 0) {
 		msg(MSG_USAGE, NULL, "site 需要全部期刊文件");
 		return 2;
 	}
@@ -107,9 +124,9 @@ cmd_site(const struct opts *o, int argc, char **argv)
 		return 2;
 	a = arc_new(s);
 	arc_use_cache(a, o->out, o->series);
-	for (i = 0; i < argc; i++) {
-		stem = iss_stem(argv[i]);
-		if (arc_add_file(a, argv[i], stem) == -1)
+	for (i = 0; i < o->nfiles; i++) {
+		stem = iss_stem(o->files[i]);
+		if (arc_add_file(a, o->files[i], stem) == -1)
 			rc = 1;
 		free(stem);
 	}
@@ -132,7 +149,7 @@ cmd_site(const struct opts *o, int argc, char **argv)
  * series does not load, 1 if a file does not load or show() fails.
  */
 static int
-show_each(const struct opts *o, int argc, char **argv,
+show_each(const struct cli_opts *o,
     int (*show)(const struct jb_doc *, void *), void *arg)
 {
 	struct jb_series	*s;
@@ -141,8 +158,8 @@ show_each(const struct opts *o, int argc, char **argv,
 
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	for (i = 0; i < argc; i++) {
-		if ((d = doc_load(argv[i], s)) == NULL) {
+	for (i = 0; i < o->nfiles; i++) {
+		if ((d = doc_load(o->files[i], s)) == NULL) {
 			rc = 1;
 			continue;
 		}
@@ -161,6 +178,30 @@ show_tree(const struct jb_doc *d, void *arg)
 	return 0;
 }
 
+static int
+cmd_dump(const struct cli_opts *o)
+{
+	return show_each(o, show_tree, NULL);
+}
+
+static int
+cmd_check(const struct cli_opts *o)
+{
+	return chk_main(o->series, o->nfiles, o->files);
+}
+
+static int
+cmd_new(const struct cli_opts *o)
+{
+	return new_main(o->series, o->date);
+}
+
+static int
+cmd_import(const struct cli_opts *o)
+{
+	return imp_main(o->series, o->files[0], o->output);
+}
+
 struct show_layout {
 	const struct press	*p;
 	struct pdf_opts		 po;
@@ -175,17 +216,17 @@ show_layout(const struct jb_doc *d, void *arg)
 }
 
 static int
-cmd_layout(const struct opts *o, int argc, char **argv)
+cmd_layout(const struct cli_opts *o)
 {
 	struct show_layout	 sl = { NULL, { o->fontdir, o->even, o->fixed } };
 
 	if ((sl.p = press_load()) == NULL)
 		return 1;
-	return show_each(o, argc, argv, show_layout, &sl);
+	return show_each(o, show_layout, &sl);
 }
 
 static int
-cmd_fonts(const struct opts *o)
+cmd_fonts(const struct cli_opts *o)
 {
 	struct jb_series	*s;
 	const struct press	*p;
@@ -218,12 +259,12 @@ font_folder(const char *series)
 int
 main(int argc, char **argv)
 {
-	struct opts	 o = { "bulletin.yaml", "out", "templates", 0, 0, 0, 0,
-			    1, NULL };
-	static char	 errbuf[65536];
-	const char	*cmd;
-	char		**files, *end;
-	int		 i, nfiles = 0, rc;
+	struct cli_opts		 o = { .series = "bulletin.yaml", .out = "out",
+				    .templates = "templates", .jobs = 1 };
+	static char		 errbuf[65536];
+	const struct cli_cmd	*c;
+	char			*fontdir;
+	int			 rc;
 
 	/*
 	 * Processes often share stderr (make -j runs site beside build, whose
@@ -232,85 +273,30 @@ main(int argc, char **argv)
 	 */
 	setvbuf(stderr, errbuf, _IOFBF, sizeof(errbuf));
 	if (argc < 2) {
-		usage(stderr);
+		cli_usage(stderr, cmds, NCMDS);
 		return 2;
 	}
-	cmd = argv[1];
-	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
-	    strcmp(cmd, "help") == 0) {
-		usage(stdout);
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		cli_usage(stdout, cmds, NCMDS);
 		return 0;
 	}
-	if (strcmp(cmd, "--version") == 0) {
+	if (strcmp(argv[1], "--version") == 0) {
 		puts("jianbao " JIANBAO_VERSION);
 		return 0;
 	}
-	if (strcmp(cmd, "check") == 0)
-		return chk_main(argc - 2, argv + 2);
-	if (strcmp(cmd, "new") == 0)
-		return new_main(argc - 2, argv + 2);
-	if (strcmp(cmd, "import") == 0)
-		return imp_main(argc - 2, argv + 2);
-	files = xcalloc((size_t)argc, sizeof(char *));
-	for (i = 2; i < argc; i++) {
-		const char	*a = argv[i];
-
-		if (strcmp(a, "--html") == 0)
-			o.html = 1;
-		else if (strcmp(a, "--pdf") == 0)
-			o.pdf = 1;
-		else if (strcmp(a, "--even") == 0)
-			o.even = 1;
-		else if (strcmp(a, "--fixed") == 0)
-			o.fixed = 1;
-		else if (strcmp(a, "--jobs") == 0 && i + 1 < argc) {
-			errno = 0;
-			o.jobs = (int)strtol(argv[++i], &end, 10);
-			if (errno != 0 || end == argv[i] || *end != '\0' ||
-			    o.jobs < 0 || o.jobs > 1024) {
-				msg(MSG_USAGE, NULL, "--jobs 需要 0 到 1024 的整数");
-				free(files);
-				return 2;
-			}
-		} else if ((strcmp(a, "--out") == 0 || strcmp(a, "--series") == 0 ||
-		    strcmp(a, "--templates") == 0) && i + 1 < argc) {
-			if (a[2] == 'o')
-				o.out = argv[++i];
-			else if (a[2] == 's')
-				o.series = argv[++i];
-			else
-				o.templates = argv[++i];
-		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			usage(stdout);
-			free(files);
-			return 0;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			msg(MSG_USAGE, NULL, "未知选项，请运行 jianbao --help 查看用法");
-			free(files);
-			return 2;
-		} else
-			files[nfiles++] = argv[i];
-	}
-	if (!o.html && !o.pdf)
-		o.html = o.pdf = 1;
-
-	o.fontdir = font_folder(o.series);
-	if (strcmp(cmd, "build") == 0)
-		rc = cmd_build(&o, nfiles, files);
-	else if (strcmp(cmd, "site") == 0)
-		rc = cmd_site(&o, nfiles, files);
-	else if (strcmp(cmd, "layout") == 0)
-		rc = cmd_layout(&o, nfiles, files);
-	else if (strcmp(cmd, "fonts") == 0)
-		rc = cmd_fonts(&o);
-	else if (strcmp(cmd, "dump") == 0)
-		rc = show_each(&o, nfiles, files, show_tree, NULL);
-	else {
+	for (c = cmds; c < cmds + NCMDS; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			break;
+	if (c == cmds + NCMDS) {
 		msg(MSG_USAGE, NULL, "未知命令，请运行 jianbao --help 查看用法");
-		rc = 2;
+		return 2;
 	}
-	free(files);
-	free(o.fontdir);
+	if ((rc = cli_parse(c, &o, argc - 1, argv + 1)) != -1)
+		return rc;
+	o.fontdir = fontdir = font_folder(o.series);
+	rc = c->run(&o);
+	free(fontdir);
 	if (rc == 0 && msg_level() >= 2)
 		rc = 1;
 	return rc;

@@ -160,7 +160,7 @@ load_quiet(const char *path, const struct jb_series *s)
 }
 
 int
-new_main(int argc, char **argv)
+new_main(const char *series, const char *given)
 {
 	struct jb_series	*s = NULL;
 	struct jb_doc		*last = NULL, *inyear = NULL;
@@ -168,24 +168,11 @@ new_main(int argc, char **argv)
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
-	const char		*series = "bulletin.yaml", *given = NULL;
 	const char		*prev_path = NULL;
 	char			*path = NULL, iso[16];
 	size_t			 i;
-	int			 k, issue = 1, total = 0, rc = 1;
+	int			 issue = 1, total = 0, rc = 1;
 
-	for (k = 0; k < argc; k++) {
-		if (strcmp(argv[k], "--date") == 0 && k + 1 < argc)
-			given = argv[++k];
-		else if (strncmp(argv[k], "--date=", 7) == 0)
-			given = argv[k] + 7;
-		else if (strcmp(argv[k], "--series") == 0 && k + 1 < argc)
-			series = argv[++k];
-		else {
-			msg(MSG_USAGE, NULL, "用法：jianbao new [--date YYYY-MM-DD] [--series 文件]");
-			return 2;
-		}
-	}
 	if (given != NULL && fm_parse_date(given, &date) == -1) {
 		msg(MSG_FM_DATE, NULL, given);
 		return 2;
