@@ -1097,44 +1097,24 @@ cfile_clear(struct cfile *f)
 }
 
 int
-chk_main(int argc, char **argv)
+chk_main(const char *series, int nfiles, char **files)
 {
 	struct check		 c;
 	struct jb_series	*s = NULL;
 	struct iss_list		 all = { NULL, 0 };
-	const char		*series = "bulletin.yaml", *a;
-	char			**files;
+	char			**list = NULL;
 	size_t			 i;
-	int			 nfiles = 0, k, rc = 2;
+	int			 k, rc = 2;
 
 	memset(&c, 0, sizeof(c));
-	files = xcalloc((size_t)argc + 1, sizeof(char *));
-	for (k = 0; k < argc; k++) {
-		a = argv[k];
-		if (strcmp(a, "--format=json") == 0 || (strcmp(a, "--format") == 0 &&
-		    k + 1 < argc && strcmp(argv[k + 1], "json") == 0 && ++k))
-			msg_set_format(MSG_FORMAT_JSON);
-		else if (strcmp(a, "--format=text") == 0 || (strcmp(a, "--format") == 0 &&
-		    k + 1 < argc && strcmp(argv[k + 1], "text") == 0 && ++k))
-			msg_set_format(MSG_FORMAT_TEXT);
-		else if (strcmp(a, "--series") == 0 && k + 1 < argc)
-			series = argv[++k];
-		else if (strncmp(a, "--series=", 9) == 0)
-			series = a + 9;
-		else if (a[0] == '-' && a[1] != '\0') {
-			msg(MSG_USAGE, NULL, "用法：jianbao check [--format=json] [--series 文件] [文件...]");
-			goto out;
-		} else
-			files[nfiles++] = argv[k];
-	}
 	if ((s = series_load(series)) == NULL)
 		goto out;
 	if (nfiles == 0) {
-		iss_scan("issues", &all);
-		free(files);
-		files = xcalloc(all.n + 1, sizeof(char *));
+		iss_scan(ISS_DIR, &all);
+		list = xcalloc(all.n + 1, sizeof(char *));
 		for (i = 0; i < all.n; i++)
-			files[nfiles++] = all.v[i].path;
+			list[nfiles++] = all.v[i].path;
+		files = list;
 	}
 	iss_today(&c.today);
 	c.files = xcalloc((size_t)nfiles + 1, sizeof(*c.files));
@@ -1153,6 +1133,6 @@ out:
 	free(c.files);
 	iss_free(&all);
 	series_free(s);
-	free(files);
+	free(list);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* html.c -- the HTML edition of one issue: the model poured into the libxml2 page template. */
+/* html.c -- the HTML edition of one issue: the model poured into the libxml2 page template, linked into the site. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,9 @@
 #include "document.h"
 #include "mem.h"
 #include "htmlio.h"
+#include "issues.h"
 #include "msg.h"
+#include "outfile.h"
 #include "render.h"
 
 /*
@@ -629,5 +631,82 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 	rc = htmlio_write(doc, path, 0);
 out:
 	xmlFreeDoc(doc);
+	return rc;
+}
+
+/* Copy the issue's images beside its page so relative src attributes work. */
+static int
+copy_images(const struct jb_doc *d, const char *stem)
+{
+	const struct jb_block	*b;
+	char			*dst, *slash;
+	size_t			 i, j, n;
+	int			 rc;
+
+	for (i = 0; i < d->narticles; i++) {
+		for (j = 0; j < d->articles[i].nblocks; j++) {
+			b = &d->articles[i].blocks[j];
+			if (b->kind != JB_BLOCK_IMAGE)
+				continue;
+			n = strlen(stem) + strlen(b->src) + 2;
+			dst = xmalloc(n);
+			snprintf(dst, n, "%s", stem);
+			if ((slash = strrchr(dst, '/')) != NULL)
+				slash[1] = '\0';
+			strcat(dst, b->src);
+			rc = outfile_copy(b->path, dst);
+			free(dst);
+			if (rc == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* A link of the page to the neighbour issue f, when there is one. */
+struct link {
+	char	 href[64];		/* "../2019/12.html" */
+	char	 label[64];		/* "2019年第12期" */
+};
+
+static void
+link_to(const struct iss_file *f, struct link *k, const char **href,
+    const char **label)
+{
+	if (f == NULL)
+		return;
+	snprintf(k->href, sizeof(k->href), "../%04d/%02d.html", f->year,
+	    f->number);
+	snprintf(k->label, sizeof(k->label), "%d年第%d期", f->year, f->number);
+	*href = k->href;
+	*label = k->label;
+}
+
+int
+html_write_page(const struct jb_doc *d, const struct iss_file *prev,
+    const struct iss_file *next, const char *tmpldir, const char *stem)
+{
+	struct jb_nav	 nav;
+	struct link	 p, q;
+	char		 pdfhref[256], *target;
+	const char	*base;
+	size_t		 n;
+	int		 rc = -1;
+
+	memset(&nav, 0, sizeof(nav));
+	link_to(prev, &p, &nav.prev_href, &nav.prev_label);
+	link_to(next, &q, &nav.next_href, &nav.next_label);
+	base = strrchr(stem, '/');
+	snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
+	nav.pdf_href = pdfhref;
+	nav.index_href = "../index.html";
+	nav.root = "../";
+	n = strlen(stem) + 8;
+	target = xmalloc(n);
+	snprintf(target, n, "%s.html", stem);
+	if (copy_images(d, stem) == 0 &&
+	    html_write_issue(d, &nav, tmpldir, target) == 0)
+		rc = 0;
+	free(target);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include "frontmatter.h"
 #include "import.h"
 #include "infile.h"
+#include "issues.h"
 #include "mem.h"
 #include "msg.h"
 #include "outfile.h"
@@ -970,47 +971,31 @@ legacy_free(struct legacy *l)
 }
 
 int
-imp_main(int argc, char **argv)
+imp_main(const char *series, const char *in, const char *out)
 {
 	struct legacy		 l;
 	struct jb_series	*s = NULL;
 	struct jb_doc		*d = NULL;
 	struct outfile		*o;
-	const char		*series = "bulletin.yaml", *out = NULL;
-	char			 path[64], *text = NULL;
-	int			 k, rc = 1;
+	char			*path = NULL, *text = NULL;
+	int			 rc = 1;
 
 	memset(&l, 0, sizeof(l));
-	for (k = 0; k < argc; k++) {
-		if (strcmp(argv[k], "-o") == 0 && k + 1 < argc)
-			out = argv[++k];
-		else if (strcmp(argv[k], "--series") == 0 && k + 1 < argc)
-			series = argv[++k];
-		else if (argv[k][0] != '-' && l.path == NULL)
-			l.path = argv[k];
-		else
-			l.path = NULL, k = argc + 1;
-	}
-	if (l.path == NULL || k > argc) {
-		msg(MSG_USAGE, NULL, "用法：jianbao import 文件 [-o 输出.md] [--series 文件]");
-		return 2;
-	}
+	l.path = in;
 	if ((s = series_load(series)) == NULL)
 		return 2;
 	if (read_lines(&l) == -1)
 		goto out;
 	sections(&l);
-	if (out == NULL) {
-		snprintf(path, sizeof(path), "issues/%04d/%02d.md",
-		    l.date.year ? l.date.year : l.printed.year, l.issue);
-		out = path;
-	}
+	if (out == NULL)
+		out = path = iss_path(l.date.year ? l.date.year :
+		    l.printed.year, l.issue);
 	if ((text = render(&l, s, out)) == NULL)
 		goto out;
 	/* What the editor gets must build: parse it as build would. */
 	if ((d = doc_parse(out, text, strlen(text), s)) == NULL)
 		goto out;
-	if (out == path && access(path, F_OK) == 0) {
+	if (path != NULL && access(path, F_OK) == 0) {
 		msg(MSG_NEW_EXISTS, NULL, path);
 		goto out;
 	}
@@ -1024,6 +1009,7 @@ imp_main(int argc, char **argv)
 out:
 	doc_free(d);
 	free(text);
+	free(path);
 	legacy_free(&l);
 	series_free(s);
 	return rc;

@@ -1,4 +1,4 @@
-/* issues.c -- list the issue files of an archive in (year, number) order. */
+/* issues.c -- list the issue files of an archive in (year, number) order; name them and find their neighbours. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +93,121 @@ iss_free(struct iss_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+char *
+iss_path(int year, int number)
+{
+	size_t	 n = sizeof(ISS_DIR) + 32;
+	char	*path = xmalloc(n);
+
+	snprintf(path, n, "%s/%04d/%02d.md", ISS_DIR, year, number);
+	return path;
+}
+
+char *
+iss_stem(const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dir;
+	char		*stem;
+	size_t		 n = strlen(path) + 2;
+	int		 len, dirlen;
+
+	base = base ? base + 1 : path;
+	len = (int)strlen(base);
+	if (len > 3 && strcmp(base + len - 3, ".md") == 0)
+		len -= 3;
+	stem = xmalloc(n);
+	/* dir: the folder name just before base, if any */
+	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
+		;
+	dirlen = (int)(base - 1 - dir);
+	if (base != path && dirlen == 4 && strspn(dir, "0123456789") >= 4)
+		snprintf(stem, n, "%.4s/%.*s", dir, len, base);
+	else
+		snprintf(stem, n, "%.*s", len, base);
+	return stem;
+}
+
+char *
+iss_out_stem(const char *out, const char *path)
+{
+	char	*rel = iss_stem(path), *stem;
+	size_t	 n = strlen(out) + strlen(rel) + 2;
+
+	stem = xmalloc(n);
+	snprintf(stem, n, "%s/%s", out, rel);
+	free(rel);
+	return stem;
+}
+
+struct iss_near {
+	char		*root;		/* folder scanned into issues */
+	size_t		 skip;		/* "./" prefix of the list's paths */
+	struct iss_list	 issues;
+	size_t		 hint;		/* where the last issue was found */
+};
+
+struct iss_near *
+iss_near_new(void)
+{
+	return xcalloc(1, sizeof(struct iss_near));
+}
+
+void
+iss_near_free(struct iss_near *nb)
+{
+	if (nb == NULL)
+		return;
+	iss_free(&nb->issues);
+	free(nb->root);
+	free(nb);
+}
+
+void
+iss_near_find(struct iss_near *nb, const char *path,
+    const struct iss_file **prev, const struct iss_file **next)
+{
+	struct iss_list	*l = &nb->issues;
+	char		*root = xstrdup(path), *p;
+	size_t		 i, k, skip = 0;
+
+	*prev = *next = NULL;
+	/* root = folder of the year folder of path */
+	if ((p = strrchr(root, '/')) == NULL) {
+		free(root);
+		return;
+	}
+	*p = '\0';
+	if ((p = strrchr(root, '/')) != NULL)
+		*p = '\0';
+	else {
+		/* Run inside the issues folder: the list says ./YYYY/NN.md. */
+		strcpy(root, ".");
+		skip = 2;
+	}
+	if (nb->root == NULL || strcmp(nb->root, root) != 0) {
+		iss_free(l);
+		free(nb->root);
+		iss_scan(root, l);
+		nb->root = root;
+		nb->skip = skip;
+		nb->hint = 0;
+	} else
+		free(root);
+	/* make hands the issues over in order: look after the last one first */
+	for (k = 0; k < l->n; k++) {
+		i = (nb->hint + k) % l->n;
+		if (strcmp(l->v[i].path + nb->skip, path) == 0)
+			break;
+	}
+	if (k == l->n)
+		return;
+	nb->hint = i;
+	if (i > 0)
+		*prev = &l->v[i - 1];
+	if (i + 1 < l->n)
+		*next = &l->v[i + 1];
 }
 
 void

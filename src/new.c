@@ -16,8 +16,6 @@
 #include "outfile.h"
 #include "source.h"
 
-#define ISSUES_DIR	"issues"
-
 /* The body of a new issue: one example article that passes `jianbao check`. */
 static const char skeleton[] =
 "\n"
@@ -133,7 +131,7 @@ load_quiet(const char *path, const struct jb_series *s)
 }
 
 int
-new_main(int argc, char **argv)
+new_main(const char *series, const char *given)
 {
 	struct jb_series	*s = NULL;
 	struct jb_doc		*last = NULL, *inyear = NULL;
@@ -141,24 +139,11 @@ new_main(int argc, char **argv)
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
-	const char		*series = "bulletin.yaml", *given = NULL;
 	const char		*prev_path = NULL;
-	char			 path[64], iso[16];
+	char			*path = NULL, iso[16];
 	size_t			 i;
-	int			 k, issue = 1, total = 0, rc = 1;
+	int			 issue = 1, total = 0, rc = 1;
 
-	for (k = 0; k < argc; k++) {
-		if (strcmp(argv[k], "--date") == 0 && k + 1 < argc)
-			given = argv[++k];
-		else if (strncmp(argv[k], "--date=", 7) == 0)
-			given = argv[k] + 7;
-		else if (strcmp(argv[k], "--series") == 0 && k + 1 < argc)
-			series = argv[++k];
-		else {
-			msg(MSG_USAGE, NULL, "用法：jianbao new [--date YYYY-MM-DD] [--series 文件]");
-			return 2;
-		}
-	}
 	if (given != NULL && fm_parse_date(given, &date) == -1) {
 		msg(MSG_FM_DATE, NULL, given);
 		return 2;
@@ -169,7 +154,7 @@ new_main(int argc, char **argv)
 		return 2;
 
 	/* 总期号 and carry-over from the latest issue; 期号 from its year. */
-	iss_scan(ISSUES_DIR, &all);
+	iss_scan(ISS_DIR, &all);
 	if (all.n > 0) {
 		prev_path = all.v[all.n - 1].path;
 		if ((last = load_quiet(prev_path, s)) == NULL)
@@ -187,8 +172,7 @@ new_main(int argc, char **argv)
 		issue = inyear->meta.issue + 1;
 	}
 
-	snprintf(path, sizeof(path), "%s/%04d/%02d.md", ISSUES_DIR, date.year,
-	    issue);
+	path = iss_path(date.year, issue);
 	if (access(path, F_OK) == 0) {
 		msg(MSG_NEW_EXISTS, NULL, path);
 		goto out;
@@ -214,6 +198,7 @@ new_main(int argc, char **argv)
 	puts(path);
 	rc = 0;
 out:
+	free(path);
 	fmw_free(w);
 	doc_free(inyear);
 	doc_free(last);

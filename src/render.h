@@ -1,10 +1,12 @@
-/* render.h -- the renderer entry points main.c may call; each reads the model as const. */
+/* render.h -- the renderer entry points the commands call; each reads the model as const. */
 #ifndef JIANBAO_RENDER_H
 #define JIANBAO_RENDER_H
 
 #include <stdio.h>
 
 #include "jianbao.h"
+
+struct iss_file;
 
 /*
  * Where an issue page sits among its neighbours.  Every href is relative
@@ -28,6 +30,17 @@ struct jb_nav {
  */
 int	 html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 	    const char *tmpldir, const char *path);
+
+/*
+ * The issue's page in the site: html_write_issue() to STEM.html, where
+ * STEM is OUT/2019/13 for issues/2019/13.md, with its pictures copied
+ * beside it so their relative src attributes work, and links to the
+ * issues prev and next (NULL: none, see iss_near_find()), to STEM.pdf and
+ * to the archive's index.html one folder up.  Returns 0, or -1 after
+ * reporting.
+ */
+int	 html_write_page(const struct jb_doc *d, const struct iss_file *prev,
+	    const struct iss_file *next, const char *tmpldir, const char *stem);
 
 /* Write a text dump of the model to fp, for golden tests and `jianbao dump`. */
 void	 tree_write(const struct jb_doc *d, FILE *fp);

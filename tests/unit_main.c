@@ -1,10 +1,12 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
 #include "frontmatter.h"
 #include "harness.h"
+#include "issues.h"
 #include "label.h"
 #include "mem.h"
 #include "msg.h"
@@ -244,6 +246,30 @@ test_folding(void)
 	series_free(NULL);
 }
 
+/* An issue's names: its file, its place in the site and in the output. */
+static void
+test_issue_names(void)
+{
+	char	*p;
+
+	STR_EQ(p = iss_path(2019, 3), "issues/2019/03.md", "path of 2019 No. 3");
+	free(p);
+	STR_EQ(p = iss_stem("issues/2019/13.md"), "2019/13", "stem in a year folder");
+	free(p);
+	STR_EQ(p = iss_stem("../a/2019/13.md"), "2019/13", "stem below any folder");
+	free(p);
+	STR_EQ(p = iss_stem("2019/13.md"), "2019/13", "stem from inside issues/");
+	free(p);
+	STR_EQ(p = iss_stem("drafts/13.md"), "13", "stem outside a year folder");
+	free(p);
+	STR_EQ(p = iss_stem("x.md"), "x", "stem of a bare file");
+	free(p);
+	STR_EQ(p = iss_out_stem("out", "issues/2019/13.md"), "out/2019/13",
+	    "output stem");
+	free(p);
+	iss_near_free(NULL);
+}
+
 int
 main(void)
 {
@@ -257,6 +283,7 @@ main(void)
 	test_keys();
 	test_source();
 	test_folding();
+	test_issue_names();
 	msg_set_stream(NULL);
 	fclose(sink);
 	return harness_failed ? 1 : 0;
