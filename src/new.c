@@ -131,17 +131,53 @@ load_quiet(const char *path, const struct jb_series *s)
 }
 
 int
+new_next(const struct jb_series *s, const struct jb_date *date, int *issue,
+    int *total, struct jb_doc **latest)
+{
+	struct iss_list	 all = { NULL, 0 };
+	struct jb_doc	*last = NULL, *inyear = NULL;
+	size_t		 i;
+	int		 rc = -1;
+
+	*issue = 1;
+	*total = 0;
+	/* 总期号 and carry-over from the latest issue; 期号 from its year. */
+	iss_scan(ISS_DIR, &all);
+	if (all.n > 0) {
+		if ((last = load_quiet(all.v[all.n - 1].path, s)) == NULL)
+			goto out;
+		if (last->meta.total > 0)
+			*total = last->meta.total + 1;
+	} else if (s->total_numbering)
+		*total = 1;
+	for (i = all.n; i > 0; i--)
+		if (all.v[i - 1].year == date->year)
+			break;
+	if (i > 0) {
+		if ((inyear = load_quiet(all.v[i - 1].path, s)) == NULL)
+			goto out;
+		*issue = inyear->meta.issue + 1;
+	}
+	rc = 0;
+out:
+	doc_free(inyear);
+	if (latest != NULL && rc == 0)
+		*latest = last;
+	else
+		doc_free(last);
+	iss_free(&all);
+	return rc;
+}
+
+int
 new_main(const char *series, const char *given)
 {
 	struct jb_series	*s = NULL;
-	struct jb_doc		*last = NULL, *inyear = NULL;
-	struct iss_list		 all = { NULL, 0 };
+	struct jb_doc		*last = NULL;
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
-	const char		*prev_path = NULL;
 	char			*path = NULL, iso[16];
-	size_t			 i;
 	int			 issue = 1, total = 0, rc = 1;
 
 	if (given != NULL && fm_parse_date(given, &date) == -1) {
@@ -153,24 +189,8 @@ new_main(const char *series, const char *given)
 	if ((s = series_load(series)) == NULL)
 		return 2;
 
-	/* 总期号 and carry-over from the latest issue; 期号 from its year. */
-	iss_scan(ISS_DIR, &all);
-	if (all.n > 0) {
-		prev_path = all.v[all.n - 1].path;
-		if ((last = load_quiet(prev_path, s)) == NULL)
-			goto out;
-		if (last->meta.total > 0)
-			total = last->meta.total + 1;
-	} else if (s->total_numbering)
-		total = 1;
-	for (i = all.n; i > 0; i--)
-		if (all.v[i - 1].year == date.year)
-			break;
-	if (i > 0) {
-		if ((inyear = load_quiet(all.v[i - 1].path, s)) == NULL)
-			goto out;
-		issue = inyear->meta.issue + 1;
-	}
+	if (new_next(s, &date, &issue, &total, &last) == -1)
+		goto out;
 
 	path = iss_path(date.year, issue);
 	if (access(path, F_OK) == 0) {
@@ -200,9 +220,7 @@ new_main(const char *series, const char *given)
 out:
 	free(path);
 	fmw_free(w);
-	doc_free(inyear);
 	doc_free(last);
-	iss_free(&all);
 	series_free(s);
 	return rc;
 }

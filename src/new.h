@@ -13,4 +13,19 @@
  */
 int	 new_main(const char *series, const char *given);
 
+struct jb_series;
+struct jb_doc;
+struct jb_date;
+
+/*
+ * The rule new numbers by, for import too: the 期号 after the latest
+ * issue of date's year in issues/ (1 when there is none) in *issue, the
+ * 总期号 after the latest issue's (0: none) in *total, and, when latest is
+ * not NULL, that latest issue loaded quietly (NULL when there is none;
+ * the caller frees it with doc_free()).  Returns 0, or -1 after
+ * reporting an issue that does not load.
+ */
+int	 new_next(const struct jb_series *s, const struct jb_date *date,
+	    int *issue, int *total, struct jb_doc **latest);
+
 #endif

@@ -1,0 +1,67 @@
+/* docxin.h -- a submitted Word file (.docx) read into import's text: paragraphs, headings, numbering, tables, pictures. */
+#ifndef JIANBAO_DOCXIN_H
+#define JIANBAO_DOCXIN_H
+
+#include <stddef.h>
+
+#include "mem.h"
+
+/* Caps that keep a hostile file from taking time or memory. */
+#define DOCX_MAX_FILE		(64UL << 20)	/* the .docx itself */
+#define DOCX_MAX_ENTRIES	4096
+#define DOCX_MAX_PART		(32UL << 20)	/* one XML part, unpacked */
+#define DOCX_MAX_TOTAL		(128UL << 20)	/* everything read, unpacked */
+#define DOCX_MAX_RATIO		200		/* unpacked / packed, per entry */
+
+/* A picture of the document, its bytes as stored. */
+struct docx_pic {
+	char	*data;
+	size_t	 len;
+	char	 ext[8];		/* "png" or "jpg", by its first bytes */
+};
+
+/*
+ * The document as import reads text: one paragraph a line, in UTF-8.
+ * Headings are "## "/"### "/"#### " lines (from outline levels, heading
+ * styles by name, localized names such as 标题 1, styles they are based
+ * on, or a short centred, bold or larger paragraph standing alone), bold
+ * runs **…**, numbering as the visible label (一、 （一） 1.), line breaks
+ * within a paragraph "\\" line ends, tables GFM pipe tables, pictures
+ * "![descr](jianbao-pic:N "caption")" with N indexing pics.  line[i] is
+ * the paragraph a text line came from (1-based), for messages.
+ */
+struct docx {
+	struct buf	 text;
+	struct docx_pic	*pics;
+	size_t		 npics;
+};
+
+/* Is data[0..len) a zip (a .docx) or an OLE container (.doc, .wps, or an
+ * encrypted .docx)? */
+int	 docx_is_zip(const char *data, size_t len);
+int	 docx_is_ole(const char *data, size_t len);
+
+/*
+ * Read the .docx data[0..len), the file path, into out.  Tracked changes
+ * are taken as accepted, comments, text boxes and footnotes kept as
+ * paragraphs, each with a warning.  Every hostile shape (not a zip, no
+ * word/document.xml, unsafe entry names, sizes or ratios beyond the caps,
+ * a DTD or entity declarations, XML that is not well-formed, a picture
+ * that is no PNG or JPEG) is one error naming path.  Returns 0, or -1
+ * after reporting (out then empty).
+ */
+int	 docx_read(const char *path, const char *data, size_t len,
+	    struct docx *out);
+
+/*
+ * An OLE file path, data[0..len): password-protected Word is reported as
+ * such; a .doc or .wps is converted to .docx in *docx through LibreOffice
+ * (soffice --headless) when it is on PATH, with a notice, else reported.
+ * Returns 0, or -1 after reporting.
+ */
+int	 docx_from_ole(const char *path, const char *data, size_t len,
+	    struct buf *docx);
+
+void	 docx_clear(struct docx *d);		/* leaves d empty */
+
+#endif
