@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+# mkdocx.py -- Word files for t_import2.sh, made with python-docx (never with jianbao).
+# Usage: mkdocx.py OUTDIR JPEG
+#   styles.docx  Title / Heading 1 / Heading 2 / 标题 3-like names, bold leads,
+#                numbering from numbering.xml (一、 and 1.), a table, a JPEG
+#                with alt text and a caption, tracked changes, a comment
+#   direct.docx  no heading styles: a centred larger title, bold 一、 lines
+import copy
+import sys
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt, Mm
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+out, jpeg = sys.argv[1], sys.argv[2]
+W = nsdecls("w")
+
+
+def numbering(doc):
+    """An abstractNum with 一、 at level 0 and 1. at level 1; its num id."""
+    part = doc.part.numbering_part.element
+    part.insert(0, parse_xml(
+        '<w:abstractNum %s w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%%2."/><w:suff w:val="nothing"/></w:lvl>'
+        '</w:abstractNum>' % W))
+    part.append(parse_xml(
+        '<w:num %s w:numId="90"><w:abstractNumId w:val="90"/></w:num>' % W))
+    return 90
+
+
+def number(p, num, lvl):
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(parse_xml(
+        '<w:numPr %s><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>'
+        % (W, lvl, num)))
+
+
+def styles():
+    doc = docx.Document()
+    num = numbering(doc)
+    doc.add_paragraph("云岭市扎实推进新时代文明实践中心建设", style="Title")
+    doc.add_paragraph("今年以来，云岭市把新时代文明实践中心建设作为宣传思想文化工作的重点任务，"
+                      "统筹各方资源，推动文明实践阵地向基层延伸。")
+    h = doc.add_paragraph("健全工作机制", style="Heading 1")
+    number(h, num, 0)
+    p = doc.add_paragraph()
+    p.add_run("坚持高位推动。").bold = True
+    p.add_run("市委常委会专题研究文明实践工作，建立市、区、街道三级联席会议制度，"
+              "每季度召开一次调度会。")
+    p = doc.add_paragraph("\u3000\u3000各区成立文明实践中心，街道成立文明实践所，社区设立文明实践站，"
+                          "形成上下联动的工作格局。")
+    for t in ["建立志愿服务项目库，现有项目二百一十个；", "开展“点单、派单、接单、评单”服务。"]:
+        p = doc.add_paragraph(t)
+        number(p, num, 1)
+    h = doc.add_paragraph("打造特色品牌", style="Heading 1")
+    number(h, num, 0)
+    doc.add_paragraph("重点项目", style="Heading 2")
+    t = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([["区名", "实践站数", "志愿者人数"],
+                             ["东岚区", "36", "5200"],
+                             ["南湖区", "41", "6100"]]):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    doc.add_paragraph()
+    doc.add_picture(jpeg, width=Mm(60))
+    # alt text, as Word writes it
+    pics = doc.element.body.findall(".//" + qn("wp:docPr"))
+    pics[-1].set("descr", "志愿者在社区文明实践站为老人测量血压")
+    doc.add_paragraph("图为东岚区柳荫社区文明实践站。")
+    doc.add_paragraph("（唐晓　摄）")
+    # tracked changes: one insertion, one deletion
+    p = doc.add_paragraph("全市已建成文明实践站")
+    p._p.append(parse_xml(
+        '<w:ins %s w:id="1" w:author="编辑" w:date="2026-03-01T00:00:00Z">'
+        '<w:r><w:t>三百余个</w:t></w:r></w:ins>' % W))
+    p._p.append(parse_xml(
+        '<w:del %s w:id="2" w:author="编辑" w:date="2026-03-01T00:00:00Z">'
+        '<w:r><w:delText>两百个</w:delText></w:r></w:del>' % W))
+    p.add_run("，覆盖率达到百分之百。")
+    doc.add_paragraph("（云岭市文明办）")
+    doc.save(out + "/styles.docx")
+
+
+def direct():
+    doc = docx.Document()
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run("青禾县开展“文明集市”创建活动")
+    r.font.size = Pt(22)
+    doc.add_paragraph("青禾县以农村集市为切入点，开展“文明集市”创建活动，"
+                      "集市面貌明显改观。")
+    p = doc.add_paragraph()
+    p.add_run("一、划定经营区域").bold = True
+    doc.add_paragraph("按照“疏堵结合”的原则，划定蔬菜、禽肉、日杂等经营区域，"
+                      "设置临时停车点四处。")
+    p = doc.add_paragraph()
+    p.add_run("二、组建志愿队伍").bold = True
+    doc.add_paragraph("组织乡镇干部和志愿者在集日开展劝导，累计劝导占道经营一百二十余次。")
+    doc.save(out + "/direct.docx")
+
+
+styles()
+direct()
