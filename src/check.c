@@ -804,6 +804,22 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 	}
 }
 
+/*
+ * Private-use characters (U+E000..U+F8FF): what a PDF copy leaves for a
+ * glyph its font maps privately; no font prints them as the text meant.
+ */
+static void
+rule_private(struct cfile *f, const struct block *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].c >= 0xE000 && b->v[i].c <= 0xF8FF)
+			add_find(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
+			    b->v[i].col, uni_str(b->v[i].c),
+			    g_strdup_printf("%04X", (unsigned)b->v[i].c), NULL);
+}
+
 /* “” with 「」 in one zh-Hans issue: reported once, at the first 「. */
 static void
 rule_mixed(struct cfile *f)
@@ -1000,6 +1016,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 		rule_dates(f, &f->blocks[i]);
 		rule_doubled(f, &f->blocks[i]);
 		rule_cjk_space(f, &f->blocks[i]);
+		rule_private(f, &f->blocks[i]);
 		if (i + 1 < f->nblocks && f->blocks[i + 1].first ==
 		    next_text_line(f, f->blocks[i].last))
 			rule_split(f, &f->blocks[i], &f->blocks[i + 1]);

@@ -7,7 +7,8 @@
  * the body text outside code spans, code blocks, link targets, URLs and
  * HTML, where no suppression ([//]: # (jianbao: ignore RULE) above a
  * block, 检查忽略 in the front matter) covers the rule:
- *   halfwidth-punct  , ; : ? ! ( ) between Chinese text → ，；：？！（）
+ *   halfwidth-punct  , ; : ? ! ( ) between Chinese text → ，；：？！（）,
+ *                    . between Han characters → 。
  *   straight-quotes  "…" and '…' in Chinese text → “…” ‘…’, or 「…」 『…』
  *                    in a zh-Hant issue, when they pair up in the block
  *   cjk-space        spaces between Chinese characters, or between one
