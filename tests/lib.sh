@@ -1,4 +1,4 @@
-# lib.sh -- what every tests/t_*.sh shares: verdict lines and golden files.
+# lib.sh -- what every tests/t_*.sh shares: verdict lines, golden files, skips.
 # A suite starts
 #	cd "$(dirname "$0")/.." || exit 2
 #	. tests/lib.sh
@@ -8,8 +8,9 @@
 #	tmp	a scratch folder, removed on exit (a suite that sets its own EXIT
 #		trap removes it there);
 #	fails	how many "not ok" lines ok/notok/check/golden have printed.
-# Every check prints one line, "ok - NAME" or "not ok - NAME"; tests/run.sh
-# counts them.  Anything else a suite prints starts with "# ".
+# Every check prints one line, "ok - NAME" or "not ok - NAME", or
+# "skip - NAME: REASON" when what it needs is absent; tests/run.sh counts
+# them.  Anything else a suite prints starts with "# ".
 
 JB=${JB:-./jianbao}
 update=0
@@ -25,6 +26,11 @@ ok() {
 notok() {
 	echo "not ok - $1"
 	fails=$((fails + 1))
+}
+
+# skip NAME REASON: the check NAME cannot run here.
+skip() {
+	echo "skip - $1: $2"
 }
 
 # check NAME CONDITION: ok when the shell command CONDITION succeeds.
@@ -49,4 +55,10 @@ golden() {
 # diag_status FILE: 1 when the diagnostics in FILE hold an error, else 0.
 diag_status() {
 	if grep -q '错误：\|"level":"错误"' "$1"; then echo 1; else echo 0; fi
+}
+
+# shared DIR: whether ../shared/DIR, the reference material beside a
+# working copy, is there (a fresh clone has none; CI has it).
+shared() {
+	[ -d "../shared/$1" ]
 }

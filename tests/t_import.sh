@@ -4,7 +4,8 @@
 #                          (the report); exit status 1 when NAME.err holds an
 #                          error, and then no file is written.
 # Every imported file must build and pass `jianbao check` without errors; so
-# must the two real past issues in ../shared/corpus (outputs stay in a temp dir).
+# must the two real past issues in ../shared/corpus when it is there
+# (outputs stay in a temp dir).
 # With -u, rewrite the golden files from the current output (review the diff!).
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
@@ -75,15 +76,20 @@ check "import refuses to overwrite" \
     grep -q "已经存在，不会覆盖" "$tmp/site/err" &&
     cmp -s "$tmp/site/issues/2024/07.md" tests/import/basic.expected'
 
-# The real past issues, with the project's series settings.
-for f in ../shared/corpus/*-legacy.txt; do
-	[ -f "$f" ] || { notok "no corpus in ../shared/corpus"; break; }
-	out=$tmp/$(basename "$f" -legacy.txt).md
-	if "$JB" import "$f" -o "$out" >/dev/null 2>"$tmp/err" &&
-	    ! grep -q '错误：' "$tmp/err"; then
-		ok "import corpus $(basename "$f")"
-		built "$out" bulletin.yaml "import of corpus $(basename "$f")"
-	else
-		notok "import corpus $(basename "$f")"; sed 's/^/# /' "$tmp/err"
-	fi
-done
+# The real past issues, with the project's series settings.  A fresh
+# clone has no ../shared beside it; CI has.
+if ! shared corpus; then
+	skip "import of the real past issues in ../shared/corpus" "../shared is not beside this copy"
+else
+	for f in ../shared/corpus/*-legacy.txt; do
+		[ -f "$f" ] || { notok "no corpus in ../shared/corpus"; break; }
+		out=$tmp/$(basename "$f" -legacy.txt).md
+		if "$JB" import "$f" -o "$out" >/dev/null 2>"$tmp/err" &&
+		    ! grep -q '错误：' "$tmp/err"; then
+			ok "import corpus $(basename "$f")"
+			built "$out" bulletin.yaml "import of corpus $(basename "$f")"
+		else
+			notok "import corpus $(basename "$f")"; sed 's/^/# /' "$tmp/err"
+		fi
+	done
+fi
