@@ -27,7 +27,9 @@ Rules, per file (the thresholds are options, below):
                           · … — ～ and their half-width kin) unless it is a
                           centred line opening with —— (a subtitle); none
                           ends with an opening bracket or quote; no wrapped
-                          paragraph splits a number or a Latin word.
+                          paragraph splits a number (a break between two
+                          Latin words cannot be told from one inside a
+                          word: the space is gone).
   at most 22 lines in the type area (N)
                           rows inside the type area on any page; N is the
                           most found.
@@ -92,9 +94,9 @@ NO_START = set('、，。；：？！）〕】〗》〉」』”’·・…—�
 # ... and these may not end one.
 NO_END = set('（〔【〖《〈「『“‘' '([{')
 MARKS = NO_START | NO_END
+DIGITS = set('0123456789')
 HAN = re.compile(r'[\u3400-\u9fff\uf900-\ufaff]')
 ASCII = re.compile(r'[\x21-\x7e]')
-WORD = re.compile(r'[A-Za-z0-9]')
 FOLIO = re.compile(r'[—–-]\s*(\d+)\s*[—–-]')
 XHTML = '{http://www.w3.org/1999/xhtml}'
 
@@ -191,7 +193,7 @@ def rows_of(page, opt, found, prev):
         q = body[i - 1] if i else prev
         if carries_on(q, r, i > 0, opt):
             a = q.text[-1]
-            if WORD.match(t[0]) and (WORD.match(a) or a in '.,' and t[0].isdigit()):
+            if t[0] in DIGITS and (a in DIGITS or a in '.,' and q.text[-2:-1] in DIGITS):
                 found['break'].append(where + 'splits %s|%s' % (q.text[-8:], t[:8]))
             if len([c for c in t if c not in MARKS]) <= opt.orphan and len(t) <= opt.orphan + 1:
                 found['orphan'].append(where + 'last line %s after %s' % (t, q.text[-8:]))
