@@ -1,5 +1,6 @@
 /* docxin.c -- a submitted Word file (.docx) read with libzip and libxml2 into import's text. */
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -938,12 +939,20 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 		r->failed |= res == -1;
 		return;
 	}
+	/* by the bytes, never by the entry's name; image.h checks the rest */
+	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
+	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
+		msg(MSG_DOCX_NOT_IMAGE, &(struct jb_pos){ r->p.path, 0, 0 },
+		    rel->target);
+		buf_free(&b);
+		r->failed = 1;
+		return;
+	}
 	r->out->pics = xrealloc(r->out->pics, (r->out->npics + 1) *
 	    sizeof(*pic));
 	pic = &r->out->pics[r->out->npics];
 	pic->data = b.data;
 	pic->len = b.len;
-	/* by the bytes, never by the entry's name; image.h checks the rest */
 	snprintf(pic->ext, sizeof(pic->ext), "%s", b.len >= 3 &&
 	    memcmp(b.data, "\xFF\xD8\xFF", 3) == 0 ? "jpg" : "png");
 	buf_printf(&ps->after, "\n![%s](jianbao-pic:%zu)", descr ? descr : "",
@@ -1678,6 +1687,13 @@ docx_is_ole(const char *data, size_t len)
 	    "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
 }
 
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	remove(path);
+	return 0;
+}
+
 /* Is soffice on PATH? */
 static int
 have_soffice(void)
@@ -1731,7 +1747,7 @@ docx_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
 	argv[8] = NULL;
 	if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH |
 	    G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errs, &status, NULL) ||
-	    !g_spawn_check_wait_status(status, NULL) ||
+	    !g_spawn_check_wait_status(status, NULL) || access(outp, R_OK) != 0 ||
 	    infile_read(outp, path, NULL, DOCX_MAX_FILE, docx) == -1) {
 		buf_free(docx);
 		msg(MSG_DOCX_CONVERT, &(struct jb_pos){ path, 0, 0 }, path);
@@ -1740,15 +1756,8 @@ docx_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
 	msg(MSG_IMPORT_CONVERTED, &(struct jb_pos){ path, 0, 0 }, path);
 	rc = 0;
 out:
-	unlink(in);
-	unlink(outp);
-	{
-		gchar	*rm[] = { "rm", "-rf", tmpl, NULL };
-
-		g_spawn_sync(NULL, rm, NULL, G_SPAWN_SEARCH_PATH |
-		    G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-		    NULL, NULL, NULL, NULL, NULL);
-	}
+	/* LibreOffice's profile and the copies go with the folder */
+	nftw(tmpl, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	g_free(in);
 	g_free(outp);
 	g_free(profile);

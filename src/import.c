@@ -1018,6 +1018,12 @@ read_input(struct legacy *l)
 		raw = conv;
 		memset(&conv, 0, sizeof(conv));
 	}
+	if (!docx_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
+	    g_ascii_strcasecmp(l->path + strlen(l->path) - 5, ".docx") == 0) {
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 0, 0 },
+		    "文件不是 ZIP 压缩包");
+		goto out;
+	}
 	if (docx_is_zip(raw.data, raw.len)) {
 		if (docx_read(l->path, raw.data, raw.len, &l->docx) == -1)
 			goto out;
@@ -1309,6 +1315,7 @@ struct run {
 	char			**pics;	/* picture files written, for undoing */
 	size_t			 npics;
 	char			**names; /* their names as the text gives them */
+	int			 made_dir; /* images/ did not exist before */
 };
 
 static int
@@ -1459,7 +1466,7 @@ new_issue(struct run *r, struct buf *b)
 		issue = r->o->number;
 	else if (r->mast != NULL && r->mast->issue > 0)
 		issue = r->mast->issue;
-	if (issue == 0 || r->mast == NULL) {
+	if (issue == 0 || (r->mast == NULL && r->s->total_numbering)) {
 		if (new_next(r->s, &d, &next, &total, NULL) == -1)
 			return -1;
 		if (issue == 0) {
@@ -1507,15 +1514,22 @@ new_issue(struct run *r, struct buf *b)
 	return ok ? 0 : -1;
 }
 
-/* Undo the pictures written when the issue is not. */
+/* Undo the pictures written when the issue is not, and an images/
+ * folder they made. */
 static void
 unwrite_pictures(struct run *r)
 {
+	char	*dir;
 	size_t	 i;
 
 	for (i = 0; i < r->npics; i++)
 		if (r->pics[i] != NULL)
 			unlink(r->pics[i]);
+	if (r->npics > 0 && r->made_dir) {
+		dir = g_path_get_dirname(r->pics[0]);
+		rmdir(dir);
+		g_free(dir);
+	}
 }
 
 /* Write the pictures and check that each is a whole PNG or JPEG. */
@@ -1527,6 +1541,12 @@ write_pictures(struct run *r)
 	unsigned long	 w, h;
 	size_t		 i, k, j = 0;
 
+	if (r->npics > 0) {
+		char	*dir = g_path_get_dirname(r->pics[0]);
+
+		r->made_dir = !exists(dir);
+		g_free(dir);
+	}
 	for (i = 0; i < r->nf; i++)
 		for (k = 0; k < r->f[i].docx.npics; k++, j++) {
 			pos.file = r->f[i].path;

@@ -105,6 +105,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_DOCX_BAD_NAME] = "Word 文件中有不安全的条目名 “%s”（含 ../、反斜杠或绝对路径），可能是恶意文件",
 	[MSG_DOCX_XML] = "Word 文件中的 “%s” 不是有效的 XML：%s",
 	[MSG_DOCX_DTD] = "Word 文件中的 “%s” 含有 DTD 或实体声明，出于安全不予读取",
+	[MSG_DOCX_NOT_IMAGE] = "Word 文件中的图片 “%s” 不是 PNG 或 JPEG 图片，请在 Word 或 WPS 中换成 PNG 或 JPEG 图片后再导入",
 	[MSG_OPEN] = "无法打开 “%s”：%s",
 	[MSG_READ] = "无法读取 “%s”：%s",
 	[MSG_WRITE] = "无法写入 “%s”：%s",

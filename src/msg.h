@@ -110,6 +110,7 @@ enum msgid {
 	MSG_DOCX_BAD_NAME,	/* import: entry name with ../ or absolute */
 	MSG_DOCX_XML,		/* import: a part is not well-formed XML */
 	MSG_DOCX_DTD,		/* import: a part declares a DTD or entities */
+	MSG_DOCX_NOT_IMAGE,	/* import: a picture that is no PNG or JPEG */
 	MSG_FATAL,		/* ---- system errors: run stops ---- */
 	MSG_OPEN,		/* cannot open a file */
 	MSG_READ,		/* cannot read */
