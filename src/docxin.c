@@ -66,7 +66,20 @@ pkg_open(struct pkg *p, const char *path, const char *data, size_t len)
 	if ((src = zip_source_buffer_create(data, len, 0, &err)) == NULL ||
 	    (p->z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
 	    &err)) == NULL) {
-		snprintf(why, sizeof(why), "%s", zip_error_strerror(&err));
+		switch (zip_error_code_zip(&err)) {
+		case ZIP_ER_NOZIP:
+			snprintf(why, sizeof(why), "文件不是 ZIP 压缩包");
+			break;
+		case ZIP_ER_INCONS:
+			snprintf(why, sizeof(why), "压缩包的目录与内容不一致");
+			break;
+		case ZIP_ER_MEMORY:
+			snprintf(why, sizeof(why), "内存不足");
+			break;
+		default:
+			snprintf(why, sizeof(why), "压缩包已损坏或不完整");
+			break;
+		}
 		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ path, 0, 0 }, why);
 		if (src != NULL)
 			zip_source_free(src);
@@ -136,7 +149,7 @@ pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 	if (zip_stat_index(p->z, (zip_uint64_t)i, 0, &st) == -1 ||
 	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
 		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
-		    zip_strerror(p->z));
+		    "压缩包已损坏或不完整");
 		return -1;
 	}
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
@@ -159,7 +172,7 @@ pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 	}
 	if ((f = zip_fopen_index(p->z, (zip_uint64_t)i, 0)) == NULL) {
 		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
-		    zip_strerror(p->z));
+		    "压缩包已损坏或不完整");
 		return -1;
 	}
 	while ((r = zip_fread(f, chunk, sizeof(chunk))) > 0) {
@@ -174,7 +187,7 @@ pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 	}
 	if (r < 0) {
 		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
-		    zip_file_strerror(f));
+		    "压缩包已损坏，无法解压");
 		zip_fclose(f);
 		buf_free(out);
 		return -1;
@@ -212,8 +225,8 @@ pkg_xml(struct pkg *p, const char *name, int *missing)
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL) {
 		const xmlError	*e = xmlGetLastError();
-		char		*why = g_strstrip(g_strdup(e && e->message ?
-		    e->message : "格式错误"));
+		char		*why = g_strdup_printf("格式错误（第 %d 行）",
+		    e ? e->line : 0);
 
 		msg(MSG_DOCX_XML, &(struct jb_pos){ p->path, 0, 0 }, name, why);
 		g_free(why);
