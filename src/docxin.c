@@ -210,6 +210,7 @@ pkg_xml(struct pkg *p, const char *name, int *missing)
 {
 	struct buf	 b = { 0 };
 	xmlDocPtr	 doc = NULL;
+	size_t		 prolog;
 	int		 r;
 
 	*missing = 0;
@@ -217,7 +218,12 @@ pkg_xml(struct pkg *p, const char *name, int *missing)
 		*missing = r == 1;
 		return NULL;
 	}
-	if (has(b.data, b.len, "<!DOCTYPE", 9) || has(b.data, b.len, "<!ENTITY", 8)) {
+	/* a DTD, the only place an entity is declared, precedes the root */
+	for (prolog = 0; prolog + 1 < b.len && !(b.data[prolog] == '<' &&
+	    (g_ascii_isalpha(b.data[prolog + 1]) || b.data[prolog + 1] == '_'));
+	    prolog++)
+		;
+	if (has(b.data, prolog, "<!DOCTYPE", 9) || has(b.data, prolog, "<!ENTITY", 8)) {
 		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 0, 0 }, name);
 		goto out;
 	}

@@ -1353,7 +1353,9 @@ name_pictures(struct run *r)
 				name = g_strdup_printf("images/%s-%d.%s", stem,
 				    seq, r->f[i].docx.pics[k].ext);
 				file = g_strdup_printf("%s%s", dir, name);
-				if (!exists(file))
+				/* --force replaces an earlier import's pictures too;
+				 * appending keeps the issue's own */
+				if (!exists(file) || (r->o->force && r->o->into == NULL))
 					break;
 				g_free(name);
 				g_free(file);
@@ -1537,6 +1539,7 @@ static int
 write_pictures(struct run *r)
 {
 	struct jb_pos	 pos = { NULL, 0, 0 };
+	struct buf	 b = { 0 };
 	enum img_kind	 kind;
 	unsigned long	 w, h;
 	size_t		 i, k, j = 0;
@@ -1550,13 +1553,16 @@ write_pictures(struct run *r)
 	for (i = 0; i < r->nf; i++)
 		for (k = 0; k < r->f[i].docx.npics; k++, j++) {
 			pos.file = r->f[i].path;
+			/* the header here, naming the Word file; the parse
+			 * below decodes every pixel */
 			if (outfile_put(r->pics[j], r->f[i].docx.pics[k].data,
 			    r->f[i].docx.pics[k].len) == -1 ||
-			    img_check(r->pics[j], r->names[j], &pos, &kind, &w,
+			    img_read(r->pics[j], r->names[j], &pos, &b, &kind, &w,
 			    &h) == -1) {
 				r->npics = j + 1;
 				return -1;
 			}
+			buf_free(&b);
 		}
 	return 0;
 }

@@ -118,14 +118,21 @@ carry_over(struct fmw *w, const struct jb_doc *prev)
 	src_free(t);
 }
 
-/* Load an issue quietly: its warnings are not news to whoever runs new. */
+/*
+ * Load an issue's front matter quietly: its warnings are not news to
+ * whoever runs new, and its body (pictures decoded to be checked) is not
+ * needed for numbering and carry-over.
+ */
 static struct jb_doc *
 load_quiet(const char *path, const struct jb_series *s)
 {
-	struct jb_doc	*d;
+	struct jb_doc	*d = NULL;
+	struct src	*t;
 
 	msg_set_quiet(1);
-	d = doc_load(path, s);
+	if ((t = src_read(path, DOC_MAX_BYTES)) != NULL)
+		d = doc_parse_meta(t, s);
+	src_free(t);
 	msg_set_quiet(0);
 	return d;
 }
