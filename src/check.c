@@ -580,7 +580,8 @@ rule_split(struct cfile *f, const struct block *a, const struct block *b)
 	    a->v[0].c == 0x2014 || b->n == 0 || b->v[0].c == 0x2605)
 		return;
 	last = &a->v[a->n - 1];
-	if (doc_is_terminal(last->c))
+	/* a photo credit (唐晓　摄) ends without a stop */
+	if (doc_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
 		return;
 	n = a->n < 8 ? a->n : 8;
 	add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
