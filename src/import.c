@@ -49,6 +49,7 @@ struct legacy {
 	char		**lines;	/* without line ends and trailing blanks */
 	size_t		  n;
 	int		  linemode;	/* a line is a paragraph (Word, unwrapped text) */
+	long		  wrap;		/* text copied from a PDF: its line width, or 0 */
 	int		  has_mast;	/* the text starts with a masthead */
 	const struct jb_series *series;
 	struct docx	  docx;		/* a Word file's pictures */
@@ -910,6 +911,36 @@ rejoin(struct legacy *l)
 	}
 }
 
+/* — 3 —, - 3 -, 第3页: a page number a PDF copy leaves alone on a line. */
+static int
+page_number(const char *t)
+{
+	const char	*p = t;
+	int		 dash = 0, digits = 0;
+
+	if (starts(p, "第")) {
+		p += strlen("第");
+		while (*p >= '0' && *p <= '9') {
+			p++;
+			digits++;
+		}
+		return digits > 0 && digits < 5 && strcmp(p, "页") == 0;
+	}
+	while (*p == '-' || starts(p, "—") || starts(p, "–") || *p == ' ') {
+		dash += *p != ' ';
+		p += *p == '-' || *p == ' ' ? 1 : strlen("—");
+	}
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits++;
+	}
+	if (dash == 0 || digits == 0 || digits > 4)
+		return 0;
+	while (*p == '-' || starts(p, "—") || starts(p, "–") || *p == ' ')
+		p += *p == '-' || *p == ' ' ? 1 : strlen("—");
+	return *p == '\0';
+}
+
 static int
 raw_line(const char *t)
 {
@@ -920,17 +951,24 @@ static void
 body(struct legacy *l, size_t from, size_t to)
 {
 	struct iblock	*cur = NULL;
-	const char	*raw, *t, *after;
+	const char	*raw, *t, *after, *prev = NULL;
 	char		*h, *item;
 	size_t		 i, first = l->nb;
 	int		 briefs = 0, ln, heads = 0;
 
-	for (i = from; i < to; i++) {
+	for (i = from; i < to; prev = raw, i++) {
 		raw = l->lines[i];
 		ln = (int)i + 1;
 		t = skip_space(raw);
 		if (*t == '\0' || thematic(t)) {
 			cur = NULL;
+			continue;
+		}
+		if (page_number(t)) {
+			/* the paragraph around it goes on, as a page break */
+			msg(MSG_IMPORT_PAGE, &(struct jb_pos){ l->path, ln,
+			    col_of(raw, t) }, t);
+			raw = prev;
 			continue;
 		}
 		if (*t == '#') {
@@ -961,7 +999,11 @@ body(struct legacy *l, size_t from, size_t to)
 			} else
 				block_line(cur, t, raw, ln);
 		} else {
-			if (cur == NULL || cur->kind != I_PARA || l->linemode)
+			/* a line as wide as the page went on in the next */
+			if (cur == NULL || cur->kind != I_PARA || (l->linemode &&
+			    !(l->wrap > 0 && t == raw && prev != NULL &&
+			    g_utf8_strlen(skip_space(prev), -1) >= l->wrap - 1 &&
+			    !doc_is_terminal(last_char(prev)))))
 				cur = add_block(l, I_PARA, ln);
 			block_line(cur, t, raw, ln);
 		}
@@ -972,6 +1014,33 @@ body(struct legacy *l, size_t from, size_t to)
 }
 
 /* ---- reading ---- */
+
+/*
+ * Text copied from a PDF has its lines broken where the page broke them:
+ * many lines of one width (within a character).  That width, or 0.
+ */
+static void
+find_wrap(struct legacy *l)
+{
+	long	 count[128] = { 0 }, n, best = 0, lines = 0;
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		n = g_utf8_strlen(skip_space(l->lines[i]), -1);
+		if (n == 0)
+			continue;
+		lines++;
+		if (n >= 16 && n < 127)
+			count[n]++;
+	}
+	for (n = 17; n < 126; n++)
+		if (count[n - 1] + count[n] + count[n + 1] >
+		    count[best - 1 > 0 ? best - 1 : 0] + count[best] + count[best + 1])
+			best = n;
+	n = best ? count[best - 1] + count[best] + count[best + 1] : 0;
+	if (n >= 4 && n * 10 >= lines * 3)
+		l->wrap = best;
+}
 
 static void
 split_lines(struct legacy *l, const char *s)
@@ -1000,6 +1069,7 @@ split_lines(struct legacy *l, const char *s)
 	 */
 	if (l->n > 4 && (size_t)blank * 4 < l->n)
 		l->linemode = 1;
+	find_wrap(l);
 }
 
 /* Read the file: text in any of its encodings, or a Word file. */

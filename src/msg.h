@@ -24,6 +24,7 @@ enum msgid {
 	MSG_IMPORT_MOVED,	/* import: a masthead or footer line into front matter */
 	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
+	MSG_IMPORT_PAGE,	/* import: a page number dropped */
 	MSG_WARNING,		/* ---- warnings ---- */
 	MSG_FM_UNKNOWN_KEY,	/* unknown front-matter key */
 	MSG_SERIES_UNKNOWN_KEY,	/* unknown key in bulletin.yaml */

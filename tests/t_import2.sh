@@ -1,6 +1,6 @@
 #!/bin/sh
 # t_import2.sh -- `jianbao import` of submitted articles and `check --fix`.
-#   tests/import2/{newspaper,hant,county}.txt, written for the tests, are
+#   tests/import2/{newspaper,hant,county,pdfcopy}.txt, written for the tests, are
 #   imported as UTF-8, UTF-8 with BOM and CRLF, GB18030 and UTF-16 (made
 #   here with iconv) and as .docx made by LibreOffice (soffice --headless from
 #   HTML this suite writes); tests/import2/mkdocx.py makes Word files with
@@ -58,11 +58,13 @@ kept() {
 }
 
 # ---- text in four encodings ----
-for s in newspaper hant county; do
+for s in newspaper hant county pdfcopy; do
 	f=$D/$s.txt
 	cp "$f" "$tmp/$s-utf8.txt"
 	printf '\357\273\277' >"$tmp/$s-bom.txt"
-	sed 's/$/\r/; s/^\([^#（]\)/　　\1/' "$f" >>"$tmp/$s-bom.txt"
+	# Word's indents on every paragraph; a PDF copy's lines run on unindented
+	if [ $s = pdfcopy ]; then ind=; else ind='s/^\([^#（]\)/　　\1/'; fi
+	sed "s/\$/\r/; $ind" "$f" >>"$tmp/$s-bom.txt"
 	iconv -f UTF-8 -t GB18030 "$f" >"$tmp/$s-gb18030.txt"
 	iconv -f UTF-8 -t UTF-16 "$f" >"$tmp/$s-utf16.txt"
 	for e in utf8 bom gb18030 utf16; do
