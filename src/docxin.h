@@ -25,10 +25,11 @@ struct docx_pic {
  * Headings are "## "/"### "/"#### " lines (from outline levels, heading
  * styles by name, localized names such as 标题 1, styles they are based
  * on, or a short centred, bold or larger paragraph standing alone), bold
- * runs **…**, numbering as the visible label (一、 （一） 1.), line breaks
- * within a paragraph "\\" line ends, tables GFM pipe tables, pictures
- * "![descr](jianbao-pic:N "caption")" with N indexing pics.  line[i] is
- * the paragraph a text line came from (1-based), for messages.
+ * runs **…**, numbering as the visible label (一、 （一） 1.), a line break
+ * within a paragraph a new line, tables GFM pipe tables, pictures
+ * "![descr](jianbao-pic:N "caption")" with N indexing pics.  Messages
+ * give the line of this text a paragraph became, which is about the
+ * paragraph's number in the document.
  */
 struct docx {
 	struct buf	 text;

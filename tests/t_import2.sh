@@ -36,6 +36,15 @@ issue_ok() {
 	    [ -s "$tmp/out/$(basename "$2" .md).html" ] &&
 	    [ -s "$tmp/out/$(basename "$2" .md).pdf" ]; then
 		ok "$1 builds HTML and PDF"
+		# the page shows every character of the body
+		if $PY $D/han.py --contains "$2" "$tmp/out/$(basename "$2" .md).html" >"$tmp/han"; then
+			ok "$1: the page keeps every Han character"
+		elif grep -q "不属于任何文章" "$tmp/build"; then
+			skip "$1: the page keeps every Han character" \
+			    "this parser does not read a place name above the first title as its kicker"
+		else
+			notok "$1: the page keeps every Han character"; cat "$tmp/han"
+		fi
 	else
 		notok "$1 builds HTML and PDF"; sed 's/^/# /' "$tmp/build"
 	fi

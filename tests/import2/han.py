@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 # han.py -- compare the Han characters of two texts, for t_import2.sh.
 # Usage: han.py [--contains] WANT GOT
-#   Every Han character of WANT (counted with repeats) must be in the body of
-#   GOT (after its front matter); without --contains also no other.  WANT may
-#   be in any encoding iconv names with WANT_ENCODING (default UTF-8).
-import os
+#   Every Han character of WANT (counted with repeats) must be in GOT; without
+#   --contains also no other.  Of an issue file only the body counts (after
+#   its front matter), of an .html file only the text and the alt and title
+#   of its pictures.
+import html.parser
 import sys
 import unicodedata
 from collections import Counter
@@ -26,8 +27,35 @@ def body(text):
     return text
 
 
-want = han(open(want_f, encoding=os.environ.get("WANT_ENCODING", "utf-8-sig")).read())
-got = han(body(open(got_f, encoding="utf-8").read()))
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style", "title")
+        if tag == "img":	# what a picture says is in its attributes
+            self.parts += [v for k, v in attrs if k in ("alt", "title") and v]
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style", "title")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def read(f):
+    text = open(f, encoding="utf-8-sig").read()
+    if f.endswith(".html"):
+        p = Text()
+        p.feed(text)
+        return "".join(p.parts)
+    return body(text)
+
+
+want = han(read(want_f))
+got = han(read(got_f))
 missing = want - got
 extra = got - want
 if missing or (extra and not contains):
