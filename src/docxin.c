@@ -1298,7 +1298,6 @@ paragraph(struct rd *r, xmlNode *p)
 		}
 	}
 	if (ps.after.len > 0) {
-		buf_puts(&all, "");
 		for (l0 = ps.after.data + 1; l0 != NULL; l0 = nl) {
 			if ((nl = strchr(l0, '\n')) != NULL)
 				*nl++ = '\0';
@@ -1354,7 +1353,7 @@ put_cell(struct buf *row, const char *t)
  * (gridSpan, vMerge) empty where they continue, one column count.
  */
 static void
-table(struct rd *r, xmlNode *tbl, int depth)
+table(struct rd *r, xmlNode *tbl)
 {
 	xmlNode		*tr, *tc, *pr;
 	struct buf	**rows = NULL, cell;
@@ -1438,7 +1437,6 @@ table(struct rd *r, xmlNode *tbl, int depth)
 	free(rows);
 	free(ncols);
 	free(keep);
-	(void)depth;
 }
 
 static void
@@ -1456,7 +1454,7 @@ walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 				/* a nested table: its text in the cell */
 				walk_blocks(r, c, depth + 1, 1);
 			} else
-				table(r, c, depth);
+				table(r, c);
 		} else if (is_w(c, "tr") || is_w(c, "tc"))
 			walk_blocks(r, c, depth + 1, in_cell);
 		else if (is_w(c, "del") || is_w(c, "moveFrom")) {

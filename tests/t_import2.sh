@@ -168,8 +168,13 @@ if $PY -c 'import docx' 2>/dev/null; then
 	imp direct.docx "$tmp/w/direct.md" "$tmp/direct.docx"
 	golden "import direct.docx: issue" $D/direct.expected "$tmp/w/direct.md"
 	issue_ok "import direct.docx" "$tmp/w/direct.md"
+	imp outline.docx "$tmp/w/outline.md" "$tmp/outline.docx"
+	check "outline.docx: headings from basedOn, a localized name, an outline level" \
+	    'grep -q "^## 云岭市志愿服务站点建设情况$" "$tmp/w/outline.md" &&
+	     grep -q "^### 一、建设情况$" "$tmp/w/outline.md" &&
+	     grep -q "^#### （一）站点布局$" "$tmp/w/outline.md"'
 	if have pandoc; then
-		for w in styles direct; do
+		for w in styles direct outline; do
 			pandoc -f docx -t plain "$tmp/$w.docx" -o "$tmp/$w.plain"
 			kept "import $w.docx (against pandoc)" "$tmp/$w.plain" \
 			    "$tmp/w/$w.md" --contains

@@ -5,6 +5,8 @@
 #                numbering from numbering.xml (一、 and 1.), a table, a JPEG
 #                with alt text and a caption, tracked changes, a comment
 #   direct.docx  no heading styles: a centred larger title, bold 一、 lines
+#   outline.docx a style based on Title, a style named 标题 1 with a numeric
+#                id as WPS writes them, an outline level set on a paragraph
 import copy
 import sys
 
@@ -104,5 +106,22 @@ def direct():
     doc.save(out + "/direct.docx")
 
 
+def outline():
+    from docx.enum.style import WD_STYLE_TYPE
+    doc = docx.Document()
+    own = doc.styles.add_style("报告标题", WD_STYLE_TYPE.PARAGRAPH)
+    own.base_style = doc.styles["Title"]
+    local = doc.styles.add_style("标题 1", WD_STYLE_TYPE.PARAGRAPH)
+    local.element.set(qn("w:styleId"), "12")
+    doc.add_paragraph("云岭市志愿服务站点建设情况", style="报告标题")
+    doc.add_paragraph("全市已建成志愿服务站点四百余个，覆盖所有城市社区。")
+    doc.add_paragraph("一、建设情况", style="标题 1")
+    p = doc.add_paragraph("（一）站点布局")
+    p._p.get_or_add_pPr().append(parse_xml('<w:outlineLvl %s w:val="1"/>' % W))
+    doc.add_paragraph("站点按照十五分钟服务圈布局，方便群众就近参与。")
+    doc.save(out + "/outline.docx")
+
+
 styles()
 direct()
+outline()
