@@ -266,7 +266,7 @@ add_edit(struct fixer *f, size_t a, size_t b, const char *with, enum msgid id,
 	size_t		 i;
 
 	/* one repair per place: the first found wins, the next run sees the rest */
-	for (i = 0; i < f->ne; i++)
+	for (i = 0; with != NULL && i < f->ne; i++)
 		if (a < f->e[i].to && f->e[i].from < b) {
 			free(sf);
 			free(st);
@@ -276,7 +276,7 @@ add_edit(struct fixer *f, size_t a, size_t b, const char *with, enum msgid id,
 	e = &f->e[f->ne++];
 	e->from = a;
 	e->to = b;
-	e->with = xstrdup(with);
+	e->with = with ? xstrdup(with) : NULL;	/* NULL: a finding only */
 	e->id = id;
 	e->line = line;
 	e->col = col;
@@ -406,8 +406,11 @@ rule_quotes(struct fixer *f, const char *path)
 		struct jb_pos	 pos = { path, f->v[q[nq - 1]].line,
 				    f->v[q[nq - 1]].col };
 
+		/* reported in its place among the repairs, changing nothing */
 		if (!f->quiet)
-			msg(MSG_CHK_STRAIGHT_QUOTE, &pos, "\"");
+			add_edit(f, f->v[q[nq - 1]].off, f->v[q[nq - 1]].off, NULL,
+			    MSG_CHK_STRAIGHT_QUOTE, pos.line, pos.col, xstrdup("\""),
+			    NULL);
 		return;
 	}
 	o = utf8(open2);
@@ -657,7 +660,7 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 	struct jb_pos	 pos;
 	struct buf	 text = { 0 };
 	size_t		 i, at;
-	int		 rc = -1, pass, changed = 0;
+	int		 rc = -1, pass, changed = 0, edits;
 
 	memset(&f, 0, sizeof(f));
 	if ((t = src_read(path, DOC_MAX_BYTES)) == NULL)
@@ -678,6 +681,7 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 	}
 	cur = t;
 	for (pass = 0; pass < 4; pass++) {
+		edits = 0;
 		f.t = cur;
 		f.quiet = pass > 0;
 		scan(&f, path);
@@ -689,14 +693,21 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 			pos.file = path;
 			pos.line = f.e[i].line;
 			pos.col = f.e[i].col;
+			if (f.e[i].with == NULL) {
+				msg(f.e[i].id, &pos, f.e[i].shown_from);
+				continue;
+			}
 			msg(f.e[i].id, &pos, dry ? "可修正" : "已修正",
 			    f.e[i].shown_from, f.e[i].shown_to);
 			buf_put(&text, cur->text + at, f.e[i].from - at);
 			buf_puts(&text, f.e[i].with);
 			at = f.e[i].to;
+			edits++;
 		}
 		buf_put(&text, cur->text + at, cur->len - at);
 		free_edits(&f);
+		if (edits == 0)
+			break;
 		if (cur != t)
 			src_free(cur);
 		cur = src_new(path, text.data, text.len);
