@@ -403,7 +403,7 @@ struct rd {
 	struct para	*pv;
 	size_t		 np;
 	int		 body_size;	/* half-points of Normal */
-	int		 tracked, warned_tracked;
+	int		 tracked;	/* the line of the first tracked change */
 	struct buf	 later;		/* footnotes referenced, for the end */
 	int		 failed;
 };
@@ -881,6 +881,13 @@ here(const struct rd *r)
 	return pos;
 }
 
+static void
+tracked(struct rd *r)
+{
+	if (r->tracked == 0)
+		r->tracked = (int)r->np + 1;
+}
+
 /* Text as Markdown reads it literally: marks that would format escaped. */
 static void
 put_text(struct buf *b, const char *s, int in_table)
@@ -1035,11 +1042,11 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 	}
 	for (c = n->children; c != NULL; c = c->next) {
 		if (is_w(c, "del") || is_w(c, "moveFrom")) {
-			r->tracked = 1;
+			tracked(r);
 			continue;
 		}
 		if (is_w(c, "ins") || is_w(c, "moveTo"))
-			r->tracked = 1;
+			tracked(r);
 		if (is_w(c, "pPr") || is_w(c, "rPr"))
 			continue;
 		if (is_el(c, "AlternateContent")) {
@@ -1458,12 +1465,12 @@ walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 		} else if (is_w(c, "tr") || is_w(c, "tc"))
 			walk_blocks(r, c, depth + 1, in_cell);
 		else if (is_w(c, "del") || is_w(c, "moveFrom")) {
-			r->tracked = 1;
+			tracked(r);
 		} else if (is_w(c, "sdt") || is_w(c, "sdtContent") ||
 		    is_w(c, "customXml") || is_w(c, "ins") || is_w(c, "moveTo") ||
 		    is_el(c, "AlternateContent") || is_el(c, "Choice")) {
 			if (is_w(c, "ins") || is_w(c, "moveTo"))
-				r->tracked = 1;
+				tracked(r);
 			walk_blocks(r, c, depth + 1, in_cell);
 		}
 	}
@@ -1677,7 +1684,7 @@ docx_read(const char *path, const char *data, size_t len, struct docx *out)
 	if (r.failed || r.p.total > DOCX_MAX_TOTAL)
 		goto out;
 	if (r.tracked)
-		msg(MSG_DOCX_TRACKED, &(struct jb_pos){ path, 0, 0 });
+		msg(MSG_DOCX_TRACKED, &(struct jb_pos){ path, r.tracked, 1 });
 	emit(&r);
 	if (out->text.data == NULL)
 		buf_put(&out->text, "", 0);

@@ -87,8 +87,8 @@ for s in newspaper hant county pdfcopy; do
 			continue
 		fi
 		case $e in
-		gb18030) said="提示：文件是 GB18030（GBK） 编码，已转换为 UTF-8" ;;
-		utf16) said="提示：文件是 UTF-16 编码，已转换为 UTF-8" ;;
+		gb18030) said="提示：文件的编码是 GB18030（GBK），已转换为 UTF-8" ;;
+		utf16) said="提示：文件的编码是 UTF-16，已转换为 UTF-8" ;;
 		*) said="" ;;
 		esac
 		check "import $s as $e: exit 0${said:+, says so}" \
