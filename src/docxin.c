@@ -1735,7 +1735,7 @@ docx_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
 	static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 	char		 tmpl[] = "/tmp/jianbao-doc-XXXXXX", *in = NULL, *outp = NULL;
 	char		*profile = NULL, *base, *dot;
-	gchar		*argv[10], *errs = NULL;
+	gchar		*argv[11], *errs = NULL;
 	gint		 status = 0;
 	int		 rc = -1;
 
@@ -1760,15 +1760,18 @@ docx_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
 	profile = g_strdup_printf("-env:UserInstallation=file://%s/profile", tmpl);
 	if (!g_file_set_contents(in, data, (gssize)len, NULL))
 		goto out;
-	argv[0] = "soffice";
-	argv[1] = profile;
-	argv[2] = "--headless";
-	argv[3] = "--convert-to";
-	argv[4] = "docx:MS Word 2007 XML";
-	argv[5] = "--outdir";
-	argv[6] = tmpl;
-	argv[7] = in;
-	argv[8] = NULL;
+	/* bounded time: a hostile file must not hang the import */
+	argv[0] = "timeout";
+	argv[1] = "120";
+	argv[2] = "soffice";
+	argv[3] = profile;
+	argv[4] = "--headless";
+	argv[5] = "--convert-to";
+	argv[6] = "docx:MS Word 2007 XML";
+	argv[7] = "--outdir";
+	argv[8] = tmpl;
+	argv[9] = in;
+	argv[10] = NULL;
 	if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH |
 	    G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errs, &status, NULL) ||
 	    !g_spawn_check_wait_status(status, NULL) || access(outp, R_OK) != 0 ||
