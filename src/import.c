@@ -51,6 +51,7 @@ struct legacy {
 	int		  linemode;	/* a line is a paragraph (Word, unwrapped text) */
 	long		  wrap;		/* text copied from a PDF: its line width, or 0 */
 	int		  has_mast;	/* the text starts with a masthead */
+	int		  into;		/* appended to an issue: front matter stays */
 	const struct jb_series *series;
 	struct docx	  docx;		/* a Word file's pictures */
 	/* masthead */
@@ -323,7 +324,8 @@ moved(const struct legacy *l, int line, const char *part)
 	struct jb_pos	 pos = line_pos(l, line);
 	char		*t = trim(l->lines[line - 1]);
 
-	msg(MSG_IMPORT_MOVED, &pos, part, t);
+	msg(MSG_IMPORT_MOVED, &pos, part, t, l->into ?
+	    "未用（追加到已有的一期，期次信息保持原样）" : "已写入期次信息");
 	free(t);
 }
 
@@ -1685,6 +1687,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	for (i = 0; i < (size_t)nfiles; i++) {
 		r.f[i].path = files[i];
 		r.f[i].series = r.s;
+		r.f[i].into = o->into != NULL;
 	}
 	r.nf = (size_t)nfiles;
 	for (i = 0; i < r.nf; i++) {
@@ -1697,10 +1700,13 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 			r.mast = &r.f[i];
 		else {
 			char	*what = g_strdup_printf("第%d期", r.f[i].issue);
+			char	*why = o->into ? g_strdup_printf("期次信息保持 “%s” 原样",
+			    o->into) : g_strdup("期次信息取自第一个有报头的文件");
 
 			msg(MSG_IMPORT_MASTHEAD_AGAIN, &(struct jb_pos){
-			    r.f[i].path, 0, 0 }, what);
+			    r.f[i].path, 0, 0 }, what, why);
 			g_free(what);
+			g_free(why);
 		}
 	}
 	if (o->into != NULL) {
