@@ -178,9 +178,14 @@ pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 	while ((r = zip_fread(f, chunk, sizeof(chunk))) > 0) {
 		got += (size_t)r;
 		if (got > st.size || got > max) {
+			char	 said[32];
+
 			zip_fclose(f);
 			buf_free(out);
-			too_big(p, name, got, st.comp_size, cap);
+			snprintf(said, sizeof(said), "%llu",
+			    (unsigned long long)st.size);
+			msg(MSG_DOCX_SIZE_LIE, &(struct jb_pos){ p->path, 0, 0 },
+			    name, said);
 			return -1;
 		}
 		buf_put(out, chunk, (size_t)r);

@@ -102,6 +102,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_DOCX_OLD] = "这是旧式 Word（.doc）或 WPS 文件，请在 Word 或 WPS 中另存为 .docx 再导入（装有 LibreOffice 时会自动转换）",
 	[MSG_DOCX_CONVERT] = "LibreOffice 无法转换 “%s”，请在 Word 或 WPS 中另存为 .docx 再导入",
 	[MSG_DOCX_TOO_BIG] = "Word 文件中的 “%s” 解压后过大或压缩比异常（%s），上限为 %s，可能是恶意文件",
+	[MSG_DOCX_SIZE_LIE] = "Word 文件中的 “%s” 解压后比它声明的 %s 字节多，可能是恶意文件",
 	[MSG_DOCX_TOO_MANY] = "Word 文件中的条目过多（%s 个），上限为 %s 个",
 	[MSG_DOCX_BAD_NAME] = "Word 文件中有不安全的条目名 “%s”（含 ../、反斜杠或绝对路径），可能是恶意文件",
 	[MSG_DOCX_XML] = "Word 文件中的 “%s” 不是有效的 XML：%s",

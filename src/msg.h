@@ -108,6 +108,7 @@ enum msgid {
 	MSG_DOCX_CONVERT,	/* import: LibreOffice could not convert */
 	MSG_DOCX_TOO_BIG,	/* import: an entry beyond the size or ratio caps */
 	MSG_DOCX_TOO_MANY,	/* import: too many entries */
+	MSG_DOCX_SIZE_LIE,	/* import: an entry unpacks to more than it says */
 	MSG_DOCX_BAD_NAME,	/* import: entry name with ../ or absolute */
 	MSG_DOCX_XML,		/* import: a part is not well-formed XML */
 	MSG_DOCX_DTD,		/* import: a part declares a DTD or entities */

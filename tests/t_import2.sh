@@ -208,8 +208,8 @@ fi
 mkdir -p "$tmp/h"
 $PY $D/mkhostile.py "$tmp/h"
 : >"$tmp/hostile"
-for f in notzip truncated nodoc slip absolute entities xxe bomb huge badxml \
-    notimage encrypted; do
+for f in notzip truncated nodoc slip absolute entities xxe bomb huge liar \
+    badxml notimage encrypted; do
 	rm -rf "$tmp/h/o"
 	mkdir "$tmp/h/o"
 	# bounded memory, but AddressSanitizer needs its shadow address space

@@ -75,6 +75,20 @@ with zipfile.ZipFile(os.path.join(out, "huge.docx"), "w", zipfile.ZIP_DEFLATED) 
         for _ in range((100 << 20) // len(line)):
             f.write(line)
         f.write(b"</w:body></w:document>")
+# sizes that lie: document.xml declares 100 bytes and unpacks to 60,000
+make("liar.docx", [("[Content_Types].xml", CT),
+                   ("word/document.xml", doc(para("正文。" * 20) * 1000))])
+with open(os.path.join(out, "liar.docx"), "rb") as f:
+    data = bytearray(f.read())
+real = len(doc(para("正文。" * 20) * 1000).encode())
+for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+    i = data.find(sig, data.find(b"word/document.xml") - 80 if sig == b"PK\x03\x04" else 0)
+    while i >= 0:
+        if int.from_bytes(data[i + off:i + off + 4], "little") == real:
+            data[i + off:i + off + 4] = (100).to_bytes(4, "little")
+        i = data.find(sig, i + 4)
+with open(os.path.join(out, "liar.docx"), "wb") as f:
+    f.write(data)
 # not well-formed XML
 make("badxml.docx", [("[Content_Types].xml", CT),
                      ("word/document.xml", doc(para("正文。"))[:-20])])
