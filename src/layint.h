@@ -101,6 +101,7 @@ struct row {
 	int		 para;		/* paragraph id, -1 = none */
 	int		 idx, count;	/* line index in the paragraph, lines */
 	int		 box;		/* box id, 0 = none */
+	int		 art;		/* article, 1-based; 0 = none */
 	const char	*mark;		/* article title: bookmark text */
 	const char	*dest;
 };
