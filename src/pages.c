@@ -1,4 +1,4 @@
-/* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures shrunk to fit, the 报尾 at the foot, folios. */
+/* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures floated or shrunk to fit, the 报尾 at the foot, folios. */
 #include <stdio.h>
 #include <string.h>
 
@@ -140,39 +140,108 @@ shrink_image(struct row *r, int n)
 }
 
 /*
- * Choose where page content ends: rows [i, b) fit; move b back so a
- * heading never ends a page and no paragraph leaves a single line at
- * either side of the break.
+ * How far a page break before row b must move back: a heading or spacing
+ * never ends a page, and no paragraph leaves a single line at either side
+ * of the break.  0: b is a good break.
+ */
+static size_t
+break_back(const struct lb *lb, size_t b)
+{
+	const struct row *r = &lb->rows[b], *pr = &lb->rows[b - 1];
+
+	if (pr->keep || pr->blank)
+		return 1;
+	if (r->para >= 0 && r->idx == 1)
+		return 1;
+	if (r->para >= 0 && r->idx >= 1 && r->count - r->idx == 1)
+		return r->idx >= 3 ? 1 : (size_t)r->idx;
+	return 0;
+}
+
+/*
+ * Choose where page content ends: rows [i, b) fit; move b back where
+ * break_back() says, keeping at least one row.
  */
 static size_t
 adjust_break(struct lb *lb, size_t i, size_t b)
 {
-	size_t	 b0 = b, guard;
+	size_t	 b0 = b, k, guard;
 
 	for (guard = 0; guard < 16 && b > i + 1; guard++) {
-		const struct row *r = &lb->rows[b], *pr = &lb->rows[b - 1];
-
-		if (pr->keep || pr->blank) {
-			b--;
-			continue;
-		}
-		if (r->para >= 0 && r->idx == 1) {
-			b--;
-			continue;
-		}
-		if (r->para >= 0 && r->idx >= 1 && r->count - r->idx == 1) {
-			b -= r->idx >= 3 ? 1 : (size_t)r->idx;
-			continue;
-		}
-		break;
+		if ((k = break_back(lb, b)) == 0)
+			break;
+		b = k < b ? b - k : 0;
 	}
 	if (b <= i)
 		b = b0;
 	return b;
 }
 
-/* Paginate: fill each page with the rows that fit, then move the break
- * back where adjust_break() says. */
+/*
+ * A picture outside a box starts at row s: the rows [s, *e) hold it with
+ * its caption and credit, *n grid lines.  Returns 1, or 0 when row s is
+ * no picture.
+ */
+static int
+picture(const struct lb *lb, size_t s, size_t *e, int *n)
+{
+	const struct row *r = &lb->rows[s];
+	size_t		 k;
+
+	if (r->nitems == 0 || r->items[0].kind != LAY_IMAGE || r->box != 0 ||
+	    r->art == 0)
+		return 0;
+	*n = 0;
+	for (k = s; k < lb->nrows; k++) {
+		*n += lb->rows[k].nlines;
+		if (!lb->rows[k].keep)
+			break;
+	}
+	*e = k < lb->nrows ? k + 1 : k;
+	return 1;
+}
+
+/*
+ * Float a picture that does not fit: rows [i, j) fit on the page, whose
+ * first g lines are taken; when j falls in a picture that starts below
+ * the page top, the text after the picture fills the room left, up to
+ * the next picture or the next article's title, and the picture moves to
+ * the top of the next page.  The rows are reordered so; returns where the
+ * page ends, or 0 when the picture cannot float.
+ */
+static size_t
+float_picture(struct lb *lb, size_t i, size_t j, int g)
+{
+	struct row	*tmp;
+	size_t		 s, e, m, k, x;
+	int		 n, room, nn;
+
+	for (s = j + 1; s-- > i;)
+		if (picture(lb, s, &e, &n))
+			break;
+	if (s == (size_t)-1 || s < i || s == i || e <= j || n > LAY_LINES)
+		return 0;
+	room = LAY_LINES - g;
+	for (k = i; k < s; k++)
+		room -= lb->rows[k].nlines;
+	for (m = e; m < lb->nrows && lb->rows[m].art == lb->rows[s].art &&
+	    !picture(lb, m, &x, &nn) && lb->rows[m].nlines <= room; m++)
+		room -= lb->rows[m].nlines;
+	while (m > e && m < lb->nrows && (k = break_back(lb, m)) > 0)
+		m = m - e > k ? m - k : e;
+	if (m == e)
+		return 0;
+	tmp = xmalloc((e - s) * sizeof(*tmp));
+	memcpy(tmp, &lb->rows[s], (e - s) * sizeof(*tmp));
+	memmove(&lb->rows[s], &lb->rows[e], (m - e) * sizeof(*tmp));
+	memcpy(&lb->rows[s + (m - e)], tmp, (e - s) * sizeof(*tmp));
+	free(tmp);
+	return s + (m - e);
+}
+
+/* Paginate: fill each page with the rows that fit; a picture that does
+ * not fit floats to the next page (float_picture()), or else shrinks,
+ * and the break moves back where adjust_break() says. */
 struct lay_page *
 page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
@@ -191,9 +260,11 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		for (j = i; j < lb->nrows && used + lb->rows[j].nlines <=
 		    LAY_LINES; j++)
 			used += lb->rows[j].nlines;
-		/* A picture that does not fit may shrink to half a page. */
-		if (j < lb->nrows && lb->rows[j].nitems > 0 &&
-		    lb->rows[j].items[0].kind == LAY_IMAGE) {
+		b = j < lb->nrows ? float_picture(lb, i, j, g) : 0;
+		/* A picture that cannot float may shrink to half a page. */
+		if (b == 0 && j < lb->nrows && lb->rows[j].nitems > 0 &&
+		    lb->rows[j].items[0].kind == LAY_IMAGE &&
+		    lb->rows[j].nitems == 1) {
 			size_t k = j;
 			int need;
 
@@ -208,9 +279,11 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 					used += lb->rows[j].nlines;
 			}
 		}
-		b = j;
-		if (b < lb->nrows)
-			b = adjust_break(lb, i, b);
+		if (b == 0) {
+			b = j;
+			if (b < lb->nrows)
+				b = adjust_break(lb, i, b);
+		}
 		if (b == i)
 			b = i + 1;
 		for (j = i; j < b; j++) {
