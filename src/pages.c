@@ -239,6 +239,52 @@ float_picture(struct lb *lb, size_t i, size_t j, int g)
 	return s + (m - e);
 }
 
+/*
+ * When a picture that does not fit cannot float forward (its article
+ * ends, or another picture follows), move it up instead: before the
+ * latest paragraph of its article on this page after which it fits, so
+ * that the paragraphs it passes continue after it on the next page.
+ * Rows [i, j) fit on the page, whose first g lines are taken.  The rows
+ * are reordered so; returns where the page ends, or 0 when no such
+ * place fills the page better than leaving the picture for the next.
+ */
+static size_t
+float_back(struct lb *lb, size_t i, size_t j, int g)
+{
+	struct row	*tmp;
+	size_t		 s, e = 0, p, x;
+	int		 n = 0, nn, upto = g, at;
+
+	for (s = j + 1; s-- > i;)
+		if (picture(lb, s, &e, &n))
+			break;
+	if (s == (size_t)-1 || s <= i || e <= j || n > LAY_LINES)
+		return 0;
+	for (p = i; p < s; p++)
+		upto += lb->rows[p].nlines;
+	/* upto: lines taken before row p, counting down from s. */
+	for (at = upto, p = s; p > i + 1; p--) {
+		const struct row *r = &lb->rows[p - 1];
+
+		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn))
+			return 0;
+		at -= r->nlines;
+		if (at + n <= LAY_LINES && (r->para < 0 || r->idx == 0) &&
+		    break_back(lb, p - 1) == 0)
+			break;
+	}
+	/* Row p - 1 is where the picture goes, if it fills the page more. */
+	if (p <= i + 1 || at + n <= upto)
+		return 0;
+	p--;
+	tmp = xmalloc((e - s) * sizeof(*tmp));
+	memcpy(tmp, &lb->rows[s], (e - s) * sizeof(*tmp));
+	memmove(&lb->rows[p + (e - s)], &lb->rows[p], (s - p) * sizeof(*tmp));
+	memcpy(&lb->rows[p], tmp, (e - s) * sizeof(*tmp));
+	free(tmp);
+	return p + (e - s);
+}
+
 /* Paginate: fill each page with the rows that fit; a picture that does
  * not fit floats to the next page (float_picture()), or else shrinks,
  * and the break moves back where adjust_break() says. */
@@ -261,6 +307,8 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		    LAY_LINES; j++)
 			used += lb->rows[j].nlines;
 		b = j < lb->nrows ? float_picture(lb, i, j, g) : 0;
+		if (b == 0 && j < lb->nrows)
+			b = float_back(lb, i, j, g);
 		/* A picture that cannot float may shrink to half a page. */
 		if (b == 0 && j < lb->nrows && lb->rows[j].nitems > 0 &&
 		    lb->rows[j].items[0].kind == LAY_IMAGE &&

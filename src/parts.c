@@ -333,7 +333,6 @@ part_article(struct lb *lb, const struct jb_article *art)
 	struct lay_item	*it;
 	size_t		 i, t0, r0, k;
 
-	r0 = lb->nrows;
 	flow_blank(lb);
 	if (art->kicker != NULL)
 		display(lb, art->kicker, &art->pos, NOSRC, JB_ROLE_KAITI, LAY_BODY,
@@ -355,9 +354,10 @@ part_article(struct lb *lb, const struct jb_article *art)
 	r = flow_row(lb);
 	r->blank = 1;
 	r->keep = 1;
+	r0 = lb->nrows;
 	for (i = 0; i < art->nblocks; i++)
 		set_block(lb, &art->blocks[i], 0, 0);
-	/* Pagination lets a picture float only within its article. */
+	/* Pagination lets a picture float only within its article's body. */
 	for (k = r0; k < lb->nrows; k++)
 		lb->rows[k].art = (int)(art - lb->d->articles) + 1;
 }
