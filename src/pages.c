@@ -5,6 +5,10 @@
 #include "layint.h"
 #include "mem.h"
 
+/* Empty lines a floated picture may leave at a page's foot before
+ * another place for it is tried: 19 of 22 lines is 86 % full. */
+#define SLACK	3
+
 struct lay_page *
 page_new(struct lb *lb)
 {
@@ -125,17 +129,24 @@ frames(struct lb *lb, struct lay_page *pg, size_t from, size_t to,
 	}
 }
 
-/* Fit a picture into the n grid lines left on a page. */
+/*
+ * Fit a picture, or a row of them, into n grid lines: each shrinks about
+ * its own centre, so the captions stay centred under the pictures.
+ */
 static void
 shrink_image(struct row *r, int n)
 {
-	struct lay_item	*it = &r->items[0];
-	double		 h = n * LAY_PITCH - 4, w = it->w * h / it->h;
+	double	 h = n * LAY_PITCH - 4, f = h / r->items[0].h;
+	size_t	 i;
 
-	it->x += (it->w - w) / 2;
-	it->w = w;
-	it->h = h;
-	it->y = (n * LAY_PITCH - h) / 2;
+	for (i = 0; i < r->nitems; i++) {
+		struct lay_item *it = &r->items[i];
+
+		it->x += it->w * (1 - f) / 2;
+		it->w *= f;
+		it->h = h;
+		it->y = (n * LAY_PITCH - h) / 2;
+	}
 	r->nlines = n;
 }
 
@@ -207,10 +218,11 @@ picture(const struct lb *lb, size_t s, size_t *e, int *n)
  * the page top, the text after the picture fills the room left, up to
  * the next picture or the next article's title, and the picture moves to
  * the top of the next page.  The rows are reordered so; returns where the
- * page ends, or 0 when the picture cannot float.
+ * page ends, or 0 when the picture cannot float (with full set, also when
+ * the text after it leaves more than SLACK lines of the page empty).
  */
 static size_t
-float_picture(struct lb *lb, size_t i, size_t j, int g)
+float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
 {
 	struct row	*tmp;
 	size_t		 s, e, m, k, x;
@@ -231,6 +243,11 @@ float_picture(struct lb *lb, size_t i, size_t j, int g)
 		m = m - e > k ? m - k : e;
 	if (m == e)
 		return 0;
+	for (room = LAY_LINES - g, k = i; k < m; k++)
+		if (k < s || k >= e)
+			room -= lb->rows[k].nlines;
+	if (full && room > SLACK)
+		return 0;
 	tmp = xmalloc((e - s) * sizeof(*tmp));
 	memcpy(tmp, &lb->rows[s], (e - s) * sizeof(*tmp));
 	memmove(&lb->rows[s], &lb->rows[e], (m - e) * sizeof(*tmp));
@@ -243,17 +260,16 @@ float_picture(struct lb *lb, size_t i, size_t j, int g)
  * When a picture that does not fit cannot float forward (its article
  * ends, or another picture follows), move it up instead: before the
  * latest paragraph of its article on this page after which it fits, so
- * that the paragraphs it passes continue after it on the next page.
- * Rows [i, j) fit on the page, whose first g lines are taken.  The rows
- * are reordered so; returns where the page ends, or 0 when no such
- * place fills the page better than leaving the picture for the next.
+ * that the paragraphs it passes follow it, fill the page and continue on
+ * the next.  Rows [i, j) fit on the page, whose first g lines are taken.
+ * Returns 1 when the rows were reordered so, else 0.
  */
-static size_t
+static int
 float_back(struct lb *lb, size_t i, size_t j, int g)
 {
 	struct row	*tmp;
 	size_t		 s, e = 0, p, x;
-	int		 n = 0, nn, upto = g, at;
+	int		 n = 0, nn, at = g;
 
 	for (s = j + 1; s-- > i;)
 		if (picture(lb, s, &e, &n))
@@ -261,9 +277,9 @@ float_back(struct lb *lb, size_t i, size_t j, int g)
 	if (s == (size_t)-1 || s <= i || e <= j || n > LAY_LINES)
 		return 0;
 	for (p = i; p < s; p++)
-		upto += lb->rows[p].nlines;
-	/* upto: lines taken before row p, counting down from s. */
-	for (at = upto, p = s; p > i + 1; p--) {
+		at += lb->rows[p].nlines;
+	/* at: the lines taken above row p - 1, going up from s. */
+	for (p = s; p > i + 1; p--) {
 		const struct row *r = &lb->rows[p - 1];
 
 		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn))
@@ -273,8 +289,7 @@ float_back(struct lb *lb, size_t i, size_t j, int g)
 		    break_back(lb, p - 1) == 0)
 			break;
 	}
-	/* Row p - 1 is where the picture goes, if it fills the page more. */
-	if (p <= i + 1 || at + n <= upto)
+	if (p <= i + 1)
 		return 0;
 	p--;
 	tmp = xmalloc((e - s) * sizeof(*tmp));
@@ -282,12 +297,13 @@ float_back(struct lb *lb, size_t i, size_t j, int g)
 	memmove(&lb->rows[p + (e - s)], &lb->rows[p], (s - p) * sizeof(*tmp));
 	memcpy(&lb->rows[p], tmp, (e - s) * sizeof(*tmp));
 	free(tmp);
-	return p + (e - s);
+	return 1;
 }
 
 /* Paginate: fill each page with the rows that fit; a picture that does
- * not fit floats to the next page (float_picture()), or else shrinks,
- * and the break moves back where adjust_break() says. */
+ * not fit floats to the next page (float_picture()) or up the page
+ * (float_back()), or else shrinks, and the break moves back where
+ * adjust_break() says. */
 struct lay_page *
 page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
@@ -306,18 +322,20 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		for (j = i; j < lb->nrows && used + lb->rows[j].nlines <=
 		    LAY_LINES; j++)
 			used += lb->rows[j].nlines;
-		b = j < lb->nrows ? float_picture(lb, i, j, g) : 0;
-		if (b == 0 && j < lb->nrows)
-			b = float_back(lb, i, j, g);
-		/* A picture that cannot float may shrink to half a page. */
-		if (b == 0 && j < lb->nrows && lb->rows[j].nitems > 0 &&
-		    lb->rows[j].items[0].kind == LAY_IMAGE &&
-		    lb->rows[j].nitems == 1) {
+		/* A picture that does not fit: forward if that fills the
+		 * page, else up the page, else shrunk to no less than six
+		 * lines, else forward as far as the text goes. */
+		b = j < lb->nrows ? float_picture(lb, i, j, g, 1) : 0;
+		if (b == 0 && j < lb->nrows && float_back(lb, i, j, g))
+			for (used = g, j = i; j < lb->nrows && used +
+			    lb->rows[j].nlines <= LAY_LINES; j++)
+				used += lb->rows[j].nlines;
+		else if (b == 0 && j < lb->nrows && lb->rows[j].nitems > 0 &&
+		    lb->rows[j].items[0].kind == LAY_IMAGE) {
 			size_t k = j;
 			int need;
 
-			while (lb->rows[k].keep && k + 1 < lb->nrows &&
-			    k < j + 3)
+			while (lb->rows[k].keep && k + 1 < lb->nrows)
 				k++;
 			need = LAY_LINES - used - (int)(k - j);
 			if (need >= 6 && need < lb->rows[j].nlines) {
@@ -325,8 +343,10 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 				for (; j < lb->nrows && used +
 				    lb->rows[j].nlines <= LAY_LINES; j++)
 					used += lb->rows[j].nlines;
-			}
-		}
+			} else
+				b = float_picture(lb, i, j, g, 0);
+		} else if (b == 0 && j < lb->nrows)
+			b = float_picture(lb, i, j, g, 0);
 		if (b == 0) {
 			b = j;
 			if (b < lb->nrows)

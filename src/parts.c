@@ -188,6 +188,8 @@ set_row(struct lb *lb, const struct jb_block *b)
 			f.w = h * iw[i] / ih[i];
 			f.al = AL_CENTER;
 			f.nobreak = 1;
+			/* a narrow column: lines of even length */
+			f.balance = 1;
 			shape_add(&p, b->children[i].caption, JB_ROLE_KAITI,
 			    LAY_BODY, BLACK, 0, 0);
 			flow_para(lb, &p, &f);
