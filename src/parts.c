@@ -139,15 +139,15 @@ set_image(struct lb *lb, const struct jb_block *b, int box, double inset)
 
 /*
  * Pictures side by side: scaled to one height so that with a gap of one
- * character between them they fill the measure (at most 12 lines tall,
- * then centred), each caption centred under its own picture, the row's
+ * character between them they fill the measure, inset on each side (at
+ * most 12 lines tall, then centred), each caption centred under its own picture, the row's
  * credit at the right, all kept together.
  */
 static void
-set_row(struct lb *lb, const struct jb_block *b)
+set_row(struct lb *lb, const struct jb_block *b, int box, double inset)
 {
 	double		 iw[DOC_MAX_ROW], ih[DOC_MAX_ROW], ratio = 0, h, x;
-	double		 gap = LAY_BODY, w;
+	double		 gap = LAY_BODY, w, measure = LAY_MEASURE - 2 * inset;
 	struct row	*r, *cols[DOC_MAX_ROW];
 	size_t		 n = b->nchildren, ncol[DOC_MAX_ROW], i, j, most = 0;
 	struct para	 p;
@@ -161,21 +161,22 @@ set_row(struct lb *lb, const struct jb_block *b)
 			return;
 		ratio += iw[i] / ih[i];
 	}
-	h = fmin((LAY_MEASURE - gap * (double)(n - 1)) / ratio,
+	h = fmin((measure - gap * (double)(n - 1)) / ratio,
 	    12 * LAY_PITCH - 4);
 	w = h * ratio + gap * (double)(n - 1);
 	lines = (int)ceil((h + 4) / LAY_PITCH);
 	r = NULL;
-	x = LAY_LEFT + (LAY_MEASURE - w) / 2;
+	x = LAY_LEFT + inset + (measure - w) / 2;
 	for (i = 0; i < n; i++) {
 		r = image_rowitem(lb, r, &b->children[i], x, h * iw[i] / ih[i],
 		    h, lines);
 		x += h * iw[i] / ih[i] + gap;
 	}
 	r->keep = 1;
+	r->box = box;
 	/* Each caption is set in its picture's width, then the lines of
 	 * all of them are merged into shared rows. */
-	x = LAY_LEFT + (LAY_MEASURE - w) / 2;
+	x = LAY_LEFT + inset + (measure - w) / 2;
 	for (i = 0; i < n; i++) {
 		size_t r0 = lb->nrows;
 
@@ -206,6 +207,7 @@ set_row(struct lb *lb, const struct jb_block *b)
 	for (j = 0; j < most; j++) {
 		r = flow_row(lb);
 		r->keep = j + 1 < most || b->credit != NULL;
+		r->box = box;
 		for (i = 0; i < n; i++) {
 			size_t k;
 
@@ -221,7 +223,7 @@ set_row(struct lb *lb, const struct jb_block *b)
 	if (most == 0 && b->credit == NULL)
 		lb->rows[lb->nrows - 1].keep = 0;
 	if (b->credit != NULL)
-		set_credit(lb, b, 0, 0);
+		set_credit(lb, b, box, inset);
 }
 
 static void
@@ -291,7 +293,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		set_image(lb, b, box, inset);
 		break;
 	case JB_BLOCK_IMAGEROW:
-		set_row(lb, b);
+		set_row(lb, b, box, inset);
 		break;
 	default:
 		break;
