@@ -92,10 +92,12 @@ check "a row of five pictures: the old page is kept, no PDF written" \
      [ "$(ls "$tmp/r5")" = row5.html ]'
 
 # ---- the PDFs: page fill and captions ----
-# The test issues, every sample, and generated issues with pictures after
-# every few paragraphs (rows of two and three among them).
+# The test issues, every sample, generated issues as bench/gen.py makes
+# them, and the same with pictures after every few paragraphs (rows of two
+# and three among them).
 mkdir -p "$tmp/gen"
 if python3 bench/gen.py "$tmp/gen" 12 >/dev/null; then
+	cp -r "$tmp/gen" "$tmp/plain"
 	python3 $dir/inject.py $dir/images "$tmp"/gen/issues/*/*.md
 else
 	notok "bench/gen.py makes generated issues"
@@ -107,8 +109,10 @@ done
 for f in issues/*/*.md; do
 	echo "$f bulletin.yaml" >>"$tmp/list"
 done
-for f in "$tmp"/gen/issues/*/*.md; do
-	echo "$f $tmp/gen/bulletin.yaml" >>"$tmp/list"
+for g in plain gen; do
+	for f in "$tmp/$g"/issues/*/*.md; do
+		echo "$f $tmp/$g/bulletin.yaml" >>"$tmp/list"
+	done
 done
 n=0
 while read -r f y; do
