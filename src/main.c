@@ -10,6 +10,7 @@
 
 #include "archive.h"
 #include "check.h"
+#include "datadir.h"
 #include "document.h"
 #include "import.h"
 #include "issues.h"
@@ -557,8 +558,8 @@ font_folder(const char *series)
 int
 main(int argc, char **argv)
 {
-	struct opts	 o = { "bulletin.yaml", "out", "templates", 0, 0, 0, 0,
-			    1, NULL };
+	struct opts	 o = { datadir_find("bulletin.yaml"), "out",
+			    datadir_find("templates"), 0, 0, 0, 0, 1, NULL };
 	static char	 errbuf[65536];
 	const char	*cmd;
 	char		**files, *end;
