@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "check.h"
+#include "datadir.h"
 #include "document.h"
 #include "frontmatter.h"
 #include "infile.h"
@@ -1196,7 +1197,7 @@ chk_main(int argc, char **argv)
 	struct check		 c;
 	struct jb_series	*s = NULL;
 	struct iss_list		 all = { NULL, 0 };
-	const char		*series = "bulletin.yaml", *a;
+	const char		*series = datadir_find("bulletin.yaml"), *a;
 	char			**files;
 	size_t			 i;
 	int			 nfiles = 0, k, rc = 2;

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "datadir.h"
 #include "document.h"
 #include "fmwrite.h"
 #include "import.h"
@@ -975,7 +976,7 @@ imp_main(int argc, char **argv)
 	struct jb_series	*s = NULL;
 	struct jb_doc		*d = NULL;
 	struct outfile		*o;
-	const char		*series = "bulletin.yaml", *out = NULL;
+	const char		*series = datadir_find("bulletin.yaml"), *out = NULL;
 	char			 path[64], *text = NULL;
 	int			 k, rc = 1;
 

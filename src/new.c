@@ -8,6 +8,7 @@
 
 #include <yaml.h>
 
+#include "datadir.h"
 #include "document.h"
 #include "fmwrite.h"
 #include "frontmatter.h"
@@ -170,7 +171,7 @@ new_main(int argc, char **argv)
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
-	const char		*series = "bulletin.yaml", *given = NULL;
+	const char		*series = datadir_find("bulletin.yaml"), *given = NULL;
 	const char		*prev_path = NULL;
 	char			 path[64], iso[16];
 	size_t			 i;
