@@ -4,8 +4,10 @@
 # module, series file and templates from its own folder; an editor's own
 # bulletin.yaml and templates/ still win; the manual page renders without
 # warnings and lists every option; make uninstall removes what it installed.
-# It installs the top-level build (what make install installs), not $JB.
+# It installs the top-level build, which is what make install installs,
+# never $JB: the sanitizer run (t_zz_asan.sh) would only repeat it.
 cd "$(dirname "$0")/.." || exit 2
+[ -n "${JB_NESTED:-}" ] && exit 0
 top=$(pwd)
 tmp=$(mktemp -d)
 trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT; [ -n "$KEEP" ] && echo "# $tmp"
@@ -15,7 +17,7 @@ check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 # Outside make test's own make, so -j is only what each call gives.
 unset MAKEFLAGS MFLAGS MAKELEVEL
 mk() { make -C "$top" --no-print-directory "$@" >"$tmp/make.log" 2>&1 ||
-	{ cat "$tmp/make.log"; return 1; }; }
+	{ sed 's/^/# /' "$tmp/make.log"; return 1; }; }
 
 # installed ROOT: every file make install puts under ROOT, the same bytes.
 installed() {
@@ -38,7 +40,7 @@ cp -R issues/2025/images "$w/issues/2025/"
 # What the repository's program makes of it with the repository's files.
 (cd "$w" && "$top/jianbao" build --series "$top/bulletin.yaml" \
 	--templates "$top/templates" --out "$tmp/ref" "$issue") 2>"$tmp/err" ||
-	{ notok "the repository's program builds $issue"; cat "$tmp/err"; }
+	{ notok "the repository's program builds $issue"; sed 's/^/# /' "$tmp/err"; }
 
 # built JIANBAO OUT: run JIANBAO in the work folder with its defaults.
 built() {
