@@ -7,6 +7,7 @@
 #include "archive.h"
 #include "check.h"
 #include "cli.h"
+#include "datadir.h"
 #include "document.h"
 #include "frontmatter.h"
 #include "import.h"
@@ -261,8 +262,9 @@ font_folder(const char *series)
 int
 main(int argc, char **argv)
 {
-	struct cli_opts		 o = { .series = "bulletin.yaml", .out = "out",
-				    .templates = "templates", .jobs = 1 };
+	struct cli_opts		 o = { .out = "out", .jobs = 1,
+				    .series = datadir_find("bulletin.yaml"),
+				    .templates = datadir_find("templates") };
 	static char		 errbuf[65536];
 	const struct cli_cmd	*c;
 	char			*fontdir;
