@@ -17,6 +17,15 @@
 int	 fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	    const char **note, struct jb_pos *notepos);
 
+/*
+ * Parse a 期号 or 总期号 as written: a number ("7"), or the first and last
+ * numbers of a 合刊 joined by -, –, — or － ("7-8", "7—8").  Sets *first
+ * and *last (equal for a single number).  Returns 0; -1 when s is neither
+ * form (a range whose numbers are not in order is returned as it is: the
+ * caller reports that).
+ */
+int	 fm_parse_range(const char *s, long *first, long *last);
+
 /* Parse "YYYY-MM-DD" strictly (real calendar dates only); 0 or -1. */
 int	 fm_parse_date(const char *s, struct jb_date *out);
 
@@ -41,6 +50,7 @@ enum fm_key {
 	FM_KEY_EXTRA,			/* 本期增发 */
 	FM_KEY_CREDITS,			/* 署名 */
 	FM_KEY_IGNORE,			/* 检查忽略 */
+	FM_KEY_KIND,			/* 刊别 */
 	FM_KEY__MAX
 };
 

@@ -989,7 +989,7 @@ imp_main(const char *series, const char *in, const char *out)
 	sections(&l);
 	if (out == NULL)
 		out = path = iss_path(l.date.year ? l.date.year :
-		    l.printed.year, l.issue);
+		    l.printed.year, NULL, l.issue);
 	if ((text = render(&l, s, out)) == NULL)
 		goto out;
 	/* What the editor gets must build: parse it as build would. */

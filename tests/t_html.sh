@@ -106,7 +106,7 @@ check "cmp -s $tmp/keep.html $tmp/out/full.html" \
 sed 's|data-slot="dist"|data-slot="distribution"|' templates/issue.html \
     >"$tmp/bad/issue.html"
 build full "$tmp/bad"
-check "grep -q 'bad/issue.html:33: 错误：模板 “issue.html” 有误：未知的插槽 “distribution”' $tmp/full.err" \
+check "grep -q 'bad/issue.html:34: 错误：模板 “issue.html” 有误：未知的插槽 “distribution”' $tmp/full.err" \
     "unknown slot name reported at its line"
 sed 's|<p class="classification" data-slot="classification"></p>|&&&&&|' \
     templates/issue.html >"$tmp/bad/issue.html"
