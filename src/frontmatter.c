@@ -611,7 +611,7 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	const char		*k, *v;
 	struct jb_pos		 pos;
 	struct jb_pos		 totalpos;
-	const char		*totaltext = NULL;
+	const char		*totaltext = NULL, *issuetext = NULL;
 	int			 rc = -1, bad = 0, have_issue = 0, have_date = 0;
 	int			 i;
 
@@ -658,6 +658,7 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 		switch (kd->id) {
 		case FM_KEY_ISSUE:
 			have_issue = 1;
+			issuetext = scalar(vn);
 			bad |= want_range(&y, k, vn, 1, 999, &m->issue,
 			    &m->issue_last) == -1;
 			break;
@@ -753,8 +754,7 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 		m->total_last = m->total + (m->issue_last - m->issue);
 	else if (!bad && m->total > 0 &&
 	    m->total_last - m->total != m->issue_last - m->issue) {
-		msg(MSG_FM_TOTAL_SPAN, &totalpos, totaltext,
-		    arena_printf(a, "%d", m->issue_last - m->issue + 1));
+		msg(MSG_FM_TOTAL_SPAN, &totalpos, totaltext, issuetext);
 		bad = 1;
 	}
 	if (bad)
