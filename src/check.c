@@ -978,6 +978,7 @@ rule_file_name(struct cfile *f, const struct jb_doc *d)
 	const struct jb_kind	*k = d->meta.kind;
 	const char		*base = strrchr(f->path, '/'), *dir;
 	char			*prefix = NULL;
+	struct jb_pos		 pos;
 	int			 ok;
 
 	if (base == NULL)
@@ -990,12 +991,13 @@ rule_file_name(struct cfile *f, const struct jb_doc *d)
 	ok = iss_number(base, &prefix) >= 0 && (k == NULL ? prefix == NULL :
 	    prefix != NULL && strcmp(prefix, k->prefix) == 0);
 	free(prefix);
-	if (!ok)
-		add_find(f, MSG_CHK_FILE_NAME, k ? key_pos(f, FM_KEY_KIND,
-		    NULL).line : f->issue_pos.line, k ? key_pos(f, FM_KEY_KIND,
-		    NULL).col : f->issue_pos.col, xstrdup(base),
-		    number_text(k ? k->name : NULL, d->meta.issue),
-		    iss_name(k, d->meta.issue));
+	if (ok)
+		return;
+	/* At 刊别 for a 增刊, else at 期号. */
+	pos = k != NULL ? key_pos(f, FM_KEY_KIND, NULL) : f->issue_pos;
+	add_find(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
+	    number_text(k ? k->name : NULL, d->meta.issue),
+	    iss_name(k, d->meta.issue));
 }
 
 static void
