@@ -2,13 +2,10 @@
 # t_cli.sh -- the command line: every command answers -h and --help with its own
 # usage, and bad command lines keep their messages and exit status 2.
 cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
 top=$(pwd)
-JB=$(cd "$(dirname "${JB:-./jianbao}")" && pwd)/$(basename "${JB:-./jianbao}")
-tmp=$(mktemp -d)
+JB=$(cd "$(dirname "$JB")" && pwd)/$(basename "$JB")
 trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT; [ -n "$KEEP" ] && echo "# $tmp"
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 
 SERIES=$top/tests/parse/bulletin.yaml
 ISSUE=$top/tests/parse/elements.md

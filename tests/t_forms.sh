@@ -9,30 +9,14 @@
 # python3's HTML, XML and JSON parsers, new --kind, the archive and make site.
 # With -u, rewrite the golden files from the current output (review the diff!).
 cd "$(dirname "$0")/.." || exit 2
-if [ -f tests/lib.sh ]; then
-	. tests/lib.sh
-else	# the shared helpers, until tests/lib.sh is there
-	ok() { echo "ok - $1"; }
-	notok() { echo "not ok - $1"; }
-	check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
-fi
+. tests/lib.sh
 top=$(pwd)
-JB=$(cd "$(dirname "${JB:-./jianbao}")" && pwd)/$(basename "${JB:-./jianbao}")
+JB=$(cd "$(dirname "$JB")" && pwd)/$(basename "$JB")
 SERIES=tests/forms/bulletin.yaml
 F=tests/forms
-update=0
-[ "${1:-}" = -u ] && update=1
-tmp=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 [ -n "${KEEP:-}" ] && echo "# $tmp"
 unset MAKEFLAGS MFLAGS MAKELEVEL
-
-# gold NAME GOLDEN FILE: FILE is GOLDEN (rewritten with -u)
-gold() {
-	[ $update = 1 ] && cp "$3" "$2"
-	if diff -u "$2" "$3" >"$tmp/diff"; then ok "$1"
-	else notok "$1 differs from $2"; sed 's/^/# /' "$tmp/diff"; fi
-}
 
 # 1. The model: dump goldens, no diagnostics.
 for f in $F/parse/*.md; do
@@ -40,7 +24,7 @@ for f in $F/parse/*.md; do
 	if [ -s "$tmp/err" ]; then
 		notok "dump $f printed diagnostics"; sed 's/^/# /' "$tmp/err"
 	else
-		gold "dump $f" "${f%.md}.tree" "$tmp/out"
+		golden "dump $f" "${f%.md}.tree" "$tmp/out"
 	fi
 done
 "$JB" dump --series $F/series/mapping.yaml $F/series/zhuankan.md >"$tmp/out" 2>&1
@@ -63,8 +47,7 @@ for f in $F/diag/*.md; do
 	echo old >"$tmp/o/$name.pdf"
 	"$JB" build --series $SERIES --out "$tmp/o" "$f" >/dev/null 2>"$tmp/err"
 	status=$?
-	gold "diagnostics of $f" "${f%.md}.err" "$tmp/err"
-	check "$name: exit status 1" '[ $status -eq 1 ]'
+	golden "diagnostics of $f, exit status 1" "${f%.md}.err" "$tmp/err" $status
 	check "$name: nothing written, old outputs intact" \
 		'[ "$(ls -A "$tmp/o" | tr "\n" " ")" = "$name.html $name.pdf " ] &&
 		 [ "$(cat "$tmp/o/$name.html" "$tmp/o/$name.pdf")" = "old
@@ -74,7 +57,7 @@ for y in $F/series/*.yaml; do
 	[ "$y" = $F/series/mapping.yaml ] && continue
 	"$JB" dump --series "$y" $F/series/zhuankan.md >/dev/null 2>"$tmp/err"
 	status=$?
-	gold "bulletin.yaml $(basename "$y")" "${y%.yaml}.err" "$tmp/err"
+	golden "bulletin.yaml $(basename "$y")" "${y%.yaml}.err" "$tmp/err"
 	check "$(basename "$y"): exit status 2" '[ $status -eq 2 ]'
 done
 
@@ -83,7 +66,7 @@ for f in zengkan hekan; do
 	"$JB" layout --fixed --series $SERIES $F/parse/$f.md 2>"$tmp/err" |
 	    sed '/^  rule /q' >"$tmp/out"
 	[ -s "$tmp/err" ] && sed 's/^/# /' "$tmp/err"
-	gold "layout of the $f masthead" $F/$f.masthead "$tmp/out"
+	golden "layout of the $f masthead" $F/$f.masthead "$tmp/out"
 done
 check "the regular masthead has no kind line" \
 	'! "$JB" layout --fixed --series $SERIES $F/parse/kickers.md | sed "/^  rule /q" | grep -q "e60012 |增刊|"'
@@ -159,7 +142,7 @@ check "HTML: the location kicker shown as kickers are" \
 # 6. check: 期号 per 刊别, a 合刊 taking both numbers, file names.
 (SOURCE_DATE_EPOCH=1780000000 "$JB" check --series $SERIES $F/check/*/*.md) >"$tmp/out" 2>&1
 status=$?
-gold "check across regular issues, 增刊, 特刊 and 合刊" $F/check.expected "$tmp/out"
+golden "check across regular issues, 增刊, 特刊 and 合刊" $F/check.expected "$tmp/out"
 check "check: duplicate numbers fail the run" '[ $status -eq 1 ]'
 
 # 7. new --kind, in a scratch archive whose latest issue is a 合刊.
@@ -175,7 +158,7 @@ cp $F/check/2026/01.md $F/check/2026/02.md "$tmp/n/issues/2026/"
 	d=$(SOURCE_DATE_EPOCH=$e "$JB" new) &&
 	echo "$a $b $c $d" && head -5 "$b" && head -5 "$c" && head -4 "$d"
 ) >"$tmp/new" 2>&1
-gold "new after a 合刊, then new --kind 增刊 twice" $F/new.expected "$tmp/new"
+golden "new after a 合刊, then new --kind 增刊 twice" $F/new.expected "$tmp/new"
 (cd "$tmp/n" && SOURCE_DATE_EPOCH=1772100000 "$JB" check) >"$tmp/out" 2>&1
 status=$?
 check "the new issues pass check" '[ $status -eq 0 ] && ! [ -s "$tmp/out" ]'
