@@ -232,8 +232,8 @@ else notok "make site with the 增刊 sample"; sed 's/^/# /' "$tmp/make"; fi
 check "make site writes out/2026/zk-01.html and zk-01.pdf" \
 	'[ -s "$m/out/2026/zk-01.html" ] && [ -s "$m/out/2026/zk-01.pdf" ] &&
 	 pdftotext -l 1 "$m/out/2026/zk-01.pdf" - | grep -qx "增 *刊"'
-check "the issue before links to the 增刊" \
-	'grep -q "href=\"../2026/zk-01.html\"" "$m/out/2026/01.html"'
+check "the issue before links to the 增刊 by its name" \
+	'grep -q "href=\"../2026/zk-01.html\">下一期 2026年增刊第1期 ›<" "$m/out/2026/01.html"'
 touch "$m/issues/2026/zk-01.md"
 make -C "$m" --no-print-directory issue N=2026-zk-01 >"$tmp/make" 2>&1
 status=$?
