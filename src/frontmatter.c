@@ -250,9 +250,8 @@ want_range(const struct ydoc *y, const char *k, yaml_node_t *v, int lo,
 	return 0;
 }
 
-/* The series' kind called name, or NULL. */
-static const struct jb_kind *
-find_kind(const struct jb_series *s, const char *name)
+const struct jb_kind *
+series_kind(const struct jb_series *s, const char *name)
 {
 	size_t	 i;
 
@@ -262,9 +261,8 @@ find_kind(const struct jb_series *s, const char *name)
 	return NULL;
 }
 
-/* "增刊、特刊": the kinds of s, for a message. */
-static const char *
-kind_names(struct arena *a, const struct jb_series *s)
+const char *
+series_kind_names(struct arena *a, const struct jb_series *s)
 {
 	const char	*list = "";
 	size_t		 i;
@@ -671,8 +669,9 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 		case FM_KEY_KIND:
 			if ((v = want_string(&y, k, vn)) == NULL)
 				bad = 1;
-			else if ((m->kind = find_kind(s, v)) == NULL) {
-				msg(MSG_FM_KIND, &pos, v, kind_names(a, s));
+			else if ((m->kind = series_kind(s, v)) == NULL) {
+				msg(MSG_FM_KIND, &pos, v,
+				    series_kind_names(a, s));
 				bad = 1;
 			}
 			break;
@@ -805,7 +804,7 @@ add_kind(struct jb_series *s, const char *name, const char *prefix,
 	n = strlen(prefix);
 	if (*name == '\0' || n == 0 || n > 8 ||
 	    strspn(prefix, "abcdefghijklmnopqrstuvwxyz") != n ||
-	    find_kind(s, name) != NULL) {
+	    series_kind(s, name) != NULL) {
 		msg(MSG_SERIES_KIND_BAD, pos, name, prefix);
 		return -1;
 	}

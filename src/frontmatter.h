@@ -76,4 +76,11 @@ int	 fm_key_is(enum fm_key k, const char *s, size_t n);
 struct jb_series	*series_load(const char *path);
 void			 series_free(struct jb_series *s);	/* NULL: no-op */
 
+/* The kind (刊别) of s called name, or NULL. */
+const struct jb_kind	*series_kind(const struct jb_series *s, const char *name);
+
+/* “增刊”、“特刊”: the kinds of s quoted, for a message; from arena a. */
+const char		*series_kind_names(struct arena *a,
+			    const struct jb_series *s);
+
 #endif

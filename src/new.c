@@ -137,10 +137,9 @@ kind_of(const struct jb_series *s, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < s->nkinds; i++)
-		if (strcmp(s->kinds[i].name, name) == 0 ||
-		    strcmp(s->kinds[i].prefix, name) == 0)
+		if (strcmp(s->kinds[i].prefix, name) == 0)
 			return &s->kinds[i];
-	return NULL;
+	return series_kind(s, name);
 }
 
 /* Is f an issue file of kind k (NULL: a regular one)? */
@@ -162,7 +161,6 @@ new_main(const char *series, const char *given, const char *kindname)
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
-	const char		*list;
 	char			*path = NULL, iso[16];
 	size_t			 i, reg, same;
 	int			 issue = 1, total = 0, rc = 1;
@@ -176,11 +174,8 @@ new_main(const char *series, const char *given, const char *kindname)
 	if ((s = series_load(series)) == NULL)
 		return 2;
 	if (kindname != NULL && (kind = kind_of(s, kindname)) == NULL) {
-		list = "";
-		for (i = 0; i < s->nkinds; i++)
-			list = arena_printf(s->arena, "%s%s“%s”", list,
-			    i ? "、" : "", s->kinds[i].name);
-		msg(MSG_FM_KIND, NULL, kindname, list);
+		msg(MSG_FM_KIND, NULL, kindname,
+		    series_kind_names(s->arena, s));
 		series_free(s);
 		return 2;
 	}
