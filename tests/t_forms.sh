@@ -5,6 +5,7 @@
 #   tests/forms/series/*.yaml   bad 刊别 settings beside NAME.err
 #   tests/forms/*.masthead      the first page's 报头 from jianbao layout --fixed
 #   tests/forms/check/          期号 rules per 刊别 and across a 合刊 (check.expected)
+#   tests/forms/import/*.txt    old 合刊 and 增刊 texts beside NAME.expected (import)
 # then the print and web editions read back with pdftotext, pdfinfo and
 # python3's HTML, XML and JSON parsers, new --kind, the archive and make site.
 # With -u, rewrite the golden files from the current output (review the diff!).
@@ -167,6 +168,20 @@ status=$?
 check "new --kind with an unknown 刊别: exit 2, nothing written" \
 	'[ $status -eq 2 ] && grep -q "错误：未知的刊别 “专刊”，应为 “增刊”、“特刊”" "$tmp/out" &&
 	 [ "$(ls "$tmp/n/issues/2026" | tr "\n" " ")" = "01.md 02.md 04.md 05.md zk-01.md zk-02.md " ]'
+
+# 7b. import reads a 合刊's numbers and a 增刊's line under the 刊名, and
+# files the 增刊 as zk-NN.md.
+for f in $F/import/*.txt; do
+	"$JB" import --series $SERIES "$f" -o "$tmp/imp.md" >/dev/null 2>"$tmp/err"
+	status=$?
+	golden "import $f" "${f%.txt}.expected" "$tmp/imp.md"
+	check "import $f: no diagnostics, exit 0" '[ $status -eq 0 ] && ! [ -s "$tmp/err" ]'
+done
+mkdir -p "$tmp/i"
+cp $SERIES "$tmp/i/bulletin.yaml"
+(cd "$tmp/i" && "$JB" import "$top/$F/import/zengkan.txt") >"$tmp/out" 2>&1
+check "import writes a 增刊 to issues/YYYY/zk-NN.md" \
+	'[ "$(cat "$tmp/out")" = issues/2026/zk-02.md ] && [ -s "$tmp/i/issues/2026/zk-02.md" ]'
 
 # 8. The archive: the 增刊 marked in its year after the regular issue of
 # the same date, in the feed and the search index; the cache keeps it.
