@@ -168,7 +168,8 @@ struct jb_article {
  *
  * Numbers are kept as numbers; every edition formats them through
  * label.h (label_number, label_total, label_issue) in the issue's
- * language.  A 合刊 (期号: 7-8) has issue 7 and issue_last 8 and is
+ * language, or takes them ready from document.h (doc_issue_label: 第7—8期
+ * for the masthead, doc_issue_name: 增刊第1期 for titles, doc_total_label).  A 合刊 (期号: 7-8) has issue 7 and issue_last 8 and is
  * printed 第7—8期; any other issue has issue_last == issue.  Its 总期号
  * is a range as well (总期号: 63-64, or 63 standing for 63-64); with no
  * 总期号, total and total_last are both 0.  kind is the issue's 刊别, one
