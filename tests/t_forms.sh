@@ -255,3 +255,4 @@ status=$?
 check "make issue N=2026-zk-01 builds the 增刊's file" \
 	'[ $status -eq 0 ] && grep -q "build --pdf --out out issues/2026/zk-01.md" "$tmp/make" &&
 	 [ "$m/out/2026/zk-01.pdf" -nt "$m/issues/2026/zk-01.md" ]'
+[ "$fails" -eq 0 ]
