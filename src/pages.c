@@ -213,6 +213,37 @@ picture(const struct lb *lb, size_t s, size_t *e, int *n)
 }
 
 /*
+ * Whether row j, the first that does not fit on a page starting at row
+ * i, is part of a picture [*s, *e) of *n lines starting below the page
+ * top that a page can hold: 1, or 0.
+ */
+static int
+overflow(const struct lb *lb, size_t i, size_t j, size_t *s, size_t *e,
+    int *n)
+{
+	size_t	 k;
+
+	for (k = j + 1; k-- > i;)
+		if (picture(lb, k, e, n))
+			break;
+	*s = k;
+	return k != (size_t)-1 && k > i && *e > j && *n <= LAY_LINES;
+}
+
+/* Reorder rows [a, end) so that [mid, end) come before [a, mid). */
+static void
+rotate(struct lb *lb, size_t a, size_t mid, size_t end)
+{
+	struct row	*tmp;
+
+	tmp = xmalloc((mid - a) * sizeof(*tmp));
+	memcpy(tmp, &lb->rows[a], (mid - a) * sizeof(*tmp));
+	memmove(&lb->rows[a], &lb->rows[mid], (end - mid) * sizeof(*tmp));
+	memcpy(&lb->rows[a + (end - mid)], tmp, (mid - a) * sizeof(*tmp));
+	free(tmp);
+}
+
+/*
  * Float a picture that does not fit: rows [i, j) fit on the page, whose
  * first g lines are taken; when j falls in a picture that starts below
  * the page top, the text after the picture fills the room left, up to
@@ -224,14 +255,10 @@ picture(const struct lb *lb, size_t s, size_t *e, int *n)
 static size_t
 float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
 {
-	struct row	*tmp;
 	size_t		 s, e, m, k, x;
 	int		 n, room, nn;
 
-	for (s = j + 1; s-- > i;)
-		if (picture(lb, s, &e, &n))
-			break;
-	if (s == (size_t)-1 || s < i || s == i || e <= j || n > LAY_LINES)
+	if (overflow(lb, i, j, &s, &e, &n) == 0)
 		return 0;
 	room = LAY_LINES - g;
 	for (k = i; k < s; k++)
@@ -248,11 +275,7 @@ float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
 			room -= lb->rows[k].nlines;
 	if (full && room > SLACK)
 		return 0;
-	tmp = xmalloc((e - s) * sizeof(*tmp));
-	memcpy(tmp, &lb->rows[s], (e - s) * sizeof(*tmp));
-	memmove(&lb->rows[s], &lb->rows[e], (m - e) * sizeof(*tmp));
-	memcpy(&lb->rows[s + (m - e)], tmp, (e - s) * sizeof(*tmp));
-	free(tmp);
+	rotate(lb, s, e, m);
 	return s + (m - e);
 }
 
@@ -267,14 +290,10 @@ float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
 static int
 float_back(struct lb *lb, size_t i, size_t j, int g)
 {
-	struct row	*tmp;
-	size_t		 s, e = 0, p, x;
-	int		 n = 0, nn, at = g;
+	size_t		 s, e, p, x;
+	int		 n, nn, at = g;
 
-	for (s = j + 1; s-- > i;)
-		if (picture(lb, s, &e, &n))
-			break;
-	if (s == (size_t)-1 || s <= i || e <= j || n > LAY_LINES)
+	if (overflow(lb, i, j, &s, &e, &n) == 0)
 		return 0;
 	for (p = i; p < s; p++)
 		at += lb->rows[p].nlines;
@@ -291,12 +310,7 @@ float_back(struct lb *lb, size_t i, size_t j, int g)
 	}
 	if (p <= i + 1)
 		return 0;
-	p--;
-	tmp = xmalloc((e - s) * sizeof(*tmp));
-	memcpy(tmp, &lb->rows[s], (e - s) * sizeof(*tmp));
-	memmove(&lb->rows[p + (e - s)], &lb->rows[p], (s - p) * sizeof(*tmp));
-	memcpy(&lb->rows[p], tmp, (e - s) * sizeof(*tmp));
-	free(tmp);
+	rotate(lb, p - 1, s, e);
 	return 1;
 }
 
