@@ -14,6 +14,7 @@ enum cli_opt {
 	CLI_JOBS,		/* --jobs N */
 	CLI_FORMAT,		/* --format text|json */
 	CLI_DATE,		/* --date YYYY-MM-DD */
+	CLI_KIND,		/* --kind 刊别 */
 	CLI_OUTPUT,		/* -o FILE */
 	CLI_INTO,		/* --into ISSUE.md */
 	CLI_NUMBER,		/* --number N */
@@ -39,6 +40,7 @@ struct cli_opts {
 	const char	*out;		/* --out: output root */
 	const char	*templates;	/* --templates: template folder */
 	const char	*date;		/* --date, or NULL */
+	const char	*kind;		/* --kind, or NULL */
 	const char	*output;	/* -o, or NULL */
 	const char	*into;		/* --into, or NULL */
 	int		 number;	/* --number, 0 when not given */

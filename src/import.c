@@ -46,13 +46,13 @@ struct strs {
 /* What the legacy text says, section by section. */
 struct legacy {
 	const char	*path;
+	const struct jb_series *series;	/* names the kinds (刊别) */
 	char		**lines;	/* without line ends and trailing blanks */
 	size_t		  n;
 	int		  linemode;	/* a line is a paragraph (Word, unwrapped text) */
 	long		  wrap;		/* text copied from a PDF: its line width, or 0 */
 	int		  has_mast;	/* the text starts with a masthead */
 	int		  into;		/* appended to an issue: front matter stays */
-	const struct jb_series *series;
 	struct docx	  docx;		/* a Word file's pictures */
 	/* masthead */
 	char		*name;
@@ -60,7 +60,10 @@ struct legacy {
 	char		*classification;
 	int		 name_line;
 	int		 issue;		/* 0: not found */
+	int		 issue_last;	/* a 合刊's last 期号, else issue */
 	int		 total;
+	int		 total_last;
+	const struct jb_kind *kind;	/* a 增刊's line under the 刊名 */
 	struct jb_date	 date;		/* year 0: not found */
 	/* body */
 	struct iblock	*b;
@@ -247,9 +250,39 @@ find_date(const char *s, struct jb_date *d, const char **start,
 	return -1;
 }
 
-/* 第13期 (not 总第86期): the number, or 0. */
+/*
+ * A number then 期 at *pp, or a 合刊's two numbers joined by a dash or 至
+ * (7—8期): the first, *last set to the second (or the first); 0 if none.
+ */
 static int
-find_issue(const char *s)
+numbers_then_issue(const char **pp, int *last)
+{
+	static const char *const dash[] = { "-", "–", "—", "－", "～", "~", "至",
+	    NULL };
+	const char	*q = *pp;
+	size_t		 i;
+	int		 n, m;
+
+	if ((n = number(&q)) <= 0)
+		return 0;
+	*last = n;
+	for (i = 0; dash[i] != NULL; i++)
+		if (word(&q, dash[i])) {
+			word(&q, "第");
+			if ((m = number(&q)) <= n)
+				return 0;
+			*last = m;
+			break;
+		}
+	if (!word(&q, "期"))
+		return 0;
+	*pp = q;
+	return n;
+}
+
+/* 第13期 (not 总第86期), 第7—8期: the number, or 0. */
+static int
+find_issue(const char *s, int *last)
 {
 	const char	*p = s, *q;
 	int		 n;
@@ -258,7 +291,7 @@ find_issue(const char *s)
 		q = p + strlen("第");
 		if ((p - s < 3 || (strncmp(p - 3, "总", 3) != 0 &&
 		    strncmp(p - 3, "總", 3) != 0)) &&
-		    (n = number(&q)) > 0 && word(&q, "期"))
+		    (n = numbers_then_issue(&q, last)) > 0)
 			return n;
 		p = q;
 	}
@@ -266,15 +299,34 @@ find_issue(const char *s)
 }
 
 static int
-find_total(const char *s)
+find_total(const char *s, int *last)
 {
 	const char	*p;
-	int		 n;
 
 	if ((p = strstr(s, "总第")) == NULL && (p = strstr(s, "總第")) == NULL)
 		return 0;
 	p += strlen("总第");
-	return (n = number(&p)) > 0 && word(&p, "期") ? n : 0;
+	return numbers_then_issue(&p, last);
+}
+
+/* A line that only names a kind of the series: 增刊, 增　刊, （增刊）. */
+static const struct jb_kind *
+kind_line(const struct legacy *l, const char *t)
+{
+	const struct jb_kind	*k;
+	GString			*b = g_string_new(NULL);
+	const char		*p;
+	gunichar		 c;
+
+	for (p = t; *p; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c != ' ' && c != 0x3000 && c != '(' && c != ')' &&
+		    c != 0xFF08 && c != 0xFF09)
+			g_string_append_unichar(b, c);
+	}
+	k = series_kind(l->series, b->str);
+	g_string_free(b, TRUE);
+	return k;
 }
 
 /* ---- masthead ---- */
@@ -344,11 +396,15 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		moved(l, ln, "报头");
 		return;
 	}
-	if ((n = find_total(t)) > 0) {
+	if (l->kind == NULL && (l->kind = kind_line(l, t)) != NULL) {
+		moved(l, ln, "报头");
+		return;
+	}
+	if ((n = find_total(t, &l->total_last)) > 0) {
 		l->total = n;
 		used = 1;
 	}
-	if ((n = find_issue(t)) > 0) {
+	if ((n = find_issue(t, &l->issue_last)) > 0) {
 		l->issue = n;
 		used = 1;
 	}
@@ -1132,7 +1188,9 @@ masthead_mark(const struct legacy *l, const char *t)
 
 	if (strcmp(name, l->series->name) == 0)
 		return 1;
-	return find_issue(t) > 0 && g_utf8_strlen(t, -1) <= 24 &&
+	int		 last;
+
+	return find_issue(t, &last) > 0 && g_utf8_strlen(t, -1) <= 24 &&
 	    strstr(t, "，") == NULL && strstr(t, "。") == NULL;
 }
 
@@ -1229,12 +1287,21 @@ static void
 front(const struct legacy *l, const struct jb_series *s, struct fmw *w,
     enum jb_lang lang)
 {
-	char	 iso[16];
+	char	 iso[16], num[32];
 	size_t	 i, j;
 	int	 m, differ = 0;
 
-	fmw_int(w, FMW_ROOT, "期号", l->issue);
-	if (l->total > 0)
+	if (l->kind != NULL)
+		fmw_str(w, FMW_ROOT, "刊别", l->kind->name);
+	if (l->issue_last > l->issue) {
+		snprintf(num, sizeof(num), "%d-%d", l->issue, l->issue_last);
+		fmw_str(w, FMW_ROOT, "期号", num);
+	} else
+		fmw_int(w, FMW_ROOT, "期号", l->issue);
+	if (l->total > 0 && l->total_last > l->total) {
+		snprintf(num, sizeof(num), "%d-%d", l->total, l->total_last);
+		fmw_str(w, FMW_ROOT, "总期号", num);
+	} else if (l->total > 0)
 		fmw_int(w, FMW_ROOT, "总期号", l->total);
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", l->date.year,
 	    l->date.month, l->date.day);
@@ -1541,7 +1608,7 @@ new_issue(struct run *r, struct buf *b)
 	else if (r->mast != NULL && r->mast->issue > 0)
 		issue = r->mast->issue;
 	if (issue == 0 || (r->mast == NULL && r->s->total_numbering)) {
-		if (new_next(r->s, &d, &next, &total, NULL) == -1)
+		if (new_next(r->s, m->kind, &d, &next, &total, NULL) == -1)
 			return -1;
 		if (issue == 0) {
 			issue = next;
@@ -1563,14 +1630,17 @@ new_issue(struct run *r, struct buf *b)
 	}
 	if (r->mast != NULL)
 		masthead_notes(r->mast);
+	/* a 合刊's range stands only as the masthead gave it */
+	if (issue != m->issue)
+		m->issue_last = issue;
 	m->issue = issue;
 	m->date = d;
 	if (r->mast == NULL)
-		m->total = total;
+		m->total = m->total_last = total;
 	if (r->o->output != NULL)
 		r->path = xstrdup(r->o->output);
 	else
-		r->path = iss_path(d.year, issue);
+		r->path = iss_path(d.year, m->kind ? m->kind->prefix : NULL, issue);
 	if ((fp = open_memstream(&p, &n)) == NULL) {
 		msg(MSG_WRITE, NULL, r->path, msg_strerror(errno));
 		return -1;
