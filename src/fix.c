@@ -175,9 +175,11 @@ add_line(struct fixer *f, int ln)
 	const char	*s = src_line(f->t, ln, &n), *p, *end = s + n;
 	int		 col = 1;
 
-	if (f->n > 0)
-		push(f, '\n', 0, 0, ln, 0, 1);
 	base = (size_t)(s - f->t->text);
+	/* the line feed before this line: untouchable, but where an edit
+	 * that stops at it ends */
+	if (f->n > 0)
+		push(f, '\n', base - 1, 1, ln, 0, 1);
 	for (p = s; p < end; p = g_utf8_next_char(p), col++)
 		push(f, g_utf8_get_char(p), base + (size_t)(p - s),
 		    (size_t)(g_utf8_next_char(p) - p), ln, col, 0);
@@ -320,15 +322,24 @@ full_of(gunichar c)
 static int
 between_zh(const struct fixer *f, size_t i)
 {
-	size_t	 j;
+	size_t	 j, p;
+	int	 crossed;
 
-	if (i == 0 || !is_zh(f->v[i - 1].c))
+	/* a line break between Chinese text vanishes, with the blanks
+	 * before it (a hard break's): look past them */
+	for (p = i, crossed = 0; p > 0; p--) {
+		if (f->v[p - 1].c == '\n')
+			crossed = 1;
+		else if (!crossed || f->v[p - 1].c != ' ')
+			break;
+	}
+	if (p == 0 || !is_zh(f->v[p - 1].c))
 		return 0;
 	/* a full stop only between Han characters, never in 3.5 or a.b */
 	if (f->v[i].c == '.')
-		return is_han(f->v[i - 1].c) && i + 1 < f->n &&
+		return is_han(f->v[p - 1].c) && i + 1 < f->n &&
 		    is_han(f->v[i + 1].c);
-	for (j = i + 1; j < f->n && f->v[j].c == ' '; j++)
+	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n'); j++)
 		;
 	if (j == f->n)
 		return f->v[i].c == '?' || f->v[i].c == '!';

@@ -105,8 +105,6 @@ enum msgid {
 	MSG_CHK_DUPLICATE,	/* check: 期号 given to two issues of a year */
 	MSG_CHK_DATE_ORDER,	/* check: date earlier than the issue before */
 	MSG_NEW_EXISTS,		/* new: the next issue's file exists already */
-	MSG_IMPORT_NO_ISSUE,	/* import: no 第N期 in the masthead */
-	MSG_IMPORT_NO_DATE,	/* import: no date in the masthead */
 	MSG_OUT_EXISTS,		/* import: the output exists and no --force */
 	MSG_ENCODING,		/* import: text in no encoding we read */
 	MSG_DOCX_NOT_ZIP,	/* import: a .docx that is no zip */

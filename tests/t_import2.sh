@@ -281,6 +281,9 @@ check "check --fix --dry-run changes nothing" 'cmp -s "$tmp/fix.md" $D/fix.md &&
 sed -i "s|$tmp/|TMP/|g" "$tmp/err"
 golden "check --fix: report" $D/fix.err "$tmp/err"
 golden "check --fix: repaired file" $D/fix.expected "$tmp/fix.md"
+check "check --fix changes only what it reports: as many lines, the front matter as it was" \
+    '[ "$(wc -l <"$tmp/fix.md")" -eq "$(wc -l <$D/fix.md)" ] &&
+     [ "$(sed -n 1,4p "$tmp/fix.md")" = "$(sed -n 1,4p $D/fix.md)" ]'
 cp "$tmp/fix.md" "$tmp/fix1.md"
 "$JB" check --fix --series "$SERIES" "$tmp/fix.md" >/dev/null 2>"$tmp/err"
 check "check --fix a second time changes nothing" \
