@@ -330,8 +330,8 @@ between_zh(const struct fixer *f, size_t i)
 	for (p = i, crossed = 0; p > 0; p--) {
 		if (f->v[p - 1].c == '\n')
 			crossed = 1;
-		else if (!crossed || f->v[p - 1].c != ' ')
-			break;
+		else if (f->v[p - 1].c != '*' && (!crossed || f->v[p - 1].c != ' '))
+			break;	/* ** marks emphasis, not text */
 	}
 	if (p == 0 || !is_zh(f->v[p - 1].c))
 		return 0;
@@ -339,7 +339,8 @@ between_zh(const struct fixer *f, size_t i)
 	if (f->v[i].c == '.')
 		return is_han(f->v[p - 1].c) && i + 1 < f->n &&
 		    is_han(f->v[i + 1].c);
-	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n'); j++)
+	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n' ||
+	    f->v[j].c == '*'); j++)
 		;
 	if (j == f->n)
 		return f->v[i].c == '?' || f->v[i].c == '!';
