@@ -233,7 +233,8 @@ pkg_xml(struct pkg *p, const char *name, int *missing)
 		goto out;
 	}
 	doc = xmlReadMemory(b.data, (int)b.len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_COMPACT);
 	if (doc == NULL) {
 		const xmlError	*e = xmlGetLastError();
 		char		*why = g_strdup_printf("格式错误（第 %d 行）",
