@@ -205,51 +205,115 @@ pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 }
 
 /*
- * The part name as XML: no DTD, so no entity can be declared, let alone
- * expanded or fetched; libxml2 is asked for no entity substitution, no
- * DTD loading and no network.  NULL with *missing set when there is no
- * such part; NULL after reporting otherwise.
+ * The bytes of the XML part name into b, refused when it has a DTD, the
+ * only place an entity can be declared (and so expanded or fetched).
+ * Returns 0, 1 when there is no such part, or -1 after reporting.
+ */
+static int
+pkg_part(struct pkg *p, const char *name, struct buf *b)
+{
+	size_t	 prolog;
+	int	 r;
+
+	if ((r = pkg_read(p, name, DOCX_MAX_PART, b)) != 0)
+		return r;
+	/* the DTD precedes the root element */
+	for (prolog = 0; prolog + 1 < b->len && !(b->data[prolog] == '<' &&
+	    (g_ascii_isalpha(b->data[prolog + 1]) || b->data[prolog + 1] == '_'));
+	    prolog++)
+		;
+	if (has(b->data, prolog, "<!DOCTYPE", 9) ||
+	    has(b->data, prolog, "<!ENTITY", 8)) {
+		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 0, 0 }, name);
+		buf_free(b);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+xml_error(const struct pkg *p, const char *name, int line)
+{
+	char	*why = g_strdup_printf("格式错误（第 %d 行）", line);
+
+	msg(MSG_DOCX_XML, &(struct jb_pos){ p->path, 0, 0 }, name, why);
+	g_free(why);
+}
+
+/*
+ * The part name as XML: libxml2 asked for no entity substitution, no DTD
+ * loading and no network, on a part that has no DTD anyway.  NULL with
+ * *missing set when there is no such part; NULL after reporting
+ * otherwise.
  */
 static xmlDocPtr
 pkg_xml(struct pkg *p, const char *name, int *missing)
 {
 	struct buf	 b = { 0 };
 	xmlDocPtr	 doc = NULL;
-	size_t		 prolog;
 	int		 r;
 
 	*missing = 0;
-	if ((r = pkg_read(p, name, DOCX_MAX_PART, &b)) != 0) {
+	if ((r = pkg_part(p, name, &b)) != 0) {
 		*missing = r == 1;
 		return NULL;
-	}
-	/* a DTD, the only place an entity is declared, precedes the root */
-	for (prolog = 0; prolog + 1 < b.len && !(b.data[prolog] == '<' &&
-	    (g_ascii_isalpha(b.data[prolog + 1]) || b.data[prolog + 1] == '_'));
-	    prolog++)
-		;
-	if (has(b.data, prolog, "<!DOCTYPE", 9) || has(b.data, prolog, "<!ENTITY", 8)) {
-		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 0, 0 }, name);
-		goto out;
 	}
 	doc = xmlReadMemory(b.data, (int)b.len, name, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    XML_PARSE_COMPACT);
 	if (doc == NULL) {
 		const xmlError	*e = xmlGetLastError();
-		char		*why = g_strdup_printf("格式错误（第 %d 行）",
-		    e ? e->line : 0);
 
-		msg(MSG_DOCX_XML, &(struct jb_pos){ p->path, 0, 0 }, name, why);
-		g_free(why);
+		xml_error(p, name, e ? e->line : 0);
 	} else if (doc->intSubset != NULL) {
 		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 0, 0 }, name);
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-out:
 	buf_free(&b);
 	return doc;
+}
+
+static void
+sax_quiet(void *ctx, xmlErrorPtr e)
+{
+}
+
+/*
+ * The part name through SAX handlers h with ctx, for a big part read
+ * for a few values (styles.xml: python-docx's template carries 350 KB of
+ * them), with the same options as pkg_xml().  Returns 0, 1 when there is
+ * no such part, or -1 after reporting.
+ */
+static int
+pkg_sax(struct pkg *p, const char *name, xmlSAXHandler *h, void *ctx)
+{
+	struct buf	 b = { 0 };
+	xmlParserCtxtPtr c;
+	int		 r, line;
+
+	if ((r = pkg_part(p, name, &b)) != 0)
+		return r;
+	h->initialized = XML_SAX2_MAGIC;
+	h->serror = sax_quiet;
+	if ((c = xmlCreatePushParserCtxt(h, ctx, NULL, 0, name)) == NULL) {
+		buf_free(&b);
+		xml_error(p, name, 0);
+		return -1;
+	}
+	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	r = xmlParseChunk(c, b.data, (int)b.len, 1);
+	line = c->input ? c->input->line : 0;
+	if (r != 0 || !c->wellFormed || c->myDoc != NULL) {
+		xml_error(p, name, line);
+		r = -1;
+	}
+	if (c->myDoc != NULL)
+		xmlFreeDoc(c->myDoc);
+	xmlFreeParserCtxt(c);
+	buf_free(&b);
+	return r == 0 ? 0 : -1;
 }
 
 /* ---- XML helpers ---- */
@@ -436,57 +500,134 @@ read_rpr(const xmlNode *rpr, int *bold, int *size)
 		*size = attr_int(c, "val", 0);
 }
 
-static void
-read_styles(struct rd *r, xmlDocPtr doc)
+/* Where the style reader is in styles.xml: the names of the open elements. */
+struct sx {
+	struct rd	*r;
+	const char	*path[8];	/* "" for an element of another namespace */
+	int		 depth;
+	struct style	*cur;		/* the w:style being read */
+};
+
+/* The value of attribute local, copied: the SAX value is not terminated. */
+static char *
+sx_val(int n, const xmlChar **attrs, const char *local)
 {
-	xmlNode		*root = xmlDocGetRootElement(doc), *s, *c, *ppr, *np;
-	struct style	*x;
-	char		*type;
+	int	 i;
 
-	for (s = root ? root->children : NULL; s != NULL; s = s->next) {
-		if (is_w(s, "docDefaults")) {
-			c = find(s, "rPrDefault", 0);
-			if ((c = find(c, "sz", 0)) != NULL)
-				r->body_size = attr_int(c, "val", 0);
-			continue;
-		}
-		if (!is_w(s, "style") || r->nst >= MAX_STYLES)
-			continue;
-		r->st = xrealloc(r->st, (r->nst + 1) * sizeof(*r->st));
-		x = &r->st[r->nst++];
-		memset(x, 0, sizeof(*x));
-		x->outline = x->bold = x->center = x->num_id = x->ilvl = -1;
-		x->id = attr(s, "styleId");
-		if (x->id == NULL)
-			x->id = (char *)xmlStrdup((const xmlChar *)"");
-		type = attr(s, "type");
-		x->para = type == NULL || strcmp(type, "paragraph") == 0;
-		xmlFree(type);
-		x->name = attr(child(s, "name"), "val");
-		x->based = attr(child(s, "basedOn"), "val");
-		if ((ppr = child(s, "pPr")) != NULL) {
-			if ((c = child(ppr, "outlineLvl")) != NULL)
-				x->outline = attr_int(c, "val", 9);
-			if ((c = child(ppr, "jc")) != NULL) {
-				char	*v = attr(c, "val");
+	for (i = 0; i < n; i++)
+		if (strcmp((const char *)attrs[5 * i], local) == 0)
+			return (char *)xmlStrndup(attrs[5 * i + 3],
+			    (int)(attrs[5 * i + 4] - attrs[5 * i + 3]));
+	return NULL;
+}
 
-				x->center = v != NULL && strcmp(v, "center") == 0;
-				xmlFree(v);
-			}
-			if ((np = child(ppr, "numPr")) != NULL) {
-				x->num_id = attr_int(child(np, "numId"), "val", -1);
-				x->ilvl = attr_int(child(np, "ilvl"), "val", 0);
-			}
-		}
-		read_rpr(child(s, "rPr"), &x->bold, &x->size);
+static int
+sx_is(const struct sx *x, int d, const char *local)
+{
+	return d < x->depth && d < 8 && strcmp(x->path[d], local) == 0;
+}
+
+static void
+sx_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attrs)
+{
+	struct sx	*x = ctx;
+	struct style	*st;
+	char		*v;
+	int		 d = x->depth++, w;
+
+	w = uri != NULL && (strstr((const char *)uri, "wordprocessingml/2006/main") ||
+	    strstr((const char *)uri, "ooxml/wordprocessingml/main"));
+	if (d < 8)
+		x->path[d] = w ? (const char *)local : "";
+	if (!w || d >= 8)
+		return;
+	if (d == 4 && sx_is(x, 1, "docDefaults") && sx_is(x, 2, "rPrDefault") &&
+	    sx_is(x, 3, "rPr") && strcmp((const char *)local, "sz") == 0) {
+		v = sx_val(nattr, attrs, "val");
+		x->r->body_size = v ? atoi(v) : 0;
+		xmlFree(v);
+		return;
 	}
+	if (d == 1 && strcmp((const char *)local, "style") == 0 &&
+	    x->r->nst < MAX_STYLES) {
+		x->r->st = xrealloc(x->r->st, (x->r->nst + 1) * sizeof(*st));
+		st = x->cur = &x->r->st[x->r->nst++];
+		memset(st, 0, sizeof(*st));
+		st->outline = st->bold = st->center = st->num_id = st->ilvl = -1;
+		if ((st->id = sx_val(nattr, attrs, "styleId")) == NULL)
+			st->id = (char *)xmlStrdup((const xmlChar *)"");
+		st->para = (v = sx_val(nattr, attrs, "type")) == NULL ||
+		    strcmp(v, "paragraph") == 0;
+		xmlFree(v);
+		return;
+	}
+	if ((st = x->cur) == NULL || !sx_is(x, 1, "style"))
+		return;
+	v = sx_val(nattr, attrs, "val");
+	if (d == 2 && strcmp((const char *)local, "name") == 0 && st->name == NULL) {
+		st->name = v;
+		v = NULL;
+	} else if (d == 2 && strcmp((const char *)local, "basedOn") == 0 &&
+	    st->based == NULL) {
+		st->based = v;
+		v = NULL;
+	} else if (d == 3 && sx_is(x, 2, "pPr")) {
+		if (strcmp((const char *)local, "outlineLvl") == 0)
+			st->outline = v ? atoi(v) : 9;
+		else if (strcmp((const char *)local, "jc") == 0)
+			st->center = v != NULL && strcmp(v, "center") == 0;
+	} else if (d == 4 && sx_is(x, 2, "pPr") && sx_is(x, 3, "numPr")) {
+		if (strcmp((const char *)local, "numId") == 0)
+			st->num_id = v ? atoi(v) : -1;
+		else if (strcmp((const char *)local, "ilvl") == 0)
+			st->ilvl = v ? atoi(v) : 0;
+	} else if (d == 3 && sx_is(x, 2, "rPr")) {
+		if (strcmp((const char *)local, "b") == 0)
+			st->bold = v == NULL || (strcmp(v, "0") != 0 &&
+			    strcmp(v, "false") != 0 && strcmp(v, "off") != 0);
+		else if (strcmp((const char *)local, "sz") == 0)
+			st->size = v ? atoi(v) : 0;
+	}
+	xmlFree(v);
+}
+
+static void
+sx_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct sx	*x = ctx;
+
+	if (--x->depth == 1)
+		x->cur = NULL;
+}
+
+/* styles.xml: each style's name, basedOn, outline level, centring,
+ * numbering, bold and size, and the default size. */
+static int
+read_styles(struct rd *r, const char *name)
+{
+	xmlSAXHandler	 h;
+	struct sx	 x;
+	struct style	*st;
+	int		 rc;
+
+	memset(&h, 0, sizeof(h));
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	h.startElementNs = sx_start;
+	h.endElementNs = sx_end;
+	if ((rc = pkg_sax(&r->p, name, &h, &x)) == -1)
+		return -1;
 	/* Normal's size is the body's */
-	for (x = r->st; x < r->st + r->nst; x++)
-		if (x->name != NULL && g_ascii_strcasecmp(x->name, "Normal") == 0 &&
-		    x->size > 0)
-			r->body_size = x->size;
+	for (st = r->st; st < r->st + r->nst; st++)
+		if (st->name != NULL && g_ascii_strcasecmp(st->name, "Normal") == 0 &&
+		    st->size > 0)
+			r->body_size = st->size;
 	if (r->body_size == 0)
 		r->body_size = 21;
+	return 0;
 }
 
 /*
@@ -1668,7 +1809,13 @@ docx_read(const char *path, const char *data, size_t len, struct docx *out)
 			xmlFreeDoc(aux);				\
 		}							\
 	} while (0)
-	AUX("styles.xml", read_styles);
+	name = g_strdup_printf("%s/styles.xml", dir);
+	missing = read_styles(&r, name);
+	g_free(name);
+	if (missing == -1) {
+		g_free(dir);
+		goto out;
+	}
 	AUX("numbering.xml", read_numbering);
 #undef AUX
 	if (r.body_size == 0)
