@@ -390,11 +390,17 @@ masthead_line(struct legacy *l, const char *t, int ln)
 	int		 n, used = 0;
 
 	if (starts(t, "#")) {
-		free(l->name);
-		l->name = trim(t + strspn(t, "#"));
-		l->name_line = ln;
-		moved(l, ln, "报头");
-		return;
+		/* a heading names the bulletin, unless it holds a number
+		 * or a date (a Word file's masthead lines read as headings) */
+		t = skip_space(t + strspn(t, "#"));
+		if (find_issue(t, &n) == 0 && find_total(t, &n) == 0 &&
+		    find_date(t, &d, &a, &b) == -1) {
+			free(l->name);
+			l->name = trim(t);
+			l->name_line = ln;
+			moved(l, ln, "报头");
+			return;
+		}
 	}
 	if (l->kind == NULL && (l->kind = kind_line(l, t)) != NULL) {
 		moved(l, ln, "报头");
@@ -1208,7 +1214,8 @@ sections(struct legacy *l)
 		t = skip_space(l->lines[i]);
 		if (*t == '\0')
 			continue;
-		if (starts(t, "## ") || starts(t, "### "))
+		/* a Word file's masthead reads as a heading, by its size */
+		if ((starts(t, "## ") || starts(t, "### ")) && !masthead_mark(l, t))
 			break;
 		seen++;
 		if (masthead_mark(l, t)) {
@@ -1224,7 +1231,7 @@ sections(struct legacy *l)
 			toc_item = 0;
 			continue;
 		}
-		if (starts(t, "## ") || starts(t, "### ")) {
+		if ((starts(t, "## ") || starts(t, "### ")) && !masthead_mark(l, t)) {
 			body_from = i;
 			break;
 		}
@@ -1416,6 +1423,21 @@ fixup(struct legacy *l, enum jb_lang lang)
 			buf_puts(&l->b[i].text, t);
 			g_free(t);
 		}
+	/*
+	 * No ## but ### titles (a Word file's masthead took the top rank):
+	 * one level up, unless the top ones are sections (一、 （一）).
+	 */
+	for (i = 0; min > 2 && min < 7 && i < l->nb; i++)
+		if (l->b[i].kind == I_HEAD && strspn(l->b[i].text.data, "#") == min)
+			break;
+	if (min > 2 && min < 7 && i < l->nb &&
+	    section_level(skip_space(l->b[i].text.data + min)) == 0)
+		for (i = 0; i < l->nb; i++)
+			if (l->b[i].kind == I_HEAD) {
+				memmove(l->b[i].text.data, l->b[i].text.data + 1,
+				    l->b[i].text.len);
+				l->b[i].text.len--;
+			}
 	for (i = 0; i < l->nleft; i++) {
 		l->b = xrealloc(l->b, (l->nb + 1) * sizeof(*l->b));
 		l->b[l->nb++] = l->left[i];

@@ -173,6 +173,12 @@ if $PY -c 'import docx' 2>/dev/null; then
 	    'grep -q "^## 云岭市志愿服务站点建设情况$" "$tmp/w/outline.md" &&
 	     grep -q "^### 一、建设情况$" "$tmp/w/outline.md" &&
 	     grep -q "^#### （一）站点布局$" "$tmp/w/outline.md"'
+	"$JB" import --series "$SERIES" "$tmp/whole.docx" -o "$tmp/w/whole.md" >/dev/null 2>"$tmp/err"
+	st=$?
+	check "whole.docx: a whole past issue as a Word file, masthead to front matter" \
+	    '[ $st -eq 0 ] && grep -q "^期号: 7$" "$tmp/w/whole.md" && grep -q "^总期号: 52$" "$tmp/w/whole.md" &&
+	     grep -q "^日期: 2024-05-20$" "$tmp/w/whole.md" && grep -q "^## 南湖社区开展邻里节$" "$tmp/w/whole.md" &&
+	     grep -q "^  审核: 周明远$" "$tmp/w/whole.md" && ! grep -q "警告" "$tmp/err"'
 	if have pandoc; then
 		for w in styles direct outline; do
 			pandoc -f docx -t plain "$tmp/$w.docx" -o "$tmp/$w.plain"

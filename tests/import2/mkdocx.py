@@ -5,6 +5,7 @@
 #                numbering from numbering.xml (一、 and 1.), a table, a JPEG
 #                with alt text and a caption, tracked changes, a comment
 #   direct.docx  no heading styles: a centred larger title, bold 一、 lines
+#   whole.docx   a whole past issue: a centred masthead, an article, the 报尾
 #   outline.docx a style based on Title, a style named 标题 1 with a numeric
 #                id as WPS writes them, an outline level set on a paragraph
 import copy
@@ -122,6 +123,23 @@ def outline():
     doc.save(out + "/outline.docx")
 
 
+def whole():
+    doc = docx.Document()
+    for t, size in (("创建工作动态", 36), ("第 7 期（总第 52 期）", 16)):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        r = p.add_run(t)
+        r.font.size = Pt(size)
+        r.bold = size > 20
+    doc.add_paragraph("青川市创建办\t2024年5月20日")
+    doc.add_paragraph("南湖社区开展邻里节", style="Heading 1")
+    doc.add_paragraph("本报讯　5月10日，南湖社区举办邻里节，居民三百余人参加。")
+    doc.add_paragraph("报：市委、市政府主要领导")
+    doc.add_paragraph("审核：周明远　校对：钱晓云　编辑：孙立")
+    doc.save(out + "/whole.docx")
+
+
 styles()
 direct()
 outline()
+whole()
