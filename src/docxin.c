@@ -1348,6 +1348,30 @@ ends_sentence(const char *t)
 	return g_utf8_strchr("。！？；：，…", -1, g_utf8_get_char(e)) != NULL;
 }
 
+/*
+ * The text of a paragraph as one line, for what a heading says: a line
+ * break between Chinese characters vanishes, elsewhere it is a space
+ * (a title broken in two lines by hand is one title).
+ */
+static void
+join_lines(char *s)
+{
+	char		*p, *q;
+	gunichar	 a, b;
+
+	for (p = q = s; *p; p++) {
+		if (*p != '\n') {
+			*q++ = *p;
+			continue;
+		}
+		a = q > s ? g_utf8_get_char(g_utf8_find_prev_char(s, q)) : 0;
+		b = g_utf8_get_char(p + 1);
+		if (!(a > 0x2E7F && b > 0x2E7F))
+			*q++ = ' ';
+	}
+	*q = '\0';
+}
+
 /* Strip the leading blanks and 　 typed as an indent. */
 static char *
 strip_indent(const char *s)
@@ -1403,6 +1427,7 @@ paragraph(struct rd *r, xmlNode *p)
 	}
 	first = all.data ? strip_indent(all.data) : xstrdup("");
 	g_strstrip(first);
+	join_lines(first);
 	if (*first != '\0' || label.len > 0) {
 		out = new_para(r);
 		buf_puts(&out->text, label.data ? label.data : "");

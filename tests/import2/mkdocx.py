@@ -93,7 +93,7 @@ def direct():
     doc = docx.Document()
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    r = p.add_run("青禾县开展“文明集市”创建活动")
+    r = p.add_run("青禾县开展“文明集市”\n创建活动")  # broken by hand: one title
     r.font.size = Pt(22)
     doc.add_paragraph("青禾县以农村集市为切入点，开展“文明集市”创建活动，"
                       "集市面貌明显改观。")
