@@ -18,6 +18,7 @@
 #include "infile.h"
 #include "jianbao.h"
 #include "msg.h"
+#include "source.h"
 
 #define MAX_STYLES	4096
 #define MAX_NUMS	4096
@@ -1350,7 +1351,7 @@ ends_sentence(const char *t)
 
 /*
  * The text of a paragraph as one line, for what a heading says: a line
- * break between Chinese characters vanishes, elsewhere it is a space
+ * break beside a Chinese character or mark vanishes, elsewhere it is a space
  * (a title broken in two lines by hand is one title).
  */
 static void
@@ -1366,7 +1367,8 @@ join_lines(char *s)
 		}
 		a = q > s ? g_utf8_get_char(g_utf8_find_prev_char(s, q)) : 0;
 		b = g_utf8_get_char(p + 1);
-		if (!(a > 0x2E7F && b > 0x2E7F))
+		/* as import rejoins a paragraph: “ and ” count as Chinese */
+		if (!src_wide_ambiguous(a) && !src_wide_ambiguous(b))
 			*q++ = ' ';
 	}
 	*q = '\0';
