@@ -41,6 +41,15 @@ lines(const struct buf *b)
 	return n;
 }
 
+/* The scratch folder goes when the fuzzer exits. */
+static void
+cleanup(void)
+{
+	unlink(path);
+	unlink(series);
+	rmdir(dir);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -52,6 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sink == NULL) {
 		if (mkdtemp(dir) == NULL)
 			abort();
+		atexit(cleanup);
 		snprintf(path, sizeof(path), "%s/issue.md", dir);
 		snprintf(series, sizeof(series), "%s/bulletin.yaml", dir);
 		if ((fp = fopen(series, "w")) == NULL)

@@ -14,6 +14,16 @@ int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char	 dir[] = "/tmp/jianbao-fuzz-XXXXXX";
 static char	 in[64], series[64], out[64];
 
+/* The scratch folder goes when the fuzzer exits. */
+static void
+cleanup(void)
+{
+	unlink(in);
+	unlink(series);
+	unlink(out);
+	rmdir(dir);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -25,6 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sink == NULL) {
 		if (mkdtemp(dir) == NULL)
 			abort();
+		atexit(cleanup);
 		snprintf(in, sizeof(in), "%s/in.txt", dir);
 		snprintf(series, sizeof(series), "%s/bulletin.yaml", dir);
 		snprintf(out, sizeof(out), "%s/out.md", dir);
