@@ -475,6 +475,9 @@ struct rd {
 	size_t		 np;
 	int		 body_size;	/* half-points of Normal */
 	int		 tracked;	/* the line of the first tracked change */
+	int		 fdepth;	/* fields open */
+	struct buf	 instr;		/* the outermost field's instruction */
+	int		 toc;		/* inside a table of contents */
 	struct buf	 later;		/* footnotes referenced, for the end */
 	int		 failed;
 };
@@ -1030,6 +1033,14 @@ here(const struct rd *r)
 }
 
 static void
+toc_dropped(struct rd *r)
+{
+	struct jb_pos	 pos = here(r);
+
+	msg(MSG_DOCX_TOC, &pos);
+}
+
+static void
 tracked(struct rd *r)
 {
 	if (r->tracked == 0)
@@ -1174,6 +1185,37 @@ drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 	xmlFree(rid);
 }
 
+/*
+ * A field's begin, separate or end.  Its result is text, its instruction
+ * not; a table of contents (TOC) is dropped whole, result and all, since
+ * jianbao makes the 要目 itself.
+ */
+static void
+field_char(struct rd *r, struct pstate *ps, const char *type)
+{
+	const char	*p;
+
+	if (type == NULL)
+		return;
+	if (strcmp(type, "begin") == 0) {
+		ps->field = 1;
+		if (r->fdepth++ == 0)
+			r->instr.len = 0;
+	} else if (strcmp(type, "separate") == 0) {
+		ps->field = 2;
+		for (p = r->instr.data ? r->instr.data : ""; *p == ' '; p++)
+			;
+		if (r->fdepth == 1 && strncmp(p, "TOC", 3) == 0 && !r->toc) {
+			r->toc = 1;
+			toc_dropped(r);
+		}
+	} else if (strcmp(type, "end") == 0) {
+		ps->field = 0;
+		if (r->fdepth > 0 && --r->fdepth == 0)
+			r->toc = 0;
+	}
+}
+
 /* The runs of a paragraph, looking through the wrappers that hold them. */
 static void
 walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
@@ -1224,14 +1266,15 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 			for (k = c->children; k != NULL; k = k->next) {
 				if (is_w(k, "fldChar")) {
 					v = attr(k, "fldCharType");
-					if (v != NULL && strcmp(v, "begin") == 0)
-						ps->field = 1;
-					else if (v != NULL && strcmp(v, "separate") == 0)
-						ps->field = 2;
-					else if (v != NULL && strcmp(v, "end") == 0)
-						ps->field = 0;
+					field_char(r, ps, v);
 					xmlFree(v);
-				} else if (ps->field == 1)
+				} else if (is_w(k, "instrText")) {
+					if (r->fdepth == 1 && r->instr.len < 64) {
+						t = xmlNodeGetContent(k);
+						buf_puts(&r->instr, (const char *)t);
+						xmlFree(t);
+					}
+				} else if (ps->field == 1 || r->toc)
 					continue;
 				else if (is_w(k, "t")) {
 					t = xmlNodeGetContent(k);
@@ -1620,6 +1663,18 @@ table(struct rd *r, xmlNode *tbl)
 	free(keep);
 }
 
+/* A content control that Word made a table of contents. */
+static int
+toc_sdt(xmlNode *sdt)
+{
+	xmlNode	*g = find(child(sdt, "sdtPr"), "docPartGallery", 0);
+	char	*v = attr(g, "val");
+	int	 r = v != NULL && strstr(v, "Table of Contents") != NULL;
+
+	xmlFree(v);
+	return r;
+}
+
 static void
 walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 {
@@ -1640,6 +1695,8 @@ walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 			walk_blocks(r, c, depth + 1, in_cell);
 		else if (is_w(c, "del") || is_w(c, "moveFrom")) {
 			tracked(r);
+		} else if (is_w(c, "sdt") && toc_sdt(c)) {
+			toc_dropped(r);
 		} else if (is_w(c, "sdt") || is_w(c, "sdtContent") ||
 		    is_w(c, "customXml") || is_w(c, "ins") || is_w(c, "moveTo") ||
 		    is_el(c, "AlternateContent") || is_el(c, "Choice")) {
@@ -1772,6 +1829,7 @@ rd_free(struct rd *r)
 		buf_free(&r->pv[i].text);
 	free(r->pv);
 	buf_free(&r->later);
+	buf_free(&r->instr);
 	pkg_close(&r->p);
 }
 

@@ -25,6 +25,7 @@ enum msgid {
 	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
 	MSG_IMPORT_PAGE,	/* import: a page number dropped */
+	MSG_DOCX_TOC,		/* import: a Word table of contents dropped */
 	MSG_WARNING,		/* ---- warnings ---- */
 	MSG_FM_UNKNOWN_KEY,	/* unknown front-matter key */
 	MSG_SERIES_UNKNOWN_KEY,	/* unknown key in bulletin.yaml */
