@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <glib.h>
 
 #include "document.h"
@@ -793,6 +794,27 @@ convert_body(struct conv *c, cmark_node *root)
 
 /* ---- the file ---- */
 
+/*
+ * CommonMark plus GitHub's pipe tables: cmark-gfm with its table
+ * extension, the only one attached (no autolinks, strikethrough or task
+ * lists: a bulletin prints none of them).
+ */
+static cmark_node *
+parse_markdown(const char *s, size_t n)
+{
+	cmark_parser	*p;
+	cmark_node	*root;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_attach_syntax_extension(p,
+	    cmark_find_syntax_extension("table"));
+	cmark_parser_feed(p, s, n);
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return root;
+}
+
 static int
 build(struct conv *c, int meta_only)
 {
@@ -821,11 +843,11 @@ build(struct conv *c, int meta_only)
 	}
 
 	c->lineoff = t->bodyline;
-	root = cmark_parse_document(t->body, t->bodylen, CMARK_OPT_DEFAULT);
+	root = parse_markdown(t->body, t->bodylen);
 	convert_body(c, root);
 
 	if (note != NULL) {
-		nroot = cmark_parse_document(note, strlen(note), CMARK_OPT_DEFAULT);
+		nroot = parse_markdown(note, strlen(note));
 		c->lineoff = notepos.line;
 		convert_blocks(c, cmark_node_first_child(nroot), NULL, &nb, 0, 0);
 		d->meta.note = vec_finish(&nb, d->arena, &d->meta.nnote);
