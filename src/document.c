@@ -745,9 +745,13 @@ convert_table(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 	if (cap != NULL) {
 		table_caption(c, cap, &t->label, &t->title);
 		t->cappos = cpos(c, cap);
+		t->name = arena_printf(c->d->arena, "%s　%s", t->label,
+		    t->title);
+	} else {
+		t->name = arena_printf(c->d->arena, "第%d个表格", t->seq);
 	}
 	if (c->inside != NULL) {
-		msg(MSG_TABLE_NESTED, &pos, doc_table_name(c->d, t), c->inside);
+		msg(MSG_TABLE_NESTED, &pos, t->name, c->inside);
 		c->bad = 1;
 		return;
 	}
@@ -767,7 +771,7 @@ convert_table(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 	for (i = 0, row = cmark_node_first_child(n); row != NULL;
 	    i++, row = cmark_node_next(row)) {
 		if ((got = row_cells(c, row, &rpos)) != (int)ncols) {
-			msg(MSG_TABLE_RAGGED, &rpos, doc_table_name(c->d, t), got,
+			msg(MSG_TABLE_RAGGED, &rpos, t->name, got,
 			    (int)ncols);
 			c->bad = 1;
 		}
@@ -786,21 +790,13 @@ convert_table(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 	t->body = cells + ncols;
 	t->nrows = nrows - 1;
 	if (t->nrows == 0) {
-		msg(MSG_TABLE_EMPTY, &pos, doc_table_name(c->d, t));
+		msg(MSG_TABLE_EMPTY, &pos, t->name);
 		c->bad = 1;
 	}
 	b = vec_push(out);
 	b->kind = JB_BLOCK_TABLE;
 	b->pos = pos;
 	b->table = t;
-}
-
-const char *
-doc_table_name(const struct jb_doc *d, const struct jb_table *t)
-{
-	if (t->label != NULL)
-		return arena_printf(d->arena, "%s　%s", t->label, t->title);
-	return arena_printf(d->arena, "第%d个表格", t->seq);
 }
 
 static void

@@ -70,12 +70,6 @@ struct jb_pos	 doc_locate(const struct jb_doc *d, const struct jb_pos *pos,
 const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
 		    size_t n);
 
-/*
- * A table's name in diagnostics: its 表题 (表1　第三季度点位测评得分),
- * or 第2个表格 when it has none; from d's arena.
- */
-const char	*doc_table_name(const struct jb_doc *d, const struct jb_table *t);
-
 /* "第13期" / "总第86期" in the document's language, from d's arena. */
 const char	*doc_issue_label(const struct jb_doc *d);
 const char	*doc_total_label(const struct jb_doc *d);	/* NULL if none */

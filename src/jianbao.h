@@ -138,10 +138,11 @@ struct jb_cell {
  * header row and at least one body row, every row with ncols cells (the
  * parser refuses ragged rows).  The 表题 is a paragraph such as
  * 表1　第三季度点位测评得分 right before the table: label 表1, title the
- * rest.  A table has a name for diagnostics: doc_table_name() (document.h).
+ * rest.
  */
 struct jb_table {
 	int			 seq;		/* 1-based: the seq-th table of the issue */
+	const char		*name;		/* the 表题 (表1　title), or 第2个表格 */
 	const char		*label;		/* 表1, or NULL: no 表题 */
 	const char		*title;		/* 第三季度点位测评得分, or NULL */
 	struct jb_pos		 cappos;	/* of the 表题 paragraph */
