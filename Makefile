@@ -44,7 +44,8 @@ SRCS	 = $(sort $(wildcard src/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 PRESS_SRCS = $(filter src/flow.c src/fonts.c src/layout.c src/linebreak.c \
-	     src/pages.c src/parts.c src/pdf.c src/pressmod.c src/shape.c,$(SRCS))
+	     src/pages.c src/parts.c src/pdf.c src/pressmod.c src/shape.c \
+	     src/table.c,$(SRCS))
 PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
 MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
 # Empty where there are no sources (an archive run with make -f, or a

@@ -19,6 +19,7 @@
 struct UBreakIterator;
 struct _PangoContext;
 struct _PangoItem;
+struct tab;
 
 /* The 版心 grid of GB/T 9704, in pt; the page itself is in layout.h. */
 #define LAY_LEFT	(28 * LAY_MM)		/* 订口 */
@@ -103,6 +104,9 @@ struct row {
 	int		 box;		/* box id, 0 = none */
 	const char	*mark;		/* article title: bookmark text */
 	const char	*dest;
+	int		 table;		/* table id (1-based in lb->tabs), 0 = none */
+	double		 h;		/* table rows: height in pt, off the grid */
+	int		 thead;		/* table rows: the header row */
 };
 
 /* The layout being built: the rows the parts append, the pages they go onto. */
@@ -120,6 +124,8 @@ struct lb {
 	struct lay_doc		*out;
 	struct UBreakIterator	*words;		/* ICU word breaks, opened on first title */
 	int			 nowords;	/* ICU could not open one */
+	struct tab		*tabs;		/* tables set so far (table.c) */
+	size_t			 ntabs;
 };
 
 /* How flow_para() sets a paragraph: measure, indents, alignment, keeping. */
@@ -228,6 +234,23 @@ void	 part_note(struct lb *lb);
 void	 part_contents(struct lb *lb);
 void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
+
+/*
+ * table.c: tables.  table_set() appends the rows of table block b: its
+ * 表题 (one grid row per line), then one row per table row, of height h
+ * in pt off the grid, the cells set by lbrk_para() and flow_line(), with
+ * their rules; a table wider than the measure is reported and sets
+ * lb->failed.  pages.c stacks the rows of a table at their heights from
+ * a grid line and starts the next row on the grid again; at a page break
+ * inside table id it calls table_cut() with the y under the last row and
+ * on the next page table_head(), which sets the header row again from
+ * top and returns its height.  table_close() frees what lb keeps of its
+ * tables (none: no-op).
+ */
+void	 table_set(struct lb *lb, const struct jb_block *b);
+double	 table_head(struct lb *lb, struct lay_page *pg, int id, double top);
+void	 table_cut(struct lb *lb, struct lay_page *pg, int id, double y);
+void	 table_close(struct lb *lb);
 
 /*
  * pages.c: page_new() appends an empty page to lb's output, page_item()

@@ -18,6 +18,7 @@ struct _PangoGlyphString;
 enum lay_kind {
 	LAY_GLYPHS,		/* text in one font: x,y = baseline origin */
 	LAY_RULE,		/* horizontal rule: x,y = left end of its centre line, w long, h thick */
+	LAY_VRULE,		/* vertical rule: x,y = top end of its centre line, h long, w thick */
 	LAY_FRAME,		/* stroked rectangle: x,y top-left, w,h, line 0.75 pt */
 	LAY_IMAGE,		/* picture: x,y top-left, w,h; text = path */
 	LAY_LINK,		/* clickable area: x,y top-left, w,h; text = destination */

@@ -1,4 +1,5 @@
 /* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures shrunk to fit, the 报尾 at the foot, folios. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,12 +72,11 @@ page_text(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
 	free(r->items);
 }
 
-/* Move a row's items onto page pg at grid line g. */
+/* Move a row's items onto page pg with its top at y = top. */
 static void
-place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+place_at(struct lb *lb, struct lay_page *pg, struct row *r, double top)
 {
 	size_t	 i;
-	double	 top = LAY_TOP + g * LAY_PITCH;
 
 	for (i = 0; i < r->nitems; i++) {
 		struct lay_item *it = page_item(pg);
@@ -97,6 +97,49 @@ place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
 		l->marks[l->nmarks].page = (int)l->npages;
 		l->nmarks++;
 	}
+}
+
+/* Move a row's items onto page pg at grid line g. */
+static void
+place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+{
+	place_at(lb, pg, r, LAY_TOP + g * LAY_PITCH);
+}
+
+/*
+ * How far down a page the rows reach: g grid lines, where the rows of a
+ * table stack at their heights in pt (acc since the table's top at grid
+ * line g0 of this page, or its repeated header) and take the lines they
+ * reach into, so the row after a table starts on the grid again.
+ */
+struct fill {
+	int	 g;
+	int	 tab;		/* table being stacked, 0 = none */
+	int	 g0;
+	double	 acc;
+};
+
+/* Add row r to f; returns the top of r in pt from the 版心 top. */
+static double
+advance(struct fill *f, const struct row *r)
+{
+	double	 top;
+
+	if (r->table == 0) {
+		top = f->g * LAY_PITCH;
+		f->tab = 0;
+		f->g += r->nlines;
+		return top;
+	}
+	if (r->table != f->tab) {
+		f->tab = r->table;
+		f->g0 = f->g;
+		f->acc = 0;
+	}
+	top = f->g0 * LAY_PITCH + f->acc;
+	f->acc += r->h;
+	f->g = f->g0 + (int)ceil(f->acc / LAY_PITCH - 1e-6);
+	return top;
 }
 
 /* Frames around the rows of each box, per page. */
@@ -178,19 +221,35 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
 	size_t	 i, b;
 	int	 g = *gp, *line;
+	double	*top;
 
 	line = xcalloc(lb->nrows + 1, sizeof(*line));
+	top = xcalloc(lb->nrows + 1, sizeof(*top));
 	for (i = 0; i < lb->nrows;) {
 		size_t j;
-		int used = g;
+		int used;
+		struct fill f0 = { g, 0, g, 0 }, f, t;
 
 		if (g == 0 && lb->rows[i].blank) {
 			i++;
 			continue;
 		}
-		for (j = i; j < lb->nrows && used + lb->rows[j].nlines <=
-		    LAY_LINES; j++)
-			used += lb->rows[j].nlines;
+		/* A table the page broke goes on under its header again. */
+		if (g == 0 && i > 0 && lb->rows[i].table != 0 &&
+		    lb->rows[i].table == lb->rows[i - 1].table) {
+			f0.tab = lb->rows[i].table;
+			f0.acc = table_head(lb, pg, f0.tab, LAY_TOP);
+			f0.g = (int)ceil(f0.acc / LAY_PITCH - 1e-6);
+		}
+		f = f0;
+		for (j = i; j < lb->nrows; j++) {
+			t = f;
+			advance(&t, &lb->rows[j]);
+			if (t.g > LAY_LINES)
+				break;
+			f = t;
+		}
+		used = f.g;
 		/* A picture that does not fit may shrink to half a page. */
 		if (j < lb->nrows && lb->rows[j].nitems > 0 &&
 		    lb->rows[j].items[0].kind == LAY_IMAGE) {
@@ -213,13 +272,19 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 			b = adjust_break(lb, i, b);
 		if (b == i)
 			b = i + 1;
+		f = f0;
 		for (j = i; j < b; j++) {
-			line[j] = g;
-			g += lb->rows[j].nlines;
+			line[j] = f.g;
+			top[j] = advance(&f, &lb->rows[j]);
 		}
+		g = f.g;
 		frames(lb, pg, i, b, line);
 		for (j = i; j < b; j++)
-			place(lb, pg, &lb->rows[j], line[j]);
+			place_at(lb, pg, &lb->rows[j], LAY_TOP + top[j]);
+		if (b < lb->nrows && lb->rows[b].table != 0 &&
+		    lb->rows[b].table == lb->rows[b - 1].table)
+			table_cut(lb, pg, lb->rows[b].table,
+			    LAY_TOP + f.g0 * LAY_PITCH + f.acc);
 		pg->lines = g;
 		i = b;
 		if (i < lb->nrows) {
@@ -228,6 +293,7 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		}
 	}
 	free(line);
+	free(top);
 	*gp = g;
 	return pg;
 }

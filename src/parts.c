@@ -162,6 +162,9 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 			r->keep = 0;
 		break;
 	}
+	case JB_BLOCK_TABLE:
+		table_set(lb, b);
+		break;
 	default:
 		break;
 	}

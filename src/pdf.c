@@ -580,6 +580,11 @@ paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
 		cairo_rectangle(cr, it->x, it->y - it->h / 2, it->w, it->h);
 		cairo_fill(cr);
 		break;
+	case LAY_VRULE:
+		set_color(cr, it->color);
+		cairo_rectangle(cr, it->x - it->w / 2, it->y, it->w, it->h);
+		cairo_fill(cr);
+		break;
 	case LAY_FRAME:
 		set_color(cr, 0);
 		cairo_set_line_width(cr, 0.75);
