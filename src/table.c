@@ -14,7 +14,8 @@
 #define RULE_HEAVY	1.5		/* pt: top and bottom of a 三线 table */
 #define LEADING		1.45		/* line pitch inside a cell, in em */
 #define PAD_X		0.4		/* cell padding left and right, in em */
-#define HEAD_WORD	4		/* a header this short is one word: 序号, 较上季度 */
+#define PAD_MIN		0.2		/* ... down to this before a cell wraps */
+#define HEAD_WORD	6		/* a header this short is one word: 序号, 所属区（县） */
 
 /*
  * What a table keeps for the pages: where it stands, its style, and a
@@ -214,6 +215,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 	const struct jb_series	*s = lb->d->series;
 	double			 size = s->table_large ? LAY_BODY : SIZE_4;
 	double			 lp = LEADING * size, padx = PAD_X * size;
+	double			 smax = 0;
 	double			 pady = fmax(3, (LAY_PITCH - lp) / 2);
 	double			*minw, *maxw, *colw, *colx, smin = 0, mn, mx;
 	size_t			 nrows = t->nrows + 1, nc = t->ncols, i, j, k;
@@ -238,8 +240,8 @@ table_set(struct lb *lb, const struct jb_block *b)
 		shape_para(lb, &cs[i].p);
 		content_widths(&cs[i].p, head ? cs[i].p.nch <= HEAD_WORD :
 		    c->number, &mn, &mx);
-		minw[i % nc] = fmax(minw[i % nc], mn + 2 * padx);
-		maxw[i % nc] = fmax(maxw[i % nc], mx + 2 * padx);
+		minw[i % nc] = fmax(minw[i % nc], mn);
+		maxw[i % nc] = fmax(maxw[i % nc], mx);
 		cs[i].al = a == JB_ALIGN_LEFT ? AL_LEFT :
 		    a == JB_ALIGN_CENTER ? AL_CENTER :
 		    a == JB_ALIGN_RIGHT ? AL_RIGHT :
@@ -247,8 +249,20 @@ table_set(struct lb *lb, const struct jb_block *b)
 	}
 	if (lb->failed)
 		goto out;
-	for (j = 0; j < nc; j++)
+	for (j = 0; j < nc; j++) {
 		smin += minw[j];
+		smax += maxw[j];
+	}
+	/*
+	 * The padding gives way where that saves every cell a wrap, or
+	 * where the narrowest table would not fit with it.
+	 */
+	if (smax + 2 * nc * padx > LAY_MEASURE &&
+	    smax + 2 * nc * PAD_MIN * size <= LAY_MEASURE)
+		padx = (LAY_MEASURE - smax) / (2 * nc);
+	else if (smin + 2 * nc * padx > LAY_MEASURE)
+		padx = fmax(PAD_MIN * size, (LAY_MEASURE - smin) / (2 * nc));
+	smin += 2 * nc * padx;
 	if (smin > LAY_MEASURE + 0.01) {
 		char mm[32];
 
@@ -256,6 +270,10 @@ table_set(struct lb *lb, const struct jb_block *b)
 		msg(MSG_TABLE_TOO_WIDE, &b->pos, t->name, mm);
 		lb->failed = 1;
 		goto out;
+	}
+	for (j = 0; j < nc; j++) {
+		minw[j] += 2 * padx;
+		maxw[j] += 2 * padx;
 	}
 	column_widths(minw, maxw, nc, LAY_MEASURE, colw);
 	colx[0] = LAY_LEFT;
@@ -293,8 +311,10 @@ table_set(struct lb *lb, const struct jb_block *b)
 		r->table = id;
 		r->h = h;
 		r->nlines = (int)ceil(h / LAY_PITCH);
-		/* The header never ends a page without a row under it. */
-		r->keep = i == 0;
+		/* The header never ends a page with fewer than two rows
+		 * under it, nor does a page start with a table's last row alone. */
+		r->keep = i == 0 || (i == 1 && nrows > 3) ||
+		    (i + 2 == nrows && nrows > 3);
 		r->thead = i == 0;
 		for (j = 0; j < nc; j++) {
 			struct cset *c = &cs[i * nc + j];
