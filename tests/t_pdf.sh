@@ -97,7 +97,9 @@ for n, p in enumerate(root.iter(H + 'page'), 1):
                 if n % 2 and abs(x1 - (RIGHT - 14)) < 1: folio_ok += 1
                 if not n % 2 and abs(x0 - (LEFT + 14)) < 1: folio_ok += 1
             continue
-        key = round(float(ln.get('yMax')))
+        # Words of one line in two fonts (table cells of digits and of
+        # Han) may end a point or two apart.
+        key = next((k for k in rows if abs(k - y1) < 2), round(y1))
         r = rows.setdefault(key, [x0, x1, ''])
         r[0] = min(r[0], x0); r[1] = max(r[1], x1); r[2] += t
     maxrows = max(maxrows, len(rows))
