@@ -387,7 +387,7 @@ want_credits(const struct ydoc *y, struct arena *a, const char *k,
 /* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
-	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE
+	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE, S_TABLE_TURN
 };
 
 /* In the order of enum fm_key, so that fm_keys[k] is key k. */
@@ -419,6 +419,7 @@ static const struct fm_keydef serieskeys[] = {
 	{ "站点根路径", "base", S_BASE, NULL },
 	{ "表格字号", "table_size", S_TABLE_SIZE, NULL },
 	{ "表格样式", "table_style", S_TABLE_STYLE, NULL },
+	{ "表格横页", "table_landscape", S_TABLE_TURN, NULL },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -818,6 +819,10 @@ series_load(const char *path)
 		case S_TABLE_STYLE:
 			bad |= want_choice(&y, k, vn, "全线", "三线",
 			    &s->table_three_line) == -1;
+			break;
+		case S_TABLE_TURN:
+			bad |= want_choice(&y, k, vn, "否", "是",
+			    &s->table_landscape) == -1;
 			break;
 		}
 	}

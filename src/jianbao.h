@@ -82,6 +82,8 @@ struct jb_series {
 	const char		*classification; /* default mark, NULL = none */
 	int			 table_large;	/* 表格字号: 三号 (default 四号) */
 	int			 table_three_line; /* 表格样式: 三线 (default 全线) */
+	int			 table_landscape; /* 表格横页: 是: a table too wide for
+						   the page may be set across it */
 	struct arena		*arena;		/* owns everything above */
 };
 

@@ -107,6 +107,7 @@ struct row {
 	int		 table;		/* table id (1-based in lb->tabs), 0 = none */
 	double		 h;		/* table rows: height in pt, off the grid */
 	int		 thead;		/* table rows: the header row */
+	int		 turn;		/* table rows: set across a landscape page */
 };
 
 /* The layout being built: the rows the parts append, the pages they go onto. */
@@ -244,10 +245,16 @@ size_t	 part_footer(struct lb *lb, int *ndist);
  * a grid line and starts the next row on the grid again; at a page break
  * inside table id it calls table_cut() with the y under the last row and
  * on the next page table_head(), which sets the header row again from
- * top and returns its height.  table_close() frees what lb keeps of its
- * tables (none: no-op).
+ * top and returns its height.  A table too wide for the measure is set
+ * across a landscape page when the series allows it: its rows (turn) go
+ * on pages of their own, stacked up to the measure, y from the top of
+ * the landscape page, and table_place() moves a row's items onto the
+ * portrait page turned; table_head() and table_cut() turn theirs.
+ * table_close() frees what lb keeps of its tables (none: no-op).
  */
 void	 table_set(struct lb *lb, const struct jb_block *b);
+void	 table_place(struct lb *lb, struct lay_page *pg, struct row *r,
+	    double v);
 double	 table_head(struct lb *lb, struct lay_page *pg, int id, double top);
 void	 table_cut(struct lb *lb, struct lay_page *pg, int id, double y);
 void	 table_close(struct lb *lb);

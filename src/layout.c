@@ -102,9 +102,9 @@ lay_dump(const struct lay_doc *l, FILE *fp)
 			switch (it->kind) {
 			case LAY_GLYPHS:
 				fprintf(fp, "  text %.2f %.2f w=%.2f %s %.2f "
-				    "%06x |%s|\n", it->x, it->y, it->w,
+				    "%06x |%s|%s\n", it->x, it->y, it->w,
 				    role_tags[it->role], it->size, it->color,
-				    it->text);
+				    it->text, it->turn ? " turned" : "");
 				break;
 			case LAY_RULE:
 				fprintf(fp, "  rule %.2f %.2f w=%.2f h=%.2f "

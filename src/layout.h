@@ -43,6 +43,9 @@ struct lay_item {
 	double			 size;		/* GLYPHS: font size, pt */
 	struct _PangoFont	*font;		/* GLYPHS: one reference, owned */
 	struct _PangoGlyphString *glyphs;	/* GLYPHS: owned; log_clusters index text */
+	int			 turn;		/* GLYPHS: turned a quarter to the left, the
+						   baseline running up the page from x,y
+						   (a table set across a landscape page) */
 };
 
 struct lay_page {

@@ -82,6 +82,7 @@ enum msgid {
 	MSG_TABLE_NESTED,	/* a table inside a list, box or 编者按 */
 	MSG_TABLE_NO_TABLE,	/* a 表题 paragraph not followed by a table */
 	MSG_TABLE_TOO_WIDE,	/* a table wider than the type area */
+	MSG_TABLE_TOO_WIDE_TURNED, /* ... even across a landscape page */
 	MSG_FATAL,		/* ---- system errors: run stops ---- */
 	MSG_OPEN,		/* cannot open a file */
 	MSG_READ,		/* cannot read */

@@ -227,12 +227,19 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 	top = xcalloc(lb->nrows + 1, sizeof(*top));
 	for (i = 0; i < lb->nrows;) {
 		size_t j;
-		int used;
+		int used, turn;
 		struct fill f0 = { g, 0, g, 0 }, f, t;
 
 		if (g == 0 && lb->rows[i].blank) {
 			i++;
 			continue;
+		}
+		/* A table turned across the page has pages of its own. */
+		turn = lb->rows[i].turn;
+		if (turn && g > 0) {
+			pg = page_new(lb);
+			g = 0;
+			f0.g = f0.g0 = 0;
 		}
 		/* A table the page broke goes on under its header again. */
 		if (g == 0 && i > 0 && lb->rows[i].table != 0 &&
@@ -242,16 +249,17 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 			f0.g = (int)ceil(f0.acc / LAY_PITCH - 1e-6);
 		}
 		f = f0;
-		for (j = i; j < lb->nrows; j++) {
+		for (j = i; j < lb->nrows && lb->rows[j].turn == turn; j++) {
 			t = f;
 			advance(&t, &lb->rows[j]);
-			if (t.g > LAY_LINES)
+			/* Across the page the rows stack up to the measure. */
+			if (turn ? t.acc > LAY_MEASURE + 0.01 : t.g > LAY_LINES)
 				break;
 			f = t;
 		}
 		used = f.g;
 		/* A picture that does not fit may shrink to half a page. */
-		if (j < lb->nrows && lb->rows[j].nitems > 0 &&
+		if (!turn && j < lb->nrows && lb->rows[j].nitems > 0 &&
 		    lb->rows[j].items[0].kind == LAY_IMAGE) {
 			size_t k = j;
 			int need;
@@ -262,13 +270,13 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 			need = LAY_LINES - used - (int)(k - j);
 			if (need >= 6 && need < lb->rows[j].nlines) {
 				shrink_image(&lb->rows[j], need);
-				for (; j < lb->nrows && used +
-				    lb->rows[j].nlines <= LAY_LINES; j++)
+				for (; j < lb->nrows && !lb->rows[j].turn &&
+				    used + lb->rows[j].nlines <= LAY_LINES; j++)
 					used += lb->rows[j].nlines;
 			}
 		}
 		b = j;
-		if (b < lb->nrows)
+		if (b < lb->nrows && lb->rows[b].turn == turn)
 			b = adjust_break(lb, i, b);
 		if (b == i)
 			b = i + 1;
@@ -277,13 +285,16 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 			line[j] = f.g;
 			top[j] = advance(&f, &lb->rows[j]);
 		}
-		g = f.g;
+		g = turn ? LAY_LINES : f.g;
 		frames(lb, pg, i, b, line);
 		for (j = i; j < b; j++)
-			place_at(lb, pg, &lb->rows[j], LAY_TOP + top[j]);
+			if (turn)
+				table_place(lb, pg, &lb->rows[j], top[j]);
+			else
+				place_at(lb, pg, &lb->rows[j], LAY_TOP + top[j]);
 		if (b < lb->nrows && lb->rows[b].table != 0 &&
 		    lb->rows[b].table == lb->rows[b - 1].table)
-			table_cut(lb, pg, lb->rows[b].table,
+			table_cut(lb, pg, lb->rows[b].table, turn ? f.acc :
 			    LAY_TOP + f.g0 * LAY_PITCH + f.acc);
 		pg->lines = g;
 		i = b;

@@ -25,6 +25,7 @@
 struct tab {
 	double		 x0, w;		/* left edge and width, pt */
 	int		 three;		/* 三线 style */
+	int		 turn;		/* set across a landscape page */
 	struct lay_item	*head;		/* header row items, y from the row top */
 	size_t		 nhead;
 	double		 headh;		/* header row height, pt */
@@ -189,23 +190,48 @@ copy_items(struct lay_item *to, const struct lay_item *from, size_t n)
 	}
 }
 
-/* The 表题: one or more centred lines in 黑体, kept with the table. */
+/*
+ * The 表题: one or more centred lines in 黑体, kept with the table; for a
+ * table turned across its page (id), rows of that table a grid line high.
+ */
 static void
-caption(struct lb *lb, const struct jb_table *t)
+caption(struct lb *lb, const struct jb_table *t, int id)
 {
 	struct para	 p;
 	struct flow	 f;
+	size_t		 r0 = lb->nrows, i;
 
 	shape_init(&p, &t->cappos);
 	memset(&f, 0, sizeof(f));
-	f.x0 = LAY_LEFT;
-	f.w = LAY_MEASURE;
+	f.x0 = id ? 0 : LAY_LEFT;
+	f.w = id ? LAY_HEIGHT : LAY_MEASURE;
 	f.al = AL_CENTER;
 	f.keep = 1;
 	f.nobreak = 1;
 	shape_add(&p, t->name, JB_ROLE_HEITI, LAY_BODY, BLACK, 0, 0);
 	flow_para(lb, &p, &f);
 	shape_clear(&p);
+	for (i = r0; id && i < lb->nrows; i++) {
+		lb->rows[i].table = id;
+		lb->rows[i].turn = 1;
+		lb->rows[i].h = LAY_PITCH;
+	}
+}
+
+/*
+ * The width the narrowest table takes with padding *padx, which gives way
+ * where that saves every cell a wrap, or where the narrowest table would
+ * not fit the measure w with it.
+ */
+static double
+padding(double smin, double smax, size_t nc, double size, double w,
+    double *padx)
+{
+	if (smax + 2 * nc * *padx > w && smax + 2 * nc * PAD_MIN * size <= w)
+		*padx = (w - smax) / (2 * nc);
+	else if (smin + 2 * nc * *padx > w)
+		*padx = fmax(PAD_MIN * size, (w - smin) / (2 * nc));
+	return smin + 2 * nc * *padx;
 }
 
 void
@@ -215,7 +241,8 @@ table_set(struct lb *lb, const struct jb_block *b)
 	const struct jb_series	*s = lb->d->series;
 	double			 size = s->table_large ? LAY_BODY : SIZE_4;
 	double			 lp = LEADING * size, padx = PAD_X * size;
-	double			 smax = 0;
+	double			 smax = 0, W = LAY_MEASURE;
+	int			 turn = 0;
 	double			 pady = fmax(3, (LAY_PITCH - lp) / 2);
 	double			*minw, *maxw, *colw, *colx, smin = 0, mn, mx;
 	size_t			 nrows = t->nrows + 1, nc = t->ncols, i, j, k;
@@ -253,21 +280,19 @@ table_set(struct lb *lb, const struct jb_block *b)
 		smin += minw[j];
 		smax += maxw[j];
 	}
-	/*
-	 * The padding gives way where that saves every cell a wrap, or
-	 * where the narrowest table would not fit with it.
-	 */
-	if (smax + 2 * nc * padx > LAY_MEASURE &&
-	    smax + 2 * nc * PAD_MIN * size <= LAY_MEASURE)
-		padx = (LAY_MEASURE - smax) / (2 * nc);
-	else if (smin + 2 * nc * padx > LAY_MEASURE)
-		padx = fmax(PAD_MIN * size, (LAY_MEASURE - smin) / (2 * nc));
-	smin += 2 * nc * padx;
-	if (smin > LAY_MEASURE + 0.01) {
+	/* Too wide for the page, it may be set across a page turned. */
+	if (padding(smin, smax, nc, size, W, &padx) > W + 0.01 &&
+	    s->table_landscape) {
+		W = LAY_HEIGHT;
+		turn = 1;
+		padx = PAD_X * size;
+	}
+	if ((smin = padding(smin, smax, nc, size, W, &padx)) > W + 0.01) {
 		char mm[32];
 
 		snprintf(mm, sizeof(mm), "%.0f", ceil(smin / LAY_MM));
-		msg(MSG_TABLE_TOO_WIDE, &b->pos, t->name, mm);
+		msg(turn ? MSG_TABLE_TOO_WIDE_TURNED : MSG_TABLE_TOO_WIDE,
+		    &b->pos, t->name, mm);
 		lb->failed = 1;
 		goto out;
 	}
@@ -275,23 +300,24 @@ table_set(struct lb *lb, const struct jb_block *b)
 		minw[j] += 2 * padx;
 		maxw[j] += 2 * padx;
 	}
-	column_widths(minw, maxw, nc, LAY_MEASURE, colw);
-	colx[0] = LAY_LEFT;
+	column_widths(minw, maxw, nc, W, colw);
+	colx[0] = turn ? 0 : LAY_LEFT;
 	for (j = 0; j < nc; j++)
 		colx[j + 1] = colx[j] + colw[j];
 
 	/* Two tables in a row are a line apart. */
 	if (lb->nrows > 0 && lb->rows[lb->nrows - 1].table != 0)
 		flow_blank(lb);
-	if (t->label != NULL)
-		caption(lb, t);
 	lb->tabs = xrealloc(lb->tabs, (lb->ntabs + 1) * sizeof(*lb->tabs));
 	tb = &lb->tabs[lb->ntabs++];
 	memset(tb, 0, sizeof(*tb));
 	id = (int)lb->ntabs;
-	tb->x0 = LAY_LEFT;
-	tb->w = LAY_MEASURE;
+	tb->x0 = colx[0];
+	tb->w = W;
 	tb->three = s->table_three_line;
+	tb->turn = turn;
+	if (t->label != NULL)
+		caption(lb, t, turn ? id : 0);
 
 	for (i = 0; i < nrows; i++) {
 		struct row *r;
@@ -316,6 +342,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 		r->keep = i == 0 || (i == 1 && nrows > 3) ||
 		    (i + 2 == nrows && nrows > 3);
 		r->thead = i == 0;
+		r->turn = turn;
 		for (j = 0; j < nc; j++) {
 			struct cset *c = &cs[i * nc + j];
 			/* Cells are centred vertically in their row. */
@@ -357,6 +384,61 @@ out:
 	free(colx);
 }
 
+/*
+ * An item of a landscape page onto the portrait one, v from the top of
+ * the landscape page: its top edge lies along the left edge of the 版心
+ * and its left edge along the bottom, so the heads of the tables on odd
+ * and even pages alike face the left edge and the reader turns the
+ * bulletin a quarter to the right (typesetting.md §1.9); horizontal rules
+ * become vertical ones and the other way round.
+ */
+static void
+turn_item(struct lay_item *it, double v)
+{
+	double	 u = it->x, len;
+
+	v += it->y;
+	switch (it->kind) {
+	case LAY_RULE:
+		len = it->w;
+		it->kind = LAY_VRULE;
+		it->w = it->h;
+		it->h = len;
+		it->x = LAY_LEFT + v;
+		it->y = LAY_TOP + LAY_HEIGHT - u - len;
+		break;
+	case LAY_VRULE:
+		len = it->h;
+		it->kind = LAY_RULE;
+		it->h = it->w;
+		it->w = len;
+		it->x = LAY_LEFT + v;
+		it->y = LAY_TOP + LAY_HEIGHT - u;
+		break;
+	default:
+		it->x = LAY_LEFT + v;
+		it->y = LAY_TOP + LAY_HEIGHT - u;
+		it->turn = 1;
+		break;
+	}
+}
+
+void
+table_place(struct lb *lb, struct lay_page *pg, struct row *r, double v)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nitems; i++) {
+		struct lay_item *it = page_item(pg);
+
+		*it = r->items[i];
+		turn_item(it, v);
+	}
+	free(r->items);
+	r->items = NULL;
+	r->nitems = 0;
+}
+
 double
 table_head(struct lb *lb, struct lay_page *pg, int id, double top)
 {
@@ -367,7 +449,10 @@ table_head(struct lb *lb, struct lay_page *pg, int id, double top)
 		struct lay_item *it = page_item(pg);
 
 		copy_items(it, &tb->head[i], 1);
-		it->y += top;
+		if (tb->turn)
+			turn_item(it, 0);
+		else
+			it->y += top;
 	}
 	return tb->headh;
 }
@@ -390,6 +475,8 @@ table_cut(struct lb *lb, struct lay_page *pg, int id, double y)
 	it->w = tb->w;
 	it->h = RULE_HEAVY;
 	it->color = BLACK;
+	if (tb->turn)
+		turn_item(it, 0);
 }
 
 void

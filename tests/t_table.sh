@@ -44,6 +44,8 @@ golden "layout of wrapping cells" "$tmp/wrap" $T/wrap.layout
 golden "layout of a table split across pages" "$tmp/split" $T/split.layout
 "$JB" layout --fixed --series $T/three.yaml $T/split.md >"$tmp/three" 2>"$tmp/err"
 golden "layout of a three-line table in 三号" "$tmp/three" $T/three.layout
+"$JB" layout --fixed --series $T/turn.yaml $T/wide.md >"$tmp/turn" 2>"$tmp/err"
+golden "layout of a table set across landscape pages" "$tmp/turn" $T/turn.layout
 
 # What the golden files say, so that a reviewed -u cannot quietly lose it.
 python3 - "$tmp/wrap" "$tmp/split" "$tmp/three" <<'PY'
@@ -154,6 +156,53 @@ res(heads == pages, 'PDF: the header row on each page of the table (%d of %d)' %
 PY
 else
 	nok "build --pdf $T/split.md"; cat "$tmp/err"
+fi
+
+# 3b. A table wider than the page, set across landscape pages: its text
+# runs up the page (poppler's word boxes are tall), its head faces the
+# left edge on odd and even pages alike, the header on each of its pages,
+# the page numbers where every other page has them, the text after it on
+# an upright page again.
+if "$JB" build --pdf --series $T/turn.yaml --out "$tmp/turned" $T/wide.md 2>"$tmp/err" &&
+    [ ! -s "$tmp/err" ]; then
+	ok "build --pdf $T/wide.md with 表格横页: 是"
+	pdftotext -bbox-layout "$tmp/turned/wide.pdf" "$tmp/tbox.html"
+	python3 - "$tmp/tbox.html" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+def res(ok, name): print(('ok - ' if ok else 'not ok - ') + name)
+x = open(sys.argv[1], 'rb').read()
+root = ET.fromstring(re.sub(rb'<!DOCTYPE[^>]*>', b'', x))
+H = '{http://www.w3.org/1999/xhtml}'
+MM = 72 / 25.4
+LEFT, RIGHT, BOTTOM = 28 * MM, 184 * MM, 262 * MM
+pages = []
+for p in root.iter(H + 'page'):
+    ws = [(w.text, float(w.get('xMin')), float(w.get('yMin')), float(w.get('xMax')), float(w.get('yMax')))
+          for w in p.iter(H + 'word')]
+    pages.append(ws)
+turned = [n for n, ws in enumerate(pages, 1) if any(t == '1月' for t, *_ in ws)]
+res(turned == [2, 3], 'turn: the table on pages 2 and 3 (%s)' % turned)
+for n in turned:
+    ws = pages[n - 1]
+    body = [w for w in ws if w[4] < BOTTOM and len(w[0]) >= 2]
+    tall = all(w[4] - w[2] > w[3] - w[1] for w in body)
+    res(body and tall, 'turn: page %d: every word runs up the page' % n)
+    head = [w for w in ws if w[0] == '1月'][0]
+    rows = [w for w in ws if re.fullmatch(r'\d+\.\d', w[0])]
+    res(all(w[1] > head[3] for w in rows), 'turn: page %d: the header nearest the left edge, rows to its right' % n)
+    fol = [w for w in ws if w[2] > BOTTOM]
+    x0, x1 = min(w[1] for w in fol), max(w[3] for w in fol)
+    okf = abs(x1 - (RIGHT - 14)) < 1 if n % 2 else abs(x0 - (LEFT + 14)) < 1
+    res(fol and okf and x1 - x0 > max(w[4] for w in fol) - min(w[2] for w in fol),
+        'turn: page %d: page number upright in its usual place' % n)
+cap = [n for n, ws in enumerate(pages, 1) if any(t == '各区（县）逐月测评得分' for t, *_ in ws)]
+res(cap == [2], 'turn: the 表题 on the first page of the table (%s)' % cap)
+after = [n for n, ws in enumerate(pages, 1) if any(t.startswith('表后的文字') for t, *_ in ws)]
+res(after == [4] and all(w[3] - w[1] > w[4] - w[2] for w in pages[3] if w[0].startswith('表后的文字')),
+    'turn: the text after the table upright on page 4 (%s)' % after)
+PY
+else
+	nok "build --pdf $T/wide.md with 表格横页: 是"; cat "$tmp/err"
 fi
 
 # 4. The HTML edition of the sample 通报.
