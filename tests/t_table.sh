@@ -7,45 +7,34 @@
 # the outputs of a previous good build left as they were.
 # With -u, rewrite the golden files from the current output (review the diff!).
 cd "$(dirname "$0")/.." || exit 2
-JB=${JB:-./jianbao}
+. tests/lib.sh
 T=tests/table
 SERIES=tests/parse/bulletin.yaml
-update=0
-[ "${1:-}" = -u ] && update=1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else nok "$1"; fi; }
-
-# golden NAME OUTPUT GOLDEN: OUTPUT (diagnostics in $tmp/err) matches
-# GOLDEN; -u rewrites GOLDEN.
-golden() {
-	[ $update = 1 ] && cp "$2" "$3"
+# made NAME GOT WANT: GOT, made with diagnostics in $tmp/err, matches the
+# golden file WANT (-u rewrites it) and the run printed nothing.
+made() {
 	if [ -s "$tmp/err" ]; then
-		nok "$1 printed diagnostics"; cat "$tmp/err"
-	elif diff -u "$3" "$2"; then
-		ok "$1 matches $3"
+		notok "$1 printed diagnostics"; sed 's/^/# /' "$tmp/err"
 	else
-		nok "$1 differs from $3"
+		golden "$1" "$3" "$2"
 	fi
 }
 
 # 1. The model: 表题 (full-width or ASCII space), alignments, number cells,
 # a table without 表题, a 表题-like sentence that stays a paragraph.
 "$JB" dump --series "$SERIES" $T/tables.md >"$tmp/tree" 2>"$tmp/err"
-golden "dump of $T/tables.md" "$tmp/tree" $T/tables.tree
+made "dump of $T/tables.md" "$tmp/tree" $T/tables.tree
 
 # 2. Layout, fixed metrics.
 "$JB" layout --fixed --series "$SERIES" $T/wrap.md >"$tmp/wrap" 2>"$tmp/err"
-golden "layout of wrapping cells" "$tmp/wrap" $T/wrap.layout
+made "layout of wrapping cells" "$tmp/wrap" $T/wrap.layout
 "$JB" layout --fixed --series "$SERIES" $T/split.md >"$tmp/split" 2>"$tmp/err"
-golden "layout of a table split across pages" "$tmp/split" $T/split.layout
+made "layout of a table split across pages" "$tmp/split" $T/split.layout
 "$JB" layout --fixed --series $T/three.yaml $T/split.md >"$tmp/three" 2>"$tmp/err"
-golden "layout of a three-line table in 三号" "$tmp/three" $T/three.layout
+made "layout of a three-line table in 三号" "$tmp/three" $T/three.layout
 "$JB" layout --fixed --series $T/turn.yaml $T/wide.md >"$tmp/turn" 2>"$tmp/err"
-golden "layout of a table set across landscape pages" "$tmp/turn" $T/turn.layout
+made "layout of a table set across landscape pages" "$tmp/turn" $T/turn.layout
 
 # What the golden files say, so that a reviewed -u cannot quietly lose it.
 python3 - "$tmp/wrap" "$tmp/split" "$tmp/three" <<'PY'
@@ -155,7 +144,7 @@ res(pages >= 2 and not bad, 'PDF: every cell word inside its column on %d pages 
 res(heads == pages, 'PDF: the header row on each page of the table (%d of %d)' % (heads, pages))
 PY
 else
-	nok "build --pdf $T/split.md"; cat "$tmp/err"
+	notok "build --pdf $T/split.md"; sed "s/^/# /" "$tmp/err"
 fi
 
 # 3b. A table wider than the page, set across landscape pages: its text
@@ -202,8 +191,16 @@ res(after == [4] and all(w[3] - w[1] > w[4] - w[2] for w in pages[3] if w[0].sta
     'turn: the text after the table upright on page 4 (%s)' % after)
 PY
 else
-	nok "build --pdf $T/wide.md with 表格横页: 是"; cat "$tmp/err"
+	notok "build --pdf $T/wide.md with 表格横页: 是"; sed "s/^/# /" "$tmp/err"
 fi
+
+# 3c. The project's measure of print editions passes the table pages too:
+# grid, three-line and turned tables.
+"$JB" build --pdf --series $T/three.yaml --out "$tmp/three" $T/split.md 2>/dev/null
+python3 tests/pdfmeasure.py "$tmp/pdf/split.pdf" "$tmp/three/split.pdf" \
+    "$tmp/turned/wide.pdf" >"$tmp/measure" 2>&1
+check "pdfmeasure.py passes the grid, three-line and turned tables" '[ $? -eq 0 ]' ||
+    grep -v '^ok' "$tmp/measure" | sed 's/^/# /'
 
 # 4. The HTML edition of the sample 通报.
 if "$JB" build --html --out "$tmp/html" issues/2026/03.md 2>"$tmp/err" &&
@@ -255,7 +252,7 @@ res('.table { margin: 1.2em 0; overflow-x: auto; }' in css and '.table .num { te
     'HTML: the wrapper scrolls sideways, .num is right-aligned')
 PY
 else
-	nok "build --html issues/2026/03.md"; cat "$tmp/err"
+	notok "build --html issues/2026/03.md"; sed "s/^/# /" "$tmp/err"
 fi
 
 # 5. Bad input: tests/table/bad/NAME.md gives exactly NAME.err (the paths
@@ -279,11 +276,11 @@ for f in $T/bad/*.md; do
 	[ $update = 1 ] && cp "$tmp/err2" "$name.err"
 	(cd "$tmp/b/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
 	if ! diff -u "$name.err" "$tmp/err2"; then
-		nok "bad input $f: diagnostics differ from $name.err"
+		notok "bad input $f: diagnostics differ from $name.err"
 	elif [ $status -eq 0 ] || [ $status -ge 128 ]; then
-		nok "bad input $f: exit status $status"
+		notok "bad input $f: exit status $status"
 	elif ! cmp -s "$tmp/before" "$tmp/after"; then
-		nok "bad input $f: previous outputs changed"
+		notok "bad input $f: previous outputs changed"
 	else
 		ok "bad input $f: $(head -1 "$name.err" | sed 's/.*错误：//')"
 	fi
