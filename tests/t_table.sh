@@ -199,7 +199,8 @@ fi
 "$JB" build --pdf --series $T/three.yaml --out "$tmp/three" $T/split.md 2>/dev/null
 python3 tests/pdfmeasure.py "$tmp/pdf/split.pdf" "$tmp/three/split.pdf" \
     "$tmp/turned/wide.pdf" >"$tmp/measure" 2>&1
-check "pdfmeasure.py passes the grid, three-line and turned tables" '[ $? -eq 0 ]' ||
+st=$?
+check "pdfmeasure.py passes the grid, three-line and turned tables" '[ $st -eq 0 ]' ||
     grep -v '^ok' "$tmp/measure" | sed 's/^/# /'
 
 # 4. The HTML edition of the sample 通报.
