@@ -196,12 +196,12 @@ fi
 
 # 3c. The project's measure of print editions passes the table pages too:
 # grid, three-line and turned tables.
-"$JB" build --pdf --series $T/three.yaml --out "$tmp/three" $T/split.md 2>/dev/null
-python3 tests/pdfmeasure.py "$tmp/pdf/split.pdf" "$tmp/three/split.pdf" \
+"$JB" build --pdf --series $T/three.yaml --out "$tmp/threepdf" $T/split.md 2>/dev/null
+python3 tests/pdfmeasure.py "$tmp/pdf/split.pdf" "$tmp/threepdf/split.pdf" \
     "$tmp/turned/wide.pdf" >"$tmp/measure" 2>&1
 st=$?
-check "pdfmeasure.py passes the grid, three-line and turned tables" '[ $st -eq 0 ]' ||
-    grep -v '^ok' "$tmp/measure" | sed 's/^/# /'
+check "pdfmeasure.py passes the grid, three-line and turned tables" '[ $st -eq 0 ]'
+[ $st -eq 0 ] || grep -v '^ok' "$tmp/measure" | sed 's/^/# /'
 
 # 4. The HTML edition of the sample 通报.
 if "$JB" build --html --out "$tmp/html" issues/2026/03.md 2>"$tmp/err" &&
