@@ -241,7 +241,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 	const struct jb_series	*s = lb->d->series;
 	double			 size = s->table_large ? LAY_BODY : SIZE_4;
 	double			 lp = LEADING * size, padx = PAD_X * size;
-	double			 smax = 0, W = LAY_MEASURE;
+	double			 smax = 0, meas = LAY_MEASURE; /* the table's width */
 	int			 turn = 0;
 	double			 pady = fmax(3, (LAY_PITCH - lp) / 2);
 	double			*minw, *maxw, *colw, *colx, smin = 0, mn, mx;
@@ -281,13 +281,13 @@ table_set(struct lb *lb, const struct jb_block *b)
 		smax += maxw[j];
 	}
 	/* Too wide for the page, it may be set across a page turned. */
-	if (padding(smin, smax, nc, size, W, &padx) > W + 0.01 &&
+	if (padding(smin, smax, nc, size, meas, &padx) > meas + 0.01 &&
 	    s->table_landscape) {
-		W = LAY_HEIGHT;
+		meas = LAY_HEIGHT;
 		turn = 1;
 		padx = PAD_X * size;
 	}
-	if ((smin = padding(smin, smax, nc, size, W, &padx)) > W + 0.01) {
+	if ((smin = padding(smin, smax, nc, size, meas, &padx)) > meas + 0.01) {
 		char mm[32];
 
 		snprintf(mm, sizeof(mm), "%.0f", ceil(smin / LAY_MM));
@@ -300,7 +300,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 		minw[j] += 2 * padx;
 		maxw[j] += 2 * padx;
 	}
-	column_widths(minw, maxw, nc, W, colw);
+	column_widths(minw, maxw, nc, meas, colw);
 	colx[0] = turn ? 0 : LAY_LEFT;
 	for (j = 0; j < nc; j++)
 		colx[j + 1] = colx[j] + colw[j];
@@ -313,7 +313,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 	memset(tb, 0, sizeof(*tb));
 	id = (int)lb->ntabs;
 	tb->x0 = colx[0];
-	tb->w = W;
+	tb->w = meas;
 	tb->three = s->table_three_line;
 	tb->turn = turn;
 	if (t->label != NULL)
