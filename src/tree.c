@@ -71,7 +71,7 @@ blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 {
 	static const char *const kinds[JB_BLOCK__MAX] = {
 		"para", "heading", "byline", "image", "box", "item", "listitem",
-		"table"
+		[JB_BLOCK_IMAGEROW] = "imagerow", [JB_BLOCK_TABLE] = "table"
 	};
 	size_t	 i;
 
@@ -91,6 +91,8 @@ blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 			if (b->credit)
 				fprintf(fp, " credit=\"%s\"", b->credit);
 		}
+		if (b->kind == JB_BLOCK_IMAGEROW && b->credit)
+			fprintf(fp, " credit=\"%s\"", b->credit);
 		if (b->kind == JB_BLOCK_TABLE) {
 			table(fp, b->table, indent);
 			continue;
@@ -100,7 +102,7 @@ blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 			runs(fp, b->runs, b->nruns);
 		}
 		fputc('\n', fp);
-		if (b->kind == JB_BLOCK_BOX)
+		if (b->kind == JB_BLOCK_BOX || b->kind == JB_BLOCK_IMAGEROW)
 			blocks(fp, b->children, b->nchildren, indent + 2);
 	}
 }
