@@ -6,9 +6,10 @@
  * lay_build() (layout.c) runs the rooms in this order: the parts of the
  * bulletin (parts.c) put each paragraph into a struct para, which shape.c
  * shapes, linebreak.c breaks into lines and flow.c sets into rows of
- * items; pages.c then puts the rows on pages.  Each room includes only
- * the third-party headers it calls: Pango in shape.c, flow.c and
- * layout.c, ICU in linebreak.c.
+ * items (a table's cells too, which table.c sizes and rules); pages.c
+ * then puts the rows on pages.  Each room includes only the third-party
+ * headers it calls: Pango in shape.c, flow.c, table.c and layout.c, ICU
+ * in linebreak.c.
  */
 
 #include <glib.h>
