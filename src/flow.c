@@ -227,6 +227,7 @@ flow_para(struct lb *lb, struct para *p, const struct flow *f)
 	int		 id = lb->nparas++;
 
 	p->orphans = !f->nobreak || f->orphans;
+	p->loose = f->al == AL_JUSTIFY && !f->balance;
 	shape_para(lb, p);
 	nl = f->balance ? lbrk_title(lb, p, f->w, &ln) : 0;
 	if (nl == 0)

@@ -2,12 +2,21 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include <string.h>
+
+#include "document.h"
 #include "layint.h"
 #include "mem.h"
 #include "msg.h"
 
 #define EPS		0.05			/* pt of slack when fitting a line */
-#define MAX_ORPHAN_PULL	6			/* characters a line may give up */
+#define LOOSE		1.0			/* em a justified line may be stretched */
+#define MAX_PULL	6.0			/* em a line may give up for a 孤字 */
+#define TAIL_LINES	4			/* lines before a bad one the repair re-breaks */
+#define COST_SQUEEZE	0.25			/* per em² of marks squeezed */
+#define COST_LOOSE	100.0			/* per em a line is stretched beyond LOOSE */
+#define COST_ORPHAN	1e4			/* a short last line */
+#define COST_MOVED	1e-3			/* a break the first pass did not choose */
 
 /* ---- line breaking ---- */
 
@@ -30,30 +39,192 @@ short_last(const struct para *p, size_t s, size_t e)
 	return han <= 2 && e - s <= 3;
 }
 
+/* The measure of a line starting at s: the first of a paragraph or after a hard break is indented by ind1 (as flow_para sets it), the others by ind2. */
+static double
+measure(const struct para *p, size_t s, double w, double ind1, double ind2)
+{
+	return w - (s == 0 || p->ch[s - 1].c == '\n' ? ind1 : ind2);
+}
+
+/*
+ * Width of the justified line [s, e) as flow_line() sets it before
+ * stretching: adjacent marks compressed, its end mark trimmed, an opening
+ * bracket starting a wrapped line in ½ em; *shrink is the blank its marks
+ * may still give up (a[] and sh[] hold e - s, the caller's).
+ */
+static double
+set_width(const struct para *p, size_t s, size_t e, double *a, double *sh,
+    double *shrink)
+{
+	double	 w;
+
+	w = shape_width(p, s, e, 1, a, sh);
+	if (s > 0 && p->ch[s - 1].c != '\n' && p->ch[s].cl > 0 &&
+	    p->ch[s].cr == 0 && a[0] >= p->ch[s].adv - 0.01) {
+		a[0] -= p->ch[s].cl;
+		w -= p->ch[s].cl;
+	}
+	*shrink = shape_shrinkable(p, s, e, a);
+	return w;
+}
+
+/* How far a justified line [s, e) is stretched (negative: squeezed). */
+static double
+slack(const struct para *p, size_t s, size_t e, double avail, double *a,
+    double *sh)
+{
+	double	 shrink;
+
+	return avail - set_width(p, s, e, a, sh, &shrink);
+}
+
+/* Whether [s, e) holds Han and nothing of the digits role or ASCII. */
+static int
+pure_han(const struct para *p, size_t s, size_t e)
+{
+	size_t	 i;
+	int	 han = 0;
+
+	for (i = s; i < e; i++) {
+		if (p->ch[i].c < 0x7f && p->ch[i].c != '\n')
+			return 0;
+		han |= !p->ch[i].mark;
+	}
+	return han;
+}
+
+/* Where the text of character i stands in the source. */
+static struct jb_pos
+char_pos(struct lb *lb, const struct para *p, size_t i)
+{
+	if (p->src0 != NOSRC && i < p->nch && p->ch[i].off >= p->src0)
+		return doc_locate(lb->d, p->pos, p->text.data + p->src0,
+		    p->ch[i].off - p->src0);
+	return *p->pos;
+}
+
+static void
+report(struct lb *lb, const struct para *p, enum msgid id, size_t s,
+    size_t e)
+{
+	struct buf	 t = { 0 };
+	struct jb_pos	 pos = id == MSG_ORPHAN_CHAR ? *p->pos :
+			    char_pos(lb, p, s);
+
+	buf_put(&t, p->text.data + p->ch[s].off,
+	    (e < p->nch ? p->ch[e].off : p->text.len) - p->ch[s].off);
+	msg(id, &pos, t.data);
+	buf_free(&t);
+}
+
+/*
+ * Re-break characters [s0, end) of p, where end ends the paragraph or
+ * comes before a hard break, into the lines of least cost (clreq §3,
+ * "先挤进，后推出"): a justified line costs its stretch squared, and
+ * COST_LOOSE an em beyond one character's width; squeezing its marks
+ * costs COST_SQUEEZE an em², so a mark squeezed into a line comes before
+ * a character carried down; a short last line costs COST_ORPHAN when
+ * orphans are avoided.  Of equal costs the first pass's breaks (in
+ * first[], by character) win.  Returns the lines in *out (caller frees)
+ * and their number, 0 when no way fits.
+ */
+static size_t
+rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
+    double ind2, const unsigned char *first, struct line **out, double *a,
+    double *sh)
+{
+	size_t	*cand, *from, nc = 0, i, j, k, nl;
+	double	*cost, em = p->ch[s0].em, width, shrink, avail, s, c;
+	struct line *ln;
+
+	cand = xmalloc((end - s0 + 2) * sizeof(*cand));
+	cand[nc++] = s0;
+	for (k = s0 + 1; k < end; k++)
+		if (p->ch[k].brk)
+			cand[nc++] = k;
+	cand[nc++] = end;
+	cost = xmalloc(nc * sizeof(*cost));
+	from = xmalloc(nc * sizeof(*from));
+	cost[0] = 0;
+	for (j = 1; j < nc; j++) {
+		cost[j] = -1;
+		for (i = j; i-- > 0;) {
+			if (cost[i] < 0)
+				continue;
+			avail = measure(p, cand[i], w, ind1, ind2);
+			width = set_width(p, cand[i], cand[j], a, sh, &shrink);
+			if (width - shrink > avail + EPS && i + 1 < j)
+				break;
+			s = avail - width;
+			if (j + 1 == nc) {
+				c = p->orphans && end == p->nch && cand[i] > 0 &&
+				    p->ch[cand[i] - 1].c != '\n' &&
+				    short_last(p, cand[i], end) ? COST_ORPHAN :
+				    0;
+			} else if (s >= 0) {
+				if (s > MAX_PULL * em + EPS && i + 1 < j)
+					continue;
+				c = s * s / (em * em);
+				if (s > LOOSE * em + EPS)
+					c += COST_LOOSE * s / em;
+				if (!first[cand[j]])
+					c += COST_MOVED;
+			} else {
+				c = COST_SQUEEZE * s * s / (em * em);
+				if (!first[cand[j]])
+					c += COST_MOVED;
+			}
+			if (cost[j] < 0 || cost[i] + c < cost[j]) {
+				cost[j] = cost[i] + c;
+				from[j] = i;
+			}
+		}
+	}
+	nl = 0;
+	ln = NULL;
+	if (cost[nc - 1] >= 0) {
+		for (j = nc - 1; j > 0; j = from[j])
+			nl++;
+		ln = xcalloc(nl, sizeof(*ln));
+		for (k = nl, j = nc - 1; j > 0; j = from[j]) {
+			k--;
+			ln[k].s = cand[from[j]];
+			ln[k].e = cand[j];
+		}
+	}
+	free(cand);
+	free(cost);
+	free(from);
+	*out = ln;
+	return nl;
+}
+
 /*
  * Break p into lines of width w (the first w - ind1, the others w - ind2).
  * Lines are filled at natural width, so a line of Han holds exactly the
  * grid's 28; a mark that may not start a line is first squeezed into the
  * line (compression), else characters are carried down (the line is then
- * justified).  A short last line pulls characters down from the line
- * before.  Returns the number of lines in *out (caller frees).
+ * justified).  Where that leaves a justified line stretched by more than
+ * one character's width (p->loose) or a short last line (p->orphans),
+ * the lines from a few before it to the end of the paragraph are broken
+ * again by rebreak(); what still fails is reported.  Returns the number
+ * of lines in *out (caller frees).
  */
 size_t
 lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
     struct line **out)
 {
-	struct line	*ln = NULL;
-	size_t		 nl = 0, cap = 0, s = 0, e, k;
+	struct line	*ln = NULL, *nw;
+	size_t		 nl = 0, cap = 0, s = 0, e, k, i, a0, seg, n;
 	double		*a, *sh, x, avail;
+	unsigned char	*first;
 
 	a = xmalloc((p->nch + 1) * sizeof(*a));
 	sh = xmalloc((p->nch + 1) * sizeof(*sh));
 	while (s < p->nch) {
 		size_t brk;
 
-		avail = w - (nl == 0 || p->ch[s - 1].c == '\n' ? ind1 : ind2);
-		if (nl > 0 && p->ch[s - 1].c == '\n')
-			avail = w - ind2;
+		avail = measure(p, s, w, ind1, ind2);
 		x = 0;
 		e = s;
 		while (e < p->nch && p->ch[e].c != '\n' &&
@@ -98,41 +269,69 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 		if (s < p->nch && p->ch[s].c == '\n')
 			s++;
 	}
-	if (nl > 0)
-		ln[nl - 1].last = 1;
-	for (k = 0; k + 1 < nl; k++)
-		if (ln[k].e < p->nch && p->ch[ln[k].e].c == '\n')
-			ln[k].last = 1;
 
-	/* 孤字: the last line must not be one or two characters. */
-	if (p->orphans && nl >= 2 && !ln[nl - 2].last &&
-	    short_last(p, ln[nl - 1].s,
-	    ln[nl - 1].e)) {
-		struct line *pl = &ln[nl - 2], *ll = &ln[nl - 1];
-		size_t b, done = 0;
+	/*
+	 * Lines stretched too far, 孤字: break again from TAIL_LINES before
+	 * the first bad line to the end of its run between hard breaks.
+	 */
+	first = xcalloc(p->nch + 1, 1);
+	for (k = 0; k < nl; k++)
+		first[ln[k].e] = 1;
+	for (seg = 0, k = 0; k < nl; k++) {
+		int end = ln[k].e == p->nch || p->ch[ln[k].e].c == '\n';
+		int bad = 0;
 
-		for (b = pl->e - 1; b > pl->s && pl->e - b <= MAX_ORPHAN_PULL;
-		    b--) {
-			if (!p->ch[b].brk || short_last(p, b, ll->e))
-				continue;
-			for (x = 0, k = b; k < ll->e; k++)
-				x += natural(p, k);
-			if (x > w - ind2 + EPS)
-				break;
-			pl->e = b;
-			ll->s = b;
-			done = 1;
-			break;
+		if (!end && p->loose)
+			bad = slack(p, ln[k].s, ln[k].e, measure(p, ln[k].s, w,
+			    ind1, ind2), a, sh) > LOOSE * p->ch[ln[k].s].em +
+			    EPS;
+		if (end && p->orphans && ln[k].e == p->nch && k > seg &&
+		    short_last(p, ln[k].s, ln[k].e))
+			bad = 1;
+		if (bad) {
+			a0 = k >= seg + TAIL_LINES ? k - TAIL_LINES : seg;
+			for (i = k; !(ln[i].e == p->nch ||
+			    p->ch[ln[i].e].c == '\n'); i++)
+				;
+			n = rebreak(p, ln[a0].s, ln[i].e, w, ind1, ind2, first,
+			    &nw, a, sh);
+			if (n > 0) {
+				/* lines a0..i become the n new ones */
+				if (nl - (i + 1 - a0) + n > cap) {
+					cap = nl - (i + 1 - a0) + n;
+					ln = xrealloc(ln, cap * sizeof(*ln));
+				}
+				memmove(&ln[a0 + n], &ln[i + 1],
+				    (nl - i - 1) * sizeof(*ln));
+				for (e = 0; e < n; e++) {
+					ln[a0 + e] = nw[e];
+					ln[a0 + e].last = 0;
+					ln[a0 + e].trim = 0;
+				}
+				nl = nl - (i + 1 - a0) + n;
+				k = a0 + n - 1;
+				free(nw);
+			} else
+				k = i;
 		}
-		if (!done) {
-			struct buf t = { 0 };
+		if (ln[k].e == p->nch || p->ch[ln[k].e].c == '\n')
+			seg = k + 1;
+	}
+	free(first);
 
-			buf_put(&t, p->text.data + p->ch[ll->s].off,
-			    (ll->e < p->nch ? p->ch[ll->e].off : p->text.len) -
-			    p->ch[ll->s].off);
-			msg(MSG_ORPHAN_CHAR, p->pos, t.data);
-			buf_free(&t);
-		}
+	for (k = 0; k < nl; k++)
+		ln[k].last = ln[k].e == p->nch || p->ch[ln[k].e].c == '\n';
+	/* What the repair could not mend. */
+	for (seg = 0, k = 0; k < nl; k++) {
+		if (!ln[k].last && p->loose && pure_han(p, ln[k].s, ln[k].e) &&
+		    slack(p, ln[k].s, ln[k].e, measure(p, ln[k].s, w, ind1,
+		    ind2), a, sh) > LOOSE * p->ch[ln[k].s].em + EPS)
+			report(lb, p, MSG_LOOSE_LINE, ln[k].s, ln[k].e);
+		if (ln[k].last && ln[k].e == p->nch && p->orphans && k > seg &&
+		    short_last(p, ln[k].s, ln[k].e))
+			report(lb, p, MSG_ORPHAN_CHAR, ln[k].s, ln[k].e);
+		if (ln[k].last)
+			seg = k + 1;
 	}
 	free(a);
 	free(sh);

@@ -21,6 +21,7 @@ enum msgid {
 	MSG_TEXT_BEFORE_ARTICLE, /* text before the first ## */
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
+	MSG_LOOSE_LINE,		/* a justified line stretched by over 1 字 */
 	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
 	MSG_CHK_UNCLOSED,	/* check: opening quote or bracket never closed */
 	MSG_CHK_UNOPENED,	/* check: closing quote or bracket without opening */
