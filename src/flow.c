@@ -252,7 +252,8 @@ flow_para(struct lb *lb, struct para *p, const struct flow *f)
 	for (i = 0; i < p->nspans; i++)
 		size = fmax(size, p->spans[i].size);
 	for (i = 0; i < nl; i++) {
-		int first = i == 0 || p->ch[ln[i].s - 1].c == '\n';
+		/* a line after a hard break carries on the paragraph */
+		int first = i == 0;
 
 		r = flow_row(lb);
 		r->keep = f->keep;

@@ -39,11 +39,13 @@ short_last(const struct para *p, size_t s, size_t e)
 	return han <= 2 && e - s <= 3;
 }
 
-/* The measure of a line starting at s: the first of a paragraph or after a hard break is indented by ind1 (as flow_para sets it), the others by ind2. */
+/* The measure of a line starting at s: the first of a paragraph is
+ * indented by ind1, the others, also after a hard break, by ind2 (as
+ * flow_para() sets them). */
 static double
-measure(const struct para *p, size_t s, double w, double ind1, double ind2)
+measure(size_t s, double w, double ind1, double ind2)
 {
-	return w - (s == 0 || p->ch[s - 1].c == '\n' ? ind1 : ind2);
+	return w - (s == 0 ? ind1 : ind2);
 }
 
 /*
@@ -151,7 +153,7 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
 		for (i = j; i-- > 0;) {
 			if (cost[i] < 0)
 				continue;
-			avail = measure(p, cand[i], w, ind1, ind2);
+			avail = measure(cand[i], w, ind1, ind2);
 			width = set_width(p, cand[i], cand[j], a, sh, &shrink);
 			if (width - shrink > avail + EPS && i + 1 < j)
 				break;
@@ -224,7 +226,7 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 	while (s < p->nch) {
 		size_t brk;
 
-		avail = measure(p, s, w, ind1, ind2);
+		avail = measure(s, w, ind1, ind2);
 		x = 0;
 		e = s;
 		while (e < p->nch && p->ch[e].c != '\n' &&
@@ -282,7 +284,7 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 		int bad = 0;
 
 		if (!end && p->loose)
-			bad = slack(p, ln[k].s, ln[k].e, measure(p, ln[k].s, w,
+			bad = slack(p, ln[k].s, ln[k].e, measure(ln[k].s, w,
 			    ind1, ind2), a, sh) > LOOSE * p->ch[ln[k].s].em +
 			    EPS;
 		if (end && p->orphans && ln[k].e == p->nch && k > seg &&
@@ -324,7 +326,7 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 	/* What the repair could not mend. */
 	for (seg = 0, k = 0; k < nl; k++) {
 		if (!ln[k].last && p->loose && pure_han(p, ln[k].s, ln[k].e) &&
-		    slack(p, ln[k].s, ln[k].e, measure(p, ln[k].s, w, ind1,
+		    slack(p, ln[k].s, ln[k].e, measure(ln[k].s, w, ind1,
 		    ind2), a, sh) > LOOSE * p->ch[ln[k].s].em + EPS)
 			report(lb, p, MSG_LOOSE_LINE, ln[k].s, ln[k].e);
 		if (ln[k].last && ln[k].e == p->nch && p->orphans && k > seg &&

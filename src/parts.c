@@ -278,8 +278,9 @@ entry_fits(struct lb *lb, const struct jb_article *art, double w)
 
 /*
  * 本期要目: every article's title, linked to it, after its kicker as
- * "kicker——title" (as printed 目录 do).  An entry that wraps hangs: its
- * lines all start 2 字 in, under its own first character.
+ * "kicker——title" (as printed 目录 do).  An entry starts 2 字 in; when it
+ * wraps, its other lines hang 1 字 further in, so that each entry reads as
+ * one block and none continues where the next begins.
  */
 void
 part_contents(struct lb *lb)
@@ -299,7 +300,7 @@ part_contents(struct lb *lb)
 		body_flow(&f, 0);
 		f.nobreak = 1;
 		f.orphans = 1;
-		f.ind2 = f.ind1;
+		f.ind2 = 3 * LAY_BODY;
 		if (art->kicker != NULL) {
 			shape_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
 			    BLACK, 0, 0);
