@@ -70,14 +70,27 @@ set_width(const struct para *p, size_t s, size_t e, double *a, double *sh,
 	return w;
 }
 
-/* How far a justified line [s, e) is stretched (negative: squeezed). */
-static double
-slack(const struct para *p, size_t s, size_t e, double avail, double *a,
+/*
+ * Whether the justified line [s, e) is stretched by more than LOOSE em.
+ * As set it is no narrower than its natural width less the blanks of its
+ * marks and its spaces, which settles most lines without setting them.
+ */
+static int
+loose(const struct para *p, size_t s, size_t e, double avail, double *a,
     double *sh)
 {
-	double	 shrink;
+	double	 n = 0, b = 0, shrink, lim;
+	size_t	 i;
 
-	return avail - set_width(p, s, e, a, sh, &shrink);
+	lim = avail - LOOSE * p->ch[s].em - EPS;
+	for (i = s; i < e; i++) {
+		n += natural(p, i);
+		if (p->ch[i].mark)
+			b += p->ch[i].cl + p->ch[i].cr;
+		else if (shape_space(p->ch[i].c))
+			b += p->ch[i].adv;
+	}
+	return n - b < lim && set_width(p, s, e, a, sh, &shrink) < lim;
 }
 
 /* Whether [s, e) holds Han and nothing of the digits role or ASCII. */
@@ -135,10 +148,21 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
     double ind2, const unsigned char *first, struct line **out, double *a,
     double *sh)
 {
-	size_t	*cand, *from, nc = 0, i, j, k, nl;
-	double	*cost, em = p->ch[s0].em, width, shrink, avail, s, c;
+	size_t	*cand, *from, nc = 0, i, j, k, nl, lo;
+	double	*cost, *nat, *blank, em = p->ch[s0].em, width, shrink, avail;
+	double	 s, c;
 	struct line *ln;
 
+	/* Natural widths and blanks summed from s0: a line as set is no
+	 * wider than the one and no narrower than it less the other. */
+	nat = xmalloc((end - s0 + 1) * sizeof(*nat));
+	blank = xmalloc((end - s0 + 1) * sizeof(*blank));
+	nat[0] = blank[0] = 0;
+	for (k = s0; k < end; k++) {
+		nat[k - s0 + 1] = nat[k - s0] + natural(p, k);
+		blank[k - s0 + 1] = blank[k - s0] + (p->ch[k].mark ?
+		    p->ch[k].cl + p->ch[k].cr : 0);
+	}
 	cand = xmalloc((end - s0 + 2) * sizeof(*cand));
 	cand[nc++] = s0;
 	for (k = s0 + 1; k < end; k++)
@@ -150,13 +174,32 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
 	cost[0] = 0;
 	for (j = 1; j < nc; j++) {
 		cost[j] = -1;
-		for (i = j; i-- > 0;) {
-			if (cost[i] < 0)
-				continue;
+		/* The longest line that may end at j starts at lo. */
+		for (lo = j - 1; lo > 0; lo--) {
+			double n = nat[cand[j] - s0] - nat[cand[lo - 1] - s0];
+			double b = blank[cand[j] - s0] - blank[cand[lo - 1] - s0];
+
+			if (n - b > measure(cand[lo - 1], w, ind1, ind2) + EPS)
+				break;
+		}
+		/* Longest first: the full lines found, short ones are cut off
+		 * by what their stretch costs at least. */
+		for (i = lo; i < j; i++) {
+			double n = nat[cand[j] - s0] - nat[cand[i] - s0], d;
+
 			avail = measure(cand[i], w, ind1, ind2);
+			d = avail - n;
+			if (cost[i] < 0 || (j + 1 < nc && i + 1 < j &&
+			    d > MAX_PULL * em + EPS))
+				continue;
+			c = j + 1 < nc && d > 0 ? d * d / (em * em) : 0;
+			if (j + 1 < nc && d > LOOSE * em + EPS)
+				c += COST_LOOSE * d / em;
+			if (cost[j] >= 0 && cost[i] + c >= cost[j])
+				continue;
 			width = set_width(p, cand[i], cand[j], a, sh, &shrink);
 			if (width - shrink > avail + EPS && i + 1 < j)
-				break;
+				continue;
 			s = avail - width;
 			if (j + 1 == nc) {
 				c = p->orphans && end == p->nch && cand[i] > 0 &&
@@ -194,6 +237,8 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
 			ln[k].e = cand[j];
 		}
 	}
+	free(nat);
+	free(blank);
 	free(cand);
 	free(cost);
 	free(from);
@@ -284,9 +329,8 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 		int bad = 0;
 
 		if (!end && p->loose)
-			bad = slack(p, ln[k].s, ln[k].e, measure(ln[k].s, w,
-			    ind1, ind2), a, sh) > LOOSE * p->ch[ln[k].s].em +
-			    EPS;
+			bad = loose(p, ln[k].s, ln[k].e, measure(ln[k].s, w,
+			    ind1, ind2), a, sh);
 		if (end && p->orphans && ln[k].e == p->nch && k > seg &&
 		    short_last(p, ln[k].s, ln[k].e))
 			bad = 1;
@@ -326,8 +370,8 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 	/* What the repair could not mend. */
 	for (seg = 0, k = 0; k < nl; k++) {
 		if (!ln[k].last && p->loose && pure_han(p, ln[k].s, ln[k].e) &&
-		    slack(p, ln[k].s, ln[k].e, measure(ln[k].s, w, ind1,
-		    ind2), a, sh) > LOOSE * p->ch[ln[k].s].em + EPS)
+		    loose(p, ln[k].s, ln[k].e, measure(ln[k].s, w, ind1, ind2),
+		    a, sh))
 			report(lb, p, MSG_LOOSE_LINE, ln[k].s, ln[k].e);
 		if (ln[k].last && ln[k].e == p->nch && p->orphans && k > seg &&
 		    short_last(p, ln[k].s, ln[k].e))
