@@ -9,7 +9,7 @@ libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
 libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
-libclang-rt-14-dev valgrind hyperfine time"
+libclang-rt-14-dev valgrind hyperfine time groff-base man-db"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"
