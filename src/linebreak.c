@@ -1,4 +1,4 @@
-/* linebreak.c -- where a paragraph's lines end: prohibitions, squeezing and carrying, 孤字 repair, titles broken at word boundaries and balanced. */
+/* linebreak.c -- where a paragraph's lines end: prohibitions, squeezing and carrying, no line stretched by over one character, 孤字 repair, titles broken at word boundaries and balanced. */
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
@@ -93,7 +93,7 @@ loose(const struct para *p, size_t s, size_t e, double avail, double *a,
 	return n - b < lim && set_width(p, s, e, a, sh, &shrink) < lim;
 }
 
-/* Whether [s, e) holds Han and nothing of the digits role or ASCII. */
+/* Whether [s, e) holds Han and no ASCII: a line of pure Han text. */
 static int
 pure_han(const struct para *p, size_t s, size_t e)
 {
@@ -118,13 +118,13 @@ char_pos(struct lb *lb, const struct para *p, size_t i)
 	return *p->pos;
 }
 
+/* Report line [s, e) of p, quoted, at its first character. */
 static void
 report(struct lb *lb, const struct para *p, enum msgid id, size_t s,
     size_t e)
 {
 	struct buf	 t = { 0 };
-	struct jb_pos	 pos = id == MSG_ORPHAN_CHAR ? *p->pos :
-			    char_pos(lb, p, s);
+	struct jb_pos	 pos = char_pos(lb, p, s);
 
 	buf_put(&t, p->text.data + p->ch[s].off,
 	    (e < p->nch ? p->ch[e].off : p->text.len) - p->ch[s].off);
