@@ -103,7 +103,8 @@ check "PDF masthead of a 合刊 reads 第7—8期（总第63—64期）" \
 	'grep -qx "第7—8期（总第63—64期）" "$tmp/h.txt"'
 check "PDF title of a 合刊" \
 	'pdfinfo "$tmp/p/hekan.pdf" | grep -q "^Title: *创建工作动态 2025年第7—8期$"'
-pdftotext "$tmp/p/kickers.pdf" - | tr -d " " | grep . >"$tmp/k.txt"
+# (a page's first line comes after a form feed)
+pdftotext "$tmp/p/kickers.pdf" - | tr -d " \f" | grep . >"$tmp/k.txt"
 check "PDF sets a location kicker on the line above its title" \
 	'grep -A1 -x "播州区" "$tmp/k.txt" | tail -1 | grep -q "^地点引题"'
 
