@@ -189,8 +189,9 @@ int	 shape_centred(const struct pch *c);
  * ind1, the others w - ind2) by the prohibition rules; when p->orphans
  * asks it to avoid a short last line, or p->loose a line stretched by more
  * than one character's width, it breaks the lines before again, squeezing
- * marks first, then moving characters (and warns when it cannot); lbrk_title() breaks a title into the fewest even lines at
- * word boundaries, or returns 0 when the title is too long for it.  Both
+ * marks first, then moving characters (and warns when it cannot).
+ * lbrk_title() breaks a title into the fewest even lines at word
+ * boundaries, or returns 0 when the title is too long for it.  Both
  * return the number of lines in *out, which the caller frees.
  * lbrk_close() closes the word breaker a title opened in lb (none: no-op).
  */
