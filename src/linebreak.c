@@ -153,15 +153,17 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
 	double	 s, c;
 	struct line *ln;
 
-	/* Natural widths and blanks summed from s0: a line as set is no
-	 * wider than the one and no narrower than it less the other. */
+	/* Natural widths and blanks (of marks, and spaces, which vanish at
+	 * a line end) summed from s0: a line as set is no wider than the
+	 * one and no narrower than it less the other. */
 	nat = xmalloc((end - s0 + 1) * sizeof(*nat));
 	blank = xmalloc((end - s0 + 1) * sizeof(*blank));
 	nat[0] = blank[0] = 0;
 	for (k = s0; k < end; k++) {
 		nat[k - s0 + 1] = nat[k - s0] + natural(p, k);
 		blank[k - s0 + 1] = blank[k - s0] + (p->ch[k].mark ?
-		    p->ch[k].cl + p->ch[k].cr : 0);
+		    p->ch[k].cl + p->ch[k].cr : shape_space(p->ch[k].c) ?
+		    p->ch[k].adv : 0);
 	}
 	cand = xmalloc((end - s0 + 2) * sizeof(*cand));
 	cand[nc++] = s0;
