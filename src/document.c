@@ -890,8 +890,10 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 	if (kicker != NULL && ends_with(kicker, "——"))
 		a->kicker = arena_strndup(c->d->arena, kicker,
 		    strlen(kicker) - strlen("——"));
-	else
+	else if (kicker != NULL) {
 		a->kicker = kicker;
+		a->place = 1;
+	}
 	a->title = t;
 	if (*t == '\0') {
 		msg(MSG_EMPTY_TITLE, &a->pos);
