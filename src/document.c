@@ -953,8 +953,11 @@ convert_table(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 	t->head = cells;
 	t->body = cells + ncols;
 	t->nrows = nrows - 1;
-	if (t->nrows == 0) {
-		msg(MSG_TABLE_EMPTY, &pos, t->name);
+	for (i = 0; i < t->nrows * ncols && t->body[i].nruns == 0; i++)
+		;
+	if (t->nrows == 0 || i == t->nrows * ncols) {
+		msg(t->nrows == 0 ? MSG_TABLE_EMPTY : MSG_TABLE_BLANK, &pos,
+		    t->name);
 		c->bad = 1;
 	}
 	b = vec_push(out);

@@ -87,6 +87,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_FM_CHOICE] = "“%s” 的值 “%s” 无效，应为 %s",
 	[MSG_TABLE_RAGGED] = "表格 “%s” 的这一行有 %d 格，与表头的 %d 格不一致",
 	[MSG_TABLE_EMPTY] = "表格 “%s” 只有表头，没有数据行（表头与数据行之间不能空行）",
+	[MSG_TABLE_BLANK] = "表格 “%s” 的数据行都是空的",
 	[MSG_TABLE_NESTED] = "表格 “%s” 不能放在%s中",
 	[MSG_TABLE_NO_TABLE] = "表题 “%s” 后面没有表格（表题下空一行，接着写表头行和 “|---|” 分隔行）",
 	[MSG_TABLE_TOO_WIDE] = "表格 “%s” 太宽：最窄也要 %s 毫米，超出版心宽度 156 毫米，请减少列数或缩短不能断开的内容（刊物设置 “表格横页: 是” 允许横排）",

@@ -89,6 +89,7 @@ enum msgid {
 	MSG_FM_CHOICE,		/* a setting that is not one of its choices */
 	MSG_TABLE_RAGGED,	/* a table row with more or fewer cells than the header */
 	MSG_TABLE_EMPTY,	/* a table with a header row only */
+	MSG_TABLE_BLANK,	/* a table whose body cells are all empty */
 	MSG_TABLE_NESTED,	/* a table inside a list, box or 编者按 */
 	MSG_TABLE_NO_TABLE,	/* a 表题 paragraph not followed by a table */
 	MSG_TABLE_TOO_WIDE,	/* a table wider than the type area */
