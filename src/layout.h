@@ -96,7 +96,9 @@ struct lay_opts {
  * punctuation compression and justification), the 报尾 anchored at the
  * bottom of the last page, page numbers.  Returns pages the caller frees
  * with lay_free(), or NULL after reporting (a character no configured font
- * covers, an unreadable image).  A lone character on a paragraph's last
+ * covers, an unreadable image, a table wider than the page).  Tables are
+ * set off the grid, from a grid line, and may repeat their header on the
+ * next page or go across pages of their own (table.c).  A lone character on a paragraph's last
  * line that re-breaking cannot avoid is a warning.
  */
 struct lay_doc	*lay_build(const struct jb_doc *d, const struct lay_metrics *m,
