@@ -57,17 +57,6 @@ is_han(gunichar c)
 	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
 }
 
-/* Full-width punctuation: CJK marks, full-width forms, curly quotes. */
-static int
-is_fullmark(gunichar c)
-{
-	return (c >= 0x3001 && c <= 0x303F && c != 0x3000) ||
-	    (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
-	    (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) ||
-	    c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
-	    c == 0x2026 || c == 0x2014;
-}
-
 /* Chinese text, as check's halfwidth-punct rule has it. */
 static int
 is_zh(gunichar c)
@@ -489,8 +478,8 @@ lead_blank(const struct fixer *f, size_t i)
 static void
 rule_spaces(struct fixer *f)
 {
-	size_t	 i, j;
-	int	 paren = 0;
+	size_t	 i, j, k;
+	int	 paren = 0, han;
 	gunichar a, b;
 
 	if (silenced(f, "cjk-space"))
@@ -500,8 +489,7 @@ rule_spaces(struct fixer *f)
 			paren++;
 		else if (f->v[i].c == 0xFF09 && paren > 0)
 			paren--;
-		if (f->v[i].c != ' ' || f->v[i].keep || i == 0 || paren > 0 ||
-		    lead_blank(f, i))
+		if (f->v[i].c != ' ' || f->v[i].keep || i == 0 || lead_blank(f, i))
 			continue;
 		for (j = i; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
 			;
@@ -509,13 +497,20 @@ rule_spaces(struct fixer *f)
 			i = j;
 			continue;
 		}
-		a = f->v[i - 1].c;
-		b = f->v[j].c;
-		if ((is_han(a) && is_han(b)) || (is_fullmark(a) &&
-		    (is_han(b) || is_fullmark(b))) || (is_han(a) && is_fullmark(b)))
+		/* the text on either side, past ** and ` as check reads it */
+		for (k = i; k > 0 && (f->v[k - 1].c == '*' || f->v[k - 1].c == '`'); k--)
+			;
+		a = k > 0 ? f->v[k - 1].c : 0;
+		for (k = j; k < f->n && (f->v[k].c == '*' || f->v[k].c == '`'); k++)
+			;
+		b = k < f->n ? f->v[k].c : 0;
+		/* between Han characters outside （…）, as cjk-space has it,
+		 * or beside a full-width mark, where it is never printed */
+		han = is_han(a) && is_han(b) && paren == 0;
+		if (han || doc_space_vanishes(a, b))
 			add_edit(f, f->v[i].off, f->v[j].off, "", MSG_FIX_CJK_SPACE,
 			    f->v[i].line, f->v[i].col, span(f, i - 1, j + 1),
-			    pair(a, b));
+			    pair(f->v[i - 1].c, f->v[j].c));
 		i = j - 1;
 	}
 }

@@ -35,6 +35,7 @@ enum msgid {
 	MSG_TEXT_BEFORE_ARTICLE, /* text before the first ## */
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
+	MSG_LOOSE_LINE,		/* a justified line stretched by over 1 字 */
 	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
 	MSG_CHK_UNCLOSED,	/* check: opening quote or bracket never closed */
 	MSG_CHK_UNOPENED,	/* check: closing quote or bracket without opening */
@@ -44,6 +45,7 @@ enum msgid {
 	MSG_CHK_DATE_FORMAT,	/* check: date not written as 2019年8月30日 */
 	MSG_CHK_DOUBLED,	/* check: doubled character or word */
 	MSG_CHK_CJK_SPACE,	/* check: space between Chinese characters */
+	MSG_CHK_MARK_SPACE,	/* check: space beside a full-width mark */
 	MSG_CHK_ISSUE_GAP,	/* check: 期号 missing in a year */
 	MSG_CHK_FUTURE_DATE,	/* check: issue dated after today */
 	MSG_CHK_NO_CREDITS,	/* check: no 审核/校对/编辑 credits */
@@ -120,6 +122,14 @@ enum msgid {
 	MSG_DOCX_XML,		/* import: a part is not well-formed XML */
 	MSG_DOCX_DTD,		/* import: a part declares a DTD or entities */
 	MSG_DOCX_NOT_IMAGE,	/* import: a picture that is no PNG or JPEG */
+	MSG_FM_CHOICE,		/* a setting that is not one of its choices */
+	MSG_TABLE_RAGGED,	/* a table row with more or fewer cells than the header */
+	MSG_TABLE_EMPTY,	/* a table with a header row only */
+	MSG_TABLE_BLANK,	/* a table whose body cells are all empty */
+	MSG_TABLE_NESTED,	/* a table inside a list, box or 编者按 */
+	MSG_TABLE_NO_TABLE,	/* a 表题 paragraph not followed by a table */
+	MSG_TABLE_TOO_WIDE,	/* a table wider than the type area */
+	MSG_TABLE_TOO_WIDE_TURNED, /* ... even across a landscape page */
 	MSG_FATAL,		/* ---- system errors: run stops ---- */
 	MSG_OPEN,		/* cannot open a file */
 	MSG_READ,		/* cannot read */
