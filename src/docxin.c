@@ -1574,7 +1574,9 @@ put_cell(struct buf *row, const char *t)
 
 /*
  * A table as a GFM pipe table: the first row its header, merged cells
- * (gridSpan, vMerge) empty where they continue, one column count.
+ * (gridSpan, vMerge) empty where they continue, one column count.  A
+ * table of one row, or whose rows below the header are empty, is a frame
+ * for text (a boxed notice, a layout grid): its cells become paragraphs.
  */
 static void
 table(struct rd *r, xmlNode *tbl)
@@ -1586,7 +1588,9 @@ table(struct rd *r, xmlNode *tbl)
 	char		*v;
 	struct para	*out;
 	struct para	*keep = NULL;
-	size_t		 nkeep = 0;
+	size_t		 nkeep = 0, ntexts = 0;
+	char		**texts = NULL;	/* the cells with text, in order */
+	int		 body = 0;	/* a row below the first has text */
 
 	pics_from = r->np;
 	for (tr = tbl->children; tr != NULL; tr = tr->next) {
@@ -1616,6 +1620,11 @@ table(struct rd *r, xmlNode *tbl)
 			memset(&cell, 0, sizeof(cell));
 			cell_text(r, tc, &cell);
 			put_cell(rows[nrows], cont ? "" : cell.data ? cell.data : "");
+			if (!cont && cell.len > 0) {
+				texts = xrealloc(texts, (ntexts + 1) * sizeof(char *));
+				texts[ntexts++] = xstrdup(cell.data);
+				body |= nrows > 0;
+			}
 			for (k = 1; k < span; k++)
 				put_cell(rows[nrows], "");
 			ncols[nrows] += span;
@@ -1632,7 +1641,17 @@ table(struct rd *r, xmlNode *tbl)
 			keep[nkeep++] = r->pv[i];
 		}
 	r->np = pics_from;
-	if (nrows > 0 && cols > 0) {
+	if (!body && ntexts > 0) {
+		/* one row, or a header over empty rows: a frame around text,
+		 * not a table; its text as paragraphs */
+		struct jb_pos	 pos = here(r);
+
+		msg(MSG_DOCX_TABLE_TEXT, &pos);
+		for (j = 0; j < ntexts; j++) {
+			out = new_para(r);
+			buf_puts(&out->text, texts[j]);
+		}
+	} else if (body && cols > 0) {
 		for (i = 0; i < nrows; i++) {
 			for (k = ncols[i]; k < cols; k++)
 				buf_puts(rows[i], "  |");
@@ -1661,6 +1680,9 @@ table(struct rd *r, xmlNode *tbl)
 	free(rows);
 	free(ncols);
 	free(keep);
+	for (j = 0; j < ntexts; j++)
+		free(texts[j]);
+	free(texts);
 }
 
 /* A content control that Word made a table of contents. */

@@ -62,6 +62,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_DOCX_COMMENT] = "批注 “%s” 已作为段落保留，请核对后删去",
 	[MSG_DOCX_TEXTBOX] = "文本框中的文字 “%s” 已作为段落保留，请核对",
 	[MSG_DOCX_FOOTNOTE] = "脚注 “%s” 已作为段落保留在文末，请核对",
+	[MSG_DOCX_TABLE_TEXT] = "只有一行（或下面各行都是空的）的表格，其中的文字已作为段落导入，请核对",
 	[MSG_DOCX_LINKED_IMAGE] = "图片 “%s” 链接到文件之外，没有导入",
 	[MSG_CHK_PRIVATE_USE] = "私用区字符 “%s”（U+%s）不是正常的文字，多为从 PDF 复制时的乱码，请改为原字",
 	[MSG_CHK_STRAIGHT_QUOTE] = "中文里的直引号 “%s” 无法配对，请手工改为弯引号",

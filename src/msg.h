@@ -67,6 +67,7 @@ enum msgid {
 	MSG_DOCX_TEXTBOX,	/* import: a text box kept as a paragraph */
 	MSG_DOCX_FOOTNOTE,	/* import: a footnote kept as a paragraph */
 	MSG_DOCX_LINKED_IMAGE,	/* import: a picture outside the file, not taken */
+	MSG_DOCX_TABLE_TEXT,	/* import: a one-row table taken as paragraphs */
 	MSG_CHK_PRIVATE_USE,	/* check: private-use character (PDF copy debris) */
 	MSG_CHK_STRAIGHT_QUOTE,	/* check: straight quote left unpaired in Chinese text */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */

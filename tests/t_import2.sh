@@ -191,8 +191,14 @@ if $PY -c 'import docx' 2>/dev/null; then
 	    '[ $st -eq 0 ] && grep -q "^期号: 7$" "$tmp/w/whole.md" && grep -q "^总期号: 52$" "$tmp/w/whole.md" &&
 	     grep -q "^日期: 2024-05-20$" "$tmp/w/whole.md" && grep -q "^## 南湖社区开展邻里节$" "$tmp/w/whole.md" &&
 	     grep -q "^  审核: 周明远$" "$tmp/w/whole.md" && ! grep -q "警告" "$tmp/err"'
+	imp frame.docx "$tmp/w/frame.md" "$tmp/frame.docx"
+	check "frame.docx: a one-row table and an empty one: their text as paragraphs, said" \
+	    '[ $st -eq 0 ] && grep -q "^文明祭扫，绿色清明。$" "$tmp/w/frame.md" &&
+	     grep -q "^劝导人次$" "$tmp/w/frame.md" && ! grep -q "^|" "$tmp/w/frame.md" &&
+	     [ "$(grep -c "表格，其中的文字已作为段落导入" "$tmp/err")" -eq 2 ]'
+	issue_ok "import frame.docx" "$tmp/w/frame.md"
 	if have pandoc; then
-		for w in styles direct outline; do
+		for w in styles direct outline frame; do
 			pandoc -f docx -t plain "$tmp/$w.docx" -o "$tmp/$w.plain"
 			kept "import $w.docx (against pandoc)" "$tmp/$w.plain" \
 			    "$tmp/w/$w.md" --contains

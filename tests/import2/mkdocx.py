@@ -5,6 +5,7 @@
 #                numbering from numbering.xml (一、 and 1.), a table, a JPEG
 #                with alt text and a caption, tracked changes, a comment
 #   direct.docx  no heading styles: a centred larger title, bold 一、 lines
+#   frame.docx   a one-row table framing a notice, a header over empty rows
 #   whole.docx   a whole past issue: a centred masthead, an article, the 报尾
 #   outline.docx a style based on Title, a style named 标题 1 with a numeric
 #                id as WPS writes them, an outline level set on a paragraph
@@ -139,7 +140,21 @@ def whole():
     doc.save(out + "/whole.docx")
 
 
+def frame():
+    doc = docx.Document()
+    doc.add_paragraph("青禾县开展文明祭扫宣传", style="Title")
+    doc.add_paragraph("本报讯　清明节前，青禾县在各公墓开展文明祭扫宣传。")
+    t = doc.add_table(rows=1, cols=1)
+    t.cell(0, 0).text = "文明祭扫，绿色清明。"
+    t = doc.add_table(rows=3, cols=2)
+    t.cell(0, 0).text = "公墓"
+    t.cell(0, 1).text = "劝导人次"
+    doc.add_paragraph("（青禾县文明办）")
+    doc.save(out + "/frame.docx")
+
+
 styles()
 direct()
 outline()
 whole()
+frame()
