@@ -1429,6 +1429,62 @@ strip_indent(const char *s)
 	return xstrdup(s);
 }
 
+/* Caption after a picture: a short paragraph starting 图 or 圖. */
+static int
+caption_like(const struct para *p)
+{
+	const char	*t = p->text.data ? p->text.data : "";
+
+	return !p->raw && p->rank == BODY && g_utf8_strlen(t, -1) <= 80 &&
+	    (strncmp(t, "图", strlen("图")) == 0 ||
+	    strncmp(t, "圖", strlen("圖")) == 0) && strstr(t, "摄") == NULL;
+}
+
+/*
+ * A caption right after a picture goes into the picture's title (and its
+ * alt text when Word had none): one line, so that every later message's
+ * line is the line of the text import reads.
+ */
+static void
+merge_caption(struct rd *r)
+{
+	struct para	*pic, *cap;
+	struct buf	 b = { 0 };
+	const char	*t, *q, *c;
+
+	if (r->np < 2)
+		return;
+	pic = &r->pv[r->np - 2];
+	cap = &r->pv[r->np - 1];
+	t = pic->text.data ? pic->text.data : "";
+	if (!pic->raw || strncmp(t, "![", 2) != 0 || !caption_like(cap) ||
+	    strchr(t, '"') != NULL || (q = strrchr(t, ')')) == NULL)
+		return;
+	c = cap->text.data;
+	if (strncmp(t, "![]", 3) == 0) {
+		/* no alt text: the caption says what it shows */
+		buf_puts(&b, "![");
+		for (; *c; c++)
+			if (*c != '[' && *c != ']')
+				buf_put(&b, c, 1);
+		buf_puts(&b, "]");
+		t += 3;
+		c = cap->text.data;
+	}
+	buf_put(&b, t, (size_t)(q - t));
+	buf_puts(&b, " \"");
+	for (; *c; c++)
+		if (*c == '"')
+			buf_puts(&b, "\\\"");
+		else
+			buf_put(&b, c, 1);
+	buf_puts(&b, "\")");
+	buf_free(&pic->text);
+	pic->text = b;
+	buf_free(&cap->text);
+	r->np--;
+}
+
 static void
 paragraph(struct rd *r, xmlNode *p)
 {
@@ -1530,6 +1586,7 @@ paragraph(struct rd *r, xmlNode *p)
 			buf_puts(&out->text, l0);
 		}
 	}
+	merge_caption(r);
 	for (i = 0; i < ps.n; i++)
 		free(ps.v[i].text);
 	free(ps.v);
@@ -1729,17 +1786,6 @@ walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 	}
 }
 
-/* Caption after a picture: a short paragraph starting 图 or 圖. */
-static int
-caption_like(const struct para *p)
-{
-	const char	*t = p->text.data ? p->text.data : "";
-
-	return !p->raw && p->rank == BODY && g_utf8_strlen(t, -1) <= 80 &&
-	    (strncmp(t, "图", strlen("图")) == 0 ||
-	    strncmp(t, "圖", strlen("圖")) == 0) && strstr(t, "摄") == NULL;
-}
-
 /* The paragraphs as import's text, heading ranks as # marks. */
 static void
 emit(struct rd *r)
@@ -1748,7 +1794,7 @@ emit(struct rd *r)
 	struct para	*p;
 	size_t		 i;
 	int		 ranks[16], nr = 0, k, j, lv;
-	char		*t, *q;
+	char		*t;
 
 	/* the heading ranks in use, smallest first: ##, ###, #### */
 	for (i = 0; i < r->np; i++) {
@@ -1779,32 +1825,6 @@ emit(struct rd *r)
 				lv = p->section + 2;
 			buf_printf(o, "%.*s %s\n", lv, "####", t);
 			continue;
-		}
-		if (p->raw && strncmp(t, "![", 2) == 0) {
-			/* the caption that follows goes into the picture's title */
-			q = strrchr(t, ')');
-			if (i + 1 < r->np && caption_like(&r->pv[i + 1]) && q) {
-				if (strncmp(t, "![]", 3) == 0) {
-					/* no alt text: the caption says what it shows */
-					buf_puts(o, "![");
-					for (q = r->pv[i + 1].text.data; *q; q++)
-						if (*q != '[' && *q != ']')
-							buf_put(o, q, 1);
-					buf_puts(o, "]");
-					t += 3;
-					q = strrchr(t, ')');
-				}
-				buf_put(o, t, (size_t)(q - t));
-				buf_puts(o, " \"");
-				for (q = r->pv[i + 1].text.data; *q; q++)
-					if (*q == '"')
-						buf_puts(o, "\\\"");
-					else
-						buf_put(o, q, 1);
-				buf_puts(o, "\")\n");
-				i++;
-				continue;
-			}
 		}
 		buf_puts(o, t);
 		buf_puts(o, "\n");
