@@ -26,10 +26,13 @@ struct docx_pic {
  * styles by name, localized names such as 标题 1, styles they are based
  * on, or a short centred, bold or larger paragraph standing alone), bold
  * runs **…**, numbering as the visible label (一、 （一） 1.), a line break
- * within a paragraph a new line, tables GFM pipe tables, pictures
- * "![descr](jianbao-pic:N "caption")" with N indexing pics.  Messages
- * give the line of this text a paragraph became, which is about the
- * paragraph's number in the document.
+ * within a paragraph a new line (in a heading it vanishes), tables GFM
+ * pipe tables (a one-row table, or one with empty rows under its header,
+ * is a frame: its cells paragraphs), pictures
+ * "![descr](jianbao-pic:N "caption")" with N indexing pics and the caption
+ * the paragraph after them (图为…).  A table of contents is dropped.
+ * Messages give the line of this text a paragraph became: its number
+ * among the document's non-empty paragraphs, table rows counted.
  */
 struct docx {
 	struct buf	 text;
@@ -45,7 +48,8 @@ int	 docx_is_ole(const char *data, size_t len);
 /*
  * Read the .docx data[0..len), the file path, into out.  Tracked changes
  * are taken as accepted, comments, text boxes and footnotes kept as
- * paragraphs, each with a warning.  Every hostile shape (not a zip, no
+ * paragraphs (footnotes at the end), each with a warning; styles.xml is
+ * read through SAX, the other parts as trees.  Every hostile shape (not a zip, no
  * word/document.xml, unsafe entry names, sizes or ratios beyond the caps,
  * a DTD or entity declarations, XML that is not well-formed, a picture
  * that is no PNG or JPEG) is one error naming path.  Returns 0, or -1
