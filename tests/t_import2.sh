@@ -317,6 +317,10 @@ check "check --fix leaves the ignored paragraph, code and URL alone" \
      grep -qF "https://example.com/a,b?c=1" "$tmp/fix.md"'
 check "check reports a private-use character" \
     'grep -q "U+E863.*\[private-use\]" "$tmp/err"'
+printf -- '---\n期号: 11\n日期: 2026-03-05\n检查忽略: [halfwidth-punct]\n---\n\n## 标题\n\n会议要求,各单位落实 工作。\n' >"$tmp/ign.md"
+"$JB" check --fix --series "$SERIES" "$tmp/ign.md" >/dev/null 2>"$tmp/err"
+check "check --fix respects 检查忽略 in the front matter" \
+    'grep -q "^会议要求,各单位落实工作。$" "$tmp/ign.md" && grep -q "已修正：“实 工” → “实工” \[cjk-space\]" "$tmp/err"'
 cp $D/zh-hant-fix.md "$tmp/hantfix.md"
 "$JB" check --fix --series "$SERIES" "$tmp/hantfix.md" >/dev/null 2>&1
 check "check --fix in a zh-Hant issue: 「」 and 『』" \
