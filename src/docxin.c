@@ -1541,6 +1541,13 @@ paragraph(struct rd *r, xmlNode *p)
 		else if (label.len == 0 && short_line(first) && bold_all &&
 		    !ends_sentence(first))
 			out->rank = numbered_section(first) - 1;
+		else if (short_line(first) && !ends_sentence(first) &&
+		    numbered_section(label.len ? label.data : first) > 0 &&
+		    g_utf8_strlen(first, -1) <= 30)
+			/* 一、 or （一） alone on its line: a section heading,
+			 * however it is set (公文 often sets them in 黑体 or 楷体) */
+			out->rank = numbered_section(label.len ? label.data :
+			    first) - 1;
 		if (out->rank < BODY) {
 			out->section = numbered_section(label.len ? label.data : first);
 			put_text(&out->text, first, 0);

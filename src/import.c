@@ -35,7 +35,8 @@ struct iblock {
 	int		 line;		/* first input line */
 	int		 last;		/* last input line */
 	int		 lastcol;	/* column of the last character there */
-	int		 kept;		/* unclassified text kept as a paragraph */
+	int		 kept;		/* unclassified text kept as a paragraph (1),
+					   a title to be (2): never joined */
 };
 
 struct strs {
@@ -919,8 +920,10 @@ split_pair(const struct iblock *a, const struct iblock *b)
 	if (g_utf8_strlen(s, -1) < 10 || starts(s, "——") ||
 	    (starts(s, "**") && ends(s, "**") && strstr(s + 2, "**") == s + n - 2))
 		return 0;
+	/* a 本报讯 lead or a subtitle starts a paragraph of its own */
 	if (doc_is_terminal(last_char(s)) || item_marker(t, &after) ||
-	    (starts(t, "（") && ends(t, "）")))
+	    (starts(t, "（") && ends(t, "）")) || starts(t, "本报讯") ||
+	    starts(t, "本報訊") || starts(t, "——"))
 		return 0;
 	return 1;
 }
@@ -1074,7 +1077,18 @@ body(struct legacy *l, size_t from, size_t to)
 	}
 	if (heads == 0)
 		guess_titles(l, first);
-	rejoin(l);
+	/*
+	 * A Word paragraph is a paragraph: page breaks split only text
+	 * copied from a PDF.  Neither is a title before the first heading.
+	 */
+	if (l->docx.text.data == NULL) {
+		if (first < l->nb && l->b[first].kind == I_PARA &&
+		    title_like(l->b[first].text.data))
+			l->b[first].kept = 2;
+		rejoin(l);
+		if (first < l->nb && l->b[first].kept == 2)
+			l->b[first].kept = 0;
+	}
 }
 
 /* ---- reading ---- */

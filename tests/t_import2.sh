@@ -181,10 +181,11 @@ if $PY -c 'import docx' 2>/dev/null; then
 	golden "import direct.docx: issue" $D/direct.expected "$tmp/w/direct.md"
 	issue_ok "import direct.docx" "$tmp/w/direct.md"
 	imp outline.docx "$tmp/w/outline.md" "$tmp/outline.docx"
-	check "outline.docx: headings from basedOn, a localized name, an outline level" \
+	check "outline.docx: headings from basedOn, a localized name, an outline level, a number" \
 	    'grep -q "^## 云岭市志愿服务站点建设情况$" "$tmp/w/outline.md" &&
 	     grep -q "^### 一、建设情况$" "$tmp/w/outline.md" &&
-	     grep -q "^#### （一）站点布局$" "$tmp/w/outline.md"'
+	     grep -q "^#### （一）站点布局$" "$tmp/w/outline.md" &&
+	     grep -q "^### 二、下一步打算$" "$tmp/w/outline.md"'
 	"$JB" import --series "$SERIES" "$tmp/whole.docx" -o "$tmp/w/whole.md" >/dev/null 2>"$tmp/err"
 	st=$?
 	check "whole.docx: a whole past issue as a Word file, masthead to front matter" \

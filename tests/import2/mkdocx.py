@@ -8,7 +8,8 @@
 #   frame.docx   a one-row table framing a notice, a header over empty rows
 #   whole.docx   a whole past issue: a centred masthead, an article, the 报尾
 #   outline.docx a style based on Title, a style named 标题 1 with a numeric
-#                id as WPS writes them, an outline level set on a paragraph
+#                id as WPS writes them, an outline level set on a paragraph,
+#                a plain 二、 line
 import copy
 import sys
 
@@ -121,6 +122,8 @@ def outline():
     p = doc.add_paragraph("（一）站点布局")
     p._p.get_or_add_pPr().append(parse_xml('<w:outlineLvl %s w:val="1"/>' % W))
     doc.add_paragraph("站点按照十五分钟服务圈布局，方便群众就近参与。")
+    doc.add_paragraph("二、下一步打算")	# no style, no bold: its number says it
+    doc.add_paragraph("继续完善站点功能，提升服务水平。")
     doc.save(out + "/outline.docx")
 
 
