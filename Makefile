@@ -6,8 +6,8 @@ CC	?= cc
 # print (src/press.h), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
 MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
-# Libraries without a static archive would go here.
-SHARED_PKGS =
+# Libraries without a static archive: libzip (the Word edition, docx.c).
+SHARED_PKGS = libzip
 # ICU: the word breaks of titles (linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)

@@ -6,10 +6,11 @@ set -eu
 
 BUILD_PKGS="gcc make pkg-config libcmark-dev libxml2-dev libpango1.0-dev
 libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
-libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev
+libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libzip-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
-libclang-rt-14-dev valgrind hyperfine time"
+libclang-rt-14-dev valgrind hyperfine time libreoffice-writer-nogui
+python3-docx pandoc libxml2-utils"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"

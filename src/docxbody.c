@@ -1,0 +1,801 @@
+/* docxbody.c -- word/document.xml from the model: 报头, 编者按, 本期要目, articles and their blocks, 报尾, the section. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docx.h"
+#include "document.h"
+#include "source.h"
+
+/*
+ * The body is described, not laid out: each part is a paragraph in its
+ * style, and Word (or WPS, or LibreOffice) sets the lines and pages on
+ * the section's 22-line grid.  Only what the model cannot tell Word by
+ * style is decided here: where a long title breaks, whether a 要目
+ * kicker shares the title's line, the 刊名's size and letter-spacing and
+ * the picture sizes, from the characters' widths in em.
+ */
+struct body {
+	struct docx_pkg		*p;
+	xmlTextWriterPtr	 w;
+	int			 blank;		/* a blank line before the next paragraph */
+	int			 nmarks;	/* bookmark ids given out */
+	int			 links;		/* runs are the text of a link */
+};
+
+#define MEASURE		DOCX_MM(SPEC_MEASURE)	/* 8844 twips */
+#define EMU_PER_PT	12700
+
+/* Width of s in em: wide characters 1, others ½ (Times New Roman's digits). */
+static double
+ems(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned long		 c;
+	double			 n = 0;
+	int			 k;
+
+	while (*p != '\0') {
+		c = *p;
+		k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+		if (k > 0)
+			c &= 0x3F >> k;
+		for (p++; k > 0 && (*p & 0xC0) == 0x80; k--, p++)
+			c = c << 6 | (*p & 0x3F);
+		n += src_wide_ambiguous(c) ? 1 : 0.5;
+	}
+	return n;
+}
+
+/* ---- paragraphs and runs ---- */
+
+#define PK_KEEP		0x01	/* keep with the next paragraph */
+#define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
+#define PK_LINES	0x04	/* keep the paragraph's lines on one page */
+
+static void
+para_start(struct body *b, enum docx_style st, unsigned flags)
+{
+	xmlTextWriterPtr	 w = b->w;
+
+	docx_start(w, "w:p", NULL);
+	docx_start(w, "w:pPr", NULL);
+	docx_val(w, "w:pStyle", docx_style_id(st));
+	if (flags & PK_KEEP)
+		docx_empty(w, "w:keepNext", NULL);
+	if (flags & PK_LINES)
+		docx_empty(w, "w:keepLines", NULL);
+	if (flags & PK_BOX) {
+		static const char *const side[] = { "w:top", "w:left",
+		    "w:bottom", "w:right" };
+		size_t i;
+
+		docx_start(w, "w:pBdr", NULL);
+		for (i = 0; i < 4; i++)
+			docx_empty(w, side[i], "w:val", "single", "w:sz", "6",
+			    "w:space", i % 2 ? "7" : "1", "w:color", "000000",
+			    NULL);
+		docx_end(w);
+	}
+	if (b->blank) {
+		docx_empty(w, "w:spacing", "w:before", "579", NULL);
+		b->blank = 0;
+	}
+	if (flags & PK_BOX) {
+		char in[16];
+
+		snprintf(in, sizeof(in), "%d", DOCX_CELL);
+		docx_empty(w, "w:ind", "w:left", in, "w:right", in, NULL);
+	}
+	docx_end(w);		/* w:pPr */
+}
+
+static void
+para_end(struct body *b)
+{
+	docx_end(b->w);
+}
+
+/* A run of text in character style cs (DS__MAX: the paragraph's). */
+static void
+run_text(struct body *b, enum docx_style cs, const char *text)
+{
+	xmlTextWriterPtr	 w = b->w;
+
+	if (*text == '\0')
+		return;
+	docx_start(w, "w:r", NULL);
+	if (cs != DS__MAX || b->links) {
+		docx_start(w, "w:rPr", NULL);
+		if (cs != DS__MAX)
+			docx_val(w, "w:rStyle", docx_style_id(cs));
+		/* A link inside the issue reads as text, as in print;
+		 * LibreOffice would colour it as a web link. */
+		if (b->links) {
+			docx_val(w, "w:color", "000000");
+			docx_val(w, "w:u", "none");
+		}
+		docx_end(w);
+	}
+	docx_start(w, "w:t", "xml:space", "preserve", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST text);
+	docx_end(w);
+	docx_end(w);
+}
+
+static void
+run_break(struct body *b)
+{
+	docx_start(b->w, "w:r", NULL);
+	docx_empty(b->w, "w:br", NULL);
+	docx_end(b->w);
+}
+
+static void
+run_tab(struct body *b)
+{
+	docx_start(b->w, "w:r", NULL);
+	docx_empty(b->w, "w:tab", NULL);
+	docx_end(b->w);
+}
+
+/*
+ * The ★ of a 工作简讯 item, in the body's face for every slot, as print
+ * sets it: LibreOffice would take it for Latin and look for it in Times.
+ */
+static void
+run_star(struct body *b)
+{
+	const char	*f = b->p->fonts.name[JB_ROLE_FANGSONG];
+
+	docx_start(b->w, "w:r", NULL);
+	docx_start(b->w, "w:rPr", NULL);
+	docx_empty(b->w, "w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia",
+	    f, "w:cs", f, "w:hint", "eastAsia", NULL);
+	docx_end(b->w);
+	docx_start(b->w, "w:t", NULL);
+	xmlTextWriterWriteString(b->w, BAD_CAST "★");
+	docx_end(b->w);
+	docx_end(b->w);
+}
+
+/* The model's runs: **strong** 领句, *emphasis* 强调, `code` 西文, the 本报讯 lead 电头. */
+static void
+runs(struct body *b, const struct jb_run *r, size_t n, int lead)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		enum docx_style cs = DS__MAX;
+
+		if (r[i].style & JB_STYLE_BREAK) {
+			run_break(b);
+			continue;
+		}
+		if (lead && i == 0)
+			cs = DS_DATELINE;
+		else if (r[i].style & JB_STYLE_STRONG)
+			cs = DS_LEAD;
+		else if (r[i].style & JB_STYLE_EM)
+			cs = DS_EM;
+		else if (r[i].style & JB_STYLE_CODE)
+			cs = DS_LATIN;
+		run_text(b, cs, r[i].text);
+	}
+}
+
+static size_t
+runs_ems(const struct jb_run *r, size_t n)
+{
+	double	 e = 0;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		e += ems(r[i].text);
+	return (size_t)e;
+}
+
+/* ---- 报头 ---- */
+
+/*
+ * 刊名 in 初号 red, letter-spaced by 0.45 em to about a third more, and
+ * shrunk when that would not fit the measure, as in print.  The last
+ * character has no spacing after it, so the name stays centred.
+ */
+static void
+masthead_name(struct body *b, const char *name)
+{
+	xmlTextWriterPtr	 w = b->w;
+	double			 e = ems(name), size = SPEC_SIZE_0, width, gap = 0;
+	double			 measure = SPEC_MEASURE * 72 / 25.4;
+	size_t			 n = 0, last = 0, i;
+	char			 v[16];
+
+	for (i = 0; name[i] != '\0'; i++)
+		if (((unsigned char)name[i] & 0xC0) != 0x80) {
+			n++;
+			last = i;
+		}
+	if (e * size > measure)
+		size = (double)(int)(2 * measure / e) / 2;
+	width = e * size;
+	if (n > 1) {
+		gap = (n - 1) * size * 0.45;
+		if (width + gap > measure)
+			gap = measure - width;
+		gap /= (double)(n - 1);
+	}
+	para_start(b, DS_NAME, 0);
+	for (i = 0; i < 2; i++) {
+		const char *s = i == 0 ? name : name + last;
+
+		if (i == 0 && last == 0)
+			continue;
+		docx_start(w, "w:r", NULL);
+		docx_start(w, "w:rPr", NULL);
+		if (i == 0 && gap > 0)
+			docx_vali(w, "w:spacing", (long)(gap * 20));
+		snprintf(v, sizeof(v), "%d", (int)(size * 2));
+		docx_val(w, "w:sz", v);
+		docx_val(w, "w:szCs", v);
+		docx_end(w);
+		docx_start(w, "w:t", NULL);
+		xmlTextWriterWriteFormatString(w, "%.*s", (int)(i == 0 ?
+		    last : strlen(s)), s);
+		docx_end(w);
+		docx_end(w);
+	}
+	para_end(b);
+}
+
+/* 密级, 刊名, 第N期（总第N期）, 编印单位 and date over the red rule. */
+static void
+masthead(struct body *b)
+{
+	const struct jb_doc	*d = b->p->d;
+	const char		*total = doc_total_label(d);
+
+	/* The mark's line is kept when there is none, as in print. */
+	para_start(b, DS_CLASS, 0);
+	if (d->meta.classification != NULL)
+		run_text(b, DS__MAX, d->meta.classification);
+	para_end(b);
+	masthead_name(b, d->series->name);
+	para_start(b, DS_ISSUE, 0);
+	run_text(b, DS__MAX, doc_issue_label(d));
+	if (total != NULL) {
+		run_text(b, DS__MAX, "（");
+		run_text(b, DS__MAX, total);
+		run_text(b, DS__MAX, "）");
+	}
+	para_end(b);
+	para_start(b, DS_IMPRINT, 0);
+	run_tab(b);
+	run_text(b, DS__MAX, d->meta.org);
+	run_tab(b);
+	run_text(b, DS__MAX, d->meta.date_text);
+	para_end(b);
+}
+
+/* 编者按: the 黑体 label, then the note in 楷体. */
+static void
+note(struct body *b)
+{
+	const struct jb_meta	*m = &b->p->d->meta;
+	size_t			 i;
+
+	for (i = 0; i < m->nnote; i++) {
+		para_start(b, DS_NOTE, 0);
+		if (i == 0) {
+			run_text(b, DS_NOTE_LABEL, doc_label(b->p->d,
+			    JB_LABEL_NOTE));
+			run_text(b, DS_NOTE_LABEL, "：");
+		}
+		runs(b, m->note[i].runs, m->note[i].nruns, 0);
+		para_end(b);
+	}
+}
+
+/*
+ * 本期要目: each article's kicker and title, linked to the title's
+ * bookmark.  The title starts a line of its own when the two do not fit
+ * one line of 26 字 (the entries are indented 2 字), as in print.
+ */
+static void
+contents(struct body *b)
+{
+	const struct jb_doc	*d = b->p->d;
+	size_t			 i;
+
+	b->blank = 1;
+	para_start(b, DS_CONTENTS_HEAD, PK_KEEP);
+	run_text(b, DS__MAX, doc_label(d, JB_LABEL_CONTENTS));
+	para_end(b);
+	for (i = 0; i < d->narticles; i++) {
+		const struct jb_article *art = &d->articles[i];
+
+		para_start(b, DS_CONTENTS, 0);
+		docx_start(b->w, "w:hyperlink", "w:anchor", art->anchor,
+		    "w:history", "1", NULL);
+		b->links = 1;
+		if (art->kicker != NULL) {
+			run_text(b, DS_EM, art->kicker);
+			if (ems(art->kicker) + 1 + ems(art->title) <=
+			    SPEC_CHARS - 2)
+				run_text(b, DS_EM, "　");
+			else
+				run_break(b);
+		}
+		run_text(b, DS__MAX, art->title);
+		b->links = 0;
+		docx_end(b->w);
+		para_end(b);
+	}
+}
+
+/* ---- articles ---- */
+
+/*
+ * A title too long for one line of 二号 within its 2-字 insets breaks
+ * after the phrase mark that leaves the two lines most even, both within
+ * the measure; without one Word breaks it where it likes.
+ */
+static size_t
+title_break(const char *t)
+{
+	static const char *const marks[] = { "，", "、", "：", "；", "！",
+	    "？", " ", "　" };
+	double	 room = (SPEC_MEASURE * 72 / 25.4 - 4 * SPEC_SIZE_3) /
+	    SPEC_SIZE_2, all = ems(t), best = 1e9, a;
+	size_t	 i, k, at = 0, n;
+	char	 head[1024];
+
+	if (all <= room || strlen(t) >= sizeof(head))
+		return 0;
+	for (i = 0; t[i] != '\0'; i++)
+		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+			n = strlen(marks[k]);
+			if (strncmp(t + i, marks[k], n) != 0 ||
+			    t[i + n] == '\0')
+				continue;
+			memcpy(head, t, i + n);
+			head[i + n] = '\0';
+			a = ems(head);
+			if (a <= room && all - a <= room &&
+			    (a > all - a ? a - (all - a) : all - a - a) <
+			    best) {
+				best = a > all - a ? a - (all - a) : all - a - a;
+				at = i + n;
+			}
+		}
+	return at;
+}
+
+static void
+title(struct body *b, const struct jb_article *art, unsigned keep)
+{
+	size_t	 at = title_break(art->title);
+	char	 id[16];
+
+	para_start(b, DS_TITLE, keep);
+	snprintf(id, sizeof(id), "%d", b->nmarks++);
+	docx_empty(b->w, "w:bookmarkStart", "w:id", id, "w:name",
+	    art->anchor, NULL);
+	if (at > 0) {
+		char *head = xstrndup(art->title, at);
+
+		run_text(b, DS__MAX, head);
+		run_break(b);
+		run_text(b, DS__MAX, art->title + at);
+		free(head);
+	} else
+		run_text(b, DS__MAX, art->title);
+	docx_empty(b->w, "w:bookmarkEnd", "w:id", id, NULL);
+	para_end(b);
+}
+
+/* The picture of b, w wide at most, inline in a paragraph of its own. */
+static int
+picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
+{
+	xmlTextWriterPtr	 x = b->w;
+	struct docx_media	*m;
+	double			 h, pitch = DOCX_PITCH / 20.0;
+	char			 cx[32], cy[32], id[16];
+
+	if ((m = docx_media_get(b->p, blk)) == NULL)
+		return -1;
+	/* Full measure, but never more than 12 lines tall, as in print. */
+	h = w * (double)m->h / (double)m->w;
+	if (h > 12 * pitch - 4) {
+		h = 12 * pitch - 4;
+		w = h * (double)m->w / (double)m->h;
+	}
+	snprintf(cx, sizeof(cx), "%ld", (long)(w * EMU_PER_PT));
+	snprintf(cy, sizeof(cy), "%ld", (long)(h * EMU_PER_PT));
+	snprintf(id, sizeof(id), "%d", ++b->p->ndrawings);
+	para_start(b, DS_PICTURE, keep);
+	docx_start(x, "w:r", NULL);
+	docx_start(x, "w:drawing", NULL);
+	docx_start(x, "wp:inline", "distT", "0", "distB", "0", "distL", "0",
+	    "distR", "0", NULL);
+	docx_empty(x, "wp:extent", "cx", cx, "cy", cy, NULL);
+	docx_empty(x, "wp:docPr", "id", id, "name", m->part + 6, "descr",
+	    blk->alt != NULL ? blk->alt : "", NULL);
+	docx_start(x, "wp:cNvGraphicFramePr", NULL);
+	docx_empty(x, "a:graphicFrameLocks", "xmlns:a",
+	    "http://schemas.openxmlformats.org/drawingml/2006/main",
+	    "noChangeAspect", "1", NULL);
+	docx_end(x);
+	docx_start(x, "a:graphic", "xmlns:a",
+	    "http://schemas.openxmlformats.org/drawingml/2006/main", NULL);
+	docx_start(x, "a:graphicData", "uri",
+	    "http://schemas.openxmlformats.org/drawingml/2006/picture", NULL);
+	docx_start(x, "pic:pic", "xmlns:pic",
+	    "http://schemas.openxmlformats.org/drawingml/2006/picture", NULL);
+	docx_start(x, "pic:nvPicPr", NULL);
+	docx_empty(x, "pic:cNvPr", "id", id, "name", m->part + 6, "descr",
+	    blk->alt != NULL ? blk->alt : "", NULL);
+	docx_empty(x, "pic:cNvPicPr", NULL);
+	docx_end(x);
+	docx_start(x, "pic:blipFill", NULL);
+	docx_empty(x, "a:blip", "r:embed", m->rid, NULL);
+	docx_start(x, "a:stretch", NULL);
+	docx_empty(x, "a:fillRect", NULL);
+	docx_end(x);
+	docx_end(x);		/* pic:blipFill */
+	docx_start(x, "pic:spPr", NULL);
+	docx_start(x, "a:xfrm", NULL);
+	docx_empty(x, "a:off", "x", "0", "y", "0", NULL);
+	docx_empty(x, "a:ext", "cx", cx, "cy", cy, NULL);
+	docx_end(x);
+	docx_start(x, "a:prstGeom", "prst", "rect", NULL);
+	docx_empty(x, "a:avLst", NULL);
+	docx_end(x);
+	docx_end(x);		/* pic:spPr */
+	docx_end(x);		/* pic:pic */
+	docx_end(x);		/* a:graphicData */
+	docx_end(x);		/* a:graphic */
+	docx_end(x);		/* wp:inline */
+	docx_end(x);		/* w:drawing */
+	docx_end(x);		/* w:r */
+	para_end(b);
+	return 0;
+}
+
+static int	 block(struct body *, const struct jb_block *, unsigned);
+
+/* A box: its paragraphs framed, a blank line before and after it. */
+static int
+box(struct body *b, const struct jb_block *blk)
+{
+	size_t	 i, e = 0;
+	unsigned keep;
+	int	 rc = 0;
+
+	/* A short box stays on one page, as in print (4 lines of 26 字). */
+	for (i = 0; i < blk->nchildren; i++)
+		e += runs_ems(blk->children[i].runs,
+		    blk->children[i].nruns);
+	keep = e <= 4 * (SPEC_CHARS - 2) ? PK_LINES : 0;
+	b->blank = 1;
+	for (i = 0; i < blk->nchildren; i++)
+		if (block(b, &blk->children[i], PK_BOX | keep |
+		    (keep && i + 1 < blk->nchildren ? PK_KEEP : 0)) == -1)
+			rc = -1;
+	b->blank = 1;
+	return rc;
+}
+
+static int
+block(struct body *b, const struct jb_block *blk, unsigned flags)
+{
+	static const enum docx_style hs[] = { DS_H1, DS_H1, DS_H2, DS_H3,
+	    DS_H4 };
+	double	 w = SPEC_MEASURE * 72 / 25.4;
+
+	switch (blk->kind) {
+	case JB_BLOCK_PARA:
+		para_start(b, flags & PK_BOX ? DS_BOX : DS_NORMAL, flags);
+		runs(b, blk->runs, blk->nruns, blk->lead);
+		para_end(b);
+		break;
+	case JB_BLOCK_HEADING:
+		para_start(b, hs[blk->level < 1 ? 1 : blk->level > 4 ? 4 :
+		    blk->level], flags | PK_KEEP);
+		runs(b, blk->runs, blk->nruns, 0);
+		para_end(b);
+		break;
+	case JB_BLOCK_BYLINE:
+		para_start(b, DS_BYLINE, flags);
+		runs(b, blk->runs, blk->nruns, 0);
+		para_end(b);
+		break;
+	case JB_BLOCK_ITEM:
+		para_start(b, DS_BRIEF, flags);
+		run_star(b);
+		runs(b, blk->runs, blk->nruns, blk->lead);
+		para_end(b);
+		break;
+	case JB_BLOCK_LISTITEM:
+		para_start(b, DS_LIST, flags);
+		run_text(b, DS_LATIN, blk->marker ? blk->marker : "•");
+		if (blk->marker != NULL && strchr(blk->marker, '.') != NULL)
+			run_text(b, DS_LATIN, " ");
+		runs(b, blk->runs, blk->nruns, 0);
+		para_end(b);
+		break;
+	case JB_BLOCK_BOX:
+		return box(b, blk);
+	case JB_BLOCK_IMAGE:
+		if (flags & PK_BOX)
+			w -= 2 * DOCX_CELL / 20.0;
+		if (picture(b, blk, w, flags | (blk->caption != NULL ||
+		    blk->credit != NULL ? PK_KEEP : 0)) == -1)
+			return -1;
+		if (blk->caption != NULL) {
+			para_start(b, DS_CAPTION, (flags & ~PK_KEEP) |
+			    (blk->credit != NULL ? PK_KEEP : 0));
+			run_text(b, DS__MAX, blk->caption);
+			para_end(b);
+		}
+		if (blk->credit != NULL) {
+			para_start(b, DS_CREDIT, flags & ~PK_KEEP);
+			run_text(b, DS__MAX, "（");
+			run_text(b, DS__MAX, blk->credit);
+			run_text(b, DS__MAX, "）");
+			para_end(b);
+		}
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Kicker, title and subtitle kept together and with the text, a blank line before and after. */
+static int
+article(struct body *b, const struct jb_article *art)
+{
+	size_t	 i;
+	int	 rc = 0;
+
+	b->blank = 1;
+	if (art->kicker != NULL) {
+		para_start(b, DS_KICKER, PK_KEEP);
+		run_text(b, DS__MAX, art->kicker);
+		para_end(b);
+	}
+	title(b, art, PK_KEEP);
+	if (art->subtitle != NULL) {
+		para_start(b, DS_SUBTITLE, PK_KEEP);
+		run_text(b, DS__MAX, art->subtitle);
+		para_end(b);
+	}
+	b->blank = 1;
+	for (i = 0; i < art->nblocks; i++)
+		if (block(b, &art->blocks[i], 0) == -1)
+			rc = -1;
+	return rc;
+}
+
+/* ---- 报尾 ---- */
+
+static void
+cell_border(xmlTextWriterPtr w, const char *side, double mm)
+{
+	char	 sz[8];
+
+	/* Eighths of a point. */
+	snprintf(sz, sizeof(sz), "%d", (int)(mm * 72 / 25.4 * 8 + 0.5));
+	docx_empty(w, side, "w:val", "single", "w:sz", sz, "w:space", "0",
+	    "w:color", "000000", NULL);
+}
+
+/* One row of the 报尾 table: top rule (0: none) and bottom rule, in mm. */
+static void
+row_start(struct body *b, double top, double bottom)
+{
+	xmlTextWriterPtr	 w = b->w;
+
+	docx_start(w, "w:tr", NULL);
+	docx_start(w, "w:trPr", NULL);
+	docx_empty(w, "w:cantSplit", NULL);
+	docx_end(w);
+	docx_start(w, "w:tc", NULL);
+	docx_start(w, "w:tcPr", NULL);
+	docx_empty(w, "w:tcW", "w:w", "8844", "w:type", "dxa", NULL);
+	docx_start(w, "w:tcBorders", NULL);
+	if (top > 0)
+		cell_border(w, "w:top", top);
+	cell_border(w, "w:bottom", bottom);
+	docx_end(w);
+	docx_end(w);		/* w:tcPr */
+}
+
+static void
+row_end(struct body *b)
+{
+	docx_end(b->w);		/* w:tc */
+	docx_end(b->w);		/* w:tr */
+}
+
+/*
+ * The 报尾: a one-column table floating at the foot of the type area of
+ * the page where the text ends, so Word moves it to a page of its own
+ * when it does not fit below the text.  Rows: 报/送/发 (wrapped lines
+ * aligned after the colon), the 编印单位 and 印发 date, the credits and
+ * 共印N份; rules 0.35 mm above and below, 0.25 mm between.
+ */
+static void
+colophon(struct body *b)
+{
+	const struct jb_doc	*d = b->p->d;
+	const struct jb_meta	*m = &d->meta;
+	xmlTextWriterPtr	 w = b->w;
+	struct buf		 t = { 0 };
+	size_t			 i, k;
+	int			 ndist = 0, tail = m->copies > 0 || m->credits.n > 0;
+	char			 x[16];
+
+	for (k = 0; k < JB_DIST__MAX; k++)
+		ndist += m->dist[k].n > 0;
+	docx_start(w, "w:tbl", NULL);
+	docx_start(w, "w:tblPr", NULL);
+	snprintf(x, sizeof(x), "%d", DOCX_MM(SPEC_LEFT));
+	docx_empty(w, "w:tblpPr", "w:leftFromText", "0", "w:rightFromText",
+	    "0", "w:vertAnchor", "margin", "w:horzAnchor", "page",
+	    "w:tblpX", x, "w:tblpYSpec", "bottom", NULL);
+	docx_empty(w, "w:tblW", "w:w", "8844", "w:type", "dxa", NULL);
+	docx_empty(w, "w:tblLayout", "w:type", "fixed", NULL);
+	docx_start(w, "w:tblCellMar", NULL);
+	docx_empty(w, "w:left", "w:w", "0", "w:type", "dxa", NULL);
+	docx_empty(w, "w:right", "w:w", "0", "w:type", "dxa", NULL);
+	docx_end(w);
+	docx_end(w);		/* w:tblPr */
+	docx_start(w, "w:tblGrid", NULL);
+	docx_empty(w, "w:gridCol", "w:w", "8844", NULL);
+	docx_end(w);
+
+	if (ndist > 0) {
+		row_start(b, SPEC_RULE_HEAVY, SPEC_RULE_LIGHT);
+		for (k = 0; k < JB_DIST__MAX; k++) {
+			if (m->dist[k].n == 0)
+				continue;
+			t.len = 0;
+			buf_printf(&t, "%s：", doc_label(d, JB_LABEL_BAO +
+			    (int)k));
+			for (i = 0; i < m->dist[k].n; i++)
+				buf_printf(&t, "%s%s", i ? "，" : "",
+				    m->dist[k].v[i]);
+			buf_puts(&t, "。");
+			para_start(b, DS_DIST, 0);
+			run_text(b, DS__MAX, t.data);
+			para_end(b);
+		}
+		row_end(b);
+	}
+	row_start(b, ndist > 0 ? 0 : SPEC_RULE_HEAVY, tail ? SPEC_RULE_LIGHT :
+	    SPEC_RULE_HEAVY);
+	para_start(b, DS_PRINTED, 0);
+	run_text(b, DS__MAX, m->org);
+	run_tab(b);
+	run_text(b, DS__MAX, m->date_text);
+	run_text(b, DS__MAX, doc_label(d, JB_LABEL_PRINTED));
+	para_end(b);
+	row_end(b);
+	if (tail) {
+		double e = 0;
+
+		row_start(b, 0, SPEC_RULE_HEAVY);
+		t.len = 0;
+		if (t.data != NULL)
+			t.data[0] = '\0';
+		for (i = 0; i < m->credits.n; i++)
+			buf_printf(&t, "%s%s：%s", i ? "　" : "",
+			    m->credits.v[i].role, m->credits.v[i].name);
+		para_start(b, DS_PRINTED, 0);
+		if (t.len > 0)
+			run_text(b, DS__MAX, t.data);
+		e = t.len > 0 ? ems(t.data) : 0;
+		if (m->copies > 0) {
+			t.len = 0;
+			buf_puts(&t, "（");
+			buf_printf(&t, doc_label(d, JB_LABEL_COPIES),
+			    m->copies);
+			buf_puts(&t, "）");
+			/* On the credits' line when both fit, as in print. */
+			if (e > 0 && e + ems(t.data) + 1 > SPEC_CHARS * 16.0 /
+			    SPEC_SIZE_4 - 2) {
+				para_end(b);
+				para_start(b, DS_PRINTED, 0);
+			}
+			run_tab(b);
+			run_text(b, DS__MAX, t.data);
+		}
+		para_end(b);
+		row_end(b);
+	}
+	docx_end(w);		/* w:tbl */
+	buf_free(&t);
+	/* The paragraph the table floats from, as small as Word allows. */
+	docx_start(w, "w:p", NULL);
+	docx_start(w, "w:pPr", NULL);
+	docx_val(w, "w:pStyle", docx_style_id(DS_PRINTED));
+	docx_empty(w, "w:spacing", "w:line", "20", "w:lineRule", "exact",
+	    NULL);
+	docx_start(w, "w:rPr", NULL);
+	docx_val(w, "w:sz", "2");
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);
+}
+
+/* A4, margins 37/35/28/26 mm, the footer 7 mm below the type area, 22 lines. */
+static void
+section(struct body *b)
+{
+	xmlTextWriterPtr	 w = b->w;
+	char			 v[6][16];
+
+	docx_start(w, "w:sectPr", NULL);
+	docx_empty(w, "w:footerReference", "w:type", "default", "r:id",
+	    "rIdFooterOdd", NULL);
+	docx_empty(w, "w:footerReference", "w:type", "even", "r:id",
+	    "rIdFooterEven", NULL);
+	snprintf(v[0], 16, "%d", DOCX_MM(SPEC_PAGE_W));
+	snprintf(v[1], 16, "%d", DOCX_MM(SPEC_PAGE_H));
+	docx_empty(w, "w:pgSz", "w:w", v[0], "w:h", v[1], NULL);
+	snprintf(v[0], 16, "%d", DOCX_MM(SPEC_TOP));
+	snprintf(v[1], 16, "%d", DOCX_MM(SPEC_PAGE_H - SPEC_TOP -
+	    SPEC_HEIGHT));
+	snprintf(v[2], 16, "%d", DOCX_MM(SPEC_LEFT));
+	snprintf(v[3], 16, "%d", DOCX_MM(SPEC_PAGE_W - SPEC_LEFT -
+	    SPEC_MEASURE));
+	/*
+	 * The footer's last line sits w:footer above the paper's edge;
+	 * 1460 puts the dash of a 四号 folio 7 mm below the type area
+	 * (office.md §5, measured in LibreOffice).
+	 */
+	docx_empty(w, "w:pgMar", "w:top", v[0], "w:right", v[3], "w:bottom",
+	    v[1], "w:left", v[2], "w:header", "851", "w:footer", "1460",
+	    "w:gutter", "0", NULL);
+	docx_empty(w, "w:cols", "w:space", "425", NULL);
+	docx_empty(w, "w:docGrid", "w:type", "lines", "w:linePitch", "579",
+	    NULL);
+	docx_end(w);
+}
+
+int
+docx_document(struct docx_pkg *p, struct buf *out)
+{
+	struct body	 b;
+	xmlBufferPtr	 xb;
+	size_t		 i;
+	int		 rc = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.p = p;
+	if ((b.w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(b.w, "w:document",
+	    "xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+	    "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+	    NULL);
+	docx_start(b.w, "w:body", NULL);
+	masthead(&b);
+	note(&b);
+	if (p->d->narticles >= 2)
+		contents(&b);
+	for (i = 0; i < p->d->narticles; i++)
+		if (article(&b, &p->d->articles[i]) == -1)
+			rc = -1;
+	colophon(&b);
+	section(&b);
+	docx_end(b.w);		/* w:body */
+	docx_end(b.w);		/* w:document */
+	if (docx_part_end(b.w, xb, out) == -1)
+		rc = -1;
+	return rc;
+}
