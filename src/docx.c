@@ -353,7 +353,7 @@ style_ppr(xmlTextWriterPtr w, enum docx_style s)
 	docx_val(w, "w:overflowPunct", "0");
 	docx_empty(w, "w:autoSpaceDE", "w:val", "0", NULL);
 	docx_empty(w, "w:autoSpaceDN", "w:val", "0", NULL);
-	if (s == DS_FOLIO || s == DS_DIST || s == DS_PRINTED)
+	if (s == DS_FOLIO || s == DS_DIST || s == DS_PRINTED || s == DS_NAME)
 		docx_val(w, "w:snapToGrid", "0");
 	if (sd->line > 0) {
 		snprintf(v[0], 16, "%d", sd->line);

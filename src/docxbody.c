@@ -17,8 +17,22 @@
  */
 struct body {
 	struct docx_pkg		*p;
-	xmlTextWriterPtr	 w;
-	int			 blank;		/* a blank line before the next paragraph */
+	xmlTextWriterPtr	 w;		/* where runs go: out, or the held paragraph */
+	xmlTextWriterPtr	 out;		/* document.xml */
+	/*
+	 * A blank line between paragraphs is the space after the one
+	 * before it, never the space before the next: Word and LibreOffice
+	 * both drop what ends a page, as print drops a blank line at a
+	 * page top, but LibreOffice keeps space before at a page's top.
+	 * So a paragraph of the flow is held until the next one starts.
+	 */
+	xmlTextWriterPtr	 held;		/* the held paragraph's runs */
+	xmlBufferPtr		 heldbuf;
+	int			 holding;	/* a paragraph is held */
+	enum docx_style		 hst;		/* its style */
+	unsigned		 hflags;
+	int			 hbefore;	/* its space before, twips */
+	int			 space;		/* twips before the next paragraph */
 	int			 nmarks;	/* bookmark ids given out */
 	int			 links;		/* runs are the text of a link */
 };
@@ -49,23 +63,32 @@ ems(const char *s)
 
 /* ---- paragraphs and runs ---- */
 
+/* A blank line before the next paragraph, unless one is there already. */
+static void
+blank(struct body *b)
+{
+	if (b->space < DOCX_PITCH)
+		b->space += DOCX_PITCH;
+}
+
 #define PK_KEEP		0x01	/* keep with the next paragraph */
 #define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
 #define PK_LINES	0x04	/* keep the paragraph's lines on one page */
 
+/* The paragraph properties beyond the style's. */
 static void
-para_start(struct body *b, enum docx_style st, unsigned flags)
+ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
+    int after)
 {
-	xmlTextWriterPtr	 w = b->w;
+	char	 v[2][16];
 
-	docx_start(w, "w:p", NULL);
 	docx_start(w, "w:pPr", NULL);
 	docx_val(w, "w:pStyle", docx_style_id(st));
 	if (flags & PK_KEEP)
 		docx_empty(w, "w:keepNext", NULL);
 	if (flags & PK_LINES)
 		docx_empty(w, "w:keepLines", NULL);
-	if (flags & PK_BOX) {
+	if ((flags & PK_BOX) && st != DS_BOX) {
 		static const char *const side[] = { "w:top", "w:left",
 		    "w:bottom", "w:right" };
 		size_t i;
@@ -77,23 +100,64 @@ para_start(struct body *b, enum docx_style st, unsigned flags)
 			    NULL);
 		docx_end(w);
 	}
-	if (b->blank) {
-		docx_empty(w, "w:spacing", "w:before", "579", NULL);
-		b->blank = 0;
+	if (before > 0 || after > 0) {
+		snprintf(v[0], sizeof(v[0]), "%d", before);
+		snprintf(v[1], sizeof(v[1]), "%d", after);
+		docx_empty(w, "w:spacing", "w:before", v[0], "w:after", v[1],
+		    NULL);
 	}
-	if (flags & PK_BOX) {
-		char in[16];
-
-		snprintf(in, sizeof(in), "%d", DOCX_CELL);
-		docx_empty(w, "w:ind", "w:left", in, "w:right", in, NULL);
+	if ((flags & PK_BOX) && st != DS_BOX) {
+		snprintf(v[0], sizeof(v[0]), "%d", DOCX_CELL);
+		docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[0], NULL);
 	}
 	docx_end(w);		/* w:pPr */
+}
+
+/* Write the held paragraph, with after twips of space after it. */
+static void
+release(struct body *b, int after)
+{
+	if (!b->holding)
+		return;
+	xmlTextWriterFlush(b->held);
+	docx_start(b->out, "w:p", NULL);
+	ppr(b->out, b->hst, b->hflags, b->hbefore, after);
+	xmlTextWriterWriteRaw(b->out, xmlBufferContent(b->heldbuf));
+	docx_end(b->out);
+	xmlBufferEmpty(b->heldbuf);
+	b->holding = 0;
+	b->w = b->out;
+}
+
+/*
+ * Start a paragraph of style st.  In the flow (held set) it is held
+ * and the one before it released with the pending blank line after it;
+ * in the 报尾's table it is written at once.
+ */
+static void
+para_start(struct body *b, enum docx_style st, unsigned flags)
+{
+	if (b->held == NULL) {
+		docx_start(b->out, "w:p", NULL);
+		ppr(b->out, st, flags, 0, 0);
+		return;
+	}
+	if (b->holding)
+		release(b, b->space);
+	else
+		b->hbefore = b->space;
+	b->space = 0;
+	b->holding = 1;
+	b->hst = st;
+	b->hflags = flags;
+	b->w = b->held;
 }
 
 static void
 para_end(struct body *b)
 {
-	docx_end(b->w);
+	if (b->held == NULL)
+		docx_end(b->out);
 }
 
 /* A run of text in character style cs (DS__MAX: the paragraph's). */
@@ -205,7 +269,7 @@ runs_ems(const struct jb_run *r, size_t n)
 static void
 masthead_name(struct body *b, const char *name)
 {
-	xmlTextWriterPtr	 w = b->w;
+	xmlTextWriterPtr	 w;
 	double			 e = ems(name), size = SPEC_SIZE_0, width, gap = 0;
 	double			 measure = SPEC_MEASURE * 72 / 25.4;
 	size_t			 n = 0, last = 0, i;
@@ -226,6 +290,7 @@ masthead_name(struct body *b, const char *name)
 		gap /= (double)(n - 1);
 	}
 	para_start(b, DS_NAME, 0);
+	w = b->w;
 	for (i = 0; i < 2; i++) {
 		const char *s = i == 0 ? name : name + last;
 
@@ -275,6 +340,12 @@ masthead(struct body *b)
 	run_tab(b);
 	run_text(b, DS__MAX, d->meta.date_text);
 	para_end(b);
+	/*
+	 * The red rule 6 pt under that line adds 7 pt to it; the rest of a
+	 * line brings what follows back onto the grid, 6 lines down the
+	 * page as in print.
+	 */
+	b->space = DOCX_PITCH - 140;
 }
 
 /* 编者按: the 黑体 label, then the note in 楷体. */
@@ -307,7 +378,7 @@ contents(struct body *b)
 	const struct jb_doc	*d = b->p->d;
 	size_t			 i;
 
-	b->blank = 1;
+	blank(b);
 	para_start(b, DS_CONTENTS_HEAD, PK_KEEP);
 	run_text(b, DS__MAX, doc_label(d, JB_LABEL_CONTENTS));
 	para_end(b);
@@ -398,7 +469,7 @@ title(struct body *b, const struct jb_article *art, unsigned keep)
 static int
 picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
 {
-	xmlTextWriterPtr	 x = b->w;
+	xmlTextWriterPtr	 x;
 	struct docx_media	*m;
 	double			 h, pitch = DOCX_PITCH / 20.0;
 	char			 cx[32], cy[32], id[16];
@@ -415,6 +486,7 @@ picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
 	snprintf(cy, sizeof(cy), "%ld", (long)(h * EMU_PER_PT));
 	snprintf(id, sizeof(id), "%d", ++b->p->ndrawings);
 	para_start(b, DS_PICTURE, keep);
+	x = b->w;
 	docx_start(x, "w:r", NULL);
 	docx_start(x, "w:drawing", NULL);
 	docx_start(x, "wp:inline", "distT", "0", "distB", "0", "distL", "0",
@@ -478,12 +550,12 @@ box(struct body *b, const struct jb_block *blk)
 		e += runs_ems(blk->children[i].runs,
 		    blk->children[i].nruns);
 	keep = e <= 4 * (SPEC_CHARS - 2) ? PK_LINES : 0;
-	b->blank = 1;
+	blank(b);
 	for (i = 0; i < blk->nchildren; i++)
 		if (block(b, &blk->children[i], PK_BOX | keep |
 		    (keep && i + 1 < blk->nchildren ? PK_KEEP : 0)) == -1)
 			rc = -1;
-	b->blank = 1;
+	blank(b);
 	return rc;
 }
 
@@ -560,7 +632,7 @@ article(struct body *b, const struct jb_article *art)
 	size_t	 i;
 	int	 rc = 0;
 
-	b->blank = 1;
+	blank(b);
 	if (art->kicker != NULL) {
 		para_start(b, DS_KICKER, PK_KEEP);
 		run_text(b, DS__MAX, art->kicker);
@@ -572,7 +644,7 @@ article(struct body *b, const struct jb_article *art)
 		run_text(b, DS__MAX, art->subtitle);
 		para_end(b);
 	}
-	b->blank = 1;
+	blank(b);
 	for (i = 0; i < art->nblocks; i++)
 		if (block(b, &art->blocks[i], 0) == -1)
 			rc = -1;
@@ -632,7 +704,7 @@ colophon(struct body *b)
 {
 	const struct jb_doc	*d = b->p->d;
 	const struct jb_meta	*m = &d->meta;
-	xmlTextWriterPtr	 w = b->w;
+	xmlTextWriterPtr	 w = b->out;
 	struct buf		 t = { 0 };
 	size_t			 i, k;
 	int			 ndist = 0, tail = m->copies > 0 || m->credits.n > 0;
@@ -640,6 +712,11 @@ colophon(struct body *b)
 
 	for (k = 0; k < JB_DIST__MAX; k++)
 		ndist += m->dist[k].n > 0;
+	/* The flow ends here: the table's paragraphs are written at once. */
+	release(b, 0);
+	xmlFreeTextWriter(b->held);
+	xmlBufferFree(b->heldbuf);
+	b->held = NULL;
 	docx_start(w, "w:tbl", NULL);
 	docx_start(w, "w:tblPr", NULL);
 	snprintf(x, sizeof(x), "%d", DOCX_MM(SPEC_LEFT));
@@ -735,7 +812,7 @@ colophon(struct body *b)
 static void
 section(struct body *b)
 {
-	xmlTextWriterPtr	 w = b->w;
+	xmlTextWriterPtr	 w = b->out;
 	char			 v[6][16];
 
 	docx_start(w, "w:sectPr", NULL);
@@ -776,14 +853,21 @@ docx_document(struct docx_pkg *p, struct buf *out)
 
 	memset(&b, 0, sizeof(b));
 	b.p = p;
-	if ((b.w = docx_part_new(&xb)) == NULL)
+	if ((b.out = docx_part_new(&xb)) == NULL)
 		return -1;
-	docx_start(b.w, "w:document",
+	if ((b.heldbuf = xmlBufferCreate()) == NULL ||
+	    (b.held = xmlNewTextWriterMemory(b.heldbuf, 0)) == NULL) {
+		xmlBufferFree(b.heldbuf);
+		docx_part_end(b.out, xb, out);
+		return -1;
+	}
+	b.w = b.out;
+	docx_start(b.out, "w:document",
 	    "xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 	    "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 	    "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
 	    NULL);
-	docx_start(b.w, "w:body", NULL);
+	docx_start(b.out, "w:body", NULL);
 	masthead(&b);
 	note(&b);
 	if (p->d->narticles >= 2)
@@ -793,9 +877,9 @@ docx_document(struct docx_pkg *p, struct buf *out)
 			rc = -1;
 	colophon(&b);
 	section(&b);
-	docx_end(b.w);		/* w:body */
-	docx_end(b.w);		/* w:document */
-	if (docx_part_end(b.w, xb, out) == -1)
+	docx_end(b.out);	/* w:body */
+	docx_end(b.out);	/* w:document */
+	if (docx_part_end(b.out, xb, out) == -1)
 		rc = -1;
 	return rc;
 }
