@@ -52,9 +52,10 @@ ISSUES	 = $(sort $(wildcard issues/*/*.md))
 OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
+DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all setup setup-test issue site html pdf editions archive publish test fuzz fuzz-run clean
+.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
 # ones for each of a thousand issue files (could issues/2019/13.md be made
@@ -98,9 +99,10 @@ FORCE:
 
 same = $(and $(findstring x $(strip $1) x,x $(strip $2) x),$(findstring x $(strip $2) x,x $(strip $1) x))
 
-# Issue pages and print editions are built in batches.  make still decides
-# which are stale; the rule of a stale output only appends its issue to
-# the queue $(OUT)/.queue-html or -pdf (make writes it, nothing is run),
+# Issue pages, print and Word editions are built in batches.  make still
+# decides which are stale; the rule of a stale output only appends its
+# issue to the queue $(OUT)/.queue-html, -pdf or -docx (make writes it,
+# nothing is run),
 # and the goal that wants them hands the whole queue to one
 # `jianbao build --jobs N`, N from make's -j or else the number of CPUs:
 # the workers load fonts and templates once instead of once per issue.
@@ -113,19 +115,25 @@ BUILDRUN = ./jianbao build --jobs $(JOBS) --out $(OUT)
 
 enqueue = $(if $(filter $@,$(patsubst ./%,%,$(MAKECMDGOALS))),./jianbao build --$1 --out $(OUT) $<,$(file >>$(QUEUE)-$1,$<))
 
-# $(call flush,html pdf): build what the named queues hold.  The queues are
-# read and emptied when make expands the recipe, each issue once (an
-# interrupted run may have queued it twice, or a removed issue).  Issues
-# in both queues get both editions from one run; every run goes ahead
-# when another fails, and the recipe fails if any did.
+# $(call flush,html pdf docx): build what the named queues hold.  The
+# queues are read and emptied when make expands the recipe, each issue
+# once (an interrupted run may have queued it twice, or a removed issue).
+# Issues in several queues get those editions from one run, one run per
+# set of editions; every run goes ahead when another fails, and the
+# recipe fails if any did.
 flush = $(call flush_,$(if $(filter html,$1),$(file <$(QUEUE)-html)),$\
-	$(if $(filter pdf,$1),$(file <$(QUEUE)-pdf)))
-flush_ = $(call flush__,$(strip $1 $2),$(sort $(filter $(ISSUES),$1)),$\
-	$(sort $(filter $(ISSUES),$2)))
-flush__ = $(if $1,@rm -f $(QUEUE)-html $(QUEUE)-pdf; rc=0$\
-	$(call flushrun,,$(filter $2,$3))$\
-	$(call flushrun,--html ,$(filter-out $3,$2))$\
-	$(call flushrun,--pdf ,$(filter-out $2,$3)); exit $$rc)
+	$(if $(filter pdf,$1),$(file <$(QUEUE)-pdf)),$\
+	$(if $(filter docx,$1),$(file <$(QUEUE)-docx)))
+flush_ = $(call flush__,$(strip $1 $2 $3),$(sort $(filter $(ISSUES),$1)),$\
+	$(sort $(filter $(ISSUES),$2)),$(sort $(filter $(ISSUES),$3)))
+flush__ = $(if $1,@rm -f $(QUEUE)-html $(QUEUE)-pdf $(QUEUE)-docx; rc=0$\
+	$(call flushrun,,$(filter $(filter $2,$3),$4))$\
+	$(call flushrun,--html --pdf ,$(filter-out $4,$(filter $2,$3)))$\
+	$(call flushrun,--html --docx ,$(filter-out $3,$(filter $2,$4)))$\
+	$(call flushrun,--pdf --docx ,$(filter-out $2,$(filter $3,$4)))$\
+	$(call flushrun,--html ,$(filter-out $3 $4,$2))$\
+	$(call flushrun,--pdf ,$(filter-out $2 $4,$3))$\
+	$(call flushrun,--docx ,$(filter-out $2 $3,$4)); exit $$rc)
 flushrun = $(if $2,; echo "$(BUILDRUN) $1$(if $(word 9,$2),$(firstword $2) …（共 $(words $2) 期）,$2)"; $\
 	$(BUILDRUN) $1$2 || rc=1)
 
@@ -135,21 +143,27 @@ $(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
 $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,pdf)
 
+$(OUT)/%.docx: issues/%.md jianbao bulletin.yaml | $(OUT)/.issues
+	$(call enqueue,docx)
+
 # make issue N=2019-13
 issue: jianbao
 	@test -n "$(N)" || { echo "用法：make issue N=2019-13" >&2; exit 2; }
 	@test -f issues/$(subst -,/,$(N)).md || \
 	  { echo "make: 错误：找不到期刊文件 “issues/$(subst -,/,$(N)).md”" >&2; exit 2; }
-	$(MAKE) $(OUT)/$(subst -,/,$(N)).html $(OUT)/$(subst -,/,$(N)).pdf
+	$(MAKE) $(OUT)/$(subst -,/,$(N)).html $(OUT)/$(subst -,/,$(N)).pdf \
+	  $(OUT)/$(subst -,/,$(N)).docx
 
 html: $(HTMLS)
 	$(call flush,html)
 pdf: $(PDFS)
 	$(call flush,pdf)
+docx: $(DOCXS)
+	$(call flush,docx)
 # The archive is written while the editions are built.
 site: editions $(OUT)/.archive
-editions: $(HTMLS) $(PDFS)
-	$(call flush,html pdf)
+editions: $(HTMLS) $(PDFS) $(DOCXS)
+	$(call flush,html pdf docx)
 archive: $(OUT)/.archive
 
 # The archive (home, year pages, feed.xml, search files) lists every issue,

@@ -43,6 +43,10 @@ int	 html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 int	 html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	    const struct iss_file *next, const char *tmpldir, const char *stem);
 
+/* The content type of a Word file, for links to it. */
+#define JB_DOCX_TYPE \
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 /*
  * Write the Word edition of d to path (temporary file, then rename): a
  * DOCX package laid out as the print edition, in styles an editor can
