@@ -55,7 +55,8 @@ PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean
+.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
+	install uninstall
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
 # ones for each of a thousand issue files (could issues/2019/13.md be made
@@ -146,13 +147,15 @@ $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 $(OUT)/%.docx: issues/%.md jianbao bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,docx)
 
-# make issue N=2019-13
+# make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
+# the year, then the file name.
+NYEAR	 = $(firstword $(subst -, ,$(N)))
+NSTEM	 = $(NYEAR)/$(patsubst $(NYEAR)-%,%,$(N))
 issue: jianbao
 	@test -n "$(N)" || { echo "用法：make issue N=2019-13" >&2; exit 2; }
-	@test -f issues/$(subst -,/,$(N)).md || \
-	  { echo "make: 错误：找不到期刊文件 “issues/$(subst -,/,$(N)).md”" >&2; exit 2; }
-	$(MAKE) $(OUT)/$(subst -,/,$(N)).html $(OUT)/$(subst -,/,$(N)).pdf \
-	  $(OUT)/$(subst -,/,$(N)).docx
+	@test -f issues/$(NSTEM).md || \
+	  { echo "make: 错误：找不到期刊文件 “issues/$(NSTEM).md”" >&2; exit 2; }
+	$(MAKE) $(OUT)/$(NSTEM).html $(OUT)/$(NSTEM).pdf $(OUT)/$(NSTEM).docx
 
 html: $(HTMLS)
 	$(call flush,html)
@@ -210,6 +213,39 @@ build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(patsubst src/%.c,build-fuzz/%.o,$(filte
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 fuzz-run: fuzz
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# make install PREFIX=/usr/local (DESTDIR=... to stage a package): the
+# program and its print module in BINDIR, the default series, templates
+# and fonts/ that the program takes when the current folder has none in
+# SHAREDIR, and the manual page.  The program finds SHAREDIR from its own
+# folder (src/datadir.h), so the two keep their places under PREFIX.
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+SHAREDIR = $(PREFIX)/share/jianbao
+MANDIR	 = $(PREFIX)/share/man/man1
+
+# fonts/ holds its README and whatever licensed fonts a unit put there,
+# whose names may have spaces ("Times New Roman.ttf"): the shell lists it.
+install: jianbao
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates" \
+	  "$(DESTDIR)$(SHAREDIR)/fonts" "$(DESTDIR)$(MANDIR)"
+	install -m 755 jianbao "$(DESTDIR)$(BINDIR)/jianbao"
+	install -m 644 jianbao-press.so "$(DESTDIR)$(BINDIR)/jianbao-press.so"
+	install -m 644 bulletin.yaml "$(DESTDIR)$(SHAREDIR)/bulletin.yaml"
+	install -m 644 $(TEMPLATES) "$(DESTDIR)$(SHAREDIR)/templates"
+	for f in fonts/*; do [ ! -f "$$f" ] || \
+	  install -m 644 "$$f" "$(DESTDIR)$(SHAREDIR)/fonts" || exit 1; done
+	install -m 644 jianbao.1 "$(DESTDIR)$(MANDIR)/jianbao.1"
+
+# Removes what install put there; fonts added to SHAREDIR/fonts since
+# stay, and so do the folders that hold them.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/jianbao" "$(DESTDIR)$(BINDIR)/jianbao-press.so" \
+	  "$(DESTDIR)$(SHAREDIR)/bulletin.yaml" "$(DESTDIR)$(MANDIR)/jianbao.1" \
+	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES))
+	for f in fonts/*; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
+	rmdir "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
+	  "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz jianbao jianbao-press.so tests/unit $(OUT)

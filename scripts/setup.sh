@@ -9,8 +9,8 @@ libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
 libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libzip-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
-libclang-rt-14-dev valgrind hyperfine time libreoffice-writer-nogui
-python3-docx pandoc libxml2-utils"
+libclang-rt-14-dev valgrind hyperfine time groff-base man-db
+libreoffice-writer-nogui python3-docx pandoc libxml2-utils"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"

@@ -403,7 +403,50 @@ is_briefs_title(const char *t)
 	return ends_with(t, "简讯") || ends_with(t, "簡訊");
 }
 
-/* A short line ending in —— before a title: the kicker (引题). */
+/* Longest location line taken as a kicker, in characters. */
+#define LOCATION_MAX	12
+
+/*
+ * A location line such as 播州区 or 道真自治县: a paragraph of plain text
+ * (emphasis allowed; no picture, link or line break) of at most
+ * LOCATION_MAX characters with no mark that ends or splits a sentence,
+ * nor a ★ item, a （byline） or a ——subtitle.  The last line of an
+ * article ends with its full stop, so it never is one.
+ */
+static int
+is_location(cmark_node *n, const char *t)
+{
+	cmark_node	*ch;
+	const char	*p;
+	gunichar	 u;
+
+	for (ch = cmark_node_first_child(n); ch != NULL;
+	    ch = cmark_node_next(ch))
+		switch (cmark_node_get_type(ch)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			break;
+		default:
+			return 0;
+		}
+	if (*t == '\0' || g_utf8_strlen(t, -1) > LOCATION_MAX ||
+	    starts_with(t, "★") || starts_with(t, "（") || starts_with(t, "("))
+		return 0;
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		u = g_utf8_get_char(p);
+		if (doc_is_terminal(u) || u == 0xFF0C || u == 0x3001 ||
+		    u == ',')	/* ，、 */
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The kicker (引题) before a title: a short line ending in ——, or a
+ * location line right before a ## that is no kicker itself (## 引题——
+ * over a ### title keeps its own).
+ */
 static int
 is_kicker_para(struct conv *c, cmark_node *n)
 {
@@ -415,7 +458,9 @@ is_kicker_para(struct conv *c, cmark_node *n)
 	    cmark_node_get_heading_level(next) > 2)
 		return 0;
 	t = node_text(c, n);
-	return ends_with(t, "——") && g_utf8_strlen(t, -1) <= 40;
+	if (ends_with(t, "——"))
+		return g_utf8_strlen(t, -1) <= 40;
+	return is_location(n, t) && !ends_with(node_text(c, next), "——");
 }
 
 /* （…）alone on a paragraph: a byline or photo credit. */
@@ -722,9 +767,12 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 		t = node_text(c, next);
 		next = cmark_node_next(next);
 	}
-	if (kicker != NULL)
+	/* The model keeps a kicker without its ——; a location has none. */
+	if (kicker != NULL && ends_with(kicker, "——"))
 		a->kicker = arena_strndup(c->d->arena, kicker,
 		    strlen(kicker) - strlen("——"));
+	else
+		a->kicker = kicker;
 	a->title = t;
 	if (*t == '\0') {
 		msg(MSG_EMPTY_TITLE, &a->pos);
@@ -923,17 +971,22 @@ doc_free(struct jb_doc *d)
 const char *
 doc_issue_label(const struct jb_doc *d)
 {
-	return arena_printf(d->arena, label_get(d->meta.lang, JB_LABEL_ISSUE),
-	    d->meta.issue);
+	return label_number(d->arena, d->meta.lang, NULL, d->meta.issue,
+	    d->meta.issue_last);
+}
+
+const char *
+doc_issue_name(const struct jb_doc *d)
+{
+	return label_number(d->arena, d->meta.lang, d->meta.kind != NULL ?
+	    d->meta.kind->name : NULL, d->meta.issue, d->meta.issue_last);
 }
 
 const char *
 doc_total_label(const struct jb_doc *d)
 {
-	if (d->meta.total <= 0)
-		return NULL;
-	return arena_printf(d->arena, label_get(d->meta.lang, JB_LABEL_TOTAL),
-	    d->meta.total);
+	return label_total(d->arena, d->meta.lang, d->meta.total,
+	    d->meta.total_last);
 }
 
 const char *

@@ -206,6 +206,8 @@ static const struct sdef styles[DS__MAX] = {
 	    BODY_SP, "left", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
 	[DS_NAME] = { "Masthead", "刊名", 0, JB_ROLE_XBS, SPEC_SIZE_0, 0,
 	    "center", 0, 0, 0, 0, 2 * DOCX_PITCH, 0, 0 },
+	[DS_KIND] = { "IssueKind", "刊别", 0, JB_ROLE_XBS, SPEC_SIZE_2, 0,
+	    "center", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
 	[DS_ISSUE] = { "IssueNumber", "期号", 0, JB_ROLE_KAITI, 16, BODY_SP,
 	    "center", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
 	[DS_IMPRINT] = { "Imprint", "编印单位和日期", 0, JB_ROLE_FANGSONG, 16,
@@ -288,7 +290,7 @@ style_rpr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 		docx_empty(w, "w:b", NULL);
 		docx_empty(w, "w:bCs", NULL);
 	}
-	if (s == DS_NAME) {
+	if (s == DS_NAME || s == DS_KIND) {
 		char c[8];
 
 		snprintf(c, sizeof(c), "%06X", SPEC_RED);
@@ -587,7 +589,8 @@ core_part(const struct jb_doc *d, struct buf *out)
 	docx_start(w, "dc:title", NULL);
 	xmlTextWriterWriteFormatString(w, "%s %s", d->series->name,
 	    label_issue(d->arena, d->meta.lang, d->meta.date.year,
-	    d->meta.issue));
+	    d->meta.kind != NULL ? d->meta.kind->name : NULL, d->meta.issue,
+	    d->meta.issue_last));
 	docx_end(w);
 	docx_start(w, "dc:creator", NULL);
 	xmlTextWriterWriteString(w, BAD_CAST d->meta.org);

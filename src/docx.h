@@ -33,6 +33,7 @@ enum docx_style {
 	DS_NORMAL,		/* 正文 */
 	DS_CLASS,		/* 密级 */
 	DS_NAME,		/* 刊名 */
+	DS_KIND,		/* 刊别: 增刊 under the 刊名 */
 	DS_ISSUE,		/* 期号 */
 	DS_IMPRINT,		/* 编印单位和日期, over the red rule */
 	DS_NOTE,		/* 编者按 */

@@ -262,15 +262,18 @@ runs_ems(const struct jb_run *r, size_t n)
 /* ---- 报头 ---- */
 
 /*
- * 刊名 in 初号 red, letter-spaced by 0.45 em to about a third more, and
- * shrunk when that would not fit the measure, as in print.  The last
- * character has no spacing after it, so the name stays centred.
+ * A centred line in style st, size pt, letter-spaced by spacing times
+ * its size between characters and shrunk when that would not fit the
+ * measure, as in print: the 刊名 (初号, 0.45 em: about a third more) and
+ * the 增刊 under it.  The last character has no spacing after it, so
+ * the line stays centred.
  */
 static void
-masthead_name(struct body *b, const char *name)
+spaced_line(struct body *b, enum docx_style st, const char *name,
+    double size, double spacing)
 {
 	xmlTextWriterPtr	 w;
-	double			 e = ems(name), size = SPEC_SIZE_0, width, gap = 0;
+	double			 e = ems(name), width, gap = 0;
 	double			 measure = SPEC_MEASURE * 72 / 25.4;
 	size_t			 n = 0, last = 0, i;
 	char			 v[16];
@@ -284,12 +287,12 @@ masthead_name(struct body *b, const char *name)
 		size = (double)(int)(2 * measure / e) / 2;
 	width = e * size;
 	if (n > 1) {
-		gap = (n - 1) * size * 0.45;
+		gap = (n - 1) * size * spacing;
 		if (width + gap > measure)
 			gap = measure - width;
 		gap /= (double)(n - 1);
 	}
-	para_start(b, DS_NAME, 0);
+	para_start(b, st, 0);
 	w = b->w;
 	for (i = 0; i < 2; i++) {
 		const char *s = i == 0 ? name : name + last;
@@ -313,7 +316,7 @@ masthead_name(struct body *b, const char *name)
 	para_end(b);
 }
 
-/* 密级, 刊名, 第N期（总第N期）, 编印单位 and date over the red rule. */
+/* 密级, 刊名 (and 增刊), 第N期（总第N期）, 编印单位 and date over the red rule. */
 static void
 masthead(struct body *b)
 {
@@ -325,7 +328,9 @@ masthead(struct body *b)
 	if (d->meta.classification != NULL)
 		run_text(b, DS__MAX, d->meta.classification);
 	para_end(b);
-	masthead_name(b, d->series->name);
+	spaced_line(b, DS_NAME, d->series->name, SPEC_SIZE_0, 0.45);
+	if (d->meta.kind != NULL)
+		spaced_line(b, DS_KIND, d->meta.kind->name, SPEC_SIZE_2, 0.5);
 	para_start(b, DS_ISSUE, 0);
 	run_text(b, DS__MAX, doc_issue_label(d));
 	if (total != NULL) {

@@ -34,7 +34,7 @@
 #define SLOT_USES	4		/* times one slot may appear */
 
 enum slot {
-	SLOT_TITLE,		/* <title>: 刊名 第N期 */
+	SLOT_TITLE,		/* <title>: 刊名 第N期, 刊名 增刊第N期 */
 	SLOT_STYLE,		/* <style>: style.css */
 	SLOT_ICON,		/* <link rel="icon">: the site's favicon.svg */
 	SLOT_NAV,		/* previous / archive / PDF / next */
@@ -51,13 +51,14 @@ enum slot {
 	SLOT_DIST,		/* 报：… 送：… 发：… */
 	SLOT_COPIES,		/* （共印N份） */
 	SLOT_CREDITS,		/* 审核：… 校对：… 编辑：… */
+	SLOT_KIND,		/* 增刊: the kind (刊别) under the 刊名 */
 	SLOT__MAX
 };
 
 static const char *const slotnames[SLOT__MAX] = {
 	"title", "style", "icon", "nav", "classification", "series", "issue",
 	"total", "org", "date", "printed", "note", "contents", "articles",
-	"dist", "copies", "credits",
+	"dist", "copies", "credits", "kind",
 };
 
 /* The parsed template and style sheet, owned here for the whole run. */
@@ -506,6 +507,8 @@ has_content(struct page *pg, int s)
 		    d->meta.classification[0] != '\0';
 	case SLOT_TOTAL:
 		return doc_total_label(d) != NULL;
+	case SLOT_KIND:
+		return d->meta.kind != NULL;
 	case SLOT_NOTE:
 		return d->meta.nnote > 0;
 	case SLOT_CONTENTS:
@@ -538,7 +541,7 @@ fill(struct page *pg, int s, xmlNodePtr n)
 	switch (s) {
 	case SLOT_TITLE:
 		fill_text(n, arena_printf(d->arena, "%s %s", d->series->name,
-		    doc_issue_label(d)));
+		    doc_issue_name(d)));
 		break;
 	case SLOT_STYLE:
 		fill_text(n, cache.css);
@@ -561,6 +564,9 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		break;
 	case SLOT_TOTAL:
 		fill_text(n, doc_total_label(d));
+		break;
+	case SLOT_KIND:
+		fill_text(n, m->kind->name);
 		break;
 	case SLOT_ORG:
 		fill_text(n, m->org);
@@ -668,21 +674,32 @@ copy_images(const struct jb_doc *d, const char *stem)
 	return 0;
 }
 
-/* A link of the page to the neighbour issue f, when there is one. */
+/*
+ * A link of the page to the neighbour issue f, when there is one.  Its
+ * label comes from the file name, which gives a 合刊 its first number and
+ * a 增刊 its kind through the prefix s names (zk-02.md: 增刊第2期).
+ */
 struct link {
 	char	 href[64];		/* "../2019/12.html" */
-	char	 label[64];		/* "2019年第12期" */
+	char	 label[128];		/* "2019年第12期" */
 };
 
 static void
-link_to(const struct iss_file *f, struct link *k, const char **href,
-    const char **label)
+link_to(const struct jb_series *s, const struct iss_file *f, struct link *k,
+    const char **href, const char **label)
 {
+	const char	*kind = "";
+	size_t		 i;
+
 	if (f == NULL)
 		return;
-	snprintf(k->href, sizeof(k->href), "../%04d/%02d.html", f->year,
+	for (i = 0; f->prefix != NULL && i < s->nkinds; i++)
+		if (strcmp(s->kinds[i].prefix, f->prefix) == 0)
+			kind = s->kinds[i].name;
+	snprintf(k->href, sizeof(k->href), "../%04d/%.8s%s%02d.html", f->year,
+	    f->prefix ? f->prefix : "", f->prefix ? "-" : "", f->number);
+	snprintf(k->label, sizeof(k->label), "%d年%s第%d期", f->year, kind,
 	    f->number);
-	snprintf(k->label, sizeof(k->label), "%d年第%d期", f->year, f->number);
 	*href = k->href;
 	*label = k->label;
 }
@@ -699,8 +716,8 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	int		 rc = -1;
 
 	memset(&nav, 0, sizeof(nav));
-	link_to(prev, &p, &nav.prev_href, &nav.prev_label);
-	link_to(next, &q, &nav.next_href, &nav.next_label);
+	link_to(d->series, prev, &p, &nav.prev_href, &nav.prev_label);
+	link_to(d->series, next, &q, &nav.next_href, &nav.next_label);
 	base = strrchr(stem, '/');
 	snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
 	nav.pdf_href = pdfhref;

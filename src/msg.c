@@ -35,6 +35,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_CHK_NO_DIST] = "本期没有分送单位（报、送、发）",
 	[MSG_CHK_LONG_TITLE] = "标题 “%s” 超过两行（%s 字），从 “%s” 起排到第三行",
 	[MSG_CHK_UNKNOWN_RULE] = "未知的检查规则 “%s”，已忽略",
+	[MSG_CHK_FILE_NAME] = "文件名 “%s” 与%s不符，应为 “%s”",
 	[MSG_IMPORT_UNMAPPED] = "无法归类的内容 “%s”，已%s",
 	[MSG_IMPORT_JOINED] = "段落 “%s” 被分页拆开，已与下一段 “%s” 合并",
 	[MSG_IMPORT_NAME] = "刊名 “%s” 与刊物设置中的 “%s” 不同，按刊物设置印刷",
@@ -58,6 +59,12 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_FM_DIST_KEY] = "分送类别 “%s” 无效，应为 报、送 或 发",
 	[MSG_FM_DUPLICATE] = "键 “%s” 重复",
 	[MSG_FM_ALIAS] = "前置信息中不允许使用 YAML 别名 “%s”",
+	[MSG_FM_ISSUE_FORM] = "“%s” 的值 “%s” 应为整数，合刊写作 “7-8”",
+	[MSG_FM_ISSUE_ORDER] = "合刊的%s “%s” 有误：后一个数应大于前一个，如 “7-8”",
+	[MSG_FM_TOTAL_SPAN] = "总期号 “%s” 与期号 “%s” 的期数不同：总期号应写一个数，或与期号同样多期的范围",
+	[MSG_FM_KIND] = "未知的刊别 “%s”，应为 %s（刊物设置 bulletin.yaml 的 “刊别” 可增加）",
+	[MSG_SERIES_KIND_PREFIX] = "刊别 “%s” 没有默认的文件名前缀，请写成 “刊别: {%s: 前缀}”（前缀为小写英文字母）",
+	[MSG_SERIES_KIND_BAD] = "刊别 “%s” 或其文件名前缀 “%s” 无效：前缀应为 1 至 8 个小写英文字母，各刊别的名称和前缀不能重复",
 	[MSG_UTF8] = "文件含有无效的 UTF-8 字节 “\\x%02X”",
 	[MSG_NUL] = "文件含有空字符（NUL）",
 	[MSG_TOO_LARGE] = "文件过大，上限为 %s",
@@ -69,7 +76,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_GLYPH_MISSING] = "字体中没有字符 “%s”（U+%04X），请在 fonts/ 中放入含该字的字体",
 	[MSG_FONT_MISSING] = "找不到字体 “%s”（用于%s）",
 	[MSG_TEMPLATE] = "模板 “%s” 有误：%s",
-	[MSG_CHK_DUPLICATE] = "%s年第%s期重复，“%s” 也是这一期",
+	[MSG_CHK_DUPLICATE] = "%s年%s重复，“%s” 也是这一期",
 	[MSG_CHK_DATE_ORDER] = "日期 “%s” 早于上一期 “%s” 的日期 “%s”",
 	[MSG_NEW_EXISTS] = "文件 “%s” 已经存在，不会覆盖",
 	[MSG_IMPORT_NO_ISSUE] = "报头中找不到期号（“第N期”）",
@@ -107,6 +114,7 @@ static const char *const ruletab[MSG__MAX] = {
 	[MSG_CHK_LONG_TITLE] = "long-title",
 	[MSG_CHK_DUPLICATE] = "issue-duplicate",
 	[MSG_CHK_DATE_ORDER] = "date-order",
+	[MSG_CHK_FILE_NAME] = "file-name",
 };
 
 static int	 worst;

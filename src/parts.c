@@ -424,27 +424,25 @@ part_footer(struct lb *lb, int *ndist)
 }
 
 
-/* 报头: mark, red 刊名, 期号, compiler and date, red rule.  Returns grid lines used. */
-int
-part_masthead(struct lb *lb, struct lay_page *pg)
+/*
+ * One centred line of text letter-spaced by spacing times its size
+ * between characters, shrunk to fit the measure, its em box centred on
+ * mid: the 刊名 and the name of a kind (增刊) under it.
+ */
+static void
+spaced_line(struct lb *lb, struct lay_page *pg, const char *text,
+    enum jb_role role, double size, unsigned color, double spacing,
+    double mid)
 {
 	const struct jb_doc	*d = lb->d;
-	const struct jb_meta	*m = &d->meta;
 	struct para		 p;
 	struct line		 ln;
 	struct row		*r;
-	struct buf		 t = { 0 };
-	double			*a, *sh, w, size = SIZE_0, target, y;
+	double			*a, *sh, w, target;
 	size_t			 i, n;
 
-	if (m->classification != NULL)
-		page_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
-		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY),
-		    AL_LEFT);
-
-	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
 	shape_init(&p, &d->src);
-	shape_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	shape_add(&p, text, role, size, color, 0, 0);
 	shape_para(lb, &p);
 	a = xmalloc((p.nch + 1) * sizeof(*a));
 	sh = xmalloc((p.nch + 1) * sizeof(*sh));
@@ -455,33 +453,59 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	free(sh);
 	if (w > LAY_MEASURE)
 		size *= LAY_MEASURE / w, w = LAY_MEASURE;
-	target = fmin(LAY_MEASURE, n > 1 ? w + (n - 1) * size * 0.45 : w);
+	target = fmin(LAY_MEASURE, n > 1 ? w + (n - 1) * size * spacing : w);
 	shape_init(&p, &d->src);
-	shape_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	shape_add(&p, text, role, size, color, 0, 0);
 	shape_para(lb, &p);
 	ln.s = 0;
 	ln.e = p.nch;
 	ln.last = 1;
 	r = flow_row(lb);
-	y = LAY_TOP + 2 * LAY_PITCH + 0.38 * size;
 	flow_line(lb, r, &p, &ln, LAY_LEFT + (LAY_MEASURE - target) / 2,
-	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, y);
+	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, mid + 0.38 * size);
 	shape_clear(&p);
 	lb->nrows--;
 	for (i = 0; i < r->nitems; i++)
 		*page_item(pg) = r->items[i];
 	free(r->items);
+}
+
+/*
+ * 报头: mark, red 刊名, the kind of a 增刊 in red 小标宋 二号 on the line
+ * under it, 期号, compiler and date, red rule.  Returns grid lines used.
+ */
+int
+part_masthead(struct lb *lb, struct lay_page *pg)
+{
+	const struct jb_doc	*d = lb->d;
+	const struct jb_meta	*m = &d->meta;
+	struct buf		 t = { 0 };
+	double			 y;
+	int			 k = m->kind != NULL;
+
+	if (m->classification != NULL)
+		page_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
+		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY),
+		    AL_LEFT);
+
+	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
+	spaced_line(lb, pg, d->series->name, JB_ROLE_XBS, SIZE_0, RED, 0.45,
+	    LAY_TOP + 2 * LAY_PITCH);
+	/* 增刊: a line of its own, spaced half a character. */
+	if (k)
+		spaced_line(lb, pg, m->kind->name, JB_ROLE_XBS, SIZE_2, RED,
+		    0.5, LAY_TOP + 3.5 * LAY_PITCH);
 
 	/* 第N期（总第N期）, 楷体, centred */
 	buf_puts(&t, doc_issue_label(d));
 	if (doc_total_label(d) != NULL)
 		buf_printf(&t, "（%s）", doc_total_label(d));
 	page_text(lb, pg, t.data, JB_ROLE_KAITI, LAY_BODY, BLACK, LAY_LEFT,
-	    LAY_TOP + 3 * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
+	    LAY_TOP + (3 + k) * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
 	buf_free(&t);
 
 	/* 编印单位 1 字 in from the left, date 1 字 in from the right */
-	y = LAY_TOP + 4 * LAY_PITCH + flow_baseline(LAY_BODY);
+	y = LAY_TOP + (4 + k) * LAY_PITCH + flow_baseline(LAY_BODY);
 	page_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 	    LAY_LEFT + LAY_BODY, y, AL_LEFT);
 	page_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
@@ -489,5 +513,5 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 
 	/* the red rule, 4 mm under that line */
 	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, SPEC_RULE_RED, RED);
-	return 6;
+	return 6 + k;
 }

@@ -77,8 +77,10 @@ tree_write(const struct jb_doc *d, FILE *fp)
 	const struct jb_article	*a;
 	size_t			 i, j;
 
-	fprintf(fp, "doc %s name=\"%s\" %s", m->slug, d->series->name,
-	    doc_issue_label(d));
+	fprintf(fp, "doc %s name=\"%s\"", m->slug, d->series->name);
+	if (m->kind != NULL)
+		fprintf(fp, " kind=\"%s\"", m->kind->name);
+	fprintf(fp, " %s", doc_issue_label(d));
 	if (doc_total_label(d))
 		fprintf(fp, " %s", doc_total_label(d));
 	fprintf(fp, " date=%s \"%s\" lang=%s\n", m->date_iso, m->date_text,

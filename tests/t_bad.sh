@@ -3,10 +3,9 @@
 # non-zero exit within the time limit, and leave the outputs of a previous
 # good build byte-for-byte intact.  Large inputs are generated, not stored.
 cd "$(dirname "$0")/.." || exit 2
-JB=${JB:-./jianbao}
+. tests/lib.sh
 SERIES=tests/parse/bulletin.yaml
 LIMIT=${BAD_LIMIT:-20}
-tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/issues/2024" "$tmp/out"
 fm='---
@@ -18,7 +17,8 @@ fm='---
 
 '
 
-# case NAME EXPECTED-STDERR-FILE-OR-TEXT: the issue is $tmp/issues/2024/03.md
+# hostile NAME EXPECTED-STDERR: build $tmp/case as $tmp/issues/2024/03.md
+# over a good build's outputs
 good_build() {
 	printf '%s正文。\n' "$fm" >"$tmp/issues/2024/03.md"
 	rm -rf "$tmp/out" && mkdir -p "$tmp/out"
@@ -26,7 +26,7 @@ good_build() {
 	(cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/before"
 }
 
-check() {
+hostile() {
 	name=$1 want=$2
 	good_build
 	cp "$tmp/case" "$tmp/issues/2024/03.md"
@@ -37,55 +37,55 @@ check() {
 	sed "s|$tmp/||g" "$tmp/err" >"$tmp/err2"
 	(cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
 	if [ "$status" -eq 124 ]; then
-		echo "not ok - $name: no answer within ${LIMIT}s"
+		notok "$name"; echo "# no answer within ${LIMIT}s"
 	elif [ "$status" -eq 0 ] || [ "$status" -ge 128 ]; then
-		echo "not ok - $name: exit status $status"; cat "$tmp/err2"
+		notok "$name"; echo "# exit status $status"; sed 's/^/# /' "$tmp/err2"
 	elif [ "$(cat "$tmp/err2")" != "$want" ]; then
-		echo "not ok - $name: diagnostic"; echo "#  got:  $(cat "$tmp/err2")"; echo "#  want: $want"
+		notok "$name"; sed 's/^/#  got:  /' "$tmp/err2"; echo "#  want: $want"
 	elif ! cmp -s "$tmp/before" "$tmp/after"; then
-		echo "not ok - $name: previous outputs changed"; diff "$tmp/before" "$tmp/after"
+		notok "$name"; echo "# previous outputs changed"; diff "$tmp/before" "$tmp/after" | sed 's/^/# /'
 	else
-		echo "ok - $name ($(($(date +%s) - start))s)"
+		ok "$name ($(($(date +%s) - start))s)"
 	fi
 }
 
 printf '%s正文\377。\n' "$fm" >"$tmp/case"
-check "invalid UTF-8" "issues/2024/03.md:8:3: 错误：文件含有无效的 UTF-8 字节 “\\xFF”"
+hostile "invalid UTF-8" "issues/2024/03.md:8:3: 错误：文件含有无效的 UTF-8 字节 “\\xFF”"
 
 printf '%s正\000文。\n' "$fm" >"$tmp/case"
-check "NUL byte" "issues/2024/03.md:8:2: 错误：文件含有空字符（NUL）"
+hostile "NUL byte" "issues/2024/03.md:8:2: 错误：文件含有空字符（NUL）"
 
 printf '\357\273\277---\r\n期号: 3\r\n日期: 2024-02-30\r\n---\r\n' >"$tmp/case"
-check "BOM and CRLF are read; the bad date is still found" \
+hostile "BOM and CRLF are read; the bad date is still found" \
     "issues/2024/03.md:3:5: 错误：日期 “2024-02-30” 无效，应为 YYYY-MM-DD"
 
 : >"$tmp/case"
-check "empty file" "issues/2024/03.md:1:1: 错误：文件开头缺少前置信息（应以 “---” 行开始，至少写明期号和日期）"
+hostile "empty file" "issues/2024/03.md:1:1: 错误：文件开头缺少前置信息（应以 “---” 行开始，至少写明期号和日期）"
 
 printf -- '---\n期号: 3\n日期: 2024-03-08\n\n## 标题\n' >"$tmp/case"
-check "unterminated front matter" "issues/2024/03.md:1:1: 错误：前置信息没有以 “---” 结束"
+hostile "unterminated front matter" "issues/2024/03.md:1:1: 错误：前置信息没有以 “---” 结束"
 
 printf -- '---\n期号: 3\n日期: 2024-03-08\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n' >"$tmp/case"
-check "YAML alias bomb" "issues/2024/03.md:5:8: 错误：前置信息中不允许使用 YAML 别名 “a”"
+hostile "YAML alias bomb" "issues/2024/03.md:5:8: 错误：前置信息中不允许使用 YAML 别名 “a”"
 
 python3 -c "import sys; sys.stdout.write('''$fm''' + ('文明城市创建，人人参与。' * 40 + '\n\n') * 110000)" >"$tmp/case"
-check "50 MB issue" "issues/2024/03.md: 错误：文件过大，上限为 8 MiB"
+hostile "50 MB issue" "issues/2024/03.md: 错误：文件过大，上限为 8 MiB"
 
 python3 -c "import sys; sys.stdout.write('''$fm''' + '- ' * 10000 + '项\n')" >"$tmp/case"
-check "lists nested 10,000 deep" "issues/2024/03.md:8:67: 错误：嵌套层级过深，上限为 32 层"
+hostile "lists nested 10,000 deep" "issues/2024/03.md:8:67: 错误：嵌套层级过深，上限为 32 层"
 
 python3 -c "import sys; sys.stdout.write('''$fm''' + '>' * 10000 + ' 深\n')" >"$tmp/case"
-check "block quotes nested 10,000 deep" "issues/2024/03.md:8:34: 错误：嵌套层级过深，上限为 32 层"
+hostile "block quotes nested 10,000 deep" "issues/2024/03.md:8:34: 错误：嵌套层级过深，上限为 32 层"
 
 printf '%s![图](../../etc/passwd)\n' "$fm" >"$tmp/case"
-check "image path leaving the folder" "issues/2024/03.md:8:1: 错误：图片路径 “../../etc/passwd” 超出本期文件所在目录"
+hostile "image path leaving the folder" "issues/2024/03.md:8:1: 错误：图片路径 “../../etc/passwd” 超出本期文件所在目录"
 
 printf '%s![图](/etc/passwd)\n' "$fm" >"$tmp/case"
-check "absolute image path" "issues/2024/03.md:8:1: 错误：图片路径 “/etc/passwd” 超出本期文件所在目录"
+hostile "absolute image path" "issues/2024/03.md:8:1: 错误：图片路径 “/etc/passwd” 超出本期文件所在目录"
 
 ln -s /etc "$tmp/issues/2024/etc"
 printf '%s![图](etc/passwd)\n' "$fm" >"$tmp/case"
-check "symbolic link out of the folder" "issues/2024/03.md:8:1: 错误：图片路径 “etc/passwd” 超出本期文件所在目录"
+hostile "symbolic link out of the folder" "issues/2024/03.md:8:1: 错误：图片路径 “etc/passwd” 超出本期文件所在目录"
 rm "$tmp/issues/2024/etc"
 
 # Pictures: broken, not pictures at all, or too large to decode.
@@ -114,17 +114,17 @@ for img in cut.jpg cut.png gap.jpg flip.png text.png wide.png; do
 	printf '%s![图](images/%s)\n' "$fm" "$img" >"$tmp/case.$img"
 done
 cp "$tmp/case.cut.jpg" "$tmp/case"
-check "truncated JPEG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.jpg” 无法读取：JPEG 数据不完整"
+hostile "truncated JPEG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.jpg” 无法读取：JPEG 数据不完整"
 cp "$tmp/case.cut.png" "$tmp/case"
-check "truncated PNG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.png” 无法读取：PNG 数据不完整或已损坏"
+hostile "truncated PNG" "issues/2024/03.md:8:1: 错误：图片 “images/cut.png” 无法读取：PNG 数据不完整或已损坏"
 cp "$tmp/case.gap.jpg" "$tmp/case"
-check "JPEG with bytes missing inside" "issues/2024/03.md:8:1: 错误：图片 “images/gap.jpg” 无法读取：JPEG 数据不完整"
+hostile "JPEG with bytes missing inside" "issues/2024/03.md:8:1: 错误：图片 “images/gap.jpg” 无法读取：JPEG 数据不完整"
 cp "$tmp/case.flip.png" "$tmp/case"
-check "PNG with a flipped bit inside" "issues/2024/03.md:8:1: 错误：图片 “images/flip.png” 无法读取：PNG 数据不完整或已损坏"
+hostile "PNG with a flipped bit inside" "issues/2024/03.md:8:1: 错误：图片 “images/flip.png” 无法读取：PNG 数据不完整或已损坏"
 cp "$tmp/case.text.png" "$tmp/case"
-check "a file that is not a picture" "issues/2024/03.md:8:1: 错误：图片 “images/text.png” 无法读取：不是 PNG 或 JPEG 图片"
+hostile "a file that is not a picture" "issues/2024/03.md:8:1: 错误：图片 “images/text.png” 无法读取：不是 PNG 或 JPEG 图片"
 cp "$tmp/case.wide.png" "$tmp/case"
-check "a picture 30,000 pixels wide" "issues/2024/03.md:8:1: 错误：图片 “images/wide.png” 过大（30000 × 4 像素），上限为 每边 10000 像素、共 4000 万像素"
+hostile "a picture 30,000 pixels wide" "issues/2024/03.md:8:1: 错误：图片 “images/wide.png” 过大（30000 × 4 像素），上限为 每边 10000 像素、共 4000 万像素"
 
 # The output side: a folder nobody may write to, and a disk that fills up.
 good_build
@@ -141,9 +141,9 @@ $as_user "$JB" build --series "$SERIES" --out "$tmp/out" "$tmp/issues/2024/03.md
 status=$?
 (cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
 if [ $status -ne 0 ] && grep -q '错误：无法写入 .*没有权限' "$tmp/err" && cmp -s "$tmp/before" "$tmp/after"; then
-	echo "ok - unwritable out/: clear error, old outputs intact"
+	ok "unwritable out/: clear error, old outputs intact"
 else
-	echo "not ok - unwritable out/ (status $status)"; sed "s|$tmp/||g" "$tmp/err"
+	notok "unwritable out/: clear error, old outputs intact"; echo "# status $status"; sed "s|$tmp/||g; s/^/# /" "$tmp/err"
 fi
 chmod u+w "$tmp/out/2024"
 
@@ -155,16 +155,17 @@ status=$?
 (cd "$tmp/out" && find . -type f | sort | xargs sha256sum) >"$tmp/after"
 leftover=$(find "$tmp/out" -name '*.tmp-*' | wc -l)
 if [ $status -ne 0 ] && grep -q '磁盘空间不足' "$tmp/err" && cmp -s "$tmp/before" "$tmp/after" && [ "$leftover" -eq 0 ]; then
-	echo "ok - full disk: clear error, old outputs intact, no temporary files left"
+	ok "full disk: clear error, old outputs intact, no temporary files left"
 else
-	echo "not ok - full disk (status $status, $leftover temporary files)"; sed "s|$tmp/||g" "$tmp/err"
+	notok "full disk: clear error, old outputs intact, no temporary files left"
+	echo "# status $status, $leftover temporary files"; sed "s|$tmp/||g; s/^/# /" "$tmp/err"
 fi
 
 python3 -c "import sys; sys.stdout.write('''$fm''' + '文' * 200000 + '\n')" >"$tmp/case"
-check "a 200,000-character paragraph" "issues/2024/03.md:8:1: 错误：段落过长（200000 字），上限为 20000 字，请分段"
+hostile "a 200,000-character paragraph" "issues/2024/03.md:8:1: 错误：段落过长（200000 字），上限为 20000 字，请分段"
 
 printf -- '---\n期号: 3\n日期: 2024-03-08\n---\n\n ##\n\n正文。\n' >"$tmp/case"
-check "an empty article title" "issues/2024/03.md:6:2: 错误：文章标题为空"
+hostile "an empty article title" "issues/2024/03.md:6:2: 错误：文章标题为空"
 
 # check and import read their files as build does: the same limit and the
 # same Chinese messages for a file too large or missing.
@@ -177,8 +178,8 @@ for cmd in "check --series $SERIES" "import -o $tmp/imported.md"; do
 	want="big.md: 错误：文件过大，上限为 8 MiB
 jianbao: 错误：无法打开 “missing.md”：文件或目录不存在"
 	if [ $status -ne 0 ] && [ "$(sed "s|$tmp/||g" "$tmp/err")" = "$want" ]; then
-		echo "ok - $name: a file over 8 MiB and a missing file"
+		ok "$name: a file over 8 MiB and a missing file"
 	else
-		echo "not ok - $name: a file over 8 MiB and a missing file"; sed 's/^/# /' "$tmp/err"
+		notok "$name: a file over 8 MiB and a missing file"; sed 's/^/# /' "$tmp/err"
 	fi
 done

@@ -2,13 +2,10 @@
 # t_cli.sh -- the command line: every command answers -h and --help with its own
 # usage, and bad command lines keep their messages and exit status 2.
 cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
 top=$(pwd)
-JB=$(cd "$(dirname "${JB:-./jianbao}")" && pwd)/$(basename "${JB:-./jianbao}")
-tmp=$(mktemp -d)
+JB=$(cd "$(dirname "$JB")" && pwd)/$(basename "$JB")
 trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT; [ -n "$KEEP" ] && echo "# $tmp"
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 
 SERIES=$top/tests/parse/bulletin.yaml
 ISSUE=$top/tests/parse/elements.md
@@ -76,7 +73,7 @@ run check --format=json --bogus
 check "check --format=json reports a later bad option in JSON" \
     '[ $st -eq 2 ] && grep -qF "\"level\":\"错误\",\"rule\":null,\"message\":\"$chk\"}" "$tmp/err"'
 
-new="用法：jianbao new [--date YYYY-MM-DD] [--series 文件]"
+new="用法：jianbao new [--date YYYY-MM-DD] [--kind 刊别] [--series 文件]"
 for a in --bogus extra --date; do
 	run new $a
 	check "new $a" '[ $st -eq 2 ] && said "$new"'

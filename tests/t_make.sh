@@ -3,13 +3,9 @@
 # jianbao build --jobs, what an edit, a deleted output or a broken issue rebuilds, and
 # what each leaves alone (mtimes and bytes of every output).
 cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
 top=$(pwd)
-JB=${JB:-$top/jianbao}
-tmp=$(mktemp -d)
 trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT; [ -n "$KEEP" ] && echo "# $tmp"
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 # Outside make test's own make, so -j is only what each call gives.
 unset MAKEFLAGS MFLAGS MAKELEVEL
 
@@ -45,9 +41,9 @@ check "every issue has its page and its print edition" \
 check "all issues go to one jianbao build run with make's -j" \
 	'[ "$(grep -c "^\./jianbao build " "$tmp/m1")" -eq 1 ] && grep -q "^\./jianbao build --jobs 2 --out out " "$tmp/m1"'
 check "no queue is left behind" '! ls -a "$p/out" | grep -q "^\.queue"'
-pdftotext "$p/out/$(stem "$mid").pdf" - 2>/dev/null | tr -d ' \n' | grep -q "创建工作动态" &&
-	grep -q "创建工作动态" "$p/out/$(stem "$mid").html"
-check "a batched page and print edition hold the issue" '[ $? -eq 0 ]'
+check "a batched page and print edition hold the issue" \
+	'pdftotext "$p/out/$(stem "$mid").pdf" - 2>/dev/null | tr -d " \n" | grep -q "创建工作动态" &&
+	grep -q "创建工作动态" "$p/out/$(stem "$mid").html"'
 
 # The same issues one process each give the same bytes.
 (cd "$p" && for f in $first $mid $other; do ./jianbao build --out one "$f" || exit 1; done)
@@ -74,8 +70,7 @@ check "after editing one issue only its page and PDF change" \
 	'[ "$(changed "$tmp/s2" "$tmp/s3")" = "$(stem "$mid").html $(stem "$mid").pdf" ]'
 check "the edited issue is built by one run naming only it" \
 	'[ "$(grep "^\./jianbao build " "$tmp/m3")" = "./jianbao build --jobs 2 --out out $mid" ]'
-grep -q "本期补充一条简讯" "$p/out/$(stem "$mid").html"
-check "the rebuilt page carries the edit" '[ $? -eq 0 ]'
+check "the rebuilt page carries the edit" 'grep -q "本期补充一条简讯" "$p/out/$(stem "$mid").html"'
 
 # A deleted output is rebuilt, alone.
 rm "$p/out/$(stem "$other").pdf"
@@ -152,5 +147,6 @@ for f in $issues; do sed -i 's/^日期: .*/日期: 2023-13-45/' "$p/$f"; done
 check "diagnostics of parallel workers stay whole lines" \
 	'[ "$(wc -l <"$tmp/e2")" -eq $((3 * n)) ] && ! grep -v "^issues/[0-9]*/[0-9]*\.md:4:5: 错误：日期 “2023-13-45” 无效" "$tmp/e2" | grep -q .'
 "$JB" build --jobs x --out "$tmp/j" "$p/$first" 2>"$tmp/e3"
-check "build --jobs wants a number" '[ $? -eq 2 ] && grep -q -- "--jobs" "$tmp/e3"'
+st=$?
+check "build --jobs wants a number" '[ $st -eq 2 ] && grep -q -- "--jobs" "$tmp/e3"'
 exit 0

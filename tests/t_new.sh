@@ -4,12 +4,9 @@
 # from tests/new/prev.md (issues/2024/07.md); golden files tests/new/*.expected.
 # With -u, rewrite the golden files from the current output (review the diff!).
 cd "$(dirname "$0")/.." || exit 2
-JB=$(cd "$(dirname "${JB:-./jianbao}")" && pwd)/$(basename "${JB:-./jianbao}")
+. tests/lib.sh
+JB=$(cd "$(dirname "$JB")" && pwd)/$(basename "$JB")
 top=$(pwd)
-update=0
-[ "${1:-}" = -u ] && update=1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/issues/2024"
 cp tests/parse/bulletin.yaml "$tmp/"
 cp tests/new/prev.md "$tmp/issues/2024/07.md"
@@ -20,16 +17,11 @@ new_case() {
 	name=$1 epoch=$2
 	shift 2
 	if ! out=$(SOURCE_DATE_EPOCH=$epoch "$JB" new "$@" 2>"$tmp/err"); then
-		echo "not ok - new $name failed"; cat "$tmp/err"
-		return
-	fi
-	[ $update = 1 ] && cp "$out" "$top/tests/new/$name.expected"
-	if [ "$out" != "issues/$(echo "$name" | tr - /).md" ]; then
-		echo "not ok - new $name printed “$out”"
-	elif diff -u "$top/tests/new/$name.expected" "$out"; then
-		echo "ok - new $name"
+		notok "new $name"; sed 's/^/# /' "$tmp/err"
+	elif [ "$out" != "issues/$(echo "$name" | tr - /).md" ]; then
+		notok "new $name"; echo "# it printed “$out”"
 	else
-		echo "not ok - new $name differs from tests/new/$name.expected"
+		golden "new $name" "$top/tests/new/$name.expected" "$out"
 	fi
 }
 
@@ -43,9 +35,9 @@ new_case 2025-03 1735800000 --date 2025-02-14
 
 if SOURCE_DATE_EPOCH=1740000000 "$JB" check --series bulletin.yaml \
     issues/2025/*.md >"$tmp/out" 2>&1 && ! [ -s "$tmp/out" ]; then
-	echo "ok - new issues pass jianbao check"
+	ok "new issues pass jianbao check"
 else
-	echo "not ok - new issues have findings"; cat "$tmp/out"
+	notok "new issues pass jianbao check"; sed 's/^/# /' "$tmp/out"
 fi
 
 # A file in the way is never overwritten.
@@ -57,9 +49,9 @@ status=$?
 if [ $status -eq 1 ] && cmp -s issues/2026/02.md "$tmp/keep" &&
     grep -q '错误：文件 “issues/2026/02.md” 已经存在，不会覆盖' "$tmp/err" &&
     ! [ -s "$tmp/out" ]; then
-	echo "ok - new refuses to overwrite"
+	ok "new refuses to overwrite"
 else
-	echo "not ok - new overwrote or misreported (status $status)"; cat "$tmp/err"
+	notok "new refuses to overwrite"; echo "# status $status"; sed 's/^/# /' "$tmp/err"
 fi
 
 # An empty archive starts at 期号 1, 总期号 1 (the series numbers totals).
@@ -68,13 +60,9 @@ if out=$(SOURCE_DATE_EPOCH=1735800000 "$JB" new) &&
     [ "$out" = issues/2025/01.md ] &&
     grep -q '^期号: 1$' "$out" && grep -q '^总期号: 1$' "$out" &&
     ! grep -q '署名' "$out"; then
-	echo "ok - new in an empty archive"
+	ok "new in an empty archive"
 else
-	echo "not ok - new in an empty archive"; cat "$out"
+	notok "new in an empty archive"; [ -f "$out" ] && sed 's/^/# /' "$out"
 fi
 
-if "$JB" new --date 2025-02-30 2>"$tmp/err"; then
-	echo "not ok - new accepted 2025-02-30"
-else
-	echo "ok - new refuses an impossible --date"
-fi
+check "new refuses an impossible --date" '! "$JB" new --date 2025-02-30 2>"$tmp/err"'

@@ -4,16 +4,10 @@
 # jianbao-press.so from beside the real program (through symlinks too), and a
 # missing or broken module is a clear error with nothing written.
 cd "$(dirname "$0")/.." || exit 2
-JB=${JB:-./jianbao}
+. tests/lib.sh
 MOD=$(dirname "$JB")/jianbao-press.so
 SERIES=tests/pdf/bulletin.yaml
 ISSUE=tests/pdf/issue.md
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok - $1"; }
-nok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else nok "$1"; fi; }
 PRINTLIBS='pango|cairo|fontconfig|harfbuzz|freetype|pixman|libX11|libXrender|libXext|libxcb'
 
 readelf -d "$JB" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/needed"
@@ -39,7 +33,7 @@ if "$tmp/link/jianbao" build --pdf --series "$SERIES" --out "$tmp/l" "$ISSUE" \
     2>"$tmp/err" && [ -s "$tmp/l/issue.pdf" ]; then
 	ok "build --pdf through a symlink finds the module"
 else
-	nok "build --pdf through a symlink finds the module"; cat "$tmp/err"
+	notok "build --pdf through a symlink finds the module"; sed 's/^/# /' "$tmp/err"
 fi
 
 # A copy of the program without the module.
@@ -61,8 +55,9 @@ for cmd in layout fonts; do
 		'[ $status -ne 0 ] && [ ! -s "$tmp/out" ] && grep -q "无法载入印刷模块" "$tmp/err"'
 done
 "$bare" build --html --series "$SERIES" --out "$tmp/b" "$ISSUE" 2>"$tmp/err"
+status=$?
 check "build --html works without the module" \
-	'[ $? -eq 0 ] && [ -s "$tmp/b/issue.html" ] && [ ! -s "$tmp/err" ]'
+	'[ $status -eq 0 ] && [ -s "$tmp/b/issue.html" ] && [ ! -s "$tmp/err" ]'
 
 # A file that is not a module.
 echo "不是模块" >"$tmp/bare/jianbao-press.so"

@@ -3,17 +3,14 @@
 # incremental rebuilds, page/link/feed checks, search index, make publish, then nginx serving it
 # under /bulletins/ and headless Chromium reading it (tests/browser/site.mjs).
 cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
 top=$(pwd)
-tmp=$(mktemp -d)
 nginx_pid=""
 cleanup() {
 	[ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-ok() { echo "ok - $1"; }
-notok() { echo "not ok - $1"; }
-check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 
 SERIES_NAME=城建工作简报
 BASE=/bulletins/
@@ -24,8 +21,8 @@ STEMS="2025/02 2025/01 2024/11"	# newest first
 proj=$tmp/proj
 mkdir -p "$proj"
 cp Makefile "$proj/"
-cp "${JB:-./jianbao}" "$proj/jianbao"
-cp "$(dirname "${JB:-./jianbao}")/jianbao-press.so" "$proj/"
+cp "$JB" "$proj/jianbao"
+cp "$(dirname "$JB")/jianbao-press.so" "$proj/"
 cp -R templates "$proj/templates"
 mkdir -p "$proj/scripts"
 cp scripts/publish.sh "$proj/scripts/"

@@ -2,11 +2,12 @@
 # t_zz_fuzz.sh -- build the libFuzzer targets with clang and run each for a
 # bounded time (FUZZ_SECONDS, default 60).  Skipped inside the sanitizer run.
 cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
 [ -n "${JB_NESTED:-}" ] && exit 0
 if ! make -s fuzz >/tmp/jianbao-fuzz-build.log 2>&1; then
-	echo "not ok - fuzz targets build"
-	tail -20 /tmp/jianbao-fuzz-build.log
+	notok "fuzz targets build"
+	tail -20 /tmp/jianbao-fuzz-build.log | sed 's/^/# /'
 	exit 1
 fi
-echo "ok - fuzz targets build"
+ok "fuzz targets build"
 sh tests/fuzz/run.sh "${FUZZ_SECONDS:-60}" $(ls build-fuzz/fuzz_* | grep -v "\.d$")

@@ -3,13 +3,12 @@
 # output: HTML, PDF, feed and search index alike (not the build bookkeeping
 # .issues and .archive, which records file stamps and paths).
 cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
 [ -n "${JB_NESTED:-}" ] && exit 0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for run in 1 2; do
 	if ! make -s OUT="$tmp/out$run" site >"$tmp/log$run" 2>&1; then
-		echo "not ok - clean build $run of the sample archive"
-		tail -20 "$tmp/log$run"
+		notok "clean build $run of the sample archive"
+		tail -20 "$tmp/log$run" | sed 's/^/# /'
 		exit 1
 	fi
 	(cd "$tmp/out$run" && find . -type f ! -name .issues ! -name .archive | sort | xargs sha256sum) >"$tmp/sum$run"
@@ -17,15 +16,8 @@ for run in 1 2; do
 	sleep 1
 done
 n=$(wc -l <"$tmp/sum1")
-if [ "$n" -gt 0 ] && diff -u "$tmp/sum1" "$tmp/sum2"; then
-	echo "ok - two clean builds give identical output ($n files)"
-else
-	echo "not ok - two clean builds differ"
-fi
+check "two clean builds give identical output ($n files)" \
+    '[ "$n" -gt 0 ] && diff -u "$tmp/sum1" "$tmp/sum2"'
 for kind in html pdf; do
-	if grep -q "\.$kind\$" "$tmp/sum1"; then
-		echo "ok - the archive has $kind files"
-	else
-		echo "not ok - the archive has no $kind files"
-	fi
+	check "the archive has $kind files" 'grep -q "\.$kind\$" "$tmp/sum1"'
 done

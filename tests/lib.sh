@@ -1,0 +1,64 @@
+# lib.sh -- what every tests/t_*.sh shares: verdict lines, golden files, skips.
+# A suite starts
+#	cd "$(dirname "$0")/.." || exit 2
+#	. tests/lib.sh
+# and then has
+#	JB	the program, ./jianbao unless the caller sets it;
+#	update	1 when the suite was run with -u (rewrite golden files), else 0;
+#	tmp	a scratch folder, removed on exit (a suite that sets its own EXIT
+#		trap removes it there);
+#	fails	how many "not ok" lines ok/notok/check/golden have printed.
+# Every check prints one line, "ok - NAME" or "not ok - NAME", or
+# "skip - NAME: REASON" when what it needs is absent; tests/run.sh counts
+# them.  Anything else a suite prints starts with "# ".
+
+JB=${JB:-./jianbao}
+update=0
+[ "${1:-}" = -u ] && update=1
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() {
+	echo "ok - $1"
+}
+
+notok() {
+	echo "not ok - $1"
+	fails=$((fails + 1))
+}
+
+# skip NAME REASON: the check NAME cannot run here.
+skip() {
+	echo "skip - $1: $2"
+}
+
+# check NAME CONDITION: ok when the shell command CONDITION succeeds.
+check() {
+	if eval "$2"; then ok "$1"; else notok "$1"; fi
+}
+
+# golden NAME WANT GOT [STATUS]: file GOT equals the golden file WANT (-u
+# first rewrites WANT from GOT).  With STATUS, the exit status that made GOT
+# must also be 1 when WANT holds an error and 0 when it holds none.
+golden() {
+	[ "$update" = 1 ] && cp "$3" "$2"
+	if ! diff -u "$2" "$3"; then
+		notok "$1"; echo "# $3 differs from $2 above"
+	elif [ -n "${4:-}" ] && [ "$4" -ne "$(diag_status "$2")" ]; then
+		notok "$1"; echo "# exit status $4, want $(diag_status "$2")"
+	else
+		ok "$1"
+	fi
+}
+
+# diag_status FILE: 1 when the diagnostics in FILE hold an error, else 0.
+diag_status() {
+	if grep -q '错误：\|"level":"错误"' "$1"; then echo 1; else echo 0; fi
+}
+
+# shared DIR: whether ../shared/DIR, the reference material beside a
+# working copy, is there (a fresh clone has none; CI has it).
+shared() {
+	[ -d "../shared/$1" ]
+}

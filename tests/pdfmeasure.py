@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+"""pdfmeasure.py -- measure print editions against the project's page spec.
+
+usage: python3 tests/pdfmeasure.py [options] FILE.pdf...
+
+The spec of a good page is GB/T 9704-2012 on A4 (type area 156 x 225 mm,
+28 mm from the left, 37 mm from the top, 22 lines of 28 characters of
+三号) with W3C clreq's strict line breaking.  The text is read back with
+poppler's `pdftotext -bbox-layout` and the fonts with `pdffonts`, so this
+measures what a printer gets, not what the layout meant.  Pieces of text
+whose vertical centres lie together form one row (a change of font splits
+poppler's lines).  A row carries on a wrapped paragraph when the row before
+it (one grid line up, or the last of the previous page) reaches the right
+edge, and it starts at the left edge of the text or of a box (1 字 in).
+
+Prints one verdict line per file and rule, "ok - FILE: RULE" or "not ok -
+FILE: RULE", the offending rows below it as "#" lines, then the verdict
+over all files together.  Exit status 0 when every verdict is ok, 1 when
+one is not, 2 when a file cannot be read (no poppler-utils, not a PDF).
+
+Rules, per file (the thresholds are options, below):
+  page size A4            every page 210 x 297 mm, within 1 pt.
+  every font embedded     pdffonts says yes for every font.
+  no line breaks a prohibition rule
+                          no row starts with a mark that may not start a
+                          line (、，。；：？！, closing brackets and quotes,
+                          · … — ～ and their half-width kin) unless it is a
+                          centred line opening with —— (a subtitle); none
+                          ends with an opening bracket or quote; no wrapped
+                          paragraph splits a number (a break between two
+                          Latin words cannot be told from one inside a
+                          word: the space is gone).
+  at most 22 lines in the type area (N)
+                          rows inside the type area on any page; N is the
+                          most found.
+  rows on the 22-line grid
+                          a row of body size or smaller inside the type
+                          area has its centre on the centre of one of the
+                          22 cells (pitch 225 mm / 22 = 28.99 pt).
+  text inside the type area
+                          rows keep within its width, but for a compressed
+                          mark hanging ½ em; above and below it there is
+                          only the page number.
+  full lines hold 26 to 29 characters
+                          a full line runs edge to edge of the type area
+                          and holds Han and no ASCII: 28 characters, fewer
+                          when some were carried down for a prohibition,
+                          more when marks were compressed.
+  page numbers right on odd pages, left on even (N of M)
+                          "— N —" with the page's own number, its top
+                          7 ± 2 mm below the type area, flush right 1 字
+                          (14 pt) in on odd pages, flush left 1 字 in on
+                          even ones; N of the M page numbers found are
+                          right.  A page may go unnumbered only when it is
+                          blank, or the last page, after a blank one.
+  no 孤字                 the last line of a wrapped paragraph holds more
+                          than --orphan characters besides punctuation, or
+                          more than one more in all.
+Over all files together:
+  full lines hold 28 characters (L of F)
+                          at least --share of the F full lines hold exactly
+                          28; judged only over --min-full lines or more.
+
+Options:
+  --lines N       lines per page (22)
+  --chars N       characters of a full line (28)
+  --cpl MIN-MAX   characters a full line may hold (26-29)
+  --share F       share of full lines holding exactly --chars (0.85)
+  --min-full N    full lines needed to judge that share (40)
+  --orphan N      a paragraph's last line of N characters or fewer besides
+                  punctuation, N + 1 or fewer in all, is a 孤字 (2: clreq
+                  names one, the project's layout avoids two as well)
+  --edge PT       tolerance at the edges of the type area (1.0)
+  --grid PT       tolerance of a row's centre on the grid (1.5)
+  --folio-tol PT  tolerance of a page number's left or right end (1.0)
+  --examples N    offending rows shown per rule and file (5)
+"""
+import argparse
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+MM = 72 / 25.4
+PAGE_W, PAGE_H = 210 * MM, 297 * MM
+LEFT, TOP = 28 * MM, 37 * MM
+WIDTH, HEIGHT = 156 * MM, 225 * MM
+RIGHT, BOTTOM = LEFT + WIDTH, TOP + HEIGHT
+EM = WIDTH / 28                 # 三号 on the grid, 15.79 pt
+FOLIO_INSET = 14                # 1 字 of 四号
+
+# clreq strict: these may not start a line ...
+NO_START = set('、，。；：？！）〕】〗》〉」』”’·・…—‐–～／%‰' ',.;:?!)]}/')
+# ... and these may not end one.
+NO_END = set('（〔【〖《〈「『“‘' '([{')
+MARKS = NO_START | NO_END
+DIGITS = set('0123456789')
+HAN = re.compile(r'[\u3400-\u9fff\uf900-\ufaff]')
+ASCII = re.compile(r'[\x21-\x7e]')
+FOLIO = re.compile(r'[—–-]\s*(\d+)\s*[—–-]')
+XHTML = '{http://www.w3.org/1999/xhtml}'
+
+
+class Row:
+    """Text on one page sharing a vertical centre, left to right."""
+
+    def __init__(self, box, text):
+        self.x0, self.y0, self.x1, self.y1 = box
+        self.pieces = [(self.x0, text)]
+
+    @property
+    def cy(self):
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def h(self):
+        return self.y1 - self.y0
+
+    @property
+    def text(self):
+        return ''.join(t for _, t in sorted(self.pieces)).strip()
+
+    def take(self, box, text):
+        self.x0, self.x1 = min(self.x0, box[0]), max(self.x1, box[2])
+        self.y0, self.y1 = min(self.y0, box[1]), max(self.y1, box[3])
+        self.pieces.append((box[0], text))
+
+
+class Page:
+    def __init__(self, number, w, h):
+        self.number, self.w, self.h = number, w, h
+        self.rows = []          # top to bottom
+
+    def body(self):
+        return [r for r in self.rows if r.y0 >= TOP - 3 and r.y1 <= BOTTOM + 3]
+
+
+def read_pages(path):
+    """The pages of PATH and their rows, read back by pdftotext."""
+    x = subprocess.run(['pdftotext', '-bbox-layout', path, '-'],
+                       capture_output=True, check=True).stdout
+    root = ET.fromstring(re.sub(rb'<!DOCTYPE[^>]*>', b'', x))
+    pages = []
+    for n, p in enumerate(root.iter(XHTML + 'page'), 1):
+        page = Page(n, float(p.get('width')), float(p.get('height')))
+        pieces = []
+        for ln in p.iter(XHTML + 'line'):
+            text = ''.join(w.text or '' for w in ln.iter(XHTML + 'word'))
+            box = tuple(float(ln.get(k)) for k in ('xMin', 'yMin', 'xMax', 'yMax'))
+            if text.strip():
+                pieces.append((box, text))
+        pieces.sort(key=lambda q: ((q[0][1] + q[0][3]) / 2, q[0][0]))
+        for box, text in pieces:
+            cy, h = (box[1] + box[3]) / 2, box[3] - box[1]
+            last = page.rows[-1] if page.rows else None
+            if last and abs(cy - last.cy) < 0.4 * min(h, last.h):
+                last.take(box, text)
+            else:
+                page.rows.append(Row(box, text))
+        pages.append(page)
+    return pages
+
+
+def unembedded(path):
+    """The fonts of PATH that pdffonts does not call embedded."""
+    lines = subprocess.run(['pdffonts', path], capture_output=True, check=True,
+                           text=True).stdout.splitlines()[2:]
+    # name type encoding emb sub uni object generation; type has spaces
+    return [f.split()[0] for f in lines if len(f.split()) < 6 or f.split()[-5] != 'yes']
+
+
+def carries_on(q, r, same_page, opt):
+    """Whether row r is the next line of a paragraph wrapped at row q."""
+    if q is None or q.x1 < RIGHT - EM - opt.edge:
+        return False
+    if same_page and abs(r.cy - q.cy - HEIGHT / opt.lines) > 2 * opt.grid:
+        return False
+    return r.x0 <= LEFT + EM + opt.edge and r.x0 <= q.x0 + EM / 2 + opt.edge
+
+
+def rows_of(page, opt, found, prev):
+    """Judge the rows of one page; prev is the last body row before it."""
+    body = page.body()
+    pitch = HEIGHT / opt.lines
+    for i, r in enumerate(body):
+        t = r.text
+        where = 'page %d, line %d: ' % (page.number, i + 1)
+        # A compressed mark at either end may shift the ink by ½ em.
+        centred = abs((r.x0 - LEFT) - (RIGHT - r.x1)) <= EM / 2 + opt.edge
+        if t[0] in NO_START and not (centred and t.startswith('——')):
+            found['break'].append(where + 'starts with %s: %s' % (t[0], t))
+        if t[-1] in NO_END:
+            found['break'].append(where + 'ends with %s: %s' % (t[-1], t))
+        q = body[i - 1] if i else prev
+        if carries_on(q, r, i > 0, opt):
+            a = q.text[-1]
+            if t[0] in DIGITS and (a in DIGITS or a in '.,' and q.text[-2:-1] in DIGITS):
+                found['break'].append(where + 'splits %s|%s' % (q.text[-8:], t[:8]))
+            if len([c for c in t if c not in MARKS]) <= opt.orphan and len(t) <= opt.orphan + 1:
+                found['orphan'].append(where + 'last line %s after %s' % (t, q.text[-8:]))
+        if r.h <= 1.15 * EM:
+            k = (r.cy - TOP) / pitch - 0.5
+            off = (k - round(k)) * pitch
+            if abs(off) > opt.grid or not 0 <= round(k) < opt.lines:
+                found['grid'].append(where + 'centre %+.2f pt from grid line %d: %s'
+                                     % (off, round(k) + 1, t))
+        if r.x0 < LEFT - EM / 2 - opt.edge or r.x1 > RIGHT + EM / 2 + opt.edge:
+            found['area'].append(where + 'from %+.1f to %+.1f pt of the edges: %s'
+                                 % (r.x0 - LEFT, r.x1 - RIGHT, t))
+        if abs(r.x0 - LEFT) <= opt.edge and abs(r.x1 - RIGHT) <= opt.edge and \
+                HAN.search(t) and not ASCII.search(t):
+            found['full'].append(len(t))
+            if not opt.cpl[0] <= len(t) <= opt.cpl[1]:
+                found['cpl'].append(where + '%d characters: %s' % (len(t), t))
+    return body
+
+
+def folio_of(page, body, found):
+    """The page number row of page, reporting anything else off the type area."""
+    folio = None
+    for r in page.rows:
+        if r in body:
+            continue
+        m = FOLIO.fullmatch(r.text)
+        if m and r.y0 > BOTTOM and folio is None:
+            folio = (r, int(m.group(1)))
+        else:
+            found['area'].append('page %d: outside the type area: %s' % (page.number, r.text))
+    return folio
+
+
+def judge_folios(pages, folios, opt):
+    """(offences, how many are right) for the page numbers."""
+    bad, right = [], 0
+    for p, f in zip(pages, folios):
+        where = 'page %d: ' % p.number
+        if f is None:
+            if p.rows and not (p is pages[-1] and len(pages) > 1 and not pages[-2].rows):
+                bad.append(where + 'no page number')
+            continue
+        r, n = f
+        if n != p.number:
+            bad.append(where + 'numbered %d' % n)
+        elif p.number % 2 and abs(RIGHT - r.x1 - FOLIO_INSET) > opt.folio_tol:
+            bad.append(where + 'odd, ends %.1f pt left of the right edge' % (RIGHT - r.x1))
+        elif not p.number % 2 and abs(r.x0 - LEFT - FOLIO_INSET) > opt.folio_tol:
+            bad.append(where + 'even, starts %.1f pt right of the left edge' % (r.x0 - LEFT))
+        elif not 5 * MM <= r.y0 - BOTTOM <= 9 * MM:
+            bad.append(where + 'top %.1f mm below the type area' % ((r.y0 - BOTTOM) / MM))
+        else:
+            right += 1
+    return bad, right
+
+
+def measure(path, opt, totals):
+    """Print the verdicts on one file; return whether all are ok."""
+    pages = read_pages(path)
+    found = {k: [] for k in ('size', 'fonts', 'break', 'grid', 'area', 'cpl', 'orphan', 'full')}
+    for p in pages:
+        if abs(p.w - PAGE_W) > 1 or abs(p.h - PAGE_H) > 1:
+            found['size'].append('page %d: %.1f x %.1f pt' % (p.number, p.w, p.h))
+    found['fonts'] = ['not embedded: ' + f for f in unembedded(path)]
+    folios, most, prev = [], 0, None
+    for p in pages:
+        body = rows_of(p, opt, found, prev)
+        most = max(most, len(body))
+        prev = body[-1] if body else None
+        folios.append(folio_of(p, body, found))
+    fbad, fright = judge_folios(pages, folios, opt)
+    totals['full'] += len(found['full'])
+    totals['exact'] += found['full'].count(opt.chars)
+    verdicts = [
+        ('page size A4', found['size']),
+        ('every font embedded', found['fonts']),
+        ('no line breaks a prohibition rule', found['break']),
+        ('at most %d lines in the type area (%d)' % (opt.lines, most),
+         ['a page holds %d' % most] if most > opt.lines else []),
+        ('rows on the %d-line grid' % opt.lines, found['grid']),
+        ('text inside the type area', found['area']),
+        ('full lines hold %d to %d characters' % opt.cpl, found['cpl']),
+        ('page numbers right on odd pages, left on even (%d of %d)'
+         % (fright, sum(f is not None for f in folios)), fbad),
+        ('no 孤字', found['orphan']),
+    ]
+    for name, bad in verdicts:
+        print('%s - %s: %s' % ('not ok' if bad else 'ok', path, name))
+        for b in bad[:opt.examples]:
+            print('#   ' + b)
+        if len(bad) > opt.examples:
+            print('#   and %d more' % (len(bad) - opt.examples))
+    return not any(bad for _, bad in verdicts)
+
+
+def span(s):
+    m = re.fullmatch(r'(\d+)-(\d+)', s)
+    if not m:
+        raise argparse.ArgumentTypeError('want MIN-MAX, as 26-29')
+    return int(m.group(1)), int(m.group(2))
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        usage='%(prog)s [options] FILE.pdf...',
+        description='Measure print editions against the page spec (see the top of this file).')
+    ap.add_argument('files', nargs='+', metavar='FILE.pdf')
+    ap.add_argument('--lines', type=int, default=22)
+    ap.add_argument('--chars', type=int, default=28)
+    ap.add_argument('--cpl', type=span, default=(26, 29))
+    ap.add_argument('--share', type=float, default=0.85)
+    ap.add_argument('--min-full', type=int, default=40)
+    ap.add_argument('--orphan', type=int, default=2)
+    ap.add_argument('--edge', type=float, default=1.0)
+    ap.add_argument('--grid', type=float, default=1.5)
+    ap.add_argument('--folio-tol', type=float, default=1.0)
+    ap.add_argument('--examples', type=int, default=5)
+    opt = ap.parse_args()
+    totals = {'full': 0, 'exact': 0}
+    good = True
+    for f in opt.files:
+        try:
+            good &= measure(f, opt, totals)
+        except (OSError, subprocess.CalledProcessError, ET.ParseError) as e:
+            print('pdfmeasure.py: %s: cannot be read: %s' % (f, e), file=sys.stderr)
+            return 2
+    name = 'full lines hold %d characters (%d of %d)' % (opt.chars, totals['exact'], totals['full'])
+    if totals['full'] < opt.min_full:
+        print('# %s: not judged, fewer than %d' % (name, opt.min_full))
+    elif totals['exact'] < opt.share * totals['full']:
+        print('not ok - %s: fewer than %g%%' % (name, 100 * opt.share))
+        good = False
+    else:
+        print('ok - ' + name)
+    return 0 if good else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
