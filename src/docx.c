@@ -351,8 +351,13 @@ style_ppr(xmlTextWriterPtr w, enum docx_style s)
 		docx_empty(w, "w:tab", "w:val", "right", "w:pos", v[1], NULL);
 		docx_end(w);
 	}
-	/* No mark hangs outside the measure, as in print. */
-	docx_val(w, "w:overflowPunct", "0");
+	/*
+	 * Word's own default, written out: LibreOffice reads overflowPunct
+	 * the other way round (on: no hanging marks, DomainMapper.cxx) and
+	 * otherwise hangs a closing mark a whole character outside the
+	 * measure, where print sets none.
+	 */
+	docx_val(w, "w:overflowPunct", "1");
 	docx_empty(w, "w:autoSpaceDE", "w:val", "0", NULL);
 	docx_empty(w, "w:autoSpaceDN", "w:val", "0", NULL);
 	if (s == DS_FOLIO || s == DS_DIST || s == DS_PRINTED || s == DS_NAME)

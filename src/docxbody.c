@@ -835,12 +835,12 @@ section(struct body *b)
 	snprintf(v[3], 16, "%d", DOCX_MM(SPEC_PAGE_W - SPEC_LEFT -
 	    SPEC_MEASURE));
 	/*
-	 * The footer's last line sits w:footer above the paper's edge;
-	 * 1460 puts the dash of a 四号 folio 7 mm below the type area
-	 * (office.md §5, measured in LibreOffice).
+	 * The footer's last line sits w:footer above the paper's edge:
+	 * 1245 puts the top of a 四号 folio 7 mm below the type area, as
+	 * print sets it (measured in LibreOffice; 1460 puts the dash there).
 	 */
 	docx_empty(w, "w:pgMar", "w:top", v[0], "w:right", v[3], "w:bottom",
-	    v[1], "w:left", v[2], "w:header", "851", "w:footer", "1460",
+	    v[1], "w:left", v[2], "w:header", "851", "w:footer", "1245",
 	    "w:gutter", "0", NULL);
 	docx_empty(w, "w:cols", "w:space", "425", NULL);
 	docx_empty(w, "w:docGrid", "w:type", "lines", "w:linePitch", "579",

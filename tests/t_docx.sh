@@ -1,0 +1,168 @@
+#!/bin/sh
+# t_docx.sh -- the Word edition, judged by software we did not write: the
+# package by zipfile and xmllint, the text and styles by python-docx and
+# pandoc, the pages by LibreOffice (soffice --convert-to pdf, with the
+# official face names mapped to the free faces by tests/docx/fonts.conf)
+# measured with tests/pdfmeasure.py beside the print edition; rebuilds,
+# make docx and make site, and bad input.
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+
+PY=/usr/bin/python3		# Debian's, where python3-docx lives
+ISSUES=$(ls issues/*/*.md)
+stem() { f=${1#issues/}; echo "${f%.md}"; }
+
+# verdicts CMD...: run a checker that prints ok/not ok lines itself, and
+# count its failures with ours.
+verdicts() {
+	"$@" >"$tmp/verdicts" 2>&1
+	cat "$tmp/verdicts"
+	fails=$((fails + $(grep -c '^not ok' "$tmp/verdicts")))
+}
+
+# 1. Every sample: the Word edition and, to compare, the print edition.
+if ! "$JB" build --docx --pdf --out "$tmp/s" $ISSUES 2>"$tmp/err" ||
+    [ -s "$tmp/err" ]; then
+	notok "build --docx --pdf every sample"; sed 's/^/# /' "$tmp/err"
+	exit 1
+fi
+ok "build --docx --pdf every sample"
+n=0
+for f in $ISSUES; do
+	[ -s "$tmp/s/$(stem "$f").docx" ] && n=$((n + 1))
+done
+check "a DOCX for each of the $n samples" '[ "$n" -eq "$(echo $ISSUES | wc -w)" ]'
+check "--docx writes no page and no PDF" \
+	'"$JB" build --docx --out "$tmp/only" issues/2025/07.md &&
+	[ "$(cd "$tmp/only" && find . -type f)" = "./2025/07.docx" ]'
+check "build --help names --docx" '"$JB" build --help | grep -q -- "--docx"'
+
+# 2. Rebuilds are byte-identical, also with SOURCE_DATE_EPOCH, which dates
+# the entries and the last change.
+"$JB" build --docx --out "$tmp/r" $ISSUES 2>/dev/null
+same=1
+for f in $ISSUES; do
+	cmp -s "$tmp/s/$(stem "$f").docx" "$tmp/r/$(stem "$f").docx" || same=0
+done
+check "a rebuild is byte-identical" '[ $same = 1 ]'
+SOURCE_DATE_EPOCH=1767225600 "$JB" build --docx --out "$tmp/e1" issues/2025/08.md
+SOURCE_DATE_EPOCH=1767225600 "$JB" build --docx --out "$tmp/e2" issues/2025/08.md
+check "with SOURCE_DATE_EPOCH too" 'cmp -s "$tmp/e1/2025/08.docx" "$tmp/e2/2025/08.docx"'
+check "SOURCE_DATE_EPOCH dates the entries and the last change" \
+	'! cmp -s "$tmp/e1/2025/08.docx" "$tmp/s/2025/08.docx" &&
+	unzip -l "$tmp/e1/2025/08.docx" | grep -q "2026-01-01 00:00" &&
+	unzip -p "$tmp/e1/2025/08.docx" docProps/core.xml |
+	grep -q "modified[^>]*>2026-01-01T00:00:00Z<" &&
+	unzip -p "$tmp/e1/2025/08.docx" docProps/core.xml |
+	grep -q "created[^>]*>2025-08-29T00:00:00Z<"'
+
+# 3. The package, the text and the styles, per sample.
+have_docx=0
+"$PY" -c 'import docx' 2>/dev/null && have_docx=1
+for f in $ISSUES; do
+	s=$(stem "$f")
+	"$JB" dump "$f" >"$tmp/dump" 2>/dev/null
+	verdicts "$PY" tests/docx/package.py "$s" "$tmp/s/$s.docx" "$tmp/dump" \
+	    "$(dirname "$f")"
+	if [ $have_docx = 1 ] && command -v pandoc >/dev/null; then
+		verdicts "$PY" tests/docx/readback.py "$s" "$tmp/s/$s.docx" \
+		    "$tmp/s/$s.pdf" "$tmp/dump"
+	else
+		skip "$s: read back" "no python3-docx or pandoc"
+	fi
+done
+
+# 4. LibreOffice sets the pages.  A profile of its own, so a running
+# office and the user's settings play no part.
+if command -v soffice >/dev/null; then
+	export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
+	for f in $ISSUES; do cp "$tmp/s/$(stem "$f").docx" \
+	    "$tmp/$(stem "$f" | tr / -).docx"; done
+	(cd "$tmp" && soffice -env:UserInstallation="file://$tmp/profile" \
+	    --headless --convert-to pdf --outdir "$tmp/lo" ./*.docx \
+	    >/dev/null 2>&1)
+	unset FONTCONFIG_FILE
+	set --
+	for f in $ISSUES; do
+		s=$(stem "$f")
+		lo="$tmp/lo/$(echo "$s" | tr / -).pdf"
+		if [ ! -s "$lo" ]; then
+			notok "$s: LibreOffice converts it"
+			continue
+		fi
+		set -- "$@" "$lo"
+		"$JB" dump "$f" >"$tmp/dump" 2>/dev/null
+		verdicts python3 tests/docx/order.py "$s" "$lo" "$tmp/s/$s.pdf" \
+		    "$tmp/dump"
+		check "$s: LibreOffice sets it in the print edition's faces" \
+		    "pdffonts '$lo' | awk 'NR > 2 && \$1 !~ /Fandol|Noto|ZenKai|Liberation/ { bad = 1 } END { exit bad }'"
+	done
+	# The page as tests/pdfmeasure.py judges a print edition: A4, 22
+	# lines on the grid, 28 characters on full lines, inside the type
+	# area, folios outside 7 mm below it.  Which word of a paragraph's
+	# last line stands alone is Word's to decide, not the file's: no
+	# 孤字 rule beyond a line of marks alone.
+	verdicts python3 tests/pdfmeasure.py --orphan 0 "$@" >"$tmp/measure"
+	sed "s|$tmp/lo/||" "$tmp/measure"
+else
+	skip "LibreOffice sets the pages" "no soffice (libreoffice-writer-nogui)"
+fi
+
+# 5. make docx and make site write the Word edition beside the others, only
+# for what changed.
+rm -rf "$tmp/m"
+make -s -j2 site OUT="$tmp/m" >"$tmp/make1" 2>&1
+n=0
+for f in $ISSUES; do
+	[ -s "$tmp/m/$(stem "$f").docx" ] && [ -s "$tmp/m/$(stem "$f").pdf" ] &&
+	    [ -s "$tmp/m/$(stem "$f").html" ] && n=$((n + 1))
+done
+check "make site writes a DOCX beside each page and PDF" \
+	'[ "$n" -eq "$(echo $ISSUES | wc -w)" ]'
+check "the issue page links the Word file next to the PDF" \
+	'grep -A1 "class=\"pdf\" href=\"08.pdf\"" "$tmp/m/2025/08.html" |
+	grep -q "class=\"docx\" href=\"08.docx\""'
+check "the archive links each Word file" \
+	'[ "$(grep -o "href=\"[0-9]*/[a-z0-9-]*\.docx\"" "$tmp/m/index.html" |
+	sort -u | wc -l)" -eq "$(echo $ISSUES | wc -w)" ]'
+check "no queue is left behind" '! ls "$tmp/m"/.queue-* 2>/dev/null'
+check "make docx with nothing stale runs nothing" \
+	'[ -z "$(make -s docx OUT="$tmp/m" 2>&1)" ]'
+cp "$tmp/m/2025/08.docx" "$tmp/08.docx"
+rm "$tmp/m/2025/07.docx"
+make -j2 docx OUT="$tmp/m" >"$tmp/make2" 2>&1
+check "a deleted DOCX alone is rebuilt, by build --docx" \
+	'[ -s "$tmp/m/2025/07.docx" ] && grep -q "^\./jianbao build --jobs 2 --out $tmp/m --docx issues/2025/07.md$" "$tmp/make2" &&
+	[ "$(grep -c "^\./jianbao build" "$tmp/make2")" -eq 1 ]'
+check "and the others stay as they were" 'cmp -s "$tmp/08.docx" "$tmp/m/2025/08.docx"'
+
+# 6. Bad input: the print edition's diagnostics, nothing written, an old
+# file kept.  A font role without a name; a picture that is no PNG or JPEG.
+mkdir -p "$tmp/bad/images"
+sed 's/^  仿宋: .*/  仿宋: " , "/' bulletin.yaml >"$tmp/bad/bulletin.yaml"
+cp "$tmp/s/2025/07.docx" "$tmp/old.docx"
+mkdir -p "$tmp/keep/2025" && cp "$tmp/old.docx" "$tmp/keep/2025/07.docx"
+"$JB" build --docx --series "$tmp/bad/bulletin.yaml" --out "$tmp/keep" \
+    issues/2025/07.md 2>"$tmp/err.docx"
+st=$?
+"$JB" build --pdf --series "$tmp/bad/bulletin.yaml" --out "$tmp/keep" \
+    issues/2025/07.md 2>"$tmp/err.pdf"
+check "a font role without a name: exit 1" '[ $st -eq 1 ]'
+check "the print edition's diagnostic" \
+	'[ -s "$tmp/err.docx" ] && cmp -s "$tmp/err.docx" "$tmp/err.pdf" &&
+	grep -q "bulletin.yaml:1: 错误：找不到字体 “ , ”（用于仿宋）" "$tmp/err.docx"'
+check "the old DOCX is left as it was, no temporary file" \
+	'cmp -s "$tmp/old.docx" "$tmp/keep/2025/07.docx" &&
+	[ "$(ls "$tmp/keep/2025")" = "07.docx" ]'
+printf 'GIF89a\001\000\001\000\000\000\000;' >"$tmp/bad/images/x.png"
+printf -- '---\n期号: 3\n日期: 2025-03-01\n---\n\n## 标题\n\n正文。\n\n![图](images/x.png)\n' \
+    >"$tmp/bad/03.md"
+"$JB" build --docx --out "$tmp/bad/out" "$tmp/bad/03.md" 2>"$tmp/err.docx"
+st=$?
+"$JB" build --pdf --out "$tmp/bad/out" "$tmp/bad/03.md" 2>"$tmp/err.pdf"
+check "a picture Word cannot show: exit 1, the print edition's diagnostic" \
+	'[ $st -eq 1 ] && cmp -s "$tmp/err.docx" "$tmp/err.pdf" &&
+	grep -q "03.md:10:1: 错误：图片 “images/x.png” 无法读取：不是 PNG 或 JPEG 图片" "$tmp/err.docx"'
+check "and nothing written" '[ ! -e "$tmp/bad/out" ]'
+
+[ "$fails" -eq 0 ]
