@@ -816,7 +816,7 @@ zip_put(zip_t *z, const char *name, const void *data, size_t len, int store)
 	dos_time(&t, &dt);
 	/* Pictures are compressed already; the XML deflates well. */
 	if (zip_set_file_compression(z, (zip_uint64_t)i, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) == -1 ||
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 1) == -1 ||
 	    zip_file_set_dostime(z, (zip_uint64_t)i, t, dt, 0) == -1)
 		return -1;
 	return 0;
