@@ -5,7 +5,8 @@ CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
 # print (src/press.h), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
+# icu-uc: the word breaks of the Word edition's titles (docxbody.c).
+MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
 # Libraries without a static archive: libzip (the Word edition, docx.c).
 SHARED_PKGS = libzip
 # ICU: the word breaks of titles (linebreak.c).

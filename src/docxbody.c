@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
 #include "docx.h"
 #include "document.h"
 #include "source.h"
@@ -412,60 +415,184 @@ contents(struct body *b)
 /* ---- articles ---- */
 
 /*
- * A title too long for one line of 二号 within its 2-字 insets breaks
- * after the phrase mark that leaves the two lines most even, both within
- * the measure; without one Word breaks it where it likes.
+ * Title lines.  Word breaks a long title where the measure ends, inside
+ * a word if need be; print breaks it by sense into the fewest lines of
+ * even length (linebreak.c).  The DOCX does the same with widths in em
+ * (a wide character 1, others ½) and gives Word the breaks as line
+ * breaks: after a pause or stop mark or a space a break costs nothing,
+ * beside a quoted phrase TB_QUOTE, between two words (ICU's dictionary)
+ * TB_WORD, inside a word TB_CHAR; each line costs its squared distance
+ * from the mean.
+ */
+#define TB_QUOTE	4.0
+#define TB_WORD		9.0
+#define TB_CHAR		1e4
+#define TB_MAXCH	128	/* longer titles are left to Word */
+#define TB_MAXL		4
+
+static int
+in_set(const char *set, unsigned long c)
+{
+	const unsigned char	*p = (const unsigned char *)set;
+	unsigned long		 d;
+
+	while (*p != '\0') {
+		d = p[0] < 0xE0 ? (unsigned long)(p[0] & 0x1F) << 6 |
+		    (p[1] & 0x3F) : (unsigned long)(p[0] & 0x0F) << 12 |
+		    (unsigned long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		if (d == c)
+			return 1;
+		p += p[0] < 0xE0 ? 2 : 3;
+	}
+	return 0;
+}
+
+#define TB_STOP		"，。、；：？！…—"
+#define TB_OPEN		"“‘《（「『〔【〈"
+#define TB_CLOSE	"”’》）」』〕】〉"
+
+/* The least cost of l lines ending before character j (see title_breaks()). */
+static void
+line_cost(double *cost, size_t *from, size_t n, size_t l, size_t j,
+    const double *x, const double *bc, double room, double mean)
+{
+	double	 d, k;
+	size_t	 i;
+
+	if (bc[j] < 0)
+		return;
+	for (i = 0; i < j; i++) {
+		if (cost[(l - 1) * (n + 1) + i] < 0 || x[j] - x[i] > room + 0.01)
+			continue;
+		d = x[j] - x[i] - mean;
+		k = cost[(l - 1) * (n + 1) + i] + bc[j] + d * d;
+		if (cost[l * (n + 1) + j] < 0 || k < cost[l * (n + 1) + j]) {
+			cost[l * (n + 1) + j] = k;
+			from[l * (n + 1) + j] = i;
+		}
+	}
+}
+
+/*
+ * Fill at[] with the byte offsets where title t breaks and return their
+ * number: 0 when it fits one line or is too long to search.
  */
 static size_t
-title_break(const char *t)
+title_breaks(const char *t, size_t *at)
 {
-	static const char *const marks[] = { "，", "、", "：", "；", "！",
-	    "？", " ", "　" };
-	double	 room = (SPEC_MEASURE * 72 / 25.4 - 4 * SPEC_SIZE_3) /
-	    SPEC_SIZE_2, all = ems(t), best = 1e9, a;
-	size_t	 i, k, at = 0, n;
-	char	 head[1024];
+	unsigned long	 c[TB_MAXCH];
+	size_t		 off[TB_MAXCH + 1], from[(TB_MAXL + 1) * (TB_MAXCH + 1)];
+	double		 x[TB_MAXCH + 1], bc[TB_MAXCH + 1];
+	double		 cost[(TB_MAXL + 1) * (TB_MAXCH + 1)], room, mean;
+	unsigned char	 word[TB_MAXCH + 1];
+	const unsigned char *p = (const unsigned char *)t;
+	UErrorCode	 err = U_ZERO_ERROR;
+	UBreakIterator	*bi;
+	UText		*ut;
+	int32_t		 wb;
+	size_t		 n = 0, i, j, l, L, nl = 0;
 
-	if (all <= room || strlen(t) >= sizeof(head))
+	room = (SPEC_MEASURE * 72 / 25.4 - 4 * DOCX_CELL / 20.0) / SPEC_SIZE_2;
+	x[0] = 0;
+	while (*p != '\0') {
+		int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+
+		if (n == TB_MAXCH)
+			return 0;
+		off[n] = (size_t)(p - (const unsigned char *)t);
+		c[n] = len == 1 ? *p : len == 2 ? (unsigned long)(*p & 0x1F) :
+		    len == 3 ? (unsigned long)(*p & 0x0F) :
+		    (unsigned long)(*p & 0x07);
+		for (i = 1; i < (size_t)len; i++)
+			c[n] = c[n] << 6 | (p[i] & 0x3F);
+		x[n + 1] = x[n] + (src_wide_ambiguous(c[n]) ? 1 : 0.5);
+		p += len;
+		n++;
+	}
+	off[n] = (size_t)(p - (const unsigned char *)t);
+	if (x[n] <= room + 0.01)
 		return 0;
-	for (i = 0; t[i] != '\0'; i++)
-		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
-			n = strlen(marks[k]);
-			if (strncmp(t + i, marks[k], n) != 0 ||
-			    t[i + n] == '\0')
-				continue;
-			memcpy(head, t, i + n);
-			head[i + n] = '\0';
-			a = ems(head);
-			if (a <= room && all - a <= room &&
-			    (a > all - a ? a - (all - a) : all - a - a) <
-			    best) {
-				best = a > all - a ? a - (all - a) : all - a - a;
-				at = i + n;
-			}
+
+	/* Word starts by ICU; without its dictionary every break is a word's. */
+	memset(word, 1, sizeof(word));
+	bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
+	ut = utext_openUTF8(NULL, t, -1, &err);
+	if (U_SUCCESS(err)) {
+		ubrk_setUText(bi, ut, &err);
+		memset(word, 0, sizeof(word));
+		for (wb = ubrk_first(bi), i = 0; U_SUCCESS(err) &&
+		    wb != UBRK_DONE; wb = ubrk_next(bi)) {
+			while (i < n && off[i] < (size_t)wb)
+				i++;
+			if (off[i] == (size_t)wb)
+				word[i] = 1;
 		}
-	return at;
+	}
+	utext_close(ut);
+	ubrk_close(bi);
+
+	/* What a line ending before character i costs; -1: no break there. */
+	for (i = 1; i < n; i++) {
+		unsigned long pc = c[i - 1], cc = c[i];
+
+		if (cc == ' ' || cc == 0x3000 || in_set(TB_STOP TB_CLOSE, cc) ||
+		    in_set(TB_OPEN, pc) || (cc < 0x80 && pc < 0x80 && pc != ' '))
+			bc[i] = -1;
+		else if (pc == ' ' || pc == 0x3000 || in_set(TB_STOP, pc))
+			bc[i] = 0;
+		else if (in_set(TB_CLOSE, pc) || in_set(TB_OPEN, cc))
+			bc[i] = TB_QUOTE;
+		else
+			bc[i] = word[i] ? TB_WORD : TB_CHAR;
+	}
+	bc[n] = 0;
+
+	/*
+	 * The fewest lines, then the least cost: with L lines of mean width
+	 * x[n] / L, cost[l][j] is the least cost of the first l lines ending
+	 * before character j.
+	 */
+	for (L = 1; L <= TB_MAXL && nl == 0; L++) {
+		mean = x[n] / (double)L;
+		for (i = 0; i < (TB_MAXL + 1) * (n + 1); i++)
+			cost[i] = -1;
+		cost[0] = 0;
+		for (l = 1; l <= L; l++)
+			for (j = 1; j <= n; j++)
+				line_cost(cost, from, n, l, j, x, bc, room,
+				    mean);
+		if (cost[L * (n + 1) + n] >= 0)
+			nl = L;
+	}
+	if (nl < 2)
+		return 0;
+	for (l = nl, j = n; l > 1; l--) {
+		j = from[l * (n + 1) + j];
+		at[l - 2] = off[j];
+	}
+	return nl - 1;
 }
 
 static void
 title(struct body *b, const struct jb_article *art, unsigned keep)
 {
-	size_t	 at = title_break(art->title);
-	char	 id[16];
+	size_t	 at[TB_MAXL], n = title_breaks(art->title, at), i, from = 0;
+	char	 id[16], *line;
 
 	para_start(b, DS_TITLE, keep);
 	snprintf(id, sizeof(id), "%d", b->nmarks++);
 	docx_empty(b->w, "w:bookmarkStart", "w:id", id, "w:name",
 	    art->anchor, NULL);
-	if (at > 0) {
-		char *head = xstrndup(art->title, at);
-
-		run_text(b, DS__MAX, head);
-		run_break(b);
-		run_text(b, DS__MAX, art->title + at);
-		free(head);
-	} else
-		run_text(b, DS__MAX, art->title);
+	for (i = 0; i <= n; i++) {
+		line = xstrndup(art->title + from, (i < n ? at[i] :
+		    strlen(art->title)) - from);
+		if (i > 0)
+			run_break(b);
+		run_text(b, DS__MAX, line);
+		free(line);
+		if (i < n)
+			from = at[i];
+	}
 	docx_empty(b->w, "w:bookmarkEnd", "w:id", id, NULL);
 	para_end(b);
 }
