@@ -78,10 +78,25 @@ if command -v soffice >/dev/null; then
 	export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
 	for f in $ISSUES; do cp "$tmp/s/$(stem "$f").docx" \
 	    "$tmp/$(stem "$f" | tr / -).docx"; done
+	# An issue whose text ends ever lower on its last page, two lines at
+	# a time: the 报尾 must take a page of its own once it cannot fit.
+	mkdir -p "$tmp/fit"
+	cp -r issues/2025/images "$tmp/fit/"
+	for k in 0 1 2 3 4 5 6 7 8 9; do
+		cp issues/2025/07.md "$tmp/fit/fit$k.md"
+		i=0
+		while [ $i -lt $k ]; do
+			printf '\n★%d日，又一条工作简讯，两行长，把最后一页一点点排满，看报尾放不下时是否另起一页。\n' \
+			    $i >>"$tmp/fit/fit$k.md"
+			i=$((i + 1))
+		done
+	done
+	"$JB" build --docx --out "$tmp" "$tmp"/fit/fit*.md
 	(cd "$tmp" && soffice -env:UserInstallation="file://$tmp/profile" \
 	    --headless --convert-to pdf --outdir "$tmp/lo" ./*.docx \
 	    >/dev/null 2>&1)
 	unset FONTCONFIG_FILE
+	verdicts python3 tests/docx/colophon.py "$tmp"/lo/fit*.pdf
 	set --
 	for f in $ISSUES; do
 		s=$(stem "$f")
