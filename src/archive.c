@@ -45,6 +45,7 @@ block_text(const struct jb_doc *d, const struct jb_block *b, size_t n,
 			}
 			break;
 		case JB_BLOCK_BOX:
+		case JB_BLOCK_IMAGEROW:
 			block_text(d, b->children, b->nchildren, out);
 			break;
 		default:

@@ -478,32 +478,37 @@ is_byline(const char *t)
 	return g_utf8_strlen(t, -1) <= 30;
 }
 
-/* The one image of a paragraph that holds nothing else, or NULL. */
-static cmark_node *
-sole_image(cmark_node *para)
+/*
+ * The pictures of a paragraph that holds nothing else: their number, the
+ * first max of them in v[]; 0 when the paragraph holds anything more.
+ */
+static size_t
+para_images(cmark_node *para, cmark_node **v, size_t max)
 {
-	cmark_node	*ch, *img = NULL;
+	cmark_node	*ch;
 	const char	*lit;
+	size_t		 n = 0;
 
 	for (ch = cmark_node_first_child(para); ch != NULL; ch = cmark_node_next(ch)) {
 		switch (cmark_node_get_type(ch)) {
 		case CMARK_NODE_IMAGE:
-			if (img != NULL)
-				return NULL;
-			img = ch;
+			if (n < max)
+				v[n] = ch;
+			n++;
 			break;
 		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
 			break;
 		case CMARK_NODE_TEXT:
 			lit = cmark_node_get_literal(ch);
 			if (strspn(lit, " \t") != strlen(lit))
-				return NULL;
+				return 0;
 			break;
 		default:
-			return NULL;
+			return 0;
 		}
 	}
-	return img;
+	return n;
 }
 
 /*
@@ -512,12 +517,12 @@ sole_image(cmark_node *para)
  * PNG or JPEG picture of a sensible size.
  */
 static const char *
-image_path(struct conv *c, const char *src, const struct jb_pos *pos)
+image_path(struct conv *c, const char *src, const struct jb_pos *pos,
+    unsigned long *w, unsigned long *h)
 {
 	char		*joined, *real = NULL, *realdir = NULL;
 	const char	*res = NULL;
 	enum img_kind	 kind;
-	unsigned long	 w, h;
 	size_t		 n;
 
 	if (*src == '/' || strstr(src, "://") != NULL || starts_with(src, "../") ||
@@ -538,7 +543,7 @@ image_path(struct conv *c, const char *src, const struct jb_pos *pos)
 		msg(MSG_IMAGE_OUTSIDE, pos, src);
 		goto out;
 	}
-	if (img_check(joined, src, pos, &kind, &w, &h) == -1)
+	if (img_check(joined, src, pos, &kind, w, h) == -1)
 		goto out;
 	res = arena_strdup(c->d->arena, joined);
 out:
@@ -581,27 +586,58 @@ split_lead(struct conv *c, struct jb_block *b)
 	b->nruns++;
 }
 
+/* Fill b, a picture at pos, from the image node img. */
+static void
+image_block(struct conv *c, struct jb_block *b, cmark_node *img,
+    const struct jb_pos *pos)
+{
+	const char	*t, *src = cmark_node_get_url(img);
+
+	b->kind = JB_BLOCK_IMAGE;
+	b->pos = *pos;
+	b->src = arena_strdup(c->d->arena, src);
+	b->alt = node_text(c, img);
+	t = cmark_node_get_title(img);
+	b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
+	if (*b->alt == '\0')
+		msg(MSG_IMAGE_NO_ALT, pos, src);
+	if ((b->path = image_path(c, src, pos, &b->width, &b->height)) == NULL)
+		c->bad = 1;
+}
+
 static void
 convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 {
 	struct jb_block	*b, *prev;
-	cmark_node	*img;
-	const char	*t, *src;
-	struct jb_pos	 pos = cpos(c, n);
+	cmark_node	*img[DOC_MAX_ROW + 1];
+	const char	*t;
+	struct jb_pos	 pos = cpos(c, n), ipos;
+	size_t		 nimg, i;
 
-	if ((img = sole_image(n)) != NULL) {
-		src = cmark_node_get_url(img);
+	nimg = para_images(n, img, DOC_MAX_ROW + 1);
+	if (nimg == 1) {
+		image_block(c, vec_push(out), img[0], &pos);
+		return;
+	}
+	if (nimg > DOC_MAX_ROW) {
+		ipos = cpos(c, img[DOC_MAX_ROW]);
+		msg(MSG_IMAGE_ROW, &ipos, (int)nimg, DOC_MAX_ROW,
+		    cmark_node_get_url(img[DOC_MAX_ROW]));
+		c->bad = 1;
+		return;
+	}
+	if (nimg > 1) {
+		/* Pictures side by side: a row, each with its own caption. */
 		b = vec_push(out);
-		b->kind = JB_BLOCK_IMAGE;
+		b->kind = JB_BLOCK_IMAGEROW;
 		b->pos = pos;
-		b->src = arena_strdup(c->d->arena, src);
-		b->alt = node_text(c, img);
-		t = cmark_node_get_title(img);
-		b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
-		if (*b->alt == '\0')
-			msg(MSG_IMAGE_NO_ALT, &pos, src);
-		if ((b->path = image_path(c, src, &pos)) == NULL)
-			c->bad = 1;
+		b->children = arena_alloc(c->d->arena, nimg * sizeof(*b));
+		memset(b->children, 0, nimg * sizeof(*b));
+		b->nchildren = nimg;
+		for (i = 0; i < nimg; i++) {
+			ipos = cpos(c, img[i]);
+			image_block(c, &b->children[i], img[i], &ipos);
+		}
 		return;
 	}
 
@@ -609,8 +645,8 @@ convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	prev = out->n ? (struct jb_block *)out->v + out->n - 1 : NULL;
 	if (is_byline(t)) {
 		/* A photo credit right after its picture belongs to it. */
-		if (prev != NULL && prev->kind == JB_BLOCK_IMAGE &&
-		    prev->credit == NULL &&
+		if (prev != NULL && (prev->kind == JB_BLOCK_IMAGE ||
+		    prev->kind == JB_BLOCK_IMAGEROW) && prev->credit == NULL &&
 		    (ends_with(t, "摄）") || ends_with(t, "攝）"))) {
 			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
 			    strlen(t) - strlen("（") - strlen("）"));

@@ -13,6 +13,7 @@ struct src;
 #define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
 #define DOC_MAX_DEPTH	32			/* nested lists and quotes */
 #define DOC_MAX_PARA	20000			/* characters in one paragraph */
+#define DOC_MAX_ROW	3			/* pictures side by side */
 
 /*
  * Read an issue file: check it is valid UTF-8 without NUL bytes, split the

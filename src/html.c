@@ -250,6 +250,35 @@ image(xmlNodePtr parent, const struct jb_block *b)
 		htmlio_span(cap, "span", "credit", b->credit);
 }
 
+/*
+ * Pictures side by side: a figure of figures, each picture over its own
+ * caption, the row's credit last.  Each grows in proportion to its
+ * width over its height, so the pictures share one height; the style
+ * sheet stacks them on a phone.
+ */
+static void
+image_row(xmlNodePtr parent, const struct jb_block *b)
+{
+	xmlNodePtr	 row, cap;
+	char		 grow[64];
+	size_t		 i;
+
+	row = htmlio_block(parent, "figure", "photo-row");
+	for (i = 0; i < b->nchildren; i++) {
+		const struct jb_block *c = &b->children[i];
+
+		image(row, c);
+		snprintf(grow, sizeof(grow), "flex-grow: %.3f",
+		    c->height > 0 ? (double)c->width / c->height : 1.0);
+		xmlNewProp(xmlGetLastChild(row), BAD_CAST "style", BAD_CAST grow);
+	}
+	if (b->credit != NULL) {
+		cap = htmlio_block(row, "figcaption", NULL);
+		htmlio_span(cap, "span", "credit", b->credit);
+	}
+	endblock(row);
+}
+
 static void
 blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 {
@@ -279,6 +308,9 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 			break;
 		case JB_BLOCK_IMAGE:
 			image(parent, b);
+			break;
+		case JB_BLOCK_IMAGEROW:
+			image_row(parent, b);
 			break;
 		case JB_BLOCK_BOX:
 			el = htmlio_block(parent, "div", "box");
@@ -645,32 +677,47 @@ out:
 	return rc;
 }
 
+/* Copy the pictures of blocks (rows and boxes too) beside the page. */
+static int
+copy_block_images(const struct jb_block *b, size_t n, const char *stem)
+{
+	char		*dst, *slash;
+	size_t		 i, len;
+	int		 rc;
+
+	for (i = 0; i < n; i++, b++) {
+		if (b->kind == JB_BLOCK_IMAGEROW || b->kind == JB_BLOCK_BOX) {
+			if (copy_block_images(b->children, b->nchildren,
+			    stem) == -1)
+				return -1;
+			continue;
+		}
+		if (b->kind != JB_BLOCK_IMAGE)
+			continue;
+		len = strlen(stem) + strlen(b->src) + 2;
+		dst = xmalloc(len);
+		snprintf(dst, len, "%s", stem);
+		if ((slash = strrchr(dst, '/')) != NULL)
+			slash[1] = '\0';
+		strcat(dst, b->src);
+		rc = outfile_copy(b->path, dst);
+		free(dst);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Copy the images beside its page so relative src attributes work. */
 static int
 copy_images(const struct jb_doc *d, const char *stem)
 {
-	const struct jb_block	*b;
-	char			*dst, *slash;
-	size_t			 i, j, n;
-	int			 rc;
+	size_t	 i;
 
-	for (i = 0; i < d->narticles; i++) {
-		for (j = 0; j < d->articles[i].nblocks; j++) {
-			b = &d->articles[i].blocks[j];
-			if (b->kind != JB_BLOCK_IMAGE)
-				continue;
-			n = strlen(stem) + strlen(b->src) + 2;
-			dst = xmalloc(n);
-			snprintf(dst, n, "%s", stem);
-			if ((slash = strrchr(dst, '/')) != NULL)
-				slash[1] = '\0';
-			strcat(dst, b->src);
-			rc = outfile_copy(b->path, dst);
-			free(dst);
-			if (rc == -1)
-				return -1;
-		}
-	}
+	for (i = 0; i < d->narticles; i++)
+		if (copy_block_images(d->articles[i].blocks,
+		    d->articles[i].nblocks, stem) == -1)
+			return -1;
 	return 0;
 }
 

@@ -113,6 +113,12 @@ struct jb_run {
 	const char	*href;		/* link target, or NULL */
 };
 
+/*
+ * Pictures written alone in one paragraph: one is an IMAGE, two or three
+ * (DOC_MAX_ROW) a row whose children are IMAGE blocks, each with its own
+ * caption (the title in quotes).  A （… 摄） paragraph right after a
+ * picture or a row is its credit; a row has one credit for all of it.
+ */
 enum jb_block_kind {
 	JB_BLOCK_PARA,			/* body paragraph, 2-字 indent */
 	JB_BLOCK_HEADING,		/* heading inside an article; level 1..4 */
@@ -121,6 +127,7 @@ enum jb_block_kind {
 	JB_BLOCK_BOX,			/* boxed slogan or note; children */
 	JB_BLOCK_ITEM,			/* ★ item of 工作简讯 (★ not in runs) */
 	JB_BLOCK_LISTITEM,		/* list item; marker such as "1." */
+	JB_BLOCK_IMAGEROW,		/* 2-3 pictures side by side; children IMAGE */
 	JB_BLOCK__MAX
 };
 
@@ -137,8 +144,10 @@ struct jb_block {
 	const char		*path;		/* resolved path to read the file */
 	const char		*alt;		/* alt text */
 	const char		*caption;	/* caption, or NULL */
-	const char		*credit;	/* photo credit such as 田俊锋 摄, or NULL */
-	/* BOX */
+	const char		*credit;	/* photo credit such as 田俊锋 摄, or NULL;
+						   IMAGEROW: one credit for the row */
+	unsigned long		 width, height;	/* IMAGE: size in pixels */
+	/* BOX, IMAGEROW */
 	struct jb_block		*children;
 	size_t			 nchildren;
 };

@@ -75,6 +75,7 @@ enum msgid {
 	MSG_IMAGE_OUTSIDE,	/* image path leaves the issue folder */
 	MSG_IMAGE_BAD,		/* image cannot be decoded */
 	MSG_IMAGE_TOO_BIG,	/* image beyond the pixel limit */
+	MSG_IMAGE_ROW,		/* more pictures side by side than a row holds */
 	MSG_GLYPH_MISSING,	/* no configured font covers a character */
 	MSG_FONT_MISSING,	/* a font role names a family that does not exist */
 	MSG_TEMPLATE,		/* template file broken */

@@ -278,6 +278,45 @@ test_folding(void)
 	series_free(NULL);
 }
 
+/* Pictures alone in a paragraph: one, a row of two or three, no more. */
+static void
+test_photo_rows(void)
+{
+	struct jb_series	*s = series();
+	const struct jb_block	*b;
+	struct jb_doc		*d;
+	const char		*two = "---\n期号: 1\n日期: 2024-01-05\n---\n## 题\n\n"
+	    "![甲](images/photo.jpg \"甲图\") ![乙](images/upright.png \"乙图\")\n\n"
+	    "（李四 摄）\n\n![丙](images/wide.png)\n";
+	const char		*four = "---\n期号: 1\n日期: 2024-01-05\n---\n## 题\n\n"
+	    "![甲](images/photo.jpg) ![乙](images/photo.jpg)\n"
+	    "![丙](images/photo.jpg) ![丁](images/photo.jpg)\n";
+
+	if (s == NULL)
+		return;
+	d = doc_parse("tests/pics/unit.md", two, strlen(two), s);
+	OK(d != NULL && d->narticles == 1 && d->articles[0].nblocks == 2,
+	    "a row and a picture: two blocks");
+	if (d != NULL && d->narticles == 1 && d->articles[0].nblocks == 2) {
+		b = &d->articles[0].blocks[0];
+		INT_EQ(b->kind, JB_BLOCK_IMAGEROW, "two pictures in a paragraph are a row");
+		INT_EQ(b->nchildren, 2, "the row holds both");
+		STR_EQ(b->credit, "李四 摄", "the credit after a row is the row's");
+		if (b->nchildren == 2) {
+			STR_EQ(b->children[1].caption, "乙图", "each picture keeps its caption");
+			INT_EQ(b->children[1].pos.col, 29, "each picture has its own column");
+			INT_EQ(b->children[0].width, 400, "pixel width in the model");
+			INT_EQ(b->children[1].height, 200, "pixel height in the model");
+		}
+		INT_EQ(d->articles[0].blocks[1].kind, JB_BLOCK_IMAGE,
+		    "a picture alone is no row");
+	}
+	doc_free(d);
+	d = doc_parse("tests/pics/unit.md", four, strlen(four), s);
+	OK(d == NULL, "four pictures in a paragraph are refused");
+	series_free(s);
+}
+
 /* An issue's names: its file, its place in the site and in the output. */
 static void
 test_issue_names(void)
@@ -340,6 +379,7 @@ main(void)
 	test_keys();
 	test_source();
 	test_folding();
+	test_photo_rows();
 	test_issue_names();
 	msg_set_stream(NULL);
 	fclose(sink);
