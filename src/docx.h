@@ -98,7 +98,7 @@ struct docx_pkg {
 /*
  * docx.c: the picture of image block b, read on first use (img_read(),
  * image.h) and numbered in the package.  Returns it, or NULL after
- * reporting at the block.
+ * reporting at the block.  The pointer lasts until the next call.
  */
 struct docx_media *docx_media_get(struct docx_pkg *p, const struct jb_block *b);
 

@@ -35,6 +35,7 @@ struct body {
 	enum docx_style		 hst;		/* its style */
 	unsigned		 hflags;
 	int			 hbefore;	/* its space before, twips */
+	int			 direct;	/* in a table: paragraphs are written at once */
 	int			 space;		/* twips before the next paragraph */
 	int			 nmarks;	/* bookmark ids given out */
 	int			 links;		/* runs are the text of a link */
@@ -140,7 +141,7 @@ release(struct body *b, int after)
 static void
 para_start(struct body *b, enum docx_style st, unsigned flags)
 {
-	if (b->held == NULL) {
+	if (b->held == NULL || b->direct) {
 		docx_start(b->out, "w:p", NULL);
 		ppr(b->out, st, flags, 0, 0);
 		return;
@@ -159,7 +160,7 @@ para_start(struct body *b, enum docx_style st, unsigned flags)
 static void
 para_end(struct body *b)
 {
-	if (b->held == NULL)
+	if (b->held == NULL || b->direct)
 		docx_end(b->out);
 }
 
@@ -597,28 +598,20 @@ title(struct body *b, const struct jb_article *art, unsigned keep)
 	para_end(b);
 }
 
-/* The picture of b, w wide at most, inline in a paragraph of its own. */
-static int
-picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
+/* A picture as tall as print sets one: 12 lines less 4 pt at most. */
+#define PIC_MAX_H	(12 * DOCX_PITCH / 20.0 - 4)
+
+/* Picture m of block blk, w × h pt, as a run of the open paragraph. */
+static void
+drawing(struct body *b, const struct docx_media *m,
+    const struct jb_block *blk, double w, double h)
 {
-	xmlTextWriterPtr	 x;
-	struct docx_media	*m;
-	double			 h, pitch = DOCX_PITCH / 20.0;
+	xmlTextWriterPtr	 x = b->w;
 	char			 cx[32], cy[32], id[16];
 
-	if ((m = docx_media_get(b->p, blk)) == NULL)
-		return -1;
-	/* Full measure, but never more than 12 lines tall, as in print. */
-	h = w * (double)m->h / (double)m->w;
-	if (h > 12 * pitch - 4) {
-		h = 12 * pitch - 4;
-		w = h * (double)m->w / (double)m->h;
-	}
 	snprintf(cx, sizeof(cx), "%ld", (long)(w * EMU_PER_PT));
 	snprintf(cy, sizeof(cy), "%ld", (long)(h * EMU_PER_PT));
 	snprintf(id, sizeof(id), "%d", ++b->p->ndrawings);
-	para_start(b, DS_PICTURE, keep);
-	x = b->w;
 	docx_start(x, "w:r", NULL);
 	docx_start(x, "w:drawing", NULL);
 	docx_start(x, "wp:inline", "distT", "0", "distB", "0", "distL", "0",
@@ -663,7 +656,147 @@ picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
 	docx_end(x);		/* wp:inline */
 	docx_end(x);		/* w:drawing */
 	docx_end(x);		/* w:r */
+}
+
+/* The picture of b, w wide at most, inline in a paragraph of its own. */
+static int
+picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
+{
+	struct docx_media	*m;
+	double			 h;
+
+	if ((m = docx_media_get(b->p, blk)) == NULL)
+		return -1;
+	/* Full measure, but never more than 12 lines tall, as in print. */
+	h = w * (double)m->h / (double)m->w;
+	if (h > PIC_MAX_H) {
+		h = PIC_MAX_H;
+		w = h * (double)m->w / (double)m->h;
+	}
+	para_start(b, DS_PICTURE, keep);
+	drawing(b, m, blk, w, h);
 	para_end(b);
+	return 0;
+}
+
+static void
+credit(struct body *b, const char *who, unsigned flags)
+{
+	para_start(b, DS_CREDIT, flags);
+	run_text(b, DS__MAX, "（");
+	run_text(b, DS__MAX, who);
+	run_text(b, DS__MAX, "）");
+	para_end(b);
+}
+
+static void
+cell(struct body *b, long w, long gap)
+{
+	char	 v[2][24];
+
+	snprintf(v[0], sizeof(v[0]), "%ld", w + gap);
+	snprintf(v[1], sizeof(v[1]), "%ld", gap);
+	docx_start(b->out, "w:tc", NULL);
+	docx_start(b->out, "w:tcPr", NULL);
+	docx_empty(b->out, "w:tcW", "w:w", v[0], "w:type", "dxa", NULL);
+	if (gap > 0) {
+		docx_start(b->out, "w:tcMar", NULL);
+		docx_empty(b->out, "w:right", "w:w", v[1], "w:type", "dxa",
+		    NULL);
+		docx_end(b->out);
+	}
+	docx_end(b->out);
+}
+
+/*
+ * Pictures side by side, as print sets a row: scaled to one height so
+ * that with a gap of one character between them they fill the measure
+ * (at most 12 lines tall, then centred), each caption centred under its
+ * own picture, the row's credit at the right, all kept together.  A
+ * borderless table of one column per picture, its pictures in one row
+ * and its captions in the next.
+ */
+static int
+picture_row(struct body *b, const struct jb_block *blk, double measure,
+    unsigned flags)
+{
+	struct docx_media	*m[DOC_MAX_ROW];
+	double			 ratio = 0, h, gap = DOCX_CELL / 20.0, tw;
+	size_t			 n = blk->nchildren, i, ncap = 0, k[DOC_MAX_ROW];
+	long			 w[DOC_MAX_ROW], g;
+	unsigned		 cf = flags & ~(PK_BOX | PK_KEEP); /* no frame in a cell */
+	char			 v[24];
+
+	if (n > DOC_MAX_ROW)
+		n = DOC_MAX_ROW;
+	/* Indices first: the package's list of pictures grows as it goes. */
+	for (i = 0; i < n; i++) {
+		if ((m[i] = docx_media_get(b->p, &blk->children[i])) == NULL)
+			return -1;
+		k[i] = (size_t)(m[i] - b->p->media);
+	}
+	for (i = 0; i < n; i++) {
+		m[i] = &b->p->media[k[i]];
+		ratio += (double)m[i]->w / (double)m[i]->h;
+		ncap += blk->children[i].caption != NULL;
+	}
+	h = (measure - gap * (double)(n - 1)) / ratio;
+	if (h > PIC_MAX_H)
+		h = PIC_MAX_H;
+	tw = 0;
+	for (i = 0; i < n; i++) {
+		w[i] = (long)(h * (double)m[i]->w / (double)m[i]->h * 20);
+		tw += (double)w[i] + (i + 1 < n ? gap * 20 : 0);
+	}
+	/* The table's rows are the flow's, written at once. */
+	release(b, b->space);
+	b->space = 0;
+	b->direct = 1;
+	docx_start(b->out, "w:tbl", NULL);
+	docx_start(b->out, "w:tblPr", NULL);
+	snprintf(v, sizeof(v), "%ld", (long)tw);
+	docx_empty(b->out, "w:tblW", "w:w", v, "w:type", "dxa", NULL);
+	docx_val(b->out, "w:jc", "center");
+	docx_empty(b->out, "w:tblLayout", "w:type", "fixed", NULL);
+	docx_start(b->out, "w:tblCellMar", NULL);
+	docx_empty(b->out, "w:left", "w:w", "0", "w:type", "dxa", NULL);
+	docx_empty(b->out, "w:right", "w:w", "0", "w:type", "dxa", NULL);
+	docx_end(b->out);
+	docx_end(b->out);	/* w:tblPr */
+	docx_start(b->out, "w:tblGrid", NULL);
+	for (i = 0; i < n; i++) {
+		snprintf(v, sizeof(v), "%ld", w[i] + (i + 1 < n ?
+		    (long)(gap * 20) : 0));
+		docx_empty(b->out, "w:gridCol", "w:w", v, NULL);
+	}
+	docx_end(b->out);
+	for (g = 0; g < (ncap > 0 ? 2 : 1); g++) {
+		docx_start(b->out, "w:tr", NULL);
+		docx_start(b->out, "w:trPr", NULL);
+		docx_empty(b->out, "w:cantSplit", NULL);
+		docx_end(b->out);
+		for (i = 0; i < n; i++) {
+			const struct jb_block *c = &blk->children[i];
+
+			cell(b, w[i], i + 1 < n ? (long)(gap * 20) : 0);
+			if (g == 0) {
+				para_start(b, DS_PICTURE, cf | PK_KEEP);
+				drawing(b, m[i], c, (double)w[i] / 20, h);
+			} else {
+				para_start(b, DS_CAPTION, cf |
+				    (blk->credit != NULL ? PK_KEEP : 0));
+				if (c->caption != NULL)
+					run_text(b, DS__MAX, c->caption);
+			}
+			para_end(b);
+			docx_end(b->out);	/* w:tc */
+		}
+		docx_end(b->out);	/* w:tr */
+	}
+	docx_end(b->out);	/* w:tbl */
+	b->direct = 0;
+	if (blk->credit != NULL)
+		credit(b, blk->credit, flags & ~PK_KEEP);
 	return 0;
 }
 
@@ -743,14 +876,12 @@ block(struct body *b, const struct jb_block *blk, unsigned flags)
 			run_text(b, DS__MAX, blk->caption);
 			para_end(b);
 		}
-		if (blk->credit != NULL) {
-			para_start(b, DS_CREDIT, flags & ~PK_KEEP);
-			run_text(b, DS__MAX, "（");
-			run_text(b, DS__MAX, blk->credit);
-			run_text(b, DS__MAX, "）");
-			para_end(b);
-		}
+		if (blk->credit != NULL)
+			credit(b, blk->credit, flags & ~PK_KEEP);
 		break;
+	case JB_BLOCK_IMAGEROW:
+		return picture_row(b, blk, flags & PK_BOX ? w - 2 * DOCX_CELL /
+		    20.0 : w, flags & ~PK_KEEP);
 	default:
 		break;
 	}
