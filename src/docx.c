@@ -217,7 +217,7 @@ static const struct sdef styles[DS__MAX] = {
 	[DS_CONTENTS_HEAD] = { "ContentsHeading", "要目标题", 0, JB_ROLE_XBS,
 	    SPEC_SIZE_XBS3, 0, "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
 	[DS_CONTENTS] = { "ContentsEntry", "要目", 0, JB_ROLE_FANGSONG, 16,
-	    BODY_SP, "both", IND2, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	    BODY_SP, "both", 3 * DOCX_CELL, 0, 0, DOCX_CELL, DOCX_PITCH, 0, 0 },
 	[DS_KICKER] = { "Kicker", "引题", 0, JB_ROLE_KAITI, 16, BODY_SP,
 	    "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
 	[DS_TITLE] = { "ArticleTitle", "文章标题", 0, JB_ROLE_XBS, SPEC_SIZE_2,

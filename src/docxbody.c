@@ -377,9 +377,10 @@ note(struct body *b)
 }
 
 /*
- * 本期要目: each article's kicker and title, linked to the title's
- * bookmark.  The title starts a line of its own when the two do not fit
- * one line of 26 字 (the entries are indented 2 字), as in print.
+ * 本期要目: each article's title after its kicker as "kicker——title",
+ * linked to the title's bookmark.  The title starts a line of its own
+ * when the two do not fit one line of 26 字 (an entry starts 2 字 in,
+ * its other lines hang 1 字 further in), as in print.
  */
 static void
 contents(struct body *b)
@@ -400,10 +401,9 @@ contents(struct body *b)
 		b->links = 1;
 		if (art->kicker != NULL) {
 			run_text(b, DS_EM, art->kicker);
-			if (ems(art->kicker) + 1 + ems(art->title) <=
+			run_text(b, DS_EM, "——");
+			if (ems(art->kicker) + 2 + ems(art->title) >
 			    SPEC_CHARS - 2)
-				run_text(b, DS_EM, "　");
-			else
 				run_break(b);
 		}
 		run_text(b, DS__MAX, art->title);
