@@ -447,10 +447,11 @@ settings_part(struct buf *out)
 	docx_start(w, "w:settings", "xmlns:w",
 	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 	    NULL);
+	/* In the schema's order, which Word holds to. */
 	docx_empty(w, "w:zoom", "w:percent", "100", NULL);
+	docx_vali(w, "w:defaultTabStop", 2 * DOCX_CELL);
 	/* Odd pages' folio on the right, even pages' on the left. */
 	docx_empty(w, "w:evenAndOddHeaders", NULL);
-	docx_vali(w, "w:defaultTabStop", 2 * DOCX_CELL);
 	/* Keep Word's columns: no compression of punctuation Word would do its own way. */
 	docx_val(w, "w:characterSpacingControl", "doNotCompress");
 	docx_start(w, "w:compat", NULL);
