@@ -62,7 +62,8 @@ cli_usage(FILE *fp, const struct cli_cmd *cmds, size_t n)
 	fputs(
 "  --version         显示版本\n"
 "\n"
-"期刊文件 issues/2019/13.md 生成 out/2019/13.html 和 out/2019/13.pdf。\n"
+"期刊文件 issues/2019/13.md 生成 out/2019/13.html、out/2019/13.pdf 和\n"
+"out/2019/13.docx。\n"
 "出错时给出 “文件:行:列: 错误：说明”，并保留上一次生成的文件。\n"
 "每个命令的用法和选项：jianbao 命令 --help\n", fp);
 }
