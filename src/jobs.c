@@ -52,11 +52,9 @@ build_one(struct build *b, const char *path)
 		return -1;
 	stem = iss_out_stem(o->out, path);
 
-	if (html) {
-		iss_near_find(b->near, path, &prev, &next);
-		if (html_write_page(d, prev, next, o->templates, stem) == -1)
-			goto out;
-	}
+	/* The print and Word editions first: what only they find wrong (a
+	 * table wider than the page, a character no font has) leaves the
+	 * page as well as them as they were. */
 	if (pdf) {
 		n = strlen(stem) + 8;
 		target = xmalloc(n);
@@ -71,6 +69,11 @@ build_one(struct build *b, const char *path)
 		target = xmalloc(n);
 		snprintf(target, n, "%s.docx", stem);
 		if (docx_write_issue(d, target) == -1)
+			goto out;
+	}
+	if (html) {
+		iss_near_find(b->near, path, &prev, &next);
+		if (html_write_page(d, prev, next, o->templates, stem) == -1)
 			goto out;
 	}
 	rc = 0;
