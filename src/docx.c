@@ -246,6 +246,13 @@ static const struct sdef styles[DS__MAX] = {
 	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
 	[DS_BRIEF] = { "BriefItem", "简讯", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
 	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
+	[DS_TABLE_TITLE] = { "TableTitle", "表题", 0, JB_ROLE_HEITI, 16,
+	    BODY_SP, "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
+	/* Size and leading from the series (表格字号), in style_rpr/ppr. */
+	[DS_TABLE_HEAD] = { "TableHeader", "表头", 0, JB_ROLE_HEITI,
+	    SPEC_SIZE_4, 0, "center", 0, 0, 0, 0, 1, 0, 0 },
+	[DS_TABLE_CELL] = { "TableText", "表格文字", 0, JB_ROLE_FANGSONG,
+	    SPEC_SIZE_4, 0, "left", 0, 0, 0, 0, 1, 0, 0 },
 	[DS_DIST] = { "Distribution", "分送", 0, JB_ROLE_FANGSONG, SPEC_SIZE_4,
 	    0, "both", 3 * DOCX_CELL4, DOCX_CELL4, 0, 2 * DOCX_CELL4,
 	    DOCX_PITCH, 0, 0 },
@@ -279,6 +286,15 @@ rfonts(xmlTextWriterPtr w, const struct docx_fonts *f, enum jb_role r)
 	    NULL);
 }
 
+/* A table's type: 四号, or 三号 when the series asks for it (表格字号). */
+static double
+table_size(const struct docx_pkg *p, enum docx_style s)
+{
+	if (s != DS_TABLE_HEAD && s != DS_TABLE_CELL)
+		return styles[s].size;
+	return p->d->series->table_large ? SPEC_SIZE_3 : SPEC_SIZE_4;
+}
+
 static void
 style_rpr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 {
@@ -299,17 +315,22 @@ style_rpr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 	if (sd->spacing != 0)
 		docx_vali(w, "w:spacing", sd->spacing);
 	if (sd->size > 0) {
-		docx_vali(w, "w:sz", (long)(sd->size * 2));
-		docx_vali(w, "w:szCs", (long)(sd->size * 2));
+		docx_vali(w, "w:sz", (long)(table_size(p, s) * 2));
+		docx_vali(w, "w:szCs", (long)(table_size(p, s) * 2));
 	}
 	docx_end(w);
 }
 
 static void
-style_ppr(xmlTextWriterPtr w, enum docx_style s)
+style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 {
 	const struct sdef	*sd = &styles[s];
+	int			 line = sd->line;
 	char			 v[4][16];
+
+	/* Cells are set at 1.45 em, off the grid, as in print. */
+	if (s == DS_TABLE_HEAD || s == DS_TABLE_CELL)
+		line = (int)(1.45 * table_size(p, s) * 20 + 0.5);
 
 	docx_start(w, "w:pPr", NULL);
 	if (sd->keep)
@@ -360,10 +381,11 @@ style_ppr(xmlTextWriterPtr w, enum docx_style s)
 	docx_val(w, "w:overflowPunct", "1");
 	docx_empty(w, "w:autoSpaceDE", "w:val", "0", NULL);
 	docx_empty(w, "w:autoSpaceDN", "w:val", "0", NULL);
-	if (s == DS_FOLIO || s == DS_DIST || s == DS_PRINTED || s == DS_NAME)
+	if (s == DS_FOLIO || s == DS_DIST || s == DS_PRINTED || s == DS_NAME ||
+	    s == DS_TABLE_HEAD || s == DS_TABLE_CELL)
 		docx_val(w, "w:snapToGrid", "0");
-	if (sd->line > 0) {
-		snprintf(v[0], 16, "%d", sd->line);
+	if (line > 0) {
+		snprintf(v[0], 16, "%d", line);
 		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
 		    "w:line", v[0], "w:lineRule", "exact", NULL);
 	} else
@@ -426,7 +448,7 @@ styles_part(const struct docx_pkg *p, struct buf *out)
 			    styles[DS_TITLE].id : "Normal");
 		docx_empty(w, "w:qFormat", NULL);
 		if (!sd->character)
-			style_ppr(w, s);
+			style_ppr(w, p, s);
 		style_rpr(w, p, s);
 		docx_end(w);
 	}

@@ -53,6 +53,9 @@ enum docx_style {
 	DS_BOX,			/* 加框文字 */
 	DS_LIST,		/* 列表项 */
 	DS_BRIEF,		/* 简讯 */
+	DS_TABLE_TITLE,		/* 表题 */
+	DS_TABLE_HEAD,		/* 表头: a table's header cells */
+	DS_TABLE_CELL,		/* 表格文字: its other cells */
 	DS_DIST,		/* 报尾 报/送/发 */
 	DS_PRINTED,		/* 报尾 印发 and credit lines */
 	DS_FOLIO,		/* 页码 */

@@ -1,4 +1,5 @@
 /* docxbody.c -- word/document.xml from the model: 报头, 编者按, 本期要目, articles and their blocks, 报尾, the section. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "docx.h"
 #include "document.h"
+#include "msg.h"
 #include "source.h"
 
 /*
@@ -36,6 +38,8 @@ struct body {
 	unsigned		 hflags;
 	int			 hbefore;	/* its space before, twips */
 	int			 direct;	/* in a table: paragraphs are written at once */
+	const char		*jc;		/* a table cell's own alignment, or NULL */
+	int			 after_table;	/* the block before was a table */
 	int			 space;		/* twips before the next paragraph */
 	int			 nmarks;	/* bookmark ids given out */
 	int			 links;		/* runs are the text of a link */
@@ -44,7 +48,31 @@ struct body {
 #define MEASURE		DOCX_MM(SPEC_MEASURE)	/* 8844 twips */
 #define EMU_PER_PT	12700
 
-/* Width of s in em: wide characters 1, others ½ (Times New Roman's digits). */
+/*
+ * The width of character c in em: 1 for a wide one, Times New Roman's
+ * advance for Latin letters, digits and marks (digits ½, . , ¼ ...).
+ */
+static double
+em_of(unsigned long c)
+{
+	if (src_wide_ambiguous(c))
+		return 1;
+	if (c >= '0' && c <= '9')
+		return 0.5;
+	if (c == '.' || c == ',' || c == ':' || c == ';' || c == ' ')
+		return 0.25;
+	if (c == '%')
+		return 0.833;
+	if (c == '+' || c == '=' || c == '<' || c == '>')
+		return 0.564;
+	if (c == '-' || c == '(' || c == ')' || c == '/')
+		return 0.333;
+	if (c >= 'A' && c <= 'Z')
+		return 0.667;
+	return 0.5;
+}
+
+/* Width of s in em, by em_of(). */
 static double
 ems(const char *s)
 {
@@ -60,7 +88,7 @@ ems(const char *s)
 			c &= 0x3F >> k;
 		for (p++; k > 0 && (*p & 0xC0) == 0x80; k--, p++)
 			c = c << 6 | (*p & 0x3F);
-		n += src_wide_ambiguous(c) ? 1 : 0.5;
+		n += em_of(c);
 	}
 	return n;
 }
@@ -82,7 +110,7 @@ blank(struct body *b)
 /* The paragraph properties beyond the style's. */
 static void
 ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
-    int after)
+    int after, const char *jc)
 {
 	char	 v[2][16];
 
@@ -114,6 +142,8 @@ ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 		snprintf(v[0], sizeof(v[0]), "%d", DOCX_CELL);
 		docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[0], NULL);
 	}
+	if (jc != NULL)
+		docx_val(w, "w:jc", jc);
 	docx_end(w);		/* w:pPr */
 }
 
@@ -125,7 +155,7 @@ release(struct body *b, int after)
 		return;
 	xmlTextWriterFlush(b->held);
 	docx_start(b->out, "w:p", NULL);
-	ppr(b->out, b->hst, b->hflags, b->hbefore, after);
+	ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL);
 	xmlTextWriterWriteRaw(b->out, xmlBufferContent(b->heldbuf));
 	docx_end(b->out);
 	xmlBufferEmpty(b->heldbuf);
@@ -143,7 +173,7 @@ para_start(struct body *b, enum docx_style st, unsigned flags)
 {
 	if (b->held == NULL || b->direct) {
 		docx_start(b->out, "w:p", NULL);
-		ppr(b->out, st, flags, 0, 0);
+		ppr(b->out, st, flags, 0, 0, b->jc);
 		return;
 	}
 	if (b->holding)
@@ -506,7 +536,7 @@ title_breaks(const char *t, size_t *at)
 		    (unsigned long)(*p & 0x07);
 		for (i = 1; i < (size_t)len; i++)
 			c[n] = c[n] << 6 | (p[i] & 0x3F);
-		x[n + 1] = x[n] + (src_wide_ambiguous(c[n]) ? 1 : 0.5);
+		x[n + 1] = x[n] + em_of(c[n]);
 		p += len;
 		n++;
 	}
@@ -800,6 +830,300 @@ picture_row(struct body *b, const struct jb_block *blk, double measure,
 	return 0;
 }
 
+/* ---- tables ---- */
+
+#define TAB_LEADING	1.45	/* line pitch in a cell, em */
+#define TAB_PAD		0.4	/* cell padding left and right, em */
+#define TAB_PAD_MIN	0.2	/* ... down to this before the table is too wide */
+#define TAB_HEAD_WORD	6	/* a header this short stays on one line */
+
+/*
+ * A cell's widths in em, as print measures them with the faces: *maxw
+ * its text on one line, *minw its widest piece a line cannot break:
+ * a Latin word or number, a character with the marks that may not be
+ * parted from it; the whole text when nobreak.
+ */
+static void
+cell_widths(const struct jb_cell *c, int nobreak, size_t *nch, double *minw,
+    double *maxw)
+{
+	double	 line = 0, piece = 0;
+	size_t	 i;
+	const unsigned char *p;
+	unsigned long ch;
+	int	 k, prev_open = 0, prev_wide = 0;
+
+	*minw = *maxw = 0;
+	*nch = 0;
+	for (i = 0; i < c->nruns; i++) {
+		if (c->runs[i].style & JB_STYLE_BREAK) {
+			*maxw = fmax(*maxw, line);
+			*minw = fmax(*minw, piece);
+			line = piece = 0;
+			continue;
+		}
+		for (p = (const unsigned char *)c->runs[i].text; *p != '\0';) {
+			k = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+			ch = k == 1 ? *p : k == 2 ? (unsigned long)(*p & 0x1F) :
+			    k == 3 ? (unsigned long)(*p & 0x0F) :
+			    (unsigned long)(*p & 0x07);
+			for (p++; --k > 0; p++)
+				ch = ch << 6 | (*p & 0x3F);
+			(*nch)++;
+			/* A line may break before a wide character that is no
+			 * closing mark, after one that is no opening mark, and
+			 * at a space. */
+			if (!nobreak && (ch == ' ' || (src_wide_ambiguous(ch) &&
+			    !in_set(TB_STOP TB_CLOSE, ch) && !prev_open) ||
+			    (prev_wide && !src_wide_ambiguous(ch)))) {
+				*minw = fmax(*minw, piece);
+				piece = 0;
+			}
+			line += em_of(ch);
+			if (ch != ' ')
+				piece += em_of(ch);
+			prev_open = in_set(TB_OPEN, ch);
+			prev_wide = src_wide_ambiguous(ch) && !prev_open;
+		}
+	}
+	*maxw = fmax(*maxw, line);
+	*minw = fmax(*minw, piece);
+}
+
+/*
+ * Column widths for a table as wide as the measure w, as print sets them
+ * (table.c): CSS 2.1's automatic table layout, but a column whose widest
+ * cell fits in an even share of the room gets it whole.  The caller has
+ * checked that the minima fit.
+ */
+static void
+column_widths(const double *minw, const double *maxw, size_t n, double w,
+    double *out)
+{
+	double	 smin, smax, room;
+	size_t	 j, left;
+	int	 more;
+	unsigned char *fixed = xcalloc(n + 1, 1);
+
+	do {
+		more = 0;
+		room = w;
+		left = 0;
+		smin = 0;
+		for (j = 0; j < n; j++) {
+			if (fixed[j])
+				room -= maxw[j];
+			else
+				left++, smin += minw[j];
+		}
+		for (j = 0; j < n && left > 1; j++)
+			if (!fixed[j] && maxw[j] <= room / left &&
+			    room - maxw[j] >= smin - minw[j])
+				fixed[j] = more = 1;
+	} while (more);
+	smin = smax = 0;
+	for (j = 0; j < n; j++)
+		if (!fixed[j]) {
+			smin += minw[j];
+			smax += maxw[j];
+		}
+	for (j = 0; j < n; j++) {
+		if (smax <= room)
+			out[j] = smax + w - room > 0 ?
+			    maxw[j] * w / (smax + w - room) : w / n;
+		else if (fixed[j])
+			out[j] = maxw[j];
+		else
+			out[j] = minw[j] + (smax > smin ? (maxw[j] - minw[j]) *
+			    (room - smin) / (smax - smin) : 0);
+	}
+	free(fixed);
+}
+
+/* A border of thick pt on side of a table or a cell. */
+static void
+border(xmlTextWriterPtr w, const char *side, double thick)
+{
+	char	 sz[8];
+
+	snprintf(sz, sizeof(sz), "%d", (int)(thick * 8 + 0.5));
+	docx_empty(w, side, "w:val", "single", "w:sz", sz, "w:space", "0",
+	    "w:color", "000000", NULL);
+}
+
+#define RULE_THIN	0.5	/* pt: the grid, the rule under a 三线 header */
+#define RULE_HEAVY	1.5	/* pt: top and bottom of a 三线 table */
+
+/*
+ * A table as print sets it: the 表题 in 黑体 centred above it, as wide as
+ * the measure, columns by content, the header in 黑体 and the cells in
+ * 仿宋 四号 (三号 when the series says so), numbers flush right, rules
+ * all round (全线, 0.5 pt) or three (三线: 1.5 pt above and below, 0.5 pt
+ * under the header).  The header row repeats on every page the table
+ * runs on, no row is split between pages, the header keeps two rows
+ * under it and the last row is not left alone.  A table whose narrowest
+ * setting is wider than the measure is print's error, found from widths
+ * in em.
+ */
+static int
+table(struct body *b, const struct jb_block *blk, int after_table)
+{
+	const struct jb_table	*t = blk->table;
+	const struct jb_series	*s = b->p->d->series;
+	double			 size = s->table_large ? SPEC_SIZE_3 : SPEC_SIZE_4;
+	double			 meas = SPEC_MEASURE * 72 / 25.4, padx, smin = 0;
+	double			 smax = 0, mn, mx, *minw, *maxw, *colw;
+	double			 pady, lp = TAB_LEADING * size;
+	size_t			 nc = t->ncols, nr = t->nrows + 1, i, j, nch;
+	enum docx_style		 st;
+	char			 v[4][24];
+	int			 rc = -1;
+
+	minw = xcalloc(nc, sizeof(*minw));
+	maxw = xcalloc(nc, sizeof(*maxw));
+	colw = xcalloc(nc, sizeof(*colw));
+	for (i = 0; i < nr * nc; i++) {
+		const struct jb_cell *c = &t->head[i];
+
+		cell_widths(c, i < nc ? 0 : c->number, &nch, &mn, &mx);
+		if (i < nc && nch <= TAB_HEAD_WORD)
+			mn = mx;
+		minw[i % nc] = fmax(minw[i % nc], mn * size);
+		maxw[i % nc] = fmax(maxw[i % nc], mx * size);
+	}
+	for (j = 0; j < nc; j++) {
+		smin += minw[j];
+		smax += maxw[j];
+	}
+	/* Padding gives way before cells wrap, and before the table is too wide. */
+	padx = TAB_PAD * size;
+	if (smax + 2 * nc * padx > meas && smax + 2 * nc * TAB_PAD_MIN * size <=
+	    meas)
+		padx = (meas - smax) / (2 * nc);
+	else if (smin + 2 * nc * padx > meas)
+		padx = fmax(TAB_PAD_MIN * size, (meas - smin) / (2 * nc));
+	if (smin + 2 * nc * padx > meas + 0.01) {
+		snprintf(v[0], sizeof(v[0]), "%.0f", ceil((smin + 2 * nc * padx) /
+		    (72 / 25.4)));
+		msg(MSG_TABLE_TOO_WIDE, &blk->pos, t->name, v[0]);
+		goto out;
+	}
+	for (j = 0; j < nc; j++) {
+		minw[j] += 2 * padx;
+		maxw[j] += 2 * padx;
+	}
+	column_widths(minw, maxw, nc, meas, colw);
+	pady = fmax(3, (DOCX_PITCH / 20.0 - lp) / 2);
+
+	/* Two tables in a row are a line apart. */
+	if (after_table)
+		blank(b);
+	if (t->label != NULL) {
+		para_start(b, DS_TABLE_TITLE, PK_KEEP);
+		run_text(b, DS__MAX, t->name);
+		para_end(b);
+	}
+	/* The table's rows are the flow's, written at once. */
+	release(b, b->space);
+	b->space = 0;
+	b->direct = 1;
+	docx_start(b->out, "w:tbl", NULL);
+	docx_start(b->out, "w:tblPr", NULL);
+	snprintf(v[0], sizeof(v[0]), "%d", DOCX_MM(SPEC_MEASURE));
+	docx_empty(b->out, "w:tblW", "w:w", v[0], "w:type", "dxa", NULL);
+	docx_val(b->out, "w:jc", "center");
+	docx_start(b->out, "w:tblBorders", NULL);
+	border(b->out, "w:top", s->table_three_line ? RULE_HEAVY : RULE_THIN);
+	if (!s->table_three_line)
+		border(b->out, "w:left", RULE_THIN);
+	border(b->out, "w:bottom", s->table_three_line ? RULE_HEAVY :
+	    RULE_THIN);
+	if (!s->table_three_line) {
+		border(b->out, "w:right", RULE_THIN);
+		border(b->out, "w:insideH", RULE_THIN);
+		border(b->out, "w:insideV", RULE_THIN);
+	}
+	docx_end(b->out);
+	docx_empty(b->out, "w:tblLayout", "w:type", "fixed", NULL);
+	snprintf(v[0], sizeof(v[0]), "%ld", (long)(pady * 20));
+	snprintf(v[1], sizeof(v[1]), "%ld", (long)(padx * 20));
+	docx_start(b->out, "w:tblCellMar", NULL);
+	docx_empty(b->out, "w:top", "w:w", v[0], "w:type", "dxa", NULL);
+	docx_empty(b->out, "w:left", "w:w", v[1], "w:type", "dxa", NULL);
+	docx_empty(b->out, "w:bottom", "w:w", v[0], "w:type", "dxa", NULL);
+	docx_empty(b->out, "w:right", "w:w", v[1], "w:type", "dxa", NULL);
+	docx_end(b->out);
+	docx_end(b->out);	/* w:tblPr */
+	/* Widths in whole twips that add up to the measure: WPS sizes the
+	 * columns from the grid, Word from the cells. */
+	{
+		long acc = 0, want = DOCX_MM(SPEC_MEASURE), cw;
+
+		docx_start(b->out, "w:tblGrid", NULL);
+		for (j = 0; j < nc; j++) {
+			cw = j + 1 < nc ? (long)(colw[j] * 20 + 0.5) : want - acc;
+			acc += cw;
+			colw[j] = (double)cw;
+			snprintf(v[0], sizeof(v[0]), "%ld", cw);
+			docx_empty(b->out, "w:gridCol", "w:w", v[0], NULL);
+		}
+		docx_end(b->out);
+	}
+	for (i = 0; i < nr; i++) {
+		/* The header keeps two rows under it; the last row is not
+		 * left alone at a page's top. */
+		unsigned keep = i == 0 || (i == 1 && nr > 3) ||
+		    (i + 2 == nr && nr > 3) ? PK_KEEP : 0;
+
+		docx_start(b->out, "w:tr", NULL);
+		docx_start(b->out, "w:trPr", NULL);
+		docx_empty(b->out, "w:cantSplit", NULL);
+		if (i == 0)
+			docx_empty(b->out, "w:tblHeader", NULL);
+		docx_end(b->out);
+		for (j = 0; j < nc; j++) {
+			const struct jb_cell *c = &t->head[i * nc + j];
+			enum jb_align a = t->align[j];
+			const char *jc = a == JB_ALIGN_LEFT ? "left" :
+			    a == JB_ALIGN_CENTER ? "center" :
+			    a == JB_ALIGN_RIGHT ? "right" : i == 0 ? "center" :
+			    c->number ? "right" : "left";
+
+			docx_start(b->out, "w:tc", NULL);
+			docx_start(b->out, "w:tcPr", NULL);
+			snprintf(v[0], sizeof(v[0]), "%ld", (long)colw[j]);
+			docx_empty(b->out, "w:tcW", "w:w", v[0], "w:type",
+			    "dxa", NULL);
+			if (i == 0 && s->table_three_line) {
+				docx_start(b->out, "w:tcBorders", NULL);
+				border(b->out, "w:bottom", RULE_THIN);
+				docx_end(b->out);
+			}
+			docx_val(b->out, "w:vAlign", "center");
+			docx_end(b->out);	/* w:tcPr */
+			st = i == 0 ? DS_TABLE_HEAD : DS_TABLE_CELL;
+			/* The style's alignment is the usual one (header
+			 * centred, cells left); others are the cell's own. */
+			b->jc = strcmp(jc, i == 0 ? "center" : "left") != 0 ?
+			    jc : NULL;
+			para_start(b, st, keep);
+			b->jc = NULL;
+			runs(b, c->runs, c->nruns, 0);
+			para_end(b);
+			docx_end(b->out);	/* w:tc */
+		}
+		docx_end(b->out);	/* w:tr */
+	}
+	docx_end(b->out);	/* w:tbl */
+	b->direct = 0;
+	rc = 0;
+out:
+	free(minw);
+	free(maxw);
+	free(colw);
+	return rc;
+}
+
 static int	 block(struct body *, const struct jb_block *, unsigned);
 
 /* A box: its paragraphs framed, a blank line before and after it. */
@@ -882,6 +1206,8 @@ block(struct body *b, const struct jb_block *blk, unsigned flags)
 	case JB_BLOCK_IMAGEROW:
 		return picture_row(b, blk, flags & PK_BOX ? w - 2 * DOCX_CELL /
 		    20.0 : w, flags & ~PK_KEEP);
+	case JB_BLOCK_TABLE:
+		return table(b, blk, b->after_table);
 	default:
 		break;
 	}
@@ -908,9 +1234,12 @@ article(struct body *b, const struct jb_article *art)
 		para_end(b);
 	}
 	blank(b);
-	for (i = 0; i < art->nblocks; i++)
+	for (i = 0; i < art->nblocks; i++) {
+		b->after_table = i > 0 &&
+		    art->blocks[i - 1].kind == JB_BLOCK_TABLE;
 		if (block(b, &art->blocks[i], 0) == -1)
 			rc = -1;
+	}
 	return rc;
 }
 

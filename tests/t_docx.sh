@@ -182,5 +182,14 @@ check "a picture Word cannot show: exit 1, the print edition's diagnostic" \
 	'[ $st -eq 1 ] && cmp -s "$tmp/err.docx" "$tmp/err.pdf" &&
 	grep -q "03.md:10:1: 错误：图片 “images/x.png” 无法读取：不是 PNG 或 JPEG 图片" "$tmp/err.docx"'
 check "and nothing written" '[ ! -e "$tmp/bad/out" ]'
+printf -- '---\n期号: 4\n日期: 2026-03-20\n---\n\n## 宽表格\n\n表1　太宽的表格\n\n| 甲 | 乙 | 丙 | 丁 | 戊 | 己 | 庚 | 辛 |\n|---|---|---|---|---|---|---|---|\n| 1234567890.12 | 1234567890.12 | 1234567890.12 | 1234567890.12 | 1234567890.12 | 1234567890.12 | 1234567890.12 | 1234567890.12 |\n' \
+    >"$tmp/bad/04.md"
+"$JB" build --docx --out "$tmp/bad/out" "$tmp/bad/04.md" 2>"$tmp/err.docx"
+st=$?
+"$JB" build --pdf --out "$tmp/bad/out" "$tmp/bad/04.md" 2>"$tmp/err.pdf"
+check "a table too wide: exit 1, the print edition's diagnostic" \
+	'[ $st -eq 1 ] && cmp -s "$tmp/err.docx" "$tmp/err.pdf" &&
+	grep -q "04.md:10:1: 错误：表格 “表1　太宽的表格” 太宽" "$tmp/err.docx"'
+check "and nothing written for it" '[ ! -e "$tmp/bad/out" ]'
 
 [ "$fails" -eq 0 ]
