@@ -40,6 +40,7 @@ struct body {
 	int			 direct;	/* in a table: paragraphs are written at once */
 	const char		*jc;		/* a table cell's own alignment, or NULL */
 	int			 after_table;	/* the block before was a table */
+	int			 hsect;		/* the held paragraph ends a section */
 	int			 space;		/* twips before the next paragraph */
 	int			 nmarks;	/* bookmark ids given out */
 	int			 links;		/* runs are the text of a link */
@@ -107,10 +108,15 @@ blank(struct body *b)
 #define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
 #define PK_LINES	0x04	/* keep the paragraph's lines on one page */
 
-/* The paragraph properties beyond the style's. */
+static void	 sect_props(xmlTextWriterPtr, int);
+
+/*
+ * The paragraph properties beyond the style's; with sect, the paragraph
+ * ends a section of portrait pages (sect 1) or landscape ones (2).
+ */
 static void
 ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
-    int after, const char *jc)
+    int after, const char *jc, int sect)
 {
 	char	 v[2][16];
 
@@ -144,6 +150,8 @@ ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 	}
 	if (jc != NULL)
 		docx_val(w, "w:jc", jc);
+	if (sect)
+		sect_props(w, sect == 2);
 	docx_end(w);		/* w:pPr */
 }
 
@@ -155,7 +163,8 @@ release(struct body *b, int after)
 		return;
 	xmlTextWriterFlush(b->held);
 	docx_start(b->out, "w:p", NULL);
-	ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL);
+	ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL, b->hsect);
+	b->hsect = 0;
 	xmlTextWriterWriteRaw(b->out, xmlBufferContent(b->heldbuf));
 	docx_end(b->out);
 	xmlBufferEmpty(b->heldbuf);
@@ -173,7 +182,7 @@ para_start(struct body *b, enum docx_style st, unsigned flags)
 {
 	if (b->held == NULL || b->direct) {
 		docx_start(b->out, "w:p", NULL);
-		ppr(b->out, st, flags, 0, 0, b->jc);
+		ppr(b->out, st, flags, 0, 0, b->jc, 0);
 		return;
 	}
 	if (b->holding)
@@ -836,6 +845,7 @@ picture_row(struct body *b, const struct jb_block *blk, double measure,
 #define TAB_PAD		0.4	/* cell padding left and right, em */
 #define TAB_PAD_MIN	0.2	/* ... down to this before the table is too wide */
 #define TAB_HEAD_WORD	6	/* a header this short stays on one line */
+#define TAB_SLACK	1.02	/* how far widths in em may run over the measure */
 
 /*
  * A cell's widths in em, as print measures them with the faces: *maxw
@@ -940,6 +950,24 @@ column_widths(const double *minw, const double *maxw, size_t n, double w,
 	free(fixed);
 }
 
+/*
+ * The width of the narrowest table with padding *padx, which gives way
+ * where that saves every cell a wrap, or where the narrowest table would
+ * not fit the measure w with it (as print does).
+ */
+static double
+tab_padding(double smin, double smax, size_t nc, double size, double w,
+    double *padx)
+{
+	*padx = TAB_PAD * size;
+	if (smax + 2 * nc * *padx > w && smax + 2 * nc * TAB_PAD_MIN * size <=
+	    w)
+		*padx = (w - smax) / (2 * nc);
+	else if (smin + 2 * nc * *padx > w)
+		*padx = fmax(TAB_PAD_MIN * size, (w - smin) / (2 * nc));
+	return smin + 2 * nc * *padx;
+}
+
 /* A border of thick pt on side of a table or a cell. */
 static void
 border(xmlTextWriterPtr w, const char *side, double thick)
@@ -977,7 +1005,7 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 	size_t			 nc = t->ncols, nr = t->nrows + 1, i, j, nch;
 	enum docx_style		 st;
 	char			 v[4][24];
-	int			 rc = -1;
+	int			 rc = -1, turn = 0;
 
 	minw = xcalloc(nc, sizeof(*minw));
 	maxw = xcalloc(nc, sizeof(*maxw));
@@ -995,17 +1023,21 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 		smin += minw[j];
 		smax += maxw[j];
 	}
-	/* Padding gives way before cells wrap, and before the table is too wide. */
-	padx = TAB_PAD * size;
-	if (smax + 2 * nc * padx > meas && smax + 2 * nc * TAB_PAD_MIN * size <=
-	    meas)
-		padx = (meas - smax) / (2 * nc);
-	else if (smin + 2 * nc * padx > meas)
-		padx = fmax(TAB_PAD_MIN * size, (meas - smin) / (2 * nc));
-	if (smin + 2 * nc * padx > meas + 0.01) {
-		snprintf(v[0], sizeof(v[0]), "%.0f", ceil((smin + 2 * nc * padx) /
-		    (72 / 25.4)));
-		msg(MSG_TABLE_TOO_WIDE, &blk->pos, t->name, v[0]);
+	/*
+	 * Too wide for the page, it may be set across a page turned.  Widths
+	 * in em run up to 2 % over the faces' (marks print compresses), so
+	 * a table print just fits is taken to fit.
+	 */
+	if (tab_padding(smin, smax, nc, size, meas, &padx) > meas * TAB_SLACK &&
+	    s->table_landscape) {
+		meas = SPEC_HEIGHT * 72 / 25.4;
+		turn = 1;
+	}
+	if ((mn = tab_padding(smin, smax, nc, size, meas, &padx)) >
+	    meas * TAB_SLACK) {
+		snprintf(v[0], sizeof(v[0]), "%.0f", ceil(mn / (72 / 25.4)));
+		msg(turn ? MSG_TABLE_TOO_WIDE_TURNED : MSG_TABLE_TOO_WIDE,
+		    &blk->pos, t->name, v[0]);
 		goto out;
 	}
 	for (j = 0; j < nc; j++) {
@@ -1015,8 +1047,17 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 	column_widths(minw, maxw, nc, meas, colw);
 	pady = fmax(3, (DOCX_PITCH / 20.0 - lp) / 2);
 
-	/* Two tables in a row are a line apart. */
-	if (after_table)
+	/*
+	 * A table set across has pages of its own: the text before it ends
+	 * its page, the section of turned pages holds the table, the text
+	 * after it starts a page again.
+	 */
+	if (turn) {
+		b->hsect = 1;
+		release(b, 0);
+		b->space = 0;
+	} else if (after_table)
+		/* Two tables in a row are a line apart. */
 		blank(b);
 	if (t->label != NULL) {
 		para_start(b, DS_TABLE_TITLE, PK_KEEP);
@@ -1029,7 +1070,8 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 	b->direct = 1;
 	docx_start(b->out, "w:tbl", NULL);
 	docx_start(b->out, "w:tblPr", NULL);
-	snprintf(v[0], sizeof(v[0]), "%d", DOCX_MM(SPEC_MEASURE));
+	snprintf(v[0], sizeof(v[0]), "%d", DOCX_MM(turn ? SPEC_HEIGHT :
+	    SPEC_MEASURE));
 	docx_empty(b->out, "w:tblW", "w:w", v[0], "w:type", "dxa", NULL);
 	docx_val(b->out, "w:jc", "center");
 	docx_start(b->out, "w:tblBorders", NULL);
@@ -1057,7 +1099,8 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 	/* Widths in whole twips that add up to the measure: WPS sizes the
 	 * columns from the grid, Word from the cells. */
 	{
-		long acc = 0, want = DOCX_MM(SPEC_MEASURE), cw;
+		long acc = 0, want = DOCX_MM(turn ? SPEC_HEIGHT : SPEC_MEASURE),
+		    cw;
 
 		docx_start(b->out, "w:tblGrid", NULL);
 		for (j = 0; j < nc; j++) {
@@ -1115,6 +1158,12 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 		docx_end(b->out);	/* w:tr */
 	}
 	docx_end(b->out);	/* w:tbl */
+	if (turn) {
+		/* The paragraph that ends the turned section. */
+		docx_start(b->out, "w:p", NULL);
+		ppr(b->out, DS_TABLE_CELL, 0, 0, 0, NULL, 2);
+		docx_end(b->out);
+	}
 	b->direct = 0;
 	rc = 0;
 out:
@@ -1400,11 +1449,13 @@ colophon(struct body *b)
 	docx_end(w);
 }
 
-/* A4, margins 37/35/28/26 mm, the footer 7 mm below the type area, 22 lines. */
+/*
+ * The section: A4, margins 37/35/28/26 mm, the footer 7 mm below the type
+ * area, 22 lines; turned, the same sheet set across.
+ */
 static void
-section(struct body *b)
+sect_props(xmlTextWriterPtr w, int turned)
 {
-	xmlTextWriterPtr	 w = b->out;
 	char			 v[6][16];
 
 	docx_start(w, "w:sectPr", NULL);
@@ -1412,14 +1463,24 @@ section(struct body *b)
 	    "rIdFooterOdd", NULL);
 	docx_empty(w, "w:footerReference", "w:type", "even", "r:id",
 	    "rIdFooterEven", NULL);
-	snprintf(v[0], 16, "%d", DOCX_MM(SPEC_PAGE_W));
-	snprintf(v[1], 16, "%d", DOCX_MM(SPEC_PAGE_H));
-	docx_empty(w, "w:pgSz", "w:w", v[0], "w:h", v[1], NULL);
-	snprintf(v[0], 16, "%d", DOCX_MM(SPEC_TOP));
-	snprintf(v[1], 16, "%d", DOCX_MM(SPEC_PAGE_H - SPEC_TOP -
+	snprintf(v[turned], 16, "%d", DOCX_MM(SPEC_PAGE_W));
+	snprintf(v[!turned], 16, "%d", DOCX_MM(SPEC_PAGE_H));
+	if (turned)
+		docx_empty(w, "w:pgSz", "w:w", v[0], "w:h", v[1], "w:orient",
+		    "landscape", NULL);
+	else
+		docx_empty(w, "w:pgSz", "w:w", v[0], "w:h", v[1], NULL);
+	/*
+	 * v[0] top, v[1] bottom, v[2] left, v[3] right.  A page turned a
+	 * quarter to the right keeps the 版心 where it was on the sheet: its
+	 * top along the portrait left edge, its left along the portrait
+	 * bottom.
+	 */
+	snprintf(v[turned ? 3 : 0], 16, "%d", DOCX_MM(SPEC_TOP));
+	snprintf(v[turned ? 2 : 1], 16, "%d", DOCX_MM(SPEC_PAGE_H - SPEC_TOP -
 	    SPEC_HEIGHT));
-	snprintf(v[2], 16, "%d", DOCX_MM(SPEC_LEFT));
-	snprintf(v[3], 16, "%d", DOCX_MM(SPEC_PAGE_W - SPEC_LEFT -
+	snprintf(v[turned ? 0 : 2], 16, "%d", DOCX_MM(SPEC_LEFT));
+	snprintf(v[turned ? 1 : 3], 16, "%d", DOCX_MM(SPEC_PAGE_W - SPEC_LEFT -
 	    SPEC_MEASURE));
 	/*
 	 * The footer's last line sits w:footer above the paper's edge:
@@ -1468,7 +1529,7 @@ docx_document(struct docx_pkg *p, struct buf *out)
 		if (article(&b, &p->d->articles[i]) == -1)
 			rc = -1;
 	colophon(&b);
-	section(&b);
+	sect_props(b.out, 0);
 	docx_end(b.out);	/* w:body */
 	docx_end(b.out);	/* w:document */
 	if (docx_part_end(b.out, xb, out) == -1)

@@ -112,6 +112,25 @@ if command -v soffice >/dev/null; then
 		check "$s: LibreOffice sets it in the print edition's faces" \
 		    "pdffonts '$lo' | awk 'NR > 2 && \$1 !~ /Fandol|Noto|ZenKai|Liberation/ { bad = 1 } END { exit bad }'"
 	done
+	# 表格横页: a table too wide for the page is set across pages of its
+	# own, a section of landscape pages between the text before and after.
+	sed 's/^表格横页: 否/表格横页: 是/; s/^表格字号: 四号/表格字号: 三号/' \
+	    bulletin.yaml >"$tmp/turn.yaml"
+	if "$JB" build --docx --series "$tmp/turn.yaml" --out "$tmp/turn" \
+	    issues/2026/03.md 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then
+		(cd "$tmp/turn/2026" && FONTCONFIG_FILE="$OLDPWD/tests/docx/fonts.conf" \
+		    soffice -env:UserInstallation="file://$tmp/profile" \
+		    --headless --convert-to pdf --outdir . 03.docx >/dev/null 2>&1)
+		turned=$(pdfinfo -f 1 -l 99 "$tmp/turn/2026/03.pdf" 2>/dev/null |
+		    awk '/^Page +[0-9]+ size: +841/ { print $2 }')
+		check "a table too wide for the page, 表格横页: 是: set across a page of its own" \
+		    '[ "$(echo $turned | wc -w)" -eq 1 ] &&
+		    pdftotext -f $turned -l $turned "$tmp/turn/2026/03.pdf" - | tr -d " \n" |
+		    grep -q "表2抽测街道（乡镇）得分排名" &&
+		    ! pdftotext -f $turned -l $turned "$tmp/turn/2026/03.pdf" - | grep -q "表1"'
+	else
+		notok "build --docx with 表格横页: 是"; sed 's/^/# /' "$tmp/err"
+	fi
 	# The page as tests/pdfmeasure.py judges a print edition: A4, 22
 	# lines on the grid, 28 characters on full lines, inside the type
 	# area, folios outside 7 mm below it.  Which word of a paragraph's
