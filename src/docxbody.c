@@ -46,7 +46,6 @@ struct body {
 	int			 links;		/* runs are the text of a link */
 };
 
-#define MEASURE		DOCX_MM(SPEC_MEASURE)	/* 8844 twips */
 #define EMU_PER_PT	12700
 
 /*
@@ -968,7 +967,7 @@ tab_padding(double smin, double smax, size_t nc, double size, double w,
 	return smin + 2 * nc * *padx;
 }
 
-/* A border of thick pt on side of a table or a cell. */
+/* A border of thick pt on side of a table or a cell (w:sz in eighths of a pt). */
 static void
 border(xmlTextWriterPtr w, const char *side, double thick)
 {
@@ -1294,17 +1293,6 @@ article(struct body *b, const struct jb_article *art)
 
 /* ---- 报尾 ---- */
 
-static void
-cell_border(xmlTextWriterPtr w, const char *side, double mm)
-{
-	char	 sz[8];
-
-	/* Eighths of a point. */
-	snprintf(sz, sizeof(sz), "%d", (int)(mm * 72 / 25.4 * 8 + 0.5));
-	docx_empty(w, side, "w:val", "single", "w:sz", sz, "w:space", "0",
-	    "w:color", "000000", NULL);
-}
-
 /* One row of the 报尾 table: top rule (0: none) and bottom rule, in mm. */
 static void
 row_start(struct body *b, double top, double bottom)
@@ -1320,8 +1308,8 @@ row_start(struct body *b, double top, double bottom)
 	docx_empty(w, "w:tcW", "w:w", "8844", "w:type", "dxa", NULL);
 	docx_start(w, "w:tcBorders", NULL);
 	if (top > 0)
-		cell_border(w, "w:top", top);
-	cell_border(w, "w:bottom", bottom);
+		border(w, "w:top", top * 72 / 25.4);
+	border(w, "w:bottom", bottom * 72 / 25.4);
 	docx_end(w);
 	docx_end(w);		/* w:tcPr */
 }
