@@ -1293,6 +1293,8 @@ article(struct body *b, const struct jb_article *art)
 
 /* ---- 报尾 ---- */
 
+#define MEASURE_TW	"8844"	/* DOCX_MM(SPEC_MEASURE): the 报尾 is as wide */
+
 /* One row of the 报尾 table: top rule (0: none) and bottom rule, in mm. */
 static void
 row_start(struct body *b, double top, double bottom)
@@ -1305,7 +1307,7 @@ row_start(struct body *b, double top, double bottom)
 	docx_end(w);
 	docx_start(w, "w:tc", NULL);
 	docx_start(w, "w:tcPr", NULL);
-	docx_empty(w, "w:tcW", "w:w", "8844", "w:type", "dxa", NULL);
+	docx_empty(w, "w:tcW", "w:w", MEASURE_TW, "w:type", "dxa", NULL);
 	docx_start(w, "w:tcBorders", NULL);
 	if (top > 0)
 		border(w, "w:top", top * 72 / 25.4);
@@ -1352,7 +1354,7 @@ colophon(struct body *b)
 	docx_empty(w, "w:tblpPr", "w:leftFromText", "0", "w:rightFromText",
 	    "0", "w:vertAnchor", "margin", "w:horzAnchor", "page",
 	    "w:tblpX", x, "w:tblpYSpec", "bottom", NULL);
-	docx_empty(w, "w:tblW", "w:w", "8844", "w:type", "dxa", NULL);
+	docx_empty(w, "w:tblW", "w:w", MEASURE_TW, "w:type", "dxa", NULL);
 	docx_empty(w, "w:tblLayout", "w:type", "fixed", NULL);
 	docx_start(w, "w:tblCellMar", NULL);
 	docx_empty(w, "w:left", "w:w", "0", "w:type", "dxa", NULL);
@@ -1360,7 +1362,7 @@ colophon(struct body *b)
 	docx_end(w);
 	docx_end(w);		/* w:tblPr */
 	docx_start(w, "w:tblGrid", NULL);
-	docx_empty(w, "w:gridCol", "w:w", "8844", NULL);
+	docx_empty(w, "w:gridCol", "w:w", MEASURE_TW, NULL);
 	docx_end(w);
 
 	if (ndist > 0) {
