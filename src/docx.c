@@ -200,7 +200,12 @@ struct sdef {
 #define IND2		(2 * DOCX_CELL)
 
 static const struct sdef styles[DS__MAX] = {
-	[DS_NORMAL] = { "Normal", "正文", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	/*
+	 * The body is Word's own Normal, which a Chinese Word calls 正文: a
+	 * style named 正文 would stand beside it, and an article pasted into
+	 * another bulletin would bring a second 正文 along.
+	 */
+	[DS_NORMAL] = { "Normal", "Normal", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
 	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
 	[DS_CLASS] = { "Classification", "密级", 0, JB_ROLE_HEITI, 16,
 	    BODY_SP, "left", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },

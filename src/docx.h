@@ -30,7 +30,7 @@
  * refers to them by docx_style_id().
  */
 enum docx_style {
-	DS_NORMAL,		/* 正文 */
+	DS_NORMAL,		/* Normal: 正文 in a Chinese Word */
 	DS_CLASS,		/* 密级 */
 	DS_NAME,		/* 刊名 */
 	DS_KIND,		/* 刊别: 增刊 under the 刊名 */

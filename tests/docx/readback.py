@@ -120,7 +120,8 @@ report('%d ★ items in 简讯' % n, len(by_style['简讯']) == n and
 # Faces: the east Asian face of each style, Times New Roman for Latin,
 # never a theme font.
 hant = 'lang=zh-Hant' in dumptext.splitlines()[0]
-faces = {'正文': '新細明體' if hant else '仿宋_GB2312',
+# The body is Word's Normal (正文 in a Chinese Word).
+faces = {'Normal': '新細明體' if hant else '仿宋_GB2312',
          '文章标题': '新細明體' if hant else '方正小标宋简体',
          '刊名': '新細明體' if hant else '方正小标宋简体',
          '一级标题': '微軟正黑體' if hant else '黑体',
@@ -136,6 +137,9 @@ for sname, face in faces.items():
     if rf.get(qn('w:ascii')) != latin or rf.get(qn('w:hAnsi')) != latin:
         bad.append('%s: Latin %s' % (sname, rf.get(qn('w:ascii'))))
 report('styles name the official faces', not bad, '; '.join(bad))
+report('the body in Word\'s Normal, the default style',
+       d.styles['Normal'].element.get(qn('w:default')) == '1' and
+       len(by_style['Normal']) > 0)
 xml = subprocess.run(['unzip', '-p', path], capture_output=True,
                      check=True).stdout
 report('no theme fonts', re.search(rb'[Tt]heme"', xml) is None and
