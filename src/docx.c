@@ -482,6 +482,9 @@ settings_part(struct buf *out)
 	/* Keep Word's columns: no compression of punctuation Word would do its own way. */
 	docx_val(w, "w:characterSpacingControl", "doNotCompress");
 	docx_start(w, "w:compat", NULL);
+	/* A line ended by a line break is not spread to the measure, as
+	 * print sets it: a 要目 kicker, a hard break in the text. */
+	docx_empty(w, "w:doNotExpandShiftReturn", NULL);
 	docx_empty(w, "w:compatSetting", "w:name", "compatibilityMode",
 	    "w:uri", "http://schemas.microsoft.com/office/word", "w:val",
 	    "15", NULL);
