@@ -97,6 +97,11 @@ if command -v soffice >/dev/null; then
 	    >/dev/null 2>&1)
 	unset FONTCONFIG_FILE
 	verdicts python3 tests/docx/colophon.py "$tmp"/lo/fit*.pdf
+	check "a 要目 kicker on a line of its own is not spread to the measure" \
+	    'pdftotext -layout -f 1 -l 1 "$tmp/lo/2025-07.pdf" - | grep -q "^ *南湖区桂香社区——$"'
+	check "an article title broken as print breaks it" \
+	    'pdftotext -layout "$tmp/lo/2026-01.pdf" - | grep -q "^ *文明积分“小账本” *$"'
+
 	set --
 	for f in $ISSUES; do
 		s=$(stem "$f")
