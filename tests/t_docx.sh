@@ -215,5 +215,13 @@ check "a table too wide: exit 1, the print edition's diagnostic" \
 	'[ $st -eq 1 ] && cmp -s "$tmp/err.docx" "$tmp/err.pdf" &&
 	grep -q "04.md:10:1: 错误：表格 “表1　太宽的表格” 太宽" "$tmp/err.docx"'
 check "and nothing written for it" '[ ! -e "$tmp/bad/out" ]'
+"$JB" build --docx --series tests/table/turn.yaml --out "$tmp/bad/out" \
+    tests/table/bad/too-wide-turned.md 2>"$tmp/err.docx"
+st=$?
+"$JB" build --pdf --series tests/table/turn.yaml --out "$tmp/bad/out" \
+    tests/table/bad/too-wide-turned.md 2>"$tmp/err.pdf"
+check "too wide across a turned page too: the print edition's diagnostic" \
+	'[ $st -eq 1 ] && cmp -s "$tmp/err.docx" "$tmp/err.pdf" &&
+	grep -q "横排也超出版心高度" "$tmp/err.docx" && [ ! -e "$tmp/bad/out" ]'
 
 [ "$fails" -eq 0 ]
