@@ -461,6 +461,56 @@ styles_part(const struct docx_pkg *p, struct buf *out)
 	return docx_part_end(w, xb, out);
 }
 
+/* ---- links ---- */
+
+const char *
+docx_link_rid(struct docx_pkg *p, const char *href)
+{
+	static char	 rid[32];
+	size_t		 i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (strcmp(p->links[i], href) == 0)
+			break;
+	if (i == p->nlinks) {
+		p->links = xrealloc(p->links, (p->nlinks + 1) *
+		    sizeof(*p->links));
+		p->links[p->nlinks++] = href;
+	}
+	snprintf(rid, sizeof(rid), "rIdLink%zu", i + 1);
+	return rid;
+}
+
+/*
+ * A link target as a URI reference: bytes outside printable ASCII, and
+ * spaces, percent-encoded (a target with Chinese characters in it is
+ * not one, and Word refuses the file).
+ */
+static char *
+uri(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf	 b = { 0 };
+	char		 e[3];
+
+	buf_puts(&b, "");
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' &&
+		    c != '\\' && c != '^' && c != '`' && c != '{' && c != '|' &&
+		    c != '}')
+			buf_put(&b, s, 1);
+		else {
+			e[0] = '%';
+			e[1] = hex[c >> 4];
+			e[2] = hex[c & 15];
+			buf_put(&b, e, 3);
+		}
+	}
+	return b.data;
+}
+
 /* ---- the other parts ---- */
 
 static int
@@ -775,6 +825,14 @@ docrels_part(const struct docx_pkg *p, struct buf *out)
 	for (i = 0; i < p->nmedia; i++)
 		docx_empty(w, "Relationship", "Id", p->media[i].rid, "Type",
 		    REL "image", "Target", p->media[i].part, NULL);
+	for (i = 0; i < p->nlinks; i++) {
+		char id[32], *t = uri(p->links[i]);
+
+		snprintf(id, sizeof(id), "rIdLink%zu", i + 1);
+		docx_empty(w, "Relationship", "Id", id, "Type", REL
+		    "hyperlink", "Target", t, "TargetMode", "External", NULL);
+		free(t);
+	}
 	docx_end(w);
 	return docx_part_end(w, xb, out);
 }
@@ -975,6 +1033,7 @@ out:
 	for (i = 0; i < p.nmedia; i++)
 		buf_free(&p.media[i].data);
 	free(p.media);
+	free(p.links);
 	buf_free(&zipped);
 	return rc;
 }

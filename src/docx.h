@@ -95,6 +95,8 @@ struct docx_pkg {
 	struct docx_fonts	 fonts;
 	struct docx_media	*media;
 	size_t			 nmedia;
+	const char		**links;	/* link targets, borrowed: rIdLink1 ... */
+	size_t			 nlinks;
 	int			 ndrawings;	/* wp:docPr ids given out */
 };
 
@@ -104,6 +106,13 @@ struct docx_pkg {
  * reporting at the block.  The pointer lasts until the next call.
  */
 struct docx_media *docx_media_get(struct docx_pkg *p, const struct jb_block *b);
+
+/*
+ * docx.c: the relationship id ("rIdLink1") of a link to href outside the
+ * issue, numbered in the package on first use; static storage, valid
+ * until the next call.
+ */
+const char	*docx_link_rid(struct docx_pkg *p, const char *href);
 
 /*
  * docxbody.c: word/document.xml of p's issue into out: 报头, 编者按, 本期

@@ -286,7 +286,24 @@ runs(struct body *b, const struct jb_run *r, size_t n, int lead)
 			cs = DS_EM;
 		else if (r[i].style & JB_STYLE_CODE)
 			cs = DS_LATIN;
-		run_text(b, cs, r[i].text);
+		/*
+		 * A link reads as text, as in print, and still opens its
+		 * target: an article of the issue, or a page outside it.
+		 */
+		if (r[i].href != NULL && !b->links) {
+			if (r[i].href[0] == '#')
+				docx_start(b->w, "w:hyperlink", "w:anchor",
+				    r[i].href + 1, "w:history", "1", NULL);
+			else
+				docx_start(b->w, "w:hyperlink", "r:id",
+				    docx_link_rid(b->p, r[i].href),
+				    "w:history", "1", NULL);
+			b->links = 1;
+			run_text(b, cs, r[i].text);
+			b->links = 0;
+			docx_end(b->w);
+		} else
+			run_text(b, cs, r[i].text);
 	}
 }
 

@@ -178,6 +178,19 @@ check "a deleted DOCX alone is rebuilt, by build --docx" \
 	[ "$(grep -c "^\./jianbao build" "$tmp/make2")" -eq 1 ]'
 check "and the others stay as they were" 'cmp -s "$tmp/08.docx" "$tmp/m/2025/08.docx"'
 
+# Links open their targets and read as text: an article of the issue by
+# its bookmark, a page outside by a relationship whose target is a URI.
+mkdir -p "$tmp/link"
+printf -- '---\n期号: 5\n日期: 2026-04-01\n---\n\n## 链接\n\n详见[市文明网的通知](http://wm.yunling.example/通知2026.html)和[下一篇](#a2)。\n\n## 第二篇\n\n正文。\n' \
+    >"$tmp/link/05.md"
+"$JB" build --docx --out "$tmp/link" "$tmp/link/05.md" 2>/dev/null
+check "links: one to a bookmark, one outside with its target percent-encoded" \
+	'unzip -p "$tmp/link/05.docx" word/_rels/document.xml.rels |
+	grep -q "Target=\"http://wm.yunling.example/%E9%80%9A%E7%9F%A52026.html\" TargetMode=\"External\"" &&
+	unzip -p "$tmp/link/05.docx" word/document.xml | grep -q "<w:hyperlink w:anchor=\"a2\"" &&
+	unzip -p "$tmp/link/05.docx" word/document.xml | grep -q "<w:hyperlink r:id=\"rIdLink1\"" &&
+	pandoc -f docx -t plain "$tmp/link/05.docx" | tr -d " \n" | grep -q "详见市文明网的通知和下一篇。"'
+
 # 6. Bad input: the print edition's diagnostics, nothing written, an old
 # file kept.  A font role without a name; a picture that is no PNG or JPEG.
 mkdir -p "$tmp/bad/images"
