@@ -11,7 +11,7 @@ libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libzip-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
 libclang-rt-14-dev valgrind hyperfine time groff-base man-db
-libreoffice-writer-nogui python3-docx pandoc cmark-gfm"
+libreoffice-writer-nogui python3-docx pandoc libxml2-utils cmark-gfm"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"

@@ -89,11 +89,11 @@ pkg_open(struct pkg *p, const char *path, const char *data, size_t len)
 	}
 	zip_error_fini(&err);
 	n = zip_get_num_entries(p->z, 0);
-	if (n > DOCX_MAX_ENTRIES) {
+	if (n > DOCXIN_MAX_ENTRIES) {
 		char	 a[32], b[32];
 
 		snprintf(a, sizeof(a), "%lld", (long long)n);
-		snprintf(b, sizeof(b), "%d", DOCX_MAX_ENTRIES);
+		snprintf(b, sizeof(b), "%d", DOCXIN_MAX_ENTRIES);
 		msg(MSG_DOCX_TOO_MANY, &(struct jb_pos){ path, 0, 0 }, a, b);
 		return -1;
 	}
@@ -165,9 +165,9 @@ pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 		return -1;
 	}
 	snprintf(cap, sizeof(cap), "%zu MiB，压缩比 %d 倍", max >> 20,
-	    DOCX_MAX_RATIO);
-	if (st.size > max || p->total + st.size > DOCX_MAX_TOTAL ||
-	    (st.size > (1 << 20) && st.size / (st.comp_size + 1) > DOCX_MAX_RATIO)) {
+	    DOCXIN_MAX_RATIO);
+	if (st.size > max || p->total + st.size > DOCXIN_MAX_TOTAL ||
+	    (st.size > (1 << 20) && st.size / (st.comp_size + 1) > DOCXIN_MAX_RATIO)) {
 		too_big(p, name, st.size, st.comp_size, cap);
 		return -1;
 	}
@@ -216,7 +216,7 @@ pkg_part(struct pkg *p, const char *name, struct buf *b)
 	size_t	 prolog;
 	int	 r;
 
-	if ((r = pkg_read(p, name, DOCX_MAX_PART, b)) != 0)
+	if ((r = pkg_read(p, name, DOCXIN_MAX_PART, b)) != 0)
 		return r;
 	/* the DTD precedes the root element */
 	for (prolog = 0; prolog + 1 < b->len && !(b->data[prolog] == '<' &&
@@ -458,7 +458,7 @@ struct para {
 
 struct rd {
 	struct pkg	 p;
-	struct docx	*out;
+	struct docxin	*out;
 	struct style	*st;
 	size_t		 nst;
 	struct abstract	*abs;
@@ -1107,7 +1107,7 @@ static void
 picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 {
 	const struct rel	*rel = rel_by_id(r, rid);
-	struct docx_pic		*pic;
+	struct docxin_pic		*pic;
 	struct buf		 b = { 0 };
 	struct jb_pos		 pos = here(r);
 	int			 res;
@@ -1119,7 +1119,7 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 		return;
 	}
 	/* a missing picture part has nothing to show; a bad one stops all */
-	if ((res = pkg_read(&r->p, rel->target, DOCX_MAX_PART, &b)) != 0) {
+	if ((res = pkg_read(&r->p, rel->target, DOCXIN_MAX_PART, &b)) != 0) {
 		buf_free(&b);
 		r->failed |= res == -1;
 		return;
@@ -1909,7 +1909,7 @@ main_part(struct rd *r)
 }
 
 int
-docx_read(const char *path, const char *data, size_t len, struct docx *out)
+docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 {
 	struct rd	 r;
 	xmlDocPtr	 doc = NULL, aux;
@@ -1968,7 +1968,7 @@ docx_read(const char *path, const char *data, size_t len, struct docx *out)
 		goto out;
 	}
 	walk_blocks(&r, body, 0, 0);
-	if (r.failed || r.p.total > DOCX_MAX_TOTAL)
+	if (r.failed || r.p.total > DOCXIN_MAX_TOTAL)
 		goto out;
 	if (r.tracked)
 		msg(MSG_DOCX_TRACKED, &(struct jb_pos){ path, r.tracked, 1 });
@@ -1978,7 +1978,7 @@ docx_read(const char *path, const char *data, size_t len, struct docx *out)
 	rc = 0;
 out:
 	if (rc == -1)
-		docx_clear(out);
+		docxin_clear(out);
 	xmlFreeDoc(doc);
 	free(part);
 	rd_free(&r);
@@ -1986,13 +1986,13 @@ out:
 }
 
 int
-docx_is_zip(const char *data, size_t len)
+docxin_is_zip(const char *data, size_t len)
 {
 	return len >= 4 && memcmp(data, "PK\003\004", 4) == 0;
 }
 
 int
-docx_is_ole(const char *data, size_t len)
+docxin_is_ole(const char *data, size_t len)
 {
 	return len >= 8 && memcmp(data,
 	    "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
@@ -2017,7 +2017,7 @@ have_soffice(void)
 }
 
 int
-docx_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
+docxin_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
 {
 	static const char enc[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
 	char		 tmpl[] = "/tmp/jianbao-doc-XXXXXX", *in = NULL, *outp = NULL;
@@ -2062,7 +2062,7 @@ docx_from_ole(const char *path, const char *data, size_t len, struct buf *docx)
 	if (!g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH |
 	    G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &errs, &status, NULL) ||
 	    !g_spawn_check_wait_status(status, NULL) || access(outp, R_OK) != 0 ||
-	    infile_read(outp, path, NULL, DOCX_MAX_FILE, docx) == -1) {
+	    infile_read(outp, path, NULL, DOCXIN_MAX_FILE, docx) == -1) {
 		buf_free(docx);
 		msg(MSG_DOCX_CONVERT, &(struct jb_pos){ path, 0, 0 }, path);
 		goto out;
@@ -2081,7 +2081,7 @@ out:
 }
 
 void
-docx_clear(struct docx *d)
+docxin_clear(struct docxin *d)
 {
 	size_t	 i;
 

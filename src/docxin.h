@@ -7,14 +7,14 @@
 #include "mem.h"
 
 /* Caps that keep a hostile file from taking time or memory. */
-#define DOCX_MAX_FILE		(64UL << 20)	/* the .docx itself */
-#define DOCX_MAX_ENTRIES	4096
-#define DOCX_MAX_PART		(32UL << 20)	/* one XML part, unpacked */
-#define DOCX_MAX_TOTAL		(128UL << 20)	/* everything read, unpacked */
-#define DOCX_MAX_RATIO		200		/* unpacked / packed, per entry */
+#define DOCXIN_MAX_FILE		(64UL << 20)	/* the .docx itself */
+#define DOCXIN_MAX_ENTRIES	4096
+#define DOCXIN_MAX_PART		(32UL << 20)	/* one XML part, unpacked */
+#define DOCXIN_MAX_TOTAL		(128UL << 20)	/* everything read, unpacked */
+#define DOCXIN_MAX_RATIO		200		/* unpacked / packed, per entry */
 
 /* A picture of the document, its bytes as stored. */
-struct docx_pic {
+struct docxin_pic {
 	char	*data;
 	size_t	 len;
 	char	 ext[8];		/* "png" or "jpg", by its first bytes */
@@ -34,16 +34,16 @@ struct docx_pic {
  * Messages give the line of this text a paragraph became: its number
  * among the document's non-empty paragraphs, table rows counted.
  */
-struct docx {
+struct docxin {
 	struct buf	 text;
-	struct docx_pic	*pics;
+	struct docxin_pic	*pics;
 	size_t		 npics;
 };
 
 /* Is data[0..len) a zip (a .docx) or an OLE container (.doc, .wps, or an
  * encrypted .docx)? */
-int	 docx_is_zip(const char *data, size_t len);
-int	 docx_is_ole(const char *data, size_t len);
+int	 docxin_is_zip(const char *data, size_t len);
+int	 docxin_is_ole(const char *data, size_t len);
 
 /*
  * Read the .docx data[0..len), the file path, into out.  Tracked changes
@@ -55,8 +55,8 @@ int	 docx_is_ole(const char *data, size_t len);
  * that is no PNG or JPEG) is one error naming path.  Returns 0, or -1
  * after reporting (out then empty).
  */
-int	 docx_read(const char *path, const char *data, size_t len,
-	    struct docx *out);
+int	 docxin_read(const char *path, const char *data, size_t len,
+	    struct docxin *out);
 
 /*
  * An OLE file path, data[0..len): password-protected Word is reported as
@@ -64,9 +64,9 @@ int	 docx_read(const char *path, const char *data, size_t len,
  * (soffice --headless) when it is on PATH, with a notice, else reported.
  * Returns 0, or -1 after reporting.
  */
-int	 docx_from_ole(const char *path, const char *data, size_t len,
+int	 docxin_from_ole(const char *path, const char *data, size_t len,
 	    struct buf *docx);
 
-void	 docx_clear(struct docx *d);		/* leaves d empty */
+void	 docxin_clear(struct docxin *d);		/* leaves d empty */
 
 #endif

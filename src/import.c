@@ -54,7 +54,7 @@ struct legacy {
 	long		  wrap;		/* text copied from a PDF: its line width, or 0 */
 	int		  has_mast;	/* the text starts with a masthead */
 	int		  into;		/* appended to an issue: front matter stays */
-	struct docx	  docx;		/* a Word file's pictures */
+	struct docxin	  docx;		/* a Word file's pictures */
 	/* masthead */
 	char		*name;
 	char		*org;
@@ -1157,23 +1157,23 @@ read_input(struct legacy *l)
 	struct buf	 raw = { 0 }, text = { 0 }, conv = { 0 };
 	int		 rc = -1;
 
-	if (infile_read(l->path, NULL, NULL, DOCX_MAX_FILE, &raw) == -1)
+	if (infile_read(l->path, NULL, NULL, DOCXIN_MAX_FILE, &raw) == -1)
 		goto out;
-	if (docx_is_ole(raw.data, raw.len)) {
-		if (docx_from_ole(l->path, raw.data, raw.len, &conv) == -1)
+	if (docxin_is_ole(raw.data, raw.len)) {
+		if (docxin_from_ole(l->path, raw.data, raw.len, &conv) == -1)
 			goto out;
 		buf_free(&raw);
 		raw = conv;
 		memset(&conv, 0, sizeof(conv));
 	}
-	if (!docx_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
+	if (!docxin_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
 	    g_ascii_strcasecmp(l->path + strlen(l->path) - 5, ".docx") == 0) {
 		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 0, 0 },
 		    "文件不是 ZIP 压缩包");
 		goto out;
 	}
-	if (docx_is_zip(raw.data, raw.len)) {
-		if (docx_read(l->path, raw.data, raw.len, &l->docx) == -1)
+	if (docxin_is_zip(raw.data, raw.len)) {
+		if (docxin_read(l->path, raw.data, raw.len, &l->docx) == -1)
 			goto out;
 		split_lines(l, l->docx.text.data ? l->docx.text.data : "");
 		l->linemode = 1;
@@ -1766,7 +1766,7 @@ legacy_free(struct legacy *l)
 		strs_free(&l->dist[i]);
 	strs_free(&l->roles);
 	strs_free(&l->names);
-	docx_clear(&l->docx);
+	docxin_clear(&l->docx);
 }
 
 int

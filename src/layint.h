@@ -16,6 +16,7 @@
 
 #include "layout.h"
 #include "mem.h"
+#include "spec.h"
 
 struct UBreakIterator;
 struct _PangoContext;
@@ -23,21 +24,21 @@ struct _PangoItem;
 struct tab;
 
 /* The 版心 grid of GB/T 9704, in pt; the page itself is in layout.h. */
-#define LAY_LEFT	(28 * LAY_MM)		/* 订口 */
-#define LAY_TOP		(37 * LAY_MM)		/* 天头 */
-#define LAY_MEASURE	(156 * LAY_MM)		/* 版心 width */
-#define LAY_HEIGHT	(225 * LAY_MM)		/* 版心 height */
-#define LAY_LINES	22			/* lines per face */
-#define LAY_CHARS	28			/* characters per full line */
+#define LAY_LEFT	(SPEC_LEFT * LAY_MM)	/* 订口 */
+#define LAY_TOP		(SPEC_TOP * LAY_MM)	/* 天头 */
+#define LAY_MEASURE	(SPEC_MEASURE * LAY_MM)	/* 版心 width */
+#define LAY_HEIGHT	(SPEC_HEIGHT * LAY_MM)	/* 版心 height */
+#define LAY_LINES	SPEC_LINES		/* lines per face */
+#define LAY_CHARS	SPEC_CHARS		/* characters per full line */
 #define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
 #define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
 
-#define RED		0xE60012		/* CMYK 0/80/80/0 as printed */
+#define RED		SPEC_RED
 #define BLACK		0x000000
-#define SIZE_2		22.0			/* 二号: titles */
-#define SIZE_4		14.0			/* 四号: 报尾, page numbers */
-#define SIZE_0		42.0			/* 初号: 刊名 */
-#define SIZE_XBS3	18.0			/* 小二: 本期要目 */
+#define SIZE_2		SPEC_SIZE_2		/* 二号: titles */
+#define SIZE_4		SPEC_SIZE_4		/* 四号: 报尾, page numbers */
+#define SIZE_0		SPEC_SIZE_0		/* 初号: 刊名 */
+#define SIZE_XBS3	SPEC_SIZE_XBS3		/* 小二: 本期要目 */
 
 enum align {
 	AL_JUSTIFY,		/* justified, last line flush left */

@@ -658,6 +658,6 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	    LAY_LEFT + LAY_MEASURE - LAY_BODY, y, AL_RIGHT);
 
 	/* the red rule, 4 mm under that line */
-	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
+	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, SPEC_RULE_RED, RED);
 	return 6 + k;
 }

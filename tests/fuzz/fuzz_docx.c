@@ -12,13 +12,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE	*sink;
-	struct docx	 d;
+	struct docxin	 d;
 
 	if (sink == NULL) {
 		sink = fopen("/dev/null", "w");
 		msg_set_stream(sink);
 	}
-	if (docx_read("fuzz.docx", (const char *)data, size, &d) == 0)
-		docx_clear(&d);
+	if (docxin_read("fuzz.docx", (const char *)data, size, &d) == 0)
+		docxin_clear(&d);
 	return 0;
 }
