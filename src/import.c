@@ -77,6 +77,8 @@ struct legacy {
 	struct strs	 roles, names;
 	int		 copies;
 	struct jb_date	 printed;
+	struct buf	 note;		/* 编者按, its paragraphs apart by a blank line */
+	int		 in_note;
 	int		 printed_line;
 };
 
@@ -390,6 +392,20 @@ masthead_line(struct legacy *l, const char *t, int ln)
 	char		*org;
 	int		 n, used = 0;
 
+	/* 编者按：… and the paragraphs after it, up to the body */
+	if (starts(t, "编者按：") || starts(t, "编者按:") || starts(t, "編者按：") ||
+	    starts(t, "編者按:")) {
+		l->in_note = 1;
+		t += strlen("编者按");
+		t = skip_space(starts(t, "：") ? t + strlen("：") : t + 1);
+	}
+	if (l->in_note) {
+		if (l->note.len > 0)
+			buf_puts(&l->note, "\n\n");
+		buf_puts(&l->note, t);
+		moved(l, ln, "编者按");
+		return;
+	}
 	if (starts(t, "#")) {
 		/* a heading names the bulletin, unless it holds a number
 		 * or a date (a Word file's masthead lines read as headings) */
@@ -510,6 +526,41 @@ dist_items(struct strs *out, const char *s)
 	}
 }
 
+/* The kind of the last distribution dist_lines() read, for a list going
+ * on in the next line. */
+static int	 dist_last;
+
+/*
+ * 报：… 送：… 发：… on one line (a 报尾 set in one table cell): each
+ * label's list apart.  t starts with label k, n bytes long.
+ */
+static void
+dist_lines(struct legacy *l, const char *t, int k, size_t n)
+{
+	const char	*p, *next;
+	char		*part;
+	size_t		 m = 0;
+	int		 kk = -1;
+
+	for (;;) {
+		/* the next label after a blank */
+		for (next = NULL, p = t + n; *p; p++)
+			if (*p == ' ' && (kk = dist_label(skip_space(p), &m)) >= 0) {
+				next = p;
+				break;
+			}
+		part = xstrndup(t + n, next ? (size_t)(next - t - n) : strlen(t + n));
+		dist_items(&l->dist[k], part);
+		free(part);
+		dist_last = k;
+		if (next == NULL)
+			break;
+		t = skip_space(next);
+		k = kk;
+		n = m;
+	}
+}
+
 static const char *const roles[] = {
 	"责任编辑", "审核", "审稿", "核稿", "校对", "编辑", "签发", "主编",
 	"撰稿", "排版", "供稿", NULL
@@ -605,9 +656,9 @@ footer(struct legacy *l, size_t from, size_t to)
 			goto next;
 		}
 		if ((k = dist_label(t, &n)) >= 0) {
-			dist_items(&l->dist[k], t + n);
+			dist_lines(l, t, k, n);
 			l->have_dist = 1;
-			cont = k;
+			cont = dist_last;
 			moved(l, (int)i + 1, "报尾");
 		} else if (credits_line(l, t) || copies_line(l, t)) {
 			cont = -1;
@@ -1214,6 +1265,74 @@ masthead_mark(const struct legacy *l, const char *t)
 	    strstr(t, "，") == NULL && strstr(t, "。") == NULL;
 }
 
+/* The cells of a pipe-table row, unescaped, one blank apart; NULL for
+ * the delimiter row. */
+static char *
+row_text(const char *t)
+{
+	struct buf	 b = { 0 };
+	const char	*p;
+	char		*cell, *r;
+	int		 delim = 1;
+
+	for (p = t; *p; p++)
+		if (*p != '|' && *p != '-' && *p != ':' && *p != ' ')
+			delim = 0;
+	if (delim)
+		return NULL;
+	buf_put(&b, "", 0);
+	for (p = t; *p == '|'; p++)
+		;
+	while (*p) {
+		const char	*q = p;
+
+		while (*q && !(*q == '|' && q[-1] != '\\'))
+			q++;
+		cell = trimn(p, (size_t)(q - p));
+		if (*cell != '\0') {
+			if (b.len > 0)
+				buf_puts(&b, " ");
+			for (r = cell; *r; r++)
+				if (!(*r == '\\' && r[1] == '|'))
+					buf_put(&b, r, 1);
+		}
+		free(cell);
+		p = *q ? q + 1 : q;
+	}
+	return b.data;
+}
+
+/*
+ * A 报尾 set as a table (Word 公文 templates, jianbao's own Word edition):
+ * its rows back to lines, so that the footer reads them.
+ */
+static void
+untable_footer(struct legacy *l, size_t from)
+{
+	size_t	 i, j, k;
+	char	*t;
+	int	 foot;
+
+	for (i = from; i < l->n; i = j) {
+		for (j = i; j < l->n && starts(skip_space(l->lines[j]), "|"); j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		for (foot = 0, k = i; k < j && !foot; k++) {
+			t = row_text(skip_space(l->lines[k]));
+			foot = t != NULL && footer_start(t);
+			free(t);
+		}
+		for (k = i; foot && k < j; k++) {
+			t = row_text(skip_space(l->lines[k]));
+			free(l->lines[k]);
+			l->lines[k] = t ? t : xstrdup("");
+		}
+	}
+}
+
 /* Sort the lines into masthead, 目录, body and footer. */
 static void
 sections(struct legacy *l)
@@ -1276,6 +1395,7 @@ sections(struct legacy *l)
 		}
 		masthead_line(l, t, (int)i + 1);
 	}
+	untable_footer(l, body_from);
 	for (i = body_from; i < l->n; i++)
 		if (footer_start(skip_space(l->lines[i])) &&
 		    !starts(skip_space(l->lines[i]), "#")) {
@@ -1332,6 +1452,8 @@ front(const struct legacy *l, const struct jb_series *s, struct fmw *w,
 		    "zh-Hans");
 	if (l->org != NULL && strcmp(l->org, s->org) != 0)
 		fmw_str(w, FMW_ROOT, "编印单位", l->org);
+	if (l->note.len > 0)
+		fmw_str(w, FMW_ROOT, "编者按", l->note.data);
 	if (l->classification != NULL)
 		fmw_str(w, FMW_ROOT, "密级", l->classification);
 	else if (s->classification != NULL)
@@ -1766,6 +1888,7 @@ legacy_free(struct legacy *l)
 		strs_free(&l->dist[i]);
 	strs_free(&l->roles);
 	strs_free(&l->names);
+	buf_free(&l->note);
 	docxin_clear(&l->docx);
 }
 

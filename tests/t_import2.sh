@@ -188,10 +188,12 @@ if $PY -c 'import docx' 2>/dev/null; then
 	     grep -q "^### 二、下一步打算$" "$tmp/w/outline.md"'
 	"$JB" import --series "$SERIES" "$tmp/whole.docx" -o "$tmp/w/whole.md" >/dev/null 2>"$tmp/err"
 	st=$?
-	check "whole.docx: a whole past issue as a Word file, masthead to front matter" \
+	check "whole.docx: a whole past issue as a Word file: masthead, 编者按 and the 报尾 table to front matter" \
 	    '[ $st -eq 0 ] && grep -q "^期号: 7$" "$tmp/w/whole.md" && grep -q "^总期号: 52$" "$tmp/w/whole.md" &&
 	     grep -q "^日期: 2024-05-20$" "$tmp/w/whole.md" && grep -q "^## 南湖社区开展邻里节$" "$tmp/w/whole.md" &&
-	     grep -q "^  审核: 周明远$" "$tmp/w/whole.md" && ! grep -q "警告" "$tmp/err"'
+	     grep -q "^  审核: 周明远$" "$tmp/w/whole.md" && ! grep -q "警告" "$tmp/err" &&
+	     grep -q "^编者按: 本期刊发南湖社区的做法，供各地参考。$" "$tmp/w/whole.md" &&
+	     grep -q "^  - 各区（县）创建办$" "$tmp/w/whole.md" && ! grep -q "^|" "$tmp/w/whole.md"'
 	imp frame.docx "$tmp/w/frame.md" "$tmp/frame.docx"
 	check "frame.docx: a one-row table and an empty one: their text as paragraphs, said" \
 	    '[ $st -eq 0 ] && grep -q "^文明祭扫，绿色清明。$" "$tmp/w/frame.md" &&

@@ -6,7 +6,8 @@
 #                with alt text and a caption, tracked changes, a comment
 #   direct.docx  no heading styles: a centred larger title, bold 一、 lines
 #   frame.docx   a one-row table framing a notice, a header over empty rows
-#   whole.docx   a whole past issue: a centred masthead, an article, the 报尾
+#   whole.docx   a whole past issue: a centred masthead, an 编者按, an
+#                article, the 报尾 in a table
 #   outline.docx a style based on Title, a style named 标题 1 with a numeric
 #                id as WPS writes them, an outline level set on a paragraph,
 #                a plain 二、 line
@@ -136,10 +137,14 @@ def whole():
         r.font.size = Pt(size)
         r.bold = size > 20
     doc.add_paragraph("青川市创建办\t2024年5月20日")
+    doc.add_paragraph("编者按：本期刊发南湖社区的做法，供各地参考。")
     doc.add_paragraph("南湖社区开展邻里节", style="Heading 1")
     doc.add_paragraph("本报讯　5月10日，南湖社区举办邻里节，居民三百余人参加。")
-    doc.add_paragraph("报：市委、市政府主要领导")
-    doc.add_paragraph("审核：周明远　校对：钱晓云　编辑：孙立")
+    # the 报尾 in a table, as 公文 templates set it: 报 and 发 in one cell
+    t = doc.add_table(rows=2, cols=1)
+    t.cell(0, 0).text = "报：市委、市政府主要领导。"
+    t.cell(0, 0).add_paragraph("发：各区（县）创建办。")
+    t.cell(1, 0).text = "审核：周明远　校对：钱晓云　编辑：孙立"
     doc.save(out + "/whole.docx")
 
 
