@@ -128,12 +128,14 @@ enqueue = $(if $(filter $@,$(patsubst ./%,%,$(MAKECMDGOALS))),./jianbao build --
 # Issues in several queues get those editions from one run, one run per
 # set of editions; every run goes ahead when another fails, and the
 # recipe fails if any did.
+# Only the named queues are removed: `make html pdf` must not lose the
+# queue of the goal that comes second.
 flush = $(call flush_,$(if $(filter html,$1),$(file <$(QUEUE)-html)),$\
 	$(if $(filter pdf,$1),$(file <$(QUEUE)-pdf)),$\
-	$(if $(filter docx,$1),$(file <$(QUEUE)-docx)))
+	$(if $(filter docx,$1),$(file <$(QUEUE)-docx)),$1)
 flush_ = $(call flush__,$(strip $1 $2 $3),$(sort $(filter $(ISSUES),$1)),$\
-	$(sort $(filter $(ISSUES),$2)),$(sort $(filter $(ISSUES),$3)))
-flush__ = $(if $1,@rm -f $(QUEUE)-html $(QUEUE)-pdf $(QUEUE)-docx; rc=0$\
+	$(sort $(filter $(ISSUES),$2)),$(sort $(filter $(ISSUES),$3)),$4)
+flush__ = $(if $1,@rm -f $(addprefix $(QUEUE)-,$5); rc=0$\
 	$(call flushrun,,$(filter $(filter $2,$3),$4))$\
 	$(call flushrun,--html --pdf ,$(filter-out $4,$(filter $2,$3)))$\
 	$(call flushrun,--html --docx ,$(filter-out $3,$(filter $2,$4)))$\
