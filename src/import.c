@@ -1938,6 +1938,12 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 			g_free(why);
 		}
 	}
+	for (i = 0; i < r.nf; i++)
+		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
+			/* nothing to import: no article, no masthead */
+			msg(MSG_IMPORT_EMPTY, &(struct jb_pos){ r.f[i].path, 0, 0 });
+			goto out;
+		}
 	if (o->into != NULL) {
 		/* the issue's own text, byte for byte, with the articles after it */
 		if ((into = src_read(o->into, DOC_MAX_BYTES)) == NULL)

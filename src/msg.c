@@ -104,6 +104,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_CHK_DUPLICATE] = "%s年%s重复，“%s” 也是这一期",
 	[MSG_CHK_DATE_ORDER] = "日期 “%s” 早于上一期 “%s” 的日期 “%s”",
 	[MSG_NEW_EXISTS] = "文件 “%s” 已经存在，不会覆盖",
+	[MSG_IMPORT_EMPTY] = "文件中没有可导入的文字",
 	[MSG_OUT_EXISTS] = "文件 “%s” 已经存在，不会覆盖（确要覆盖请加 --force）",
 	[MSG_ENCODING] = "文件既不是 UTF-8，也不是 GB18030 或带 BOM 的 UTF-16，无法读取（字节 “\\x%02X”）",
 	[MSG_DOCX_NOT_ZIP] = "不是有效的 Word 文件（.docx 应为 ZIP 压缩包）：%s",

@@ -110,6 +110,7 @@ enum msgid {
 	MSG_CHK_DATE_ORDER,	/* check: date earlier than the issue before */
 	MSG_NEW_EXISTS,		/* new: the next issue's file exists already */
 	MSG_OUT_EXISTS,		/* import: the output exists and no --force */
+	MSG_IMPORT_EMPTY,	/* import: a file with no text at all */
 	MSG_ENCODING,		/* import: text in no encoding we read */
 	MSG_DOCX_NOT_ZIP,	/* import: a .docx that is no zip */
 	MSG_DOCX_NO_DOCUMENT,	/* import: zip without word/document.xml */

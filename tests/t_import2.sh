@@ -285,6 +285,11 @@ check "--into a missing issue: an error, nothing made" \
 st=$?
 check "-o and --into together: usage" '[ $st -eq 2 ] && grep -q "用法：jianbao import" "$tmp/err"'
 
+: >"$tmp/empty.txt"
+imp "empty" "$tmp/empty.md" "$tmp/empty.txt"
+check "a file with no text: an error, nothing written" \
+    '[ $st -eq 1 ] && grep -q "empty.txt: 错误：文件中没有可导入的文字" "$tmp/err" && ! [ -e "$tmp/empty.md" ]'
+
 # without a masthead or options: new's rule, with a warning
 mkdir -p "$tmp/site/issues/2026"
 cp "$SERIES" "$tmp/site/bulletin.yaml"
