@@ -1,4 +1,4 @@
-/* encoding.h -- a text file's bytes as UTF-8: BOMs, UTF-16 and GB18030 found and converted with iconv. */
+/* encoding.h -- a text file's bytes as UTF-8: BOMs, UTF-16, GB18030 and Big5 found and converted with iconv. */
 #ifndef JIANBAO_ENCODING_H
 #define JIANBAO_ENCODING_H
 
@@ -11,7 +11,9 @@
  * UTF-8 (with or without BOM) is taken as it is; UTF-16 with a BOM (what
  * Notepad calls Unicode) and, when the bytes are not UTF-8, GB18030 (its
  * subsets GBK and GB2312 being what Notepad on a Chinese Windows saves)
- * are converted with iconv and said in a notice naming path.  A NUL byte
+ * or, when that reads as rare characters only, Big5 (a Traditional
+ * Chinese Windows) are converted with iconv and said in a notice naming
+ * path.  A NUL byte
  * or bytes that are none of these are reported at their line and column.
  * Returns 0, or -1 after reporting (out then empty).
  */

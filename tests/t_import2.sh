@@ -101,6 +101,13 @@ for s in newspaper hant county pdfcopy; do
 	done
 	issue_ok "import $s as GB18030" "$tmp/$s-gb18030.md"
 done
+# Traditional text as a Traditional Chinese Windows saves it
+iconv -f UTF-8 -t BIG5 $D/hant.txt >"$tmp/hant-big5.txt"
+imp "hant big5" "$tmp/hant-big5.md" "$tmp/hant-big5.txt"
+check "import hant as Big5: said, the same issue as from UTF-8" \
+    '[ $st -eq 0 ] && grep -q "提示：文件的编码是 Big5，已转换为 UTF-8" "$tmp/err" &&
+     cmp -s "$tmp/hant-big5.md" "$tmp/hant-utf8.md"'
+
 
 # ---- the same articles as Word files made by LibreOffice ----
 if have soffice; then
