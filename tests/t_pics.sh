@@ -107,7 +107,8 @@ check "a row of five pictures: the old page is kept, no PDF written" \
 # ---- the PDFs: page fill and captions ----
 # The test issues, every sample, generated issues as bench/gen.py makes
 # them, and the same with pictures after every few paragraphs (rows of two
-# and three among them).
+# and three among them); then, with pictures, the second half of a year of
+# 24 issues from two seeds (the first half is much like the 12 above).
 mkdir -p "$tmp/gen"
 if python3 bench/gen.py "$tmp/gen" 12 >/dev/null; then
 	cp -r "$tmp/gen" "$tmp/plain"
@@ -115,6 +116,14 @@ if python3 bench/gen.py "$tmp/gen" 12 >/dev/null; then
 else
 	notok "bench/gen.py makes generated issues"
 fi
+for seed in 7 22; do
+	if python3 bench/gen.py --seed $seed "$tmp/seed$seed" 24 >/dev/null; then
+		rm "$tmp/seed$seed"/issues/2026/0*.md "$tmp/seed$seed"/issues/2026/1[0-2].md
+		python3 $dir/inject.py $dir/images "$tmp/seed$seed"/issues/*/*.md
+	else
+		notok "bench/gen.py --seed $seed makes generated issues"
+	fi
+done
 : >"$tmp/list"
 for f in $dir/float.md $dir/back.md $dir/row.md $dir/two.md; do
 	echo "$f $dir/bulletin.yaml" >>"$tmp/list"
@@ -122,7 +131,7 @@ done
 for f in issues/*/*.md; do
 	echo "$f bulletin.yaml" >>"$tmp/list"
 done
-for g in plain gen; do
+for g in plain gen seed7 seed22; do
 	for f in "$tmp/$g"/issues/*/*.md; do
 		echo "$f $tmp/$g/bulletin.yaml" >>"$tmp/list"
 	done
