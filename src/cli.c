@@ -22,6 +22,8 @@ static const struct {
 "  --html            只生成网页版\n" },
 	[CLI_PDF] = { "pdf", 0, 0,
 "  --pdf             只生成印刷版\n" },
+	[CLI_DOCX] = { "docx", 0, 0,
+"  --docx            只生成 Word 版（DOCX）\n" },
 	[CLI_EVEN] = { "even", 0, 0,
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
@@ -60,7 +62,8 @@ cli_usage(FILE *fp, const struct cli_cmd *cmds, size_t n)
 	fputs(
 "  --version         显示版本\n"
 "\n"
-"期刊文件 issues/2019/13.md 生成 out/2019/13.html 和 out/2019/13.pdf。\n"
+"期刊文件 issues/2019/13.md 生成 out/2019/13.html、out/2019/13.pdf 和\n"
+"out/2019/13.docx。\n"
 "出错时给出 “文件:行:列: 错误：说明”，并保留上一次生成的文件。\n"
 "每个命令的用法和选项：jianbao 命令 --help\n", fp);
 }
@@ -116,6 +119,9 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_PDF:
 			o->pdf = 1;
+			break;
+		case CLI_DOCX:
+			o->docx = 1;
 			break;
 		case CLI_EVEN:
 			o->even = 1;

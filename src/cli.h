@@ -9,6 +9,7 @@
 enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
+	CLI_DOCX,		/* --docx */
 	CLI_EVEN,		/* --even */
 	CLI_FIXED,		/* --fixed */
 	CLI_JOBS,		/* --jobs N */
@@ -39,6 +40,7 @@ struct cli_opts {
 	const char	*output;	/* -o, or NULL */
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
+	int		 docx;		/* --docx */
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
 	int		 jobs;		/* --jobs, 0 to 1024 */

@@ -279,6 +279,50 @@ image_row(xmlNodePtr parent, const struct jb_block *b)
 	endblock(row);
 }
 
+/*
+ * A table in a wrapper that scrolls sideways where the screen is narrower
+ * (a phone); focusable so the keyboard can scroll it too.  Number cells of
+ * a column without an alignment of its own are set flush right (num).
+ */
+static void
+table(xmlNodePtr parent, const struct jb_table *t)
+{
+	static const char *const al[] = { NULL, "left", "center", "right" };
+	xmlNodePtr	 wrap, tab, sec, tr, cell;
+	size_t		 i, j;
+
+	wrap = htmlio_block(parent, "div", "table");
+	xmlNewProp(wrap, BAD_CAST "role", BAD_CAST "region");
+	xmlNewProp(wrap, BAD_CAST "tabindex", BAD_CAST "0");
+	xmlNewProp(wrap, BAD_CAST "aria-label", BAD_CAST t->name);
+	tab = htmlio_block(wrap, "table", NULL);
+	if (t->label != NULL)
+		line(tab, "caption", NULL, t->name);
+	for (i = 0; i <= t->nrows; i++) {
+		const struct jb_cell *row = i == 0 ? t->head :
+		    t->body + (i - 1) * t->ncols;
+
+		if (i <= 1)
+			sec = htmlio_block(tab, i == 0 ? "thead" : "tbody", NULL);
+		tr = htmlio_block(sec, "tr", NULL);
+		for (j = 0; j < t->ncols; j++) {
+			const char *class = al[t->align[j]];
+
+			if (class == NULL && i > 0 && row[j].number)
+				class = "num";
+			cell = htmlio_block(tr, i == 0 ? "th" : "td", class);
+			if (i == 0)
+				xmlNewProp(cell, BAD_CAST "scope", BAD_CAST "col");
+			runs(cell, row[j].runs, row[j].nruns, 0);
+		}
+		endblock(tr);
+		if (i == 0 || i == t->nrows)
+			endblock(sec);
+	}
+	endblock(tab);
+	endblock(wrap);
+}
+
 static void
 blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 {
@@ -330,6 +374,9 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 			if (b->marker != NULL)
 				htmlio_span(el, "span", "marker", b->marker);
 			runs(el, b->runs, b->nruns, 0);
+			break;
+		case JB_BLOCK_TABLE:
+			table(parent, b->table);
 			break;
 		case JB_BLOCK__MAX:
 			break;
@@ -391,6 +438,11 @@ fill_nav(struct page *pg, xmlNodePtr nav)
 		a = line(nav, "a", "pdf", doc_label(pg->d, JB_LABEL_PDF));
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->pdf_href);
 		xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
+	}
+	if (v->docx_href != NULL) {
+		a = line(nav, "a", "docx", doc_label(pg->d, JB_LABEL_DOCX));
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->docx_href);
+		xmlNewProp(a, BAD_CAST "type", BAD_CAST JB_DOCX_TYPE);
 	}
 	if (v->next_href != NULL) {
 		snprintf(label, sizeof(label), "%s%s%s ›", doc_label(pg->d, JB_LABEL_NEXT),
@@ -462,11 +514,13 @@ fill_articles(struct page *pg, xmlNodePtr parent)
 		    a->briefs ? "briefs" : NULL);
 		xmlNewProp(art, BAD_CAST "id", BAD_CAST a->anchor);
 		head = htmlio_block(art, "header", NULL);
-		if (a->kicker != NULL) {
-			/* Printed with the dash that marks it as a kicker. */
-			line(head, "p", "kicker",
+		/*
+		 * Printed with the dash that marks it as a kicker; a location
+		 * line (播州区) stands alone above the title, as in print.
+		 */
+		if (a->kicker != NULL)
+			line(head, "p", "kicker", a->place ? a->kicker :
 			    arena_printf(pg->d->arena, "%s——", a->kicker));
-		}
 		line(head, "h2", NULL, a->title);
 		if (a->subtitle != NULL)
 			line(head, "p", "subtitle", a->subtitle);
@@ -525,7 +579,7 @@ has_content(struct page *pg, int s)
 	switch (s) {
 	case SLOT_NAV:
 		return v != NULL && (v->prev_href || v->next_href ||
-		    v->index_href || v->pdf_href);
+		    v->index_href || v->pdf_href || v->docx_href);
 	case SLOT_ICON:
 		/* Like the archive link, the icon lives at the site root. */
 		return v != NULL && v->root != NULL;
@@ -752,7 +806,7 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 {
 	struct jb_nav	 nav;
 	struct link	 p, q;
-	char		 pdfhref[256], *target;
+	char		 pdfhref[256], docxhref[256], *target;
 	const char	*base;
 	size_t		 n;
 	int		 rc = -1;
@@ -763,6 +817,8 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	base = strrchr(stem, '/');
 	snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
 	nav.pdf_href = pdfhref;
+	snprintf(docxhref, sizeof(docxhref), "%s.docx", base ? base + 1 : stem);
+	nav.docx_href = docxhref;
 	nav.index_href = "../index.html";
 	nav.root = "../";
 	n = strlen(stem) + 8;

@@ -32,11 +32,12 @@ struct build {
 	struct pmod_press	*pp;
 };
 
-/* Write the editions of one issue that html and pdf ask for. */
+/* Write the editions of one issue that the options ask for. */
 static int
-build_one(struct build *b, const char *path, int html, int pdf)
+build_one(struct build *b, const char *path)
 {
 	const struct jobs_opts	*o = b->o;
+	int			 html = o->html, pdf = o->pdf;
 	const struct iss_file	*prev, *next;
 	struct jb_doc		*d;
 	char			*stem = NULL, *target = NULL;
@@ -51,17 +52,28 @@ build_one(struct build *b, const char *path, int html, int pdf)
 		return -1;
 	stem = iss_out_stem(o->out, path);
 
-	if (html) {
-		iss_near_find(b->near, path, &prev, &next);
-		if (html_write_page(d, prev, next, o->templates, stem) == -1)
-			goto out;
-	}
+	/* The print and Word editions first: what only they find wrong (a
+	 * table wider than the page, a character no font has) leaves the
+	 * page as well as them as they were. */
 	if (pdf) {
 		n = strlen(stem) + 8;
 		target = xmalloc(n);
 		snprintf(target, n, "%s.pdf", stem);
 		if (b->pp == NULL ||
 		    b->press->pmod_write(b->pp, d, target) == -1)
+			goto out;
+	}
+	if (o->docx) {
+		free(target);
+		n = strlen(stem) + 8;
+		target = xmalloc(n);
+		snprintf(target, n, "%s.docx", stem);
+		if (docx_write_issue(d, target) == -1)
+			goto out;
+	}
+	if (html) {
+		iss_near_find(b->near, path, &prev, &next);
+		if (html_write_page(d, prev, next, o->templates, stem) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -97,7 +109,7 @@ run_batch(struct build *b, const struct batch *t, char **files)
 	int	 i, rc = 0;
 
 	for (i = t->first; i < t->first + t->n; i++)
-		if (build_one(b, files[i], b->o->html, b->o->pdf) == -1)
+		if (build_one(b, files[i]) == -1)
 			rc = 1;
 	return rc;
 }
@@ -196,7 +208,7 @@ jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 		rc = run_workers(&b, jobs, files, nfiles);
 	else
 		for (i = 0; i < nfiles; i++)
-			if (build_one(&b, files[i], o->html, o->pdf) == -1)
+			if (build_one(&b, files[i]) == -1)
 				rc = 1;
 	if (b.press != NULL)
 		b.press->pmod_free(b.pp);

@@ -11,13 +11,15 @@ struct jobs_opts {
 	struct pmod_opts po;		/* of the print editions */
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
+	int		 docx;		/* write the Word edition */
 	int		 jobs;		/* worker processes, 0 one per CPU */
 };
 
 /*
  * Write the editions o asks for of each of the nfiles issue files, in
  * the series s: the page with html_write_page() (render.h), the print
- * edition with the press (press.h), made once per process.  With more
+ * edition with the press (press.h), made once per process, the Word
+ * edition with docx_write_issue() (render.h).  With more
  * than one job the files are cut into batches of consecutive files that
  * forked workers take in turn; an issue that fails stops nothing, and a
  * worker that dies is reported with the first file of its batch.

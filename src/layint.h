@@ -6,36 +6,39 @@
  * lay_build() (layout.c) runs the rooms in this order: the parts of the
  * bulletin (parts.c) put each paragraph into a struct para, which shape.c
  * shapes, linebreak.c breaks into lines and flow.c sets into rows of
- * items; pages.c then puts the rows on pages.  Each room includes only
- * the third-party headers it calls: Pango in shape.c, flow.c and
- * layout.c, ICU in linebreak.c.
+ * items (a table's cells too, which table.c sizes and rules); pages.c
+ * then puts the rows on pages.  Each room includes only the third-party
+ * headers it calls: Pango in shape.c, flow.c, table.c and layout.c, ICU
+ * in linebreak.c.
  */
 
 #include <glib.h>
 
 #include "layout.h"
 #include "mem.h"
+#include "spec.h"
 
 struct UBreakIterator;
 struct _PangoContext;
 struct _PangoItem;
+struct tab;
 
 /* The 版心 grid of GB/T 9704, in pt; the page itself is in layout.h. */
-#define LAY_LEFT	(28 * LAY_MM)		/* 订口 */
-#define LAY_TOP		(37 * LAY_MM)		/* 天头 */
-#define LAY_MEASURE	(156 * LAY_MM)		/* 版心 width */
-#define LAY_HEIGHT	(225 * LAY_MM)		/* 版心 height */
-#define LAY_LINES	22			/* lines per face */
-#define LAY_CHARS	28			/* characters per full line */
+#define LAY_LEFT	(SPEC_LEFT * LAY_MM)	/* 订口 */
+#define LAY_TOP		(SPEC_TOP * LAY_MM)	/* 天头 */
+#define LAY_MEASURE	(SPEC_MEASURE * LAY_MM)	/* 版心 width */
+#define LAY_HEIGHT	(SPEC_HEIGHT * LAY_MM)	/* 版心 height */
+#define LAY_LINES	SPEC_LINES		/* lines per face */
+#define LAY_CHARS	SPEC_CHARS		/* characters per full line */
 #define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
 #define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
 
-#define RED		0xE60012		/* CMYK 0/80/80/0 as printed */
+#define RED		SPEC_RED
 #define BLACK		0x000000
-#define SIZE_2		22.0			/* 二号: titles */
-#define SIZE_4		14.0			/* 四号: 报尾, page numbers */
-#define SIZE_0		42.0			/* 初号: 刊名 */
-#define SIZE_XBS3	18.0			/* 小二: 本期要目 */
+#define SIZE_2		SPEC_SIZE_2		/* 二号: titles */
+#define SIZE_4		SPEC_SIZE_4		/* 四号: 报尾, page numbers */
+#define SIZE_0		SPEC_SIZE_0		/* 初号: 刊名 */
+#define SIZE_XBS3	SPEC_SIZE_XBS3		/* 小二: 本期要目 */
 
 enum align {
 	AL_JUSTIFY,		/* justified, last line flush left */
@@ -107,6 +110,10 @@ struct row {
 					   0 = none (titles, other parts) */
 	const char	*mark;		/* article title: bookmark text */
 	const char	*dest;
+	int		 table;		/* table id (1-based in lb->tabs), 0 = none */
+	double		 h;		/* table rows: height in pt, off the grid */
+	int		 thead;		/* table rows: the header row */
+	int		 turn;		/* table rows: set across a landscape page */
 };
 
 /* The layout being built: the rows the parts append, the pages they go onto. */
@@ -124,6 +131,8 @@ struct lb {
 	struct lay_doc		*out;
 	struct UBreakIterator	*words;		/* ICU word breaks, opened on first title */
 	int			 nowords;	/* ICU could not open one */
+	struct tab		*tabs;		/* tables set so far (table.c) */
+	size_t			 ntabs;
 };
 
 /* How flow_para() sets a paragraph: measure, indents, alignment, keeping. */
@@ -234,6 +243,29 @@ void	 part_note(struct lb *lb);
 void	 part_contents(struct lb *lb);
 void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
+
+/*
+ * table.c: tables.  table_set() appends the rows of table block b: its
+ * 表题 (one grid row per line), then one row per table row, of height h
+ * in pt off the grid, the cells set by lbrk_para() and flow_line(), with
+ * their rules; a table wider than the measure is reported and sets
+ * lb->failed.  pages.c stacks the rows of a table at their heights from
+ * a grid line and starts the next row on the grid again; at a page break
+ * inside table id it calls table_cut() with the y under the last row and
+ * on the next page table_head(), which sets the header row again from
+ * top and returns its height.  A table too wide for the measure is set
+ * across a landscape page when the series allows it: its rows (turn) go
+ * on pages of their own, stacked up to the measure, y from the top of
+ * the landscape page, and table_place() moves a row's items onto the
+ * portrait page turned; table_head() and table_cut() turn theirs.
+ * table_close() frees what lb keeps of its tables (none: no-op).
+ */
+void	 table_set(struct lb *lb, const struct jb_block *b);
+void	 table_place(struct lb *lb, struct lay_page *pg, struct row *r,
+	    double v);
+double	 table_head(struct lb *lb, struct lay_page *pg, int id, double top);
+void	 table_cut(struct lb *lb, struct lay_page *pg, int id, double y);
+void	 table_close(struct lb *lb);
 
 /*
  * pages.c: page_new() appends an empty page to lb's output, page_item()

@@ -1,4 +1,5 @@
 /* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures floated or shrunk to fit, the 报尾 at the foot, folios. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -79,12 +80,11 @@ page_text(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
 	free(r->items);
 }
 
-/* Move a row's items onto page pg at grid line g. */
+/* Move a row's items onto page pg with its top at y = top. */
 static void
-place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+place_at(struct lb *lb, struct lay_page *pg, struct row *r, double top)
 {
 	size_t	 i;
-	double	 top = LAY_TOP + g * LAY_PITCH;
 
 	for (i = 0; i < r->nitems; i++) {
 		struct lay_item *it = page_item(pg);
@@ -105,6 +105,72 @@ place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
 		l->marks[l->nmarks].page = (int)l->npages;
 		l->nmarks++;
 	}
+}
+
+/* Move a row's items onto page pg at grid line g. */
+static void
+place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+{
+	place_at(lb, pg, r, LAY_TOP + g * LAY_PITCH);
+}
+
+/*
+ * How far down a page the rows reach: g grid lines, where the rows of a
+ * table stack at their heights in pt (acc since the table's top at grid
+ * line g0 of this page, or its repeated header) and take the lines they
+ * reach into, so the row after a table starts on the grid again.
+ */
+struct fill {
+	int	 g;
+	int	 tab;		/* table being stacked, 0 = none */
+	int	 g0;
+	double	 acc;
+};
+
+/* Add row r to f; returns the top of r in pt from the 版心 top. */
+static double
+advance(struct fill *f, const struct row *r)
+{
+	double	 top;
+
+	if (r->table == 0) {
+		top = f->g * LAY_PITCH;
+		f->tab = 0;
+		f->g += r->nlines;
+		return top;
+	}
+	if (r->table != f->tab) {
+		f->tab = r->table;
+		f->g0 = f->g;
+		f->acc = 0;
+	}
+	top = f->g0 * LAY_PITCH + f->acc;
+	f->acc += r->h;
+	f->g = f->g0 + (int)ceil(f->acc / LAY_PITCH - 1e-6);
+	return top;
+}
+
+/*
+ * The rows from i on that fit on a page filled as *f says: returns the
+ * first that does not, *f filled with the others.  The rows of a table
+ * set across the page stack up to the measure, and share a page with no
+ * other rows.
+ */
+static size_t
+fit(const struct lb *lb, size_t i, struct fill *f)
+{
+	struct fill	 t;
+	size_t		 j;
+	int		 turn = lb->rows[i].turn;
+
+	for (j = i; j < lb->nrows && lb->rows[j].turn == turn; j++) {
+		t = *f;
+		advance(&t, &lb->rows[j]);
+		if (turn ? t.acc > LAY_MEASURE + 0.01 : t.g > LAY_LINES)
+			break;
+		*f = t;
+	}
+	return j;
 }
 
 /* Frames around the rows of each box, per page. */
@@ -279,8 +345,10 @@ float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
 	room = LAY_LINES - g;
 	for (k = i; k < s; k++)
 		room -= lb->rows[k].nlines;
+	/* A table does not move up past a picture: it would be cut. */
 	for (m = e; m < lb->nrows && lb->rows[m].art == lb->rows[s].art &&
-	    !picture(lb, m, &x, &nn) && lb->rows[m].nlines <= room; m++)
+	    !picture(lb, m, &x, &nn) && lb->rows[m].table == 0 &&
+	    lb->rows[m].nlines <= room; m++)
 		room -= lb->rows[m].nlines;
 	while (m > e && m < lb->nrows && (k = break_back(lb, m)) > 0)
 		m = m - e > k ? m - k : e;
@@ -322,7 +390,8 @@ float_back(struct lb *lb, size_t i, size_t j, int g, int shrink)
 	for (p = s; p > i + 1; p--) {
 		const struct row *r = &lb->rows[p - 1];
 
-		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn))
+		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn) ||
+		    r->table != 0)
 			return 0;
 		at -= r->nlines;
 		if (at + least <= LAY_LINES && (r->para < 0 || r->idx == 0) &&
@@ -352,8 +421,12 @@ shrink_fit(struct lb *lb, size_t i, size_t s, size_t e, int g)
 	int		 over = g, n, np = 0, slack = 0, t;
 	int		 lines[LAY_LINES], least[LAY_LINES];
 
-	for (k = i; k < e; k++)
+	/* a table's rows stack at their own heights and never shrink */
+	for (k = i; k < e; k++) {
+		if (lb->rows[k].table != 0)
+			return 0;
 		over += lb->rows[k].nlines;
+	}
 	/* nor is the article's last line, its byline, left alone at the
 	 * next page's top */
 	for (n = 0, k = e; k < lb->nrows && lb->rows[k].art ==
@@ -410,18 +483,19 @@ boxed(const struct lb *lb, size_t j, size_t *s, size_t *e)
 }
 
 /*
- * Whether a page whose first g lines are taken and where rows [i, j) fit
+ * Whether a page filled as f0 says before row i, where rows [i, j) fit,
  * would leave more than SLACK lines empty if it ended where
  * adjust_break() says: 1 or 0.
  */
 static int
-short_page(struct lb *lb, size_t i, size_t j, int g)
+short_page(struct lb *lb, size_t i, size_t j, const struct fill *f0)
 {
-	size_t	 b = adjust_break(lb, i, j), k;
+	size_t		 b = adjust_break(lb, i, j), k;
+	struct fill	 f = *f0;
 
 	for (k = i; k < b; k++)
-		g += lb->rows[k].nlines;
-	return g < LAY_LINES - SLACK;
+		advance(&f, &lb->rows[k]);
+	return f.g < LAY_LINES - SLACK;
 }
 
 /* Paginate: fill each page with the rows that fit; a picture that does
@@ -433,46 +507,74 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
 	size_t	 i, b;
 	int	 g = *gp, *line;
+	double	*top;
 
 	line = xcalloc(lb->nrows + 1, sizeof(*line));
+	top = xcalloc(lb->nrows + 1, sizeof(*top));
 	for (i = 0; i < lb->nrows;) {
 		size_t j, s, e;
-		int used = g, n;
+		int turn, n;
+		struct fill f0 = { g, 0, g, 0 }, f;
 
 		if (g == 0 && lb->rows[i].blank) {
 			i++;
 			continue;
 		}
-		for (j = i; j < lb->nrows && used + lb->rows[j].nlines <=
-		    LAY_LINES; j++)
-			used += lb->rows[j].nlines;
+		/* A table turned across the page has pages of its own. */
+		turn = lb->rows[i].turn;
+		if (turn && g > 0) {
+			pg = page_new(lb);
+			g = 0;
+			f0.g = f0.g0 = 0;
+		}
+		/* A table the page broke goes on under its header again. */
+		if (g == 0 && i > 0 && lb->rows[i].table != 0 &&
+		    lb->rows[i].table == lb->rows[i - 1].table) {
+			f0.tab = lb->rows[i].table;
+			f0.acc = table_head(lb, pg, f0.tab, LAY_TOP);
+			f0.g = (int)ceil(f0.acc / LAY_PITCH - 1e-6);
+		}
+		f = f0;
+		j = fit(lb, i, &f);
 		/* A picture that does not fit: forward if that fills the
 		 * page, else up the page, else shrunk, else forward as far
 		 * as the text goes. */
-		b = j < lb->nrows ? float_picture(lb, i, j, g, 1) : 0;
-		if (b == 0 && j < lb->nrows && (float_back(lb, i, j, g, 0) ||
-		    (short_page(lb, i, j, g) && (overflow(lb, i, j, &s, &e,
-		    &n) || boxed(lb, j, &s, &e)) && (shrink_fit(lb, i, s, e,
-		    g) || float_back(lb, i, j, g, 1)))))
-			for (used = g, j = i; j < lb->nrows && used +
-			    lb->rows[j].nlines <= LAY_LINES; j++)
-				used += lb->rows[j].nlines;
-		else if (b == 0 && j < lb->nrows)
-			b = float_picture(lb, i, j, g, 0);
+		b = 0;
+		if (!turn && j < lb->nrows) {
+			b = float_picture(lb, i, j, f0.g, 1);
+			if (b == 0 && (float_back(lb, i, j, f0.g, 0) ||
+			    (short_page(lb, i, j, &f0) && (overflow(lb, i, j,
+			    &s, &e, &n) || boxed(lb, j, &s, &e)) &&
+			    (shrink_fit(lb, i, s, e, f0.g) ||
+			    float_back(lb, i, j, f0.g, 1))))) {
+				f = f0;
+				j = fit(lb, i, &f);
+			} else if (b == 0)
+				b = float_picture(lb, i, j, f0.g, 0);
+		}
 		if (b == 0) {
 			b = j;
-			if (b < lb->nrows)
+			if (b < lb->nrows && lb->rows[b].turn == turn)
 				b = adjust_break(lb, i, b);
 		}
 		if (b == i)
 			b = i + 1;
+		f = f0;
 		for (j = i; j < b; j++) {
-			line[j] = g;
-			g += lb->rows[j].nlines;
+			line[j] = f.g;
+			top[j] = advance(&f, &lb->rows[j]);
 		}
+		g = turn ? LAY_LINES : f.g;
 		frames(lb, pg, i, b, line);
 		for (j = i; j < b; j++)
-			place(lb, pg, &lb->rows[j], line[j]);
+			if (turn)
+				table_place(lb, pg, &lb->rows[j], top[j]);
+			else
+				place_at(lb, pg, &lb->rows[j], LAY_TOP + top[j]);
+		if (b < lb->nrows && lb->rows[b].table != 0 &&
+		    lb->rows[b].table == lb->rows[b - 1].table)
+			table_cut(lb, pg, lb->rows[b].table, turn ? f.acc :
+			    LAY_TOP + f.g0 * LAY_PITCH + f.acc);
 		pg->lines = g;
 		i = b;
 		if (i < lb->nrows) {
@@ -481,6 +583,7 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		}
 	}
 	free(line);
+	free(top);
 	*gp = g;
 	return pg;
 }
@@ -497,14 +600,14 @@ page_footer(struct lb *lb, struct lay_page *pg, int g, size_t nf, int ndist,
 		pg = page_new(lb);
 	if (even && lb->out->npages % 2 == 1)
 		pg = page_new(lb);
-	page_rule(pg, LAY_TOP + top * LAY_PITCH, 0.35 * LAY_MM, BLACK);
+	page_rule(pg, LAY_TOP + top * LAY_PITCH, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	if (ndist > 0)
 		page_rule(pg, LAY_TOP + (top + ndist) * LAY_PITCH,
-		    0.25 * LAY_MM, BLACK);
+		    SPEC_RULE_LIGHT * LAY_MM, BLACK);
 	if ((size_t)(ndist + 1) < nf)
 		page_rule(pg, LAY_TOP + (top + ndist + 1) * LAY_PITCH,
-		    0.25 * LAY_MM, BLACK);
-	page_rule(pg, LAY_TOP + LAY_HEIGHT, 0.35 * LAY_MM, BLACK);
+		    SPEC_RULE_LIGHT * LAY_MM, BLACK);
+	page_rule(pg, LAY_TOP + LAY_HEIGHT, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	for (i = 0; i < nf; i++) {
 		lb->rows[frow0 + i].para = -1;
 		lb->rows[frow0 + i].mark = NULL;
@@ -526,7 +629,7 @@ page_folios(struct lb *lb, int bodypages)
 	for (pno = 0; pno < (int)l->npages; pno++) {
 		char num[32];
 		int odd = (pno + 1) % 2 == 1;
-		double y = LAY_TOP + LAY_HEIGHT + 7 * LAY_MM + 0.88 * SIZE_4;
+		double y = LAY_TOP + LAY_HEIGHT + SPEC_FOLIO * LAY_MM + 0.88 * SIZE_4;
 
 		if (blank[pno] || (pno == (int)l->npages - 1 && pno > 0 &&
 		    blank[pno - 1]))

@@ -1,7 +1,11 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names; the Word edition's package. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <zip.h>
 
 #include "document.h"
 #include "frontmatter.h"
@@ -10,6 +14,7 @@
 #include "label.h"
 #include "mem.h"
 #include "msg.h"
+#include "render.h"
 #include "source.h"
 
 int	 harness_failed;
@@ -293,6 +298,86 @@ test_folding(void)
 	series_free(NULL);
 }
 
+/* The first block of an issue whose first article has body, or NULL. */
+static const struct jb_block *
+first_block(const char *body, struct jb_doc **out, const struct jb_series *s)
+{
+	first_para(body, out, s);
+	if (*out == NULL || (*out)->articles[0].nblocks == 0)
+		return NULL;
+	return &(*out)->articles[0].blocks[0];
+}
+
+/* Pipe tables: cells counted from the source, number cells, 表题 forms. */
+static void
+test_tables(void)
+{
+	struct jb_series	*s = series();
+	const struct jb_block	*b;
+	struct jb_doc		*d;
+	int			 errors;
+	size_t			 i;
+	static const struct {
+		const char	*cell;
+		int		 number;
+	} nums[] = {
+		{ "92.5", 1 }, { "87%", 1 }, { "1,200", 1 }, { "-0.3", 1 },
+		{ "+1.2%", 1 }, { "0", 1 }, { "-", 0 }, { "%", 0 },
+		{ "92分", 0 }, { "１２", 0 }, { "3 4", 0 }, { "", 0 },
+	};
+
+	if (s == NULL)
+		return;
+	b = first_block("表1　测评得分\n\n| 区 | 得分 |\n|:-:|--:|\n"
+	    "| 甲\\|乙 | 92.5 |\n| 丙 | 1 |", &d, s);
+	OK(b != NULL && b->kind == JB_BLOCK_TABLE, "a pipe table is a table block");
+	if (b != NULL && b->kind == JB_BLOCK_TABLE) {
+		const struct jb_table *t = b->table;
+
+		INT_EQ(t->ncols, 2, "two columns");
+		INT_EQ(t->nrows, 2, "two body rows");
+		STR_EQ(t->label, "表1", "表题 label");
+		STR_EQ(t->title, "测评得分", "表题 title after a full-width space");
+		STR_EQ(t->name, "表1　测评得分", "table named by its 表题");
+		INT_EQ(t->align[0], JB_ALIGN_CENTER, ":-: centres");
+		INT_EQ(t->align[1], JB_ALIGN_RIGHT, "--: sets flush right");
+		STR_EQ(doc_runs_text(d, t->body[0].runs, t->body[0].nruns),
+		    "甲|乙", "an escaped pipe is text");
+		OK(t->body[1].number, "92.5 is a number");
+	}
+	doc_free(d);
+	/* GFM splits cells at a pipe inside a code span too: one too many. */
+	errors = msg_errors();
+	first_block("| 区 | 得分 |\n|---|---|\n| `a|b` | 1 |", &d, s);
+	OK(d == NULL && msg_errors() == errors + 1,
+	    "a pipe inside a code span makes a ragged row");
+	doc_free(d);
+	b = first_block("表12 各区志愿者人数\n\n| 区 | 人数 |\n|---|---|\n| 甲 | 3 |",
+	    &d, s);
+	OK(b != NULL && b->kind == JB_BLOCK_TABLE && b->table->label != NULL &&
+	    strcmp(b->table->title, "各区志愿者人数") == 0,
+	    "表题 after an ASCII space");
+	doc_free(d);
+	b = first_block("| 区 | 人数 |\n|---|---|\n| 甲 | 3 |", &d, s);
+	OK(b != NULL && b->kind == JB_BLOCK_TABLE && b->table->label == NULL &&
+	    strcmp(b->table->name, "第1个表格") == 0,
+	    "a table without 表题 is named by its number");
+	doc_free(d);
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		char body[256], name[128];
+
+		snprintf(body, sizeof(body), "| 区 | 值 |\n|---|---|\n| 甲 | %s |",
+		    nums[i].cell);
+		b = first_block(body, &d, s);
+		snprintf(name, sizeof(name), "cell “%s” is %sa number",
+		    nums[i].cell, nums[i].number ? "" : "not ");
+		OK(b != NULL && b->kind == JB_BLOCK_TABLE &&
+		    b->table->body[1].number == nums[i].number, name);
+		doc_free(d);
+	}
+	series_free(s);
+}
+
 /* Pictures alone in a paragraph: one, a row of two or three, no more. */
 static void
 test_photo_rows(void)
@@ -380,6 +465,71 @@ test_issue_names(void)
 	iss_near_free(NULL);
 }
 
+/* The bytes of the file at path, in b; 0 or -1. */
+static int
+slurp(const char *path, struct buf *b)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	 chunk[4096];
+	size_t	 n;
+
+	if (fp == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(b, chunk, n);
+	fclose(fp);
+	return 0;
+}
+
+/* The Word edition: the same bytes twice, parts in order, 1980 times. */
+static void
+test_docx(void)
+{
+	static const char src[] = "---\n期号: 3\n日期: 2025-03-01\n---\n\n"
+	    "## 全市文明交通志愿服务推进会召开\n\n本报讯 3月1日，会议召开。\n";
+	struct jb_series	*s = series_load("bulletin.yaml");
+	struct jb_doc		*d = NULL;
+	struct buf		 a = { 0 }, b = { 0 };
+	char			 dir[] = "/tmp/jianbao-unit-XXXXXX", pa[64], pb[64];
+	zip_t			*z;
+	zip_stat_t		 st;
+	int			 err;
+
+	OK(s != NULL && mkdtemp(dir) != NULL, "a series and a folder");
+	if (s == NULL)
+		return;
+	/* Entries are dated 1980-01-01 unless this names a time. */
+	unsetenv("SOURCE_DATE_EPOCH");
+	d = doc_parse("unit.md", src, sizeof(src) - 1, s);
+	snprintf(pa, sizeof(pa), "%s/a.docx", dir);
+	snprintf(pb, sizeof(pb), "%s/b.docx", dir);
+	OK(d != NULL && docx_write_issue(d, pa) == 0 &&
+	    docx_write_issue(d, pb) == 0, "the Word edition is written twice");
+	OK(slurp(pa, &a) == 0 && slurp(pb, &b) == 0 && a.len > 0 &&
+	    a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
+	    "byte for byte the same");
+	z = zip_open(pa, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	OK(z != NULL, "libzip opens it, checking its consistency");
+	if (z != NULL) {
+		STR_EQ(zip_get_name(z, 0, 0), "[Content_Types].xml",
+		    "the content types first");
+		STR_EQ(zip_get_name(z, 2, 0), "word/document.xml",
+		    "the document after the package's relationships");
+		OK(zip_stat(z, "word/document.xml", 0, &st) == 0 &&
+		    st.comp_method == ZIP_CM_DEFLATE && st.mtime ==
+		    mktime(&(struct tm){ .tm_year = 80, .tm_mday = 1,
+		    .tm_isdst = -1 }), "deflated, dated 1980-01-01");
+		zip_discard(z);
+	}
+	unlink(pa);
+	unlink(pb);
+	rmdir(dir);
+	buf_free(&a);
+	buf_free(&b);
+	doc_free(d);
+	series_free(s);
+}
+
 int
 main(void)
 {
@@ -394,8 +544,10 @@ main(void)
 	test_keys();
 	test_source();
 	test_folding();
+	test_tables();
 	test_photo_rows();
 	test_issue_names();
+	test_docx();
 	msg_set_stream(NULL);
 	fclose(sink);
 	return harness_failed ? 1 : 0;
