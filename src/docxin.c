@@ -1063,9 +1063,10 @@ put_text(struct buf *b, const char *s, int in_table)
 
 /* A run of text with its boldness, gathered for one paragraph. */
 struct seg {
-	char	*text;
-	int	 bold;
-	int	 size;
+	char		*text;
+	int		 bold;
+	int		 size;
+	const char	*href;		/* a link's target (the rels'), or NULL */
 };
 
 struct pstate {
@@ -1076,6 +1077,7 @@ struct pstate {
 	int		 depth;
 	struct buf	 after;		/* pictures, comments, text boxes */
 	int		 pics;
+	const char	*href;		/* inside a link to this target */
 };
 
 static void
@@ -1083,7 +1085,8 @@ seg_add(struct pstate *ps, const char *t, int bold, int size)
 {
 	if (*t == '\0')
 		return;
-	if (ps->n > 0 && ps->v[ps->n - 1].bold == bold) {
+	if (ps->n > 0 && ps->v[ps->n - 1].bold == bold &&
+	    ps->v[ps->n - 1].href == ps->href) {
 		char	*j = g_strconcat(ps->v[ps->n - 1].text, t, NULL);
 
 		free(ps->v[ps->n - 1].text);
@@ -1097,10 +1100,20 @@ seg_add(struct pstate *ps, const char *t, int bold, int size)
 	ps->v[ps->n].text = xstrdup(t);
 	ps->v[ps->n].bold = bold;
 	ps->v[ps->n].size = size;
+	ps->v[ps->n].href = ps->href;
 	ps->n++;
 }
 
 static void	 walk_blocks(struct rd *, xmlNode *, int, int);
+
+/* A target a link may have in the issue: a web page or a mail address,
+ * written so that <…> holds it. */
+static int
+link_target(const char *t)
+{
+	return (strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0 ||
+	    strncmp(t, "mailto:", 7) == 0) && strpbrk(t, "<>\n\r \\") == NULL;
+}
 
 /* A picture: its bytes from the package, a line for it after the text. */
 static void
@@ -1333,6 +1346,18 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 			}
 			continue;
 		}
+		/* a link to a page outside keeps its target */
+		if (is_w(c, "hyperlink") && ps->href == NULL) {
+			const struct rel	*rel = rel_by_id(r, v = attr(c, "id"));
+
+			xmlFree(v);
+			if (rel != NULL && rel->external && link_target(rel->target)) {
+				ps->href = rel->target;
+				walk_runs(r, ps, c, bold, size);
+				ps->href = NULL;
+				continue;
+			}
+		}
 		/* hyperlink, smartTag, customXml, sdt, sdtContent, ins, moveTo,
 		 * fldSimple: their runs count, they do not */
 		if (c->type == XML_ELEMENT_NODE)
@@ -1438,6 +1463,17 @@ caption_like(const struct para *p)
 	return !p->raw && p->rank == BODY && g_utf8_strlen(t, -1) <= 80 &&
 	    (strncmp(t, "图", strlen("图")) == 0 ||
 	    strncmp(t, "圖", strlen("圖")) == 0) && strstr(t, "摄") == NULL;
+}
+
+/* End the link open in b, if any: its target in <> (link_target() made
+ * sure it holds no < > or blank). */
+static void
+close_link(struct buf *b, const char **link)
+{
+	if (*link == NULL)
+		return;
+	buf_printf(b, "](<%s>)", *link);
+	*link = NULL;
 }
 
 /*
@@ -1554,18 +1590,21 @@ paragraph(struct rd *r, xmlNode *p)
 		} else {
 			/* body text, bold phrases marked; indents and line
 			 * breaks as paragraphs of their own */
-			int	 lead = 1;
+			const char	*link = NULL;
+			int		 lead = 1;
 
 			for (i = 0; i < ps.n; i++) {
 				line = lead ? strip_indent(ps.v[i].text) :
 				    xstrdup(ps.v[i].text);
-				if (*line == '\0') {
-					free(line);
-					continue;
-				}
-				for (l0 = line; l0 != NULL; l0 = nl) {
+				for (l0 = *line ? line : NULL; l0 != NULL; l0 = nl) {
 					if ((nl = strchr(l0, '\n')) != NULL)
 						*nl++ = '\0';
+					/* a link opens before its first text */
+					if (ps.v[i].href != NULL && link == NULL &&
+					    *l0 != '\0') {
+						buf_puts(&out->text, "[");
+						link = ps.v[i].href;
+					}
 					if (ps.v[i].bold && *g_strstrip(l0)) {
 						buf_puts(&out->text, "**");
 						put_text(&out->text, l0, 0);
@@ -1574,12 +1613,16 @@ paragraph(struct rd *r, xmlNode *p)
 						put_text(&out->text, l0, 0);
 					if (nl != NULL) {
 						/* a line break: the next line a paragraph */
+						close_link(&out->text, &link);
 						out = new_para(r);
 						while (*nl == ' ' || *nl == '\t')
 							nl++;
 					}
 				}
-				lead = 0;
+				/* and closes after its last, the target in <> */
+				if (i + 1 == ps.n || ps.v[i + 1].href != link)
+					close_link(&out->text, &link);
+				lead = lead && *line == '\0';
 				free(line);
 			}
 		}

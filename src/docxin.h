@@ -25,7 +25,8 @@ struct docxin_pic {
  * Headings are "## "/"### "/"#### " lines (from outline levels, heading
  * styles by name, localized names such as 标题 1, styles they are based
  * on, or a short centred, bold or larger paragraph standing alone), bold
- * runs **…**, numbering as the visible label (一、 （一） 1.), a line break
+ * runs **…**, a link to a web page or mail address [text](<target>),
+ * numbering as the visible label (一、 （一） 1.), a line break
  * within a paragraph a new line (in a heading it vanishes), tables GFM
  * pipe tables (a one-row table, or one with empty rows under its header,
  * is a frame: its cells paragraphs), pictures

@@ -206,6 +206,8 @@ if $PY -c 'import docx' 2>/dev/null; then
 	    '[ $st -eq 0 ] && grep -q "^文明祭扫，绿色清明。$" "$tmp/w/frame.md" &&
 	     grep -q "^劝导人次$" "$tmp/w/frame.md" && ! grep -q "^|" "$tmp/w/frame.md" &&
 	     [ "$(grep -c "表格，其中的文字已作为段落导入" "$tmp/err")" -eq 2 ]'
+	check "frame.docx: a link keeps its target" \
+	    'grep -qF "详见[青禾文明网](<https://example.org/wenming?id=1>)。" "$tmp/w/frame.md"'
 	issue_ok "import frame.docx" "$tmp/w/frame.md"
 	if have pandoc; then
 		for w in styles direct outline frame; do

@@ -5,7 +5,8 @@
 #                numbering from numbering.xml (一、 and 1.), a table, a JPEG
 #                with alt text and a caption, tracked changes, a comment
 #   direct.docx  no heading styles: a centred larger title, bold 一、 lines
-#   frame.docx   a one-row table framing a notice, a header over empty rows
+#   frame.docx   a one-row table framing a notice, a header over empty rows,
+#                a link to a page outside
 #   whole.docx   a whole past issue: a centred masthead, an 编者按, an
 #                article, the 报尾 in a table
 #   outline.docx a style based on Title, a style named 标题 1 with a numeric
@@ -157,6 +158,16 @@ def frame():
     t = doc.add_table(rows=3, cols=2)
     t.cell(0, 0).text = "公墓"
     t.cell(0, 1).text = "劝导人次"
+    # a link to a page outside, as Word writes one
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    rid = doc.part.relate_to("https://example.org/wenming?id=1", RT.HYPERLINK,
+                             is_external=True)
+    p = doc.add_paragraph("详见")
+    p._p.append(parse_xml(
+        '<w:hyperlink %s xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships" r:id="%s"><w:r><w:t>青禾文明网</w:t></w:r></w:hyperlink>'
+        % (W, rid)))
+    p.add_run("。")
     doc.add_paragraph("（青禾县文明办）")
     doc.save(out + "/frame.docx")
 
