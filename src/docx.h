@@ -1,4 +1,4 @@
-/* docx.h -- the DOCX stage's two files share these: styles, pictures, the XML writer helpers; no other stage includes it. */
+/* docx.h -- the DOCX stage's files share these: styles, pictures, XML writer helpers, the body's writer; no other stage includes it. */
 #ifndef JIANBAO_DOCX_H
 #define JIANBAO_DOCX_H
 
@@ -117,8 +117,9 @@ const char	*docx_link_rid(struct docx_pkg *p, const char *href);
 /*
  * docxbody.c: word/document.xml of p's issue into out: 报头, 编者按, 本期
  * 要目, the articles, the 报尾 in a table floating at the foot of the
- * last page, the section with its grid and footers.  Returns 0, or -1
- * after reporting (an unreadable picture).
+ * last page, the section with its grid and footers (docxtable.c sets the
+ * pictures and tables).  Returns 0, or -1 after reporting (an unreadable
+ * picture).
  */
 int	 docx_document(struct docx_pkg *p, struct buf *out);
 
@@ -142,5 +143,98 @@ void	 docx_vali(xmlTextWriterPtr w, const char *name, long v);
 xmlTextWriterPtr docx_part_new(xmlBufferPtr *xb);
 int		 docx_part_end(xmlTextWriterPtr w, xmlBufferPtr xb,
 		    struct buf *out);
+
+/* ---- the body of document.xml: docxbody.c and docxtable.c ---- */
+
+/*
+ * The body is described, not laid out: each part is a paragraph in its
+ * style, and Word (or WPS, or LibreOffice) sets the lines and pages on
+ * the section's 22-line grid.  Only what the model cannot tell Word by
+ * style is decided here: where a long title breaks, whether a 要目
+ * kicker shares the title's line, the 刊名's size and letter-spacing and
+ * the picture sizes, from the characters' widths in em.
+ */
+struct docx_body {
+	struct docx_pkg		*p;
+	xmlTextWriterPtr	 w;		/* where runs go: out, or the held paragraph */
+	xmlTextWriterPtr	 out;		/* document.xml */
+	/*
+	 * A blank line between paragraphs is the space after the one
+	 * before it, never the space before the next: Word and LibreOffice
+	 * both drop what ends a page, as print drops a blank line at a
+	 * page top, but LibreOffice keeps space before at a page's top.
+	 * So a paragraph of the flow is held until the next one starts.
+	 */
+	xmlTextWriterPtr	 held;		/* the held paragraph's runs */
+	xmlBufferPtr		 heldbuf;
+	int			 holding;	/* a paragraph is held */
+	enum docx_style		 hst;		/* its style */
+	unsigned		 hflags;
+	int			 hbefore;	/* its space before, twips */
+	int			 direct;	/* in a table: paragraphs are written at once */
+	const char		*jc;		/* a table cell's own alignment, or NULL */
+	int			 after_table;	/* the block before was a table */
+	int			 hsect;		/* the held paragraph ends a section */
+	int			 space;		/* twips before the next paragraph */
+	int			 nmarks;	/* bookmark ids given out */
+	int			 links;		/* runs are the text of a link */
+};
+
+/* Paragraph flags of docx_para_start() and docx_ppr(). */
+#define PK_KEEP		0x01	/* keep with the next paragraph */
+#define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
+#define PK_LINES	0x04	/* keep the paragraph's lines on one page */
+
+/* Marks a line may not start with (stops, closing) or end with (opening). */
+#define TB_STOP		"，。、；：？！…—"
+#define TB_OPEN		"“‘《（「『〔【〈"
+#define TB_CLOSE	"”’》）」』〕】〉"
+
+/*
+ * docxbody.c, the paragraphs and runs.  docx_em_of() is the width of
+ * character c in em (1 for a wide one, Times New Roman's advance for
+ * the rest); docx_in_set() whether c is one of the UTF-8 characters of
+ * set.  docx_blank() asks for a blank line before the next paragraph.
+ * docx_ppr() writes the paragraph properties beyond style st's (sect 1:
+ * the paragraph ends a section of portrait pages, 2: of landscape ones).
+ * docx_release() writes the held paragraph with after twips after it.
+ * docx_para_start() starts a paragraph of style st, held in the flow,
+ * written at once in a table (b->direct) or the 报尾; docx_para_end()
+ * ends it.  docx_run_text() writes a run in character style cs (DS__MAX:
+ * the paragraph's); docx_runs() the model's runs, the first one the
+ * 电头 when lead.
+ */
+double	 docx_em_of(unsigned long c);
+int	 docx_in_set(const char *set, unsigned long c);
+void	 docx_blank(struct docx_body *b);
+void	 docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags,
+	    int before, int after, const char *jc, int sect);
+void	 docx_release(struct docx_body *b, int after);
+void	 docx_para_start(struct docx_body *b, enum docx_style st,
+	    unsigned flags);
+void	 docx_para_end(struct docx_body *b);
+void	 docx_run_text(struct docx_body *b, enum docx_style cs,
+	    const char *text);
+void	 docx_runs(struct docx_body *b, const struct jb_run *r, size_t n,
+	    int lead);
+
+/*
+ * docxtable.c, the pictures and tables.  docx_picture() sets the picture
+ * of image block blk at most w pt wide (and 12 lines tall) in a paragraph
+ * of its own, docx_picture_row() a row of them across measure pt with
+ * their captions and credit; docx_credit() the 摄影署名 line of who.
+ * docx_table() sets table block blk, a line below the table before it
+ * when after_table.  These three return 0, or -1 after reporting (an
+ * unreadable picture, a table too wide).  docx_border() writes a border
+ * of thick pt on side of a table or a cell.
+ */
+int	 docx_picture(struct docx_body *b, const struct jb_block *blk,
+	    double w, unsigned keep);
+int	 docx_picture_row(struct docx_body *b, const struct jb_block *blk,
+	    double measure, unsigned flags);
+void	 docx_credit(struct docx_body *b, const char *who, unsigned flags);
+int	 docx_table(struct docx_body *b, const struct jb_block *blk,
+	    int after_table);
+void	 docx_border(xmlTextWriterPtr w, const char *side, double thick);
 
 #endif

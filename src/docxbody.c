@@ -1,5 +1,4 @@
 /* docxbody.c -- word/document.xml from the model: 报头, 编者按, 本期要目, articles and their blocks, 报尾, the section. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,54 +6,16 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
-#include "colwidth.h"
 #include "docx.h"
 #include "document.h"
-#include "msg.h"
 #include "source.h"
-
-/*
- * The body is described, not laid out: each part is a paragraph in its
- * style, and Word (or WPS, or LibreOffice) sets the lines and pages on
- * the section's 22-line grid.  Only what the model cannot tell Word by
- * style is decided here: where a long title breaks, whether a 要目
- * kicker shares the title's line, the 刊名's size and letter-spacing and
- * the picture sizes, from the characters' widths in em.
- */
-struct body {
-	struct docx_pkg		*p;
-	xmlTextWriterPtr	 w;		/* where runs go: out, or the held paragraph */
-	xmlTextWriterPtr	 out;		/* document.xml */
-	/*
-	 * A blank line between paragraphs is the space after the one
-	 * before it, never the space before the next: Word and LibreOffice
-	 * both drop what ends a page, as print drops a blank line at a
-	 * page top, but LibreOffice keeps space before at a page's top.
-	 * So a paragraph of the flow is held until the next one starts.
-	 */
-	xmlTextWriterPtr	 held;		/* the held paragraph's runs */
-	xmlBufferPtr		 heldbuf;
-	int			 holding;	/* a paragraph is held */
-	enum docx_style		 hst;		/* its style */
-	unsigned		 hflags;
-	int			 hbefore;	/* its space before, twips */
-	int			 direct;	/* in a table: paragraphs are written at once */
-	const char		*jc;		/* a table cell's own alignment, or NULL */
-	int			 after_table;	/* the block before was a table */
-	int			 hsect;		/* the held paragraph ends a section */
-	int			 space;		/* twips before the next paragraph */
-	int			 nmarks;	/* bookmark ids given out */
-	int			 links;		/* runs are the text of a link */
-};
-
-#define EMU_PER_PT	12700
 
 /*
  * The width of character c in em: 1 for a wide one, Times New Roman's
  * advance for Latin letters, digits and marks (digits ½, . , ¼ ...).
  */
-static double
-em_of(unsigned long c)
+double
+docx_em_of(unsigned long c)
 {
 	if (src_wide_ambiguous(c))
 		return 1;
@@ -73,7 +34,7 @@ em_of(unsigned long c)
 	return 0.5;
 }
 
-/* Width of s in em, by em_of(). */
+/* Width of s in em, by docx_em_of(). */
 static double
 ems(const char *s)
 {
@@ -89,7 +50,7 @@ ems(const char *s)
 			c &= 0x3F >> k;
 		for (p++; k > 0 && (*p & 0xC0) == 0x80; k--, p++)
 			c = c << 6 | (*p & 0x3F);
-		n += em_of(c);
+		n += docx_em_of(c);
 	}
 	return n;
 }
@@ -97,16 +58,12 @@ ems(const char *s)
 /* ---- paragraphs and runs ---- */
 
 /* A blank line before the next paragraph, unless one is there already. */
-static void
-blank(struct body *b)
+void
+docx_blank(struct docx_body *b)
 {
 	if (b->space < DOCX_PITCH)
 		b->space += DOCX_PITCH;
 }
-
-#define PK_KEEP		0x01	/* keep with the next paragraph */
-#define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
-#define PK_LINES	0x04	/* keep the paragraph's lines on one page */
 
 static void	 sect_props(xmlTextWriterPtr, int);
 
@@ -114,8 +71,8 @@ static void	 sect_props(xmlTextWriterPtr, int);
  * The paragraph properties beyond the style's; with sect, the paragraph
  * ends a section of portrait pages (sect 1) or landscape ones (2).
  */
-static void
-ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
+void
+docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
     int after, const char *jc, int sect)
 {
 	char	 v[2][16];
@@ -156,14 +113,14 @@ ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 }
 
 /* Write the held paragraph, with after twips of space after it. */
-static void
-release(struct body *b, int after)
+void
+docx_release(struct docx_body *b, int after)
 {
 	if (!b->holding)
 		return;
 	xmlTextWriterFlush(b->held);
 	docx_start(b->out, "w:p", NULL);
-	ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL, b->hsect);
+	docx_ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL, b->hsect);
 	b->hsect = 0;
 	xmlTextWriterWriteRaw(b->out, xmlBufferContent(b->heldbuf));
 	docx_end(b->out);
@@ -177,16 +134,16 @@ release(struct body *b, int after)
  * and the one before it released with the pending blank line after it;
  * in the 报尾's table it is written at once.
  */
-static void
-para_start(struct body *b, enum docx_style st, unsigned flags)
+void
+docx_para_start(struct docx_body *b, enum docx_style st, unsigned flags)
 {
 	if (b->held == NULL || b->direct) {
 		docx_start(b->out, "w:p", NULL);
-		ppr(b->out, st, flags, 0, 0, b->jc, 0);
+		docx_ppr(b->out, st, flags, 0, 0, b->jc, 0);
 		return;
 	}
 	if (b->holding)
-		release(b, b->space);
+		docx_release(b, b->space);
 	else
 		b->hbefore = b->space;
 	b->space = 0;
@@ -196,16 +153,16 @@ para_start(struct body *b, enum docx_style st, unsigned flags)
 	b->w = b->held;
 }
 
-static void
-para_end(struct body *b)
+void
+docx_para_end(struct docx_body *b)
 {
 	if (b->held == NULL || b->direct)
 		docx_end(b->out);
 }
 
 /* A run of text in character style cs (DS__MAX: the paragraph's). */
-static void
-run_text(struct body *b, enum docx_style cs, const char *text)
+void
+docx_run_text(struct docx_body *b, enum docx_style cs, const char *text)
 {
 	xmlTextWriterPtr	 w = b->w;
 
@@ -231,7 +188,7 @@ run_text(struct body *b, enum docx_style cs, const char *text)
 }
 
 static void
-run_break(struct body *b)
+run_break(struct docx_body *b)
 {
 	docx_start(b->w, "w:r", NULL);
 	docx_empty(b->w, "w:br", NULL);
@@ -239,7 +196,7 @@ run_break(struct body *b)
 }
 
 static void
-run_tab(struct body *b)
+run_tab(struct docx_body *b)
 {
 	docx_start(b->w, "w:r", NULL);
 	docx_empty(b->w, "w:tab", NULL);
@@ -251,7 +208,7 @@ run_tab(struct body *b)
  * sets it: LibreOffice would take it for Latin and look for it in Times.
  */
 static void
-run_star(struct body *b)
+run_star(struct docx_body *b)
 {
 	const char	*f = b->p->fonts.name[JB_ROLE_FANGSONG];
 
@@ -267,8 +224,8 @@ run_star(struct body *b)
 }
 
 /* The model's runs: **strong** 领句, *emphasis* 强调, `code` 西文, the 本报讯 lead 电头. */
-static void
-runs(struct body *b, const struct jb_run *r, size_t n, int lead)
+void
+docx_runs(struct docx_body *b, const struct jb_run *r, size_t n, int lead)
 {
 	size_t	 i;
 
@@ -300,11 +257,11 @@ runs(struct body *b, const struct jb_run *r, size_t n, int lead)
 				    docx_link_rid(b->p, r[i].href),
 				    "w:history", "1", NULL);
 			b->links = 1;
-			run_text(b, cs, r[i].text);
+			docx_run_text(b, cs, r[i].text);
 			b->links = 0;
 			docx_end(b->w);
 		} else
-			run_text(b, cs, r[i].text);
+			docx_run_text(b, cs, r[i].text);
 	}
 }
 
@@ -329,7 +286,7 @@ runs_ems(const struct jb_run *r, size_t n)
  * the line stays centred.
  */
 static void
-spaced_line(struct body *b, enum docx_style st, const char *name,
+spaced_line(struct docx_body *b, enum docx_style st, const char *name,
     double size, double spacing)
 {
 	xmlTextWriterPtr	 w;
@@ -352,7 +309,7 @@ spaced_line(struct body *b, enum docx_style st, const char *name,
 			gap = measure - width;
 		gap /= (double)(n - 1);
 	}
-	para_start(b, st, 0);
+	docx_para_start(b, st, 0);
 	w = b->w;
 	for (i = 0; i < 2; i++) {
 		const char *s = i == 0 ? name : name + last;
@@ -373,38 +330,38 @@ spaced_line(struct body *b, enum docx_style st, const char *name,
 		docx_end(w);
 		docx_end(w);
 	}
-	para_end(b);
+	docx_para_end(b);
 }
 
 /* 密级, 刊名 (and 增刊), 第N期（总第N期）, 编印单位 and date over the red rule. */
 static void
-masthead(struct body *b)
+masthead(struct docx_body *b)
 {
 	const struct jb_doc	*d = b->p->d;
 	const char		*total = doc_total_label(d);
 
 	/* The mark's line is kept when there is none, as in print. */
-	para_start(b, DS_CLASS, 0);
+	docx_para_start(b, DS_CLASS, 0);
 	if (d->meta.classification != NULL)
-		run_text(b, DS__MAX, d->meta.classification);
-	para_end(b);
+		docx_run_text(b, DS__MAX, d->meta.classification);
+	docx_para_end(b);
 	spaced_line(b, DS_NAME, d->series->name, SPEC_SIZE_0, 0.45);
 	if (d->meta.kind != NULL)
 		spaced_line(b, DS_KIND, d->meta.kind->name, SPEC_SIZE_2, 0.5);
-	para_start(b, DS_ISSUE, 0);
-	run_text(b, DS__MAX, doc_issue_label(d));
+	docx_para_start(b, DS_ISSUE, 0);
+	docx_run_text(b, DS__MAX, doc_issue_label(d));
 	if (total != NULL) {
-		run_text(b, DS__MAX, "（");
-		run_text(b, DS__MAX, total);
-		run_text(b, DS__MAX, "）");
+		docx_run_text(b, DS__MAX, "（");
+		docx_run_text(b, DS__MAX, total);
+		docx_run_text(b, DS__MAX, "）");
 	}
-	para_end(b);
-	para_start(b, DS_IMPRINT, 0);
+	docx_para_end(b);
+	docx_para_start(b, DS_IMPRINT, 0);
 	run_tab(b);
-	run_text(b, DS__MAX, d->meta.org);
+	docx_run_text(b, DS__MAX, d->meta.org);
 	run_tab(b);
-	run_text(b, DS__MAX, d->meta.date_text);
-	para_end(b);
+	docx_run_text(b, DS__MAX, d->meta.date_text);
+	docx_para_end(b);
 	/*
 	 * The red rule 6 pt under that line adds 7 pt to it; the rest of a
 	 * line brings what follows back onto the grid, 6 lines down the
@@ -415,20 +372,20 @@ masthead(struct body *b)
 
 /* 编者按: the 黑体 label, then the note in 楷体. */
 static void
-note(struct body *b)
+note(struct docx_body *b)
 {
 	const struct jb_meta	*m = &b->p->d->meta;
 	size_t			 i;
 
 	for (i = 0; i < m->nnote; i++) {
-		para_start(b, DS_NOTE, 0);
+		docx_para_start(b, DS_NOTE, 0);
 		if (i == 0) {
-			run_text(b, DS_NOTE_LABEL, doc_label(b->p->d,
+			docx_run_text(b, DS_NOTE_LABEL, doc_label(b->p->d,
 			    JB_LABEL_NOTE));
-			run_text(b, DS_NOTE_LABEL, "：");
+			docx_run_text(b, DS_NOTE_LABEL, "：");
 		}
-		runs(b, m->note[i].runs, m->note[i].nruns, 0);
-		para_end(b);
+		docx_runs(b, m->note[i].runs, m->note[i].nruns, 0);
+		docx_para_end(b);
 	}
 }
 
@@ -439,33 +396,33 @@ note(struct body *b)
  * its other lines hang 1 字 further in), as in print.
  */
 static void
-contents(struct body *b)
+contents(struct docx_body *b)
 {
 	const struct jb_doc	*d = b->p->d;
 	size_t			 i;
 
-	blank(b);
-	para_start(b, DS_CONTENTS_HEAD, PK_KEEP);
-	run_text(b, DS__MAX, doc_label(d, JB_LABEL_CONTENTS));
-	para_end(b);
+	docx_blank(b);
+	docx_para_start(b, DS_CONTENTS_HEAD, PK_KEEP);
+	docx_run_text(b, DS__MAX, doc_label(d, JB_LABEL_CONTENTS));
+	docx_para_end(b);
 	for (i = 0; i < d->narticles; i++) {
 		const struct jb_article *art = &d->articles[i];
 
-		para_start(b, DS_CONTENTS, 0);
+		docx_para_start(b, DS_CONTENTS, 0);
 		docx_start(b->w, "w:hyperlink", "w:anchor", art->anchor,
 		    "w:history", "1", NULL);
 		b->links = 1;
 		if (art->kicker != NULL) {
-			run_text(b, DS_EM, art->kicker);
-			run_text(b, DS_EM, "——");
+			docx_run_text(b, DS_EM, art->kicker);
+			docx_run_text(b, DS_EM, "——");
 			if (ems(art->kicker) + 2 + ems(art->title) >
 			    SPEC_CHARS - 2)
 				run_break(b);
 		}
-		run_text(b, DS__MAX, art->title);
+		docx_run_text(b, DS__MAX, art->title);
 		b->links = 0;
 		docx_end(b->w);
-		para_end(b);
+		docx_para_end(b);
 	}
 }
 
@@ -487,8 +444,8 @@ contents(struct body *b)
 #define TB_MAXCH	128	/* longer titles are left to Word */
 #define TB_MAXL		4
 
-static int
-in_set(const char *set, unsigned long c)
+int
+docx_in_set(const char *set, unsigned long c)
 {
 	const unsigned char	*p = (const unsigned char *)set;
 	unsigned long		 d;
@@ -503,10 +460,6 @@ in_set(const char *set, unsigned long c)
 	}
 	return 0;
 }
-
-#define TB_STOP		"，。、；：？！…—"
-#define TB_OPEN		"“‘《（「『〔【〈"
-#define TB_CLOSE	"”’》）」』〕】〉"
 
 /* The least cost of l lines ending before character j (see title_breaks()). */
 static void
@@ -562,7 +515,7 @@ title_breaks(const char *t, size_t *at)
 		    (unsigned long)(*p & 0x07);
 		for (i = 1; i < (size_t)len; i++)
 			c[n] = c[n] << 6 | (p[i] & 0x3F);
-		x[n + 1] = x[n] + em_of(c[n]);
+		x[n + 1] = x[n] + docx_em_of(c[n]);
 		p += len;
 		n++;
 	}
@@ -592,12 +545,14 @@ title_breaks(const char *t, size_t *at)
 	for (i = 1; i < n; i++) {
 		unsigned long pc = c[i - 1], cc = c[i];
 
-		if (cc == ' ' || cc == 0x3000 || in_set(TB_STOP TB_CLOSE, cc) ||
-		    in_set(TB_OPEN, pc) || (cc < 0x80 && pc < 0x80 && pc != ' '))
+		if (cc == ' ' || cc == 0x3000 ||
+		    docx_in_set(TB_STOP TB_CLOSE, cc) ||
+		    docx_in_set(TB_OPEN, pc) ||
+		    (cc < 0x80 && pc < 0x80 && pc != ' '))
 			bc[i] = -1;
-		else if (pc == ' ' || pc == 0x3000 || in_set(TB_STOP, pc))
+		else if (pc == ' ' || pc == 0x3000 || docx_in_set(TB_STOP, pc))
 			bc[i] = 0;
-		else if (in_set(TB_CLOSE, pc) || in_set(TB_OPEN, cc))
+		else if (docx_in_set(TB_CLOSE, pc) || docx_in_set(TB_OPEN, cc))
 			bc[i] = TB_QUOTE;
 		else
 			bc[i] = word[i] ? TB_WORD : TB_CHAR;
@@ -631,12 +586,12 @@ title_breaks(const char *t, size_t *at)
 }
 
 static void
-title(struct body *b, const struct jb_article *art, unsigned keep)
+title(struct docx_body *b, const struct jb_article *art, unsigned keep)
 {
 	size_t	 at[TB_MAXL], n = title_breaks(art->title, at), i, from = 0;
 	char	 id[16], *line;
 
-	para_start(b, DS_TITLE, keep);
+	docx_para_start(b, DS_TITLE, keep);
 	snprintf(id, sizeof(id), "%d", b->nmarks++);
 	docx_empty(b->w, "w:bookmarkStart", "w:id", id, "w:name",
 	    art->anchor, NULL);
@@ -645,506 +600,20 @@ title(struct body *b, const struct jb_article *art, unsigned keep)
 		    strlen(art->title)) - from);
 		if (i > 0)
 			run_break(b);
-		run_text(b, DS__MAX, line);
+		docx_run_text(b, DS__MAX, line);
 		free(line);
 		if (i < n)
 			from = at[i];
 	}
 	docx_empty(b->w, "w:bookmarkEnd", "w:id", id, NULL);
-	para_end(b);
+	docx_para_end(b);
 }
 
-/* A picture as tall as print sets one: 12 lines less 4 pt at most. */
-#define PIC_MAX_H	(12 * DOCX_PITCH / 20.0 - 4)
-
-/* Picture m of block blk, w × h pt, as a run of the open paragraph. */
-static void
-drawing(struct body *b, const struct docx_media *m,
-    const struct jb_block *blk, double w, double h)
-{
-	xmlTextWriterPtr	 x = b->w;
-	char			 cx[32], cy[32], id[16];
-
-	snprintf(cx, sizeof(cx), "%ld", (long)(w * EMU_PER_PT));
-	snprintf(cy, sizeof(cy), "%ld", (long)(h * EMU_PER_PT));
-	snprintf(id, sizeof(id), "%d", ++b->p->ndrawings);
-	docx_start(x, "w:r", NULL);
-	docx_start(x, "w:drawing", NULL);
-	docx_start(x, "wp:inline", "distT", "0", "distB", "0", "distL", "0",
-	    "distR", "0", NULL);
-	docx_empty(x, "wp:extent", "cx", cx, "cy", cy, NULL);
-	docx_empty(x, "wp:docPr", "id", id, "name", m->part + 6, "descr",
-	    blk->alt != NULL ? blk->alt : "", NULL);
-	docx_start(x, "wp:cNvGraphicFramePr", NULL);
-	docx_empty(x, "a:graphicFrameLocks", "xmlns:a",
-	    "http://schemas.openxmlformats.org/drawingml/2006/main",
-	    "noChangeAspect", "1", NULL);
-	docx_end(x);
-	docx_start(x, "a:graphic", "xmlns:a",
-	    "http://schemas.openxmlformats.org/drawingml/2006/main", NULL);
-	docx_start(x, "a:graphicData", "uri",
-	    "http://schemas.openxmlformats.org/drawingml/2006/picture", NULL);
-	docx_start(x, "pic:pic", "xmlns:pic",
-	    "http://schemas.openxmlformats.org/drawingml/2006/picture", NULL);
-	docx_start(x, "pic:nvPicPr", NULL);
-	docx_empty(x, "pic:cNvPr", "id", id, "name", m->part + 6, "descr",
-	    blk->alt != NULL ? blk->alt : "", NULL);
-	docx_empty(x, "pic:cNvPicPr", NULL);
-	docx_end(x);
-	docx_start(x, "pic:blipFill", NULL);
-	docx_empty(x, "a:blip", "r:embed", m->rid, NULL);
-	docx_start(x, "a:stretch", NULL);
-	docx_empty(x, "a:fillRect", NULL);
-	docx_end(x);
-	docx_end(x);		/* pic:blipFill */
-	docx_start(x, "pic:spPr", NULL);
-	docx_start(x, "a:xfrm", NULL);
-	docx_empty(x, "a:off", "x", "0", "y", "0", NULL);
-	docx_empty(x, "a:ext", "cx", cx, "cy", cy, NULL);
-	docx_end(x);
-	docx_start(x, "a:prstGeom", "prst", "rect", NULL);
-	docx_empty(x, "a:avLst", NULL);
-	docx_end(x);
-	docx_end(x);		/* pic:spPr */
-	docx_end(x);		/* pic:pic */
-	docx_end(x);		/* a:graphicData */
-	docx_end(x);		/* a:graphic */
-	docx_end(x);		/* wp:inline */
-	docx_end(x);		/* w:drawing */
-	docx_end(x);		/* w:r */
-}
-
-/* The picture of b, w wide at most, inline in a paragraph of its own. */
-static int
-picture(struct body *b, const struct jb_block *blk, double w, unsigned keep)
-{
-	struct docx_media	*m;
-	double			 h;
-
-	if ((m = docx_media_get(b->p, blk)) == NULL)
-		return -1;
-	/* Full measure, but never more than 12 lines tall, as in print. */
-	h = w * (double)m->h / (double)m->w;
-	if (h > PIC_MAX_H) {
-		h = PIC_MAX_H;
-		w = h * (double)m->w / (double)m->h;
-	}
-	para_start(b, DS_PICTURE, keep);
-	drawing(b, m, blk, w, h);
-	para_end(b);
-	return 0;
-}
-
-static void
-credit(struct body *b, const char *who, unsigned flags)
-{
-	para_start(b, DS_CREDIT, flags);
-	run_text(b, DS__MAX, "（");
-	run_text(b, DS__MAX, who);
-	run_text(b, DS__MAX, "）");
-	para_end(b);
-}
-
-static void
-cell(struct body *b, long w, long gap)
-{
-	char	 v[2][24];
-
-	snprintf(v[0], sizeof(v[0]), "%ld", w + gap);
-	snprintf(v[1], sizeof(v[1]), "%ld", gap);
-	docx_start(b->out, "w:tc", NULL);
-	docx_start(b->out, "w:tcPr", NULL);
-	docx_empty(b->out, "w:tcW", "w:w", v[0], "w:type", "dxa", NULL);
-	if (gap > 0) {
-		docx_start(b->out, "w:tcMar", NULL);
-		docx_empty(b->out, "w:right", "w:w", v[1], "w:type", "dxa",
-		    NULL);
-		docx_end(b->out);
-	}
-	docx_end(b->out);
-}
-
-/*
- * Pictures side by side, as print sets a row: scaled to one height so
- * that with a gap of one character between them they fill the measure
- * (at most 12 lines tall, then centred), each caption centred under its
- * own picture, the row's credit at the right, all kept together.  A
- * borderless table of one column per picture, its pictures in one row
- * and its captions in the next.
- */
-static int
-picture_row(struct body *b, const struct jb_block *blk, double measure,
-    unsigned flags)
-{
-	struct docx_media	*m[DOC_MAX_ROW];
-	double			 ratio = 0, h, gap = DOCX_CELL / 20.0, tw;
-	size_t			 n = blk->nchildren, i, ncap = 0, k[DOC_MAX_ROW];
-	long			 w[DOC_MAX_ROW], g;
-	unsigned		 cf = flags & ~(PK_BOX | PK_KEEP); /* no frame in a cell */
-	char			 v[24];
-
-	if (n > DOC_MAX_ROW)
-		n = DOC_MAX_ROW;
-	/* Indices first: the package's list of pictures grows as it goes. */
-	for (i = 0; i < n; i++) {
-		if ((m[i] = docx_media_get(b->p, &blk->children[i])) == NULL)
-			return -1;
-		k[i] = (size_t)(m[i] - b->p->media);
-	}
-	for (i = 0; i < n; i++) {
-		m[i] = &b->p->media[k[i]];
-		ratio += (double)m[i]->w / (double)m[i]->h;
-		ncap += blk->children[i].caption != NULL;
-	}
-	h = (measure - gap * (double)(n - 1)) / ratio;
-	if (h > PIC_MAX_H)
-		h = PIC_MAX_H;
-	tw = 0;
-	for (i = 0; i < n; i++) {
-		w[i] = (long)(h * (double)m[i]->w / (double)m[i]->h * 20);
-		tw += (double)w[i] + (i + 1 < n ? gap * 20 : 0);
-	}
-	/* The table's rows are the flow's, written at once. */
-	release(b, b->space);
-	b->space = 0;
-	b->direct = 1;
-	docx_start(b->out, "w:tbl", NULL);
-	docx_start(b->out, "w:tblPr", NULL);
-	snprintf(v, sizeof(v), "%ld", (long)tw);
-	docx_empty(b->out, "w:tblW", "w:w", v, "w:type", "dxa", NULL);
-	docx_val(b->out, "w:jc", "center");
-	docx_empty(b->out, "w:tblLayout", "w:type", "fixed", NULL);
-	docx_start(b->out, "w:tblCellMar", NULL);
-	docx_empty(b->out, "w:left", "w:w", "0", "w:type", "dxa", NULL);
-	docx_empty(b->out, "w:right", "w:w", "0", "w:type", "dxa", NULL);
-	docx_end(b->out);
-	docx_end(b->out);	/* w:tblPr */
-	docx_start(b->out, "w:tblGrid", NULL);
-	for (i = 0; i < n; i++) {
-		snprintf(v, sizeof(v), "%ld", w[i] + (i + 1 < n ?
-		    (long)(gap * 20) : 0));
-		docx_empty(b->out, "w:gridCol", "w:w", v, NULL);
-	}
-	docx_end(b->out);
-	for (g = 0; g < (ncap > 0 ? 2 : 1); g++) {
-		docx_start(b->out, "w:tr", NULL);
-		docx_start(b->out, "w:trPr", NULL);
-		docx_empty(b->out, "w:cantSplit", NULL);
-		docx_end(b->out);
-		for (i = 0; i < n; i++) {
-			const struct jb_block *c = &blk->children[i];
-
-			cell(b, w[i], i + 1 < n ? (long)(gap * 20) : 0);
-			if (g == 0) {
-				para_start(b, DS_PICTURE, cf | PK_KEEP);
-				drawing(b, m[i], c, (double)w[i] / 20, h);
-			} else {
-				para_start(b, DS_CAPTION, cf |
-				    (blk->credit != NULL ? PK_KEEP : 0));
-				if (c->caption != NULL)
-					run_text(b, DS__MAX, c->caption);
-			}
-			para_end(b);
-			docx_end(b->out);	/* w:tc */
-		}
-		docx_end(b->out);	/* w:tr */
-	}
-	docx_end(b->out);	/* w:tbl */
-	b->direct = 0;
-	if (blk->credit != NULL)
-		credit(b, blk->credit, flags & ~PK_KEEP);
-	return 0;
-}
-
-/* ---- tables ---- */
-
-#define TAB_LEADING	1.45	/* line pitch in a cell, em */
-#define TAB_PAD		0.4	/* cell padding left and right, em */
-#define TAB_PAD_MIN	0.2	/* ... down to this before the table is too wide */
-#define TAB_HEAD_WORD	6	/* a header this short stays on one line */
-#define TAB_SLACK	1.02	/* how far widths in em may run over the measure */
-
-/*
- * A cell's widths in em, as print measures them with the faces: *maxw
- * its text on one line, *minw its widest piece a line cannot break:
- * a Latin word or number, a character with the marks that may not be
- * parted from it; the whole text when nobreak.
- */
-static void
-cell_widths(const struct jb_cell *c, int nobreak, size_t *nch, double *minw,
-    double *maxw)
-{
-	double	 line = 0, piece = 0;
-	size_t	 i;
-	const unsigned char *p;
-	unsigned long ch;
-	int	 k, prev_open = 0, prev_wide = 0;
-
-	*minw = *maxw = 0;
-	*nch = 0;
-	for (i = 0; i < c->nruns; i++) {
-		if (c->runs[i].style & JB_STYLE_BREAK) {
-			*maxw = fmax(*maxw, line);
-			*minw = fmax(*minw, piece);
-			line = piece = 0;
-			continue;
-		}
-		for (p = (const unsigned char *)c->runs[i].text; *p != '\0';) {
-			k = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-			ch = k == 1 ? *p : k == 2 ? (unsigned long)(*p & 0x1F) :
-			    k == 3 ? (unsigned long)(*p & 0x0F) :
-			    (unsigned long)(*p & 0x07);
-			for (p++; --k > 0; p++)
-				ch = ch << 6 | (*p & 0x3F);
-			(*nch)++;
-			/* A line may break before a wide character that is no
-			 * closing mark, after one that is no opening mark, and
-			 * at a space. */
-			if (!nobreak && (ch == ' ' || (src_wide_ambiguous(ch) &&
-			    !in_set(TB_STOP TB_CLOSE, ch) && !prev_open) ||
-			    (prev_wide && !src_wide_ambiguous(ch)))) {
-				*minw = fmax(*minw, piece);
-				piece = 0;
-			}
-			line += em_of(ch);
-			if (ch != ' ')
-				piece += em_of(ch);
-			prev_open = in_set(TB_OPEN, ch);
-			prev_wide = src_wide_ambiguous(ch) && !prev_open;
-		}
-	}
-	*maxw = fmax(*maxw, line);
-	*minw = fmax(*minw, piece);
-}
-
-/*
- * The width of the narrowest table with padding *padx, which gives way
- * where that saves every cell a wrap, or where the narrowest table would
- * not fit the measure w with it (as print does).
- */
-static double
-tab_padding(double smin, double smax, size_t nc, double size, double w,
-    double *padx)
-{
-	*padx = TAB_PAD * size;
-	if (smax + 2 * nc * *padx > w && smax + 2 * nc * TAB_PAD_MIN * size <=
-	    w)
-		*padx = (w - smax) / (2 * nc);
-	else if (smin + 2 * nc * *padx > w)
-		*padx = fmax(TAB_PAD_MIN * size, (w - smin) / (2 * nc));
-	return smin + 2 * nc * *padx;
-}
-
-/* A border of thick pt on side of a table or a cell (w:sz in eighths of a pt). */
-static void
-border(xmlTextWriterPtr w, const char *side, double thick)
-{
-	char	 sz[8];
-
-	snprintf(sz, sizeof(sz), "%d", (int)(thick * 8 + 0.5));
-	docx_empty(w, side, "w:val", "single", "w:sz", sz, "w:space", "0",
-	    "w:color", "000000", NULL);
-}
-
-#define RULE_THIN	0.5	/* pt: the grid, the rule under a 三线 header */
-#define RULE_HEAVY	1.5	/* pt: top and bottom of a 三线 table */
-
-/*
- * A table as print sets it: the 表题 in 黑体 centred above it, as wide as
- * the measure, columns by content, the header in 黑体 and the cells in
- * 仿宋 四号 (三号 when the series says so), numbers flush right, rules
- * all round (全线, 0.5 pt) or three (三线: 1.5 pt above and below, 0.5 pt
- * under the header).  The header row repeats on every page the table
- * runs on, no row is split between pages, the header keeps two rows
- * under it and the last row is not left alone.  A table whose narrowest
- * setting is wider than the measure is print's error, found from widths
- * in em.
- */
-static int
-table(struct body *b, const struct jb_block *blk, int after_table)
-{
-	const struct jb_table	*t = blk->table;
-	const struct jb_series	*s = b->p->d->series;
-	double			 size = s->table_large ? SPEC_SIZE_3 : SPEC_SIZE_4;
-	double			 meas = SPEC_MEASURE * 72 / 25.4, padx, smin = 0;
-	double			 smax = 0, mn, mx, *minw, *maxw, *colw;
-	double			 pady, lp = TAB_LEADING * size;
-	size_t			 nc = t->ncols, nr = t->nrows + 1, i, j, nch;
-	enum docx_style		 st;
-	char			 v[4][24];
-	int			 rc = -1, turn = 0;
-
-	minw = xcalloc(nc, sizeof(*minw));
-	maxw = xcalloc(nc, sizeof(*maxw));
-	colw = xcalloc(nc, sizeof(*colw));
-	for (i = 0; i < nr * nc; i++) {
-		const struct jb_cell *c = &t->head[i];
-
-		cell_widths(c, i < nc ? 0 : c->number, &nch, &mn, &mx);
-		if (i < nc && nch <= TAB_HEAD_WORD)
-			mn = mx;
-		minw[i % nc] = fmax(minw[i % nc], mn * size);
-		maxw[i % nc] = fmax(maxw[i % nc], mx * size);
-	}
-	for (j = 0; j < nc; j++) {
-		smin += minw[j];
-		smax += maxw[j];
-	}
-	/*
-	 * Too wide for the page, it may be set across a page turned.  Widths
-	 * in em run up to 2 % over the faces' (marks print compresses), so
-	 * a table print just fits is taken to fit.
-	 */
-	if (tab_padding(smin, smax, nc, size, meas, &padx) > meas * TAB_SLACK &&
-	    s->table_landscape) {
-		meas = SPEC_HEIGHT * 72 / 25.4;
-		turn = 1;
-	}
-	if ((mn = tab_padding(smin, smax, nc, size, meas, &padx)) >
-	    meas * TAB_SLACK) {
-		snprintf(v[0], sizeof(v[0]), "%.0f", ceil(mn / (72 / 25.4)));
-		msg(turn ? MSG_TABLE_TOO_WIDE_TURNED : MSG_TABLE_TOO_WIDE,
-		    &blk->pos, t->name, v[0]);
-		goto out;
-	}
-	for (j = 0; j < nc; j++) {
-		minw[j] += 2 * padx;
-		maxw[j] += 2 * padx;
-	}
-	colw_widths(minw, maxw, nc, meas, colw);
-	pady = fmax(3, (DOCX_PITCH / 20.0 - lp) / 2);
-
-	/*
-	 * A table set across has pages of its own: the text before it ends
-	 * its page, the section of turned pages holds the table, the text
-	 * after it starts a page again.
-	 */
-	if (turn) {
-		b->hsect = 1;
-		release(b, 0);
-		b->space = 0;
-	} else if (after_table)
-		/* Two tables in a row are a line apart. */
-		blank(b);
-	if (t->label != NULL) {
-		para_start(b, DS_TABLE_TITLE, PK_KEEP);
-		run_text(b, DS__MAX, t->name);
-		para_end(b);
-	}
-	/* The table's rows are the flow's, written at once. */
-	release(b, b->space);
-	b->space = 0;
-	b->direct = 1;
-	docx_start(b->out, "w:tbl", NULL);
-	docx_start(b->out, "w:tblPr", NULL);
-	snprintf(v[0], sizeof(v[0]), "%d", DOCX_MM(turn ? SPEC_HEIGHT :
-	    SPEC_MEASURE));
-	docx_empty(b->out, "w:tblW", "w:w", v[0], "w:type", "dxa", NULL);
-	docx_val(b->out, "w:jc", "center");
-	docx_start(b->out, "w:tblBorders", NULL);
-	border(b->out, "w:top", s->table_three_line ? RULE_HEAVY : RULE_THIN);
-	if (!s->table_three_line)
-		border(b->out, "w:left", RULE_THIN);
-	border(b->out, "w:bottom", s->table_three_line ? RULE_HEAVY :
-	    RULE_THIN);
-	if (!s->table_three_line) {
-		border(b->out, "w:right", RULE_THIN);
-		border(b->out, "w:insideH", RULE_THIN);
-		border(b->out, "w:insideV", RULE_THIN);
-	}
-	docx_end(b->out);
-	docx_empty(b->out, "w:tblLayout", "w:type", "fixed", NULL);
-	snprintf(v[0], sizeof(v[0]), "%ld", (long)(pady * 20));
-	snprintf(v[1], sizeof(v[1]), "%ld", (long)(padx * 20));
-	docx_start(b->out, "w:tblCellMar", NULL);
-	docx_empty(b->out, "w:top", "w:w", v[0], "w:type", "dxa", NULL);
-	docx_empty(b->out, "w:left", "w:w", v[1], "w:type", "dxa", NULL);
-	docx_empty(b->out, "w:bottom", "w:w", v[0], "w:type", "dxa", NULL);
-	docx_empty(b->out, "w:right", "w:w", v[1], "w:type", "dxa", NULL);
-	docx_end(b->out);
-	docx_end(b->out);	/* w:tblPr */
-	/* Widths in whole twips that add up to the measure: WPS sizes the
-	 * columns from the grid, Word from the cells. */
-	{
-		long acc = 0, want = DOCX_MM(turn ? SPEC_HEIGHT : SPEC_MEASURE),
-		    cw;
-
-		docx_start(b->out, "w:tblGrid", NULL);
-		for (j = 0; j < nc; j++) {
-			cw = j + 1 < nc ? (long)(colw[j] * 20 + 0.5) : want - acc;
-			acc += cw;
-			colw[j] = (double)cw;
-			snprintf(v[0], sizeof(v[0]), "%ld", cw);
-			docx_empty(b->out, "w:gridCol", "w:w", v[0], NULL);
-		}
-		docx_end(b->out);
-	}
-	for (i = 0; i < nr; i++) {
-		/* The header keeps two rows under it; the last row is not
-		 * left alone at a page's top. */
-		unsigned keep = i == 0 || (i == 1 && nr > 3) ||
-		    (i + 2 == nr && nr > 3) ? PK_KEEP : 0;
-
-		docx_start(b->out, "w:tr", NULL);
-		docx_start(b->out, "w:trPr", NULL);
-		docx_empty(b->out, "w:cantSplit", NULL);
-		if (i == 0)
-			docx_empty(b->out, "w:tblHeader", NULL);
-		docx_end(b->out);
-		for (j = 0; j < nc; j++) {
-			const struct jb_cell *c = &t->head[i * nc + j];
-			enum jb_align a = t->align[j];
-			const char *jc = a == JB_ALIGN_LEFT ? "left" :
-			    a == JB_ALIGN_CENTER ? "center" :
-			    a == JB_ALIGN_RIGHT ? "right" : i == 0 ? "center" :
-			    c->number ? "right" : "left";
-
-			docx_start(b->out, "w:tc", NULL);
-			docx_start(b->out, "w:tcPr", NULL);
-			snprintf(v[0], sizeof(v[0]), "%ld", (long)colw[j]);
-			docx_empty(b->out, "w:tcW", "w:w", v[0], "w:type",
-			    "dxa", NULL);
-			if (i == 0 && s->table_three_line) {
-				docx_start(b->out, "w:tcBorders", NULL);
-				border(b->out, "w:bottom", RULE_THIN);
-				docx_end(b->out);
-			}
-			docx_val(b->out, "w:vAlign", "center");
-			docx_end(b->out);	/* w:tcPr */
-			st = i == 0 ? DS_TABLE_HEAD : DS_TABLE_CELL;
-			/* The style's alignment is the usual one (header
-			 * centred, cells left); others are the cell's own. */
-			b->jc = strcmp(jc, i == 0 ? "center" : "left") != 0 ?
-			    jc : NULL;
-			para_start(b, st, keep);
-			b->jc = NULL;
-			runs(b, c->runs, c->nruns, 0);
-			para_end(b);
-			docx_end(b->out);	/* w:tc */
-		}
-		docx_end(b->out);	/* w:tr */
-	}
-	docx_end(b->out);	/* w:tbl */
-	if (turn) {
-		/* The paragraph that ends the turned section. */
-		docx_start(b->out, "w:p", NULL);
-		ppr(b->out, DS_TABLE_CELL, 0, 0, 0, NULL, 2);
-		docx_end(b->out);
-	}
-	b->direct = 0;
-	rc = 0;
-out:
-	free(minw);
-	free(maxw);
-	free(colw);
-	return rc;
-}
-
-static int	 block(struct body *, const struct jb_block *, unsigned);
+static int	 block(struct docx_body *, const struct jb_block *, unsigned);
 
 /* A box: its paragraphs framed, a blank line before and after it. */
 static int
-box(struct body *b, const struct jb_block *blk)
+box(struct docx_body *b, const struct jb_block *blk)
 {
 	size_t	 i, e = 0;
 	unsigned keep;
@@ -1155,17 +624,17 @@ box(struct body *b, const struct jb_block *blk)
 		e += runs_ems(blk->children[i].runs,
 		    blk->children[i].nruns);
 	keep = e <= 4 * (SPEC_CHARS - 2) ? PK_LINES : 0;
-	blank(b);
+	docx_blank(b);
 	for (i = 0; i < blk->nchildren; i++)
 		if (block(b, &blk->children[i], PK_BOX | keep |
 		    (keep && i + 1 < blk->nchildren ? PK_KEEP : 0)) == -1)
 			rc = -1;
-	blank(b);
+	docx_blank(b);
 	return rc;
 }
 
 static int
-block(struct body *b, const struct jb_block *blk, unsigned flags)
+block(struct docx_body *b, const struct jb_block *blk, unsigned flags)
 {
 	static const enum docx_style hs[] = { DS_H1, DS_H1, DS_H2, DS_H3,
 	    DS_H4 };
@@ -1173,57 +642,57 @@ block(struct body *b, const struct jb_block *blk, unsigned flags)
 
 	switch (blk->kind) {
 	case JB_BLOCK_PARA:
-		para_start(b, flags & PK_BOX ? DS_BOX : DS_NORMAL, flags);
-		runs(b, blk->runs, blk->nruns, blk->lead);
-		para_end(b);
+		docx_para_start(b, flags & PK_BOX ? DS_BOX : DS_NORMAL, flags);
+		docx_runs(b, blk->runs, blk->nruns, blk->lead);
+		docx_para_end(b);
 		break;
 	case JB_BLOCK_HEADING:
-		para_start(b, hs[blk->level < 1 ? 1 : blk->level > 4 ? 4 :
+		docx_para_start(b, hs[blk->level < 1 ? 1 : blk->level > 4 ? 4 :
 		    blk->level], flags | PK_KEEP);
-		runs(b, blk->runs, blk->nruns, 0);
-		para_end(b);
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
 		break;
 	case JB_BLOCK_BYLINE:
-		para_start(b, DS_BYLINE, flags);
-		runs(b, blk->runs, blk->nruns, 0);
-		para_end(b);
+		docx_para_start(b, DS_BYLINE, flags);
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
 		break;
 	case JB_BLOCK_ITEM:
-		para_start(b, DS_BRIEF, flags);
+		docx_para_start(b, DS_BRIEF, flags);
 		run_star(b);
-		runs(b, blk->runs, blk->nruns, blk->lead);
-		para_end(b);
+		docx_runs(b, blk->runs, blk->nruns, blk->lead);
+		docx_para_end(b);
 		break;
 	case JB_BLOCK_LISTITEM:
-		para_start(b, DS_LIST, flags);
-		run_text(b, DS_LATIN, blk->marker ? blk->marker : "•");
+		docx_para_start(b, DS_LIST, flags);
+		docx_run_text(b, DS_LATIN, blk->marker ? blk->marker : "•");
 		if (blk->marker != NULL && strchr(blk->marker, '.') != NULL)
-			run_text(b, DS_LATIN, " ");
-		runs(b, blk->runs, blk->nruns, 0);
-		para_end(b);
+			docx_run_text(b, DS_LATIN, " ");
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
 		break;
 	case JB_BLOCK_BOX:
 		return box(b, blk);
 	case JB_BLOCK_IMAGE:
 		if (flags & PK_BOX)
 			w -= 2 * DOCX_CELL / 20.0;
-		if (picture(b, blk, w, flags | (blk->caption != NULL ||
+		if (docx_picture(b, blk, w, flags | (blk->caption != NULL ||
 		    blk->credit != NULL ? PK_KEEP : 0)) == -1)
 			return -1;
 		if (blk->caption != NULL) {
-			para_start(b, DS_CAPTION, (flags & ~PK_KEEP) |
+			docx_para_start(b, DS_CAPTION, (flags & ~PK_KEEP) |
 			    (blk->credit != NULL ? PK_KEEP : 0));
-			run_text(b, DS__MAX, blk->caption);
-			para_end(b);
+			docx_run_text(b, DS__MAX, blk->caption);
+			docx_para_end(b);
 		}
 		if (blk->credit != NULL)
-			credit(b, blk->credit, flags & ~PK_KEEP);
+			docx_credit(b, blk->credit, flags & ~PK_KEEP);
 		break;
 	case JB_BLOCK_IMAGEROW:
-		return picture_row(b, blk, flags & PK_BOX ? w - 2 * DOCX_CELL /
-		    20.0 : w, flags & ~PK_KEEP);
+		return docx_picture_row(b, blk, flags & PK_BOX ? w - 2 *
+		    DOCX_CELL / 20.0 : w, flags & ~PK_KEEP);
 	case JB_BLOCK_TABLE:
-		return table(b, blk, b->after_table);
+		return docx_table(b, blk, b->after_table);
 	default:
 		break;
 	}
@@ -1232,24 +701,24 @@ block(struct body *b, const struct jb_block *blk, unsigned flags)
 
 /* Kicker, title and subtitle kept together and with the text, a blank line before and after. */
 static int
-article(struct body *b, const struct jb_article *art)
+article(struct docx_body *b, const struct jb_article *art)
 {
 	size_t	 i;
 	int	 rc = 0;
 
-	blank(b);
+	docx_blank(b);
 	if (art->kicker != NULL) {
-		para_start(b, DS_KICKER, PK_KEEP);
-		run_text(b, DS__MAX, art->kicker);
-		para_end(b);
+		docx_para_start(b, DS_KICKER, PK_KEEP);
+		docx_run_text(b, DS__MAX, art->kicker);
+		docx_para_end(b);
 	}
 	title(b, art, PK_KEEP);
 	if (art->subtitle != NULL) {
-		para_start(b, DS_SUBTITLE, PK_KEEP);
-		run_text(b, DS__MAX, art->subtitle);
-		para_end(b);
+		docx_para_start(b, DS_SUBTITLE, PK_KEEP);
+		docx_run_text(b, DS__MAX, art->subtitle);
+		docx_para_end(b);
 	}
-	blank(b);
+	docx_blank(b);
 	for (i = 0; i < art->nblocks; i++) {
 		b->after_table = i > 0 &&
 		    art->blocks[i - 1].kind == JB_BLOCK_TABLE;
@@ -1265,7 +734,7 @@ article(struct body *b, const struct jb_article *art)
 
 /* One row of the 报尾 table: top rule (0: none) and bottom rule, in mm. */
 static void
-row_start(struct body *b, double top, double bottom)
+row_start(struct docx_body *b, double top, double bottom)
 {
 	xmlTextWriterPtr	 w = b->w;
 
@@ -1278,14 +747,14 @@ row_start(struct body *b, double top, double bottom)
 	docx_empty(w, "w:tcW", "w:w", MEASURE_TW, "w:type", "dxa", NULL);
 	docx_start(w, "w:tcBorders", NULL);
 	if (top > 0)
-		border(w, "w:top", top * 72 / 25.4);
-	border(w, "w:bottom", bottom * 72 / 25.4);
+		docx_border(w, "w:top", top * 72 / 25.4);
+	docx_border(w, "w:bottom", bottom * 72 / 25.4);
 	docx_end(w);
 	docx_end(w);		/* w:tcPr */
 }
 
 static void
-row_end(struct body *b)
+row_end(struct docx_body *b)
 {
 	docx_end(b->w);		/* w:tc */
 	docx_end(b->w);		/* w:tr */
@@ -1299,7 +768,7 @@ row_end(struct body *b)
  * 共印N份; rules 0.35 mm above and below, 0.25 mm between.
  */
 static void
-colophon(struct body *b)
+colophon(struct docx_body *b)
 {
 	const struct jb_doc	*d = b->p->d;
 	const struct jb_meta	*m = &d->meta;
@@ -1312,7 +781,7 @@ colophon(struct body *b)
 	for (k = 0; k < JB_DIST__MAX; k++)
 		ndist += m->dist[k].n > 0;
 	/* The flow ends here: the table's paragraphs are written at once. */
-	release(b, 0);
+	docx_release(b, 0);
 	xmlFreeTextWriter(b->held);
 	xmlBufferFree(b->heldbuf);
 	b->held = NULL;
@@ -1345,20 +814,20 @@ colophon(struct body *b)
 				buf_printf(&t, "%s%s", i ? "，" : "",
 				    m->dist[k].v[i]);
 			buf_puts(&t, "。");
-			para_start(b, DS_DIST, 0);
-			run_text(b, DS__MAX, t.data);
-			para_end(b);
+			docx_para_start(b, DS_DIST, 0);
+			docx_run_text(b, DS__MAX, t.data);
+			docx_para_end(b);
 		}
 		row_end(b);
 	}
 	row_start(b, ndist > 0 ? 0 : SPEC_RULE_HEAVY, tail ? SPEC_RULE_LIGHT :
 	    SPEC_RULE_HEAVY);
-	para_start(b, DS_PRINTED, 0);
-	run_text(b, DS__MAX, m->org);
+	docx_para_start(b, DS_PRINTED, 0);
+	docx_run_text(b, DS__MAX, m->org);
 	run_tab(b);
-	run_text(b, DS__MAX, m->date_text);
-	run_text(b, DS__MAX, doc_label(d, JB_LABEL_PRINTED));
-	para_end(b);
+	docx_run_text(b, DS__MAX, m->date_text);
+	docx_run_text(b, DS__MAX, doc_label(d, JB_LABEL_PRINTED));
+	docx_para_end(b);
 	row_end(b);
 	if (tail) {
 		double e = 0;
@@ -1370,9 +839,9 @@ colophon(struct body *b)
 		for (i = 0; i < m->credits.n; i++)
 			buf_printf(&t, "%s%s：%s", i ? "　" : "",
 			    m->credits.v[i].role, m->credits.v[i].name);
-		para_start(b, DS_PRINTED, 0);
+		docx_para_start(b, DS_PRINTED, 0);
 		if (t.len > 0)
-			run_text(b, DS__MAX, t.data);
+			docx_run_text(b, DS__MAX, t.data);
 		e = t.len > 0 ? ems(t.data) : 0;
 		if (m->copies > 0) {
 			t.len = 0;
@@ -1383,13 +852,13 @@ colophon(struct body *b)
 			/* On the credits' line when both fit, as in print. */
 			if (e > 0 && e + ems(t.data) + 1 > SPEC_CHARS * 16.0 /
 			    SPEC_SIZE_4 - 2) {
-				para_end(b);
-				para_start(b, DS_PRINTED, 0);
+				docx_para_end(b);
+				docx_para_start(b, DS_PRINTED, 0);
 			}
 			run_tab(b);
-			run_text(b, DS__MAX, t.data);
+			docx_run_text(b, DS__MAX, t.data);
 		}
-		para_end(b);
+		docx_para_end(b);
 		row_end(b);
 	}
 	docx_end(w);		/* w:tbl */
@@ -1457,7 +926,7 @@ sect_props(xmlTextWriterPtr w, int turned)
 int
 docx_document(struct docx_pkg *p, struct buf *out)
 {
-	struct body	 b;
+	struct docx_body	 b;
 	xmlBufferPtr	 xb;
 	size_t		 i;
 	int		 rc = 0;
