@@ -8,23 +8,16 @@
 #include <cmark-gfm-core-extensions.h>
 #include <glib.h>
 
+#include "docint.h"
 #include "document.h"
 #include "frontmatter.h"
-#include "image.h"
 #include "mem.h"
 #include "msg.h"
 #include "source.h"
 
-/* A growable array of elements of one size, copied into the arena when done. */
-struct vec {
-	char	*v;
-	size_t	 n;
-	size_t	 cap;
-	size_t	 size;
-};
-
-static void *
-vec_push(struct vec *x)
+/* A growable array (struct vec, docint.h): room for one more element, zeroed. */
+void *
+doc_vec_push(struct vec *x)
 {
 	if (x->n == x->cap) {
 		x->cap = x->cap ? x->cap * 2 : 8;
@@ -50,21 +43,10 @@ vec_finish(struct vec *x, struct arena *a, size_t *n)
 	return p;
 }
 
-/* Conversion state for one document. */
-struct conv {
-	struct jb_doc	*d;
-	const struct src *t;		/* the issue file; borrowed */
-	int		 lineoff;	/* file line of the cmark buffer's line 1 */
-	char		*dir;		/* the issue's folder, for images */
-	int		 bad;		/* an error was reported */
-	int		 ntables;	/* tables so far, for their numbers */
-	const char	*inside;	/* 列表, 引用框, 编者按: what holds the blocks; NULL = an article */
-};
-
 /* ---- positions ---- */
 
-static struct jb_pos
-cpos(const struct conv *c, cmark_node *n)
+struct jb_pos
+doc_cpos(const struct conv *c, cmark_node *n)
 {
 	struct jb_pos	 p;
 	int		 line = cmark_node_get_start_line(n);
@@ -183,10 +165,10 @@ run_add(struct runbuf *rb, const char *s, size_t n, unsigned style,
 		buf_put(lb, s, n);
 		return;
 	}
-	last = vec_push(&rb->runs);
+	last = doc_vec_push(&rb->runs);
 	last->style = style;
 	last->href = href;
-	lb = vec_push(&rb->bufs);
+	lb = doc_vec_push(&rb->bufs);
 	buf_put(lb, s, n);
 }
 
@@ -385,7 +367,7 @@ inlines_warn(struct conv *c, cmark_node *n, size_t *nruns, int warn)
 			run_add(&rb, "", 0, JB_STYLE_BREAK, NULL);
 			break;
 		case CMARK_NODE_HTML_INLINE:
-			pos = cpos(c, n);
+			pos = doc_cpos(c, n);
 			if (warn)
 				msg(MSG_RAW_HTML, &pos, cmark_node_get_literal(cur));
 			break;
@@ -397,8 +379,8 @@ inlines_warn(struct conv *c, cmark_node *n, size_t *nruns, int warn)
 	return run_finish(&rb, c->d->arena, nruns, warn);
 }
 
-static struct jb_run *
-inlines(struct conv *c, cmark_node *n, size_t *nruns)
+struct jb_run *
+doc_inlines(struct conv *c, cmark_node *n, size_t *nruns)
 {
 	return inlines_warn(c, n, nruns, 1);
 }
@@ -457,28 +439,14 @@ doc_runs_text(const struct jb_doc *d, const struct jb_run *r, size_t n)
 }
 
 /* Plain text of a heading or paragraph, through the same folding rules. */
-static const char *
-node_text(struct conv *c, cmark_node *n)
+const char *
+doc_node_text(struct conv *c, cmark_node *n)
 {
 	struct jb_run	*r;
 	size_t		 nr;
 
 	r = inlines_warn(c, n, &nr, 0);
 	return doc_runs_text(c->d, r, nr);
-}
-
-static int
-starts_with(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-static int
-ends_with(const char *s, const char *p)
-{
-	size_t	 n = strlen(s), m = strlen(p);
-
-	return n >= m && strcmp(s + n - m, p) == 0;
 }
 
 /* ---- blocks ---- */
@@ -543,428 +511,14 @@ is_kicker_para(struct conv *c, cmark_node *n)
 	    cmark_node_get_type(next) != CMARK_NODE_HEADING ||
 	    cmark_node_get_heading_level(next) > 2)
 		return 0;
-	t = node_text(c, n);
+	t = doc_node_text(c, n);
 	if (ends_with(t, "——"))
 		return g_utf8_strlen(t, -1) <= 40;
-	return is_location(n, t) && !ends_with(node_text(c, next), "——");
-}
-
-/* （…）alone on a paragraph: a byline or photo credit. */
-static int
-is_byline(const char *t)
-{
-	const char	*open = "（", *close = "）";
-	const char	*inner;
-
-	if (!starts_with(t, open) || !ends_with(t, close))
-		return 0;
-	inner = t + strlen(open);
-	if (strstr(inner, open) != NULL)
-		return 0;
-	return g_utf8_strlen(t, -1) <= 30;
-}
-
-/*
- * The pictures of a paragraph that holds nothing else: their number, the
- * first max of them in v[]; 0 when the paragraph holds anything more.
- */
-static size_t
-para_images(cmark_node *para, cmark_node **v, size_t max)
-{
-	cmark_node	*ch;
-	const char	*lit;
-	size_t		 n = 0;
-
-	for (ch = cmark_node_first_child(para); ch != NULL; ch = cmark_node_next(ch)) {
-		switch (cmark_node_get_type(ch)) {
-		case CMARK_NODE_IMAGE:
-			if (n < max)
-				v[n] = ch;
-			n++;
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			break;
-		case CMARK_NODE_TEXT:
-			lit = cmark_node_get_literal(ch);
-			if (strspn(lit, " \t") != strlen(lit))
-				return 0;
-			break;
-		default:
-			return 0;
-		}
-	}
-	return n;
-}
-
-/*
- * Resolve an image path against the issue's folder.  It must stay inside
- * that folder, also through symbolic links, and the file must be a whole
- * PNG or JPEG picture of a sensible size.
- */
-static const char *
-image_path(struct conv *c, const char *src, const struct jb_pos *pos,
-    unsigned long *w, unsigned long *h)
-{
-	char		*joined, *real = NULL, *realdir = NULL;
-	const char	*res = NULL;
-	enum img_kind	 kind;
-	size_t		 n;
-
-	if (*src == '/' || strstr(src, "://") != NULL || starts_with(src, "../") ||
-	    strstr(src, "/../") != NULL || strcmp(src, "..") == 0) {
-		msg(MSG_IMAGE_OUTSIDE, pos, src);
-		return NULL;
-	}
-	n = strlen(c->dir) + strlen(src) + 2;
-	joined = xmalloc(n);
-	snprintf(joined, n, "%s/%s", c->dir, src);
-	if ((real = realpath(joined, NULL)) == NULL) {
-		msg(MSG_IMAGE_MISSING, pos, src);
-		goto out;
-	}
-	if ((realdir = realpath(c->dir, NULL)) == NULL ||
-	    strncmp(real, realdir, strlen(realdir)) != 0 ||
-	    real[strlen(realdir)] != '/') {
-		msg(MSG_IMAGE_OUTSIDE, pos, src);
-		goto out;
-	}
-	if (img_check(joined, src, pos, &kind, w, h) == -1)
-		goto out;
-	res = arena_strdup(c->d->arena, joined);
-out:
-	free(joined);
-	free(real);
-	free(realdir);
-	return res;
+	return is_location(n, t) && !ends_with(doc_node_text(c, next), "——");
 }
 
 static void convert_blocks(struct conv *, cmark_node *, cmark_node *,
     struct vec *, int, int);
-
-/* Split a leading 本报讯 (with its optional （…）) into a run of its own. */
-static void
-split_lead(struct conv *c, struct jb_block *b)
-{
-	const char	*t, *p, *close;
-	struct jb_run	*r;
-	size_t		 n;
-
-	if (b->nruns == 0)
-		return;
-	t = b->runs[0].text;
-	if (!starts_with(t, "本报讯") && !starts_with(t, "本報訊"))
-		return;
-	p = t + strlen("本报讯");
-	if (starts_with(p, "（") && (close = strstr(p, "）")) != NULL)
-		p = close + strlen("）");
-	n = (size_t)(p - t);
-	b->lead = 1;
-	if (t[n] == '\0')
-		return;
-	r = arena_alloc(c->d->arena, (b->nruns + 1) * sizeof(*r));
-	r[0] = b->runs[0];
-	r[0].text = arena_strndup(c->d->arena, t, n);
-	r[1] = b->runs[0];
-	r[1].text = t + n;
-	memcpy(r + 2, b->runs + 1, (b->nruns - 1) * sizeof(*r));
-	b->runs = r;
-	b->nruns++;
-}
-
-/* Fill b, a picture at pos, from the image node img. */
-static void
-image_block(struct conv *c, struct jb_block *b, cmark_node *img,
-    const struct jb_pos *pos)
-{
-	const char	*t, *src = cmark_node_get_url(img);
-
-	b->kind = JB_BLOCK_IMAGE;
-	b->pos = *pos;
-	b->src = arena_strdup(c->d->arena, src);
-	b->alt = node_text(c, img);
-	t = cmark_node_get_title(img);
-	b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
-	if (*b->alt == '\0')
-		msg(MSG_IMAGE_NO_ALT, pos, src);
-	if ((b->path = image_path(c, src, pos, &b->width, &b->height)) == NULL)
-		c->bad = 1;
-}
-
-static void
-convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
-{
-	struct jb_block	*b, *prev;
-	cmark_node	*img[DOC_MAX_ROW + 1];
-	const char	*t;
-	struct jb_pos	 pos = cpos(c, n), ipos;
-	size_t		 nimg, i;
-
-	nimg = para_images(n, img, DOC_MAX_ROW + 1);
-	if (nimg == 1) {
-		image_block(c, vec_push(out), img[0], &pos);
-		return;
-	}
-	if (nimg > DOC_MAX_ROW) {
-		ipos = cpos(c, img[DOC_MAX_ROW]);
-		msg(MSG_IMAGE_ROW, &ipos, (int)nimg, DOC_MAX_ROW,
-		    cmark_node_get_url(img[DOC_MAX_ROW]));
-		c->bad = 1;
-		return;
-	}
-	if (nimg > 1) {
-		/* Pictures side by side: a row, each with its own caption. */
-		b = vec_push(out);
-		b->kind = JB_BLOCK_IMAGEROW;
-		b->pos = pos;
-		b->children = arena_alloc(c->d->arena, nimg * sizeof(*b));
-		memset(b->children, 0, nimg * sizeof(*b));
-		b->nchildren = nimg;
-		for (i = 0; i < nimg; i++) {
-			ipos = cpos(c, img[i]);
-			image_block(c, &b->children[i], img[i], &ipos);
-		}
-		return;
-	}
-
-	t = node_text(c, n);
-	prev = out->n ? (struct jb_block *)out->v + out->n - 1 : NULL;
-	if (is_byline(t)) {
-		/* A photo credit right after its picture belongs to it. */
-		if (prev != NULL && (prev->kind == JB_BLOCK_IMAGE ||
-		    prev->kind == JB_BLOCK_IMAGEROW) && prev->credit == NULL &&
-		    (ends_with(t, "摄）") || ends_with(t, "攝）"))) {
-			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
-			    strlen(t) - strlen("（") - strlen("）"));
-			return;
-		}
-		b = vec_push(out);
-		b->kind = JB_BLOCK_BYLINE;
-		b->pos = pos;
-		b->runs = inlines(c, n, &b->nruns);
-		return;
-	}
-
-	if (g_utf8_strlen(t, -1) > DOC_MAX_PARA) {
-		msg(MSG_PARA_TOO_LONG, &pos, (long)g_utf8_strlen(t, -1),
-		    DOC_MAX_PARA);
-		c->bad = 1;
-		return;
-	}
-	b = vec_push(out);
-	b->pos = pos;
-	b->runs = inlines(c, n, &b->nruns);
-	if (briefs && b->nruns > 0 && starts_with(b->runs[0].text, "★")) {
-		b->kind = JB_BLOCK_ITEM;
-		b->runs[0].text += strlen("★");
-		while (*b->runs[0].text == ' ')
-			b->runs[0].text++;
-		return;
-	}
-	b->kind = JB_BLOCK_PARA;
-	split_lead(c, b);
-}
-
-/* ---- tables ---- */
-
-static int
-is_table(cmark_node *n)
-{
-	return n != NULL && strcmp(cmark_node_get_type_string(n), "table") == 0;
-}
-
-/*
- * A 表题: 表, a number, a space (full-width or not), a title, as in
- * 表1　第三季度点位测评得分; short and not a sentence.  Gives the length
- * of the label 表1 and where the title starts, or returns 0.
- */
-static int
-caption_split(const char *t, size_t *labellen, const char **title)
-{
-	const char	*p = t + strlen("表"), *q;
-
-	if (!starts_with(t, "表") || g_utf8_strlen(t, -1) > 40)
-		return 0;
-	for (q = p; g_unichar_isdigit(g_utf8_get_char(q)); q = g_utf8_next_char(q))
-		;
-	if (q == p)
-		return 0;
-	*labellen = (size_t)(q - t);
-	if (*q != ' ' && !starts_with(q, "　"))
-		return 0;
-	while (*q == ' ' || starts_with(q, "　"))
-		q += *q == ' ' ? 1 : strlen("　");
-	if (*q == '\0' || strstr(q, "。") != NULL || strstr(q, "！") != NULL ||
-	    strstr(q, "？") != NULL || strstr(q, "；") != NULL)
-		return 0;
-	*title = q;
-	return 1;
-}
-
-/* The 表题 paragraph n, if it is one: label and title in the arena. */
-static int
-table_caption(struct conv *c, cmark_node *n, const char **label,
-    const char **title)
-{
-	const char	*t, *ti;
-	size_t		 ll;
-
-	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH ||
-	    para_images(n, NULL, 0) > 0)
-		return 0;
-	t = node_text(c, n);
-	if (!caption_split(t, &ll, &ti))
-		return 0;
-	*label = arena_strndup(c->d->arena, t, ll);
-	*title = ti;
-	return 1;
-}
-
-/* Digits and . % , + - only, with at least one digit. */
-static int
-is_number(const char *t)
-{
-	int	 digits = 0;
-
-	for (; *t; t++) {
-		if (*t >= '0' && *t <= '9')
-			digits = 1;
-		else if (strchr(".%,+-", *t) == NULL)
-			return 0;
-	}
-	return digits;
-}
-
-/*
- * How many cells row r of a table wrote in the source.  cmark-gfm pads
- * a short row with cells that have no position and drops the cells of a
- * long one, so the first are counted and the second read from the rest
- * of the row's line: cells there are separated by | not escaped with \,
- * and a | that closes the row adds none.  *pos becomes the first extra
- * cell, or the row itself.
- */
-static int
-row_cells(struct conv *c, cmark_node *r, struct jb_pos *pos)
-{
-	cmark_node	*cell, *last = NULL;
-	const char	*line, *p, *end, *first;
-	size_t		 len;
-	int		 n = 0, padded = 0, blank = 1, ln;
-
-	*pos = cpos(c, r);
-	for (cell = cmark_node_first_child(r); cell != NULL;
-	    cell = cmark_node_next(cell)) {
-		if (cmark_node_get_start_column(cell) == 0)
-			padded = 1;
-		else
-			n++, last = cell;
-	}
-	ln = cmark_node_get_start_line(r) + c->lineoff - 1;
-	if (padded || last == NULL ||
-	    (line = src_line(c->t, ln, &len)) == NULL ||
-	    (size_t)cmark_node_get_end_column(last) >= len)
-		return n;
-	p = line + cmark_node_get_end_column(last);
-	end = line + len;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p < end && *p == '|')
-		p++;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	first = p;
-	for (; p < end; p++) {
-		if (*p == '\\' && p + 1 < end) {
-			p++;
-			blank = 0;
-		} else if (*p == '|') {
-			n++;
-			blank = 1;
-		} else if (*p != ' ' && *p != '\t') {
-			blank = 0;
-		}
-	}
-	n += !blank;
-	if (first < end)
-		pos->col = src_col(c->t, ln, (int)(first - line) + 1);
-	return n;
-}
-
-static void
-convert_table(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
-{
-	struct jb_block	*b;
-	struct jb_table	*t;
-	struct jb_cell	*cells;
-	struct jb_pos	 pos = cpos(c, n), rpos;
-	cmark_node	*row, *cell;
-	uint8_t		*al;
-	size_t		 ncols, nrows = 0, i, j;
-	const char	*text;
-	int		 got;
-
-	t = arena_alloc(c->d->arena, sizeof(*t));
-	memset(t, 0, sizeof(*t));
-	t->seq = ++c->ntables;
-	if (cap != NULL) {
-		table_caption(c, cap, &t->label, &t->title);
-		t->cappos = cpos(c, cap);
-		t->name = arena_printf(c->d->arena, "%s　%s", t->label,
-		    t->title);
-	} else {
-		t->name = arena_printf(c->d->arena, "第%d个表格", t->seq);
-	}
-	if (c->inside != NULL) {
-		msg(MSG_TABLE_NESTED, &pos, t->name, c->inside);
-		c->bad = 1;
-		return;
-	}
-	ncols = cmark_gfm_extensions_get_table_columns(n);
-	t->ncols = ncols;
-	t->align = arena_alloc(c->d->arena, ncols * sizeof(*t->align));
-	al = cmark_gfm_extensions_get_table_alignments(n);
-	for (j = 0; j < ncols; j++)
-		t->align[j] = al == NULL ? JB_ALIGN_NONE : al[j] == 'l' ?
-		    JB_ALIGN_LEFT : al[j] == 'c' ? JB_ALIGN_CENTER :
-		    al[j] == 'r' ? JB_ALIGN_RIGHT : JB_ALIGN_NONE;
-	for (row = cmark_node_first_child(n); row != NULL;
-	    row = cmark_node_next(row))
-		nrows++;
-	cells = arena_alloc(c->d->arena, nrows * ncols * sizeof(*cells));
-	memset(cells, 0, nrows * ncols * sizeof(*cells));
-	for (i = 0, row = cmark_node_first_child(n); row != NULL;
-	    i++, row = cmark_node_next(row)) {
-		if ((got = row_cells(c, row, &rpos)) != (int)ncols) {
-			msg(MSG_TABLE_RAGGED, &rpos, t->name, got,
-			    (int)ncols);
-			c->bad = 1;
-		}
-		for (j = 0, cell = cmark_node_first_child(row);
-		    cell != NULL && j < ncols; j++, cell = cmark_node_next(cell)) {
-			struct jb_cell *ce = &cells[i * ncols + j];
-
-			ce->pos = cmark_node_get_start_column(cell) ?
-			    cpos(c, cell) : rpos;
-			ce->runs = inlines(c, cell, &ce->nruns);
-			text = doc_runs_text(c->d, ce->runs, ce->nruns);
-			ce->number = is_number(text);
-		}
-	}
-	t->head = cells;
-	t->body = cells + ncols;
-	t->nrows = nrows - 1;
-	for (i = 0; i < t->nrows * ncols && t->body[i].nruns == 0; i++)
-		;
-	if (t->nrows == 0 || i == t->nrows * ncols) {
-		msg(t->nrows == 0 ? MSG_TABLE_EMPTY : MSG_TABLE_BLANK, &pos,
-		    t->name);
-		c->bad = 1;
-	}
-	b = vec_push(out);
-	b->kind = JB_BLOCK_TABLE;
-	b->pos = pos;
-	b->table = t;
-}
 
 static void
 convert_list(struct conv *c, cmark_node *list, struct vec *out, int briefs,
@@ -988,7 +542,7 @@ convert_list(struct conv *c, cmark_node *list, struct vec *out, int briefs,
 		    briefs, depth + 1);
 		first = 1;
 		for (i = 0; i < tmp.n; i++) {
-			b = vec_push(out);
+			b = doc_vec_push(out);
 			*b = ((struct jb_block *)tmp.v)[i];
 			if (b->kind != JB_BLOCK_PARA)
 				continue;
@@ -1018,24 +572,24 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 	int		 level;
 
 	if (depth > DOC_MAX_DEPTH) {
-		pos = cpos(c, n);
+		pos = doc_cpos(c, n);
 		if (!c->bad)
 			msg(MSG_TOO_DEEP, &pos, DOC_MAX_DEPTH);
 		c->bad = 1;
 		return;
 	}
 	for (; n != NULL && n != end; n = cmark_node_next(n)) {
-		pos = cpos(c, n);
-		if (is_table(n)) {
-			convert_table(c, n, table_caption(c, cmark_node_previous(n),
+		pos = doc_cpos(c, n);
+		if (dtab_is_table(n)) {
+			dtab_convert(c, n, dtab_caption(c, cmark_node_previous(n),
 			    &lab, &tit) ? cmark_node_previous(n) : NULL, out);
 			continue;
 		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
 			/* A 表题 goes with the table after it. */
-			if (table_caption(c, n, &lab, &tit)) {
-				if (!is_table(cmark_node_next(n))) {
+			if (dtab_caption(c, n, &lab, &tit)) {
+				if (!dtab_is_table(cmark_node_next(n))) {
 					msg(MSG_TABLE_NO_TABLE, &pos,
 					    arena_printf(c->d->arena, "%s　%s",
 					    lab, tit));
@@ -1043,15 +597,15 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 				}
 				break;
 			}
-			convert_paragraph(c, n, out, briefs);
+			dpara_convert(c, n, out, briefs);
 			break;
 		case CMARK_NODE_HEADING:
 			level = cmark_node_get_heading_level(n) - 2;
-			b = vec_push(out);
+			b = doc_vec_push(out);
 			b->kind = JB_BLOCK_HEADING;
 			b->pos = pos;
 			b->level = level < 1 ? 1 : level > 4 ? 4 : level;
-			b->runs = inlines(c, n, &b->nruns);
+			b->runs = doc_inlines(c, n, &b->nruns);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			memset(&kids, 0, sizeof(kids));
@@ -1061,7 +615,7 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 			convert_blocks(c, cmark_node_first_child(n), NULL, &kids,
 			    briefs, depth + 1);
 			c->inside = inside;
-			b = vec_push(out);
+			b = doc_vec_push(out);
 			b->kind = JB_BLOCK_BOX;
 			b->pos = pos;
 			b->children = vec_finish(&kids, c->d->arena, &b->nchildren);
@@ -1072,7 +626,7 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 		case CMARK_NODE_CODE_BLOCK:
 			msg(MSG_CODE_BLOCK, &pos);
 			lit = cmark_node_get_literal(n);
-			b = vec_push(out);
+			b = doc_vec_push(out);
 			b->kind = JB_BLOCK_PARA;
 			b->pos = pos;
 			b->runs = arena_alloc(c->d->arena, sizeof(struct jb_run));
@@ -1097,19 +651,19 @@ static cmark_node *
 begin_article(struct conv *c, struct vec *arts, cmark_node *h,
     const char *kicker)
 {
-	struct jb_article	*a = vec_push(arts);
+	struct jb_article	*a = doc_vec_push(arts);
 	cmark_node		*next = cmark_node_next(h);
-	const char		*t = node_text(c, h), *sub;
+	const char		*t = doc_node_text(c, h), *sub;
 
-	a->pos = cpos(c, h);
+	a->pos = doc_cpos(c, h);
 	a->anchor = arena_printf(c->d->arena, "a%zu", arts->n);
 	if (kicker == NULL && ends_with(t, "——") && next != NULL &&
 	    cmark_node_get_type(next) == CMARK_NODE_HEADING &&
 	    cmark_node_get_heading_level(next) == 3) {
 		/* ## 引题—— followed by ### 主标题 */
 		kicker = t;
-		a->pos = cpos(c, next);
-		t = node_text(c, next);
+		a->pos = doc_cpos(c, next);
+		t = doc_node_text(c, next);
 		next = cmark_node_next(next);
 	}
 	/* The model keeps a kicker without its ——; a location has none. */
@@ -1127,7 +681,7 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 	}
 	a->briefs = is_briefs_title(t);
 	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
-		sub = node_text(c, next);
+		sub = doc_node_text(c, next);
 		if (starts_with(sub, "——") && g_utf8_strlen(sub, -1) <= 60) {
 			a->subtitle = sub;
 			next = cmark_node_next(next);
@@ -1157,15 +711,15 @@ convert_body(struct conv *c, cmark_node *root)
 	/* Text before the first title belongs to no article. */
 	for (; n != NULL && !is_article_heading(n) && !is_kicker_para(c, n);
 	    n = cmark_node_next(n)) {
-		pos = cpos(c, n);
+		pos = doc_cpos(c, n);
 		msg(MSG_TEXT_BEFORE_ARTICLE, &pos,
 		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ?
-		    node_text(c, n) : "…");
+		    doc_node_text(c, n) : "…");
 	}
 	while (n != NULL) {
 		kicker = NULL;
 		if (is_kicker_para(c, n)) {
-			kicker = node_text(c, n);
+			kicker = doc_node_text(c, n);
 			n = cmark_node_next(n);
 		}
 		start = begin_article(c, &arts, n, kicker);
