@@ -6,10 +6,11 @@ set -eu
 
 BUILD_PKGS="gcc make pkg-config libcmark-dev libxml2-dev libpango1.0-dev
 libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
-libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev
+libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libmicrohttpd-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
-libclang-rt-14-dev valgrind hyperfine time groff-base man-db"
+libclang-rt-14-dev valgrind hyperfine time groff-base man-db
+default-jre-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"
