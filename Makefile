@@ -6,8 +6,9 @@ CC	?= cc
 # print (src/press.h), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
 MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
-# Libraries without a static archive would go here.
-SHARED_PKGS =
+# Libraries without a static archive would go here.  libmicrohttpd (serve)
+# has one, but it needs GnuTLS, whose p11-kit and libunistring have none.
+SHARED_PKGS = libmicrohttpd
 # ICU: the word breaks of titles (linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
@@ -55,7 +56,7 @@ PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all setup setup-test issue site html pdf editions archive publish test fuzz fuzz-run clean \
-	install uninstall
+	install uninstall preview
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
 # ones for each of a thousand issue files (could issues/2019/13.md be made
@@ -160,6 +161,14 @@ archive: $(OUT)/.archive
 # the rest and lets the next run parse only the issues that changed.
 $(OUT)/.archive: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
 	./jianbao site --out $(OUT) $(ISSUES)
+
+# make preview [PORT=8000]: the site on http://127.0.0.1:PORT/, rebuilt on
+# each save by the running program (src/serve.h).  It builds what is stale
+# itself rather than after `make site`, so an issue that does not build
+# yet can still be previewed with its errors shown over the page.
+PORT	?= 8000
+preview: jianbao $(PRESS_SO)
+	./jianbao serve --port $(PORT) --out $(OUT)
 
 # make publish DEST=/srv/www/bulletins: copy the built site beside DEST and
 # swap it in with one rename (see scripts/publish.sh).

@@ -40,6 +40,10 @@ static const struct {
 "  --templates 目录  网页模板目录（默认 templates）\n" },
 	[CLI_SERIES] = { "series", 0, 1,
 "  --series 文件     刊物设置文件（默认 bulletin.yaml）\n" },
+	[CLI_PORT] = { "port", 0, 1,
+"  --port N          预览用的端口（默认 8000；0 为任一空闲端口）\n" },
+	[CLI_LISTEN] = { "listen", 0, 1,
+"  --listen 地址     预览在这个 IP 地址上提供（默认 127.0.0.1，只有本机能打开）\n" },
 	[CLI_HELP] = { "help", 'h', 0,
 "  -h, --help        显示本帮助\n" },
 };
@@ -129,6 +133,18 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 				msg(MSG_USAGE, NULL, "--jobs 需要 0 到 1024 的整数");
 				return 2;
 			}
+			break;
+		case CLI_PORT:
+			errno = 0;
+			o->port = (int)strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    o->port < 0 || o->port > 65535) {
+				msg(MSG_USAGE, NULL, "--port 需要 0 到 65535 的整数");
+				return 2;
+			}
+			break;
+		case CLI_LISTEN:
+			o->listen = optarg;
 			break;
 		case CLI_OUT:
 			o->out = optarg;

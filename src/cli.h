@@ -18,6 +18,8 @@ enum cli_opt {
 	CLI_OUT,		/* --out DIR */
 	CLI_TEMPLATES,		/* --templates DIR */
 	CLI_SERIES,		/* --series FILE */
+	CLI_PORT,		/* --port N */
+	CLI_LISTEN,		/* --listen ADDRESS */
 	CLI_HELP,		/* -h, --help: taken by every command */
 	CLI__MAX
 };
@@ -40,6 +42,8 @@ struct cli_opts {
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
 	int		 jobs;		/* --jobs, 0 to 1024 */
+	int		 port;		/* --port, 0 to 65535 */
+	const char	*listen;	/* --listen: the address serve binds */
 	char		**files;	/* the arguments that are no options */
 	int		 nfiles;
 	const char	*fontdir;	/* fonts/ beside the series file, set by

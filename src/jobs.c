@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arccache.h"
+#include "archive.h"
 #include "document.h"
 #include "issues.h"
 #include "jobs.h"
@@ -201,5 +203,73 @@ jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 	if (b.press != NULL)
 		b.press->pmod_free(b.pp);
 	iss_near_free(b.near);
+	return rc;
+}
+
+/* A builder is one build kept between calls. */
+struct jobs {
+	struct build	 b;
+};
+
+struct jobs *
+jobs_new(const struct jobs_opts *o, const struct jb_series *s)
+{
+	struct jobs	*j = xcalloc(1, sizeof(*j));
+
+	j->b.o = o;
+	j->b.s = s;
+	j->b.near = iss_near_new();
+	return j;
+}
+
+void
+jobs_free(struct jobs *j)
+{
+	if (j == NULL)
+		return;
+	if (j->b.press != NULL)
+		j->b.press->pmod_free(j->b.pp);
+	iss_near_free(j->b.near);
+	free(j);
+}
+
+int
+jobs_one(struct jobs *j, const char *path, int html, int pdf)
+{
+	return build_one(&j->b, path, html, pdf);
+}
+
+/*
+ * Every issue is loaded (or its summary taken from the previous run, see
+ * archive.h), copied into the archive and freed at once, so memory stays
+ * flat however many issues there are.  Nothing is written unless every
+ * issue loads, so a broken issue never takes an existing archive's entry
+ * away.
+ */
+int
+jobs_site(const struct jb_series *s, const char *series_path,
+    const char *templates, const char *out, char **files, int nfiles)
+{
+	struct arc	*a;
+	char		*stem;
+	int		 i, rc = 0;
+
+	a = arc_new(s);
+	arccache_read(a, out, series_path);
+	for (i = 0; i < nfiles; i++) {
+		stem = iss_stem(files[i]);
+		if (arc_add_file(a, files[i], stem) == -1)
+			rc = 1;
+		free(stem);
+	}
+	if (rc == 0) {
+		arc_sort(a);
+		if (site_write(a, templates, out) == -1 ||
+		    feed_write(a, out) == -1 ||
+		    search_write(a, templates, out) == -1 ||
+		    arccache_write(a, out) == -1)
+			rc = 1;
+	}
+	arc_free(a);
 	return rc;
 }
