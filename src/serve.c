@@ -36,6 +36,7 @@
 #define PING_SECONDS	10		/* an idle event stream says so */
 #define SETTLE_MS	15		/* events of one save arrive together */
 #define MAX_WATCHES	512
+#define RELOAD_WAIT_MS	250		/* pages first, then the PDF */
 
 /*
  * Added before </body> of every HTML response, never to a file: listens
@@ -93,6 +94,8 @@ struct srv {
 	unsigned		 diaggen;	/* changes of diag */
 	char			*diag;		/* shown over pages, or NULL */
 	int			 quit;
+	int			 nstreams;	/* pages listening */
+	int			 reloading;	/* pages yet to come back */
 
 	/* The builder's, on the main thread only. */
 	struct jobs_opts	 jo;
@@ -233,11 +236,36 @@ publish(struct srv *v, int built)
 		text = NULL;
 		v->diaggen++;
 	}
-	if (built)
+	if (built) {
 		v->gen++;
+		v->reloading = v->nstreams;
+	}
 	pthread_cond_broadcast(&v->cond);
 	pthread_mutex_unlock(&v->lock);
 	free(text);
+}
+
+/*
+ * Let the pages that were told to reload fetch themselves first: the
+ * print edition would take the processor from the browser.  Waits until
+ * as many pages as were listening have been served, or RELOAD_WAIT_MS.
+ */
+static void
+await_reloads(struct srv *v)
+{
+	struct timespec	 until;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_nsec += RELOAD_WAIT_MS * 1000000L;
+	until.tv_sec += until.tv_nsec / 1000000000L;
+	until.tv_nsec %= 1000000000L;
+	pthread_mutex_lock(&v->lock);
+	while (v->reloading > 0 && !v->quit)
+		if (pthread_cond_timedwait(&v->cond, &v->lock, &until) ==
+		    ETIMEDOUT)
+			break;
+	v->reloading = 0;
+	pthread_mutex_unlock(&v->lock);
 }
 
 static double
@@ -312,6 +340,8 @@ rebuild(struct srv *v, char **paths, size_t n, int html, int pdf, int renew)
 		free(ok);
 		return;
 	}
+	if (built)
+		await_reloads(v);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < n; i++) {
 		st.path = paths != NULL ? paths[i] : v->issues.v[i].path;
@@ -750,6 +780,9 @@ stream_free(void *cls)
 {
 	struct stream	*s = cls;
 
+	pthread_mutex_lock(&s->v->lock);
+	s->v->nstreams--;
+	pthread_mutex_unlock(&s->v->lock);
 	free(s->buf);
 	free(s);
 }
@@ -762,6 +795,9 @@ reply_events(struct srv *v, struct MHD_Connection *c)
 	enum MHD_Result		 ret;
 
 	s->v = v;
+	pthread_mutex_lock(&v->lock);
+	v->nstreams++;
+	pthread_mutex_unlock(&v->lock);
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096,
 	    stream_read, s, stream_free);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -783,6 +819,8 @@ html_response(struct srv *v, int fd, size_t size)
 
 	pthread_mutex_lock(&v->lock);
 	gen = v->gen;
+	if (v->reloading > 0 && --v->reloading == 0)
+		pthread_cond_broadcast(&v->cond);
 	pthread_mutex_unlock(&v->lock);
 	slen = (size_t)snprintf(script, sizeof(script), reload_script, gen);
 	page = xmalloc(size + slen + 1);
