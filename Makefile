@@ -137,12 +137,15 @@ $(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
 $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,pdf)
 
-# make issue N=2019-13
+# make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
+# the year, then the file name.
+NYEAR	 = $(firstword $(subst -, ,$(N)))
+NSTEM	 = $(NYEAR)/$(patsubst $(NYEAR)-%,%,$(N))
 issue: jianbao
 	@test -n "$(N)" || { echo "用法：make issue N=2019-13" >&2; exit 2; }
-	@test -f issues/$(subst -,/,$(N)).md || \
-	  { echo "make: 错误：找不到期刊文件 “issues/$(subst -,/,$(N)).md”" >&2; exit 2; }
-	$(MAKE) $(OUT)/$(subst -,/,$(N)).html $(OUT)/$(subst -,/,$(N)).pdf
+	@test -f issues/$(NSTEM).md || \
+	  { echo "make: 错误：找不到期刊文件 “issues/$(NSTEM).md”" >&2; exit 2; }
+	$(MAKE) $(OUT)/$(NSTEM).html $(OUT)/$(NSTEM).pdf
 
 html: $(HTMLS)
 	$(call flush,html)

@@ -2,6 +2,8 @@
 # pdf.sh -- time the print edition: a 5,000-character issue built to PDF,
 # median wall time of N runs and peak RSS (GNU time).  Budget: 150 ms, 80 MiB.
 #   sh bench/pdf.sh [N]      (SERIES=file picks the series; default bulletin.yaml)
+# EXTRA="a.md b.md" appends the body of each issue named once, its pictures
+# copied from the images/ folder beside it (tests/pics/row.md: photo rows).
 cd "$(dirname "$0")/.." || exit 2
 JB=${JB:-./jianbao}
 N=${1:-11}
@@ -15,6 +17,10 @@ awk 'NR == 1, /^---$/ && NR > 1' tests/pdf/issue.md >"$tmp/head"
 awk 'f; /^---$/ && NR > 1 { f = 1 }' tests/pdf/issue.md >"$tmp/body"
 cp "$tmp/head" "$tmp/issue.md"
 body_chars() { sed 1,/^---$/d "$tmp/issue.md" | tr -d ' \n' | wc -m; }
+for x in ${EXTRA:-}; do
+	cp -r "$(dirname "$x")"/images/. "$tmp/images/"
+	awk 'f; /^---$/ && NR > 1 { f = 1 }' "$x" >>"$tmp/issue.md"
+done
 while [ "$(body_chars)" -lt 5000 ]; do
 	cat "$tmp/body" >>"$tmp/issue.md"
 done

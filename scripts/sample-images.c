@@ -21,11 +21,10 @@
 #include <cairo.h>
 #include <jpeglib.h>
 
-#define W	720
-#define H	450
 #define TAU	6.283185307179586
 
 static unsigned long	 seed = 12345;
+static int		 W = 720, H = 450;	/* the picture being drawn */
 
 static double
 rnd(void)
@@ -310,6 +309,57 @@ draw_lane(cairo_t *cr)
 	person(cr, 390, 350, 1.2, 0x39465e, 0xd63a2a);
 }
 
+/* A grid worker enters a family's points in the ledger at their table. */
+static void
+draw_ledger(cairo_t *cr)
+{
+	int	 i;
+
+	rect(cr, 0xefe6d4, 0, 0, W, H);
+	rect(cr, 0xd8cbb2, 0, 0, W, 40);
+	rect(cr, 0xb5894f, 0, 330, W, 120);
+	rect(cr, 0xc8392f, 40, 60, 150, 90);
+	rect(cr, 0xf6d77a, 52, 72, 126, 20);
+	for (i = 0; i < 3; i++)
+		rect(cr, 0xf4efe4, 52, 100 + i * 14, 126, 6);
+	rect(cr, 0xbcd3e6, 420, 60, 140, 110);
+	rect(cr, 0x8c6b49, 486, 60, 8, 110);
+	person(cr, 180, 360, 2.0, 0x39465e, 0xd63a2a);
+	person(cr, 450, 365, 2.0, 0x8a6a4a, -1);
+	rect(cr, 0x7a5230, 90, 290, 420, 18);
+	rect(cr, 0x6d523a, 110, 308, 14, 110);
+	rect(cr, 0x6d523a, 476, 308, 14, 110);
+	rect(cr, 0xfbf7ee, 250, 270, 110, 22);
+	rect(cr, 0x3f8fd9, 250, 270, 110, 4);
+	for (i = 0; i < 4; i++)
+		rect(cr, 0x8f897e, 258, 278 + i * 4, 90 - i * 12, 1.5);
+	rect(cr, 0x2b2f3a, 330, 262, 3, 14);
+}
+
+/* A volunteer sweeps leaves under a tree in front of a block (upright). */
+static void
+draw_sweep(cairo_t *cr)
+{
+	int	 i;
+
+	sky(cr, 0x8fbfe6, 0xe8f1f7, 300);
+	building(cr, 20, 300, 320, 250, 0xdcccb3);
+	rect(cr, 0xa9a295, 0, 300, W, 150);
+	for (i = 0; i < 5; i++)
+		rect(cr, 0x98917f, 0, 320 + i * 26, W, 2);
+	tree(cr, 70, 340, 1.6);
+	for (i = 0; i < 9; i++)
+		rect(cr, i % 2 ? 0xd9a03c : 0xc4702f, 150 + i * 17,
+		    400 + (i % 3) * 6, 9, 5);
+	person(cr, 250, 410, 1.8, 0x39465e, 0xd63a2a);
+	rgb(cr, 0x6b4a2b);
+	cairo_set_line_width(cr, 4);
+	cairo_move_to(cr, 272, 318);
+	cairo_line_to(cr, 222, 412);
+	cairo_stroke(cr);
+	rect(cr, 0xc9b07a, 204, 408, 34, 10);
+}
+
 /* Grain so the JPEGs compress like photographs, not flat drawings. */
 static void
 grain(cairo_surface_t *s)
@@ -378,12 +428,15 @@ write_jpeg(cairo_surface_t *s, const char *path)
 }
 
 static int
-picture(void (*draw)(cairo_t *), const char *path, int jpeg)
+picture_sized(void (*draw)(cairo_t *), const char *path, int jpeg, int w,
+    int h)
 {
 	cairo_surface_t	*s;
 	cairo_t		*cr;
 	int		 rc = -1;
 
+	W = w;
+	H = h;
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, W, H);
 	cr = cairo_create(s);
 	draw(cr);
@@ -402,6 +455,13 @@ out:
 	return rc;
 }
 
+/* The usual picture, 16:10. */
+static int
+picture(void (*draw)(cairo_t *), const char *path, int jpeg)
+{
+	return picture_sized(draw, path, jpeg, 720, 450);
+}
+
 int
 main(void)
 {
@@ -413,5 +473,10 @@ main(void)
 	rc |= picture(draw_lane, "issues/2025/images/08-xiaoxiang.jpg", 1);
 	rc |= picture(draw_shop, "issues/2026/images/01-jifen.jpg", 1);
 	rc |= picture(draw_lanterns, "issues/2026/images/02-xinchun.png", 0);
+	/* a photo row: a 4:3 picture beside an upright one */
+	rc |= picture_sized(draw_ledger, "issues/2026/images/01-taizhang.jpg",
+	    1, 600, 450);
+	rc |= picture_sized(draw_sweep, "issues/2026/images/01-qingsao.jpg",
+	    1, 360, 450);
 	return rc ? 1 : 0;
 }

@@ -12,7 +12,7 @@
 #include "outfile.h"
 
 #define CACHE_FILE	".archive"
-#define CACHE_MAGIC	"jianbao-archive 3\n"
+#define CACHE_MAGIC	"jianbao-archive 4\n"
 
 /*
  * A file made from part of the archive (a year's search index) and the
@@ -327,7 +327,10 @@ read_issue(struct rd *r, struct arena *ar, struct arc_issue *is)
 	is->stem = get_str(r, ar, 0);
 	is->year = (int)get_num(r);
 	is->issue = (int)get_num(r);
+	is->issue_last = (int)get_num(r);
+	is->kind = get_str(r, ar, 1);
 	is->total = (int)get_num(r);
+	is->total_last = (int)get_num(r);
 	lang = get_num(r);
 	is->date_iso = get_str(r, ar, 0);
 	is->date_text = get_str(r, ar, 0);
@@ -436,7 +439,10 @@ arccache_write(const struct arc *a, const char *outdir)
 		put_str(&b, is->stem);
 		put_num(&b, is->year);
 		put_num(&b, is->issue);
+		put_num(&b, is->issue_last);
+		put_str(&b, is->kind);
 		put_num(&b, is->total);
+		put_num(&b, is->total_last);
 		put_num(&b, is->lang);
 		put_str(&b, is->date_iso);
 		put_str(&b, is->date_text);

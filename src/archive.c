@@ -45,6 +45,7 @@ block_text(const struct jb_doc *d, const struct jb_block *b, size_t n,
 			}
 			break;
 		case JB_BLOCK_BOX:
+		case JB_BLOCK_IMAGEROW:
 			block_text(d, b->children, b->nchildren, out);
 			break;
 		default:
@@ -89,7 +90,11 @@ arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 
 	is->year = d->meta.date.year;
 	is->issue = d->meta.issue;
+	is->issue_last = d->meta.issue_last;
+	is->kind = d->meta.kind != NULL ?
+	    arena_strdup(a->arena, d->meta.kind->name) : NULL;
 	is->total = d->meta.total > 0 ? d->meta.total : 0;
+	is->total_last = d->meta.total > 0 ? d->meta.total_last : 0;
 	is->lang = d->meta.lang;
 	is->date_iso = arena_strdup(a->arena, d->meta.date_iso);
 	is->date_text = arena_strdup(a->arena, d->meta.date_text);
@@ -135,6 +140,10 @@ newest_first(const void *pa, const void *pb)
 	int			 c;
 
 	if ((c = strcmp(b->date_iso, a->date_iso)) != 0)
+		return c;
+	if ((a->kind == NULL) != (b->kind == NULL))
+		return a->kind == NULL ? -1 : 1;
+	if (a->kind != NULL && (c = strcmp(a->kind, b->kind)) != 0)
 		return c;
 	if (a->issue != b->issue)
 		return b->issue - a->issue;

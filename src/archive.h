@@ -40,7 +40,10 @@ struct arc_stamp {
 struct arc_issue {
 	int			 year;		/* of the issue date */
 	int			 issue;		/* 期号 */
+	int			 issue_last;	/* a 合刊's last 期号, else issue */
+	const char		*kind;		/* 刊别 such as 增刊, NULL: regular */
 	int			 total;		/* 总期号, 0: not shown */
+	int			 total_last;	/* a 合刊's last 总期号, else total */
 	enum jb_lang		 lang;
 	const char		*date_iso;	/* 2019-08-30 */
 	const char		*date_text;	/* 2019年8月30日 */
@@ -84,7 +87,10 @@ int		 arc_add_file(struct arc *a, const char *path, const char *stem);
 void		 arc_add(struct arc *a, const struct jb_doc *d, const char *path,
 		    const char *stem);
 
-/* Order the issues newest first: by date, then 期号. */
+/*
+ * Order the issues newest first: by date, then 期号; of two issues of one
+ * date the regular one comes first, before a 增刊 (by kind name).
+ */
 void		 arc_sort(struct arc *a);
 
 /*

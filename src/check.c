@@ -66,6 +66,8 @@ struct cfile {
 	/* from the model, for the archive rules */
 	int		 loaded;
 	int		 issue;
+	int		 issue_last;	/* of a 合刊; else issue */
+	char		*kind;		/* 刊别, NULL for a regular issue */
 	struct jb_date	 date;
 	char		*date_text;
 	enum jb_lang	 lang;
@@ -958,6 +960,46 @@ drop_text(struct cfile *f)
 	f->nblocks = 0;
 }
 
+/* "增刊第1期", "第7期" */
+static char *
+number_text(const char *kind, int issue)
+{
+	return g_strdup_printf("%s第%d期", kind ? kind : "", issue);
+}
+
+/*
+ * An issue in a year folder is found by its file name (issues.h): a
+ * 增刊 must be named zk-NN.md, and zk-NN.md must be a 增刊, or new,
+ * the links between pages and the order of the site miss it.
+ */
+static void
+rule_file_name(struct cfile *f, const struct jb_doc *d)
+{
+	const struct jb_kind	*k = d->meta.kind;
+	const char		*base = strrchr(f->path, '/'), *dir;
+	char			*prefix = NULL;
+	struct jb_pos		 pos;
+	int			 ok;
+
+	if (base == NULL)
+		return;
+	for (dir = base; dir > f->path && dir[-1] != '/'; dir--)
+		;
+	if (base - dir != 4 || strspn(dir, "0123456789") < 4)
+		return;
+	base++;
+	ok = iss_number(base, &prefix) >= 0 && (k == NULL ? prefix == NULL :
+	    prefix != NULL && strcmp(prefix, k->prefix) == 0);
+	free(prefix);
+	if (ok)
+		return;
+	/* At 刊别 for a 增刊, else at 期号. */
+	pos = k != NULL ? key_pos(f, FM_KEY_KIND, NULL) : f->issue_pos;
+	add_find(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
+	    number_text(k ? k->name : NULL, d->meta.issue),
+	    iss_name(k, d->meta.issue));
+}
+
 static void
 check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 {
@@ -986,11 +1028,14 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 	if ((d = doc_parse_src(f->src, s)) != NULL) {
 		f->loaded = 1;
 		f->issue = d->meta.issue;
+		f->issue_last = d->meta.issue_last;
+		f->kind = d->meta.kind ? xstrdup(d->meta.kind->name) : NULL;
 		f->date = d->meta.date;
 		f->date_text = xstrdup(d->meta.date_text);
 		f->issue_pos = key_pos(f, FM_KEY_ISSUE, NULL);
 		f->date_pos = key_pos(f, FM_KEY_DATE, NULL);
 		model_rules(f, d);
+		rule_file_name(f, d);
 	}
 	for (i = 0; i < f->nblocks; i++) {
 		if (f->blocks[i].kind == B_OTHER)
@@ -1012,6 +1057,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 
 /* ---- the archive ---- */
 
+
 static int
 date_cmp(const struct jb_date *a, const struct jb_date *b)
 {
@@ -1022,12 +1068,18 @@ date_cmp(const struct jb_date *a, const struct jb_date *b)
 	return a->day < b->day ? -1 : a->day > b->day;
 }
 
+/* Each kind (regular issues first) in turn, by year and 期号. */
 static int
 cmp_issue(const void *a, const void *b)
 {
 	const struct cfile	*x = *(const struct cfile *const *)a;
 	const struct cfile	*y = *(const struct cfile *const *)b;
+	int			 c;
 
+	if ((x->kind == NULL) != (y->kind == NULL))
+		return x->kind == NULL ? -1 : 1;
+	if (x->kind != NULL && (c = strcmp(x->kind, y->kind)) != 0)
+		return c;
 	if (x->date.year != y->date.year)
 		return x->date.year < y->date.year ? -1 : 1;
 	if (x->issue != y->issue)
@@ -1035,11 +1087,24 @@ cmp_issue(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+static int
+same_kind(const struct cfile *a, const struct cfile *b)
+{
+	return a->kind == NULL ? b->kind == NULL :
+	    b->kind != NULL && strcmp(a->kind, b->kind) == 0;
+}
+
+/*
+ * 期号 run per year and kind: a 增刊 has a sequence of its own, and a
+ * 合刊 (第7—8期) takes every number of its range.  hi is the highest
+ * number taken so far in the year, by the issue at hipath.
+ */
 static void
 archive_rules(struct check *c)
 {
-	struct cfile	**v, *a, *b;
+	struct cfile	**v, *a, *b, *top = NULL;
 	size_t		 i, n = 0;
+	int		 hi = 0;
 	char		 today[32];
 
 	v = xcalloc(c->nfiles + 1, sizeof(*v));
@@ -1051,20 +1116,25 @@ archive_rules(struct check *c)
 	    c->today.month, c->today.day);
 	for (i = 0; i < n; i++) {
 		b = v[i];
-		a = i > 0 ? v[i - 1] : NULL;
-		if (a != NULL && a->date.year == b->date.year) {
-			if (a->issue == b->issue)
-				add_find(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
-				    b->issue_pos.col, g_strdup_printf("%d",
-				    b->date.year), g_strdup_printf("%d", b->issue),
-				    xstrdup(a->path));
-			else if (b->issue > a->issue + 1)
-				add_find(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
-				    b->issue_pos.col, g_strdup_printf("%d",
-				    b->date.year), b->issue == a->issue + 2 ?
-				    g_strdup_printf("第%d期", a->issue + 1) :
-				    g_strdup_printf("第%d期至第%d期", a->issue + 1,
-				    b->issue - 1), xstrdup(a->path));
+		a = i > 0 && same_kind(v[i - 1], b) ? v[i - 1] : NULL;
+		if (a == NULL || a->date.year != b->date.year)
+			top = NULL;
+		if (top != NULL && b->issue <= hi)
+			add_find(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
+			    b->issue_pos.col, g_strdup_printf("%d",
+			    b->date.year), number_text(b->kind, b->issue),
+			    xstrdup(top->path));
+		else if (top != NULL && b->issue > hi + 1)
+			add_find(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
+			    b->issue_pos.col, g_strdup_printf("%d",
+			    b->date.year), b->issue == hi + 2 ?
+			    number_text(b->kind, hi + 1) :
+			    g_strdup_printf("%s第%d期至第%d期", b->kind ?
+			    b->kind : "", hi + 1, b->issue - 1),
+			    xstrdup(top->path));
+		if (top == NULL || b->issue_last >= hi) {
+			hi = b->issue_last;
+			top = b;
 		}
 		if (a != NULL && date_cmp(&b->date, &a->date) < 0)
 			add_find(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
@@ -1094,6 +1164,7 @@ cfile_clear(struct cfile *f)
 		free(f->ignore[i]);
 	free(f->ignore);
 	free(f->date_text);
+	free(f->kind);
 }
 
 int

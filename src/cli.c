@@ -32,6 +32,8 @@ static const struct {
 "  --format 格式     校对结果的格式：text（默认）或 json（每个问题一行 JSON）\n" },
 	[CLI_DATE] = { "date", 0, 1,
 "  --date 日期       新一期的日期，如 2026-03-02（默认今天）\n" },
+	[CLI_KIND] = { "kind", 0, 1,
+"  --kind 刊别       新建这一刊别（如增刊）的下一期，按刊别单独编号\n" },
 	[CLI_OUTPUT] = { NULL, 'o', 1,
 "  -o 文件           导入结果写到这个文件（默认 issues/年/期.md）\n" },
 	[CLI_OUT] = { "out", 0, 1,
@@ -167,6 +169,9 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_DATE:
 			o->date = optarg;
+			break;
+		case CLI_KIND:
+			o->kind = optarg;
 			break;
 		case CLI_OUTPUT:
 			o->output = optarg;

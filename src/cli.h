@@ -14,6 +14,7 @@ enum cli_opt {
 	CLI_JOBS,		/* --jobs N */
 	CLI_FORMAT,		/* --format text|json */
 	CLI_DATE,		/* --date YYYY-MM-DD */
+	CLI_KIND,		/* --kind 刊别 */
 	CLI_OUTPUT,		/* -o FILE */
 	CLI_OUT,		/* --out DIR */
 	CLI_TEMPLATES,		/* --templates DIR */
@@ -36,6 +37,7 @@ struct cli_opts {
 	const char	*out;		/* --out: output root */
 	const char	*templates;	/* --templates: template folder */
 	const char	*date;		/* --date, or NULL */
+	const char	*kind;		/* --kind, or NULL */
 	const char	*output;	/* -o, or NULL */
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */

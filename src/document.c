@@ -403,7 +403,50 @@ is_briefs_title(const char *t)
 	return ends_with(t, "简讯") || ends_with(t, "簡訊");
 }
 
-/* A short line ending in —— before a title: the kicker (引题). */
+/* Longest location line taken as a kicker, in characters. */
+#define LOCATION_MAX	12
+
+/*
+ * A location line such as 播州区 or 道真自治县: a paragraph of plain text
+ * (emphasis allowed; no picture, link or line break) of at most
+ * LOCATION_MAX characters with no mark that ends or splits a sentence,
+ * nor a ★ item, a （byline） or a ——subtitle.  The last line of an
+ * article ends with its full stop, so it never is one.
+ */
+static int
+is_location(cmark_node *n, const char *t)
+{
+	cmark_node	*ch;
+	const char	*p;
+	gunichar	 u;
+
+	for (ch = cmark_node_first_child(n); ch != NULL;
+	    ch = cmark_node_next(ch))
+		switch (cmark_node_get_type(ch)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			break;
+		default:
+			return 0;
+		}
+	if (*t == '\0' || g_utf8_strlen(t, -1) > LOCATION_MAX ||
+	    starts_with(t, "★") || starts_with(t, "（") || starts_with(t, "("))
+		return 0;
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		u = g_utf8_get_char(p);
+		if (doc_is_terminal(u) || u == 0xFF0C || u == 0x3001 ||
+		    u == ',')	/* ，、 */
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The kicker (引题) before a title: a short line ending in ——, or a
+ * location line right before a ## that is no kicker itself (## 引题——
+ * over a ### title keeps its own).
+ */
 static int
 is_kicker_para(struct conv *c, cmark_node *n)
 {
@@ -415,7 +458,9 @@ is_kicker_para(struct conv *c, cmark_node *n)
 	    cmark_node_get_heading_level(next) > 2)
 		return 0;
 	t = node_text(c, n);
-	return ends_with(t, "——") && g_utf8_strlen(t, -1) <= 40;
+	if (ends_with(t, "——"))
+		return g_utf8_strlen(t, -1) <= 40;
+	return is_location(n, t) && !ends_with(node_text(c, next), "——");
 }
 
 /* （…）alone on a paragraph: a byline or photo credit. */
@@ -433,32 +478,37 @@ is_byline(const char *t)
 	return g_utf8_strlen(t, -1) <= 30;
 }
 
-/* The one image of a paragraph that holds nothing else, or NULL. */
-static cmark_node *
-sole_image(cmark_node *para)
+/*
+ * The pictures of a paragraph that holds nothing else: their number, the
+ * first max of them in v[]; 0 when the paragraph holds anything more.
+ */
+static size_t
+para_images(cmark_node *para, cmark_node **v, size_t max)
 {
-	cmark_node	*ch, *img = NULL;
+	cmark_node	*ch;
 	const char	*lit;
+	size_t		 n = 0;
 
 	for (ch = cmark_node_first_child(para); ch != NULL; ch = cmark_node_next(ch)) {
 		switch (cmark_node_get_type(ch)) {
 		case CMARK_NODE_IMAGE:
-			if (img != NULL)
-				return NULL;
-			img = ch;
+			if (n < max)
+				v[n] = ch;
+			n++;
 			break;
 		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
 			break;
 		case CMARK_NODE_TEXT:
 			lit = cmark_node_get_literal(ch);
 			if (strspn(lit, " \t") != strlen(lit))
-				return NULL;
+				return 0;
 			break;
 		default:
-			return NULL;
+			return 0;
 		}
 	}
-	return img;
+	return n;
 }
 
 /*
@@ -467,12 +517,12 @@ sole_image(cmark_node *para)
  * PNG or JPEG picture of a sensible size.
  */
 static const char *
-image_path(struct conv *c, const char *src, const struct jb_pos *pos)
+image_path(struct conv *c, const char *src, const struct jb_pos *pos,
+    unsigned long *w, unsigned long *h)
 {
 	char		*joined, *real = NULL, *realdir = NULL;
 	const char	*res = NULL;
 	enum img_kind	 kind;
-	unsigned long	 w, h;
 	size_t		 n;
 
 	if (*src == '/' || strstr(src, "://") != NULL || starts_with(src, "../") ||
@@ -493,7 +543,7 @@ image_path(struct conv *c, const char *src, const struct jb_pos *pos)
 		msg(MSG_IMAGE_OUTSIDE, pos, src);
 		goto out;
 	}
-	if (img_check(joined, src, pos, &kind, &w, &h) == -1)
+	if (img_check(joined, src, pos, &kind, w, h) == -1)
 		goto out;
 	res = arena_strdup(c->d->arena, joined);
 out:
@@ -536,27 +586,58 @@ split_lead(struct conv *c, struct jb_block *b)
 	b->nruns++;
 }
 
+/* Fill b, a picture at pos, from the image node img. */
+static void
+image_block(struct conv *c, struct jb_block *b, cmark_node *img,
+    const struct jb_pos *pos)
+{
+	const char	*t, *src = cmark_node_get_url(img);
+
+	b->kind = JB_BLOCK_IMAGE;
+	b->pos = *pos;
+	b->src = arena_strdup(c->d->arena, src);
+	b->alt = node_text(c, img);
+	t = cmark_node_get_title(img);
+	b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
+	if (*b->alt == '\0')
+		msg(MSG_IMAGE_NO_ALT, pos, src);
+	if ((b->path = image_path(c, src, pos, &b->width, &b->height)) == NULL)
+		c->bad = 1;
+}
+
 static void
 convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 {
 	struct jb_block	*b, *prev;
-	cmark_node	*img;
-	const char	*t, *src;
-	struct jb_pos	 pos = cpos(c, n);
+	cmark_node	*img[DOC_MAX_ROW + 1];
+	const char	*t;
+	struct jb_pos	 pos = cpos(c, n), ipos;
+	size_t		 nimg, i;
 
-	if ((img = sole_image(n)) != NULL) {
-		src = cmark_node_get_url(img);
+	nimg = para_images(n, img, DOC_MAX_ROW + 1);
+	if (nimg == 1) {
+		image_block(c, vec_push(out), img[0], &pos);
+		return;
+	}
+	if (nimg > DOC_MAX_ROW) {
+		ipos = cpos(c, img[DOC_MAX_ROW]);
+		msg(MSG_IMAGE_ROW, &ipos, (int)nimg, DOC_MAX_ROW,
+		    cmark_node_get_url(img[DOC_MAX_ROW]));
+		c->bad = 1;
+		return;
+	}
+	if (nimg > 1) {
+		/* Pictures side by side: a row, each with its own caption. */
 		b = vec_push(out);
-		b->kind = JB_BLOCK_IMAGE;
+		b->kind = JB_BLOCK_IMAGEROW;
 		b->pos = pos;
-		b->src = arena_strdup(c->d->arena, src);
-		b->alt = node_text(c, img);
-		t = cmark_node_get_title(img);
-		b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
-		if (*b->alt == '\0')
-			msg(MSG_IMAGE_NO_ALT, &pos, src);
-		if ((b->path = image_path(c, src, &pos)) == NULL)
-			c->bad = 1;
+		b->children = arena_alloc(c->d->arena, nimg * sizeof(*b));
+		memset(b->children, 0, nimg * sizeof(*b));
+		b->nchildren = nimg;
+		for (i = 0; i < nimg; i++) {
+			ipos = cpos(c, img[i]);
+			image_block(c, &b->children[i], img[i], &ipos);
+		}
 		return;
 	}
 
@@ -564,8 +645,8 @@ convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	prev = out->n ? (struct jb_block *)out->v + out->n - 1 : NULL;
 	if (is_byline(t)) {
 		/* A photo credit right after its picture belongs to it. */
-		if (prev != NULL && prev->kind == JB_BLOCK_IMAGE &&
-		    prev->credit == NULL &&
+		if (prev != NULL && (prev->kind == JB_BLOCK_IMAGE ||
+		    prev->kind == JB_BLOCK_IMAGEROW) && prev->credit == NULL &&
 		    (ends_with(t, "摄）") || ends_with(t, "攝）"))) {
 			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
 			    strlen(t) - strlen("（") - strlen("）"));
@@ -722,9 +803,12 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 		t = node_text(c, next);
 		next = cmark_node_next(next);
 	}
-	if (kicker != NULL)
+	/* The model keeps a kicker without its ——; a location has none. */
+	if (kicker != NULL && ends_with(kicker, "——"))
 		a->kicker = arena_strndup(c->d->arena, kicker,
 		    strlen(kicker) - strlen("——"));
+	else
+		a->kicker = kicker;
 	a->title = t;
 	if (*t == '\0') {
 		msg(MSG_EMPTY_TITLE, &a->pos);
@@ -923,17 +1007,22 @@ doc_free(struct jb_doc *d)
 const char *
 doc_issue_label(const struct jb_doc *d)
 {
-	return arena_printf(d->arena, label_get(d->meta.lang, JB_LABEL_ISSUE),
-	    d->meta.issue);
+	return label_number(d->arena, d->meta.lang, NULL, d->meta.issue,
+	    d->meta.issue_last);
+}
+
+const char *
+doc_issue_name(const struct jb_doc *d)
+{
+	return label_number(d->arena, d->meta.lang, d->meta.kind != NULL ?
+	    d->meta.kind->name : NULL, d->meta.issue, d->meta.issue_last);
 }
 
 const char *
 doc_total_label(const struct jb_doc *d)
 {
-	if (d->meta.total <= 0)
-		return NULL;
-	return arena_printf(d->arena, label_get(d->meta.lang, JB_LABEL_TOTAL),
-	    d->meta.total);
+	return label_total(d->arena, d->meta.lang, d->meta.total,
+	    d->meta.total_last);
 }
 
 const char *

@@ -13,6 +13,7 @@ struct src;
 #define DOC_MAX_BYTES	(8u * 1024 * 1024)	/* one issue file */
 #define DOC_MAX_DEPTH	32			/* nested lists and quotes */
 #define DOC_MAX_PARA	20000			/* characters in one paragraph */
+#define DOC_MAX_ROW	3			/* pictures side by side */
 
 /*
  * Read an issue file: check it is valid UTF-8 without NUL bytes, split the
@@ -70,8 +71,14 @@ struct jb_pos	 doc_locate(const struct jb_doc *d, const struct jb_pos *pos,
 const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
 		    size_t n);
 
-/* "第13期" / "总第86期" in the document's language, from d's arena. */
+/*
+ * "第13期" (a 合刊's "第7—8期") / "总第86期" ("总第63—64期") in the
+ * document's language, from d's arena: what the masthead prints, under
+ * the name of the kind if any.  doc_issue_name() puts that name in front
+ * ("增刊第1期"), as a title or a list names the issue.
+ */
 const char	*doc_issue_label(const struct jb_doc *d);
+const char	*doc_issue_name(const struct jb_doc *d);
 const char	*doc_total_label(const struct jb_doc *d);	/* NULL if none */
 
 /* The word l (label.h) in zh-Hans or zh-Hant as d->meta.lang says;

@@ -116,7 +116,8 @@ entry(xmlTextWriterPtr w, const struct arc *a, const struct arc_issue *is,
 	    element(w, "id", uuid5(ar, arena_printf(ar, "jianbao:%s:%s",
 	    a->series->name, is->stem))) == -1 ||
 	    element(w, "title", arena_printf(ar, "%s %s", a->series->name,
-	    label_issue(ar, is->lang, is->year, is->issue))) == -1 ||
+	    label_issue(ar, is->lang, is->year, is->kind, is->issue,
+	    is->issue_last))) == -1 ||
 	    element(w, "updated", arena_printf(ar, "%s%s", is->date_iso,
 	    DAY_START)) == -1 ||
 	    atom_link(w, "alternate", arena_printf(ar, "%s%s.html", root,

@@ -195,6 +195,85 @@ want_bool(const struct ydoc *y, const char *k, yaml_node_t *v, int *out)
 }
 
 int
+fm_parse_range(const char *s, long *first, long *last)
+{
+	static const char *const dash[] = { "-", "–", "—", "－", NULL };
+	size_t	 n, i, m;
+
+	n = strspn(s, "0123456789");
+	if (n == 0 || n > 6)
+		return -1;
+	*first = *last = strtol(s, NULL, 10);
+	if (s[n] == '\0')
+		return 0;
+	for (i = 0; dash[i] != NULL; i++)
+		if (strncmp(s + n, dash[i], strlen(dash[i])) == 0)
+			break;
+	if (dash[i] == NULL)
+		return -1;
+	s += n + strlen(dash[i]);
+	m = strspn(s, "0123456789");
+	if (m == 0 || m > 6 || s[m] != '\0')
+		return -1;
+	*last = strtol(s, NULL, 10);
+	return 0;
+}
+
+/*
+ * 期号 or 总期号: a number in [lo, hi], or a 合刊's range of them in
+ * order; 0 or -1 after reporting.
+ */
+static int
+want_range(const struct ydoc *y, const char *k, yaml_node_t *v, int lo,
+    int hi, int *first, int *last)
+{
+	struct jb_pos	 pos = ypos(y, v);
+	const char	*s = scalar(v);
+	long		 a, b;
+	char		 range[64];
+
+	if (s == NULL || fm_parse_range(s, &a, &b) == -1) {
+		msg(MSG_FM_ISSUE_FORM, &pos, k, s ? s : "");
+		return -1;
+	}
+	if (a < lo || a > hi || b < lo || b > hi) {
+		snprintf(range, sizeof(range), "%d 至 %d", lo, hi);
+		msg(MSG_FM_RANGE, &pos, k, s, range);
+		return -1;
+	}
+	if (b < a || (b == a && strspn(s, "0123456789") != strlen(s))) {
+		msg(MSG_FM_ISSUE_ORDER, &pos, k, s);
+		return -1;
+	}
+	*first = (int)a;
+	*last = (int)b;
+	return 0;
+}
+
+const struct jb_kind *
+series_kind(const struct jb_series *s, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nkinds; i++)
+		if (strcmp(s->kinds[i].name, name) == 0)
+			return &s->kinds[i];
+	return NULL;
+}
+
+const char *
+series_kind_names(struct arena *a, const struct jb_series *s)
+{
+	const char	*list = "";
+	size_t		 i;
+
+	for (i = 0; i < s->nkinds; i++)
+		list = arena_printf(a, "%s%s“%s”", list, i ? "、" : "",
+		    s->kinds[i].name);
+	return list;
+}
+
+int
 fm_parse_date(const char *s, struct jb_date *out)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -387,7 +466,7 @@ want_credits(const struct ydoc *y, struct arena *a, const char *k,
 /* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
-	S_BASE
+	S_BASE, S_KINDS
 };
 
 /* In the order of enum fm_key, so that fm_keys[k] is key k. */
@@ -404,6 +483,7 @@ const struct fm_keydef fm_keys[] = {
 	{ "本期增发", "extra_distribution", FM_KEY_EXTRA, "本期增發" },
 	{ "署名", "credits", FM_KEY_CREDITS, NULL },
 	{ "检查忽略", "check_ignore", FM_KEY_IGNORE, "檢查忽略" },
+	{ "刊别", "kind", FM_KEY_KIND, "刊別" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -417,6 +497,7 @@ static const struct fm_keydef serieskeys[] = {
 	{ "署名", "credits", S_CREDITS, NULL },
 	{ "字体", "fonts", S_FONTS, NULL },
 	{ "站点根路径", "base", S_BASE, NULL },
+	{ "刊别", "kinds", S_KINDS, "刊別" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -527,6 +608,8 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	const struct fm_keydef	*kd;
 	const char		*k, *v;
 	struct jb_pos		 pos;
+	struct jb_pos		 totalpos;
+	const char		*totaltext = NULL, *issuetext = NULL;
 	int			 rc = -1, bad = 0, have_issue = 0, have_date = 0;
 	int			 i;
 
@@ -573,10 +656,24 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 		switch (kd->id) {
 		case FM_KEY_ISSUE:
 			have_issue = 1;
-			bad |= want_int(&y, k, vn, 1, 999, &m->issue) == -1;
+			issuetext = scalar(vn);
+			bad |= want_range(&y, k, vn, 1, 999, &m->issue,
+			    &m->issue_last) == -1;
 			break;
 		case FM_KEY_TOTAL:
-			bad |= want_int(&y, k, vn, 1, 99999, &m->total) == -1;
+			totalpos = pos;
+			totaltext = scalar(vn);
+			bad |= want_range(&y, k, vn, 1, 99999, &m->total,
+			    &m->total_last) == -1;
+			break;
+		case FM_KEY_KIND:
+			if ((v = want_string(&y, k, vn)) == NULL)
+				bad = 1;
+			else if ((m->kind = series_kind(s, v)) == NULL) {
+				msg(MSG_FM_KIND, &pos, v,
+				    series_kind_names(a, s));
+				bad = 1;
+			}
 			break;
 		case FM_KEY_COPIES:
 			bad |= want_int(&y, k, vn, 1, 1000000, &m->copies) == -1;
@@ -650,6 +747,15 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 		msg(MSG_FM_MISSING, &pos, fm_keys[FM_KEY_DATE].zh);
 		bad = 1;
 	}
+	/* A 合刊's 总期号 spans as many numbers as its 期号, 63 standing
+	 * for 63-64 with 期号 7-8. */
+	if (!bad && m->total > 0 && m->total_last == m->total)
+		m->total_last = m->total + (m->issue_last - m->issue);
+	else if (!bad && m->total > 0 &&
+	    m->total_last - m->total != m->issue_last - m->issue) {
+		msg(MSG_FM_TOTAL_SPAN, &totalpos, totaltext, issuetext);
+		bad = 1;
+	}
 	if (bad)
 		goto out;
 
@@ -658,9 +764,13 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	    m->date.month, m->date.day);
 	m->date_iso = arena_printf(a, "%04d-%02d-%02d", m->date.year,
 	    m->date.month, m->date.day);
-	m->slug = arena_printf(a, "%04d-%02d", m->date.year, m->issue);
+	if (m->kind != NULL)
+		m->slug = arena_printf(a, "%04d-%s-%02d", m->date.year,
+		    m->kind->prefix, m->issue);
+	else
+		m->slug = arena_printf(a, "%04d-%02d", m->date.year, m->issue);
 	if (!s->total_numbering)
-		m->total = 0;
+		m->total = m->total_last = 0;
 	rc = 0;
 out:
 	yfree(&y);
@@ -668,6 +778,101 @@ out:
 }
 
 /* ---- bulletin.yaml ---- */
+
+/* The file name prefixes of the kinds that have a customary one. */
+static const struct jb_kind known_kinds[] = {
+	{ "增刊", "zk" },
+	{ "特刊", "tk" },
+	{ NULL, NULL }
+};
+
+/* Add kind name with file name prefix prefix (NULL: the customary one)
+ * to s; 0 or -1 after reporting at pos. */
+static int
+add_kind(struct jb_series *s, const char *name, const char *prefix,
+    const struct jb_pos *pos)
+{
+	size_t	 i, n;
+
+	for (i = 0; prefix == NULL && known_kinds[i].name != NULL; i++)
+		if (strcmp(known_kinds[i].name, name) == 0)
+			prefix = known_kinds[i].prefix;
+	if (prefix == NULL) {
+		msg(MSG_SERIES_KIND_PREFIX, pos, name, name);
+		return -1;
+	}
+	n = strlen(prefix);
+	if (*name == '\0' || n == 0 || n > 8 ||
+	    strspn(prefix, "abcdefghijklmnopqrstuvwxyz") != n ||
+	    series_kind(s, name) != NULL) {
+		msg(MSG_SERIES_KIND_BAD, pos, name, prefix);
+		return -1;
+	}
+	for (i = 0; i < s->nkinds; i++)
+		if (strcmp(s->kinds[i].prefix, prefix) == 0) {
+			msg(MSG_SERIES_KIND_BAD, pos, name, prefix);
+			return -1;
+		}
+	s->kinds[s->nkinds].name = arena_strdup(s->arena, name);
+	s->kinds[s->nkinds++].prefix = arena_strdup(s->arena, prefix);
+	return 0;
+}
+
+/*
+ * 刊别: a list of kinds with customary prefixes ([增刊, 特刊]), or a
+ * mapping of kind to file name prefix ({增刊: zk, 专刊: zhk}).
+ */
+static int
+series_kinds(struct ydoc *y, struct jb_series *s, const char *k,
+    yaml_node_t *v)
+{
+	yaml_node_pair_t	*pr;
+	yaml_node_item_t	*it;
+	yaml_node_t		*kn, *vn;
+	const char		*name, *prefix;
+	struct jb_pos		 pos;
+	size_t			 n;
+	int			 rc = 0;
+
+	s->nkinds = 0;
+	if (v->type == YAML_MAPPING_NODE) {
+		n = (size_t)(v->data.mapping.pairs.top -
+		    v->data.mapping.pairs.start);
+		s->kinds = arena_alloc(s->arena, (n + 1) * sizeof(*s->kinds));
+		for (pr = v->data.mapping.pairs.start;
+		    pr < v->data.mapping.pairs.top; pr++) {
+			kn = yaml_document_get_node(&y->doc, pr->key);
+			vn = yaml_document_get_node(&y->doc, pr->value);
+			pos = ypos(y, kn);
+			if ((name = want_string(y, k, kn)) == NULL ||
+			    (prefix = want_string(y, name, vn)) == NULL ||
+			    add_kind(s, name, prefix, &pos) == -1)
+				rc = -1;
+		}
+		return rc;
+	}
+	if (v->type == YAML_SCALAR_NODE) {
+		s->kinds = arena_alloc(s->arena, 2 * sizeof(*s->kinds));
+		pos = ypos(y, v);
+		return add_kind(s, scalar(v), NULL, &pos);
+	}
+	if (v->type != YAML_SEQUENCE_NODE) {
+		pos = ypos(y, v);
+		msg(MSG_FM_TYPE_LIST, &pos, k);
+		return -1;
+	}
+	n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	s->kinds = arena_alloc(s->arena, (n + 1) * sizeof(*s->kinds));
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+	    it++) {
+		vn = yaml_document_get_node(&y->doc, *it);
+		pos = ypos(y, vn);
+		if ((name = want_string(y, k, vn)) == NULL ||
+		    add_kind(s, name, NULL, &pos) == -1)
+			rc = -1;
+	}
+	return rc;
+}
 
 static int
 series_fonts(struct ydoc *y, struct jb_series *s, const char *k, yaml_node_t *v)
@@ -786,7 +991,15 @@ series_load(const char *path)
 		case S_FONTS:
 			bad |= series_fonts(&y, s, k, vn) == -1;
 			break;
+		case S_KINDS:
+			bad |= series_kinds(&y, s, k, vn) == -1;
+			break;
 		}
+	}
+	if (s->nkinds == 0) {
+		s->kinds = arena_alloc(s->arena, sizeof(*s->kinds));
+		s->kinds[0] = known_kinds[0];
+		s->nkinds = 1;
 	}
 	pos = s->src;
 	if (s->name == NULL) {

@@ -17,6 +17,15 @@
 int	 fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	    const char **note, struct jb_pos *notepos);
 
+/*
+ * Parse a 期号 or 总期号 as written: a number ("7"), or the first and last
+ * numbers of a 合刊 joined by -, –, — or － ("7-8", "7—8").  Sets *first
+ * and *last (equal for a single number).  Returns 0; -1 when s is neither
+ * form (a range whose numbers are not in order is returned as it is: the
+ * caller reports that).
+ */
+int	 fm_parse_range(const char *s, long *first, long *last);
+
 /* Parse "YYYY-MM-DD" strictly (real calendar dates only); 0 or -1. */
 int	 fm_parse_date(const char *s, struct jb_date *out);
 
@@ -41,6 +50,7 @@ enum fm_key {
 	FM_KEY_EXTRA,			/* 本期增发 */
 	FM_KEY_CREDITS,			/* 署名 */
 	FM_KEY_IGNORE,			/* 检查忽略 */
+	FM_KEY_KIND,			/* 刊别 */
 	FM_KEY__MAX
 };
 
@@ -65,5 +75,12 @@ int	 fm_key_is(enum fm_key k, const char *s, size_t n);
  */
 struct jb_series	*series_load(const char *path);
 void			 series_free(struct jb_series *s);	/* NULL: no-op */
+
+/* The kind (刊别) of s called name, or NULL. */
+const struct jb_kind	*series_kind(const struct jb_series *s, const char *name);
+
+/* “增刊”、“特刊”: the kinds of s quoted, for a message; from arena a. */
+const char		*series_kind_names(struct arena *a,
+			    const struct jb_series *s);
 
 #endif

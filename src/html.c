@@ -34,7 +34,7 @@
 #define SLOT_USES	4		/* times one slot may appear */
 
 enum slot {
-	SLOT_TITLE,		/* <title>: 刊名 第N期 */
+	SLOT_TITLE,		/* <title>: 刊名 第N期, 刊名 增刊第N期 */
 	SLOT_STYLE,		/* <style>: style.css */
 	SLOT_ICON,		/* <link rel="icon">: the site's favicon.svg */
 	SLOT_NAV,		/* previous / archive / PDF / next */
@@ -51,13 +51,14 @@ enum slot {
 	SLOT_DIST,		/* 报：… 送：… 发：… */
 	SLOT_COPIES,		/* （共印N份） */
 	SLOT_CREDITS,		/* 审核：… 校对：… 编辑：… */
+	SLOT_KIND,		/* 增刊: the kind (刊别) under the 刊名 */
 	SLOT__MAX
 };
 
 static const char *const slotnames[SLOT__MAX] = {
 	"title", "style", "icon", "nav", "classification", "series", "issue",
 	"total", "org", "date", "printed", "note", "contents", "articles",
-	"dist", "copies", "credits",
+	"dist", "copies", "credits", "kind",
 };
 
 /* The parsed template and style sheet, owned here for the whole run. */
@@ -249,6 +250,35 @@ image(xmlNodePtr parent, const struct jb_block *b)
 		htmlio_span(cap, "span", "credit", b->credit);
 }
 
+/*
+ * Pictures side by side: a figure of figures, each picture over its own
+ * caption, the row's credit last.  Each grows in proportion to its
+ * width over its height, so the pictures share one height; the style
+ * sheet stacks them on a phone.
+ */
+static void
+image_row(xmlNodePtr parent, const struct jb_block *b)
+{
+	xmlNodePtr	 row, cap;
+	char		 grow[64];
+	size_t		 i;
+
+	row = htmlio_block(parent, "figure", "photo-row");
+	for (i = 0; i < b->nchildren; i++) {
+		const struct jb_block *c = &b->children[i];
+
+		image(row, c);
+		snprintf(grow, sizeof(grow), "flex-grow: %.3f",
+		    c->height > 0 ? (double)c->width / c->height : 1.0);
+		xmlNewProp(xmlGetLastChild(row), BAD_CAST "style", BAD_CAST grow);
+	}
+	if (b->credit != NULL) {
+		cap = htmlio_block(row, "figcaption", NULL);
+		htmlio_span(cap, "span", "credit", b->credit);
+	}
+	endblock(row);
+}
+
 static void
 blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 {
@@ -278,6 +308,9 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 			break;
 		case JB_BLOCK_IMAGE:
 			image(parent, b);
+			break;
+		case JB_BLOCK_IMAGEROW:
+			image_row(parent, b);
 			break;
 		case JB_BLOCK_BOX:
 			el = htmlio_block(parent, "div", "box");
@@ -501,6 +534,8 @@ has_content(struct page *pg, int s)
 		    d->meta.classification[0] != '\0';
 	case SLOT_TOTAL:
 		return doc_total_label(d) != NULL;
+	case SLOT_KIND:
+		return d->meta.kind != NULL;
 	case SLOT_NOTE:
 		return d->meta.nnote > 0;
 	case SLOT_CONTENTS:
@@ -533,7 +568,7 @@ fill(struct page *pg, int s, xmlNodePtr n)
 	switch (s) {
 	case SLOT_TITLE:
 		fill_text(n, arena_printf(d->arena, "%s %s", d->series->name,
-		    doc_issue_label(d)));
+		    doc_issue_name(d)));
 		break;
 	case SLOT_STYLE:
 		fill_text(n, cache.css);
@@ -556,6 +591,9 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		break;
 	case SLOT_TOTAL:
 		fill_text(n, doc_total_label(d));
+		break;
+	case SLOT_KIND:
+		fill_text(n, m->kind->name);
 		break;
 	case SLOT_ORG:
 		fill_text(n, m->org);
@@ -634,50 +672,76 @@ out:
 	return rc;
 }
 
-/* Copy the issue's images beside its page so relative src attributes work. */
+/* Copy the pictures of blocks (rows and boxes too) beside the page. */
 static int
-copy_images(const struct jb_doc *d, const char *stem)
+copy_block_images(const struct jb_block *b, size_t n, const char *stem)
 {
-	const struct jb_block	*b;
-	char			*dst, *slash;
-	size_t			 i, j, n;
-	int			 rc;
+	char		*dst, *slash;
+	size_t		 i, len;
+	int		 rc;
 
-	for (i = 0; i < d->narticles; i++) {
-		for (j = 0; j < d->articles[i].nblocks; j++) {
-			b = &d->articles[i].blocks[j];
-			if (b->kind != JB_BLOCK_IMAGE)
-				continue;
-			n = strlen(stem) + strlen(b->src) + 2;
-			dst = xmalloc(n);
-			snprintf(dst, n, "%s", stem);
-			if ((slash = strrchr(dst, '/')) != NULL)
-				slash[1] = '\0';
-			strcat(dst, b->src);
-			rc = outfile_copy(b->path, dst);
-			free(dst);
-			if (rc == -1)
+	for (i = 0; i < n; i++, b++) {
+		if (b->kind == JB_BLOCK_IMAGEROW || b->kind == JB_BLOCK_BOX) {
+			if (copy_block_images(b->children, b->nchildren,
+			    stem) == -1)
 				return -1;
+			continue;
 		}
+		if (b->kind != JB_BLOCK_IMAGE)
+			continue;
+		len = strlen(stem) + strlen(b->src) + 2;
+		dst = xmalloc(len);
+		snprintf(dst, len, "%s", stem);
+		if ((slash = strrchr(dst, '/')) != NULL)
+			slash[1] = '\0';
+		strcat(dst, b->src);
+		rc = outfile_copy(b->path, dst);
+		free(dst);
+		if (rc == -1)
+			return -1;
 	}
 	return 0;
 }
 
-/* A link of the page to the neighbour issue f, when there is one. */
+/* Copy the issue's images beside its page so relative src attributes work. */
+static int
+copy_images(const struct jb_doc *d, const char *stem)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->narticles; i++)
+		if (copy_block_images(d->articles[i].blocks,
+		    d->articles[i].nblocks, stem) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * A link of the page to the neighbour issue f, when there is one.  Its
+ * label comes from the file name, which gives a 合刊 its first number and
+ * a 增刊 its kind through the prefix s names (zk-02.md: 增刊第2期).
+ */
 struct link {
 	char	 href[64];		/* "../2019/12.html" */
-	char	 label[64];		/* "2019年第12期" */
+	char	 label[128];		/* "2019年第12期" */
 };
 
 static void
-link_to(const struct iss_file *f, struct link *k, const char **href,
-    const char **label)
+link_to(const struct jb_series *s, const struct iss_file *f, struct link *k,
+    const char **href, const char **label)
 {
+	const char	*kind = "";
+	size_t		 i;
+
 	if (f == NULL)
 		return;
-	snprintf(k->href, sizeof(k->href), "../%04d/%02d.html", f->year,
+	for (i = 0; f->prefix != NULL && i < s->nkinds; i++)
+		if (strcmp(s->kinds[i].prefix, f->prefix) == 0)
+			kind = s->kinds[i].name;
+	snprintf(k->href, sizeof(k->href), "../%04d/%.8s%s%02d.html", f->year,
+	    f->prefix ? f->prefix : "", f->prefix ? "-" : "", f->number);
+	snprintf(k->label, sizeof(k->label), "%d年%s第%d期", f->year, kind,
 	    f->number);
-	snprintf(k->label, sizeof(k->label), "%d年第%d期", f->year, f->number);
 	*href = k->href;
 	*label = k->label;
 }
@@ -694,8 +758,8 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	int		 rc = -1;
 
 	memset(&nav, 0, sizeof(nav));
-	link_to(prev, &p, &nav.prev_href, &nav.prev_label);
-	link_to(next, &q, &nav.next_href, &nav.next_label);
+	link_to(d->series, prev, &p, &nav.prev_href, &nav.prev_label);
+	link_to(d->series, next, &q, &nav.next_href, &nav.next_label);
 	base = strrchr(stem, '/');
 	snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
 	nav.pdf_href = pdfhref;

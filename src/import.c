@@ -40,6 +40,7 @@ struct strs {
 /* What the legacy text says, section by section. */
 struct legacy {
 	const char	*path;
+	const struct jb_series *series;	/* names the kinds (刊别) */
 	char		**lines;	/* without line ends and trailing blanks */
 	size_t		  n;
 	/* masthead */
@@ -48,7 +49,10 @@ struct legacy {
 	char		*classification;
 	int		 name_line;
 	int		 issue;		/* 0: not found */
+	int		 issue_last;	/* a 合刊's last 期号, else issue */
 	int		 total;
+	int		 total_last;
+	const struct jb_kind *kind;	/* a 增刊's line under the 刊名 */
 	struct jb_date	 date;		/* year 0: not found */
 	/* body */
 	struct iblock	*b;
@@ -233,9 +237,39 @@ find_date(const char *s, struct jb_date *d, const char **start,
 	return -1;
 }
 
-/* 第13期 (not 总第86期): the number, or 0. */
+/*
+ * A number then 期 at *pp, or a 合刊's two numbers joined by a dash or 至
+ * (7—8期): the first, *last set to the second (or the first); 0 if none.
+ */
 static int
-find_issue(const char *s)
+numbers_then_issue(const char **pp, int *last)
+{
+	static const char *const dash[] = { "-", "–", "—", "－", "～", "~", "至",
+	    NULL };
+	const char	*q = *pp;
+	size_t		 i;
+	int		 n, m;
+
+	if ((n = number(&q)) <= 0)
+		return 0;
+	*last = n;
+	for (i = 0; dash[i] != NULL; i++)
+		if (word(&q, dash[i])) {
+			word(&q, "第");
+			if ((m = number(&q)) <= n)
+				return 0;
+			*last = m;
+			break;
+		}
+	if (!word(&q, "期"))
+		return 0;
+	*pp = q;
+	return n;
+}
+
+/* 第13期 (not 总第86期), 第7—8期: the number, or 0. */
+static int
+find_issue(const char *s, int *last)
 {
 	const char	*p = s, *q;
 	int		 n;
@@ -244,7 +278,7 @@ find_issue(const char *s)
 		q = p + strlen("第");
 		if ((p - s < 3 || (strncmp(p - 3, "总", 3) != 0 &&
 		    strncmp(p - 3, "總", 3) != 0)) &&
-		    (n = number(&q)) > 0 && word(&q, "期"))
+		    (n = numbers_then_issue(&q, last)) > 0)
 			return n;
 		p = q;
 	}
@@ -252,15 +286,34 @@ find_issue(const char *s)
 }
 
 static int
-find_total(const char *s)
+find_total(const char *s, int *last)
 {
 	const char	*p;
-	int		 n;
 
 	if ((p = strstr(s, "总第")) == NULL && (p = strstr(s, "總第")) == NULL)
 		return 0;
 	p += strlen("总第");
-	return (n = number(&p)) > 0 && word(&p, "期") ? n : 0;
+	return numbers_then_issue(&p, last);
+}
+
+/* A line that only names a kind of the series: 增刊, 增　刊, （增刊）. */
+static const struct jb_kind *
+kind_line(const struct legacy *l, const char *t)
+{
+	const struct jb_kind	*k;
+	GString			*b = g_string_new(NULL);
+	const char		*p;
+	gunichar		 c;
+
+	for (p = t; *p; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c != ' ' && c != 0x3000 && c != '(' && c != ')' &&
+		    c != 0xFF08 && c != 0xFF09)
+			g_string_append_unichar(b, c);
+	}
+	k = series_kind(l->series, b->str);
+	g_string_free(b, TRUE);
+	return k;
 }
 
 /* ---- masthead ---- */
@@ -300,11 +353,13 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		l->name_line = ln;
 		return;
 	}
-	if ((n = find_total(t)) > 0) {
+	if (l->kind == NULL && (l->kind = kind_line(l, t)) != NULL)
+		return;
+	if ((n = find_total(t, &l->total_last)) > 0) {
 		l->total = n;
 		used = 1;
 	}
-	if ((n = find_issue(t)) > 0) {
+	if ((n = find_issue(t, &l->issue_last)) > 0) {
 		l->issue = n;
 		used = 1;
 	}
@@ -843,12 +898,21 @@ static const char *const dist_keys[JB_DIST__MAX] = { "报", "送", "发" };
 static void
 front(const struct legacy *l, const struct jb_series *s, struct fmw *w)
 {
-	char	 iso[16];
+	char	 iso[16], num[32];
 	size_t	 i, j;
 	int	 m, differ = 0;
 
-	fmw_int(w, FMW_ROOT, "期号", l->issue);
-	if (l->total > 0)
+	if (l->kind != NULL)
+		fmw_str(w, FMW_ROOT, "刊别", l->kind->name);
+	if (l->issue_last > l->issue) {
+		snprintf(num, sizeof(num), "%d-%d", l->issue, l->issue_last);
+		fmw_str(w, FMW_ROOT, "期号", num);
+	} else
+		fmw_int(w, FMW_ROOT, "期号", l->issue);
+	if (l->total > 0 && l->total_last > l->total) {
+		snprintf(num, sizeof(num), "%d-%d", l->total, l->total_last);
+		fmw_str(w, FMW_ROOT, "总期号", num);
+	} else if (l->total > 0)
 		fmw_int(w, FMW_ROOT, "总期号", l->total);
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", l->date.year,
 	    l->date.month, l->date.day);
@@ -984,12 +1048,13 @@ imp_main(const char *series, const char *in, const char *out)
 	l.path = in;
 	if ((s = series_load(series)) == NULL)
 		return 2;
+	l.series = s;
 	if (read_lines(&l) == -1)
 		goto out;
 	sections(&l);
 	if (out == NULL)
 		out = path = iss_path(l.date.year ? l.date.year :
-		    l.printed.year, l.issue);
+		    l.printed.year, l.kind ? l.kind->prefix : NULL, l.issue);
 	if ((text = render(&l, s, out)) == NULL)
 		goto out;
 	/* What the editor gets must build: parse it as build would. */

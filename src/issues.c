@@ -1,4 +1,4 @@
-/* issues.c -- list the issue files of an archive in (year, number) order; name them and find their neighbours. */
+/* issues.c -- list the issue files of an archive in (year, kind, number) order; name them and find their neighbours. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,15 +8,20 @@
 #include "issues.h"
 #include "mem.h"
 
-/* NN.md: returns NN, or -1 for any other name. */
-static int
-issue_number(const char *name)
+int
+iss_number(const char *name, char **prefix)
 {
-	size_t	 n = strspn(name, "0123456789");
+	size_t	 p = strspn(name, "abcdefghijklmnopqrstuvwxyz"), n;
 
-	if (n == 0 || n > 3 || strcmp(name + n, ".md") != 0)
+	*prefix = NULL;
+	if (p > 8 || (p > 0 && name[p] != '-'))
 		return -1;
-	return atoi(name);
+	n = strspn(name + p + (p > 0), "0123456789");
+	if (n == 0 || n > 3 || strcmp(name + p + (p > 0) + n, ".md") != 0)
+		return -1;
+	if (p > 0)
+		*prefix = xstrndup(name, p);
+	return atoi(name + p + (p > 0));
 }
 
 static int
@@ -32,8 +37,14 @@ cmp_file(const void *a, const void *b)
 {
 	const struct iss_file	*x = a, *y = b;
 
+	int			 c;
+
 	if (x->year != y->year)
 		return x->year < y->year ? -1 : 1;
+	if ((x->prefix == NULL) != (y->prefix == NULL))
+		return x->prefix == NULL ? -1 : 1;
+	if (x->prefix != NULL && (c = strcmp(x->prefix, y->prefix)) != 0)
+		return c;
 	if (x->number != y->number)
 		return x->number < y->number ? -1 : 1;
 	return strcmp(x->path, y->path);
@@ -45,7 +56,7 @@ iss_scan(const char *root, struct iss_list *out)
 	DIR		*top, *sub;
 	struct dirent	*ye, *ie;
 	struct iss_file	*f;
-	char		*dir;
+	char		*dir, *prefix;
 	size_t		 cap = 0, n;
 	int		 y, k;
 
@@ -61,7 +72,7 @@ iss_scan(const char *root, struct iss_list *out)
 		snprintf(dir, n, "%s/%s", root, ye->d_name);
 		if ((sub = opendir(dir)) != NULL) {
 			while ((ie = readdir(sub)) != NULL) {
-				if ((k = issue_number(ie->d_name)) < 0)
+				if ((k = iss_number(ie->d_name, &prefix)) < 0)
 					continue;
 				if (out->n == cap) {
 					cap = cap ? cap * 2 : 16;
@@ -73,6 +84,7 @@ iss_scan(const char *root, struct iss_list *out)
 				snprintf(f->path, n, "%s/%s", dir, ie->d_name);
 				f->year = y;
 				f->number = k;
+				f->prefix = prefix;
 			}
 			closedir(sub);
 		}
@@ -88,21 +100,35 @@ iss_free(struct iss_list *l)
 {
 	size_t	 i;
 
-	for (i = 0; i < l->n; i++)
+	for (i = 0; i < l->n; i++) {
 		free(l->v[i].path);
+		free(l->v[i].prefix);
+	}
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
 }
 
 char *
-iss_path(int year, int number)
+iss_path(int year, const char *prefix, int number)
 {
-	size_t	 n = sizeof(ISS_DIR) + 32;
+	size_t	 n = sizeof(ISS_DIR) + 48;
 	char	*path = xmalloc(n);
 
-	snprintf(path, n, "%s/%04d/%02d.md", ISS_DIR, year, number);
+	snprintf(path, n, "%s/%04d/%s%s%02d.md", ISS_DIR, year,
+	    prefix ? prefix : "", prefix ? "-" : "", number);
 	return path;
+}
+
+char *
+iss_name(const struct jb_kind *k, int number)
+{
+	size_t	 n = 32;
+	char	*name = xmalloc(n);
+
+	snprintf(name, n, "%.8s%s%02d.md", k ? k->prefix : "", k ? "-" : "",
+	    number);
+	return name;
 }
 
 char *

@@ -1,4 +1,4 @@
-/* issues.h -- the issue files of an archive: ROOT/YYYY/NN.md in (year, number) order, their names and neighbours. */
+/* issues.h -- the issue files of an archive: ROOT/YYYY/NN.md and PREFIX-NN.md in (year, kind, number) order, their names and neighbours. */
 #ifndef JIANBAO_ISSUES_H
 #define JIANBAO_ISSUES_H
 
@@ -9,10 +9,18 @@
 /* The issues folder of an archive, from the folder the program runs in. */
 #define ISS_DIR		"issues"
 
+/*
+ * An issue file: ROOT/YYYY/NN.md for a regular issue, ROOT/YYYY/zk-NN.md
+ * for one of a kind numbered apart (刊别, whose file name prefix the
+ * series names: zk for 增刊).  A 合刊 (第7—8期) is named after its first
+ * number, 07.md.
+ */
 struct iss_file {
 	char	*path;			/* ROOT/YYYY/NN.md, owned by the list */
 	int	 year;			/* from the folder name */
 	int	 number;		/* from the file name */
+	char	*prefix;		/* "zk" of zk-NN.md, NULL for NN.md;
+					 * owned by the list */
 };
 
 struct iss_list {
@@ -21,17 +29,31 @@ struct iss_list {
 };
 
 /*
- * Fill out with every ROOT/YYYY/NN.md (YYYY four digits, NN a number),
- * sorted by year and number.  A missing ROOT gives an empty list.  The
+ * Fill out with every ROOT/YYYY/NN.md and ROOT/YYYY/PREFIX-NN.md (YYYY
+ * four digits, NN a number, PREFIX one to eight letters a-z), sorted by
+ * year, then the regular issues before those of each prefix in turn
+ * (alphabetical), then number: the order of the links between pages.  A missing ROOT gives an empty list.  The
  * caller frees the list with iss_free().  Never fails: folders that
  * cannot be read are skipped.
  */
 void	 iss_scan(const char *root, struct iss_list *out);
 void	 iss_free(struct iss_list *l);		/* empty list: no-op */
 
-/* ISS_DIR/YYYY/NN.md, the file of issue number of year, where new and
- * import write it.  The caller frees the result. */
-char	*iss_path(int year, int number);
+/* ISS_DIR/YYYY/NN.md, or ISS_DIR/YYYY/PREFIX-NN.md when prefix is not
+ * NULL: the file of issue number of year, where new and import write it.
+ * The caller frees the result. */
+char	*iss_path(int year, const char *prefix, int number);
+
+/*
+ * The number of an issue file named name (no folder), NN.md or
+ * PREFIX-NN.md, and in *prefix NULL or PREFIX, which the caller frees;
+ * -1 for any other name.
+ */
+int	 iss_number(const char *name, char **prefix);
+
+/* The file name an issue of kind k (NULL: regular) numbered number
+ * should have, "07.md" or "zk-01.md".  The caller frees the result. */
+char	*iss_name(const struct jb_kind *k, int number);
 
 /*
  * Where an issue sits in the site, without extension: issues/2019/13.md

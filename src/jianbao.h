@@ -65,6 +65,17 @@ struct jb_credits {
 };
 
 /*
+ * A kind of issue numbered in a sequence of its own (刊别), such as 增刊:
+ * bulletin.yaml's 刊别 names the kinds a series has, 增刊 when it names
+ * none.  Its issues live in issues/YYYY/PREFIX-NN.md (zk-01.md) beside
+ * the regular NN.md.
+ */
+struct jb_kind {
+	const char	*name;		/* 增刊, 特刊: printed under the 刊名 */
+	const char	*prefix;	/* file name prefix, lowercase a-z: "zk" */
+};
+
+/*
  * Series settings from bulletin.yaml: what stays the same from issue to
  * issue.  Loaded once by series_load() (frontmatter.h) and shared, read-only,
  * by every document of the run.
@@ -80,6 +91,9 @@ struct jb_series {
 	const char		*fonts[JB_ROLE__MAX]; /* fontconfig family; NULL = default */
 	const char		*base;		/* site base path, "/" or "/bulletins/" */
 	const char		*classification; /* default mark, NULL = none */
+	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
+						 * empty: [增刊] by default */
+	size_t			 nkinds;
 	struct arena		*arena;		/* owns everything above */
 };
 
@@ -99,6 +113,12 @@ struct jb_run {
 	const char	*href;		/* link target, or NULL */
 };
 
+/*
+ * Pictures written alone in one paragraph: one is an IMAGE, two or three
+ * (DOC_MAX_ROW) a row whose children are IMAGE blocks, each with its own
+ * caption (the title in quotes).  A （… 摄） paragraph right after a
+ * picture or a row is its credit; a row has one credit for all of it.
+ */
 enum jb_block_kind {
 	JB_BLOCK_PARA,			/* body paragraph, 2-字 indent */
 	JB_BLOCK_HEADING,		/* heading inside an article; level 1..4 */
@@ -107,6 +127,7 @@ enum jb_block_kind {
 	JB_BLOCK_BOX,			/* boxed slogan or note; children */
 	JB_BLOCK_ITEM,			/* ★ item of 工作简讯 (★ not in runs) */
 	JB_BLOCK_LISTITEM,		/* list item; marker such as "1." */
+	JB_BLOCK_IMAGEROW,		/* 2-3 pictures side by side; children IMAGE */
 	JB_BLOCK__MAX
 };
 
@@ -123,16 +144,21 @@ struct jb_block {
 	const char		*path;		/* resolved path to read the file */
 	const char		*alt;		/* alt text */
 	const char		*caption;	/* caption, or NULL */
-	const char		*credit;	/* photo credit such as 田俊锋 摄, or NULL */
-	/* BOX */
+	const char		*credit;	/* photo credit such as 田俊锋 摄, or NULL;
+						   IMAGEROW: one credit for the row */
+	unsigned long		 width, height;	/* IMAGE: size in pixels */
+	/* BOX, IMAGEROW */
 	struct jb_block		*children;
 	size_t			 nchildren;
 };
 
 /*
  * An article starts at a level-2 heading.  The kicker (引题) comes from a
- * short paragraph ending in —— before the heading, or from a ## ending in
- * —— followed by a ### main title.  The subtitle (副题) is a paragraph
+ * short paragraph ending in —— before the heading, from a ## ending in
+ * —— followed by a ### main title, or from a location line right before
+ * the heading: a paragraph of at most 12 characters of plain text with
+ * no punctuation that ends or splits a sentence (播州区), as newspapers
+ * set a place above a title.  The subtitle (副题) is a paragraph
  * starting with —— right after the title.
  */
 struct jb_article {
@@ -146,10 +172,28 @@ struct jb_article {
 	size_t			 nblocks;
 };
 
-/* Front matter, validated and merged with the series defaults. */
+/*
+ * Front matter, validated and merged with the series defaults.
+ *
+ * Numbers are kept as numbers; every edition formats them through
+ * label.h (label_number, label_total, label_issue) in the issue's
+ * language, or takes them ready from document.h (doc_issue_label: 第7—8期
+ * for the masthead, doc_issue_name: 增刊第1期 for titles, doc_total_label).  A 合刊 (期号: 7-8) has issue 7 and issue_last 8 and is
+ * printed 第7—8期; any other issue has issue_last == issue.  Its 总期号
+ * is a range as well (总期号: 63-64, or 63 standing for 63-64); with no
+ * 总期号, total and total_last are both 0.  kind is the issue's 刊别, one
+ * of series->kinds (增刊), or NULL for a regular issue: a 增刊 is
+ * numbered in a sequence of its own per year and its masthead prints
+ * the kind's name under the 刊名.
+ */
 struct jb_meta {
-	int			 issue;		/* 期号 (per year) */
+	int			 issue;		/* 期号 (per year and kind); a
+						 * 合刊's first number */
+	int			 issue_last;	/* a 合刊's last 期号; else issue */
+	const struct jb_kind	*kind;		/* 刊别 (borrowed from the series),
+						 * NULL = a regular issue */
 	int			 total;		/* 总期号, 0 = not printed */
+	int			 total_last;	/* a 合刊's last 总期号; else total */
 	struct jb_date		 date;		/* issue date */
 	const char		*date_text;	/* 2019年8月30日 */
 	const char		*date_iso;	/* 2019-08-30 */
@@ -162,7 +206,9 @@ struct jb_meta {
 	struct jb_credits	 credits;	/* defaults overridden per role */
 	struct jb_block		*note;		/* 编者按 paragraphs, or NULL */
 	size_t			 nnote;
-	const char		*slug;		/* "2019-13": year and two-digit 期号 */
+	const char		*slug;		/* "2019-13": year and two-digit 期号
+						 * (a 合刊's first); a 增刊's
+						 * "2026-zk-01" */
 	struct jb_strlist	 check_ignore;	/* 检查忽略: rule ids check skips */
 };
 

@@ -44,6 +44,8 @@ static const char *const labels[JB_LABEL__MAX][2] = {
 	[JB_LABEL_FOOT]		= { "%s编印", "%s編印" },
 	[JB_LABEL_GENERATOR]	= { "由 jianbao 生成", "由 jianbao 生成" },
 	[JB_LABEL_LANG]		= { "zh-Hans", "zh-Hant" },
+	[JB_LABEL_ISSUES]	= { "第%d—%d期", "第%d—%d期" },
+	[JB_LABEL_TOTALS]	= { "总第%d—%d期", "總第%d—%d期" },
 };
 
 const char *
@@ -53,9 +55,35 @@ label_get(enum jb_lang lang, enum jb_label l)
 }
 
 const char *
-label_issue(struct arena *ar, enum jb_lang lang, int year, int issue)
+label_number(struct arena *ar, enum jb_lang lang, const char *kind,
+    int issue, int last)
+{
+	const char	*n;
+
+	if (last > issue)
+		n = arena_printf(ar, label_get(lang, JB_LABEL_ISSUES), issue,
+		    last);
+	else
+		n = arena_printf(ar, label_get(lang, JB_LABEL_ISSUE), issue);
+	return kind != NULL ? arena_printf(ar, "%s%s", kind, n) : n;
+}
+
+const char *
+label_total(struct arena *ar, enum jb_lang lang, int total, int last)
+{
+	if (total <= 0)
+		return NULL;
+	if (last > total)
+		return arena_printf(ar, label_get(lang, JB_LABEL_TOTALS), total,
+		    last);
+	return arena_printf(ar, label_get(lang, JB_LABEL_TOTAL), total);
+}
+
+const char *
+label_issue(struct arena *ar, enum jb_lang lang, int year, const char *kind,
+    int issue, int last)
 {
 	return arena_printf(ar, "%s%s", arena_printf(ar,
-	    label_get(lang, JB_LABEL_YEAR), year), arena_printf(ar,
-	    label_get(lang, JB_LABEL_ISSUE), issue));
+	    label_get(lang, JB_LABEL_YEAR), year), label_number(ar, lang, kind,
+	    issue, last));
 }

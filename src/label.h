@@ -43,6 +43,8 @@ enum jb_label {
 	JB_LABEL_FOOT,			/* %s编印: format, 编印单位 */
 	JB_LABEL_GENERATOR,		/* 由 jianbao 生成 */
 	JB_LABEL_LANG,			/* zh-Hans: the language tag of a page */
+	JB_LABEL_ISSUES,		/* 第%d—%d期: format, a 合刊's 期号 */
+	JB_LABEL_TOTALS,		/* 总第%d—%d期: format, its 总期号 */
 	JB_LABEL__MAX
 };
 
@@ -50,10 +52,22 @@ enum jb_label {
 const char	*label_get(enum jb_lang lang, enum jb_label l);
 
 /*
- * "2019年第13期": the year and 期号 of an issue in the script of lang,
- * allocated from ar.
+ * The number of an issue in the script of lang, allocated from ar:
+ * "第13期", a 合刊's "第7—8期" (last > issue), and with the name of its
+ * kind (刊别, NULL for a regular issue) in front: "增刊第1期".
+ */
+const char	*label_number(struct arena *ar, enum jb_lang lang,
+		    const char *kind, int issue, int last);
+
+/* "总第86期", a 合刊's "总第63—64期"; NULL when total is 0. */
+const char	*label_total(struct arena *ar, enum jb_lang lang, int total,
+		    int last);
+
+/*
+ * "2019年第13期", "2026年增刊第1期", "2025年第7—8期": the year before
+ * label_number(), allocated from ar.
  */
 const char	*label_issue(struct arena *ar, enum jb_lang lang, int year,
-		    int issue);
+		    const char *kind, int issue, int last);
 
 #endif

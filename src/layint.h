@@ -101,6 +101,8 @@ struct row {
 	int		 para;		/* paragraph id, -1 = none */
 	int		 idx, count;	/* line index in the paragraph, lines */
 	int		 box;		/* box id, 0 = none */
+	int		 art;		/* article whose body holds it, 1-based;
+					   0 = none (titles, other parts) */
 	const char	*mark;		/* article title: bookmark text */
 	const char	*dest;
 };

@@ -67,12 +67,14 @@ static const struct cli_cmd cmds[] = {
 "校对文字并检查期号、日期等；不给文件时检查 issues/ 下的全部各期。\n"
 "有错误时退出码为 1，只有警告时为 0。\n",
 	    "用法：jianbao check [--format=json] [--series 文件] [文件...]" },
-	{ "new", cmd_new, CLI(DATE) | CLI(SERIES), 0, "[选项]",
-"  new [--date 日期] 新建下一期的期刊文件（期号、总期号、日期、分送、署名）\n",
+	{ "new", cmd_new, CLI(DATE) | CLI(KIND) | CLI(SERIES), 0, "[选项]",
+"  new [--date 日期] [--kind 增刊]  新建下一期的期刊文件（期号、总期号、日期、\n"
+"                    分送、署名）\n",
 "新建下一期的期刊文件 issues/年/期.md 并显示它的路径：期号接着当年最近一期\n"
 "（新的一年从第1期起），总期号加一，分送和署名照抄最近一期，并写好一篇\n"
-"示例文章。已有的文件不会被覆盖。\n",
-	    "用法：jianbao new [--date YYYY-MM-DD] [--series 文件]" },
+"示例文章。--kind 增刊 新建当年下一期增刊 issues/年/zk-期.md（增刊单独编号，\n"
+"不编总期号）。已有的文件不会被覆盖。\n",
+	    "用法：jianbao new [--date YYYY-MM-DD] [--kind 刊别] [--series 文件]" },
 	{ "import", cmd_import, CLI(OUTPUT) | CLI(SERIES), 1, "[选项] 文件",
 "  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n",
 "把从 Word 或 PDF 粘贴的往期文字转成期刊文件：刊头写入前置信息，正文、\n"
@@ -183,7 +185,7 @@ cmd_check(const struct cli_opts *o)
 static int
 cmd_new(const struct cli_opts *o)
 {
-	return new_main(o->series, o->date);
+	return new_main(o->series, o->date, o->kind);
 }
 
 static int

@@ -36,6 +36,7 @@ enum msgid {
 	MSG_CHK_NO_DIST,	/* check: no 报/送/发 distribution */
 	MSG_CHK_LONG_TITLE,	/* check: title longer than two lines */
 	MSG_CHK_UNKNOWN_RULE,	/* check: 检查忽略 or ignore marker names no rule */
+	MSG_CHK_FILE_NAME,	/* check: file name not that of its 刊别 and 期号 */
 	MSG_IMPORT_UNMAPPED,	/* import: a line with no place in the issue file */
 	MSG_IMPORT_JOINED,	/* import: two halves of a paragraph rejoined */
 	MSG_IMPORT_NAME,	/* import: 刊名 differs from the series */
@@ -60,6 +61,12 @@ enum msgid {
 	MSG_FM_DIST_KEY,	/* distribution key not 报/送/发 */
 	MSG_FM_DUPLICATE,	/* key given twice */
 	MSG_FM_ALIAS,		/* YAML aliases not allowed */
+	MSG_FM_ISSUE_FORM,	/* 期号 neither a number nor a 合刊's 7-8 */
+	MSG_FM_ISSUE_ORDER,	/* a 合刊's numbers not in order: 8-7, 7-7 */
+	MSG_FM_TOTAL_SPAN,	/* 总期号 range not as long as the 期号 one */
+	MSG_FM_KIND,		/* 刊别 not one the series names */
+	MSG_SERIES_KIND_PREFIX,	/* bulletin.yaml: a 刊别 without a file prefix */
+	MSG_SERIES_KIND_BAD,	/* bulletin.yaml: bad or repeated 刊别 or prefix */
 	MSG_UTF8,		/* invalid UTF-8 */
 	MSG_NUL,		/* NUL byte */
 	MSG_TOO_LARGE,		/* input larger than the limit */
@@ -68,6 +75,7 @@ enum msgid {
 	MSG_IMAGE_OUTSIDE,	/* image path leaves the issue folder */
 	MSG_IMAGE_BAD,		/* image cannot be decoded */
 	MSG_IMAGE_TOO_BIG,	/* image beyond the pixel limit */
+	MSG_IMAGE_ROW,		/* more pictures side by side than a row holds */
 	MSG_GLYPH_MISSING,	/* no configured font covers a character */
 	MSG_FONT_MISSING,	/* a font role names a family that does not exist */
 	MSG_TEMPLATE,		/* template file broken */

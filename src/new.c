@@ -130,18 +130,39 @@ load_quiet(const char *path, const struct jb_series *s)
 	return d;
 }
 
+/* The series' kind named name or with file name prefix name, or NULL. */
+static const struct jb_kind *
+kind_of(const struct jb_series *s, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nkinds; i++)
+		if (strcmp(s->kinds[i].prefix, name) == 0)
+			return &s->kinds[i];
+	return series_kind(s, name);
+}
+
+/* Is f an issue file of kind k (NULL: a regular one)? */
+static int
+of_kind(const struct iss_file *f, const struct jb_kind *k)
+{
+	if (k == NULL)
+		return f->prefix == NULL;
+	return f->prefix != NULL && strcmp(f->prefix, k->prefix) == 0;
+}
+
 int
-new_main(const char *series, const char *given)
+new_main(const char *series, const char *given, const char *kindname)
 {
 	struct jb_series	*s = NULL;
 	struct jb_doc		*last = NULL, *inyear = NULL;
 	struct iss_list		 all = { NULL, 0 };
+	const struct jb_kind	*kind = NULL;
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
-	const char		*prev_path = NULL;
 	char			*path = NULL, iso[16];
-	size_t			 i;
+	size_t			 i, reg, same;
 	int			 issue = 1, total = 0, rc = 1;
 
 	if (given != NULL && fm_parse_date(given, &date) == -1) {
@@ -152,27 +173,42 @@ new_main(const char *series, const char *given)
 		iss_today(&date);
 	if ((s = series_load(series)) == NULL)
 		return 2;
+	if (kindname != NULL && (kind = kind_of(s, kindname)) == NULL) {
+		msg(MSG_FM_KIND, NULL, kindname,
+		    series_kind_names(s->arena, s));
+		series_free(s);
+		return 2;
+	}
 
-	/* 总期号 and carry-over from the latest issue; 期号 from its year. */
+	/*
+	 * 总期号 from the latest regular issue: a kind numbered apart (增刊)
+	 * takes none.  分送 and 署名 from the latest issue of the same kind,
+	 * else the latest regular one.  期号 from the year's issues of the
+	 * kind, after a 合刊's last number.
+	 */
 	iss_scan(ISS_DIR, &all);
-	if (all.n > 0) {
-		prev_path = all.v[all.n - 1].path;
-		if ((last = load_quiet(prev_path, s)) == NULL)
-			goto out;
-		if (last->meta.total > 0)
-			total = last->meta.total + 1;
-	} else if (s->total_numbering)
+	for (reg = all.n; reg > 0 && !of_kind(&all.v[reg - 1], NULL); reg--)
+		;
+	for (same = all.n; same > 0 && !of_kind(&all.v[same - 1], kind); same--)
+		;
+	if (same == 0)
+		same = reg;
+	if (same > 0 && (last = load_quiet(all.v[same - 1].path, s)) == NULL)
+		goto out;
+	if (kind == NULL && last != NULL && last->meta.total > 0)
+		total = last->meta.total_last + 1;
+	else if (kind == NULL && last == NULL && s->total_numbering)
 		total = 1;
 	for (i = all.n; i > 0; i--)
-		if (all.v[i - 1].year == date.year)
+		if (all.v[i - 1].year == date.year && of_kind(&all.v[i - 1], kind))
 			break;
 	if (i > 0) {
 		if ((inyear = load_quiet(all.v[i - 1].path, s)) == NULL)
 			goto out;
-		issue = inyear->meta.issue + 1;
+		issue = inyear->meta.issue_last + 1;
 	}
 
-	path = iss_path(date.year, issue);
+	path = iss_path(date.year, kind != NULL ? kind->prefix : NULL, issue);
 	if (access(path, F_OK) == 0) {
 		msg(MSG_NEW_EXISTS, NULL, path);
 		goto out;
@@ -180,6 +216,8 @@ new_main(const char *series, const char *given)
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", date.year, date.month,
 	    date.day);
 	w = fmw_new();
+	if (kind != NULL)
+		fmw_str(w, FMW_ROOT, fm_keys[FM_KEY_KIND].zh, kind->name);
 	fmw_int(w, FMW_ROOT, fm_keys[FM_KEY_ISSUE].zh, issue);
 	if (total > 0)
 		fmw_int(w, FMW_ROOT, fm_keys[FM_KEY_TOTAL].zh, total);

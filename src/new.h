@@ -5,12 +5,15 @@
 /*
  * Run `jianbao new` with the series file series and the date given
  * (YYYY-MM-DD, or NULL): write issues/YYYY/NN.md for the next 期号 of
- * the year (1 in a new year), 总期号 + 1, the given date or today
- * (SOURCE_DATE_EPOCH when set), 分送 and 署名 as the latest issue wrote
- * them, and an example article; print its path.  An existing file is
- * never overwritten.  Returns the exit status: 0, 1 on error, 2 for a bad
- * date or unreadable series settings.
+ * the year (1 in a new year; after a 合刊's last number), 总期号 + 1, the
+ * given date or today (SOURCE_DATE_EPOCH when set), 分送 and 署名 as the
+ * latest issue wrote them, and an example article; print its path.  With
+ * kind (a 刊别 of the series by name or file name prefix: 增刊 or zk),
+ * the next issue of that kind instead: issues/YYYY/zk-NN.md, numbered
+ * after the year's issues of the kind, with 刊别 and no 总期号.  An
+ * existing file is never overwritten.  Returns the exit status: 0, 1 on
+ * error, 2 for a bad date or kind or unreadable series settings.
  */
-int	 new_main(const char *series, const char *given);
+int	 new_main(const char *series, const char *given, const char *kind);
 
 #endif

@@ -1,9 +1,13 @@
-/* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures shrunk to fit, the 报尾 at the foot, folios. */
+/* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures floated or shrunk to fit, the 报尾 at the foot, folios. */
 #include <stdio.h>
 #include <string.h>
 
 #include "layint.h"
 #include "mem.h"
+
+/* Empty lines a floated picture may leave at a page's foot before
+ * another place for it is tried: 19 of 22 lines is 86 % full. */
+#define SLACK	3
 
 struct lay_page *
 page_new(struct lb *lb)
@@ -125,54 +129,195 @@ frames(struct lb *lb, struct lay_page *pg, size_t from, size_t to,
 	}
 }
 
-/* Fit a picture into the n grid lines left on a page. */
+/*
+ * Fit a picture, or a row of them, into n grid lines: each shrinks about
+ * its own centre, so the captions stay centred under the pictures.
+ */
 static void
 shrink_image(struct row *r, int n)
 {
-	struct lay_item	*it = &r->items[0];
-	double		 h = n * LAY_PITCH - 4, w = it->w * h / it->h;
+	double	 h = n * LAY_PITCH - 4, f = h / r->items[0].h;
+	size_t	 i;
 
-	it->x += (it->w - w) / 2;
-	it->w = w;
-	it->h = h;
-	it->y = (n * LAY_PITCH - h) / 2;
+	for (i = 0; i < r->nitems; i++) {
+		struct lay_item *it = &r->items[i];
+
+		it->x += it->w * (1 - f) / 2;
+		it->w *= f;
+		it->h = h;
+		it->y = (n * LAY_PITCH - h) / 2;
+	}
 	r->nlines = n;
 }
 
 /*
- * Choose where page content ends: rows [i, b) fit; move b back so a
- * heading never ends a page and no paragraph leaves a single line at
- * either side of the break.
+ * How far a page break before row b must move back: a heading or spacing
+ * never ends a page, and no paragraph leaves a single line at either side
+ * of the break.  0: b is a good break.
+ */
+static size_t
+break_back(const struct lb *lb, size_t b)
+{
+	const struct row *r = &lb->rows[b], *pr = &lb->rows[b - 1];
+
+	if (pr->keep || pr->blank)
+		return 1;
+	if (r->para >= 0 && r->idx == 1)
+		return 1;
+	if (r->para >= 0 && r->idx >= 1 && r->count - r->idx == 1)
+		return r->idx >= 3 ? 1 : (size_t)r->idx;
+	return 0;
+}
+
+/*
+ * Choose where page content ends: rows [i, b) fit; move b back where
+ * break_back() says, keeping at least one row.
  */
 static size_t
 adjust_break(struct lb *lb, size_t i, size_t b)
 {
-	size_t	 b0 = b, guard;
+	size_t	 b0 = b, k, guard;
 
 	for (guard = 0; guard < 16 && b > i + 1; guard++) {
-		const struct row *r = &lb->rows[b], *pr = &lb->rows[b - 1];
-
-		if (pr->keep || pr->blank) {
-			b--;
-			continue;
-		}
-		if (r->para >= 0 && r->idx == 1) {
-			b--;
-			continue;
-		}
-		if (r->para >= 0 && r->idx >= 1 && r->count - r->idx == 1) {
-			b -= r->idx >= 3 ? 1 : (size_t)r->idx;
-			continue;
-		}
-		break;
+		if ((k = break_back(lb, b)) == 0)
+			break;
+		b = k < b ? b - k : 0;
 	}
 	if (b <= i)
 		b = b0;
 	return b;
 }
 
-/* Paginate: fill each page with the rows that fit, then move the break
- * back where adjust_break() says. */
+/*
+ * A picture outside a box starts at row s: the rows [s, *e) hold it with
+ * its caption and credit, *n grid lines.  Returns 1, or 0 when row s is
+ * no picture.
+ */
+static int
+picture(const struct lb *lb, size_t s, size_t *e, int *n)
+{
+	const struct row *r = &lb->rows[s];
+	size_t		 k;
+
+	if (r->nitems == 0 || r->items[0].kind != LAY_IMAGE || r->box != 0 ||
+	    r->art == 0)
+		return 0;
+	*n = 0;
+	for (k = s; k < lb->nrows; k++) {
+		*n += lb->rows[k].nlines;
+		if (!lb->rows[k].keep)
+			break;
+	}
+	*e = k < lb->nrows ? k + 1 : k;
+	return 1;
+}
+
+/*
+ * Whether row j, the first that does not fit on a page starting at row
+ * i, is part of a picture [*s, *e) of *n lines starting below the page
+ * top that a page can hold: 1, or 0.
+ */
+static int
+overflow(const struct lb *lb, size_t i, size_t j, size_t *s, size_t *e,
+    int *n)
+{
+	size_t	 k;
+
+	for (k = j + 1; k-- > i;)
+		if (picture(lb, k, e, n))
+			break;
+	*s = k;
+	return k != (size_t)-1 && k > i && *e > j && *n <= LAY_LINES;
+}
+
+/* Reorder rows [a, end) so that [mid, end) come before [a, mid). */
+static void
+rotate(struct lb *lb, size_t a, size_t mid, size_t end)
+{
+	struct row	*tmp;
+
+	tmp = xmalloc((mid - a) * sizeof(*tmp));
+	memcpy(tmp, &lb->rows[a], (mid - a) * sizeof(*tmp));
+	memmove(&lb->rows[a], &lb->rows[mid], (end - mid) * sizeof(*tmp));
+	memcpy(&lb->rows[a + (end - mid)], tmp, (mid - a) * sizeof(*tmp));
+	free(tmp);
+}
+
+/*
+ * Float a picture that does not fit: rows [i, j) fit on the page, whose
+ * first g lines are taken; when j falls in a picture that starts below
+ * the page top, the text after the picture fills the room left, up to
+ * the next picture or the next article's title, and the picture moves to
+ * the top of the next page.  The rows are reordered so; returns where the
+ * page ends, or 0 when the picture cannot float (with full set, also when
+ * the text after it leaves more than SLACK lines of the page empty).
+ */
+static size_t
+float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
+{
+	size_t		 s, e, m, k, x;
+	int		 n, room, nn;
+
+	if (overflow(lb, i, j, &s, &e, &n) == 0)
+		return 0;
+	room = LAY_LINES - g;
+	for (k = i; k < s; k++)
+		room -= lb->rows[k].nlines;
+	for (m = e; m < lb->nrows && lb->rows[m].art == lb->rows[s].art &&
+	    !picture(lb, m, &x, &nn) && lb->rows[m].nlines <= room; m++)
+		room -= lb->rows[m].nlines;
+	while (m > e && m < lb->nrows && (k = break_back(lb, m)) > 0)
+		m = m - e > k ? m - k : e;
+	if (m == e)
+		return 0;
+	for (room = LAY_LINES - g, k = i; k < m; k++)
+		if (k < s || k >= e)
+			room -= lb->rows[k].nlines;
+	if (full && room > SLACK)
+		return 0;
+	rotate(lb, s, e, m);
+	return s + (m - e);
+}
+
+/*
+ * When a picture that does not fit cannot float forward (its article
+ * ends, or another picture follows), move it up instead: before the
+ * latest paragraph of its article on this page after which it fits, so
+ * that the paragraphs it passes follow it, fill the page and continue on
+ * the next.  Rows [i, j) fit on the page, whose first g lines are taken.
+ * Returns 1 when the rows were reordered so, else 0.
+ */
+static int
+float_back(struct lb *lb, size_t i, size_t j, int g)
+{
+	size_t		 s, e, p, x;
+	int		 n, nn, at = g;
+
+	if (overflow(lb, i, j, &s, &e, &n) == 0)
+		return 0;
+	for (p = i; p < s; p++)
+		at += lb->rows[p].nlines;
+	/* at: the lines taken above row p - 1, going up from s. */
+	for (p = s; p > i + 1; p--) {
+		const struct row *r = &lb->rows[p - 1];
+
+		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn))
+			return 0;
+		at -= r->nlines;
+		if (at + n <= LAY_LINES && (r->para < 0 || r->idx == 0) &&
+		    break_back(lb, p - 1) == 0)
+			break;
+	}
+	if (p <= i + 1)
+		return 0;
+	rotate(lb, p - 1, s, e);
+	return 1;
+}
+
+/* Paginate: fill each page with the rows that fit; a picture that does
+ * not fit floats to the next page (float_picture()) or up the page
+ * (float_back()), or else shrinks, and the break moves back where
+ * adjust_break() says. */
 struct lay_page *
 page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
@@ -191,14 +336,20 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		for (j = i; j < lb->nrows && used + lb->rows[j].nlines <=
 		    LAY_LINES; j++)
 			used += lb->rows[j].nlines;
-		/* A picture that does not fit may shrink to half a page. */
-		if (j < lb->nrows && lb->rows[j].nitems > 0 &&
+		/* A picture that does not fit: forward if that fills the
+		 * page, else up the page, else shrunk to no less than six
+		 * lines, else forward as far as the text goes. */
+		b = j < lb->nrows ? float_picture(lb, i, j, g, 1) : 0;
+		if (b == 0 && j < lb->nrows && float_back(lb, i, j, g))
+			for (used = g, j = i; j < lb->nrows && used +
+			    lb->rows[j].nlines <= LAY_LINES; j++)
+				used += lb->rows[j].nlines;
+		else if (b == 0 && j < lb->nrows && lb->rows[j].nitems > 0 &&
 		    lb->rows[j].items[0].kind == LAY_IMAGE) {
 			size_t k = j;
 			int need;
 
-			while (lb->rows[k].keep && k + 1 < lb->nrows &&
-			    k < j + 3)
+			while (lb->rows[k].keep && k + 1 < lb->nrows)
 				k++;
 			need = LAY_LINES - used - (int)(k - j);
 			if (need >= 6 && need < lb->rows[j].nlines) {
@@ -206,11 +357,15 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 				for (; j < lb->nrows && used +
 				    lb->rows[j].nlines <= LAY_LINES; j++)
 					used += lb->rows[j].nlines;
-			}
+			} else
+				b = float_picture(lb, i, j, g, 0);
+		} else if (b == 0 && j < lb->nrows)
+			b = float_picture(lb, i, j, g, 0);
+		if (b == 0) {
+			b = j;
+			if (b < lb->nrows)
+				b = adjust_break(lb, i, b);
 		}
-		b = j;
-		if (b < lb->nrows)
-			b = adjust_break(lb, i, b);
 		if (b == i)
 			b = i + 1;
 		for (j = i; j < b; j++) {

@@ -41,12 +41,196 @@ body_flow(struct flow *f, double inset)
 	f->al = AL_JUSTIFY;
 }
 
+/* A picture's size in pixels: measured by the painter, else 4:3. */
+static int
+image_ratio(struct lb *lb, const struct jb_block *b, double *iw, double *ih)
+{
+	*iw = 4;
+	*ih = 3;
+	if (lb->m->image_size != NULL && lb->m->image_size(lb->m->arg,
+	    b->path, &b->pos, iw, ih) == -1) {
+		lb->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* A row of n grid lines holding a picture of w × h at x, centred in its lines. */
+static struct row *
+image_rowitem(struct lb *lb, struct row *r, const struct jb_block *b,
+    double x, double w, double h, int n)
+{
+	struct lay_item	*it;
+
+	if (r == NULL) {
+		r = flow_row(lb);
+		r->nlines = n;
+	}
+	it = flow_item(r, LAY_IMAGE);
+	it->x = x;
+	it->y = (n * LAY_PITCH - h) / 2;
+	it->w = w;
+	it->h = h;
+	it->text = b->path;
+	it->len = strlen(b->path);
+	return r;
+}
+
+/* The credit of a picture or a row, （… 摄） at the right. */
+static void
+set_credit(struct lb *lb, const struct jb_block *b, int box, double inset)
+{
+	struct para	 p;
+	struct flow	 f;
+
+	shape_init(&p, &b->pos);
+	body_flow(&f, inset);
+	f.box = box;
+	f.ind1 = 0;
+	f.nobreak = 1;
+	f.al = AL_RIGHT;
+	shape_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	shape_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	shape_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	flow_para(lb, &p, &f);
+	shape_clear(&p);
+}
+
+/*
+ * A picture across the measure, never more than 12 lines tall, then its
+ * caption centred under it and its credit at the right, kept together.
+ */
+static void
+set_image(struct lb *lb, const struct jb_block *b, int box, double inset)
+{
+	double		 iw, ih, w = LAY_MEASURE - 2 * inset, h;
+	struct row	*r;
+	struct para	 p;
+	struct flow	 f;
+	int		 n;
+
+	if (image_ratio(lb, b, &iw, &ih) == -1)
+		return;
+	h = w * ih / iw;
+	if (h > 12 * LAY_PITCH - 4) {
+		h = 12 * LAY_PITCH - 4;
+		w = h * iw / ih;
+	}
+	n = (int)ceil((h + 4) / LAY_PITCH);
+	r = image_rowitem(lb, NULL, b, LAY_LEFT + inset + (LAY_MEASURE -
+	    2 * inset - w) / 2, w, h, n);
+	r->keep = b->caption != NULL || b->credit != NULL;
+	r->box = box;
+	if (b->caption != NULL) {
+		shape_init(&p, &b->pos);
+		body_flow(&f, inset);
+		f.box = box;
+		f.ind1 = 0;
+		f.nobreak = 1;
+		f.al = AL_CENTER;
+		f.keep = b->credit != NULL;
+		shape_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+		flow_para(lb, &p, &f);
+		shape_clear(&p);
+	}
+	if (b->credit != NULL)
+		set_credit(lb, b, box, inset);
+}
+
+/*
+ * Pictures side by side: scaled to one height so that with a gap of one
+ * character between them they fill the measure, inset on each side (at
+ * most 12 lines tall, then centred), each caption centred under its own picture, the row's
+ * credit at the right, all kept together.
+ */
+static void
+set_row(struct lb *lb, const struct jb_block *b, int box, double inset)
+{
+	double		 iw[DOC_MAX_ROW], ih[DOC_MAX_ROW], ratio = 0, h, x;
+	double		 gap = LAY_BODY, w, measure = LAY_MEASURE - 2 * inset;
+	struct row	*r, *cols[DOC_MAX_ROW];
+	size_t		 n = b->nchildren, ncol[DOC_MAX_ROW], i, j, most = 0;
+	struct para	 p;
+	struct flow	 f;
+	int		 lines;
+
+	if (n > DOC_MAX_ROW)
+		n = DOC_MAX_ROW;
+	for (i = 0; i < n; i++) {
+		if (image_ratio(lb, &b->children[i], &iw[i], &ih[i]) == -1)
+			return;
+		ratio += iw[i] / ih[i];
+	}
+	h = fmin((measure - gap * (double)(n - 1)) / ratio,
+	    12 * LAY_PITCH - 4);
+	w = h * ratio + gap * (double)(n - 1);
+	lines = (int)ceil((h + 4) / LAY_PITCH);
+	r = NULL;
+	x = LAY_LEFT + inset + (measure - w) / 2;
+	for (i = 0; i < n; i++) {
+		r = image_rowitem(lb, r, &b->children[i], x, h * iw[i] / ih[i],
+		    h, lines);
+		x += h * iw[i] / ih[i] + gap;
+	}
+	r->keep = 1;
+	r->box = box;
+	/* Each caption is set in its picture's width, then the lines of
+	 * all of them are merged into shared rows. */
+	x = LAY_LEFT + inset + (measure - w) / 2;
+	for (i = 0; i < n; i++) {
+		size_t r0 = lb->nrows;
+
+		ncol[i] = 0;
+		cols[i] = NULL;
+		if (b->children[i].caption != NULL) {
+			shape_init(&p, &b->children[i].pos);
+			memset(&f, 0, sizeof(f));
+			f.x0 = x;
+			f.w = h * iw[i] / ih[i];
+			f.al = AL_CENTER;
+			f.nobreak = 1;
+			/* a narrow column: lines of even length */
+			f.balance = 1;
+			shape_add(&p, b->children[i].caption, JB_ROLE_KAITI,
+			    LAY_BODY, BLACK, 0, 0);
+			flow_para(lb, &p, &f);
+			shape_clear(&p);
+			ncol[i] = lb->nrows - r0;
+			cols[i] = xmalloc(ncol[i] * sizeof(*cols[i]));
+			memcpy(cols[i], &lb->rows[r0], ncol[i] * sizeof(*cols[i]));
+			lb->nrows = r0;
+		}
+		if (ncol[i] > most)
+			most = ncol[i];
+		x += h * iw[i] / ih[i] + gap;
+	}
+	for (j = 0; j < most; j++) {
+		r = flow_row(lb);
+		r->keep = j + 1 < most || b->credit != NULL;
+		r->box = box;
+		for (i = 0; i < n; i++) {
+			size_t k;
+
+			if (j >= ncol[i])
+				continue;
+			for (k = 0; k < cols[i][j].nitems; k++)
+				*flow_item(r, LAY_GLYPHS) = cols[i][j].items[k];
+			free(cols[i][j].items);
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(cols[i]);
+	if (most == 0 && b->credit == NULL)
+		lb->rows[lb->nrows - 1].keep = 0;
+	if (b->credit != NULL)
+		set_credit(lb, b, box, inset);
+}
+
 static void
 set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 {
 	struct para	 p;
 	struct flow	 f;
-	struct row	*r;
 	size_t		 i, first;
 
 	shape_init(&p, &b->pos);
@@ -105,63 +289,12 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 			lb->rows[i].keep = 1;
 		flow_blank(lb);
 		break;
-	case JB_BLOCK_IMAGE: {
-		double iw = 4, ih = 3, w = LAY_MEASURE - 2 * inset, h;
-		int n;
-
-		if (lb->m->image_size != NULL && lb->m->image_size(lb->m->arg,
-		    b->path, &b->pos, &iw, &ih) == -1) {
-			lb->failed = 1;
-			break;
-		}
-		/* Full measure, but never more than 12 lines tall. */
-		h = w * ih / iw;
-		if (h > 12 * LAY_PITCH - 4) {
-			h = 12 * LAY_PITCH - 4;
-			w = h * iw / ih;
-		}
-		n = (int)ceil((h + 4) / LAY_PITCH);
-		r = flow_row(lb);
-		r->nlines = n;
-		r->keep = 1;
-		r->box = box;
-		{
-			struct lay_item *it = flow_item(r, LAY_IMAGE);
-
-			it->x = LAY_LEFT + inset + (LAY_MEASURE - 2 * inset -
-			    w) / 2;
-			it->y = (n * LAY_PITCH - h) / 2;
-			it->w = w;
-			it->h = h;
-			it->text = b->path;
-			it->len = strlen(b->path);
-		}
-		f.ind1 = 0;
-		f.nobreak = 1;
-		if (b->caption != NULL) {
-			f.al = AL_CENTER;
-			f.keep = b->credit != NULL;
-			shape_add(&p, b->caption, JB_ROLE_KAITI, LAY_BODY,
-			    BLACK, 0, 0);
-			flow_para(lb, &p, &f);
-			shape_clear(&p);
-			shape_init(&p, &b->pos);
-		}
-		if (b->credit != NULL) {
-			f.al = AL_RIGHT;
-			f.keep = 0;
-			shape_add(&p, "（", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
-			    0);
-			shape_add(&p, b->credit, JB_ROLE_KAITI, LAY_BODY,
-			    BLACK, 0, 0);
-			shape_add(&p, "）", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
-			    0);
-			flow_para(lb, &p, &f);
-		}
-		if (b->caption == NULL && b->credit == NULL)
-			r->keep = 0;
+	case JB_BLOCK_IMAGE:
+		set_image(lb, b, box, inset);
 		break;
-	}
+	case JB_BLOCK_IMAGEROW:
+		set_row(lb, b, box, inset);
+		break;
 	default:
 		break;
 	}
@@ -202,7 +335,7 @@ part_article(struct lb *lb, const struct jb_article *art)
 {
 	struct row	*r;
 	struct lay_item	*it;
-	size_t		 i, t0;
+	size_t		 i, t0, r0, k;
 
 	flow_blank(lb);
 	if (art->kicker != NULL)
@@ -225,8 +358,12 @@ part_article(struct lb *lb, const struct jb_article *art)
 	r = flow_row(lb);
 	r->blank = 1;
 	r->keep = 1;
+	r0 = lb->nrows;
 	for (i = 0; i < art->nblocks; i++)
 		set_block(lb, &art->blocks[i], 0, 0);
+	/* Pagination lets a picture float only within its article's body. */
+	for (k = r0; k < lb->nrows; k++)
+		lb->rows[k].art = (int)(art - lb->d->articles) + 1;
 }
 
 /* 编者按: a 黑体 label, then the note in 楷体. */
@@ -424,27 +561,25 @@ part_footer(struct lb *lb, int *ndist)
 }
 
 
-/* 报头: mark, red 刊名, 期号, compiler and date, red rule.  Returns grid lines used. */
-int
-part_masthead(struct lb *lb, struct lay_page *pg)
+/*
+ * One centred line of text letter-spaced by spacing times its size
+ * between characters, shrunk to fit the measure, its em box centred on
+ * mid: the 刊名 and the name of a kind (增刊) under it.
+ */
+static void
+spaced_line(struct lb *lb, struct lay_page *pg, const char *text,
+    enum jb_role role, double size, unsigned color, double spacing,
+    double mid)
 {
 	const struct jb_doc	*d = lb->d;
-	const struct jb_meta	*m = &d->meta;
 	struct para		 p;
 	struct line		 ln;
 	struct row		*r;
-	struct buf		 t = { 0 };
-	double			*a, *sh, w, size = SIZE_0, target, y;
+	double			*a, *sh, w, target;
 	size_t			 i, n;
 
-	if (m->classification != NULL)
-		page_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
-		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY),
-		    AL_LEFT);
-
-	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
 	shape_init(&p, &d->src);
-	shape_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	shape_add(&p, text, role, size, color, 0, 0);
 	shape_para(lb, &p);
 	a = xmalloc((p.nch + 1) * sizeof(*a));
 	sh = xmalloc((p.nch + 1) * sizeof(*sh));
@@ -455,33 +590,59 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	free(sh);
 	if (w > LAY_MEASURE)
 		size *= LAY_MEASURE / w, w = LAY_MEASURE;
-	target = fmin(LAY_MEASURE, n > 1 ? w + (n - 1) * size * 0.45 : w);
+	target = fmin(LAY_MEASURE, n > 1 ? w + (n - 1) * size * spacing : w);
 	shape_init(&p, &d->src);
-	shape_add(&p, d->series->name, JB_ROLE_XBS, size, RED, 0, 0);
+	shape_add(&p, text, role, size, color, 0, 0);
 	shape_para(lb, &p);
 	ln.s = 0;
 	ln.e = p.nch;
 	ln.last = 1;
 	r = flow_row(lb);
-	y = LAY_TOP + 2 * LAY_PITCH + 0.38 * size;
 	flow_line(lb, r, &p, &ln, LAY_LEFT + (LAY_MEASURE - target) / 2,
-	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, y);
+	    target, n > 1 ? AL_JUSTIFY_ALL : AL_CENTER, mid + 0.38 * size);
 	shape_clear(&p);
 	lb->nrows--;
 	for (i = 0; i < r->nitems; i++)
 		*page_item(pg) = r->items[i];
 	free(r->items);
+}
+
+/*
+ * 报头: mark, red 刊名, the kind of a 增刊 in red 小标宋 二号 on the line
+ * under it, 期号, compiler and date, red rule.  Returns grid lines used.
+ */
+int
+part_masthead(struct lb *lb, struct lay_page *pg)
+{
+	const struct jb_doc	*d = lb->d;
+	const struct jb_meta	*m = &d->meta;
+	struct buf		 t = { 0 };
+	double			 y;
+	int			 k = m->kind != NULL;
+
+	if (m->classification != NULL)
+		page_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
+		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY),
+		    AL_LEFT);
+
+	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
+	spaced_line(lb, pg, d->series->name, JB_ROLE_XBS, SIZE_0, RED, 0.45,
+	    LAY_TOP + 2 * LAY_PITCH);
+	/* 增刊: a line of its own, spaced half a character. */
+	if (k)
+		spaced_line(lb, pg, m->kind->name, JB_ROLE_XBS, SIZE_2, RED,
+		    0.5, LAY_TOP + 3.5 * LAY_PITCH);
 
 	/* 第N期（总第N期）, 楷体, centred */
 	buf_puts(&t, doc_issue_label(d));
 	if (doc_total_label(d) != NULL)
 		buf_printf(&t, "（%s）", doc_total_label(d));
 	page_text(lb, pg, t.data, JB_ROLE_KAITI, LAY_BODY, BLACK, LAY_LEFT,
-	    LAY_TOP + 3 * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
+	    LAY_TOP + (3 + k) * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
 	buf_free(&t);
 
 	/* 编印单位 1 字 in from the left, date 1 字 in from the right */
-	y = LAY_TOP + 4 * LAY_PITCH + flow_baseline(LAY_BODY);
+	y = LAY_TOP + (4 + k) * LAY_PITCH + flow_baseline(LAY_BODY);
 	page_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 	    LAY_LEFT + LAY_BODY, y, AL_LEFT);
 	page_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
@@ -489,5 +650,5 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 
 	/* the red rule, 4 mm under that line */
 	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
-	return 6;
+	return 6 + k;
 }

@@ -656,8 +656,10 @@ pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 		fc.helping = 1;
 	sf = cairo_pdf_surface_create_for_stream(write_cb, fp, LAY_PAGE_W,
 	    LAY_PAGE_H);
-	title = arena_printf(l->arena, "%s %d年%s", d->series->name,
-	    d->meta.date.year, doc_issue_label(d));
+	title = arena_printf(l->arena, "%s %s", d->series->name,
+	    label_issue(l->arena, d->meta.lang, d->meta.date.year,
+	    d->meta.kind != NULL ? d->meta.kind->name : NULL, d->meta.issue,
+	    d->meta.issue_last));
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
 	    d->meta.org);

@@ -275,7 +275,8 @@ build_part(const struct year *y)
 		json_array_append_new(issues, o);
 		name = g_strdup_printf("%s.html", is->stem);
 		bad |= member(o, "label", label_issue(a->arena, is->lang,
-		    is->year, is->issue)) | member(o, "date",
+		    is->year, is->kind, is->issue, is->issue_last)) |
+		    member(o, "date",
 		    is->date_text) | member(o, "href", name);
 		g_free(name);
 		if ((d = doc_load(is->path, a->series)) == NULL)

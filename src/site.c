@@ -321,8 +321,8 @@ issue_total(struct page *pg, xmlNodePtr parent, const struct arc_issue *is)
 	if (is->total <= 0)
 		return;
 	htmlio_text(parent, " ");
-	htmlio_span(parent, "span", "total", fmt(pg, label_get(is->lang,
-	    JB_LABEL_TOTAL), is->total));
+	htmlio_span(parent, "span", "total", label_total(pg->a->arena,
+	    is->lang, is->total, is->total_last));
 }
 
 /*
@@ -340,8 +340,9 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	issue_lang(pg, li, is);
 	head = htmlio_block(li, headtag, "issue-head");
 	a = link(pg, head, "issue-link", is->stem, ".html");
-	/* Under its year: 第13期 alone. */
-	htmlio_text(a, fmt(pg, label_get(is->lang, JB_LABEL_ISSUE), is->issue));
+	/* Under its year: 第13期 alone, a 增刊 marked 增刊第1期. */
+	htmlio_text(a, label_number(pg->a->arena, is->lang, is->kind,
+	    is->issue, is->issue_last));
 	issue_total(pg, head, is);
 	htmlio_text(head, " ");
 	date(head, is);
@@ -350,7 +351,8 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	xmlNewProp(a, BAD_CAST "aria-label",
 	    BAD_CAST fmt(pg, "%s %s", label_issue(pg->a->arena, is->lang,
-	    is->year, is->issue), word(pg, JB_LABEL_DOWNLOAD)));
+	    is->year, is->kind, is->issue, is->issue_last),
+	    word(pg, JB_LABEL_DOWNLOAD)));
 	htmlio_text(a, word(pg, JB_LABEL_PDF_SHORT));
 	article_list(pg, li, "issue-articles", is);
 	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
@@ -447,7 +449,8 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 	issue_lang(pg, card, is);
 	p = htmlio_block(card, "p", "latest-number");
 	a = link(pg, p, NULL, is->stem, ".html");
-	htmlio_text(a, label_issue(pg->a->arena, is->lang, is->year, is->issue));
+	htmlio_text(a, label_issue(pg->a->arena, is->lang, is->year, is->kind,
+	    is->issue, is->issue_last));
 	issue_total(pg, p, is);
 	p = htmlio_block(card, "p", "latest-date");
 	date(p, is);

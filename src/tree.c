@@ -40,7 +40,8 @@ static void
 blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 {
 	static const char *const kinds[JB_BLOCK__MAX] = {
-		"para", "heading", "byline", "image", "box", "item", "listitem"
+		"para", "heading", "byline", "image", "box", "item", "listitem",
+		[JB_BLOCK_IMAGEROW] = "imagerow"
 	};
 	size_t	 i;
 
@@ -60,12 +61,14 @@ blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 			if (b->credit)
 				fprintf(fp, " credit=\"%s\"", b->credit);
 		}
+		if (b->kind == JB_BLOCK_IMAGEROW && b->credit)
+			fprintf(fp, " credit=\"%s\"", b->credit);
 		if (b->nruns) {
 			fputc(' ', fp);
 			runs(fp, b->runs, b->nruns);
 		}
 		fputc('\n', fp);
-		if (b->kind == JB_BLOCK_BOX)
+		if (b->kind == JB_BLOCK_BOX || b->kind == JB_BLOCK_IMAGEROW)
 			blocks(fp, b->children, b->nchildren, indent + 2);
 	}
 }
@@ -77,8 +80,10 @@ tree_write(const struct jb_doc *d, FILE *fp)
 	const struct jb_article	*a;
 	size_t			 i, j;
 
-	fprintf(fp, "doc %s name=\"%s\" %s", m->slug, d->series->name,
-	    doc_issue_label(d));
+	fprintf(fp, "doc %s name=\"%s\"", m->slug, d->series->name);
+	if (m->kind != NULL)
+		fprintf(fp, " kind=\"%s\"", m->kind->name);
+	fprintf(fp, " %s", doc_issue_label(d));
 	if (doc_total_label(d))
 		fprintf(fp, " %s", doc_total_label(d));
 	fprintf(fp, " date=%s \"%s\" lang=%s\n", m->date_iso, m->date_text,

@@ -56,6 +56,18 @@ Rules, per file (the thresholds are options, below):
   no 孤字                 the last line of a wrapped paragraph holds more
                           than --orphan characters besides punctuation, or
                           more than one more in all.
+  pages at least 85 % full (lowest N % on page P)
+                          a page's fill is its body lines -- the grid lines
+                          down to its lowest row or picture (pictures as
+                          `pdftohtml -xml` places them) -- times the pitch
+                          over 225 mm; it must reach --fill % on every page
+                          but the last, blank pages, and those the layout's
+                          new-page rules end early: one after which an
+                          article's title starts the next page (a named
+                          destination in its first three lines, as
+                          `pdfinfo -dests` lists them), and one after which
+                          only blank pages and the 报尾 follow (the last
+                          page, its text all below its line 11).
 Over all files together:
   full lines hold 28 characters (L of F)
                           at least --share of the F full lines hold exactly
@@ -73,12 +85,16 @@ Options:
   --edge PT       tolerance at the edges of the type area (1.0)
   --grid PT       tolerance of a row's centre on the grid (1.5)
   --folio-tol PT  tolerance of a page number's left or right end (1.0)
+  --fill PCT      least fill of a page the rule covers, in % (85)
   --examples N    offending rows shown per rule and file (5)
 """
 import argparse
+import math
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 MM = 72 / 25.4
@@ -167,6 +183,62 @@ def unembedded(path):
                            text=True).stdout.splitlines()[2:]
     # name type encoding emb sub uni object generation; type has spaces
     return [f.split()[0] for f in lines if len(f.split()) < 6 or f.split()[-5] != 'yes']
+
+
+def pictures(path, npages):
+    """Per page, the (top, bottom) of each picture, read back by pdftohtml."""
+    pics = [[] for _ in range(npages)]
+    with tempfile.TemporaryDirectory() as d:
+        subprocess.run(['pdftohtml', '-xml', '-zoom', '1', '-q', path,
+                        os.path.join(d, 'p')], capture_output=True, check=True)
+        root = ET.parse(os.path.join(d, 'p.xml')).getroot()
+    for p in root.iter('page'):
+        n = int(p.get('number')) - 1
+        for im in p.iter('image'):
+            top = float(im.get('top'))
+            if 0 <= n < npages:
+                pics[n].append((top, top + float(im.get('height'))))
+    return pics
+
+
+def title_pages(path, opt):
+    """Numbers of the pages whose first three lines hold a named destination."""
+    out = subprocess.run(['pdfinfo', '-dests', path], capture_output=True,
+                         check=True, text=True).stdout.splitlines()[1:]
+    pages = set()
+    for ln in out:
+        m = re.match(r'\s*(\d+)\s+\[\s*XYZ\s+\S+\s+([\d.]+)', ln)
+        if m and PAGE_H - float(m.group(2)) < TOP + 3 * HEIGHT / opt.lines:
+            pages.add(int(m.group(1)))
+    return pages
+
+
+def fills(pages, opt, path):
+    """(offences, (lowest fill, its page)) of the pages the fill rule covers."""
+    pitch = HEIGHT / opt.lines
+    pics = pictures(path, len(pages))
+    titles = title_pages(path, opt)
+    used = []
+    for p, ps in zip(pages, pics):
+        bottoms = [r.y1 for r in p.body()] + [b for t, b in ps if t < BOTTOM]
+        used.append(max((math.ceil((y - TOP) / pitch - 0.05) for y in bottoms),
+                        default=0))
+    bad, lowest = [], (101.0, 0)
+    last = max((i for i, u in enumerate(used) if u), default=-1)
+    for i, u in enumerate(used):
+        rest = [j for j in range(i + 1, len(used)) if used[j]]
+        if i >= last or not u or pages[i].number + 1 in titles:
+            continue
+        if rest == [last] and pages[last].body() and \
+                min(r.y0 for r in pages[last].body()) > TOP + 11 * pitch and \
+                not pics[last]:
+            continue
+        fill = 100.0 * u / opt.lines
+        lowest = min(lowest, (fill, pages[i].number))
+        if fill < opt.fill:
+            bad.append('page %d: %d of %d lines, %.0f %%' % (pages[i].number, u,
+                                                            opt.lines, fill))
+    return bad, lowest
 
 
 def carries_on(q, r, same_page, opt):
@@ -267,6 +339,7 @@ def measure(path, opt, totals):
         prev = body[-1] if body else None
         folios.append(folio_of(p, body, found))
     fbad, fright = judge_folios(pages, folios, opt)
+    filled, lowest = fills(pages, opt, path)
     totals['full'] += len(found['full'])
     totals['exact'] += found['full'].count(opt.chars)
     verdicts = [
@@ -281,6 +354,8 @@ def measure(path, opt, totals):
         ('page numbers right on odd pages, left on even (%d of %d)'
          % (fright, sum(f is not None for f in folios)), fbad),
         ('no 孤字', found['orphan']),
+        ('pages at least %g %% full%s' % (opt.fill, ' (lowest %.0f %% on page %d)'
+                                          % lowest if lowest[1] else ''), filled),
     ]
     for name, bad in verdicts:
         print('%s - %s: %s' % ('not ok' if bad else 'ok', path, name))
@@ -312,6 +387,7 @@ def main():
     ap.add_argument('--edge', type=float, default=1.0)
     ap.add_argument('--grid', type=float, default=1.5)
     ap.add_argument('--folio-tol', type=float, default=1.0)
+    ap.add_argument('--fill', type=float, default=85)
     ap.add_argument('--examples', type=int, default=5)
     opt = ap.parse_args()
     totals = {'full': 0, 'exact': 0}

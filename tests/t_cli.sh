@@ -73,7 +73,7 @@ run check --format=json --bogus
 check "check --format=json reports a later bad option in JSON" \
     '[ $st -eq 2 ] && grep -qF "\"level\":\"错误\",\"rule\":null,\"message\":\"$chk\"}" "$tmp/err"'
 
-new="用法：jianbao new [--date YYYY-MM-DD] [--series 文件]"
+new="用法：jianbao new [--date YYYY-MM-DD] [--kind 刊别] [--series 文件]"
 for a in --bogus extra --date; do
 	run new $a
 	check "new $a" '[ $st -eq 2 ] && said "$new"'

@@ -90,8 +90,9 @@ check "broken template: existing page left untouched" \
 sed 's|data-slot="dist"|data-slot="distribution"|' templates/issue.html \
     >"$tmp/bad/issue.html"
 build full "$tmp/bad"
+distline=$(grep -n 'data-slot="dist"' templates/issue.html | cut -d: -f1)
 check "unknown slot name reported at its line" \
-    "grep -q 'bad/issue.html:33: 错误：模板 “issue.html” 有误：未知的插槽 “distribution”' $tmp/full.err"
+    "grep -q 'bad/issue.html:$distline: 错误：模板 “issue.html” 有误：未知的插槽 “distribution”' $tmp/full.err"
 sed 's|<p class="classification" data-slot="classification"></p>|&&&&&|' \
     templates/issue.html >"$tmp/bad/issue.html"
 build full "$tmp/bad"

@@ -32,6 +32,29 @@ test_dates(void)
 	INT_EQ(fm_parse_date("2019-08-3x", &d), -1, "letters refused");
 }
 
+/* 期号 and 总期号: a number or a 合刊's range. */
+static void
+test_ranges(void)
+{
+	long	 a, b;
+
+	OK(fm_parse_range("7", &a, &b) == 0 && a == 7 && b == 7,
+	    "a single 期号");
+	OK(fm_parse_range("7-8", &a, &b) == 0 && a == 7 && b == 8,
+	    "合刊 7-8");
+	OK(fm_parse_range("7—8", &a, &b) == 0 && a == 7 && b == 8,
+	    "合刊 with an em dash");
+	OK(fm_parse_range("63－64", &a, &b) == 0 && a == 63 && b == 64,
+	    "合刊 with a full-width hyphen");
+	OK(fm_parse_range("8-7", &a, &b) == 0 && a == 8 && b == 7,
+	    "a range out of order is parsed, for the caller to refuse");
+	INT_EQ(fm_parse_range("7-", &a, &b), -1, "7- refused");
+	INT_EQ(fm_parse_range("-7", &a, &b), -1, "-7 refused");
+	INT_EQ(fm_parse_range("7-8-9", &a, &b), -1, "7-8-9 refused");
+	INT_EQ(fm_parse_range("7~8", &a, &b), -1, "a tilde is no range");
+	INT_EQ(fm_parse_range("", &a, &b), -1, "nothing refused");
+}
+
 static void
 test_langs(void)
 {
@@ -55,8 +78,17 @@ test_labels(void)
 		ok &= label_get(JB_LANG_HANS, l) != NULL &&
 		    label_get(JB_LANG_HANT, l) != NULL;
 	OK(ok, "every label has a zh-Hans and a zh-Hant form");
-	STR_EQ(label_issue(a, JB_LANG_HANS, 2019, 13), "2019年第13期",
+	STR_EQ(label_issue(a, JB_LANG_HANS, 2019, NULL, 13, 13), "2019年第13期",
 	    "year and issue number");
+	STR_EQ(label_issue(a, JB_LANG_HANS, 2026, "增刊", 1, 1),
+	    "2026年增刊第1期", "a 增刊 named with its kind");
+	STR_EQ(label_number(a, JB_LANG_HANS, NULL, 7, 8), "第7—8期",
+	    "a 合刊's numbers joined by an em dash");
+	STR_EQ(label_total(a, JB_LANG_HANT, 63, 64), "總第63—64期",
+	    "a 合刊's 总期号 in zh-Hant");
+	STR_EQ(label_total(a, JB_LANG_HANS, 63, 63), "总第63期",
+	    "a single 总期号");
+	OK(label_total(a, JB_LANG_HANS, 0, 0) == NULL, "no 总期号, no label");
 	STR_EQ(label_get(JB_LANG_HANT, JB_LABEL_TOTAL), "總第%d期",
 	    "zh-Hant 总期号 in Traditional forms");
 	arena_free(a);
@@ -246,13 +278,76 @@ test_folding(void)
 	series_free(NULL);
 }
 
+/* Pictures alone in a paragraph: one, a row of two or three, no more. */
+static void
+test_photo_rows(void)
+{
+	struct jb_series	*s = series();
+	const struct jb_block	*b;
+	struct jb_doc		*d;
+	const char		*two = "---\n期号: 1\n日期: 2024-01-05\n---\n## 题\n\n"
+	    "![甲](images/photo.jpg \"甲图\") ![乙](images/upright.png \"乙图\")\n\n"
+	    "（李四 摄）\n\n![丙](images/wide.png)\n";
+	const char		*four = "---\n期号: 1\n日期: 2024-01-05\n---\n## 题\n\n"
+	    "![甲](images/photo.jpg) ![乙](images/photo.jpg)\n"
+	    "![丙](images/photo.jpg) ![丁](images/photo.jpg)\n";
+
+	if (s == NULL)
+		return;
+	d = doc_parse("tests/pics/unit.md", two, strlen(two), s);
+	OK(d != NULL && d->narticles == 1 && d->articles[0].nblocks == 2,
+	    "a row and a picture: two blocks");
+	if (d != NULL && d->narticles == 1 && d->articles[0].nblocks == 2) {
+		b = &d->articles[0].blocks[0];
+		INT_EQ(b->kind, JB_BLOCK_IMAGEROW, "two pictures in a paragraph are a row");
+		INT_EQ(b->nchildren, 2, "the row holds both");
+		STR_EQ(b->credit, "李四 摄", "the credit after a row is the row's");
+		if (b->nchildren == 2) {
+			STR_EQ(b->children[1].caption, "乙图", "each picture keeps its caption");
+			INT_EQ(b->children[1].pos.col, 29, "each picture has its own column");
+			INT_EQ(b->children[0].width, 400, "pixel width in the model");
+			INT_EQ(b->children[1].height, 200, "pixel height in the model");
+		}
+		INT_EQ(d->articles[0].blocks[1].kind, JB_BLOCK_IMAGE,
+		    "a picture alone is no row");
+	}
+	doc_free(d);
+	d = doc_parse("tests/pics/unit.md", four, strlen(four), s);
+	OK(d == NULL, "four pictures in a paragraph are refused");
+	series_free(s);
+}
+
 /* An issue's names: its file, its place in the site and in the output. */
 static void
 test_issue_names(void)
 {
 	char	*p;
 
-	STR_EQ(p = iss_path(2019, 3), "issues/2019/03.md", "path of 2019 No. 3");
+	STR_EQ(p = iss_path(2019, NULL, 3), "issues/2019/03.md", "path of 2019 No. 3");
+	free(p);
+	STR_EQ(p = iss_path(2026, "zk", 1), "issues/2026/zk-01.md",
+	    "path of a 增刊");
+	free(p);
+	{
+		struct jb_kind	 zk = { "增刊", "zk" };
+		char		*pre;
+
+		STR_EQ(p = iss_name(&zk, 2), "zk-02.md", "file name of a 增刊");
+		free(p);
+		STR_EQ(p = iss_name(NULL, 7), "07.md", "file name of a regular issue");
+		free(p);
+		OK(iss_number("zk-03.md", &pre) == 3 && pre != NULL &&
+		    strcmp(pre, "zk") == 0, "zk-03.md is number 3 of prefix zk");
+		free(pre);
+		OK(iss_number("12.md", &pre) == 12 && pre == NULL,
+		    "12.md has no prefix");
+		OK(iss_number("zk03.md", &pre) == -1 && iss_number("zk-.md",
+		    &pre) == -1 && iss_number("Zk-01.md", &pre) == -1 &&
+		    iss_number("abcdefghi-01.md", &pre) == -1,
+		    "names that are no issue file");
+	}
+	STR_EQ(p = iss_stem("issues/2026/zk-01.md"), "2026/zk-01",
+	    "stem of a 增刊");
 	free(p);
 	STR_EQ(p = iss_stem("issues/2019/13.md"), "2019/13", "stem in a year folder");
 	free(p);
@@ -277,12 +372,14 @@ main(void)
 
 	msg_set_stream(sink);
 	test_dates();
+	test_ranges();
 	test_langs();
 	test_labels();
 	test_arena();
 	test_keys();
 	test_source();
 	test_folding();
+	test_photo_rows();
 	test_issue_names();
 	msg_set_stream(NULL);
 	fclose(sink);

@@ -14,6 +14,7 @@ fuzz_series(void)
 {
 	static struct jb_series	 s;
 	static const char	*bao[] = { "市委办公室" };
+	static struct jb_kind	 kinds[] = { { "增刊", "zk" }, { "特刊", "tk" } };
 
 	if (s.name == NULL) {
 		s.name = "创建工作动态";
@@ -22,6 +23,8 @@ fuzz_series(void)
 		s.dist[JB_DIST_BAO].v = bao;
 		s.dist[JB_DIST_BAO].n = 1;
 		s.total_numbering = 1;
+		s.kinds = kinds;
+		s.nkinds = 2;
 	}
 	return &s;
 }
@@ -42,6 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (d != NULL) {
 		/* Exercise the helpers renderers call. */
 		doc_issue_label(d);
+		doc_issue_name(d);
 		doc_total_label(d);
 	}
 	doc_free(d);

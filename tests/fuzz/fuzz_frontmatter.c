@@ -14,7 +14,9 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE		*sink;
-	static struct jb_series	 s = { .name = "创建工作动态", .org = "测试市创建办", .base = "/" };
+	static struct jb_kind	 kinds[] = { { "增刊", "zk" } };
+	static struct jb_series	 s = { .name = "创建工作动态", .org = "测试市创建办", .base = "/",
+	    .kinds = kinds, .nkinds = 1 };
 	static const char	 body[] = "\n---\n\n## 标题\n\n正文。\n";
 	struct buf		 b = { 0 };
 	struct jb_doc		*d;
