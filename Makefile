@@ -56,7 +56,7 @@ PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all setup setup-test issue site html pdf editions archive publish test fuzz fuzz-run clean \
-	install uninstall preview
+	install uninstall preview png
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
 # ones for each of a thousand issue files (could issues/2019/13.md be made
@@ -164,6 +164,11 @@ archive: $(OUT)/.archive
 # the rest and lets the next run parse only the issues that changed.
 $(OUT)/.archive: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
 	./jianbao site --out $(OUT) $(ISSUES)
+
+# make png: the phone image of every issue, OUT/YYYY/NN.png (NN-1.png,
+# NN-2.png … when it is long), for sharing in chat groups.
+png: jianbao $(PRESS_SO)
+	$(BUILDRUN) --png $(ISSUES)
 
 # make preview [PORT=8000]: the site on http://127.0.0.1:PORT/, rebuilt on
 # each save by the running program (src/serve.h).  It builds what is stale

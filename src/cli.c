@@ -22,6 +22,8 @@ static const struct {
 "  --html            只生成网页版\n" },
 	[CLI_PDF] = { "pdf", 0, 0,
 "  --pdf             只生成印刷版\n" },
+	[CLI_PNG] = { "png", 0, 0,
+"  --png             只生成手机长图（PNG，1080 像素宽，太长时分成几张）\n" },
 	[CLI_EVEN] = { "even", 0, 0,
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
@@ -120,6 +122,9 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_PDF:
 			o->pdf = 1;
+			break;
+		case CLI_PNG:
+			o->png = 1;
 			break;
 		case CLI_EVEN:
 			o->even = 1;

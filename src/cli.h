@@ -9,6 +9,7 @@
 enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
+	CLI_PNG,		/* --png */
 	CLI_EVEN,		/* --even */
 	CLI_FIXED,		/* --fixed */
 	CLI_JOBS,		/* --jobs N */
@@ -41,6 +42,7 @@ struct cli_opts {
 	const char	*output;	/* -o, or NULL */
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
+	int		 png;		/* --png */
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
 	int		 jobs;		/* --jobs, 0 to 1024 */

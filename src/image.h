@@ -38,6 +38,17 @@ int	 img_read(const char *path, const char *shown, const struct jb_pos *pos,
 int	 img_check(const char *path, const char *shown, const struct jb_pos *pos,
 	    enum img_kind *kind, unsigned long *w, unsigned long *h);
 
+/*
+ * Decode the JPEG of len bytes at data, w × h pixels as img_read() found,
+ * into dst: each pixel a 32-bit word 0x00RRGGBB in the machine's byte
+ * order, rows stride bytes apart (what a painter that rasterises wants;
+ * the print edition embeds the JPEG bytes instead).  Greyscale and CMYK
+ * pictures come out as RGB.  Returns 0, or -1 after reporting at pos.
+ */
+int	 img_decode_jpeg(const unsigned char *data, size_t len,
+	    const char *shown, const struct jb_pos *pos, unsigned char *dst,
+	    size_t stride, unsigned long w, unsigned long h);
+
 /* 1 if w × h pixels is within the limits, else 0 after reporting. */
 int	 img_fits(const char *shown, const struct jb_pos *pos, unsigned long w,
 	    unsigned long h);

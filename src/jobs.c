@@ -47,7 +47,8 @@ build_one(struct build *b, const char *path, int html, int pdf)
 
 	/* Started first: the press reads the font configuration while the
 	 * issue is parsed. */
-	if (pdf && b->pp == NULL && (b->press = press_load()) != NULL)
+	if ((pdf || o->png) && b->pp == NULL &&
+	    (b->press = press_load()) != NULL)
 		b->pp = b->press->pmod_new(&o->po);
 	if ((d = doc_load(path, b->s)) == NULL)
 		return -1;
@@ -66,6 +67,9 @@ build_one(struct build *b, const char *path, int html, int pdf)
 		    b->press->pmod_write(b->pp, d, target) == -1)
 			goto out;
 	}
+	if (o->png && (b->pp == NULL ||
+	    b->press->pmod_write_phone(b->pp, d, stem) == -1))
+		goto out;
 	rc = 0;
 out:
 	free(target);
@@ -119,8 +123,8 @@ run_workers(struct build *b, int jobs, char **files, int nfiles)
 	int			 i, st, rc = 0;
 
 	size = (nfiles + jobs * 4 - 1) / (jobs * 4);
-	if (size > (o->pdf ? PDF_BATCH : HTML_BATCH))
-		size = o->pdf ? PDF_BATCH : HTML_BATCH;
+	if (size > (o->pdf || o->png ? PDF_BATCH : HTML_BATCH))
+		size = o->pdf || o->png ? PDF_BATCH : HTML_BATCH;
 	v = xcalloc((size_t)nfiles, sizeof(*v));
 	for (i = 0; i < nfiles; i += size) {
 		v[nb].first = i;

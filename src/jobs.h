@@ -11,6 +11,7 @@ struct jobs_opts {
 	struct pmod_opts po;		/* of the print editions */
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
+	int		 png;		/* write the phone image (pressmod.h) */
 	int		 jobs;		/* worker processes, 0 one per CPU */
 };
 

@@ -20,13 +20,21 @@ struct UBreakIterator;
 struct _PangoContext;
 struct _PangoItem;
 
-/* The 版心 grid of GB/T 9704, in pt; the page itself is in layout.h. */
-#define LAY_LEFT	(28 * LAY_MM)		/* 订口 */
-#define LAY_TOP		(37 * LAY_MM)		/* 天头 */
-#define LAY_MEASURE	(156 * LAY_MM)		/* 版心 width */
-#define LAY_HEIGHT	(225 * LAY_MM)		/* 版心 height */
-#define LAY_LINES	22			/* lines per face */
-#define LAY_CHARS	28			/* characters per full line */
+/*
+ * The grid of the layout being built (layout.h), which lay_build() sets
+ * from its options for the length of the build: GB/T 9704's 版心 for
+ * print, the phone's measure for the long image.  The rooms read it
+ * through these names.
+ */
+extern struct lay_grid lay_grid;
+
+#define LAY_LEFT	(lay_grid.left)		/* 订口 */
+#define LAY_TOP		(lay_grid.top)		/* 天头 */
+#define LAY_MEASURE	(lay_grid.measure)	/* 版心 width */
+#define LAY_HEIGHT	(lay_grid.height)	/* 版心 height */
+#define LAY_LINES	(lay_grid.lines)	/* lines per face */
+#define LAY_CHARS	(lay_grid.chars)	/* characters per full line */
+#define LAY_COMPACT	(lay_grid.compact)	/* the phone's one long page */
 #define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
 #define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
 

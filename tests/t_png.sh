@@ -1,0 +1,92 @@
+#!/bin/sh
+# t_png.sh -- the phone image (build --png): 1080 px wide, slices of at most
+# 16,000 px cut between lines, the same bytes every time, old slices
+# removed, and tesseract reads back the issue's Han characters in order.
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+
+out=$tmp/out
+$JB build --png --out "$out" issues/*/*.md >"$tmp/build.log" 2>&1
+check "build --png makes the phone image of every sample" '[ $? -eq 0 ]' || sed 's/^/# /' "$tmp/build.log"
+for f in issues/*/*.md; do
+	s=${f#issues/}
+	s=${s%.md}
+	check "$s has a phone image" '[ -f "$out/$s.png" ] || [ -f "$out/$s-1.png" ]'
+	check "$s has no print or web edition from --png alone" '[ ! -e "$out/$s.pdf" ] && [ ! -e "$out/$s.html" ]'
+done
+pngs=$(find "$out" -name '*.png' ! -path '*/images/*' | sort)
+node tests/png/check.mjs $pngs >"$tmp/sizes" 2>&1
+check "node reads every slice" '[ $? -eq 0 ]' || sed 's/^/# /' "$tmp/sizes"
+long=0
+for f in issues/*/*.md; do
+	s=${f#issues/}
+	s=${s%.md}
+	slices=$(ls "$out/$s"-[0-9]*.png 2>/dev/null | grep -E -- "/${s##*/}-[0-9]+\.png$")
+	[ -n "$slices" ] && long=$((long + 1))
+	check "$s is a whole image or slices, not both" '[ -z "$slices" ] || [ ! -e "$out/$s.png" ]'
+	for p in ${slices:-$out/$s.png}; do
+		n=${p#$out/}
+		line=$(grep -F "$p " "$tmp/sizes")
+		set -- $line
+		w=$2 h=$3 top=$4 bottom=$5 ink=$6
+		check "$n is 1080 px wide ($w)" '[ "$w" = 1080 ]'
+		check "$n is at most 16,000 px high ($h)" '[ "$h" -le 16000 ] && [ "$h" -gt 500 ]'
+		check "$n has text on it (ink $ink)" 'awk -v i="$ink" "BEGIN { exit !(i > 0.03) }"'
+		# a cut goes through a gap between lines: blank rows on both sides
+		[ -n "$slices" ] && check "$n begins and ends between lines ($top, $bottom px blank)" \
+			'[ "$top" -ge 10 ] && [ "$bottom" -ge 10 ]'
+	done
+done
+check "issues longer than 16,000 px are cut into slices ($long)" '[ "$long" -ge 2 ]'
+
+# The same bytes again; slices of an earlier, longer image go.
+touch "$out/2025/07-9.png" "$out/2025/07.png"
+$JB build --png --out "$tmp/again" issues/*/*.md >/dev/null 2>&1
+$JB build --png --out "$out" issues/2025/07.md >/dev/null 2>&1
+same=1
+for p in $pngs; do cmp -s "$p" "$tmp/again/${p#$out/}" || { same=0; echo "# $p differs"; }; done
+check "a second run writes the same bytes" '[ $same = 1 ]'
+check "slices the new image has not are removed" '[ ! -e "$out/2025/07-9.png" ] && [ ! -e "$out/2025/07.png" ]'
+
+# A short issue is one image, NN.png.
+mkdir -p "$tmp/short/issues/2026"
+cat >"$tmp/short/issues/2026/03.md" <<'EOD'
+---
+期号: 3
+日期: 2026-03-02
+---
+
+## 云岭市召开春季爱国卫生运动动员会
+
+本报讯 3月1日，云岭市召开春季爱国卫生运动动员会，部署开展环境卫生集中整治。
+EOD
+(cd "$tmp/short" && "$OLDPWD/$JB" build --png --series "$OLDPWD/bulletin.yaml" --out out issues/2026/03.md) >"$tmp/short.log" 2>&1
+check "a short issue is one image" '[ -f "$tmp/short/out/2026/03.png" ] && [ ! -e "$tmp/short/out/2026/03-1.png" ]' ||
+	sed 's/^/# /' "$tmp/short.log"
+
+# OCR: tesseract reads the slices back; the reference is the same issue's
+# print edition as poppler reads it.
+if ! command -v tesseract >/dev/null || ! command -v pdftotext >/dev/null; then
+	skip "OCR of the phone image" "tesseract or pdftotext is not installed"
+	[ $fails -eq 0 ]; exit
+fi
+for pair in 2025/07:chi_sim 2026/02:chi_tra; do
+	s=${pair%%:*}
+	lang=${pair#*:}
+	if ! tesseract --list-langs 2>/dev/null | grep -qx "$lang"; then
+		skip "OCR of $s" "tesseract has no $lang"
+		continue
+	fi
+	$JB build --pdf --out "$tmp/pdf" "issues/$s.md" >/dev/null 2>&1
+	pdftotext "$tmp/pdf/$s.pdf" "$tmp/ref.txt"
+	texts=""
+	for p in $(ls "$out/$s.png" "$out/$s"-[0-9]*.png 2>/dev/null | sort -t- -k2 -n); do
+		b=$tmp/ocr-$(basename "$p" .png)
+		OMP_THREAD_LIMIT=1 timeout 300 tesseract "$p" "$b" -l "$lang" --psm 4 >/dev/null 2>&1
+		texts="$texts $b.txt"
+	done
+	score=$(python3 tests/png/ocr.py "$tmp/ref.txt" $texts)
+	check "tesseract ($lang) reads back ≥ 95 % of $s's Han characters in order ($score)" \
+		'awk -v s="${score%% *}" "BEGIN { exit !(s >= 0.95) }"'
+done
+[ $fails -eq 0 ]
