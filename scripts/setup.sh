@@ -10,7 +10,7 @@ libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libmicrohttpd-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
 libclang-rt-14-dev valgrind hyperfine time groff-base man-db
-default-jre-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
+default-jre-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra file"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"

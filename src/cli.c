@@ -24,6 +24,8 @@ static const struct {
 "  --pdf             只生成印刷版\n" },
 	[CLI_PNG] = { "png", 0, 0,
 "  --png             只生成手机长图（PNG，1080 像素宽，太长时分成几张）\n" },
+	[CLI_JPEG] = { "jpeg", 0, 0,
+"  --jpeg            手机长图存为 JPEG（.jpg，文件小得多）\n" },
 	[CLI_EVEN] = { "even", 0, 0,
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
@@ -125,6 +127,9 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_PNG:
 			o->png = 1;
+			break;
+		case CLI_JPEG:
+			o->jpeg = 1;
 			break;
 		case CLI_EVEN:
 			o->even = 1;

@@ -10,6 +10,7 @@ enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
 	CLI_PNG,		/* --png */
+	CLI_JPEG,		/* --jpeg */
 	CLI_EVEN,		/* --even */
 	CLI_FIXED,		/* --fixed */
 	CLI_JOBS,		/* --jobs N */
@@ -43,6 +44,7 @@ struct cli_opts {
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
 	int		 png;		/* --png */
+	int		 jpeg;		/* --jpeg */
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
 	int		 jobs;		/* --jobs, 0 to 1024 */

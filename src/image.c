@@ -180,6 +180,53 @@ out:
 	return rc;
 }
 
+int
+img_write_jpeg(FILE *fp, const unsigned char *src, size_t stride,
+    unsigned long w, unsigned long h, int quality)
+{
+	struct jpeg_compress_struct	 ci;
+	struct jpeg_err			 je;
+	JSAMPLE				*volatile row = NULL;
+	JSAMPROW			 rows[1];
+	const uint32_t			*px;
+	unsigned long			 x;
+	volatile int			 rc = -1;
+
+	ci.err = jpeg_std_error(&je.pub);
+	je.pub.error_exit = jpeg_fail;
+	je.pub.output_message = jpeg_silent;
+	if (setjmp(je.jb))
+		goto out;
+	jpeg_create_compress(&ci);
+	jpeg_stdio_dest(&ci, fp);
+	ci.image_width = (JDIMENSION)w;
+	ci.image_height = (JDIMENSION)h;
+	ci.input_components = 3;
+	ci.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&ci);
+	jpeg_set_quality(&ci, quality, TRUE);
+	ci.dct_method = JDCT_ISLOW;
+	jpeg_start_compress(&ci, TRUE);
+	row = xmalloc((size_t)w * 3);
+	rows[0] = row;
+	while (ci.next_scanline < ci.image_height) {
+		px = (const uint32_t *)(const void *)(src + stride *
+		    ci.next_scanline);
+		for (x = 0; x < w; x++) {
+			row[3 * x] = (JSAMPLE)(px[x] >> 16 & 0xff);
+			row[3 * x + 1] = (JSAMPLE)(px[x] >> 8 & 0xff);
+			row[3 * x + 2] = (JSAMPLE)(px[x] & 0xff);
+		}
+		jpeg_write_scanlines(&ci, rows, 1);
+	}
+	jpeg_finish_compress(&ci);
+	rc = ferror(fp) ? -1 : 0;
+out:
+	jpeg_destroy_compress(&ci);
+	free(row);
+	return rc;
+}
+
 /* The size from a PNG's header; 0, or -1 after reporting. */
 static int
 png_size(const unsigned char *data, size_t len, const char *shown,

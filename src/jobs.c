@@ -68,7 +68,7 @@ build_one(struct build *b, const char *path, int html, int pdf)
 			goto out;
 	}
 	if (o->png && (b->pp == NULL ||
-	    b->press->pmod_write_phone(b->pp, d, stem) == -1))
+	    b->press->pmod_write_phone(b->pp, d, stem, o->jpeg) == -1))
 		goto out;
 	rc = 0;
 out:

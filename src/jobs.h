@@ -12,6 +12,7 @@ struct jobs_opts {
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
 	int		 png;		/* write the phone image (pressmod.h) */
+	int		 jpeg;		/* as JPEG */
 	int		 jobs;		/* worker processes, 0 one per CPU */
 };
 

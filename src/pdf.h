@@ -53,8 +53,8 @@ int	 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
  * its height, or else at the last gap.  pdf_phone_new() returns NULL
  * after reporting (path names the output); pdf_phone_slices() says how
  * many slices there are; pdf_phone_write() paints slice i (from 0) and
- * writes it to fp as PNG, the same bytes for the same layout, and
- * returns 0, or -1 after reporting.
+ * writes it to fp as PNG, or with jpeg set as JPEG (image.h), the same
+ * bytes for the same layout, and returns 0, or -1 after reporting.
  */
 struct pdf_phone;
 
@@ -63,7 +63,7 @@ struct pdf_phone	*pdf_phone_new(const struct lay_doc *l,
 			    int max, const char *path);
 int			 pdf_phone_slices(const struct pdf_phone *ph);
 int			 pdf_phone_write(struct pdf_phone *ph, int i, FILE *fp,
-			    const char *path);
+			    int jpeg, const char *path);
 void			 pdf_phone_free(struct pdf_phone *ph);	/* NULL: no-op */
 
 #endif

@@ -138,17 +138,17 @@ out:
 	return rc;
 }
 
-/* STEM.png for slice 0 of 1, else STEM-N.png; the caller frees it. */
+/* STEM.EXT for slice 0 of 1, else STEM-N.EXT; the caller frees it. */
 static char *
-slice_name(const char *stem, int i, int n)
+slice_name(const char *stem, int i, int n, const char *ext)
 {
 	size_t	 len = strlen(stem) + 24;
 	char	*s = xmalloc(len);
 
 	if (n == 1)
-		snprintf(s, len, "%s.png", stem);
+		snprintf(s, len, "%s.%s", stem, ext);
 	else
-		snprintf(s, len, "%s-%d.png", stem, i + 1);
+		snprintf(s, len, "%s-%d.%s", stem, i + 1, ext);
 	return s;
 }
 
@@ -158,7 +158,7 @@ slice_name(const char *stem, int i, int n)
  * every K beyond n.
  */
 static void
-drop_slices(const char *stem, int n)
+drop_slices(const char *stem, int n, const char *ext)
 {
 	const char	*base = strrchr(stem, '/');
 	struct dirent	*de;
@@ -168,7 +168,7 @@ drop_slices(const char *stem, int n)
 	long		 k;
 
 	if (n > 1) {
-		path = slice_name(stem, 0, 1);
+		path = slice_name(stem, 0, 1, ext);
 		unlink(path);
 		free(path);
 	}
@@ -183,7 +183,8 @@ drop_slices(const char *stem, int n)
 			    !isdigit((unsigned char)de->d_name[blen + 1]))
 				continue;
 			k = strtol(de->d_name + blen + 1, &end, 10);
-			if (strcmp(end, ".png") != 0 || k <= (n > 1 ? n : 0))
+			if (end[0] != '.' || strcmp(end + 1, ext) != 0 ||
+			    k <= (n > 1 ? n : 0))
 				continue;
 			len = strlen(folder) + strlen(de->d_name) + 2;
 			path = xmalloc(len);
@@ -198,8 +199,9 @@ drop_slices(const char *stem, int n)
 
 int
 pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
-    const char *stem)
+    const char *stem, int jpeg)
 {
+	const char		*ext = jpeg ? "jpg" : "png";
 	struct font_set		*fs;
 	struct pdf_images	*im = pdf_images_new();
 	struct pdf_phone	*ph = NULL;
@@ -214,7 +216,7 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 		goto out;
 	if ((l = build(d, fs, 0, im, &grid)) == NULL)
 		goto out;
-	name = slice_name(stem, 0, 1);
+	name = slice_name(stem, 0, 1, ext);
 	ph = pdf_phone_new(l, im, grid.page_w, PMOD_PHONE_WIDTH,
 	    PMOD_PHONE_MAX, name);
 	free(name);
@@ -222,12 +224,12 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 		goto out;
 	n = pdf_phone_slices(ph);
 	for (i = 0; i < n; i++) {
-		name = slice_name(stem, i, n);
+		name = slice_name(stem, i, n, ext);
 		if ((of = outfile_open(name)) == NULL) {
 			free(name);
 			goto out;
 		}
-		if (pdf_phone_write(ph, i, outfile_fp(of), name) == -1) {
+		if (pdf_phone_write(ph, i, outfile_fp(of), jpeg, name) == -1) {
 			outfile_abort(of);
 			free(name);
 			goto out;
@@ -236,7 +238,7 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 		if (outfile_commit(of) == -1)
 			goto out;
 	}
-	drop_slices(stem, n);
+	drop_slices(stem, n, ext);
 	rc = n;
 out:
 	pdf_phone_free(ph);

@@ -55,9 +55,10 @@ int	 pmod_write(struct pmod_press *p, const struct jb_doc *d,
  * The phone image of d: the same layout at a phone's measure (PMOD_PHONE_
  * CHARS characters a line, the print body size) on one long page, with
  * the 报尾 under the text and no page numbers, painted PMOD_PHONE_WIDTH px
- * wide and written as stem.png, or, taller than PMOD_PHONE_MAX px, cut
- * between lines into stem-1.png, stem-2.png …; slices of an earlier
- * image of the issue that this one does not have are removed.  The same
+ * wide and written as stem.png (stem.jpg with jpeg set), or, taller than
+ * PMOD_PHONE_MAX px, cut between lines into stem-1.png, stem-2.png …;
+ * slices of an earlier image of the issue, in the same format, that this
+ * one does not have are removed.  The same
  * bytes for the same issue.  Returns the number of files written, or -1
  * after reporting, the old images left as they were.
  */
@@ -66,7 +67,7 @@ int	 pmod_write(struct pmod_press *p, const struct jb_doc *d,
 #define PMOD_PHONE_CHARS	17
 
 int	 pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
-	    const char *stem);
+	    const char *stem, int jpeg);
 
 /*
  * Lay d out as pmod_write() would (or with fixed-width metrics if

@@ -48,6 +48,19 @@ for p in $pngs; do cmp -s "$p" "$tmp/again/${p#$out/}" || { same=0; echo "# $p d
 check "a second run writes the same bytes" '[ $same = 1 ]'
 check "slices the new image has not are removed" '[ ! -e "$out/2025/07-9.png" ] && [ ! -e "$out/2025/07.png" ]'
 
+# --jpeg: the same slices as JPEG (as file(1) reads them), the same bytes again.
+$JB build --jpeg --out "$tmp/jpeg" issues/2025/07.md issues/2026/02.md >"$tmp/jpeg.log" 2>&1
+check "build --jpeg writes JPEG slices" '[ $? -eq 0 ]' || sed 's/^/# /' "$tmp/jpeg.log"
+for p in $(cd "$out" && ls 2025/07*.png 2026/02*.png); do
+	j=$tmp/jpeg/${p%.png}.jpg
+	size=$(grep -F "$out/$p " "$tmp/sizes" | awk '{ print $2 "x" $3 }')
+	check "${p%.png}.jpg is a JPEG of the PNG's size ($size)" \
+		'file "$j" | grep -q "JPEG image data.*, $size,"'
+done
+$JB build --jpeg --out "$tmp/jpeg2" issues/2025/07.md >/dev/null 2>&1
+check "--jpeg writes the same bytes again" 'cmp -s "$tmp/jpeg/2025/07-1.jpg" "$tmp/jpeg2/2025/07-1.jpg"'
+check "--jpeg alone writes no PNG" '[ -z "$(find "$tmp/jpeg" -name "*.png" ! -path "*/images/*")" ]'
+
 # A short issue is one image, NN.png.
 mkdir -p "$tmp/short/issues/2026"
 cat >"$tmp/short/issues/2026/03.md" <<'EOD'
