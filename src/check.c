@@ -770,7 +770,7 @@ static void
 rule_cjk_space(struct cfile *f, const struct block *b)
 {
 	size_t	 i, j;
-	int	 paren = 0;
+	int	 paren = 0, han;
 	gunichar pair[2];
 	char	*s;
 
@@ -782,24 +782,27 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 		else if (b->v[i].c == 0xFF09 && paren > 0)
 			paren--;
 		/* only ASCII spaces: 　 (U+3000) is set on purpose */
-		if (b->v[i].c != ' ' || b->v[i].synth ||
-		    i == 0 || !is_han(b->v[i - 1].c) || paren > 0)
+		if (b->v[i].c != ' ' || b->v[i].synth || i == 0)
 			continue;
 		for (j = i; j < b->n && b->v[j].c == ' '; j++)
 			;
+		if (j == b->n)
+			break;
+		pair[0] = b->v[i - 1].c;
+		pair[1] = b->v[j].c;
+		han = is_han(pair[0]) && is_han(pair[1]) && paren == 0;
 		/* 本报讯 and the text after it may stand apart */
 		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x62A5 &&
 		    b->v[2].c == 0x8BAF)
-			continue;
+			han = 0;
 		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x5831 &&
 		    b->v[2].c == 0x8A0A)
-			continue;
-		if (j < b->n && is_han(b->v[j].c)) {
-			pair[0] = b->v[i - 1].c;
-			pair[1] = b->v[j].c;
+			han = 0;
+		/* beside a full-width mark the space is not printed at all */
+		if (han || doc_space_vanishes(pair[0], pair[1])) {
 			s = g_ucs4_to_utf8(pair, 2, NULL, NULL, NULL);
-			add_find(f, MSG_CHK_CJK_SPACE, b->v[i].line, b->v[i].col,
-			    xstrdup(s), NULL, NULL);
+			add_find(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
+			    b->v[i].line, b->v[i].col, xstrdup(s), NULL, NULL);
 			g_free(s);
 		}
 		i = j - 1;

@@ -111,6 +111,32 @@ doc_break_vanishes(unsigned long prev, unsigned long next)
 	return segment_break_vanishes((gunichar)prev, (gunichar)next);
 }
 
+/* Punctuation of full or ambiguous width: the marks Chinese text sets full width. */
+static int
+wide_mark(gunichar c)
+{
+	switch (g_unichar_type(c)) {
+	case G_UNICODE_CONNECT_PUNCTUATION:
+	case G_UNICODE_DASH_PUNCTUATION:
+	case G_UNICODE_CLOSE_PUNCTUATION:
+	case G_UNICODE_FINAL_PUNCTUATION:
+	case G_UNICODE_INITIAL_PUNCTUATION:
+	case G_UNICODE_OTHER_PUNCTUATION:
+	case G_UNICODE_OPEN_PUNCTUATION:
+		return src_wide_ambiguous(c);
+	default:
+		return 0;
+	}
+}
+
+int
+doc_space_vanishes(unsigned long prev, unsigned long next)
+{
+	return (wide_mark((gunichar)prev) && (src_wide(next) ||
+	    wide_mark((gunichar)next))) ||
+	    (wide_mark((gunichar)next) && src_wide(prev));
+}
+
 int
 doc_is_terminal(unsigned long c)
 {
@@ -211,15 +237,70 @@ pair_strong_markers(struct runbuf *rb)
 	*rb = out;
 }
 
-/* Copy the runs into the arena; trailing spaces and breaks are dropped. */
+/*
+ * Drop the spaces doc_space_vanishes() names, also where they end or
+ * start a run (**一要……。** 对照).  Code keeps its spaces and a hard break
+ * parts its neighbours.
+ */
+static void
+fold_mark_spaces(struct runbuf *rb)
+{
+	struct jb_run	*r = (struct jb_run *)rb->runs.v;
+	struct buf	*b = (struct buf *)rb->bufs.v;
+	gunichar	 prev = 0, next;
+	size_t		 i, k, j, o;
+	char		*t;
+
+	for (i = 0; i < rb->runs.n; i++) {
+		if ((r[i].style & (JB_STYLE_CODE | JB_STYLE_BREAK)) ||
+		    b[i].len == 0) {
+			prev = 0;
+			continue;
+		}
+		t = b[i].data;
+		for (k = o = 0; k < b[i].len;) {
+			if (t[k] != ' ') {
+				j = g_utf8_next_char(t + k) - t;
+				prev = g_utf8_get_char(t + k);
+				while (k < j)
+					t[o++] = t[k++];
+				continue;
+			}
+			for (j = k; j < b[i].len && t[j] == ' '; j++)
+				;
+			if (j < b[i].len)
+				next = g_utf8_get_char(t + j);
+			else if (i + 1 < rb->runs.n && b[i + 1].len > 0 &&
+			    !(r[i + 1].style & (JB_STYLE_CODE | JB_STYLE_BREAK)))
+				next = g_utf8_get_char(b[i + 1].data);
+			else
+				next = 0;
+			if (prev != 0 && next != 0 &&
+			    doc_space_vanishes(prev, next)) {
+				k = j;
+				continue;
+			}
+			while (k < j)
+				t[o++] = t[k++];
+			prev = ' ';
+		}
+		b[i].len = o;
+		t[o] = '\0';
+	}
+}
+
+/* Copy the runs into the arena; trailing spaces and breaks are dropped,
+ * and with fold the spaces beside full-width marks. */
 static struct jb_run *
-run_finish(struct runbuf *rb, struct arena *a, size_t *n)
+run_finish(struct runbuf *rb, struct arena *a, size_t *n, int fold)
 {
 	struct jb_run	*r;
 	struct buf	*b;
 	size_t		 i;
 
 	pair_strong_markers(rb);
+	if (fold)
+		fold_mark_spaces(rb);
 	b = (struct buf *)rb->bufs.v;
 
 	while (rb->runs.n > 0) {
@@ -248,8 +329,10 @@ run_finish(struct runbuf *rb, struct arena *a, size_t *n)
 
 /*
  * Turn the inline children of n into runs.  The iterator keeps this
- * flat however deeply emphasis is nested.  Raw HTML is reported only
- * when warn is set, so a node looked at twice is reported once.
+ * flat however deeply emphasis is nested.  warn is set for the runs of
+ * body text: raw HTML is reported only then, so a node looked at twice
+ * is reported once, and only body text loses the spaces beside full-width
+ * marks (a title may set phrases apart: 用好“三张清单” 老旧小区换新颜).
  */
 static struct jb_run *
 inlines_warn(struct conv *c, cmark_node *n, size_t *nruns, int warn)
@@ -308,7 +391,7 @@ inlines_warn(struct conv *c, cmark_node *n, size_t *nruns, int warn)
 		}
 	}
 	cmark_iter_free(it);
-	return run_finish(&rb, c->d->arena, nruns);
+	return run_finish(&rb, c->d->arena, nruns, warn);
 }
 
 static struct jb_run *
@@ -807,8 +890,10 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 	if (kicker != NULL && ends_with(kicker, "——"))
 		a->kicker = arena_strndup(c->d->arena, kicker,
 		    strlen(kicker) - strlen("——"));
-	else
+	else if (kicker != NULL) {
 		a->kicker = kicker;
+		a->place = 1;
+	}
 	a->title = t;
 	if (*t == '\0') {
 		msg(MSG_EMPTY_TITLE, &a->pos);

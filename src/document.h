@@ -51,6 +51,14 @@ void		 doc_free(struct jb_doc *d);			/* NULL: no-op */
  */
 int		 doc_break_vanishes(unsigned long prev, unsigned long next);
 
+/*
+ * 1 if spaces typed between code points prev and next vanish: one is a
+ * full-width mark (CJK punctuation, full-width forms, and “ ” ‘ ’ — … ·)
+ * and the other a wide character or such a mark (基礎。 堅持).  The mark
+ * carries its own blank; the parser drops the space, check reports it.
+ */
+int		 doc_space_vanishes(unsigned long prev, unsigned long next);
+
 /* 1 if code point c may end a sentence (。！？… closing marks, ——). */
 int		 doc_is_terminal(unsigned long c);
 

@@ -227,6 +227,7 @@ flow_para(struct lb *lb, struct para *p, const struct flow *f)
 	int		 id = lb->nparas++;
 
 	p->orphans = !f->nobreak || f->orphans;
+	p->loose = f->al == AL_JUSTIFY && !f->balance;
 	shape_para(lb, p);
 	nl = f->balance ? lbrk_title(lb, p, f->w, &ln) : 0;
 	if (nl == 0)
@@ -251,7 +252,8 @@ flow_para(struct lb *lb, struct para *p, const struct flow *f)
 	for (i = 0; i < p->nspans; i++)
 		size = fmax(size, p->spans[i].size);
 	for (i = 0; i < nl; i++) {
-		int first = i == 0 || p->ch[ln[i].s - 1].c == '\n';
+		/* a line after a hard break carries on the paragraph */
+		int first = i == 0;
 
 		r = flow_row(lb);
 		r->keep = f->keep;

@@ -462,11 +462,13 @@ fill_articles(struct page *pg, xmlNodePtr parent)
 		    a->briefs ? "briefs" : NULL);
 		xmlNewProp(art, BAD_CAST "id", BAD_CAST a->anchor);
 		head = htmlio_block(art, "header", NULL);
-		if (a->kicker != NULL) {
-			/* Printed with the dash that marks it as a kicker. */
-			line(head, "p", "kicker",
+		/*
+		 * Printed with the dash that marks it as a kicker; a location
+		 * line (播州区) stands alone above the title, as in print.
+		 */
+		if (a->kicker != NULL)
+			line(head, "p", "kicker", a->place ? a->kicker :
 			    arena_printf(pg->d->arena, "%s——", a->kicker));
-		}
 		line(head, "h2", NULL, a->title);
 		if (a->subtitle != NULL)
 			line(head, "p", "subtitle", a->subtitle);

@@ -165,6 +165,8 @@ struct jb_article {
 	struct jb_pos		 pos;		/* of the title heading */
 	const char		*anchor;	/* HTML id / PDF destination: "a1", "a2" */
 	const char		*kicker;	/* 引题 without the trailing ——, or NULL */
+	int			 place;		/* the kicker is a location line (播州区):
+						   printed above the title without —— */
 	const char		*title;		/* plain text */
 	const char		*subtitle;	/* 副题 with its leading ——, or NULL */
 	int			 briefs;	/* the 工作简讯 section */

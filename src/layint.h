@@ -88,6 +88,8 @@ struct para {
 	const struct jb_pos *pos;
 	size_t		 src0;		/* text from here on came from pos on */
 	int		 orphans;	/* avoid and report a short last line */
+	int		 loose;		/* justified: avoid and report a line
+					   stretched by over one character */
 };
 
 #define NOSRC	((size_t)-1)	/* src0: no text came from the source at pos */
@@ -192,10 +194,12 @@ int	 shape_centred(const struct pch *c);
 
 /*
  * linebreak.c: lbrk_para() breaks p into lines of width w (the first w -
- * ind1, the others w - ind2) by the prohibition rules, pulling characters
- * down to a short last line when p->orphans asks for it (and warning when
- * it cannot); lbrk_title() breaks a title into the fewest even lines at
- * word boundaries, or returns 0 when the title is too long for it.  Both
+ * ind1, the others w - ind2) by the prohibition rules; when p->orphans
+ * asks it to avoid a short last line, or p->loose a line stretched by more
+ * than one character's width, it breaks the lines before again, squeezing
+ * marks first, then moving characters (and warns when it cannot).
+ * lbrk_title() breaks a title into the fewest even lines at word
+ * boundaries, or returns 0 when the title is too long for it.  Both
  * return the number of lines in *out, which the caller frees.
  * lbrk_close() closes the word breaker a title opened in lb (none: no-op).
  */

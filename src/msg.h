@@ -21,6 +21,7 @@ enum msgid {
 	MSG_TEXT_BEFORE_ARTICLE, /* text before the first ## */
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
+	MSG_LOOSE_LINE,		/* a justified line stretched by over 1 字 */
 	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
 	MSG_CHK_UNCLOSED,	/* check: opening quote or bracket never closed */
 	MSG_CHK_UNOPENED,	/* check: closing quote or bracket without opening */
@@ -30,6 +31,7 @@ enum msgid {
 	MSG_CHK_DATE_FORMAT,	/* check: date not written as 2019年8月30日 */
 	MSG_CHK_DOUBLED,	/* check: doubled character or word */
 	MSG_CHK_CJK_SPACE,	/* check: space between Chinese characters */
+	MSG_CHK_MARK_SPACE,	/* check: space beside a full-width mark */
 	MSG_CHK_ISSUE_GAP,	/* check: 期号 missing in a year */
 	MSG_CHK_FUTURE_DATE,	/* check: issue dated after today */
 	MSG_CHK_NO_CREDITS,	/* check: no 审核/校对/编辑 credits */

@@ -390,10 +390,10 @@ part_note(struct lb *lb)
 }
 
 /*
- * Whether an article's kicker and title share one line of w in 本期要目.
- * When they do not, the title starts a line of its own: a wrap somewhere
- * inside it would split the title, and quotes in it often leave the last
- * words on a line by themselves.
+ * Whether an article's kicker, its dash and its title share one line of w
+ * in 本期要目.  When they do not, the title starts a line of its own: a
+ * wrap somewhere inside it would split the title, and quotes in it often
+ * leave the last words on a line by themselves.
  */
 static int
 entry_fits(struct lb *lb, const struct jb_article *art, double w)
@@ -404,7 +404,7 @@ entry_fits(struct lb *lb, const struct jb_article *art, double w)
 
 	shape_init(&p, &art->pos);
 	shape_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
-	shape_add(&p, "　", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+	shape_add(&p, "——", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
 	shape_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 0);
 	shape_para(lb, &p);
 	for (i = 0; i < p.nch; i++)
@@ -413,7 +413,12 @@ entry_fits(struct lb *lb, const struct jb_article *art, double w)
 	return tot <= w + 0.01;
 }
 
-/* 本期要目: every article's title, linked to it. */
+/*
+ * 本期要目: every article's title, linked to it, after its kicker as
+ * "kicker——title" (as printed 目录 do).  An entry starts 2 字 in; when it
+ * wraps, its other lines hang 1 字 further in, so that each entry reads as
+ * one block and none continues where the next begins.
+ */
 void
 part_contents(struct lb *lb)
 {
@@ -432,12 +437,13 @@ part_contents(struct lb *lb)
 		body_flow(&f, 0);
 		f.nobreak = 1;
 		f.orphans = 1;
-		f.ind2 = 2 * LAY_BODY;
+		f.ind2 = 3 * LAY_BODY;
 		if (art->kicker != NULL) {
 			shape_add(&p, art->kicker, JB_ROLE_KAITI, LAY_BODY,
 			    BLACK, 0, 0);
 			shape_add(&p, entry_fits(lb, art, f.w - f.ind1) ?
-			    "　" : "\n", JB_ROLE_KAITI, LAY_BODY, BLACK, 0, 0);
+			    "——" : "——\n", JB_ROLE_KAITI, LAY_BODY, BLACK, 0,
+			    0);
 		}
 		p.src0 = p.text.len;
 		shape_add(&p, art->title, JB_ROLE_FANGSONG, LAY_BODY, BLACK,

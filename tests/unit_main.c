@@ -273,6 +273,21 @@ test_folding(void)
 	STR_EQ(first_para("只有一个**星号", &d, s), "只有一个**星号",
 	    "a single marker stays as typed");
 	doc_free(d);
+	STR_EQ(first_para("夯实基础。 坚持不懈，他说 “好” 。", &d, s),
+	    "夯实基础。坚持不懈，他说“好”。",
+	    "a space beside a full-width mark vanishes");
+	doc_free(d);
+	STR_EQ(first_para("**一要抓整改。** 对照清单", &d, s), "一要抓整改。对照清单",
+	    "a space after a mark closing a bold lead vanishes");
+	doc_free(d);
+	STR_EQ(first_para("社区 街道，He said “hi” now，用 `a， b` 表示", &d, s),
+	    "社区 街道，He said “hi” now，用 a， b 表示",
+	    "spaces between Han, beside Latin and inside code stay");
+	doc_free(d);
+	OK(doc_space_vanishes(0x3002, 0x575A) && doc_space_vanishes(0x8BF4, 0x201C) &&
+	    doc_space_vanishes(0x201D, 0x3002) && !doc_space_vanishes(0x793E, 0x8857) &&
+	    !doc_space_vanishes(0x201D, 'n') && !doc_space_vanishes('d', 0x201C),
+	    "doc_space_vanishes: beside a full-width mark and a wide character only");
 	doc_free(NULL);
 	series_free(s);
 	series_free(NULL);
