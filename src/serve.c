@@ -150,17 +150,18 @@ any_errors(const struct srv *v)
 	return 0;
 }
 
-/*
- * Run one build step, its diagnostics caught in memory as well as printed
- * to stderr, and keep them as those of key when it reported an error.
- * Returns 0 when it succeeded.
- */
+/* A build step: what it builds, for run_step(). */
 struct step {
 	struct srv	*v;
 	const char	*path;
 	int		 html, pdf;
 };
 
+/*
+ * Run one build step, its diagnostics caught in memory as well as printed
+ * to stderr, and keep them as those of key when it reported an error.
+ * Returns 0 when it succeeded.
+ */
 static int
 run_step(struct srv *v, const char *key, int (*fn)(struct step *),
     struct step *st)
@@ -187,6 +188,23 @@ run_step(struct srv *v, const char *key, int (*fn)(struct step *),
 	} else
 		free(text);
 	return rc;
+}
+
+/* The series file, read again, and a builder made anew for it; when it
+ * does not load, the last good one stays. */
+static int
+step_series(struct step *st)
+{
+	struct srv		*v = st->v;
+	struct jb_series	*s;
+
+	if ((s = series_load(v->o->series)) == NULL)
+		return -1;
+	jobs_free(v->jobs);
+	series_free(v->s);
+	v->s = s;
+	v->jobs = jobs_new(&v->jo, s);
+	return 0;
 }
 
 static int
@@ -290,7 +308,6 @@ ms_since(const struct timespec *t0)
 static void
 rebuild(struct srv *v, char **paths, size_t n, int html, int pdf, int renew)
 {
-	struct jb_series	*s;
 	struct step		 st = { v, NULL, 0, 0 };
 	struct timespec		 t0;
 	char			 key[PATH_MAX + 8];
@@ -301,16 +318,14 @@ rebuild(struct srv *v, char **paths, size_t n, int html, int pdf, int renew)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
+	/* a new series, or neighbours from a new issue list: a new builder */
 	if (renew) {
 		iss_free(&v->issues);
 		iss_scan(ISS_DIR, &v->issues);
-		if ((s = series_load(v->o->series)) != NULL) {
-			series_free(v->s);
-			v->s = s;
+		if (run_step(v, v->o->series, step_series, &st) == -1) {
+			publish(v, 0);
+			return;
 		}
-		/* a new series, or neighbours from a new issue list */
-		jobs_free(v->jobs);
-		v->jobs = v->s != NULL ? jobs_new(&v->jo, v->s) : NULL;
 	}
 	if (v->s == NULL) {
 		publish(v, 0);
@@ -1003,6 +1018,7 @@ serve_main(const struct serve_opts *o)
 	struct pollfd		 p[2];
 	struct in6_addr		 probe;
 	struct todo		 t;
+	struct step		 st = { NULL, NULL, 0, 0 };
 	const char		*addr = o->listen ? o->listen : DEFAULT_ADDR;
 	size_t			 i;
 	char			 c;
@@ -1043,8 +1059,8 @@ serve_main(const struct serve_opts *o)
 	/* Watch first: a save during the first build is not missed. */
 	iss_scan(ISS_DIR, &v.issues);
 	watch_all(&v);
-	if ((v.s = series_load(o->series)) != NULL)
-		v.jobs = jobs_new(&v.jo, v.s);
+	st.v = &v;
+	run_step(&v, o->series, step_series, &st);
 	if (mkdir(o->out, 0777) == -1 && errno != EEXIST) {
 		msg(MSG_MKDIR, NULL, o->out, msg_strerror(errno));
 		goto out;

@@ -144,6 +144,32 @@ check "the restored issue was built again" \
 	'cmp -s "$site/issues/2025/07.md" issues/2025/07.md &&
 	 grep -q "$(sed -n "s/^## //p" issues/2025/07.md | head -1)" "$site/out/2025/07.html"'
 
+# A broken series file: its error goes to the pages; put back, they reload.
+cp "$site/bulletin.yaml" "$tmp/bulletin.yaml"
+got=$(python3 - "$port" "$site/bulletin.yaml" "$tmp/bulletin.yaml" <<'EOF2'
+import shutil, socket, sys, time
+port, series, good = sys.argv[1:]
+s = socket.create_connection(("127.0.0.1", int(port)), timeout=30)
+s.sendall(b"GET /__events HTTP/1.1\r\nHost: x\r\n\r\n")
+seen = b""
+def until(what, limit=30):
+    global seen
+    end = time.time() + limit
+    while what not in seen and time.time() < end:
+        seen += s.recv(65536)
+    return what in seen
+until(b"event: hello")
+with open(series, "a", encoding="utf-8") as f:
+    f.write("\n刊名: [坏\n")
+broken = until("错误：".encode()) and b"data: bulletin.yaml:" in seen
+seen = b""
+shutil.copy(good, series)
+fixed = until(b"event: reload")
+print("broken" if broken else "no-diag", "fixed" if fixed and b"event: diag\ndata:\n" in seen else "not-cleared")
+EOF2
+)
+check "a broken bulletin.yaml is shown to the pages, and cleared when put back ($got)" '[ "$got" = "broken fixed" ]'
+
 # Ctrl-C: exit 0 at once, with an event stream open, no temporary file left.
 curl -sN $base/__events >/dev/null 2>&1 &
 ev=$!
