@@ -5,7 +5,10 @@ CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
 # print (src/press.h), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-MAIN_PKGS  = libcmark libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
+MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
+# cmark-gfm's table extension has no .pc file of its own; named before
+# libcmark-gfm, which it calls, so a static link finds both ways.
+MAIN_XLIBS = -lcmark-gfm-extensions
 # Libraries without a static archive would go here.  libmicrohttpd (serve)
 # has one, but it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libmicrohttpd
@@ -16,16 +19,16 @@ CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PKG_LIBS   = $(MAIN_XLIBS) $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 PRESS_LIBS = $(shell pkg-config --libs $(PRESS_PKGS) 2>/dev/null) -lm
 # The program's own libraries are linked in statically (the .a files come
 # with the -dev packages): loading them as shared objects took more than
 # half of a one-issue run, libxml2 alone bringing in ICU and libstdc++.
 # Only the C library stays shared.  `make STATIC=no` links them shared.
 ifeq ($(STATIC),no)
-MAIN_LIBS  = $(shell pkg-config --libs $(MAIN_PKGS) $(SHARED_PKGS) 2>/dev/null) -lm
+MAIN_LIBS  = $(MAIN_XLIBS) $(shell pkg-config --libs $(MAIN_PKGS) $(SHARED_PKGS) 2>/dev/null) -lm
 else
-MAIN_LIBS  = -Wl,-Bstatic $(filter-out -lm -ldl -lrt -pthread,$(shell \
+MAIN_LIBS  = -Wl,-Bstatic $(MAIN_XLIBS) $(filter-out -lm -ldl -lrt -pthread,$(shell \
 	     pkg-config --static --libs $(MAIN_PKGS) 2>/dev/null)) -lstdc++ \
 	     -Wl,-Bdynamic $(shell pkg-config --libs $(SHARED_PKGS) 2>/dev/null) \
 	     -lm -pthread
@@ -42,7 +45,8 @@ SRCS	 = $(sort $(wildcard src/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
 PRESS_SRCS = $(filter src/flow.c src/fonts.c src/layout.c src/linebreak.c \
-	     src/pages.c src/parts.c src/pdf.c src/pressmod.c src/shape.c,$(SRCS))
+	     src/pages.c src/parts.c src/pdf.c src/pressmod.c src/shape.c \
+	     src/table.c,$(SRCS))
 PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
 MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
 # Empty where there are no sources (an archive run with make -f, or a

@@ -4,7 +4,8 @@
 # Usage: scripts/setup.sh [build|test]   (test adds the browser, web server, tools)
 set -eu
 
-BUILD_PKGS="gcc make pkg-config libcmark-dev libxml2-dev libpango1.0-dev
+BUILD_PKGS="gcc make pkg-config libcmark-gfm-dev
+libcmark-gfm-extensions-dev libxml2-dev libpango1.0-dev
 libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
 libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libmicrohttpd-dev
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"

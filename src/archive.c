@@ -29,6 +29,23 @@ arc_free(struct arc *a)
 	free(a);
 }
 
+/* A table's 表题, then each row on a line, cells apart by a space. */
+static void
+table_text(const struct jb_doc *d, const struct jb_table *t, struct buf *out)
+{
+	size_t	 i;
+
+	if (t->label != NULL) {
+		buf_puts(out, t->name);
+		buf_puts(out, "\n");
+	}
+	for (i = 0; i < (t->nrows + 1) * t->ncols; i++) {
+		buf_puts(out, doc_runs_text(d, t->head[i].runs,
+		    t->head[i].nruns));
+		buf_puts(out, (i + 1) % t->ncols == 0 ? "\n" : " ");
+	}
+}
+
 /* Append the searchable text of blocks to b, one line per block. */
 static void
 block_text(const struct jb_doc *d, const struct jb_block *b, size_t n,
@@ -47,6 +64,9 @@ block_text(const struct jb_doc *d, const struct jb_block *b, size_t n,
 		case JB_BLOCK_BOX:
 		case JB_BLOCK_IMAGEROW:
 			block_text(d, b->children, b->nchildren, out);
+			break;
+		case JB_BLOCK_TABLE:
+			table_text(d, b->table, out);
 			break;
 		default:
 			buf_puts(out, doc_runs_text(d, b->runs, b->nruns));

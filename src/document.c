@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 #include <glib.h>
 
 #include "document.h"
@@ -56,6 +57,8 @@ struct conv {
 	int		 lineoff;	/* file line of the cmark buffer's line 1 */
 	char		*dir;		/* the folder, for images */
 	int		 bad;		/* an error was reported */
+	int		 ntables;	/* tables so far, for their numbers */
+	const char	*inside;	/* 列表, 引用框, 编者按: what holds the blocks; NULL = an article */
 };
 
 /* ---- positions ---- */
@@ -762,6 +765,207 @@ convert_paragraph(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	split_lead(c, b);
 }
 
+/* ---- tables ---- */
+
+static int
+is_table(cmark_node *n)
+{
+	return n != NULL && strcmp(cmark_node_get_type_string(n), "table") == 0;
+}
+
+/*
+ * A 表题: 表, a number, a space (full-width or not), a title, as in
+ * 表1　第三季度点位测评得分; short and not a sentence.  Gives the length
+ * of the label 表1 and where the title starts, or returns 0.
+ */
+static int
+caption_split(const char *t, size_t *labellen, const char **title)
+{
+	const char	*p = t + strlen("表"), *q;
+
+	if (!starts_with(t, "表") || g_utf8_strlen(t, -1) > 40)
+		return 0;
+	for (q = p; g_unichar_isdigit(g_utf8_get_char(q)); q = g_utf8_next_char(q))
+		;
+	if (q == p)
+		return 0;
+	*labellen = (size_t)(q - t);
+	if (*q != ' ' && !starts_with(q, "　"))
+		return 0;
+	while (*q == ' ' || starts_with(q, "　"))
+		q += *q == ' ' ? 1 : strlen("　");
+	if (*q == '\0' || strstr(q, "。") != NULL || strstr(q, "！") != NULL ||
+	    strstr(q, "？") != NULL || strstr(q, "；") != NULL)
+		return 0;
+	*title = q;
+	return 1;
+}
+
+/* The 表题 paragraph n, if it is one: label and title in the arena. */
+static int
+table_caption(struct conv *c, cmark_node *n, const char **label,
+    const char **title)
+{
+	const char	*t, *ti;
+	size_t		 ll;
+
+	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH ||
+	    para_images(n, NULL, 0) > 0)
+		return 0;
+	t = node_text(c, n);
+	if (!caption_split(t, &ll, &ti))
+		return 0;
+	*label = arena_strndup(c->d->arena, t, ll);
+	*title = ti;
+	return 1;
+}
+
+/* Digits and . % , + - only, with at least one digit. */
+static int
+is_number(const char *t)
+{
+	int	 digits = 0;
+
+	for (; *t; t++) {
+		if (*t >= '0' && *t <= '9')
+			digits = 1;
+		else if (strchr(".%,+-", *t) == NULL)
+			return 0;
+	}
+	return digits;
+}
+
+/*
+ * How many cells row r of a table wrote in the source.  cmark-gfm pads
+ * a short row with cells that have no position and drops the cells of a
+ * long one, so the first are counted and the second read from the rest
+ * of the row's line: cells there are separated by | not escaped with \,
+ * and a | that closes the row adds none.  *pos becomes the first extra
+ * cell, or the row itself.
+ */
+static int
+row_cells(struct conv *c, cmark_node *r, struct jb_pos *pos)
+{
+	cmark_node	*cell, *last = NULL;
+	const char	*line, *p, *end, *first;
+	size_t		 len;
+	int		 n = 0, padded = 0, blank = 1, ln;
+
+	*pos = cpos(c, r);
+	for (cell = cmark_node_first_child(r); cell != NULL;
+	    cell = cmark_node_next(cell)) {
+		if (cmark_node_get_start_column(cell) == 0)
+			padded = 1;
+		else
+			n++, last = cell;
+	}
+	ln = cmark_node_get_start_line(r) + c->lineoff - 1;
+	if (padded || last == NULL ||
+	    (line = src_line(c->t, ln, &len)) == NULL ||
+	    (size_t)cmark_node_get_end_column(last) >= len)
+		return n;
+	p = line + cmark_node_get_end_column(last);
+	end = line + len;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < end && *p == '|')
+		p++;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	first = p;
+	for (; p < end; p++) {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			blank = 0;
+		} else if (*p == '|') {
+			n++;
+			blank = 1;
+		} else if (*p != ' ' && *p != '\t') {
+			blank = 0;
+		}
+	}
+	n += !blank;
+	if (first < end)
+		pos->col = src_col(c->t, ln, (int)(first - line) + 1);
+	return n;
+}
+
+static void
+convert_table(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
+{
+	struct jb_block	*b;
+	struct jb_table	*t;
+	struct jb_cell	*cells;
+	struct jb_pos	 pos = cpos(c, n), rpos;
+	cmark_node	*row, *cell;
+	uint8_t		*al;
+	size_t		 ncols, nrows = 0, i, j;
+	const char	*text;
+	int		 got;
+
+	t = arena_alloc(c->d->arena, sizeof(*t));
+	memset(t, 0, sizeof(*t));
+	t->seq = ++c->ntables;
+	if (cap != NULL) {
+		table_caption(c, cap, &t->label, &t->title);
+		t->cappos = cpos(c, cap);
+		t->name = arena_printf(c->d->arena, "%s　%s", t->label,
+		    t->title);
+	} else {
+		t->name = arena_printf(c->d->arena, "第%d个表格", t->seq);
+	}
+	if (c->inside != NULL) {
+		msg(MSG_TABLE_NESTED, &pos, t->name, c->inside);
+		c->bad = 1;
+		return;
+	}
+	ncols = cmark_gfm_extensions_get_table_columns(n);
+	t->ncols = ncols;
+	t->align = arena_alloc(c->d->arena, ncols * sizeof(*t->align));
+	al = cmark_gfm_extensions_get_table_alignments(n);
+	for (j = 0; j < ncols; j++)
+		t->align[j] = al == NULL ? JB_ALIGN_NONE : al[j] == 'l' ?
+		    JB_ALIGN_LEFT : al[j] == 'c' ? JB_ALIGN_CENTER :
+		    al[j] == 'r' ? JB_ALIGN_RIGHT : JB_ALIGN_NONE;
+	for (row = cmark_node_first_child(n); row != NULL;
+	    row = cmark_node_next(row))
+		nrows++;
+	cells = arena_alloc(c->d->arena, nrows * ncols * sizeof(*cells));
+	memset(cells, 0, nrows * ncols * sizeof(*cells));
+	for (i = 0, row = cmark_node_first_child(n); row != NULL;
+	    i++, row = cmark_node_next(row)) {
+		if ((got = row_cells(c, row, &rpos)) != (int)ncols) {
+			msg(MSG_TABLE_RAGGED, &rpos, t->name, got,
+			    (int)ncols);
+			c->bad = 1;
+		}
+		for (j = 0, cell = cmark_node_first_child(row);
+		    cell != NULL && j < ncols; j++, cell = cmark_node_next(cell)) {
+			struct jb_cell *ce = &cells[i * ncols + j];
+
+			ce->pos = cmark_node_get_start_column(cell) ?
+			    cpos(c, cell) : rpos;
+			ce->runs = inlines(c, cell, &ce->nruns);
+			text = doc_runs_text(c->d, ce->runs, ce->nruns);
+			ce->number = is_number(text);
+		}
+	}
+	t->head = cells;
+	t->body = cells + ncols;
+	t->nrows = nrows - 1;
+	for (i = 0; i < t->nrows * ncols && t->body[i].nruns == 0; i++)
+		;
+	if (t->nrows == 0 || i == t->nrows * ncols) {
+		msg(t->nrows == 0 ? MSG_TABLE_EMPTY : MSG_TABLE_BLANK, &pos,
+		    t->name);
+		c->bad = 1;
+	}
+	b = vec_push(out);
+	b->kind = JB_BLOCK_TABLE;
+	b->pos = pos;
+	b->table = t;
+}
+
 static void
 convert_list(struct conv *c, cmark_node *list, struct vec *out, int briefs,
     int depth)
@@ -773,6 +977,9 @@ convert_list(struct conv *c, cmark_node *list, struct vec *out, int briefs,
 	int		 ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
 	size_t		 i;
 
+	const char	*inside = c->inside;
+
+	c->inside = inside != NULL ? inside : "列表";
 	for (item = cmark_node_first_child(list); item != NULL;
 	    item = cmark_node_next(item), num++) {
 		memset(&tmp, 0, sizeof(tmp));
@@ -793,6 +1000,7 @@ convert_list(struct conv *c, cmark_node *list, struct vec *out, int briefs,
 		}
 		free(tmp.v);
 	}
+	c->inside = inside;
 }
 
 /*
@@ -805,7 +1013,7 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 {
 	struct jb_block	*b;
 	struct jb_pos	 pos;
-	const char	*lit;
+	const char	*lit, *lab, *tit, *inside;
 	struct vec	 kids;
 	int		 level;
 
@@ -818,8 +1026,23 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 	}
 	for (; n != NULL && n != end; n = cmark_node_next(n)) {
 		pos = cpos(c, n);
+		if (is_table(n)) {
+			convert_table(c, n, table_caption(c, cmark_node_previous(n),
+			    &lab, &tit) ? cmark_node_previous(n) : NULL, out);
+			continue;
+		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
+			/* A 表题 goes with the table after it. */
+			if (table_caption(c, n, &lab, &tit)) {
+				if (!is_table(cmark_node_next(n))) {
+					msg(MSG_TABLE_NO_TABLE, &pos,
+					    arena_printf(c->d->arena, "%s　%s",
+					    lab, tit));
+					c->bad = 1;
+				}
+				break;
+			}
 			convert_paragraph(c, n, out, briefs);
 			break;
 		case CMARK_NODE_HEADING:
@@ -833,8 +1056,11 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 		case CMARK_NODE_BLOCK_QUOTE:
 			memset(&kids, 0, sizeof(kids));
 			kids.size = sizeof(struct jb_block);
+			inside = c->inside;
+			c->inside = inside != NULL ? inside : "引用框";
 			convert_blocks(c, cmark_node_first_child(n), NULL, &kids,
 			    briefs, depth + 1);
+			c->inside = inside;
 			b = vec_push(out);
 			b->kind = JB_BLOCK_BOX;
 			b->pos = pos;
@@ -962,6 +1188,27 @@ convert_body(struct conv *c, cmark_node *root)
 
 /* ---- the file ---- */
 
+/*
+ * CommonMark plus GitHub's pipe tables: cmark-gfm with its table
+ * extension, the only one attached (no autolinks, strikethrough or task
+ * lists: a bulletin prints none of them).
+ */
+static cmark_node *
+parse_markdown(const char *s, size_t n)
+{
+	cmark_parser	*p;
+	cmark_node	*root;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_attach_syntax_extension(p,
+	    cmark_find_syntax_extension("table"));
+	cmark_parser_feed(p, s, n);
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return root;
+}
+
 static int
 build(struct conv *c, int meta_only)
 {
@@ -990,13 +1237,15 @@ build(struct conv *c, int meta_only)
 	}
 
 	c->lineoff = t->bodyline;
-	root = cmark_parse_document(t->body, t->bodylen, CMARK_OPT_DEFAULT);
+	root = parse_markdown(t->body, t->bodylen);
 	convert_body(c, root);
 
 	if (note != NULL) {
-		nroot = cmark_parse_document(note, strlen(note), CMARK_OPT_DEFAULT);
+		nroot = parse_markdown(note, strlen(note));
 		c->lineoff = notepos.line;
+		c->inside = "编者按";
 		convert_blocks(c, cmark_node_first_child(nroot), NULL, &nb, 0, 0);
+		c->inside = NULL;
 		d->meta.note = vec_finish(&nb, d->arena, &d->meta.nnote);
 	}
 	if (c->bad)

@@ -466,7 +466,7 @@ want_credits(const struct ydoc *y, struct arena *a, const char *k,
 /* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
-	S_BASE, S_KINDS
+	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE, S_TABLE_TURN, S_KINDS
 };
 
 /* In the order of enum fm_key, so that fm_keys[k] is key k. */
@@ -497,6 +497,9 @@ static const struct fm_keydef serieskeys[] = {
 	{ "署名", "credits", S_CREDITS, NULL },
 	{ "字体", "fonts", S_FONTS, NULL },
 	{ "站点根路径", "base", S_BASE, NULL },
+	{ "表格字号", "table_size", S_TABLE_SIZE, NULL },
+	{ "表格样式", "table_style", S_TABLE_STYLE, NULL },
+	{ "表格横页", "table_landscape", S_TABLE_TURN, NULL },
 	{ "刊别", "kinds", S_KINDS, "刊別" },
 	{ NULL, NULL, 0, NULL }
 };
@@ -907,6 +910,29 @@ series_fonts(struct ydoc *y, struct jb_series *s, const char *k, yaml_node_t *v)
 	return rc;
 }
 
+/*
+ * A setting that takes one of two words: *out becomes 0 for no, 1 for
+ * yes.  Returns 0, or -1 after reporting.
+ */
+static int
+want_choice(struct ydoc *y, const char *k, yaml_node_t *vn, const char *no,
+    const char *yes, int *out)
+{
+	const char	*v;
+	struct jb_pos	 pos = ypos(y, vn);
+	char		 both[64];
+
+	if ((v = want_string(y, k, vn)) == NULL)
+		return -1;
+	if (strcmp(v, no) == 0 || strcmp(v, yes) == 0) {
+		*out = strcmp(v, yes) == 0;
+		return 0;
+	}
+	snprintf(both, sizeof(both), "%s 或 %s", no, yes);
+	msg(MSG_FM_CHOICE, &pos, k, v, both);
+	return -1;
+}
+
 struct jb_series *
 series_load(const char *path)
 {
@@ -990,6 +1016,18 @@ series_load(const char *path)
 			break;
 		case S_FONTS:
 			bad |= series_fonts(&y, s, k, vn) == -1;
+			break;
+		case S_TABLE_SIZE:
+			bad |= want_choice(&y, k, vn, "四号", "三号",
+			    &s->table_large) == -1;
+			break;
+		case S_TABLE_STYLE:
+			bad |= want_choice(&y, k, vn, "全线", "三线",
+			    &s->table_three_line) == -1;
+			break;
+		case S_TABLE_TURN:
+			bad |= want_choice(&y, k, vn, "否", "是",
+			    &s->table_landscape) == -1;
 			break;
 		case S_KINDS:
 			bad |= series_kinds(&y, s, k, vn) == -1;

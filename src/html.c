@@ -279,6 +279,50 @@ image_row(xmlNodePtr parent, const struct jb_block *b)
 	endblock(row);
 }
 
+/*
+ * A table in a wrapper that scrolls sideways where the screen is narrower
+ * (a phone); focusable so the keyboard can scroll it too.  Number cells of
+ * a column without an alignment of its own are set flush right (num).
+ */
+static void
+table(xmlNodePtr parent, const struct jb_table *t)
+{
+	static const char *const al[] = { NULL, "left", "center", "right" };
+	xmlNodePtr	 wrap, tab, sec, tr, cell;
+	size_t		 i, j;
+
+	wrap = htmlio_block(parent, "div", "table");
+	xmlNewProp(wrap, BAD_CAST "role", BAD_CAST "region");
+	xmlNewProp(wrap, BAD_CAST "tabindex", BAD_CAST "0");
+	xmlNewProp(wrap, BAD_CAST "aria-label", BAD_CAST t->name);
+	tab = htmlio_block(wrap, "table", NULL);
+	if (t->label != NULL)
+		line(tab, "caption", NULL, t->name);
+	for (i = 0; i <= t->nrows; i++) {
+		const struct jb_cell *row = i == 0 ? t->head :
+		    t->body + (i - 1) * t->ncols;
+
+		if (i <= 1)
+			sec = htmlio_block(tab, i == 0 ? "thead" : "tbody", NULL);
+		tr = htmlio_block(sec, "tr", NULL);
+		for (j = 0; j < t->ncols; j++) {
+			const char *class = al[t->align[j]];
+
+			if (class == NULL && i > 0 && row[j].number)
+				class = "num";
+			cell = htmlio_block(tr, i == 0 ? "th" : "td", class);
+			if (i == 0)
+				xmlNewProp(cell, BAD_CAST "scope", BAD_CAST "col");
+			runs(cell, row[j].runs, row[j].nruns, 0);
+		}
+		endblock(tr);
+		if (i == 0 || i == t->nrows)
+			endblock(sec);
+	}
+	endblock(tab);
+	endblock(wrap);
+}
+
 static void
 blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 {
@@ -330,6 +374,9 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 			if (b->marker != NULL)
 				htmlio_span(el, "span", "marker", b->marker);
 			runs(el, b->runs, b->nruns, 0);
+			break;
+		case JB_BLOCK_TABLE:
+			table(parent, b->table);
 			break;
 		case JB_BLOCK__MAX:
 			break;

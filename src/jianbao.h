@@ -91,6 +91,10 @@ struct jb_series {
 	const char		*fonts[JB_ROLE__MAX]; /* fontconfig family; NULL = default */
 	const char		*base;		/* site base path, "/" or "/bulletins/" */
 	const char		*classification; /* default mark, NULL = none */
+	int			 table_large;	/* 表格字号: 三号 (default 四号) */
+	int			 table_three_line; /* 表格样式: 三线 (default 全线) */
+	int			 table_landscape; /* 表格横页: 是: a table too wide for
+						   the page may be set across it */
 	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
 						 * empty: [增刊] by default */
 	size_t			 nkinds;
@@ -128,7 +132,48 @@ enum jb_block_kind {
 	JB_BLOCK_ITEM,			/* ★ item of 工作简讯 (★ not in runs) */
 	JB_BLOCK_LISTITEM,		/* list item; marker such as "1." */
 	JB_BLOCK_IMAGEROW,		/* 2-3 pictures side by side; children IMAGE */
+	JB_BLOCK_TABLE,			/* pipe table; table */
 	JB_BLOCK__MAX
+};
+
+/* A column's alignment as the delimiter row of a pipe table gives it. */
+enum jb_align {
+	JB_ALIGN_NONE,			/* |---|: text left, numbers right */
+	JB_ALIGN_LEFT,			/* |:--| */
+	JB_ALIGN_CENTER,		/* |:-:| */
+	JB_ALIGN_RIGHT			/* |--:| */
+};
+
+/*
+ * One cell.  number is set when its text is nothing but digits and
+ * . % , + - (at least one digit): 92.5, 87%, 1,200, -3; such a cell is
+ * set flush right in a column without an alignment of its own.
+ */
+struct jb_cell {
+	struct jb_pos		 pos;
+	struct jb_run		*runs;
+	size_t			 nruns;
+	int			 number;
+};
+
+/*
+ * A pipe table (GitHub-flavoured Markdown, as cmark-gfm reads it): one
+ * header row and at least one body row, every row with ncols cells (the
+ * parser refuses ragged rows).  The 表题 is a paragraph such as
+ * 表1　第三季度点位测评得分 right before the table: label 表1, title the
+ * rest.
+ */
+struct jb_table {
+	int			 seq;		/* 1-based: the seq-th table of the issue */
+	const char		*name;		/* the 表题 (表1　title), or 第2个表格 */
+	const char		*label;		/* 表1, or NULL: no 表题 */
+	const char		*title;		/* 第三季度点位测评得分, or NULL */
+	struct jb_pos		 cappos;	/* of the 表题 paragraph */
+	size_t			 ncols;		/* >= 1 */
+	enum jb_align		*align;		/* ncols */
+	struct jb_cell		*head;		/* ncols: the header row */
+	struct jb_cell		*body;		/* nrows × ncols, row after row */
+	size_t			 nrows;		/* >= 1 */
 };
 
 struct jb_block {
@@ -150,6 +195,8 @@ struct jb_block {
 	/* BOX, IMAGEROW */
 	struct jb_block		*children;
 	size_t			 nchildren;
+	/* TABLE; pos is the table's first line (its header row) */
+	struct jb_table		*table;
 };
 
 /*

@@ -54,17 +54,20 @@ build_one(struct build *b, const char *path, int html, int pdf)
 		return -1;
 	stem = iss_out_stem(o->out, path);
 
-	if (html) {
-		iss_near_find(b->near, path, &prev, &next);
-		if (html_write_page(d, prev, next, o->templates, stem) == -1)
-			goto out;
-	}
+	/* The print edition first: what only it finds wrong (a table wider
+	 * than the page, a character no font has) leaves the page as well
+	 * as the PDF as they were. */
 	if (pdf) {
 		n = strlen(stem) + 8;
 		target = xmalloc(n);
 		snprintf(target, n, "%s.pdf", stem);
 		if (b->pp == NULL ||
 		    b->press->pmod_write(b->pp, d, target) == -1)
+			goto out;
+	}
+	if (html) {
+		iss_near_find(b->near, path, &prev, &next);
+		if (html_write_page(d, prev, next, o->templates, stem) == -1)
 			goto out;
 	}
 	if (o->png && (b->pp == NULL ||

@@ -6,9 +6,10 @@
  * lay_build() (layout.c) runs the rooms in this order: the parts of the
  * bulletin (parts.c) put each paragraph into a struct para, which shape.c
  * shapes, linebreak.c breaks into lines and flow.c sets into rows of
- * items; pages.c then puts the rows on pages.  Each room includes only
- * the third-party headers it calls: Pango in shape.c, flow.c and
- * layout.c, ICU in linebreak.c.
+ * items (a table's cells too, which table.c sizes and rules); pages.c
+ * then puts the rows on pages.  Each room includes only the third-party
+ * headers it calls: Pango in shape.c, flow.c, table.c and layout.c, ICU
+ * in linebreak.c.
  */
 
 #include <glib.h>
@@ -19,6 +20,7 @@
 struct UBreakIterator;
 struct _PangoContext;
 struct _PangoItem;
+struct tab;
 
 /*
  * The grid of the layout being built (layout.h), which lay_build() sets
@@ -115,6 +117,10 @@ struct row {
 					   0 = none (titles, other parts) */
 	const char	*mark;		/* article title: bookmark text */
 	const char	*dest;
+	int		 table;		/* table id (1-based in lb->tabs), 0 = none */
+	double		 h;		/* table rows: height in pt, off the grid */
+	int		 thead;		/* table rows: the header row */
+	int		 turn;		/* table rows: set across a landscape page */
 };
 
 /* The layout being built: the rows the parts append, the pages they go onto. */
@@ -132,6 +138,8 @@ struct lb {
 	struct lay_doc		*out;
 	struct UBreakIterator	*words;		/* ICU word breaks, opened on first title */
 	int			 nowords;	/* ICU could not open one */
+	struct tab		*tabs;		/* tables set so far (table.c) */
+	size_t			 ntabs;
 };
 
 /* How flow_para() sets a paragraph: measure, indents, alignment, keeping. */
@@ -242,6 +250,29 @@ void	 part_note(struct lb *lb);
 void	 part_contents(struct lb *lb);
 void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
+
+/*
+ * table.c: tables.  table_set() appends the rows of table block b: its
+ * 表题 (one grid row per line), then one row per table row, of height h
+ * in pt off the grid, the cells set by lbrk_para() and flow_line(), with
+ * their rules; a table wider than the measure is reported and sets
+ * lb->failed.  pages.c stacks the rows of a table at their heights from
+ * a grid line and starts the next row on the grid again; at a page break
+ * inside table id it calls table_cut() with the y under the last row and
+ * on the next page table_head(), which sets the header row again from
+ * top and returns its height.  A table too wide for the measure is set
+ * across a landscape page when the series allows it: its rows (turn) go
+ * on pages of their own, stacked up to the measure, y from the top of
+ * the landscape page, and table_place() moves a row's items onto the
+ * portrait page turned; table_head() and table_cut() turn theirs.
+ * table_close() frees what lb keeps of its tables (none: no-op).
+ */
+void	 table_set(struct lb *lb, const struct jb_block *b);
+void	 table_place(struct lb *lb, struct lay_page *pg, struct row *r,
+	    double v);
+double	 table_head(struct lb *lb, struct lay_page *pg, int id, double top);
+void	 table_cut(struct lb *lb, struct lay_page *pg, int id, double y);
+void	 table_close(struct lb *lb);
 
 /*
  * pages.c: page_new() appends an empty page to lb's output, page_item()

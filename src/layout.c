@@ -60,6 +60,7 @@ lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 		free(lb.rows[i].items);
 	free(lb.rows);
 	lbrk_close(&lb);
+	table_close(&lb);
 	if (rv == NULL)
 		lay_free(l);
 	return rv;
@@ -113,12 +114,17 @@ lay_dump(const struct lay_doc *l, FILE *fp)
 			switch (it->kind) {
 			case LAY_GLYPHS:
 				fprintf(fp, "  text %.2f %.2f w=%.2f %s %.2f "
-				    "%06x |%s|\n", it->x, it->y, it->w,
+				    "%06x |%s|%s\n", it->x, it->y, it->w,
 				    role_tags[it->role], it->size, it->color,
-				    it->text);
+				    it->text, it->turn ? " turned" : "");
 				break;
 			case LAY_RULE:
 				fprintf(fp, "  rule %.2f %.2f w=%.2f h=%.2f "
+				    "%06x\n", it->x, it->y, it->w, it->h,
+				    it->color);
+				break;
+			case LAY_VRULE:
+				fprintf(fp, "  vrule %.2f %.2f w=%.2f h=%.2f "
 				    "%06x\n", it->x, it->y, it->w, it->h,
 				    it->color);
 				break;

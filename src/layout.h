@@ -18,6 +18,7 @@ struct _PangoGlyphString;
 enum lay_kind {
 	LAY_GLYPHS,		/* text in one font: x,y = baseline origin */
 	LAY_RULE,		/* horizontal rule: x,y = left end of its centre line, w long, h thick */
+	LAY_VRULE,		/* vertical rule: x,y = top end of its centre line, h long, w thick */
 	LAY_FRAME,		/* stroked rectangle: x,y top-left, w,h, line 0.75 pt */
 	LAY_IMAGE,		/* picture: x,y top-left, w,h; text = path */
 	LAY_LINK,		/* clickable area: x,y top-left, w,h; text = destination */
@@ -42,6 +43,9 @@ struct lay_item {
 	double			 size;		/* GLYPHS: font size, pt */
 	struct _PangoFont	*font;		/* GLYPHS: one reference, owned */
 	struct _PangoGlyphString *glyphs;	/* GLYPHS: owned; log_clusters index text */
+	int			 turn;		/* GLYPHS: turned a quarter to the left, the
+						   baseline running up the page from x,y
+						   (a table set across a landscape page) */
 };
 
 struct lay_page {
@@ -110,7 +114,9 @@ struct lay_opts {
  * punctuation compression and justification), the 报尾 anchored at the
  * bottom of the last page, page numbers.  Returns pages the caller frees
  * with lay_free(), or NULL after reporting (a character no configured font
- * covers, an unreadable image).  A lone character on a paragraph's last
+ * covers, an unreadable image, a table wider than the page).  Tables are
+ * set off the grid, from a grid line, and may repeat their header on the
+ * next page or go across pages of their own (table.c).  A lone character on a paragraph's last
  * line that re-breaking cannot avoid is a warning.
  */
 struct lay_doc	*lay_build(const struct jb_doc *d, const struct lay_metrics *m,

@@ -86,6 +86,14 @@ enum msgid {
 	MSG_NEW_EXISTS,		/* new: the next issue's file exists already */
 	MSG_IMPORT_NO_ISSUE,	/* import: no 第N期 in the masthead */
 	MSG_IMPORT_NO_DATE,	/* import: no date in the masthead */
+	MSG_FM_CHOICE,		/* a setting that is not one of its choices */
+	MSG_TABLE_RAGGED,	/* a table row with more or fewer cells than the header */
+	MSG_TABLE_EMPTY,	/* a table with a header row only */
+	MSG_TABLE_BLANK,	/* a table whose body cells are all empty */
+	MSG_TABLE_NESTED,	/* a table inside a list, box or 编者按 */
+	MSG_TABLE_NO_TABLE,	/* a 表题 paragraph not followed by a table */
+	MSG_TABLE_TOO_WIDE,	/* a table wider than the type area */
+	MSG_TABLE_TOO_WIDE_TURNED, /* ... even across a landscape page */
 	MSG_FATAL,		/* ---- system errors: run stops ---- */
 	MSG_OPEN,		/* cannot open a file */
 	MSG_READ,		/* cannot read */

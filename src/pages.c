@@ -1,4 +1,5 @@
 /* pages.c -- pagination: rows onto pages of 22 grid lines, kept together, pictures floated or shrunk to fit, the 报尾 at the foot, folios. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,12 +76,11 @@ page_text(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
 	free(r->items);
 }
 
-/* Move a row's items onto page pg at grid line g. */
+/* Move a row's items onto page pg with its top at y = top. */
 static void
-place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+place_at(struct lb *lb, struct lay_page *pg, struct row *r, double top)
 {
 	size_t	 i;
-	double	 top = LAY_TOP + g * LAY_PITCH;
 
 	for (i = 0; i < r->nitems; i++) {
 		struct lay_item *it = page_item(pg);
@@ -101,6 +101,72 @@ place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
 		l->marks[l->nmarks].page = (int)l->npages;
 		l->nmarks++;
 	}
+}
+
+/* Move a row's items onto page pg at grid line g. */
+static void
+place(struct lb *lb, struct lay_page *pg, struct row *r, int g)
+{
+	place_at(lb, pg, r, LAY_TOP + g * LAY_PITCH);
+}
+
+/*
+ * How far down a page the rows reach: g grid lines, where the rows of a
+ * table stack at their heights in pt (acc since the table's top at grid
+ * line g0 of this page, or its repeated header) and take the lines they
+ * reach into, so the row after a table starts on the grid again.
+ */
+struct fill {
+	int	 g;
+	int	 tab;		/* table being stacked, 0 = none */
+	int	 g0;
+	double	 acc;
+};
+
+/* Add row r to f; returns the top of r in pt from the 版心 top. */
+static double
+advance(struct fill *f, const struct row *r)
+{
+	double	 top;
+
+	if (r->table == 0) {
+		top = f->g * LAY_PITCH;
+		f->tab = 0;
+		f->g += r->nlines;
+		return top;
+	}
+	if (r->table != f->tab) {
+		f->tab = r->table;
+		f->g0 = f->g;
+		f->acc = 0;
+	}
+	top = f->g0 * LAY_PITCH + f->acc;
+	f->acc += r->h;
+	f->g = f->g0 + (int)ceil(f->acc / LAY_PITCH - 1e-6);
+	return top;
+}
+
+/*
+ * The rows from i on that fit on a page filled as *f says: returns the
+ * first that does not, *f filled with the others.  The rows of a table
+ * set across the page stack up to the measure, and share a page with no
+ * other rows.
+ */
+static size_t
+fit(const struct lb *lb, size_t i, struct fill *f)
+{
+	struct fill	 t;
+	size_t		 j;
+	int		 turn = lb->rows[i].turn;
+
+	for (j = i; j < lb->nrows && lb->rows[j].turn == turn; j++) {
+		t = *f;
+		advance(&t, &lb->rows[j]);
+		if (turn ? t.acc > LAY_MEASURE + 0.01 : t.g > LAY_LINES)
+			break;
+		*f = t;
+	}
+	return j;
 }
 
 /* Frames around the rows of each box, per page. */
@@ -263,8 +329,10 @@ float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
 	room = LAY_LINES - g;
 	for (k = i; k < s; k++)
 		room -= lb->rows[k].nlines;
+	/* A table does not move up past a picture: it would be cut. */
 	for (m = e; m < lb->nrows && lb->rows[m].art == lb->rows[s].art &&
-	    !picture(lb, m, &x, &nn) && lb->rows[m].nlines <= room; m++)
+	    !picture(lb, m, &x, &nn) && lb->rows[m].table == 0 &&
+	    lb->rows[m].nlines <= room; m++)
 		room -= lb->rows[m].nlines;
 	while (m > e && m < lb->nrows && (k = break_back(lb, m)) > 0)
 		m = m - e > k ? m - k : e;
@@ -301,7 +369,8 @@ float_back(struct lb *lb, size_t i, size_t j, int g)
 	for (p = s; p > i + 1; p--) {
 		const struct row *r = &lb->rows[p - 1];
 
-		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn))
+		if (r->art != lb->rows[s].art || picture(lb, p - 1, &x, &nn) ||
+		    r->table != 0)
 			return 0;
 		at -= r->nlines;
 		if (at + n <= LAY_LINES && (r->para < 0 || r->idx == 0) &&
@@ -323,58 +392,85 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
 	size_t	 i, b;
 	int	 g = *gp, *line;
+	double	*top;
 
 	line = xcalloc(lb->nrows + 1, sizeof(*line));
+	top = xcalloc(lb->nrows + 1, sizeof(*top));
 	for (i = 0; i < lb->nrows;) {
 		size_t j;
-		int used = g;
+		int used, turn;
+		struct fill f0 = { g, 0, g, 0 }, f;
 
 		if (g == 0 && lb->rows[i].blank) {
 			i++;
 			continue;
 		}
-		for (j = i; j < lb->nrows && used + lb->rows[j].nlines <=
-		    LAY_LINES; j++)
-			used += lb->rows[j].nlines;
+		/* A table turned across the page has pages of its own. */
+		turn = lb->rows[i].turn;
+		if (turn && g > 0) {
+			pg = page_new(lb);
+			g = 0;
+			f0.g = f0.g0 = 0;
+		}
+		/* A table the page broke goes on under its header again. */
+		if (g == 0 && i > 0 && lb->rows[i].table != 0 &&
+		    lb->rows[i].table == lb->rows[i - 1].table) {
+			f0.tab = lb->rows[i].table;
+			f0.acc = table_head(lb, pg, f0.tab, LAY_TOP);
+			f0.g = (int)ceil(f0.acc / LAY_PITCH - 1e-6);
+		}
+		f = f0;
+		j = fit(lb, i, &f);
+		used = f.g;
 		/* A picture that does not fit: forward if that fills the
 		 * page, else up the page, else shrunk to no less than six
 		 * lines, else forward as far as the text goes. */
-		b = j < lb->nrows ? float_picture(lb, i, j, g, 1) : 0;
-		if (b == 0 && j < lb->nrows && float_back(lb, i, j, g))
-			for (used = g, j = i; j < lb->nrows && used +
-			    lb->rows[j].nlines <= LAY_LINES; j++)
-				used += lb->rows[j].nlines;
-		else if (b == 0 && j < lb->nrows && lb->rows[j].nitems > 0 &&
-		    lb->rows[j].items[0].kind == LAY_IMAGE) {
-			size_t k = j;
-			int need;
+		b = 0;
+		if (!turn && j < lb->nrows) {
+			b = float_picture(lb, i, j, f0.g, 1);
+			if (b == 0 && float_back(lb, i, j, f0.g)) {
+				f = f0;
+				j = fit(lb, i, &f);
+			} else if (b == 0 && lb->rows[j].nitems > 0 &&
+			    lb->rows[j].items[0].kind == LAY_IMAGE) {
+				size_t k = j;
+				int need;
 
-			while (lb->rows[k].keep && k + 1 < lb->nrows)
-				k++;
-			need = LAY_LINES - used - (int)(k - j);
-			if (need >= 6 && need < lb->rows[j].nlines) {
-				shrink_image(&lb->rows[j], need);
-				for (; j < lb->nrows && used +
-				    lb->rows[j].nlines <= LAY_LINES; j++)
-					used += lb->rows[j].nlines;
-			} else
-				b = float_picture(lb, i, j, g, 0);
-		} else if (b == 0 && j < lb->nrows)
-			b = float_picture(lb, i, j, g, 0);
+				while (lb->rows[k].keep && k + 1 < lb->nrows)
+					k++;
+				need = LAY_LINES - used - (int)(k - j);
+				if (need >= 6 && need < lb->rows[j].nlines) {
+					shrink_image(&lb->rows[j], need);
+					f = f0;
+					j = fit(lb, i, &f);
+				} else
+					b = float_picture(lb, i, j, f0.g, 0);
+			} else if (b == 0)
+				b = float_picture(lb, i, j, f0.g, 0);
+		}
 		if (b == 0) {
 			b = j;
-			if (b < lb->nrows)
+			if (b < lb->nrows && lb->rows[b].turn == turn)
 				b = adjust_break(lb, i, b);
 		}
 		if (b == i)
 			b = i + 1;
+		f = f0;
 		for (j = i; j < b; j++) {
-			line[j] = g;
-			g += lb->rows[j].nlines;
+			line[j] = f.g;
+			top[j] = advance(&f, &lb->rows[j]);
 		}
+		g = turn ? LAY_LINES : f.g;
 		frames(lb, pg, i, b, line);
 		for (j = i; j < b; j++)
-			place(lb, pg, &lb->rows[j], line[j]);
+			if (turn)
+				table_place(lb, pg, &lb->rows[j], top[j]);
+			else
+				place_at(lb, pg, &lb->rows[j], LAY_TOP + top[j]);
+		if (b < lb->nrows && lb->rows[b].table != 0 &&
+		    lb->rows[b].table == lb->rows[b - 1].table)
+			table_cut(lb, pg, lb->rows[b].table, turn ? f.acc :
+			    LAY_TOP + f.g0 * LAY_PITCH + f.acc);
 		pg->lines = g;
 		i = b;
 		if (i < lb->nrows) {
@@ -383,6 +479,7 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		}
 	}
 	free(line);
+	free(top);
 	*gp = g;
 	return pg;
 }

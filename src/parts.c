@@ -295,6 +295,9 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	case JB_BLOCK_IMAGEROW:
 		set_row(lb, b, box, inset);
 		break;
+	case JB_BLOCK_TABLE:
+		table_set(lb, b);
+		break;
 	default:
 		break;
 	}

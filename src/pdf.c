@@ -1,4 +1,5 @@
 /* pdf.c -- paint laid-out pages into a PDF: subset faces, glyph runs, pictures, rules, links. */
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -573,11 +574,27 @@ paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
 		if (it->glyphs == NULL)
 			break;
 		set_color(cr, it->color);
+		if (it->turn) {
+			struct lay_item t = *it;
+
+			t.x = t.y = 0;
+			cairo_save(cr);
+			cairo_translate(cr, it->x, it->y);
+			cairo_rotate(cr, -M_PI / 2);
+			show_glyphs(cr, fc, &t);
+			cairo_restore(cr);
+			break;
+		}
 		show_glyphs(cr, fc, it);
 		break;
 	case LAY_RULE:
 		set_color(cr, it->color);
 		cairo_rectangle(cr, it->x, it->y - it->h / 2, it->w, it->h);
+		cairo_fill(cr);
+		break;
+	case LAY_VRULE:
+		set_color(cr, it->color);
+		cairo_rectangle(cr, it->x - it->w / 2, it->y, it->w, it->h);
 		cairo_fill(cr);
 		break;
 	case LAY_FRAME:

@@ -36,12 +36,42 @@ runs(FILE *fp, const struct jb_run *r, size_t n)
 	fputc('"', fp);
 }
 
+/* A table: its 表题 and alignments, then a line per row, numbers marked #. */
+static void
+table(FILE *fp, const struct jb_table *t, int indent)
+{
+	static const char al[] = "-lcr";
+	size_t	 i, j;
+
+	fprintf(fp, " seq=%d cols=%zu align=", t->seq, t->ncols);
+	for (j = 0; j < t->ncols; j++)
+		fputc(al[t->align[j]], fp);
+	if (t->label != NULL)
+		fprintf(fp, " caption=%d:%d %s \"%s\"", t->cappos.line,
+		    t->cappos.col, t->label, t->title);
+	fputc('\n', fp);
+	for (i = 0; i <= t->nrows; i++) {
+		const struct jb_cell *row = i == 0 ? t->head :
+		    t->body + (i - 1) * t->ncols;
+
+		fprintf(fp, "%*s%d:%d %s", indent + 2, "", row[0].pos.line,
+		    row[0].pos.col, i == 0 ? "head" : "row");
+		for (j = 0; j < t->ncols; j++) {
+			fputc(' ', fp);
+			runs(fp, row[j].runs, row[j].nruns);
+			if (row[j].number)
+				fputc('#', fp);
+		}
+		fputc('\n', fp);
+	}
+}
+
 static void
 blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 {
 	static const char *const kinds[JB_BLOCK__MAX] = {
 		"para", "heading", "byline", "image", "box", "item", "listitem",
-		[JB_BLOCK_IMAGEROW] = "imagerow"
+		[JB_BLOCK_IMAGEROW] = "imagerow", [JB_BLOCK_TABLE] = "table"
 	};
 	size_t	 i;
 
@@ -63,6 +93,10 @@ blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 		}
 		if (b->kind == JB_BLOCK_IMAGEROW && b->credit)
 			fprintf(fp, " credit=\"%s\"", b->credit);
+		if (b->kind == JB_BLOCK_TABLE) {
+			table(fp, b->table, indent);
+			continue;
+		}
 		if (b->nruns) {
 			fputc(' ', fp);
 			runs(fp, b->runs, b->nruns);

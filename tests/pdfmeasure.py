@@ -67,7 +67,19 @@ Rules, per file (the thresholds are options, below):
                           destination in its first three lines, as
                           `pdfinfo -dests` lists them), and one after which
                           only blank pages and the 报尾 follow (the last
-                          page, its text all below its line 11).
+                          page, its text all below its line 11); nor a page
+                          set across, nor the page before it.
+  table cells inside their rules
+                          every word of a ruled table lies between two
+                          neighbouring column rules.
+Tables are found in the pixels (pdftoppm at 72 dpi): black rules at least
+0.3 of the type area long, and between two of them a span crossed by three
+vertical rules or more, or without vertical rules (三线) holding a row of
+three pieces set apart (cells) or more.  The rows of a table
+are off the grid by design: they are not wrapped paragraphs, not judged on
+the grid, and count as the grid lines the table's height takes.  A page
+whose text runs up the page (a table set across it) is judged only on its
+size, fonts and page number.
 Over all files together:
   full lines hold 28 characters (L of F)
                           at least --share of the F full lines hold exactly
@@ -123,6 +135,9 @@ class Row:
     def __init__(self, box, text):
         self.x0, self.y0, self.x1, self.y1 = box
         self.pieces = [(self.x0, text)]
+        self.spans = [(box[0], box[2])]
+        self.words = []         # (x0, x1) of each word
+        self.table = False
 
     @property
     def cy(self):
@@ -140,12 +155,21 @@ class Row:
         self.x0, self.x1 = min(self.x0, box[0]), max(self.x1, box[2])
         self.y0, self.y1 = min(self.y0, box[1]), max(self.y1, box[3])
         self.pieces.append((box[0], text))
+        self.spans.append((box[0], box[2]))
+
+    @property
+    def cells(self):
+        """How many pieces set apart by more than a quarter em it holds."""
+        sp = sorted(self.spans)
+        return 1 + sum(b[0] - a[1] > EM / 4 for a, b in zip(sp, sp[1:]))
 
 
 class Page:
     def __init__(self, number, w, h):
         self.number, self.w, self.h = number, w, h
         self.rows = []          # top to bottom
+        self.tables = []        # (top, bottom, column rules x) of each table
+        self.turned = False     # its text runs up the page
 
     def body(self):
         return [r for r in self.rows if r.y0 >= TOP - 3 and r.y1 <= BOTTOM + 3]
@@ -160,21 +184,67 @@ def read_pages(path):
     for n, p in enumerate(root.iter(XHTML + 'page'), 1):
         page = Page(n, float(p.get('width')), float(p.get('height')))
         pieces = []
+        words = []
         for ln in p.iter(XHTML + 'line'):
             text = ''.join(w.text or '' for w in ln.iter(XHTML + 'word'))
             box = tuple(float(ln.get(k)) for k in ('xMin', 'yMin', 'xMax', 'yMax'))
+            ws = [tuple(float(w.get(k)) for k in ('xMin', 'yMin', 'xMax', 'yMax'))
+                  + (w.text or '',) for w in ln.iter(XHTML + 'word')]
+            words += ws
             if text.strip():
-                pieces.append((box, text))
+                pieces.append((box, text, ws))
         pieces.sort(key=lambda q: ((q[0][1] + q[0][3]) / 2, q[0][0]))
-        for box, text in pieces:
+        for box, text, ws in pieces:
             cy, h = (box[1] + box[3]) / 2, box[3] - box[1]
             last = page.rows[-1] if page.rows else None
             if last and abs(cy - last.cy) < 0.4 * min(h, last.h):
                 last.take(box, text)
             else:
                 page.rows.append(Row(box, text))
+            page.rows[-1].words += [(w[0], w[2]) for w in ws]
+        tall = [w for w in words if len(w[4]) > 1 and w[3] - w[1] > 1.2 * (w[2] - w[0])]
+        page.turned = len(tall) > len(words) / 2
         pages.append(page)
+    find_tables(path, pages)
     return pages
+
+
+def runs(line, least):
+    """(start, end) of the runs of dark pixels in a line of them."""
+    return [m.span() for m in re.finditer(rb'[\x00-\xb4]{%d,}' % least, line)]
+
+
+def find_tables(path, pages):
+    """Mark the table rows of each page from the black rules it shows."""
+    out = subprocess.run(['pdftoppm', '-r', '72', path], capture_output=True,
+                         check=True).stdout
+    at = 0
+    for page in pages:
+        m = re.match(rb'P6\s+(\d+)\s+(\d+)\s+255\s', out[at:])
+        w, h = int(m.group(1)), int(m.group(2))
+        # The red channel: black rules are dark in it, red ones are not.
+        px = out[at + m.end():at + m.end() + 3 * w * h][0::3]
+        at += m.end() + 3 * w * h
+        if page.turned:
+            continue
+        ys = [y for y in range(h) if runs(px[y * w:(y + 1) * w], int(0.3 * WIDTH))]
+        hr = [y for i, y in enumerate(ys) if i == 0 or y - ys[i - 1] > 2]
+        vr = []
+        for x in range(w):
+            vr += [(x, a, b) for a, b in runs(px[x::w], 24)]
+        for a, b in zip(hr, hr[1:]):
+            rows = [r for r in page.rows if a < r.cy < b]
+            # A column rule crosses the span from rule to rule.
+            cols = sorted({x for x, y0, y1 in vr if y0 <= a + 2 and y1 >= b - 2})
+            cols = [x for i, x in enumerate(cols) if i == 0 or x - cols[i - 1] > 2]
+            # A box has two vertical rules, the 报尾 rows two cells.
+            if rows and (len(cols) > 2 or not cols and any(r.cells > 2 for r in rows)):
+                for r in rows:
+                    r.table = True
+                if page.tables and page.tables[-1][1] == a and page.tables[-1][2] == cols:
+                    page.tables[-1] = (page.tables[-1][0], b, cols)
+                else:
+                    page.tables.append((a, b, cols))
 
 
 def unembedded(path):
@@ -229,6 +299,9 @@ def fills(pages, opt, path):
         rest = [j for j in range(i + 1, len(used)) if used[j]]
         if i >= last or not u or pages[i].number + 1 in titles:
             continue
+        # A table set across the page takes pages of its own.
+        if pages[i].turned or pages[i + 1].turned:
+            continue
         if rest == [last] and pages[last].body() and \
                 min(r.y0 for r in pages[last].body()) > TOP + 11 * pitch and \
                 not pics[last]:
@@ -254,9 +327,18 @@ def rows_of(page, opt, found, prev):
     """Judge the rows of one page; prev is the last body row before it."""
     body = page.body()
     pitch = HEIGHT / opt.lines
+    if page.turned:
+        return body
     for i, r in enumerate(body):
         t = r.text
         where = 'page %d, line %d: ' % (page.number, i + 1)
+        if r.table:
+            for x0, x1 in r.words:
+                cols = [c for t0, t1, c in page.tables if t0 < r.cy < t1][0]
+                if cols and not any(a - 0.5 <= x0 and x1 <= b + 0.5 for a, b in zip(cols, cols[1:])):
+                    found['cells'].append(where + 'a word from %.1f to %.1f pt crosses a rule: %s'
+                                          % (x0, x1, t))
+            continue
         # A compressed mark at either end may shift the ink by ½ em.
         centred = abs((r.x0 - LEFT) - (RIGHT - r.x1)) <= EM / 2 + opt.edge
         if t[0] in NO_START and not (centred and t.startswith('——')):
@@ -264,6 +346,8 @@ def rows_of(page, opt, found, prev):
         if t[-1] in NO_END:
             found['break'].append(where + 'ends with %s: %s' % (t[-1], t))
         q = body[i - 1] if i else prev
+        if q is not None and q.table:
+            q = None
         if carries_on(q, r, i > 0, opt):
             a = q.text[-1]
             if t[0] in DIGITS and (a in DIGITS or a in '.,' and q.text[-2:-1] in DIGITS):
@@ -327,7 +411,8 @@ def judge_folios(pages, folios, opt):
 def measure(path, opt, totals):
     """Print the verdicts on one file; return whether all are ok."""
     pages = read_pages(path)
-    found = {k: [] for k in ('size', 'fonts', 'break', 'grid', 'area', 'cpl', 'orphan', 'full')}
+    found = {k: [] for k in ('size', 'fonts', 'break', 'grid', 'area', 'cpl', 'orphan', 'full',
+                             'cells')}
     for p in pages:
         if abs(p.w - PAGE_W) > 1 or abs(p.h - PAGE_H) > 1:
             found['size'].append('page %d: %.1f x %.1f pt' % (p.number, p.w, p.h))
@@ -335,7 +420,11 @@ def measure(path, opt, totals):
     folios, most, prev = [], 0, None
     for p in pages:
         body = rows_of(p, opt, found, prev)
-        most = max(most, len(body))
+        # A table takes the grid lines its height reaches into (its rules
+        # found to the pixel, so within a tenth of a line).
+        lines = len([r for r in body if not r.table]) + sum(
+            -int(-((b - a) / (HEIGHT / opt.lines) - 0.1) // 1) for a, b, c in p.tables)
+        most = max(most, 0 if p.turned else lines)
         prev = body[-1] if body else None
         folios.append(folio_of(p, body, found))
     fbad, fright = judge_folios(pages, folios, opt)
@@ -356,6 +445,7 @@ def measure(path, opt, totals):
         ('no 孤字', found['orphan']),
         ('pages at least %g %% full%s' % (opt.fill, ' (lowest %.0f %% on page %d)'
                                           % lowest if lowest[1] else ''), filled),
+        ('table cells inside their rules', found['cells']),
     ]
     for name, bad in verdicts:
         print('%s - %s: %s' % ('not ok' if bad else 'ok', path, name))

@@ -293,6 +293,86 @@ test_folding(void)
 	series_free(NULL);
 }
 
+/* The first block of an issue whose first article has body, or NULL. */
+static const struct jb_block *
+first_block(const char *body, struct jb_doc **out, const struct jb_series *s)
+{
+	first_para(body, out, s);
+	if (*out == NULL || (*out)->articles[0].nblocks == 0)
+		return NULL;
+	return &(*out)->articles[0].blocks[0];
+}
+
+/* Pipe tables: cells counted from the source, number cells, 表题 forms. */
+static void
+test_tables(void)
+{
+	struct jb_series	*s = series();
+	const struct jb_block	*b;
+	struct jb_doc		*d;
+	int			 errors;
+	size_t			 i;
+	static const struct {
+		const char	*cell;
+		int		 number;
+	} nums[] = {
+		{ "92.5", 1 }, { "87%", 1 }, { "1,200", 1 }, { "-0.3", 1 },
+		{ "+1.2%", 1 }, { "0", 1 }, { "-", 0 }, { "%", 0 },
+		{ "92分", 0 }, { "１２", 0 }, { "3 4", 0 }, { "", 0 },
+	};
+
+	if (s == NULL)
+		return;
+	b = first_block("表1　测评得分\n\n| 区 | 得分 |\n|:-:|--:|\n"
+	    "| 甲\\|乙 | 92.5 |\n| 丙 | 1 |", &d, s);
+	OK(b != NULL && b->kind == JB_BLOCK_TABLE, "a pipe table is a table block");
+	if (b != NULL && b->kind == JB_BLOCK_TABLE) {
+		const struct jb_table *t = b->table;
+
+		INT_EQ(t->ncols, 2, "two columns");
+		INT_EQ(t->nrows, 2, "two body rows");
+		STR_EQ(t->label, "表1", "表题 label");
+		STR_EQ(t->title, "测评得分", "表题 title after a full-width space");
+		STR_EQ(t->name, "表1　测评得分", "table named by its 表题");
+		INT_EQ(t->align[0], JB_ALIGN_CENTER, ":-: centres");
+		INT_EQ(t->align[1], JB_ALIGN_RIGHT, "--: sets flush right");
+		STR_EQ(doc_runs_text(d, t->body[0].runs, t->body[0].nruns),
+		    "甲|乙", "an escaped pipe is text");
+		OK(t->body[1].number, "92.5 is a number");
+	}
+	doc_free(d);
+	/* GFM splits cells at a pipe inside a code span too: one too many. */
+	errors = msg_errors();
+	first_block("| 区 | 得分 |\n|---|---|\n| `a|b` | 1 |", &d, s);
+	OK(d == NULL && msg_errors() == errors + 1,
+	    "a pipe inside a code span makes a ragged row");
+	doc_free(d);
+	b = first_block("表12 各区志愿者人数\n\n| 区 | 人数 |\n|---|---|\n| 甲 | 3 |",
+	    &d, s);
+	OK(b != NULL && b->kind == JB_BLOCK_TABLE && b->table->label != NULL &&
+	    strcmp(b->table->title, "各区志愿者人数") == 0,
+	    "表题 after an ASCII space");
+	doc_free(d);
+	b = first_block("| 区 | 人数 |\n|---|---|\n| 甲 | 3 |", &d, s);
+	OK(b != NULL && b->kind == JB_BLOCK_TABLE && b->table->label == NULL &&
+	    strcmp(b->table->name, "第1个表格") == 0,
+	    "a table without 表题 is named by its number");
+	doc_free(d);
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		char body[256], name[128];
+
+		snprintf(body, sizeof(body), "| 区 | 值 |\n|---|---|\n| 甲 | %s |",
+		    nums[i].cell);
+		b = first_block(body, &d, s);
+		snprintf(name, sizeof(name), "cell “%s” is %sa number",
+		    nums[i].cell, nums[i].number ? "" : "not ");
+		OK(b != NULL && b->kind == JB_BLOCK_TABLE &&
+		    b->table->body[1].number == nums[i].number, name);
+		doc_free(d);
+	}
+	series_free(s);
+}
+
 /* Pictures alone in a paragraph: one, a row of two or three, no more. */
 static void
 test_photo_rows(void)
@@ -394,6 +474,7 @@ main(void)
 	test_keys();
 	test_source();
 	test_folding();
+	test_tables();
 	test_photo_rows();
 	test_issue_names();
 	msg_set_stream(NULL);

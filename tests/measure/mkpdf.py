@@ -11,6 +11,10 @@ A description is a line a command; "#" starts a comment.
                      edge; wide characters take 1 字, ASCII ½
   K X-X2 TEXT        the same, the characters spread evenly to end at X2
   K+F X TEXT         F of a line (a fraction) below the grid; K-F above
+  rule K X X2        a black rule 0.5 pt thick along the top of line K
+                     (K+F, K-F as above) from X to X2 字
+  vrule X K K2       a black rule 0.5 pt thick X 字 right of the left edge
+                     from the top of line K to the top of line K2
   folio [N [left|right]]
                      "— N —" in 四号, its top 7 mm below the type area,
                      1 字 in from one side; N and the side default to
@@ -27,6 +31,13 @@ EM, PITCH = WIDTH / 28, HEIGHT / 22
 SIZE_4 = 14
 ASCENT, DESCENT = 0.88, -0.12   # the font's box, as the layout's fonts have it
 LINE = re.compile(r'(\d+)([+-][\d.]+)?\s+(-?[\d.]+)(?:-([\d.]+))?\s+(.*)')
+GRID = re.compile(r'(\d+)([+-][\d.]+)?')
+
+
+def top_of(k):
+    """The y of the top of grid line K (K+F, K-F) from the page's top."""
+    m = GRID.fullmatch(k)
+    return TOP + (int(m.group(1)) - 1 + float(m.group(2) or 0)) * PITCH
 
 
 def width(c):
@@ -54,11 +65,19 @@ def parse(path):
             continue
         if w[0] == 'page':
             size = (float(w[1]) * MM, float(w[2]) * MM) if len(w) == 3 else (210 * MM, 297 * MM)
-            pages.append((size, []))
+            pages.append((size, [], []))
             continue
         if not pages:
             sys.exit('%s:%d: text before the first page' % (path, n))
-        glyphs = pages[-1][1]
+        glyphs, rules = pages[-1][1], pages[-1][2]
+        if w[0] == 'rule' and len(w) == 4:
+            y, x0, x1 = top_of(w[1]), LEFT + float(w[2]) * EM, LEFT + float(w[3]) * EM
+            rules.append((x0, y - 0.25, x1 - x0, 0.5))
+            continue
+        if w[0] == 'vrule' and len(w) == 4:
+            x, y0, y1 = LEFT + float(w[1]) * EM, top_of(w[2]), top_of(w[3])
+            rules.append((x - 0.25, y0, 0.5, y1 - y0))
+            continue
         if w[0] == 'folio':
             odd = len(pages) % 2
             text = '— %s —' % (w[1] if len(w) > 1 else len(pages))
@@ -78,7 +97,7 @@ def parse(path):
 
 
 def write(pages, path):
-    codes = sorted({ord(g[3]) for _, glyphs in pages for g in glyphs})
+    codes = sorted({ord(g[3]) for _, glyphs, _ in pages for g in glyphs})
     objs = []                   # object n is objs[n - 1]
 
     def obj(body):
@@ -111,10 +130,12 @@ def write(pages, path):
                '/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>' % (cid, tounicode))
     parent = len(objs) + 2 * len(pages) + 1
     kids = []
-    for (w, h), glyphs in pages:
+    for (w, h), glyphs, rules in pages:
         # PDF measures y upwards from the bottom of the page.
-        content = stream('\n'.join('BT /F1 %.3f Tf 1 0 0 1 %.3f %.3f Tm <%04X> Tj ET'
-                                   % (size, x, h - base, ord(c)) for size, x, base, c in glyphs))
+        content = stream('\n'.join(['BT /F1 %.3f Tf 1 0 0 1 %.3f %.3f Tm <%04X> Tj ET'
+                                    % (size, x, h - base, ord(c)) for size, x, base, c in glyphs] +
+                                   ['0 g %.3f %.3f %.3f %.3f re f' % (x, h - y - rh, rw, rh)
+                                    for x, y, rw, rh in rules]))
         kids.append(obj('<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %.3f %.3f] '
                         '/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>'
                         % (parent, w, h, font, content)))
