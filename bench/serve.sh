@@ -20,7 +20,7 @@ chars=$(python3 -c 'import sys; print(len(open(sys.argv[1], encoding="utf-8").re
 pid=$!
 port=""
 for i in $(seq 150); do
-	port=$(sed -n 's|^预览：http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out")
+	port=$(sed -n 's|^预览：http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out" 2>/dev/null)
 	[ -n "$port" ] && break
 	sleep 0.2
 done

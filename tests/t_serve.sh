@@ -25,7 +25,7 @@ trap stop EXIT
 pid=$!
 port=""
 for i in $(seq 100); do
-	port=$(sed -n 's|^预览：http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out")
+	port=$(sed -n 's|^预览：http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out" 2>/dev/null)
 	[ -n "$port" ] && break
 	kill -0 $pid 2>/dev/null || break
 	sleep 0.2
@@ -184,6 +184,29 @@ kill $ev 2>/dev/null
 check "SIGINT stops it with exit status 0 ($status, $((n * 100)) ms)" '[ $status -eq 0 ] && [ $n -lt 50 ]'
 check "no temporary file is left" '[ -z "$(find "$site" -name "*.tmp-*")" ]'
 check "nothing listens on the port afterwards" '! curl -s -o /dev/null $base/'
+
+# make preview: the same server on the samples of this folder.
+if [ "$JB" = ./jianbao ]; then
+	make -s preview PORT=0 OUT="$tmp/pv" >"$tmp/pv.out" 2>"$tmp/pv.err" &
+	mk=$!
+	pvport=""
+	for i in $(seq 150); do
+		pvport=$(sed -n 's|^预览：http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/pv.out" 2>/dev/null)
+		[ -n "$pvport" ] && break
+		kill -0 $mk 2>/dev/null || break
+		sleep 0.2
+	done
+	check "make preview serves the samples (port $pvport)" \
+		'[ -n "$pvport" ] && [ "$(get http://127.0.0.1:$pvport/2025/07.html)" = "200 text/html; charset=utf-8" ]' ||
+		sed 's/^/# /' "$tmp/pv.out" "$tmp/pv.err"
+	sv=$(ps -o pid= --ppid $mk | head -1)
+	[ -n "$sv" ] && kill -INT $sv
+	wait $mk
+	st=$?
+	check "make preview ends with its server, status 0 ($st)" '[ $st -eq 0 ]'
+else
+	skip "make preview" "JB is not ./jianbao"
+fi
 
 # A bad --listen and a taken port are clear errors.
 (cd "$site" && "$jb" serve --listen nowhere >/dev/null 2>"$tmp/bad.err")
