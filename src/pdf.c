@@ -745,6 +745,10 @@ extent(const struct lay_item *it, double *top, double *bottom)
 		*top = it->y - it->h / 2 - 0.5;
 		*bottom = it->y + it->h / 2 + 0.5;
 		break;
+	case LAY_VRULE:
+		*top = it->y - 0.5;
+		*bottom = it->y + it->h + 0.5;
+		break;
 	case LAY_FRAME:
 		*top = it->y - 1;
 		*bottom = it->y + it->h + 1;
@@ -753,8 +757,9 @@ extent(const struct lay_item *it, double *top, double *bottom)
 		*top = it->y;
 		*bottom = it->y + it->h;
 		break;
-	default:
-		*top = *bottom = -1;	/* links and names are not drawn */
+	case LAY_LINK:
+	case LAY_DEST:
+		*top = *bottom = -1;	/* not drawn */
 		break;
 	}
 }
