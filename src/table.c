@@ -283,10 +283,16 @@ again:
 		smax += maxw[j];
 	}
 	/*
-	 * The phone's measure: a table too wide for it is set smaller, down
-	 * to PHONE_TABLE_MIN, as the image is read zoomed in; it is never
+	 * The phone's measure: a table too wide for it takes half of each
+	 * margin and, if it still does not fit, is set smaller, down to
+	 * PHONE_TABLE_MIN, as the image is read zoomed in; it is never
 	 * turned, the image having no pages.
 	 */
+	if (LAY_COMPACT && meas == LAY_MEASURE &&
+	    padding(smin, smax, nc, size, meas, &padx) > meas + 0.01) {
+		meas = LAY_MEASURE + LAY_LEFT;
+		padx = PAD_X * size;
+	}
 	if (LAY_COMPACT && size > PHONE_TABLE_MIN &&
 	    (mn = padding(smin, smax, nc, size, meas, &padx)) > meas + 0.01) {
 		size = fmax(PHONE_TABLE_MIN, size * meas / mn * 0.99);
@@ -321,7 +327,7 @@ again:
 		maxw[j] += 2 * padx;
 	}
 	column_widths(minw, maxw, nc, meas, colw);
-	colx[0] = turn ? 0 : LAY_LEFT;
+	colx[0] = turn ? 0 : LAY_LEFT - (meas - LAY_MEASURE) / 2;
 	for (j = 0; j < nc; j++)
 		colx[j + 1] = colx[j] + colw[j];
 
