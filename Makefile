@@ -5,13 +5,15 @@ CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
 # print (src/press.h), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
+# icu-uc: the word breaks of the Word edition's titles (docxbody.c).
+MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Libraries without a static archive would go here.  libmicrohttpd (serve)
-# has one, but it needs GnuTLS, whose p11-kit and libunistring have none.
-SHARED_PKGS = libmicrohttpd
+# Libraries without a static archive: libzip (the Word edition, docx.c);
+# libmicrohttpd (serve) has one, but it needs GnuTLS, whose p11-kit and
+# libunistring have none.
+SHARED_PKGS = libzip libmicrohttpd
 # ICU: the word breaks of titles (linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
@@ -57,9 +59,10 @@ ISSUES	 = $(sort $(wildcard issues/*/*.md))
 OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
+DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all setup setup-test issue site html pdf editions archive publish test fuzz fuzz-run clean \
+.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
 	install uninstall preview png
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
@@ -104,9 +107,10 @@ FORCE:
 
 same = $(and $(findstring x $(strip $1) x,x $(strip $2) x),$(findstring x $(strip $2) x,x $(strip $1) x))
 
-# Issue pages and print editions are built in batches.  make still decides
-# which are stale; the rule of a stale output only appends its issue to
-# the queue $(OUT)/.queue-html or -pdf (make writes it, nothing is run),
+# Issue pages, print and Word editions are built in batches.  make still
+# decides which are stale; the rule of a stale output only appends its
+# issue to the queue $(OUT)/.queue-html, -pdf or -docx (make writes it,
+# nothing is run),
 # and the goal that wants them hands the whole queue to one
 # `jianbao build --jobs N`, N from make's -j or else the number of CPUs:
 # the workers load fonts and templates once instead of once per issue.
@@ -119,19 +123,27 @@ BUILDRUN = ./jianbao build --jobs $(JOBS) --out $(OUT)
 
 enqueue = $(if $(filter $@,$(patsubst ./%,%,$(MAKECMDGOALS))),./jianbao build --$1 --out $(OUT) $<,$(file >>$(QUEUE)-$1,$<))
 
-# $(call flush,html pdf): build what the named queues hold.  The queues are
-# read and emptied when make expands the recipe, each issue once (an
-# interrupted run may have queued it twice, or a removed issue).  Issues
-# in both queues get both editions from one run; every run goes ahead
-# when another fails, and the recipe fails if any did.
+# $(call flush,html pdf docx): build what the named queues hold.  The
+# queues are read and emptied when make expands the recipe, each issue
+# once (an interrupted run may have queued it twice, or a removed issue).
+# Issues in several queues get those editions from one run, one run per
+# set of editions; every run goes ahead when another fails, and the
+# recipe fails if any did.
+# Only the named queues are removed: `make html pdf` must not lose the
+# queue of the goal that comes second.
 flush = $(call flush_,$(if $(filter html,$1),$(file <$(QUEUE)-html)),$\
-	$(if $(filter pdf,$1),$(file <$(QUEUE)-pdf)))
-flush_ = $(call flush__,$(strip $1 $2),$(sort $(filter $(ISSUES),$1)),$\
-	$(sort $(filter $(ISSUES),$2)))
-flush__ = $(if $1,@rm -f $(QUEUE)-html $(QUEUE)-pdf; rc=0$\
-	$(call flushrun,,$(filter $2,$3))$\
-	$(call flushrun,--html ,$(filter-out $3,$2))$\
-	$(call flushrun,--pdf ,$(filter-out $2,$3)); exit $$rc)
+	$(if $(filter pdf,$1),$(file <$(QUEUE)-pdf)),$\
+	$(if $(filter docx,$1),$(file <$(QUEUE)-docx)),$1)
+flush_ = $(call flush__,$(strip $1 $2 $3),$(sort $(filter $(ISSUES),$1)),$\
+	$(sort $(filter $(ISSUES),$2)),$(sort $(filter $(ISSUES),$3)),$4)
+flush__ = $(if $1,@rm -f $(addprefix $(QUEUE)-,$5); rc=0$\
+	$(call flushrun,,$(filter $(filter $2,$3),$4))$\
+	$(call flushrun,--html --pdf ,$(filter-out $4,$(filter $2,$3)))$\
+	$(call flushrun,--html --docx ,$(filter-out $3,$(filter $2,$4)))$\
+	$(call flushrun,--pdf --docx ,$(filter-out $2,$(filter $3,$4)))$\
+	$(call flushrun,--html ,$(filter-out $3 $4,$2))$\
+	$(call flushrun,--pdf ,$(filter-out $2 $4,$3))$\
+	$(call flushrun,--docx ,$(filter-out $2 $3,$4)); exit $$rc)
 flushrun = $(if $2,; echo "$(BUILDRUN) $1$(if $(word 9,$2),$(firstword $2) …（共 $(words $2) 期）,$2)"; $\
 	$(BUILDRUN) $1$2 || rc=1)
 
@@ -141,6 +153,9 @@ $(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
 $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,pdf)
 
+$(OUT)/%.docx: issues/%.md jianbao bulletin.yaml | $(OUT)/.issues
+	$(call enqueue,docx)
+
 # make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
 # the year, then the file name.
 NYEAR	 = $(firstword $(subst -, ,$(N)))
@@ -149,16 +164,18 @@ issue: jianbao
 	@test -n "$(N)" || { echo "用法：make issue N=2019-13" >&2; exit 2; }
 	@test -f issues/$(NSTEM).md || \
 	  { echo "make: 错误：找不到期刊文件 “issues/$(NSTEM).md”" >&2; exit 2; }
-	$(MAKE) $(OUT)/$(NSTEM).html $(OUT)/$(NSTEM).pdf
+	$(MAKE) $(OUT)/$(NSTEM).html $(OUT)/$(NSTEM).pdf $(OUT)/$(NSTEM).docx
 
 html: $(HTMLS)
 	$(call flush,html)
 pdf: $(PDFS)
 	$(call flush,pdf)
+docx: $(DOCXS)
+	$(call flush,docx)
 # The archive is written while the editions are built.
 site: editions $(OUT)/.archive
-editions: $(HTMLS) $(PDFS)
-	$(call flush,html pdf)
+editions: $(HTMLS) $(PDFS) $(DOCXS)
+	$(call flush,html pdf docx)
 archive: $(OUT)/.archive
 
 # The archive (home, year pages, feed.xml, search files) lists every issue,

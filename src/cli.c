@@ -22,10 +22,12 @@ static const struct {
 "  --html            只生成网页版\n" },
 	[CLI_PDF] = { "pdf", 0, 0,
 "  --pdf             只生成印刷版\n" },
+	[CLI_DOCX] = { "docx", 0, 0,
+"  --docx            只生成 Word 版（DOCX）\n" },
 	[CLI_PNG] = { "png", 0, 0,
 "  --png             只生成手机长图（PNG，1080 像素宽，太长时分成几张）\n" },
 	[CLI_JPEG] = { "jpeg", 0, 0,
-"  --jpeg            手机长图存为 JPEG（.jpg，文件小得多）\n" },
+"  --jpeg            手机长图存为 JPEG（.jpg，文件小一些）\n" },
 	[CLI_EVEN] = { "even", 0, 0,
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
@@ -68,7 +70,8 @@ cli_usage(FILE *fp, const struct cli_cmd *cmds, size_t n)
 	fputs(
 "  --version         显示版本\n"
 "\n"
-"期刊文件 issues/2019/13.md 生成 out/2019/13.html 和 out/2019/13.pdf。\n"
+"期刊文件 issues/2019/13.md 生成 out/2019/13.html、out/2019/13.pdf 和\n"
+"out/2019/13.docx。\n"
 "出错时给出 “文件:行:列: 错误：说明”，并保留上一次生成的文件。\n"
 "每个命令的用法和选项：jianbao 命令 --help\n", fp);
 }
@@ -124,6 +127,9 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_PDF:
 			o->pdf = 1;
+			break;
+		case CLI_DOCX:
+			o->docx = 1;
 			break;
 		case CLI_PNG:
 			o->png = 1;

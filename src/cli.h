@@ -9,6 +9,7 @@
 enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
+	CLI_DOCX,		/* --docx */
 	CLI_PNG,		/* --png */
 	CLI_JPEG,		/* --jpeg */
 	CLI_EVEN,		/* --even */
@@ -43,6 +44,7 @@ struct cli_opts {
 	const char	*output;	/* -o, or NULL */
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
+	int		 docx;		/* --docx */
 	int		 png;		/* --png */
 	int		 jpeg;		/* --jpeg */
 	int		 even;		/* --even */

@@ -439,6 +439,11 @@ fill_nav(struct page *pg, xmlNodePtr nav)
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->pdf_href);
 		xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	}
+	if (v->docx_href != NULL) {
+		a = line(nav, "a", "docx", doc_label(pg->d, JB_LABEL_DOCX));
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->docx_href);
+		xmlNewProp(a, BAD_CAST "type", BAD_CAST JB_DOCX_TYPE);
+	}
 	if (v->next_href != NULL) {
 		snprintf(label, sizeof(label), "%s%s%s ›", doc_label(pg->d, JB_LABEL_NEXT),
 		    v->next_label ? " " : "", v->next_label ? v->next_label : "");
@@ -574,7 +579,7 @@ has_content(struct page *pg, int s)
 	switch (s) {
 	case SLOT_NAV:
 		return v != NULL && (v->prev_href || v->next_href ||
-		    v->index_href || v->pdf_href);
+		    v->index_href || v->pdf_href || v->docx_href);
 	case SLOT_ICON:
 		/* Like the archive link, the icon lives at the site root. */
 		return v != NULL && v->root != NULL;
@@ -801,7 +806,7 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 {
 	struct jb_nav	 nav;
 	struct link	 p, q;
-	char		 pdfhref[256], *target;
+	char		 pdfhref[256], docxhref[256], *target;
 	const char	*base;
 	size_t		 n;
 	int		 rc = -1;
@@ -812,6 +817,8 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	base = strrchr(stem, '/');
 	snprintf(pdfhref, sizeof(pdfhref), "%s.pdf", base ? base + 1 : stem);
 	nav.pdf_href = pdfhref;
+	snprintf(docxhref, sizeof(docxhref), "%s.docx", base ? base + 1 : stem);
+	nav.docx_href = docxhref;
 	nav.index_href = "../index.html";
 	nav.root = "../";
 	n = strlen(stem) + 8;

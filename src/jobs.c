@@ -34,11 +34,12 @@ struct build {
 	struct pmod_press	*pp;
 };
 
-/* Write the editions of one issue that html and pdf ask for. */
+/* Write the editions of one issue that the options ask for. */
 static int
-build_one(struct build *b, const char *path, int html, int pdf)
+build_one(struct build *b, const char *path)
 {
 	const struct jobs_opts	*o = b->o;
+	int			 html = o->html, pdf = o->pdf;
 	const struct iss_file	*prev, *next;
 	struct jb_doc		*d;
 	char			*stem = NULL, *target = NULL;
@@ -54,15 +55,23 @@ build_one(struct build *b, const char *path, int html, int pdf)
 		return -1;
 	stem = iss_out_stem(o->out, path);
 
-	/* The print edition first: what only it finds wrong (a table wider
-	 * than the page, a character no font has) leaves the page as well
-	 * as the PDF as they were. */
+	/* The print and Word editions first: what only they find wrong (a
+	 * table wider than the page, a character no font has) leaves the
+	 * page as well as them as they were. */
 	if (pdf) {
 		n = strlen(stem) + 8;
 		target = xmalloc(n);
 		snprintf(target, n, "%s.pdf", stem);
 		if (b->pp == NULL ||
 		    b->press->pmod_write(b->pp, d, target) == -1)
+			goto out;
+	}
+	if (o->docx) {
+		free(target);
+		n = strlen(stem) + 8;
+		target = xmalloc(n);
+		snprintf(target, n, "%s.docx", stem);
+		if (docx_write_issue(d, target) == -1)
 			goto out;
 	}
 	if (html) {
@@ -106,7 +115,7 @@ run_batch(struct build *b, const struct batch *t, char **files)
 	int	 i, rc = 0;
 
 	for (i = t->first; i < t->first + t->n; i++)
-		if (build_one(b, files[i], b->o->html, b->o->pdf) == -1)
+		if (build_one(b, files[i]) == -1)
 			rc = 1;
 	return rc;
 }
@@ -205,7 +214,7 @@ jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 		rc = run_workers(&b, jobs, files, nfiles);
 	else
 		for (i = 0; i < nfiles; i++)
-			if (build_one(&b, files[i], o->html, o->pdf) == -1)
+			if (build_one(&b, files[i]) == -1)
 				rc = 1;
 	if (b.press != NULL)
 		b.press->pmod_free(b.pp);
@@ -243,7 +252,18 @@ jobs_free(struct jobs *j)
 int
 jobs_one(struct jobs *j, const char *path, int html, int pdf)
 {
-	return build_one(&j->b, path, html, pdf);
+	const struct jobs_opts	*keep = j->b.o;
+	struct jobs_opts	 o = *keep;
+	int			 rc;
+
+	/* The Word edition goes with the print edition, as it did. */
+	o.html = html;
+	o.pdf = pdf && keep->pdf;
+	o.docx = pdf && keep->docx;
+	j->b.o = &o;
+	rc = build_one(&j->b, path);
+	j->b.o = keep;
+	return rc;
 }
 
 /*

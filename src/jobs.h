@@ -11,6 +11,7 @@ struct jobs_opts {
 	struct pmod_opts po;		/* of the print editions */
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
+	int		 docx;		/* write the Word edition */
 	int		 png;		/* write the phone image (pressmod.h) */
 	int		 jpeg;		/* as JPEG */
 	int		 jobs;		/* worker processes, 0 one per CPU */
@@ -19,7 +20,8 @@ struct jobs_opts {
 /*
  * Write the editions o asks for of each of the nfiles issue files, in
  * the series s: the page with html_write_page() (render.h), the print
- * edition with the press (press.h), made once per process.  With more
+ * edition with the press (press.h), made once per process, the Word
+ * edition with docx_write_issue() (render.h).  With more
  * than one job the files are cut into batches of consecutive files that
  * forked workers take in turn; an issue that fails stops nothing, and a
  * worker that dies is reported with the first file of its batch.
@@ -33,7 +35,8 @@ int	 jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 /*
  * The same builder kept in one process for issue after issue (serve):
  * jobs_new() makes it for o and s, which must outlive it; jobs_one()
- * writes the editions of one issue file that html and pdf ask for, as
+ * writes the editions of one issue file that html and pdf ask for (pdf:
+ * the print and the Word editions, those of them o asks for), as
  * jobs_build() does, the press (fonts and their caches) made on the first
  * print edition and kept until jobs_free().  The neighbours of a page
  * come from the issue list of the first issue built: after issues are

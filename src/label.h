@@ -20,6 +20,7 @@ enum jb_label {
 	JB_LABEL_NEXT,			/* 下一期 */
 	JB_LABEL_ARCHIVE,		/* 往期目录: the archive's home page */
 	JB_LABEL_PDF,			/* PDF 版 */
+	JB_LABEL_DOCX,			/* Word 版 */
 	JB_LABEL_NAV,			/* 期刊导航: names the page's navigation */
 	JB_LABEL_ISSUE,			/* 第%d期: format, 期号 */
 	JB_LABEL_TOTAL,			/* 总第%d期: format, 总期号 */
@@ -30,7 +31,9 @@ enum jb_label {
 	JB_LABEL_LATEST,		/* 最新一期 */
 	JB_LABEL_READ,			/* 阅读网页版 */
 	JB_LABEL_DOWNLOAD,		/* 下载 PDF 版 */
+	JB_LABEL_DOWNLOAD_DOCX,		/* 下载 Word 版 */
 	JB_LABEL_PDF_SHORT,		/* PDF */
+	JB_LABEL_DOCX_SHORT,		/* Word */
 	JB_LABEL_COUNT,			/* 共%zu期: format, size_t */
 	JB_LABEL_ALL_OF_YEAR,		/* %d年全部%zu期: format, year, size_t */
 	JB_LABEL_YEARS,			/* 按年份: names the year links */

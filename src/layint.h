@@ -16,6 +16,7 @@
 
 #include "layout.h"
 #include "mem.h"
+#include "spec.h"
 
 struct UBreakIterator;
 struct _PangoContext;
@@ -40,12 +41,12 @@ extern struct lay_grid lay_grid;
 #define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
 #define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
 
-#define RED		0xE60012		/* CMYK 0/80/80/0 as printed */
+#define RED		SPEC_RED
 #define BLACK		0x000000
-#define SIZE_2		22.0			/* 二号: titles */
-#define SIZE_4		14.0			/* 四号: 报尾, page numbers */
-#define SIZE_0		42.0			/* 初号: 刊名 */
-#define SIZE_XBS3	18.0			/* 小二: 本期要目 */
+#define SIZE_2		SPEC_SIZE_2		/* 二号: titles */
+#define SIZE_4		SPEC_SIZE_4		/* 四号: 报尾, page numbers */
+#define SIZE_0		SPEC_SIZE_0		/* 初号: 刊名 */
+#define SIZE_XBS3	SPEC_SIZE_XBS3		/* 小二: 本期要目 */
 
 enum align {
 	AL_JUSTIFY,		/* justified, last line flush left */

@@ -9,13 +9,13 @@
 
 /* GB/T 9704: 版心 156 × 225 mm, 37 mm from the top, 28 mm from the left. */
 const struct lay_grid lay_grid_print = {
-	LAY_PAGE_W, LAY_PAGE_H, 28 * LAY_MM, 37 * LAY_MM, 156 * LAY_MM,
-	225 * LAY_MM, 22, 28, 0
+	LAY_PAGE_W, LAY_PAGE_H, SPEC_LEFT * LAY_MM, SPEC_TOP * LAY_MM,
+	SPEC_MEASURE * LAY_MM, SPEC_HEIGHT * LAY_MM, SPEC_LINES, SPEC_CHARS, 0
 };
 
 struct lay_grid lay_grid = {
-	LAY_PAGE_W, LAY_PAGE_H, 28 * LAY_MM, 37 * LAY_MM, 156 * LAY_MM,
-	225 * LAY_MM, 22, 28, 0
+	LAY_PAGE_W, LAY_PAGE_H, SPEC_LEFT * LAY_MM, SPEC_TOP * LAY_MM,
+	SPEC_MEASURE * LAY_MM, SPEC_HEIGHT * LAY_MM, SPEC_LINES, SPEC_CHARS, 0
 };
 
 struct lay_doc *

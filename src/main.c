@@ -34,12 +34,14 @@ static int	 cmd_serve(const struct cli_opts *);
 
 /* Every command, in the order `jianbao --help` lists them. */
 static const struct cli_cmd cmds[] = {
-	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(PNG) | CLI(JPEG) |
-	    CLI(EVEN) | CLI(JOBS) |
-	    CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1, "[选项] 文件...",
-"  build 文件...     生成每期的网页版（HTML）和印刷版（PDF）\n",
-"生成每期的网页版（HTML）和印刷版（PDF）：期刊文件 issues/2019/13.md 生成\n"
-"输出目录下的 2019/13.html（文中的图片放在它旁边）和 2019/13.pdf。\n"
+	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(PNG) |
+	    CLI(JPEG) | CLI(EVEN) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
+	    CLI(TEMPLATES), -1,
+	    "[选项] 文件...",
+"  build 文件...     生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）\n",
+"生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）：期刊文件\n"
+"issues/2019/13.md 生成输出目录下的 2019/13.html（文中的图片放在它旁边）、\n"
+"2019/13.pdf 和 2019/13.docx。给出 --html、--pdf、--docx 时只生成所给的几种。\n"
 "--png 生成手机长图 2019/13.png（太长时为 13-1.png、13-2.png……），\n"
 "--jpeg 则存为 2019/13.jpg。\n"
 "出错的一期保留上一次生成的文件，其余各期照常生成。\n",
@@ -102,7 +104,7 @@ cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
 				    { o->fontdir, o->even, 0 }, o->html, o->pdf,
-				    o->png || o->jpeg, o->jpeg, o->jobs };
+				    o->docx, o->png || o->jpeg, o->jpeg, o->jobs };
 	struct jb_series	*s;
 	int			 rc;
 
@@ -110,8 +112,8 @@ cmd_build(const struct cli_opts *o)
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
 		return 2;
 	}
-	if (!jo.html && !jo.pdf && !jo.png)
-		jo.html = jo.pdf = 1;
+	if (!jo.html && !jo.pdf && !jo.docx && !jo.png)
+		jo.html = jo.pdf = jo.docx = 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
 	rc = jobs_build(&jo, s, o->files, o->nfiles);

@@ -499,17 +499,16 @@ page_footer(struct lb *lb, struct lay_page *pg, int g, size_t nf, int ndist,
 		pg = page_new(lb);
 	if (!LAY_COMPACT && even && lb->out->npages % 2 == 1)
 		pg = page_new(lb);
-	page_rule(pg, LAY_TOP + top * LAY_PITCH, 0.35 * LAY_MM, BLACK);
+	page_rule(pg, LAY_TOP + top * LAY_PITCH, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	if (ndist > 0)
 		page_rule(pg, LAY_TOP + (top + ndist) * LAY_PITCH,
-		    0.25 * LAY_MM, BLACK);
+		    SPEC_RULE_LIGHT * LAY_MM, BLACK);
 	/* under the 印发 line, which is two on the phone */
 	if ((size_t)(ndist + 1 + LAY_COMPACT) < nf)
 		page_rule(pg, LAY_TOP + (top + ndist + 1 + LAY_COMPACT) *
-		    LAY_PITCH,
-		    0.25 * LAY_MM, BLACK);
+		    LAY_PITCH, SPEC_RULE_LIGHT * LAY_MM, BLACK);
 	page_rule(pg, LAY_COMPACT ? LAY_TOP + (top + (int)nf) * LAY_PITCH :
-	    LAY_TOP + LAY_HEIGHT, 0.35 * LAY_MM, BLACK);
+	    LAY_TOP + LAY_HEIGHT, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	for (i = 0; i < nf; i++) {
 		lb->rows[frow0 + i].para = -1;
 		lb->rows[frow0 + i].mark = NULL;
@@ -533,7 +532,7 @@ page_folios(struct lb *lb, int bodypages)
 	for (pno = 0; pno < (int)l->npages; pno++) {
 		char num[32];
 		int odd = (pno + 1) % 2 == 1;
-		double y = LAY_TOP + LAY_HEIGHT + 7 * LAY_MM + 0.88 * SIZE_4;
+		double y = LAY_TOP + LAY_HEIGHT + SPEC_FOLIO * LAY_MM + 0.88 * SIZE_4;
 
 		if (blank[pno] || (pno == (int)l->npages - 1 && pno > 0 &&
 		    blank[pno - 1]))

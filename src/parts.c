@@ -467,13 +467,24 @@ part_contents(struct lb *lb)
 	}
 }
 
-/* Move the last row's items into the row before it (two ends of one line). */
+/*
+ * Move the last row's items into the row before it (two ends of one
+ * line), when a character's width at least is left between them: long
+ * credits beside （共印N份） would otherwise print over each other.
+ */
 static void
 merge_last(struct lb *lb)
 {
 	struct row	*a = &lb->rows[lb->nrows - 2], *b = &lb->rows[lb->nrows - 1];
+	double		 end = 0, start = LAY_PAGE_W;
 	size_t		 i;
 
+	for (i = 0; i < a->nitems; i++)
+		end = fmax(end, a->items[i].x + a->items[i].w);
+	for (i = 0; i < b->nitems; i++)
+		start = fmin(start, b->items[i].x);
+	if (b->nitems == 0 || end + b->items[0].size > start)
+		return;
 	for (i = 0; i < b->nitems; i++)
 		*flow_item(a, LAY_GLYPHS) = b->items[i];
 	free(b->items);
@@ -674,6 +685,6 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	    LAY_LEFT + LAY_MEASURE - LAY_BODY, y, AL_RIGHT);
 
 	/* the red rule, 4 mm under that line */
-	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
+	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, SPEC_RULE_RED, RED);
 	return 6 + k;
 }

@@ -20,6 +20,7 @@ struct jb_nav {
 	const char	*next_label;
 	const char	*index_href;	/* "../index.html" */
 	const char	*pdf_href;	/* "13.pdf" */
+	const char	*docx_href;	/* "13.docx" */
 	const char	*root;		/* "../": from the page to the site root */
 };
 
@@ -41,6 +42,19 @@ int	 html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
  */
 int	 html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	    const struct iss_file *next, const char *tmpldir, const char *stem);
+
+/* The content type of a Word file, for links to it. */
+#define JB_DOCX_TYPE \
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+/*
+ * Write the Word edition of d to path (temporary file, then rename): a
+ * DOCX package laid out as the print edition, in styles an editor can
+ * reuse and the official faces of the series' font roles.  Returns 0, or
+ * -1 after reporting (an unreadable picture, a font role without a
+ * name); on failure an existing file at path is left untouched.
+ */
+int	 docx_write_issue(const struct jb_doc *d, const char *path);
 
 /* Write a text dump of the model to fp, for golden tests and `jianbao dump`. */
 void	 tree_write(const struct jb_doc *d, FILE *fp);

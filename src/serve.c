@@ -374,8 +374,8 @@ rebuild(struct srv *v, char **paths, size_t n, int html, int pdf, int renew)
 	free(ok);
 	publish(v, 0);
 	/* what bench/serve.sh reads, and what tells an editor it is done */
-	printf("已重排 %zu 期%s：网页和目录 %.1f 毫秒，PDF %.1f 毫秒\n", n,
-	    any_errors(v) ? "（有错误，见上）" : "", pages, ms_since(&t0));
+	printf("已重排 %zu 期%s：网页和目录 %.1f 毫秒，PDF 和 Word 版 %.1f 毫秒\n",
+	    n, any_errors(v) ? "（有错误，见上）" : "", pages, ms_since(&t0));
 	fflush(stdout);
 }
 
@@ -437,6 +437,8 @@ build_stale(struct srv *v)
 		html = stat(p, &out) != 0 || newer(&src, &out);
 		snprintf(p, len, "%s.pdf", stem);
 		pdf = stat(p, &out) != 0 || newer(&src, &out);
+		snprintf(p, len, "%s.docx", stem);
+		pdf |= stat(p, &out) != 0 || newer(&src, &out);
 		free(p);
 		free(stem);
 		if (html || pdf)
@@ -1038,7 +1040,7 @@ serve_main(const struct serve_opts *o)
 	v.jo.out = o->out;
 	v.jo.templates = o->templates;
 	v.jo.po.fontdir = o->fontdir;
-	v.jo.html = v.jo.pdf = 1;
+	v.jo.html = v.jo.pdf = v.jo.docx = 1;
 	v.jo.jobs = 1;
 
 	if (pipe(sigpipe_fd) == -1 ||

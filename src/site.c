@@ -354,6 +354,14 @@ issue_item(struct page *pg, xmlNodePtr ol, const struct arc_issue *is,
 	    is->year, is->kind, is->issue, is->issue_last),
 	    word(pg, JB_LABEL_DOWNLOAD)));
 	htmlio_text(a, word(pg, JB_LABEL_PDF_SHORT));
+	htmlio_text(head, " ");
+	a = link(pg, head, "docx", is->stem, ".docx");
+	xmlNewProp(a, BAD_CAST "type", BAD_CAST JB_DOCX_TYPE);
+	xmlNewProp(a, BAD_CAST "aria-label",
+	    BAD_CAST fmt(pg, "%s %s", label_issue(pg->a->arena, is->lang,
+	    is->year, is->kind, is->issue, is->issue_last),
+	    word(pg, JB_LABEL_DOWNLOAD_DOCX)));
+	htmlio_text(a, word(pg, JB_LABEL_DOCX_SHORT));
 	article_list(pg, li, "issue-articles", is);
 	xmlAddChild(li, xmlNewText(BAD_CAST "\n"));
 }
@@ -462,6 +470,10 @@ latest(struct page *pg, xmlNodePtr main, const struct arc_issue *is)
 	a = link(pg, p, "button", is->stem, ".pdf");
 	xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	htmlio_text(a, word(pg, JB_LABEL_DOWNLOAD));
+	htmlio_text(p, " ");
+	a = link(pg, p, "button", is->stem, ".docx");
+	xmlNewProp(a, BAD_CAST "type", BAD_CAST JB_DOCX_TYPE);
+	htmlio_text(a, word(pg, JB_LABEL_DOWNLOAD_DOCX));
 }
 
 static int

@@ -1,8 +1,12 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names, JPEG pixels. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names; the Word edition's package; JPEG pixels. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <zip.h>
 
 #include "document.h"
 #include "frontmatter.h"
@@ -12,6 +16,7 @@
 #include "label.h"
 #include "mem.h"
 #include "msg.h"
+#include "render.h"
 #include "source.h"
 
 int	 harness_failed;
@@ -514,6 +519,71 @@ test_jpeg(void)
 	free(b);
 }
 
+/* The bytes of the file at path, in b; 0 or -1. */
+static int
+slurp(const char *path, struct buf *b)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	 chunk[4096];
+	size_t	 n;
+
+	if (fp == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(b, chunk, n);
+	fclose(fp);
+	return 0;
+}
+
+/* The Word edition: the same bytes twice, parts in order, 1980 times. */
+static void
+test_docx(void)
+{
+	static const char src[] = "---\n期号: 3\n日期: 2025-03-01\n---\n\n"
+	    "## 全市文明交通志愿服务推进会召开\n\n本报讯 3月1日，会议召开。\n";
+	struct jb_series	*s = series_load("bulletin.yaml");
+	struct jb_doc		*d = NULL;
+	struct buf		 a = { 0 }, b = { 0 };
+	char			 dir[] = "/tmp/jianbao-unit-XXXXXX", pa[64], pb[64];
+	zip_t			*z;
+	zip_stat_t		 st;
+	int			 err;
+
+	OK(s != NULL && mkdtemp(dir) != NULL, "a series and a folder");
+	if (s == NULL)
+		return;
+	/* Entries are dated 1980-01-01 unless this names a time. */
+	unsetenv("SOURCE_DATE_EPOCH");
+	d = doc_parse("unit.md", src, sizeof(src) - 1, s);
+	snprintf(pa, sizeof(pa), "%s/a.docx", dir);
+	snprintf(pb, sizeof(pb), "%s/b.docx", dir);
+	OK(d != NULL && docx_write_issue(d, pa) == 0 &&
+	    docx_write_issue(d, pb) == 0, "the Word edition is written twice");
+	OK(slurp(pa, &a) == 0 && slurp(pb, &b) == 0 && a.len > 0 &&
+	    a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
+	    "byte for byte the same");
+	z = zip_open(pa, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	OK(z != NULL, "libzip opens it, checking its consistency");
+	if (z != NULL) {
+		STR_EQ(zip_get_name(z, 0, 0), "[Content_Types].xml",
+		    "the content types first");
+		STR_EQ(zip_get_name(z, 2, 0), "word/document.xml",
+		    "the document after the package's relationships");
+		OK(zip_stat(z, "word/document.xml", 0, &st) == 0 &&
+		    st.comp_method == ZIP_CM_DEFLATE && st.mtime ==
+		    mktime(&(struct tm){ .tm_year = 80, .tm_mday = 1,
+		    .tm_isdst = -1 }), "deflated, dated 1980-01-01");
+		zip_discard(z);
+	}
+	unlink(pa);
+	unlink(pb);
+	rmdir(dir);
+	buf_free(&a);
+	buf_free(&b);
+	doc_free(d);
+	series_free(s);
+}
+
 int
 main(void)
 {
@@ -532,6 +602,7 @@ main(void)
 	test_photo_rows();
 	test_issue_names();
 	test_jpeg();
+	test_docx();
 	msg_set_stream(NULL);
 	fclose(sink);
 	return harness_failed ? 1 : 0;
