@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -26,6 +27,7 @@
 #include "jobs.h"
 #include "mem.h"
 #include "msg.h"
+#include "outfile.h"
 #include "serve.h"
 
 #define DEFAULT_ADDR	"127.0.0.1"
@@ -414,12 +416,59 @@ newest_common(const struct srv *v, struct stat *newest)
 	closedir(dir);
 }
 
-/* At start: the issues whose outputs are missing or older than a source. */
+/*
+ * The list make keeps in OUT/.issues of the issue files its pages link
+ * between, as make writes it: every .md file in a folder of the issues
+ * folder, sorted, separated by spaces, a newline at the end.  The caller
+ * frees it.
+ */
+static char *
+issue_list(void)
+{
+	struct buf	 b = { 0 };
+	glob_t		 g;
+	size_t		 i;
+
+	if (glob(ISS_DIR "/*/*.md", 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++)
+			buf_printf(&b, "%s%s", i ? " " : "", g.gl_pathv[i]);
+		globfree(&g);
+	}
+	buf_puts(&b, "\n");
+	return b.data;
+}
+
+/* Is OUT/.issues the list of now?  After a build with new neighbours the
+ * file is written, so make and the preview agree on what is current. */
+static int
+same_list(const struct srv *v, const char *list, int write)
+{
+	char	*path, buf[1 << 16];
+	size_t	 n = strlen(v->o->out) + 16, len = 0;
+	FILE	*fp;
+	int	 same;
+
+	path = xmalloc(n);
+	snprintf(path, n, "%s/.issues", v->o->out);
+	if ((fp = fopen(path, "r")) != NULL) {
+		len = fread(buf, 1, sizeof(buf) - 1, fp);
+		fclose(fp);
+	}
+	buf[len] = '\0';
+	same = fp != NULL && strcmp(buf, list) == 0;
+	if (write && !same)
+		outfile_put(path, list, strlen(list));
+	free(path);
+	return same;
+}
+
+/* At start: the issues whose outputs are missing or older than a source;
+ * every page when issues came or went since the pages were made. */
 static void
 build_stale(struct srv *v)
 {
 	struct stat	 common, src, out;
-	char		**stale, *stem, *p;
+	char		**stale, *stem, *p, *list;
 	size_t		 i, n = 0, len;
 	int		 html, pdf;
 
@@ -446,7 +495,16 @@ build_stale(struct srv *v)
 	}
 	/* One run over the stale ones, both editions of each, which is
 	 * what make does after a change to either source. */
-	rebuild(v, stale, n, 1, 1, 0);
+	list = issue_list();
+	if (same_list(v, list, 0))
+		rebuild(v, stale, n, 1, 1, 0);
+	else {
+		rebuild(v, NULL, 0, 1, 0, 0);
+		rebuild(v, stale, n, 0, 1, 0);
+		if (!any_errors(v))
+			same_list(v, list, 1);
+	}
+	free(list);
 	free(stale);
 }
 
@@ -1104,8 +1162,15 @@ serve_main(const struct serve_opts *o)
 		drain(&v, &t);
 		if (t.rescan && !t.all && !same_issues(&v))
 			t.all = 1;
-		if (t.all)
+		if (t.all) {
 			rebuild(&v, NULL, 0, 1, 1, 1);
+			if (!any_errors(&v)) {
+				char *list = issue_list();
+
+				same_list(&v, list, 1);
+				free(list);
+			}
+		}
 		else if (t.pages) {
 			/* the pages; of the issues also saved, the PDF */
 			rebuild(&v, NULL, 0, 1, 0, 0);
