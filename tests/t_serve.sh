@@ -144,6 +144,25 @@ check "the restored issue was built again" \
 	'cmp -s "$site/issues/2025/07.md" issues/2025/07.md &&
 	 grep -q "$(sed -n "s/^## //p" issues/2025/07.md | head -1)" "$site/out/2025/07.html"'
 
+# An issue added while the preview runs: built, and its neighbour links to it.
+sed 's/^期号: 3$/期号: 4/; s/^总期号: 71$/总期号: 72/; s/^日期: 2026-03-06$/日期: 2026-03-20/' \
+	issues/2026/03.md >"$site/issues/2026/.04.md.new"
+mv "$site/issues/2026/.04.md.new" "$site/issues/2026/04.md"
+for i in $(seq 100); do
+	grep -q 'rel="next" href="../2026/04.html"' "$site/out/2026/03.html" 2>/dev/null &&
+		[ -f "$site/out/2026/04.pdf" ] && break
+	sleep 0.2
+done
+check "an issue added is built and its neighbour links to it" \
+	'[ -f "$site/out/2026/04.html" ] && grep -q "rel=\"next\" href=\"../2026/04.html\"" "$site/out/2026/03.html"'
+check "the archive lists the issue added" 'grep -q "2026/04.html" "$site/out/index.html"'
+rm "$site/issues/2026/04.md"
+for i in $(seq 100); do
+	grep -q 'rel="next" href="../2026/04.html"' "$site/out/2026/03.html" || break
+	sleep 0.2
+done
+check "an issue removed is no neighbour any more" '! grep -q "2026/04.html" "$site/out/2026/03.html"'
+
 # A broken series file: its error goes to the pages; put back, they reload.
 cp "$site/bulletin.yaml" "$tmp/bulletin.yaml"
 got=$(python3 - "$port" "$site/bulletin.yaml" "$tmp/bulletin.yaml" <<'EOF2'
