@@ -214,7 +214,13 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 	phone_grid(&grid);
 	if ((fs = press_fonts(p, d)) == NULL)
 		goto out;
-	if ((l = build(d, fs, 0, im, &grid)) == NULL)
+	/* What the narrow measure makes of a line (spacing, a lone last
+	 * character) is no news about the issue: the print edition, the one
+	 * that is judged, says its own.  Errors are still reported. */
+	msg_set_quiet(1);
+	l = build(d, fs, 0, im, &grid);
+	msg_set_quiet(0);
+	if (l == NULL)
 		goto out;
 	name = slice_name(stem, 0, 1, ext);
 	ph = pdf_phone_new(l, im, grid.page_w, PMOD_PHONE_WIDTH,
