@@ -59,8 +59,10 @@ int	 pmod_write(struct pmod_press *p, const struct jb_doc *d,
  * PMOD_PHONE_MAX px, cut between lines into stem-1.png, stem-2.png …;
  * slices of an earlier image of the issue, in the same format, that this
  * one does not have are removed.  The same
- * bytes for the same issue.  Returns the number of files written, or -1
- * after reporting, the old images left as they were.
+ * bytes for the same issue.  Warnings of the narrow layout are not
+ * reported (the print edition's are the ones that count); errors are.
+ * Returns the number of files written, or -1 after reporting, the old
+ * images left as they were.
  */
 #define PMOD_PHONE_WIDTH	1080
 #define PMOD_PHONE_MAX		16000
