@@ -10,9 +10,9 @@ MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 ic
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Libraries without a static archive: libzip (the Word edition, docx.c);
-# libmicrohttpd (serve) has one, but it needs GnuTLS, whose p11-kit and
-# libunistring have none.
+# Libraries without a static archive: libzip (the Word edition, docx.c;
+# reading submitted .docx, docxin.c); libmicrohttpd (serve) has one, but
+# it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libzip libmicrohttpd
 # ICU: the word breaks of titles (linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc

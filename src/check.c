@@ -582,7 +582,8 @@ rule_split(struct cfile *f, const struct block *a, const struct block *b)
 	    a->v[0].c == 0x2014 || b->n == 0 || b->v[0].c == 0x2605)
 		return;
 	last = &a->v[a->n - 1];
-	if (doc_is_terminal(last->c))
+	/* a photo credit (唐晓　摄) ends without a stop */
+	if (doc_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
 		return;
 	n = a->n < 8 ? a->n : 8;
 	add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
@@ -807,6 +808,22 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 		}
 		i = j - 1;
 	}
+}
+
+/*
+ * Private-use characters (U+E000..U+F8FF): what a PDF copy leaves for a
+ * glyph its font maps privately; no font prints them as the text meant.
+ */
+static void
+rule_private(struct cfile *f, const struct block *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->v[i].c >= 0xE000 && b->v[i].c <= 0xF8FF)
+			add_find(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
+			    b->v[i].col, uni_str(b->v[i].c),
+			    g_strdup_printf("%04X", (unsigned)b->v[i].c), NULL);
 }
 
 /* “” with 「」 in one zh-Hans issue: reported once, at the first 「. */
@@ -1048,6 +1065,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 		rule_dates(f, &f->blocks[i]);
 		rule_doubled(f, &f->blocks[i]);
 		rule_cjk_space(f, &f->blocks[i]);
+		rule_private(f, &f->blocks[i]);
 		if (i + 1 < f->nblocks && f->blocks[i + 1].first ==
 		    next_text_line(f, f->blocks[i].last))
 			rule_split(f, &f->blocks[i], &f->blocks[i + 1]);

@@ -37,11 +37,21 @@ static const struct {
 	[CLI_FORMAT] = { "format", 0, 1,
 "  --format 格式     校对结果的格式：text（默认）或 json（每个问题一行 JSON）\n" },
 	[CLI_DATE] = { "date", 0, 1,
-"  --date 日期       新一期的日期，如 2026-03-02（默认今天）\n" },
+"  --date 日期       新一期（或导入一期）的日期，如 2026-03-02（默认今天）\n" },
 	[CLI_KIND] = { "kind", 0, 1,
 "  --kind 刊别       新建这一刊别（如增刊）的下一期，按刊别单独编号\n" },
 	[CLI_OUTPUT] = { NULL, 'o', 1,
 "  -o 文件           导入结果写到这个文件（默认 issues/年/期.md）\n" },
+	[CLI_INTO] = { "into", 0, 1,
+"  --into 期刊.md    导入的文章追加到这一期的末尾（期次信息不变）\n" },
+	[CLI_NUMBER] = { "number", 0, 1,
+"  --number N        导入一期的期号（原文没有报头时使用）\n" },
+	[CLI_FORCE] = { "force", 0, 0,
+"  --force           允许覆盖已有的输出文件\n" },
+	[CLI_FIX] = { "fix", 0, 0,
+"  --fix             改正不需要判断的问题（半角标点、直引号、多余空格），逐处报告\n" },
+	[CLI_DRY_RUN] = { "dry-run", 0, 0,
+"  --dry-run         与 --fix 同用：只列出要改正之处，不改文件\n" },
 	[CLI_OUT] = { "out", 0, 1,
 "  --out 目录        输出目录（默认 out）\n" },
 	[CLI_TEMPLATES] = { "templates", 0, 1,
@@ -191,6 +201,27 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_OUTPUT:
 			o->output = optarg;
+			break;
+		case CLI_INTO:
+			o->into = optarg;
+			break;
+		case CLI_NUMBER:
+			errno = 0;
+			o->number = (int)strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    o->number < 1 || o->number > 999) {
+				msg(MSG_USAGE, NULL, "--number 需要 1 到 999 的整数");
+				return 2;
+			}
+			break;
+		case CLI_FORCE:
+			o->force = 1;
+			break;
+		case CLI_FIX:
+			o->fix = 1;
+			break;
+		case CLI_DRY_RUN:
+			o->dry_run = 1;
 			break;
 		case CLI_HELP:
 			help(c);

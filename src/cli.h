@@ -19,6 +19,11 @@ enum cli_opt {
 	CLI_DATE,		/* --date YYYY-MM-DD */
 	CLI_KIND,		/* --kind 刊别 */
 	CLI_OUTPUT,		/* -o FILE */
+	CLI_INTO,		/* --into ISSUE.md */
+	CLI_NUMBER,		/* --number N */
+	CLI_FORCE,		/* --force */
+	CLI_FIX,		/* --fix */
+	CLI_DRY_RUN,		/* --dry-run */
 	CLI_OUT,		/* --out DIR */
 	CLI_TEMPLATES,		/* --templates DIR */
 	CLI_SERIES,		/* --series FILE */
@@ -42,6 +47,11 @@ struct cli_opts {
 	const char	*date;		/* --date, or NULL */
 	const char	*kind;		/* --kind, or NULL */
 	const char	*output;	/* -o, or NULL */
+	const char	*into;		/* --into, or NULL */
+	int		 number;	/* --number, 0 when not given */
+	int		 force;		/* --force */
+	int		 fix;		/* --fix */
+	int		 dry_run;	/* --dry-run */
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
 	int		 docx;		/* --docx */

@@ -7,6 +7,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "colwidth.h"
 #include "docx.h"
 #include "document.h"
 #include "msg.h"
@@ -917,56 +918,6 @@ cell_widths(const struct jb_cell *c, int nobreak, size_t *nch, double *minw,
 }
 
 /*
- * Column widths for a table as wide as the measure w, as print sets them
- * (table.c): CSS 2.1's automatic table layout, but a column whose widest
- * cell fits in an even share of the room gets it whole.  The caller has
- * checked that the minima fit.
- */
-static void
-column_widths(const double *minw, const double *maxw, size_t n, double w,
-    double *out)
-{
-	double	 smin, smax, room;
-	size_t	 j, left;
-	int	 more;
-	unsigned char *fixed = xcalloc(n + 1, 1);
-
-	do {
-		more = 0;
-		room = w;
-		left = 0;
-		smin = 0;
-		for (j = 0; j < n; j++) {
-			if (fixed[j])
-				room -= maxw[j];
-			else
-				left++, smin += minw[j];
-		}
-		for (j = 0; j < n && left > 1; j++)
-			if (!fixed[j] && maxw[j] <= room / left &&
-			    room - maxw[j] >= smin - minw[j])
-				fixed[j] = more = 1;
-	} while (more);
-	smin = smax = 0;
-	for (j = 0; j < n; j++)
-		if (!fixed[j]) {
-			smin += minw[j];
-			smax += maxw[j];
-		}
-	for (j = 0; j < n; j++) {
-		if (smax <= room)
-			out[j] = smax + w - room > 0 ?
-			    maxw[j] * w / (smax + w - room) : w / n;
-		else if (fixed[j])
-			out[j] = maxw[j];
-		else
-			out[j] = minw[j] + (smax > smin ? (maxw[j] - minw[j]) *
-			    (room - smin) / (smax - smin) : 0);
-	}
-	free(fixed);
-}
-
-/*
  * The width of the narrowest table with padding *padx, which gives way
  * where that saves every cell a wrap, or where the narrowest table would
  * not fit the measure w with it (as print does).
@@ -1060,7 +1011,7 @@ table(struct body *b, const struct jb_block *blk, int after_table)
 		minw[j] += 2 * padx;
 		maxw[j] += 2 * padx;
 	}
-	column_widths(minw, maxw, nc, meas, colw);
+	colw_widths(minw, maxw, nc, meas, colw);
 	pady = fmax(3, (DOCX_PITCH / 20.0 - lp) / 2);
 
 	/*

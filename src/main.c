@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "datadir.h"
 #include "document.h"
+#include "fix.h"
 #include "frontmatter.h"
 #include "import.h"
 #include "issues.h"
@@ -30,6 +31,7 @@ static int	 cmd_layout(const struct cli_opts *);
 static int	 cmd_fonts(const struct cli_opts *);
 static int	 cmd_serve(const struct cli_opts *);
 
+#define IMPORT_USAGE	"用法：jianbao import 文件... [-o 输出.md | --into 期刊.md] [--number N] [--date YYYY-MM-DD] [--force] [--series 文件]"
 #define UNKNOWN_OPTION	"未知选项，请运行 jianbao --help 查看用法"
 
 /* Every command, in the order `jianbao --help` lists them. */
@@ -67,11 +69,16 @@ static const struct cli_cmd cmds[] = {
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n",
 "显示解析后的文档结构（用于检查和测试）。\n",
 	    UNKNOWN_OPTION },
-	{ "check", cmd_check, CLI(FORMAT) | CLI(SERIES), -1, "[选项] [文件...]",
-"  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON）\n",
+	{ "check", cmd_check, CLI(FORMAT) | CLI(SERIES) | CLI(FIX) |
+	    CLI(DRY_RUN), -1, "[选项] [文件...]",
+"  check [文件...]   校对文字并检查期号、日期等（--format=json 输出 JSON，\n"
+"                    --fix 改正不需要判断的问题）\n",
 "校对文字并检查期号、日期等；不给文件时检查 issues/ 下的全部各期。\n"
-"有错误时退出码为 1，只有警告时为 0。\n",
-	    "用法：jianbao check [--format=json] [--series 文件] [文件...]" },
+"有错误时退出码为 1，只有警告时为 0。\n"
+"--fix 先改正不需要判断的问题（汉字间的半角标点、直引号、多余的空格），\n"
+"每处报告一行 “文件:行:列: 已修正：…”，文件整体替换，再照常校对；\n"
+"--dry-run 只列出要改正之处，不改文件。\n",
+	    "用法：jianbao check [--fix [--dry-run]] [--format=json] [--series 文件] [文件...]" },
 	{ "new", cmd_new, CLI(DATE) | CLI(KIND) | CLI(SERIES), 0, "[选项]",
 "  new [--date 日期] [--kind 增刊]  新建下一期的期刊文件（期号、总期号、日期、\n"
 "                    分送、署名）\n",
@@ -80,12 +87,17 @@ static const struct cli_cmd cmds[] = {
 "示例文章。--kind 增刊 新建当年下一期增刊 issues/年/zk-期.md（增刊单独编号，\n"
 "不编总期号）。已有的文件不会被覆盖。\n",
 	    "用法：jianbao new [--date YYYY-MM-DD] [--kind 刊别] [--series 文件]" },
-	{ "import", cmd_import, CLI(OUTPUT) | CLI(SERIES), 1, "[选项] 文件",
-"  import 文件 [-o 输出.md]  把从 Word 或 PDF 粘贴的往期文字转成期刊文件\n",
-"把从 Word 或 PDF 粘贴的往期文字转成期刊文件：刊头写入前置信息，正文、\n"
-"分送和署名各归其位，放不下的行在标准错误上指出。\n"
-"不给 -o 时写到 issues/年/期.md，这个文件不得已经存在。\n",
-	    "用法：jianbao import 文件 [-o 输出.md] [--series 文件]" },
+	{ "import", cmd_import, CLI(OUTPUT) | CLI(INTO) | CLI(NUMBER) |
+	    CLI(DATE) | CLI(FORCE) | CLI(SERIES), -1, "[选项] 文件...",
+"  import 文件...    把来稿（Word 文件 .docx、从 Word、PDF 或网页复制的文字）\n"
+"                    或往期原文转成期刊文件\n",
+"把来稿或往期原文转成一期期刊文件：Word 文件（.docx）或文字文件（UTF-8、\n"
+"GB18030、UTF-16）。几个文件按给出的顺序合成一期。报头写入期次信息；没有\n"
+"报头时期号和日期取 --number、--date，或按 new 的规则取下一期和今天。\n"
+"正文一字不丢：无法归类的内容照样留作段落，并指出所在的行。\n"
+"不给 -o 时写到 issues/年/期.md；--into 把文章追加到已有的一期。\n"
+"已有的文件只有加 --force 才会覆盖。\n",
+	    IMPORT_USAGE },
 	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(SERIES), -1,
 	    "[选项] 文件...",
 "  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n",
@@ -184,6 +196,13 @@ cmd_dump(const struct cli_opts *o)
 static int
 cmd_check(const struct cli_opts *o)
 {
+	int	 rc;
+
+	if (o->fix || o->dry_run) {
+		rc = fix_main(o->series, o->nfiles, o->files, o->dry_run);
+		if (rc != 0 || o->dry_run)
+			return rc;
+	}
 	return chk_main(o->series, o->nfiles, o->files);
 }
 
@@ -196,7 +215,14 @@ cmd_new(const struct cli_opts *o)
 static int
 cmd_import(const struct cli_opts *o)
 {
-	return imp_main(o->series, o->files[0], o->output);
+	struct imp_opts	 io = { o->series, o->output, o->into, o->date,
+			    o->number, o->force };
+
+	if (o->nfiles == 0 || (o->output != NULL && o->into != NULL)) {
+		msg(MSG_USAGE, NULL, IMPORT_USAGE);
+		return 2;
+	}
+	return imp_main(&io, o->nfiles, o->files);
 }
 
 struct show_layout {

@@ -11,6 +11,17 @@
 
 /* Problem first, subject quoted with “”, no final full stop. */
 static const char *const msgtab[MSG__MAX] = {
+	/* notices say what they are: no level word is printed before them */
+	[MSG_FIX_HALFWIDTH] = "%s：“%s” → “%s”",
+	[MSG_FIX_QUOTES] = "%s：“%s” → “%s”",
+	[MSG_FIX_CJK_SPACE] = "%s：“%s” → “%s”",
+	[MSG_FIX_IDEO_SPACE] = "%s：“%s” → “%s”",
+	[MSG_IMPORT_ENCODING] = "提示：文件的编码是 %s，已转换为 UTF-8",
+	[MSG_IMPORT_MOVED] = "提示：%s “%s” %s",
+	[MSG_IMPORT_TOC] = "提示：手打的目录 “%s” 已删去（本期要目自动生成）",
+	[MSG_DOCX_TOC] = "提示：Word 生成的目录已删去（本期要目自动生成）",
+	[MSG_IMPORT_PAGE] = "提示：页码 “%s” 已删去",
+	[MSG_IMPORT_CONVERTED] = "提示：已用 LibreOffice 把 “%s” 转换为 .docx 再导入",
 	[MSG_FM_UNKNOWN_KEY] = "未知的前置信息键 “%s”，已忽略",
 	[MSG_SERIES_UNKNOWN_KEY] = "未知的刊物设置键 “%s”，已忽略",
 	[MSG_RAW_HTML] = "不支持 HTML 代码 “%s”，已忽略",
@@ -44,6 +55,17 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_IMPORT_PRINT_DATE] = "印发日期 “%s” 与报头日期 “%s” 不同，采用报头日期",
 	[MSG_IMPORT_NO_DIST] = "原文没有分送行（报：、送：、发：），沿用刊物设置的分送单位",
 	[MSG_IMPORT_NO_CREDITS] = "原文没有署名行（审核：、校对：、编辑：），沿用刊物设置的署名",
+	[MSG_IMPORT_GUESSED] = "原文没有%s，%s按新建一期的规则取（当年的下一期、今天），请核对或用 --number、--date 指定",
+	[MSG_IMPORT_NO_TITLE] = "文章没有标题，已加 “%s”，请补写",
+	[MSG_IMPORT_MASTHEAD_AGAIN] = "这个文件的报头（%s）未用：%s",
+	[MSG_DOCX_TRACKED] = "文件中有未接受的修订（从这一段起），已按接受全部修订导入，请核对",
+	[MSG_DOCX_COMMENT] = "批注 “%s” 已作为段落保留，请核对后删去",
+	[MSG_DOCX_TEXTBOX] = "文本框中的文字 “%s” 已作为段落保留，请核对",
+	[MSG_DOCX_FOOTNOTE] = "脚注 “%s” 已作为段落保留在文末，请核对",
+	[MSG_DOCX_TABLE_TEXT] = "只有一行（或下面各行都是空的）的表格，其中的文字已作为段落导入，请核对",
+	[MSG_DOCX_LINKED_IMAGE] = "图片 “%s” 链接到文件之外，没有导入",
+	[MSG_CHK_PRIVATE_USE] = "私用区字符 “%s”（U+%s）不是正常的文字，多为从 PDF 复制时的乱码，请改为原字",
+	[MSG_CHK_STRAIGHT_QUOTE] = "中文里的直引号 “%s” 无法配对，请手工改为弯引号",
 	[MSG_FM_NONE] = "文件开头缺少前置信息（应以 “---” 行开始，至少写明期号和日期）",
 	[MSG_EMPTY_TITLE] = "文章标题为空",
 	[MSG_PARA_TOO_LONG] = "段落过长（%ld 字），上限为 %d 字，请分段",
@@ -82,8 +104,21 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_CHK_DUPLICATE] = "%s年%s重复，“%s” 也是这一期",
 	[MSG_CHK_DATE_ORDER] = "日期 “%s” 早于上一期 “%s” 的日期 “%s”",
 	[MSG_NEW_EXISTS] = "文件 “%s” 已经存在，不会覆盖",
-	[MSG_IMPORT_NO_ISSUE] = "报头中找不到期号（“第N期”）",
-	[MSG_IMPORT_NO_DATE] = "报头和印发行中找不到日期（“2019年8月30日”）",
+	[MSG_IMPORT_EMPTY] = "文件中没有可导入的文字",
+	[MSG_OUT_EXISTS] = "文件 “%s” 已经存在，不会覆盖（确要覆盖请加 --force）",
+	[MSG_ENCODING] = "文件既不是 UTF-8，也不是 GB18030、Big5 或带 BOM 的 UTF-16，无法读取（字节 “\\x%02X”）",
+	[MSG_DOCX_NOT_ZIP] = "不是有效的 Word 文件（.docx 应为 ZIP 压缩包）：%s",
+	[MSG_DOCX_NO_DOCUMENT] = "Word 文件中没有正文（缺少 word/document.xml）",
+	[MSG_DOCX_ENCRYPTED] = "Word 文件设有密码保护，无法读取；请在 Word 或 WPS 中取消密码后另存为 .docx 再导入",
+	[MSG_DOCX_OLD] = "这是旧式 Word（.doc）或 WPS 文件，请在 Word 或 WPS 中另存为 .docx 再导入（装有 LibreOffice 时会自动转换）",
+	[MSG_DOCX_CONVERT] = "LibreOffice 无法转换 “%s”，请在 Word 或 WPS 中另存为 .docx 再导入",
+	[MSG_DOCX_TOO_BIG] = "Word 文件中的 “%s” 解压后过大或压缩比异常（%s），上限为 %s，可能是恶意文件",
+	[MSG_DOCX_SIZE_LIE] = "Word 文件中的 “%s” 解压后比它声明的 %s 字节多，可能是恶意文件",
+	[MSG_DOCX_TOO_MANY] = "Word 文件中的条目过多（%s 个），上限为 %s 个",
+	[MSG_DOCX_BAD_NAME] = "Word 文件中有不安全的条目名 “%s”（含 ../、反斜杠或绝对路径），可能是恶意文件",
+	[MSG_DOCX_XML] = "Word 文件中的 “%s” 不是有效的 XML：%s",
+	[MSG_DOCX_DTD] = "Word 文件中的 “%s” 含有 DTD 或实体声明，出于安全不予读取",
+	[MSG_DOCX_NOT_IMAGE] = "Word 文件中的图片 “%s” 不是 PNG 或 JPEG 图片，请在 Word 或 WPS 中换成 PNG 或 JPEG 图片后再导入",
 	[MSG_FM_CHOICE] = "“%s” 的值 “%s” 无效，应为 %s",
 	[MSG_TABLE_RAGGED] = "表格 “%s” 的这一行有 %d 格，与表头的 %d 格不一致",
 	[MSG_TABLE_EMPTY] = "表格 “%s” 只有表头，没有数据行（表头与数据行之间不能空行）",
@@ -128,6 +163,12 @@ static const char *const ruletab[MSG__MAX] = {
 	[MSG_CHK_LONG_TITLE] = "long-title",
 	[MSG_CHK_DUPLICATE] = "issue-duplicate",
 	[MSG_CHK_DATE_ORDER] = "date-order",
+	[MSG_CHK_PRIVATE_USE] = "private-use",
+	[MSG_CHK_STRAIGHT_QUOTE] = "straight-quotes",
+	[MSG_FIX_HALFWIDTH] = "halfwidth-punct",
+	[MSG_FIX_QUOTES] = "straight-quotes",
+	[MSG_FIX_CJK_SPACE] = "cjk-space",
+	[MSG_FIX_IDEO_SPACE] = "fullwidth-space",
 	[MSG_CHK_FILE_NAME] = "file-name",
 };
 
@@ -193,6 +234,11 @@ msg(enum msgid id, const struct jb_pos *pos, ...)
 	} else if (id > MSG_ERROR) {
 		lv = 2;
 		level = "错误";
+	} else if (id < MSG_WARNING) {
+		lv = 0;
+		level = NULL;
+		if (quiet)
+			return;
 	} else {
 		lv = 1;
 		level = "警告";
@@ -210,7 +256,7 @@ msg(enum msgid id, const struct jb_pos *pos, ...)
 	text = g_strdup_vprintf(msgtab[id] ? msgtab[id] : "?", ap);
 	va_end(ap);
 	if (format == MSG_FORMAT_JSON) {
-		put_json(fp, pos, level, rule, text);
+		put_json(fp, pos, level ? level : "提示", rule, text);
 		g_free(text);
 		fflush(fp);
 		return;
@@ -226,7 +272,9 @@ msg(enum msgid id, const struct jb_pos *pos, ...)
 		fputs(": ", fp);
 	} else
 		fputs("jianbao: ", fp);
-	fprintf(fp, "%s：%s", level, text);
+	if (level != NULL)
+		fprintf(fp, "%s：", level);
+	fputs(text, fp);
 	if (rule != NULL)
 		fprintf(fp, " [%s]", rule);
 	fputc('\n', fp);

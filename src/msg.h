@@ -5,13 +5,27 @@
 #include "jianbao.h"
 
 /*
- * The band an id falls in decides its level: ids between MSG_WARNING and
+ * The band an id falls in decides its level: ids before MSG_WARNING are
+ * notices (what was done: a repair, a conversion), printed without a
+ * level word, their text saying what it is, and raising no exit status;
+ * ids between MSG_WARNING and
  * MSG_ERROR are warnings, between MSG_ERROR and MSG_FATAL errors (the
  * document is skipped, nothing is written for it), after MSG_FATAL system
  * errors.  Each id has one printf format in the table in msg.c; every
  * format names the problem first and quotes its subject with “”.
  */
 enum msgid {
+	MSG_NOTICE,		/* ---- notices ---- */
+	MSG_FIX_HALFWIDTH,	/* check --fix: , ; : ? ! ( ) made full-width */
+	MSG_FIX_QUOTES,		/* check --fix: straight quotes made curly or corner */
+	MSG_FIX_CJK_SPACE,	/* check --fix: a space between Chinese text removed */
+	MSG_FIX_IDEO_SPACE,	/* check --fix: a run of 　 inside a paragraph removed */
+	MSG_IMPORT_ENCODING,	/* import: text converted from GB18030 or UTF-16 */
+	MSG_IMPORT_MOVED,	/* import: a masthead or footer line into front matter */
+	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
+	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
+	MSG_IMPORT_PAGE,	/* import: a page number dropped */
+	MSG_DOCX_TOC,		/* import: a Word table of contents dropped */
 	MSG_WARNING,		/* ---- warnings ---- */
 	MSG_FM_UNKNOWN_KEY,	/* unknown front-matter key */
 	MSG_SERIES_UNKNOWN_KEY,	/* unknown key in bulletin.yaml */
@@ -45,6 +59,17 @@ enum msgid {
 	MSG_IMPORT_PRINT_DATE,	/* import: 印发 date differs from the masthead */
 	MSG_IMPORT_NO_DIST,	/* import: no 报/送/发 lines found */
 	MSG_IMPORT_NO_CREDITS,	/* import: no 审核/校对/编辑 line found */
+	MSG_IMPORT_GUESSED,	/* import: 期号 and 日期 by new's rule */
+	MSG_IMPORT_NO_TITLE,	/* import: an article without a title got one */
+	MSG_IMPORT_MASTHEAD_AGAIN, /* import: a later file's masthead not used */
+	MSG_DOCX_TRACKED,	/* import: tracked changes taken as accepted */
+	MSG_DOCX_COMMENT,	/* import: a comment kept as a paragraph */
+	MSG_DOCX_TEXTBOX,	/* import: a text box kept as a paragraph */
+	MSG_DOCX_FOOTNOTE,	/* import: a footnote kept as a paragraph */
+	MSG_DOCX_LINKED_IMAGE,	/* import: a picture outside the file, not taken */
+	MSG_DOCX_TABLE_TEXT,	/* import: a one-row table taken as paragraphs */
+	MSG_CHK_PRIVATE_USE,	/* check: private-use character (PDF copy debris) */
+	MSG_CHK_STRAIGHT_QUOTE,	/* check: straight quote left unpaired in Chinese text */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */
 	MSG_FM_NONE,		/* file does not start with front matter */
 	MSG_EMPTY_TITLE,	/* an article heading with no text */
@@ -84,8 +109,21 @@ enum msgid {
 	MSG_CHK_DUPLICATE,	/* check: 期号 given to two issues of a year */
 	MSG_CHK_DATE_ORDER,	/* check: date earlier than the issue before */
 	MSG_NEW_EXISTS,		/* new: the next issue's file exists already */
-	MSG_IMPORT_NO_ISSUE,	/* import: no 第N期 in the masthead */
-	MSG_IMPORT_NO_DATE,	/* import: no date in the masthead */
+	MSG_OUT_EXISTS,		/* import: the output exists and no --force */
+	MSG_IMPORT_EMPTY,	/* import: a file with no text at all */
+	MSG_ENCODING,		/* import: text in no encoding we read */
+	MSG_DOCX_NOT_ZIP,	/* import: a .docx that is no zip */
+	MSG_DOCX_NO_DOCUMENT,	/* import: zip without word/document.xml */
+	MSG_DOCX_ENCRYPTED,	/* import: password-protected Word file */
+	MSG_DOCX_OLD,		/* import: .doc or .wps, no LibreOffice */
+	MSG_DOCX_CONVERT,	/* import: LibreOffice could not convert */
+	MSG_DOCX_TOO_BIG,	/* import: an entry beyond the size or ratio caps */
+	MSG_DOCX_TOO_MANY,	/* import: too many entries */
+	MSG_DOCX_SIZE_LIE,	/* import: an entry unpacks to more than it says */
+	MSG_DOCX_BAD_NAME,	/* import: entry name with ../ or absolute */
+	MSG_DOCX_XML,		/* import: a part is not well-formed XML */
+	MSG_DOCX_DTD,		/* import: a part declares a DTD or entities */
+	MSG_DOCX_NOT_IMAGE,	/* import: a picture that is no PNG or JPEG */
 	MSG_FM_CHOICE,		/* a setting that is not one of its choices */
 	MSG_TABLE_RAGGED,	/* a table row with more or fewer cells than the header */
 	MSG_TABLE_EMPTY,	/* a table with a header row only */

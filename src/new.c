@@ -118,14 +118,21 @@ carry_over(struct fmw *w, const struct jb_doc *prev)
 	src_free(t);
 }
 
-/* Load an issue quietly: its warnings are not news to whoever runs new. */
+/*
+ * Load an issue's front matter quietly: its warnings are not news to
+ * whoever runs new, and its body (pictures decoded to be checked) is not
+ * needed for numbering and carry-over.
+ */
 static struct jb_doc *
 load_quiet(const char *path, const struct jb_series *s)
 {
-	struct jb_doc	*d;
+	struct jb_doc	*d = NULL;
+	struct src	*t;
 
 	msg_set_quiet(1);
-	d = doc_load(path, s);
+	if ((t = src_read(path, DOC_MAX_BYTES)) != NULL)
+		d = doc_parse_meta(t, s);
+	src_free(t);
 	msg_set_quiet(0);
 	return d;
 }
@@ -152,17 +159,65 @@ of_kind(const struct iss_file *f, const struct jb_kind *k)
 }
 
 int
+new_next(const struct jb_series *s, const struct jb_kind *kind,
+    const struct jb_date *date, int *issue, int *total,
+    struct jb_doc **latest)
+{
+	struct jb_doc	*last = NULL, *inyear = NULL;
+	struct iss_list	 all = { NULL, 0 };
+	size_t		 i, reg, same;
+	int		 rc = -1;
+
+	*issue = 1;
+	*total = 0;
+	/*
+	 * 总期号 from the latest regular issue: a kind numbered apart (增刊)
+	 * takes none.  分送 and 署名 from the latest issue of the same kind,
+	 * else the latest regular one.  期号 from the year's issues of the
+	 * kind, after a 合刊's last number.
+	 */
+	iss_scan(ISS_DIR, &all);
+	for (reg = all.n; reg > 0 && !of_kind(&all.v[reg - 1], NULL); reg--)
+		;
+	for (same = all.n; same > 0 && !of_kind(&all.v[same - 1], kind); same--)
+		;
+	if (same == 0)
+		same = reg;
+	if (same > 0 && (last = load_quiet(all.v[same - 1].path, s)) == NULL)
+		goto out;
+	if (kind == NULL && last != NULL && last->meta.total > 0)
+		*total = last->meta.total_last + 1;
+	else if (kind == NULL && last == NULL && s->total_numbering)
+		*total = 1;
+	for (i = all.n; i > 0; i--)
+		if (all.v[i - 1].year == date->year && of_kind(&all.v[i - 1], kind))
+			break;
+	if (i > 0) {
+		if ((inyear = load_quiet(all.v[i - 1].path, s)) == NULL)
+			goto out;
+		*issue = inyear->meta.issue_last + 1;
+	}
+	rc = 0;
+out:
+	doc_free(inyear);
+	if (latest != NULL && rc == 0)
+		*latest = last;
+	else
+		doc_free(last);
+	iss_free(&all);
+	return rc;
+}
+
+int
 new_main(const char *series, const char *given, const char *kindname)
 {
 	struct jb_series	*s = NULL;
-	struct jb_doc		*last = NULL, *inyear = NULL;
-	struct iss_list		 all = { NULL, 0 };
+	struct jb_doc		*last = NULL;
 	const struct jb_kind	*kind = NULL;
 	struct jb_date		 date;
 	struct fmw		*w = NULL;
 	struct outfile		*o;
 	char			*path = NULL, iso[16];
-	size_t			 i, reg, same;
 	int			 issue = 1, total = 0, rc = 1;
 
 	if (given != NULL && fm_parse_date(given, &date) == -1) {
@@ -180,33 +235,8 @@ new_main(const char *series, const char *given, const char *kindname)
 		return 2;
 	}
 
-	/*
-	 * 总期号 from the latest regular issue: a kind numbered apart (增刊)
-	 * takes none.  分送 and 署名 from the latest issue of the same kind,
-	 * else the latest regular one.  期号 from the year's issues of the
-	 * kind, after a 合刊's last number.
-	 */
-	iss_scan(ISS_DIR, &all);
-	for (reg = all.n; reg > 0 && !of_kind(&all.v[reg - 1], NULL); reg--)
-		;
-	for (same = all.n; same > 0 && !of_kind(&all.v[same - 1], kind); same--)
-		;
-	if (same == 0)
-		same = reg;
-	if (same > 0 && (last = load_quiet(all.v[same - 1].path, s)) == NULL)
+	if (new_next(s, kind, &date, &issue, &total, &last) == -1)
 		goto out;
-	if (kind == NULL && last != NULL && last->meta.total > 0)
-		total = last->meta.total_last + 1;
-	else if (kind == NULL && last == NULL && s->total_numbering)
-		total = 1;
-	for (i = all.n; i > 0; i--)
-		if (all.v[i - 1].year == date.year && of_kind(&all.v[i - 1], kind))
-			break;
-	if (i > 0) {
-		if ((inyear = load_quiet(all.v[i - 1].path, s)) == NULL)
-			goto out;
-		issue = inyear->meta.issue_last + 1;
-	}
 
 	path = iss_path(date.year, kind != NULL ? kind->prefix : NULL, issue);
 	if (access(path, F_OK) == 0) {
@@ -238,9 +268,7 @@ new_main(const char *series, const char *given, const char *kindname)
 out:
 	free(path);
 	fmw_free(w);
-	doc_free(inyear);
 	doc_free(last);
-	iss_free(&all);
 	series_free(s);
 	return rc;
 }

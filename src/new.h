@@ -16,4 +16,23 @@
  */
 int	 new_main(const char *series, const char *given, const char *kind);
 
+struct jb_series;
+struct jb_kind;
+struct jb_doc;
+struct jb_date;
+
+/*
+ * The rule new numbers by, for import too: the 期号 after the latest
+ * issue of kind (NULL: the regular issues) in date's year in issues/ (1
+ * when there is none; after a 合刊's last number) in *issue, the 总期号
+ * after the latest regular issue's (0: none, or a kind numbered apart) in
+ * *total, and, when latest is not NULL, the issue 分送 and 署名 carry over
+ * from, its front matter loaded quietly (NULL when there is none; the
+ * caller frees it with doc_free()).  Returns 0, or -1 after reporting an
+ * issue that does not load.
+ */
+int	 new_next(const struct jb_series *s, const struct jb_kind *kind,
+	    const struct jb_date *date, int *issue, int *total,
+	    struct jb_doc **latest);
+
 #endif

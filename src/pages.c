@@ -10,6 +10,10 @@
  * another place for it is tried: 19 of 22 lines is 86 % full. */
 #define SLACK	3
 
+/* The fewest grid lines a picture is shrunk to: about 50 mm tall, a
+ * photo still legible; see least_lines(). */
+#define MIN_PICTURE	5
+
 struct lay_page *
 page_new(struct lb *lb)
 {
@@ -217,6 +221,18 @@ shrink_image(struct row *r, int n)
 }
 
 /*
+ * The fewest grid lines the picture row r may shrink to and stay legible:
+ * half its height, and no less than MIN_PICTURE lines.
+ */
+static int
+least_lines(const struct row *r)
+{
+	int	 half = (r->nlines + 1) / 2;
+
+	return half > MIN_PICTURE ? half : MIN_PICTURE;
+}
+
+/*
  * How far a page break before row b must move back: a heading or spacing
  * never ends a page, and no paragraph leaves a single line at either side
  * of the break.  0: b is a good break.
@@ -352,17 +368,22 @@ float_picture(struct lb *lb, size_t i, size_t j, int g, int full)
  * ends, or another picture follows), move it up instead: before the
  * latest paragraph of its article on this page after which it fits, so
  * that the paragraphs it passes follow it, fill the page and continue on
- * the next.  Rows [i, j) fit on the page, whose first g lines are taken.
- * Returns 1 when the rows were reordered so, else 0.
+ * the next.  With shrink set, the picture may also shrink (no less than
+ * least_lines()) to fit there, filling the page to its foot.  Rows [i, j)
+ * fit on the page, whose first g lines are taken.  Returns 1 when the
+ * rows were reordered so, else 0.
  */
 static int
-float_back(struct lb *lb, size_t i, size_t j, int g)
+float_back(struct lb *lb, size_t i, size_t j, int g, int shrink)
 {
 	size_t		 s, e, p, x;
-	int		 n, nn, at = g;
+	int		 n, nn, at = g, least;
 
 	if (overflow(lb, i, j, &s, &e, &n) == 0)
 		return 0;
+	least = n;
+	if (shrink)
+		least -= lb->rows[s].nlines - least_lines(&lb->rows[s]);
 	for (p = i; p < s; p++)
 		at += lb->rows[p].nlines;
 	/* at: the lines taken above row p - 1, going up from s. */
@@ -373,20 +394,114 @@ float_back(struct lb *lb, size_t i, size_t j, int g)
 		    r->table != 0)
 			return 0;
 		at -= r->nlines;
-		if (at + n <= LAY_LINES && (r->para < 0 || r->idx == 0) &&
+		if (at + least <= LAY_LINES && (r->para < 0 || r->idx == 0) &&
 		    break_back(lb, p - 1) == 0)
 			break;
 	}
 	if (p <= i + 1)
 		return 0;
+	if (at + n > LAY_LINES)
+		shrink_image(&lb->rows[s], lb->rows[s].nlines -
+		    (at + n - LAY_LINES));
 	rotate(lb, p - 1, s, e);
 	return 1;
 }
 
+/*
+ * Shrink pictures so that rows [i, e) fit on the page, whose first g lines
+ * are taken, when the picture [s, e) that ends them does not: that picture
+ * alone if it can, else it and the pictures outside boxes above it on the
+ * page, the tallest first, none below least_lines().  Returns 1 when they were
+ * shrunk so, else 0.
+ */
+static int
+shrink_fit(struct lb *lb, size_t i, size_t s, size_t e, int g)
+{
+	size_t		 k, x, pics[LAY_LINES];
+	int		 over = g, n, np = 0, slack = 0, t;
+	int		 lines[LAY_LINES], least[LAY_LINES];
+
+	/* a table's rows stack at their own heights and never shrink */
+	for (k = i; k < e; k++) {
+		if (lb->rows[k].table != 0)
+			return 0;
+		over += lb->rows[k].nlines;
+	}
+	/* nor is the article's last line, its byline, left alone at the
+	 * next page's top */
+	for (n = 0, k = e; k < lb->nrows && lb->rows[k].art ==
+	    lb->rows[s].art; k++)
+		n += lb->rows[k].nlines;
+	if (n == 1)
+		over += n;
+	over -= LAY_LINES;
+	if (over <= 0)
+		return 0;
+	/* the picture itself, then those above it, latest first */
+	for (k = s + 1; k-- > i && np < LAY_LINES;)
+		if ((k == s || (slack < over && picture(lb, k, &x, &n))) &&
+		    lb->rows[k].nlines > least_lines(&lb->rows[k])) {
+			pics[np] = k;
+			lines[np] = lb->rows[k].nlines;
+			least[np] = least_lines(&lb->rows[k]);
+			slack += lines[np] - least[np];
+			np++;
+		}
+	if (slack < over)
+		return 0;
+	if (pics[0] == s && lines[0] - over >= least[0])
+		lines[0] -= over;
+	else
+		for (; over > 0; over--) {
+			for (n = -1, t = 0; t < np; t++)
+				if (lines[t] > least[t] && (n < 0 ||
+				    lines[t] > lines[n]))
+					n = t;
+			lines[n]--;
+		}
+	for (t = 0; t < np; t++)
+		if (lines[t] < lb->rows[pics[t]].nlines)
+			shrink_image(&lb->rows[pics[t]], lines[t]);
+	return 1;
+}
+
+/*
+ * Whether row j starts a picture in a box, which shrinks but never floats:
+ * 1 with the rows [*s, *e) holding it and its caption, or 0.
+ */
+static int
+boxed(const struct lb *lb, size_t j, size_t *s, size_t *e)
+{
+	const struct row *r = &lb->rows[j];
+
+	if (r->nitems == 0 || r->items[0].kind != LAY_IMAGE || r->box == 0)
+		return 0;
+	for (*s = *e = j; lb->rows[*e].keep && *e + 1 < lb->nrows; ++*e)
+		;
+	++*e;
+	return 1;
+}
+
+/*
+ * Whether a page filled as f0 says before row i, where rows [i, j) fit,
+ * would leave more than SLACK lines empty if it ended where
+ * adjust_break() says: 1 or 0.
+ */
+static int
+short_page(struct lb *lb, size_t i, size_t j, const struct fill *f0)
+{
+	size_t		 b = adjust_break(lb, i, j), k;
+	struct fill	 f = *f0;
+
+	for (k = i; k < b; k++)
+		advance(&f, &lb->rows[k]);
+	return f.g < LAY_LINES - SLACK;
+}
+
 /* Paginate: fill each page with the rows that fit; a picture that does
  * not fit floats to the next page (float_picture()) or up the page
- * (float_back()), or else shrinks, and the break moves back where
- * adjust_break() says. */
+ * (float_back()), or else shrinks (shrink_fit()), and the break moves
+ * back where adjust_break() says. */
 struct lay_page *
 page_body(struct lb *lb, struct lay_page *pg, int *gp)
 {
@@ -397,8 +512,8 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 	line = xcalloc(lb->nrows + 1, sizeof(*line));
 	top = xcalloc(lb->nrows + 1, sizeof(*top));
 	for (i = 0; i < lb->nrows;) {
-		size_t j;
-		int used, turn;
+		size_t j, s, e;
+		int turn, n;
 		struct fill f0 = { g, 0, g, 0 }, f;
 
 		if (g == 0 && lb->rows[i].blank) {
@@ -421,30 +536,19 @@ page_body(struct lb *lb, struct lay_page *pg, int *gp)
 		}
 		f = f0;
 		j = fit(lb, i, &f);
-		used = f.g;
 		/* A picture that does not fit: forward if that fills the
-		 * page, else up the page, else shrunk to no less than six
-		 * lines, else forward as far as the text goes. */
+		 * page, else up the page, else shrunk, else forward as far
+		 * as the text goes. */
 		b = 0;
 		if (!turn && j < lb->nrows) {
 			b = float_picture(lb, i, j, f0.g, 1);
-			if (b == 0 && float_back(lb, i, j, f0.g)) {
+			if (b == 0 && (float_back(lb, i, j, f0.g, 0) ||
+			    (short_page(lb, i, j, &f0) && (overflow(lb, i, j,
+			    &s, &e, &n) || boxed(lb, j, &s, &e)) &&
+			    (shrink_fit(lb, i, s, e, f0.g) ||
+			    float_back(lb, i, j, f0.g, 1))))) {
 				f = f0;
 				j = fit(lb, i, &f);
-			} else if (b == 0 && lb->rows[j].nitems > 0 &&
-			    lb->rows[j].items[0].kind == LAY_IMAGE) {
-				size_t k = j;
-				int need;
-
-				while (lb->rows[k].keep && k + 1 < lb->nrows)
-					k++;
-				need = LAY_LINES - used - (int)(k - j);
-				if (need >= 6 && need < lb->rows[j].nlines) {
-					shrink_image(&lb->rows[j], need);
-					f = f0;
-					j = fit(lb, i, &f);
-				} else
-					b = float_picture(lb, i, j, f0.g, 0);
 			} else if (b == 0)
 				b = float_picture(lb, i, j, f0.g, 0);
 		}

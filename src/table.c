@@ -6,6 +6,7 @@
 
 #include <pango/pango.h>
 
+#include "colwidth.h"
 #include "layint.h"
 #include "mem.h"
 #include "msg.h"
@@ -97,59 +98,6 @@ content_widths(const struct para *p, int nobreak, double *minw, double *maxw)
 	*minw = fmax(*minw, piece);
 }
 
-/*
- * Column widths for a table as wide as the measure, by the automatic
- * table layout of CSS 2.1 §17.5.2.2 with one refinement an office
- * typesetter makes: a column whose widest cell fits in an even share of
- * the room gets it whole, so short names and numbers stay on one line
- * and the long texts wrap.  The others share what is left as CSS does:
- * each its minimum content width, the rest in proportion to what it
- * lacks of its maximum, or, when all have their maxima, in proportion to
- * those.  The caller has checked that the minima fit.
- */
-static void
-column_widths(const double *minw, const double *maxw, size_t n, double w,
-    double *out)
-{
-	double	 smin, smax, room;
-	size_t	 j, left;
-	int	 more;
-	unsigned char *fixed = xcalloc(n + 1, 1);
-
-	do {
-		more = 0;
-		room = w;
-		left = 0;
-		smin = 0;
-		for (j = 0; j < n; j++) {
-			if (fixed[j])
-				room -= maxw[j];
-			else
-				left++, smin += minw[j];
-		}
-		for (j = 0; j < n && left > 1; j++)
-			if (!fixed[j] && maxw[j] <= room / left &&
-			    room - maxw[j] >= smin - minw[j])
-				fixed[j] = more = 1;
-	} while (more);
-	smin = smax = 0;
-	for (j = 0; j < n; j++)
-		if (!fixed[j]) {
-			smin += minw[j];
-			smax += maxw[j];
-		}
-	for (j = 0; j < n; j++) {
-		if (smax <= room)
-			out[j] = smax + w - room > 0 ?
-			    maxw[j] * w / (smax + w - room) : w / n;
-		else if (fixed[j])
-			out[j] = maxw[j];
-		else
-			out[j] = minw[j] + (smax > smin ? (maxw[j] - minw[j]) *
-			    (room - smin) / (smax - smin) : 0);
-	}
-	free(fixed);
-}
 
 static struct lay_item *
 rule(struct row *r, double x, double y, double w, double thick)
@@ -326,7 +274,7 @@ again:
 		minw[j] += 2 * padx;
 		maxw[j] += 2 * padx;
 	}
-	column_widths(minw, maxw, nc, meas, colw);
+	colw_widths(minw, maxw, nc, meas, colw);
 	colx[0] = turn ? 0 : LAY_LEFT - (meas - LAY_MEASURE) / 2;
 	for (j = 0; j < nc; j++)
 		colx[j + 1] = colx[j] + colw[j];

@@ -63,7 +63,7 @@ check "build without files" '[ $st -eq 2 ] && said "build 需要至少一个期�
 run site --out "$tmp/site"
 check "site without files" '[ $st -eq 2 ] && said "site 需要全部期刊文件"'
 
-chk="用法：jianbao check [--format=json] [--series 文件] [文件...]"
+chk="用法：jianbao check [--fix [--dry-run]] [--format=json] [--series 文件] [文件...]"
 for a in "--bogus $ISSUE" --format "--format=xml $ISSUE" \
     "--format xml $ISSUE" --series; do
 	run check $a
@@ -81,8 +81,8 @@ done
 run new --date=2025-13-01
 check "new --date with a bad date" '[ $st -eq 2 ] && said "日期 “2025-13-01” 无效，应为 YYYY-MM-DD"'
 
-imp="用法：jianbao import 文件 [-o 输出.md] [--series 文件]"
-for a in "" "a b" --bogus "a -o"; do
+imp="用法：jianbao import 文件... [-o 输出.md | --into 期刊.md] [--number N] [--date YYYY-MM-DD] [--force] [--series 文件]"
+for a in "" --bogus "a -o" "a -o x.md --into y.md"; do
 	run import $a
 	check "import ${a:-without a file}" '[ $st -eq 2 ] && said "$imp"'
 done

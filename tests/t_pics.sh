@@ -20,7 +20,7 @@ check "dump of $dir/row.md prints no diagnostics" '[ ! -s "$tmp/err" ]'
 golden "dump of $dir/row.md matches $dir/row.tree" $dir/row.tree "$tmp/row.tree"
 
 # ---- layout golden files ----
-for t in float title back row; do
+for t in float title back row two; do
 	"$JB" layout --fixed $S $dir/$t.md >"$tmp/$t.layout" 2>"$tmp/err"
 	check "layout of $dir/$t.md prints no diagnostics" '[ ! -s "$tmp/err" ]'
 	golden "layout of $dir/$t.md matches $dir/$t.layout" $dir/$t.layout \
@@ -59,6 +59,19 @@ check "back: page 2 is full" '[ "$($W $L lines 2)" = 22 ]'
 check "back: the next article starts after that paragraph, on page 3" \
     '[ "$($W $L dest a2 | cut -d" " -f1)" = 3 ]'
 
+# two.md: two pictures end their article and the second does not fit
+# below the first; neither can move up past the other nor past the next
+# title, so both shrink (the taller more, neither below half its height
+# or 5 lines) and the article ends on page 2 with its byline.
+L=$tmp/two.layout
+check "two: both pictures on page 2, each shrunk to between half and all of its height" \
+    'echo $($W $L image 1) $($W $L image 2) |
+     awk "\$1 == 2 && \$4 == 2 && \$3 >= 138 && \$3 < 276 && \$6 >= 166 && \$6 < 332 { ok = 1 } END { exit !ok }"'
+check "two: page 2 is full and ends the article with its byline" \
+    '[ "$($W $L lines 2)" = 22 ] && [ "$($W $L text 罗晓梅 | cut -d" " -f1)" = 2 ]'
+check "two: the next article starts page 3" \
+    '[ "$($W $L dest a2 | cut -d" " -f1)" = 3 ]'
+
 # row.md: pictures of one height filling the measure with 1 字 between
 # them, each caption centred under its own picture.
 L=$tmp/row.layout
@@ -94,7 +107,8 @@ check "a row of five pictures: the old page is kept, no PDF written" \
 # ---- the PDFs: page fill and captions ----
 # The test issues, every sample, generated issues as bench/gen.py makes
 # them, and the same with pictures after every few paragraphs (rows of two
-# and three among them).
+# and three among them); then, with pictures, the second half of a year of
+# 24 issues from two seeds (the first half is much like the 12 above).
 mkdir -p "$tmp/gen"
 if python3 bench/gen.py "$tmp/gen" 12 >/dev/null; then
 	cp -r "$tmp/gen" "$tmp/plain"
@@ -102,14 +116,22 @@ if python3 bench/gen.py "$tmp/gen" 12 >/dev/null; then
 else
 	notok "bench/gen.py makes generated issues"
 fi
+for seed in 7 22; do
+	if python3 bench/gen.py --seed $seed "$tmp/seed$seed" 24 >/dev/null; then
+		rm "$tmp/seed$seed"/issues/2026/0*.md "$tmp/seed$seed"/issues/2026/1[0-2].md
+		python3 $dir/inject.py $dir/images "$tmp/seed$seed"/issues/*/*.md
+	else
+		notok "bench/gen.py --seed $seed makes generated issues"
+	fi
+done
 : >"$tmp/list"
-for f in $dir/float.md $dir/back.md $dir/row.md; do
+for f in $dir/float.md $dir/back.md $dir/row.md $dir/two.md; do
 	echo "$f $dir/bulletin.yaml" >>"$tmp/list"
 done
 for f in issues/*/*.md; do
 	echo "$f bulletin.yaml" >>"$tmp/list"
 done
-for g in plain gen; do
+for g in plain gen seed7 seed22; do
 	for f in "$tmp/$g"/issues/*/*.md; do
 		echo "$f $tmp/$g/bulletin.yaml" >>"$tmp/list"
 	done

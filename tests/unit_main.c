@@ -1,4 +1,4 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names; the Word edition's package; JPEG pixels. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names, text encodings, Word file kinds; the Word edition's package; JPEG pixels. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,8 @@
 #include <zip.h>
 
 #include "document.h"
+#include "docxin.h"
+#include "encoding.h"
 #include "frontmatter.h"
 #include "harness.h"
 #include "image.h"
@@ -519,6 +521,44 @@ test_jpeg(void)
 	free(b);
 }
 
+/* enc_to_utf8() on "云岭，市" in each encoding it reads. */
+static void
+test_encodings(void)
+{
+	static const struct {
+		const char	*bytes;
+		size_t		 len;
+		int		 rc;
+		const char	*name;
+	} t[] = {
+		{ "\xE4\xBA\x91\xE5\xB2\xAD\xEF\xBC\x8C\xE5\xB8\x82", 12, 0, "UTF-8" },
+		{ "\xEF\xBB\xBF\xE4\xBA\x91\xE5\xB2\xAD\xEF\xBC\x8C\xE5\xB8\x82", 15, 0,
+		    "UTF-8 with BOM" },
+		{ "\xD4\xC6\xC1\xEB\xA3\xAC\xCA\xD0", 8, 0, "GBK" },
+		{ "\xFF\xFE\x91\x4E\xad\x5C\x0C\xFF\x02\x5E", 10, 0, "UTF-16LE with BOM" },
+		{ "\xFE\xFF\x4E\x91\x5C\xad\xFF\x0C\x5E\x02", 10, 0, "UTF-16BE with BOM" },
+		{ "\xE4\xBA\x91\x00", 4, -1, "a NUL byte" },
+		{ "\x81\x30\xFF", 3, -1, "neither UTF-8 nor GB18030" },
+		{ "\xFF\xFE\x00\xD8", 4, -1, "UTF-16 with a lone surrogate" },
+	};
+	struct buf	 b = { 0 };
+	size_t		 i;
+	char		 name[80];
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		snprintf(name, sizeof(name), "enc_to_utf8: %s", t[i].name);
+		INT_EQ(enc_to_utf8("t.txt", t[i].bytes, t[i].len, &b), t[i].rc, name);
+		if (t[i].rc == 0)
+			STR_EQ(b.data, "云岭，市", name);
+		else
+			OK(b.len == 0, name);
+		buf_free(&b);
+	}
+	OK(docxin_is_zip("PK\003\004", 4) && !docxin_is_zip("PK", 2), "a zip by its bytes");
+	OK(docxin_is_ole("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) &&
+	    !docxin_is_ole("PK\003\004", 4), "an OLE file by its bytes");
+}
+
 /* The bytes of the file at path, in b; 0 or -1. */
 static int
 slurp(const char *path, struct buf *b)
@@ -602,6 +642,7 @@ main(void)
 	test_photo_rows();
 	test_issue_names();
 	test_jpeg();
+	test_encodings();
 	test_docx();
 	msg_set_stream(NULL);
 	fclose(sink);
