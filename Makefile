@@ -11,8 +11,9 @@ MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 ic
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
 # Libraries without a static archive: libzip (the Word edition, docx.c;
-# reading submitted .docx, docxin.c).
-SHARED_PKGS = libzip
+# reading submitted .docx, docxin.c); libmicrohttpd (serve) has one, but
+# it needs GnuTLS, whose p11-kit and libunistring have none.
+SHARED_PKGS = libzip libmicrohttpd
 # ICU: the word breaks of titles (linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
@@ -62,7 +63,7 @@ DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
-	install uninstall
+	install uninstall preview png
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
 # ones for each of a thousand issue files (could issues/2019/13.md be made
@@ -184,6 +185,19 @@ archive: $(OUT)/.archive
 # the rest and lets the next run parse only the issues that changed.
 $(OUT)/.archive: $(ISSUES) $(OUT)/.issues jianbao bulletin.yaml $(TEMPLATES)
 	./jianbao site --out $(OUT) $(ISSUES)
+
+# make png: the phone image of every issue, OUT/YYYY/NN.png (NN-1.png,
+# NN-2.png … when it is long), for sharing in chat groups.
+png: jianbao $(PRESS_SO)
+	$(BUILDRUN) --png $(ISSUES)
+
+# make preview [PORT=8000]: the site on http://127.0.0.1:PORT/, rebuilt on
+# each save by the running program (src/serve.h).  It builds what is stale
+# itself rather than after `make site`, so an issue that does not build
+# yet can still be previewed with its errors shown over the page.
+PORT	?= 8000
+preview: jianbao $(PRESS_SO)
+	./jianbao serve --port $(PORT) --out $(OUT)
 
 # make publish DEST=/srv/www/bulletins: copy the built site beside DEST and
 # swap it in with one rename (see scripts/publish.sh).

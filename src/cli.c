@@ -24,6 +24,10 @@ static const struct {
 "  --pdf             只生成印刷版\n" },
 	[CLI_DOCX] = { "docx", 0, 0,
 "  --docx            只生成 Word 版（DOCX）\n" },
+	[CLI_PNG] = { "png", 0, 0,
+"  --png             只生成手机长图（PNG，1080 像素宽，太长时分成几张）\n" },
+	[CLI_JPEG] = { "jpeg", 0, 0,
+"  --jpeg            手机长图存为 JPEG（.jpg，文件小一些）\n" },
 	[CLI_EVEN] = { "even", 0, 0,
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
@@ -54,6 +58,10 @@ static const struct {
 "  --templates 目录  网页模板目录（默认 templates）\n" },
 	[CLI_SERIES] = { "series", 0, 1,
 "  --series 文件     刊物设置文件（默认 bulletin.yaml）\n" },
+	[CLI_PORT] = { "port", 0, 1,
+"  --port N          预览用的端口（默认 8000；0 为任一空闲端口）\n" },
+	[CLI_LISTEN] = { "listen", 0, 1,
+"  --listen 地址     预览在这个 IP 地址上提供（默认 127.0.0.1，只有本机能打开）\n" },
 	[CLI_HELP] = { "help", 'h', 0,
 "  -h, --help        显示本帮助\n" },
 };
@@ -133,6 +141,12 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 		case CLI_DOCX:
 			o->docx = 1;
 			break;
+		case CLI_PNG:
+			o->png = 1;
+			break;
+		case CLI_JPEG:
+			o->jpeg = 1;
+			break;
 		case CLI_EVEN:
 			o->even = 1;
 			break;
@@ -147,6 +161,18 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 				msg(MSG_USAGE, NULL, "--jobs 需要 0 到 1024 的整数");
 				return 2;
 			}
+			break;
+		case CLI_PORT:
+			errno = 0;
+			o->port = (int)strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    o->port < 0 || o->port > 65535) {
+				msg(MSG_USAGE, NULL, "--port 需要 0 到 65535 的整数");
+				return 2;
+			}
+			break;
+		case CLI_LISTEN:
+			o->listen = optarg;
 			break;
 		case CLI_OUT:
 			o->out = optarg;

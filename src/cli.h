@@ -10,6 +10,8 @@ enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
 	CLI_DOCX,		/* --docx */
+	CLI_PNG,		/* --png */
+	CLI_JPEG,		/* --jpeg */
 	CLI_EVEN,		/* --even */
 	CLI_FIXED,		/* --fixed */
 	CLI_JOBS,		/* --jobs N */
@@ -25,6 +27,8 @@ enum cli_opt {
 	CLI_OUT,		/* --out DIR */
 	CLI_TEMPLATES,		/* --templates DIR */
 	CLI_SERIES,		/* --series FILE */
+	CLI_PORT,		/* --port N */
+	CLI_LISTEN,		/* --listen ADDRESS */
 	CLI_HELP,		/* -h, --help: taken by every command */
 	CLI__MAX
 };
@@ -51,9 +55,13 @@ struct cli_opts {
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
 	int		 docx;		/* --docx */
+	int		 png;		/* --png */
+	int		 jpeg;		/* --jpeg */
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
 	int		 jobs;		/* --jobs, 0 to 1024 */
+	int		 port;		/* --port, 0 to 65535 */
+	const char	*listen;	/* --listen: the address serve binds */
 	char		**files;	/* the arguments that are no options */
 	int		 nfiles;
 	const char	*fontdir;	/* fonts/ beside the series file, set by

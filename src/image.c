@@ -1,5 +1,6 @@
 /* image.c -- validate pictures (libpng, libjpeg) while the document model is built. */
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,113 @@ jpeg_whole(const unsigned char *data, size_t len, const char *shown,
 	rc = 0;
 out:
 	jpeg_destroy_decompress(&ci);
+	free(row);
+	return rc;
+}
+
+int
+img_decode_jpeg(const unsigned char *data, size_t len, const char *shown,
+    const struct jb_pos *pos, unsigned char *dst, size_t stride,
+    unsigned long w, unsigned long h)
+{
+	struct jpeg_decompress_struct	 ci;
+	struct jpeg_err			 je;
+	JSAMPLE				*volatile row = NULL;
+	JSAMPROW			 rows[1];
+	uint32_t			*px;
+	unsigned			 x, r, g, b, k;
+	volatile int			 rc = -1;
+	int				 cmyk;
+
+	ci.err = jpeg_std_error(&je.pub);
+	je.pub.error_exit = jpeg_fail;
+	je.pub.output_message = jpeg_silent;
+	if (setjmp(je.jb)) {
+		msg(MSG_IMAGE_BAD, pos, shown, "JPEG 数据已损坏");
+		goto out;
+	}
+	jpeg_create_decompress(&ci);
+	jpeg_mem_src(&ci, data, (unsigned long)len);
+	jpeg_read_header(&ci, TRUE);
+	cmyk = ci.jpeg_color_space == JCS_CMYK ||
+	    ci.jpeg_color_space == JCS_YCCK;
+	ci.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+	jpeg_start_decompress(&ci);
+	if (ci.output_width != w || ci.output_height != h) {
+		msg(MSG_IMAGE_BAD, pos, shown, "JPEG 数据已损坏");
+		goto out;
+	}
+	row = xmalloc((size_t)w * (size_t)ci.output_components);
+	rows[0] = row;
+	while (ci.output_scanline < ci.output_height) {
+		px = (uint32_t *)(void *)(dst + stride * ci.output_scanline);
+		jpeg_read_scanlines(&ci, rows, 1);
+		for (x = 0; x < w; x++) {
+			if (cmyk) {
+				/* Adobe's inverted CMYK, as Photoshop writes */
+				k = row[4 * x + 3];
+				r = row[4 * x] * k / 255;
+				g = row[4 * x + 1] * k / 255;
+				b = row[4 * x + 2] * k / 255;
+			} else {
+				r = row[3 * x];
+				g = row[3 * x + 1];
+				b = row[3 * x + 2];
+			}
+			px[x] = (uint32_t)(r << 16 | g << 8 | b);
+		}
+	}
+	jpeg_finish_decompress(&ci);
+	rc = 0;
+out:
+	jpeg_destroy_decompress(&ci);
+	free(row);
+	return rc;
+}
+
+int
+img_write_jpeg(FILE *fp, const unsigned char *src, size_t stride,
+    unsigned long w, unsigned long h, int quality)
+{
+	struct jpeg_compress_struct	 ci;
+	struct jpeg_err			 je;
+	JSAMPLE				*volatile row = NULL;
+	JSAMPROW			 rows[1];
+	const uint32_t			*px;
+	unsigned long			 x;
+	volatile int			 rc = -1;
+
+	ci.err = jpeg_std_error(&je.pub);
+	je.pub.error_exit = jpeg_fail;
+	je.pub.output_message = jpeg_silent;
+	if (setjmp(je.jb))
+		goto out;
+	jpeg_create_compress(&ci);
+	jpeg_stdio_dest(&ci, fp);
+	ci.image_width = (JDIMENSION)w;
+	ci.image_height = (JDIMENSION)h;
+	ci.input_components = 3;
+	ci.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&ci);
+	jpeg_set_quality(&ci, quality, TRUE);
+	ci.dct_method = JDCT_ISLOW;
+	jpeg_start_compress(&ci, TRUE);
+	row = xmalloc((size_t)w * 3);
+	rows[0] = row;
+	while (ci.next_scanline < ci.image_height) {
+		px = (const uint32_t *)(const void *)(src + stride *
+		    ci.next_scanline);
+		for (x = 0; x < w; x++) {
+			row[3 * x] = (JSAMPLE)(px[x] >> 16 & 0xff);
+			row[3 * x + 1] = (JSAMPLE)(px[x] >> 8 & 0xff);
+			row[3 * x + 2] = (JSAMPLE)(px[x] & 0xff);
+		}
+		jpeg_write_scanlines(&ci, rows, 1);
+	}
+	jpeg_finish_compress(&ci);
+	rc = ferror(fp) ? -1 : 0;
+out:
+	jpeg_destroy_compress(&ci);
 	free(row);
 	return rc;
 }

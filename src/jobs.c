@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arccache.h"
+#include "archive.h"
 #include "document.h"
 #include "issues.h"
 #include "jobs.h"
@@ -46,7 +48,8 @@ build_one(struct build *b, const char *path)
 
 	/* Started first: the press reads the font configuration while the
 	 * issue is parsed. */
-	if (pdf && b->pp == NULL && (b->press = press_load()) != NULL)
+	if ((pdf || o->png) && b->pp == NULL &&
+	    (b->press = press_load()) != NULL)
 		b->pp = b->press->pmod_new(&o->po);
 	if ((d = doc_load(path, b->s)) == NULL)
 		return -1;
@@ -76,6 +79,9 @@ build_one(struct build *b, const char *path)
 		if (html_write_page(d, prev, next, o->templates, stem) == -1)
 			goto out;
 	}
+	if (o->png && (b->pp == NULL ||
+	    b->press->pmod_write_phone(b->pp, d, stem, o->jpeg) == -1))
+		goto out;
 	rc = 0;
 out:
 	free(target);
@@ -129,8 +135,8 @@ run_workers(struct build *b, int jobs, char **files, int nfiles)
 	int			 i, st, rc = 0;
 
 	size = (nfiles + jobs * 4 - 1) / (jobs * 4);
-	if (size > (o->pdf ? PDF_BATCH : HTML_BATCH))
-		size = o->pdf ? PDF_BATCH : HTML_BATCH;
+	if (size > (o->pdf || o->png ? PDF_BATCH : HTML_BATCH))
+		size = o->pdf || o->png ? PDF_BATCH : HTML_BATCH;
 	v = xcalloc((size_t)nfiles, sizeof(*v));
 	for (i = 0; i < nfiles; i += size) {
 		v[nb].first = i;
@@ -213,5 +219,84 @@ jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 	if (b.press != NULL)
 		b.press->pmod_free(b.pp);
 	iss_near_free(b.near);
+	return rc;
+}
+
+/* A builder is one build kept between calls. */
+struct jobs {
+	struct build	 b;
+};
+
+struct jobs *
+jobs_new(const struct jobs_opts *o, const struct jb_series *s)
+{
+	struct jobs	*j = xcalloc(1, sizeof(*j));
+
+	j->b.o = o;
+	j->b.s = s;
+	j->b.near = iss_near_new();
+	return j;
+}
+
+void
+jobs_free(struct jobs *j)
+{
+	if (j == NULL)
+		return;
+	if (j->b.press != NULL)
+		j->b.press->pmod_free(j->b.pp);
+	iss_near_free(j->b.near);
+	free(j);
+}
+
+int
+jobs_one(struct jobs *j, const char *path, int html, int pdf)
+{
+	const struct jobs_opts	*keep = j->b.o;
+	struct jobs_opts	 o = *keep;
+	int			 rc;
+
+	/* The Word edition goes with the print edition, as it did. */
+	o.html = html;
+	o.pdf = pdf && keep->pdf;
+	o.docx = pdf && keep->docx;
+	j->b.o = &o;
+	rc = build_one(&j->b, path);
+	j->b.o = keep;
+	return rc;
+}
+
+/*
+ * Every issue is loaded (or its summary taken from the previous run, see
+ * archive.h), copied into the archive and freed at once, so memory stays
+ * flat however many issues there are.  Nothing is written unless every
+ * issue loads, so a broken issue never takes an existing archive's entry
+ * away.
+ */
+int
+jobs_site(const struct jb_series *s, const char *series_path,
+    const char *templates, const char *out, char **files, int nfiles)
+{
+	struct arc	*a;
+	char		*stem;
+	int		 i, rc = 0;
+
+	a = arc_new(s);
+	arccache_read(a, out, series_path);
+	for (i = 0; i < nfiles; i++) {
+		stem = iss_stem(files[i]);
+		if (arc_add_file(a, files[i], stem) == -1)
+			rc = 1;
+		free(stem);
+	}
+	if (rc == 0) {
+		arc_sort(a);
+		if (site_write(a, templates, out) == -1 ||
+		    feed_write(a, out) == -1 ||
+		    search_write(a, templates, out) == -1 ||
+		    arccache_write(a, out) == -1)
+			rc = 1;
+	}
+	arc_free(a);
 	return rc;
 }

@@ -12,6 +12,8 @@ struct jobs_opts {
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
 	int		 docx;		/* write the Word edition */
+	int		 png;		/* write the phone image (pressmod.h) */
+	int		 jpeg;		/* as JPEG */
 	int		 jobs;		/* worker processes, 0 one per CPU */
 };
 
@@ -29,5 +31,33 @@ struct jobs_opts {
  */
 int	 jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 	    char **files, int nfiles);
+
+/*
+ * The same builder kept in one process for issue after issue (serve):
+ * jobs_new() makes it for o and s, which must outlive it; jobs_one()
+ * writes the editions of one issue file that html and pdf ask for (pdf:
+ * the print and the Word editions, those of them o asks for), as
+ * jobs_build() does, the press (fonts and their caches) made on the first
+ * print edition and kept until jobs_free().  The neighbours of a page
+ * come from the issue list of the first issue built: after issues are
+ * added or removed, make a new builder.  jobs_one() returns 0, or -1
+ * after reporting, the issue's old outputs left in place.
+ */
+struct jobs;
+
+struct jobs	*jobs_new(const struct jobs_opts *o, const struct jb_series *s);
+void		 jobs_free(struct jobs *j);		/* NULL: no-op */
+int		 jobs_one(struct jobs *j, const char *path, int html, int pdf);
+
+/*
+ * The archive around the issue pages (`jianbao site`): every one of the
+ * nfiles issue files loaded, or its summary taken from OUT/.archive when
+ * the file, the program and the series file at series_path are as they
+ * were (archive.h), then the home, year and search pages, the feed, the
+ * search index and the cache written under out.  Nothing is written
+ * unless every issue loads.  Returns the exit status: 0, or 1.
+ */
+int	 jobs_site(const struct jb_series *s, const char *series_path,
+	    const char *templates, const char *out, char **files, int nfiles);
 
 #endif

@@ -23,13 +23,21 @@ struct _PangoContext;
 struct _PangoItem;
 struct tab;
 
-/* The 版心 grid of GB/T 9704, in pt; the page itself is in layout.h. */
-#define LAY_LEFT	(SPEC_LEFT * LAY_MM)	/* 订口 */
-#define LAY_TOP		(SPEC_TOP * LAY_MM)	/* 天头 */
-#define LAY_MEASURE	(SPEC_MEASURE * LAY_MM)	/* 版心 width */
-#define LAY_HEIGHT	(SPEC_HEIGHT * LAY_MM)	/* 版心 height */
-#define LAY_LINES	SPEC_LINES		/* lines per face */
-#define LAY_CHARS	SPEC_CHARS		/* characters per full line */
+/*
+ * The grid of the layout being built (layout.h), which lay_build() sets
+ * from its options for the length of the build: GB/T 9704's 版心 for
+ * print, the phone's measure for the long image.  The rooms read it
+ * through these names.
+ */
+extern struct lay_grid lay_grid;
+
+#define LAY_LEFT	(lay_grid.left)		/* 订口 */
+#define LAY_TOP		(lay_grid.top)		/* 天头 */
+#define LAY_MEASURE	(lay_grid.measure)	/* 版心 width */
+#define LAY_HEIGHT	(lay_grid.height)	/* 版心 height */
+#define LAY_LINES	(lay_grid.lines)	/* lines per face */
+#define LAY_CHARS	(lay_grid.chars)	/* characters per full line */
+#define LAY_COMPACT	(lay_grid.compact)	/* the phone's one long page */
 #define LAY_PITCH	(LAY_HEIGHT / LAY_LINES)	/* cell model: 28.99 pt */
 #define LAY_BODY	(LAY_MEASURE / LAY_CHARS)	/* 三号 on the grid: 15.79 pt */
 

@@ -7,6 +7,17 @@
 #include "layint.h"
 #include "mem.h"
 
+/* GB/T 9704: 版心 156 × 225 mm, 37 mm from the top, 28 mm from the left. */
+const struct lay_grid lay_grid_print = {
+	LAY_PAGE_W, LAY_PAGE_H, SPEC_LEFT * LAY_MM, SPEC_TOP * LAY_MM,
+	SPEC_MEASURE * LAY_MM, SPEC_HEIGHT * LAY_MM, SPEC_LINES, SPEC_CHARS, 0
+};
+
+struct lay_grid lay_grid = {
+	LAY_PAGE_W, LAY_PAGE_H, SPEC_LEFT * LAY_MM, SPEC_TOP * LAY_MM,
+	SPEC_MEASURE * LAY_MM, SPEC_HEIGHT * LAY_MM, SPEC_LINES, SPEC_CHARS, 0
+};
+
 struct lay_doc *
 lay_build(const struct jb_doc *d, const struct lay_metrics *m,
     const struct lay_opts *o)
@@ -18,6 +29,7 @@ lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 	int			 g, bodypages, ndist;
 	struct lay_doc		*rv = NULL;
 
+	lay_grid = o != NULL && o->grid != NULL ? *o->grid : lay_grid_print;
 	memset(&lb, 0, sizeof(lb));
 	lb.d = d;
 	lb.m = m;

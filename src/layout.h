@@ -86,8 +86,26 @@ struct lay_metrics {
 	void		*arg;		/* borrowed, passed to image_size */
 };
 
+/*
+ * The grid text is set on, in pt: where the 版心 sits on the page, its
+ * width and height, its lines and the characters of a full line (the body
+ * size is measure / chars, the line pitch height / lines).  The print
+ * edition's is GB/T 9704's (lay_grid_print); the phone image's a narrow
+ * measure on one page as long as the issue, with the 报尾 right after the
+ * text and no page numbers (compact).
+ */
+struct lay_grid {
+	double	 page_w, page_h;
+	double	 left, top, measure, height;
+	int	 lines, chars;
+	int	 compact;
+};
+
+extern const struct lay_grid lay_grid_print;
+
 struct lay_opts {
 	int	 even;			/* pad to an even page count */
+	const struct lay_grid *grid;	/* NULL: lay_grid_print */
 };
 
 /*

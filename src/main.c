@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arccache.h"
-#include "archive.h"
 #include "check.h"
 #include "cli.h"
 #include "datadir.h"
@@ -19,6 +17,7 @@
 #include "new.h"
 #include "press.h"
 #include "render.h"
+#include "serve.h"
 
 #define JIANBAO_VERSION	"0.1"
 
@@ -30,19 +29,23 @@ static int	 cmd_new(const struct cli_opts *);
 static int	 cmd_import(const struct cli_opts *);
 static int	 cmd_layout(const struct cli_opts *);
 static int	 cmd_fonts(const struct cli_opts *);
+static int	 cmd_serve(const struct cli_opts *);
 
 #define IMPORT_USAGE	"用法：jianbao import 文件... [-o 输出.md | --into 期刊.md] [--number N] [--date YYYY-MM-DD] [--force] [--series 文件]"
 #define UNKNOWN_OPTION	"未知选项，请运行 jianbao --help 查看用法"
 
 /* Every command, in the order `jianbao --help` lists them. */
 static const struct cli_cmd cmds[] = {
-	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(EVEN) |
-	    CLI(JOBS) | CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
+	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(PNG) |
+	    CLI(JPEG) | CLI(EVEN) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
+	    CLI(TEMPLATES), -1,
 	    "[选项] 文件...",
 "  build 文件...     生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）\n",
 "生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）：期刊文件\n"
 "issues/2019/13.md 生成输出目录下的 2019/13.html（文中的图片放在它旁边）、\n"
 "2019/13.pdf 和 2019/13.docx。给出 --html、--pdf、--docx 时只生成所给的几种。\n"
+"--png 生成手机长图 2019/13.png（太长时为 13-1.png、13-2.png……），\n"
+"--jpeg 则存为 2019/13.jpg。\n"
 "出错的一期保留上一次生成的文件，其余各期照常生成。\n",
 	    UNKNOWN_OPTION },
 	{ "site", cmd_site, CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
@@ -52,6 +55,16 @@ static const struct cli_cmd cmds[] = {
 "生成往期目录（index.html）、年度目录、订阅源（feed.xml）和全文搜索。\n"
 "文件为全部各期；有一期出错时什么也不写，原有的目录不变。\n",
 	    UNKNOWN_OPTION },
+	{ "serve", cmd_serve, CLI(PORT) | CLI(LISTEN) | CLI(OUT) |
+	    CLI(SERIES) | CLI(TEMPLATES), 0, "[选项]",
+"  serve             在本机预览网站：保存期刊文件后网页和 PDF 随即重排，\n"
+"                    打开的网页自动刷新\n",
+"先排好 issues/ 下需要重排的各期和往期目录，再在 http://127.0.0.1:8000/\n"
+"提供输出目录中的网站，直到按 Ctrl-C。保存期刊文件、模板或刊物设置后，\n"
+"在同一进程中随即重排受影响的网页、PDF 和目录，浏览器中打开的网页自动\n"
+"刷新；出错时网页上方显示与终端相同的错误信息，改正后自动消失，网站仍是\n"
+"上一次排好的样子。只有本机能打开，除非用 --listen 指定别的地址。\n",
+	    "用法：jianbao serve [--port N] [--listen 地址] [--out 目录]" },
 	{ "dump", cmd_dump, CLI(SERIES), -1, "[选项] 文件...",
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n",
 "显示解析后的文档结构（用于检查和测试）。\n",
@@ -103,7 +116,7 @@ cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
 				    { o->fontdir, o->even, 0 }, o->html, o->pdf,
-				    o->docx, o->jobs };
+				    o->docx, o->png || o->jpeg, o->jpeg, o->jobs };
 	struct jb_series	*s;
 	int			 rc;
 
@@ -111,7 +124,7 @@ cmd_build(const struct cli_opts *o)
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
 		return 2;
 	}
-	if (!jo.html && !jo.pdf && !jo.docx)
+	if (!jo.html && !jo.pdf && !jo.docx && !jo.png)
 		jo.html = jo.pdf = jo.docx = 1;
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
@@ -120,20 +133,12 @@ cmd_build(const struct cli_opts *o)
 	return rc;
 }
 
-/*
- * The archive around the issue pages.  Every issue is loaded (or its
- * summary taken from the previous run, see archive.h), copied into the
- * archive and freed at once, so memory stays flat however many issues
- * there are.  Nothing is written unless every issue loads, so a broken
- * issue never takes an existing archive's entry away.
- */
+/* The archive around the issue pages: jobs_site(). */
 static int
 cmd_site(const struct cli_opts *o)
 {
 	struct jb_series	*s;
-	struct arc		*a;
-	char			*stem;
-	int			 i, rc = 0;
+	int			 rc;
 
 	if (o->nfiles == 0) {
 		msg(MSG_USAGE, NULL, "site 需要全部期刊文件");
@@ -141,23 +146,8 @@ cmd_site(const struct cli_opts *o)
 	}
 	if ((s = series_load(o->series)) == NULL)
 		return 2;
-	a = arc_new(s);
-	arccache_read(a, o->out, o->series);
-	for (i = 0; i < o->nfiles; i++) {
-		stem = iss_stem(o->files[i]);
-		if (arc_add_file(a, o->files[i], stem) == -1)
-			rc = 1;
-		free(stem);
-	}
-	if (rc == 0) {
-		arc_sort(a);
-		if (site_write(a, o->templates, o->out) == -1 ||
-		    feed_write(a, o->out) == -1 ||
-		    search_write(a, o->templates, o->out) == -1 ||
-		    arccache_write(a, o->out) == -1)
-			rc = 1;
-	}
-	arc_free(a);
+	rc = jobs_site(s, o->series, o->templates, o->out, o->files,
+	    o->nfiles);
 	series_free(s);
 	return rc;
 }
@@ -274,6 +264,15 @@ cmd_fonts(const struct cli_opts *o)
 	return rc;
 }
 
+static int
+cmd_serve(const struct cli_opts *o)
+{
+	struct serve_opts	 so = { o->out, o->templates, o->series,
+				    o->fontdir, o->listen, o->port };
+
+	return serve_main(&so);
+}
+
 /* The fonts/ folder beside the series file.  The caller frees it. */
 static char *
 font_folder(const char *series)
@@ -292,7 +291,7 @@ font_folder(const char *series)
 int
 main(int argc, char **argv)
 {
-	struct cli_opts		 o = { .out = "out", .jobs = 1,
+	struct cli_opts		 o = { .out = "out", .jobs = 1, .port = 8000,
 				    .series = datadir_find("bulletin.yaml"),
 				    .templates = datadir_find("templates") };
 	static char		 errbuf[65536];

@@ -135,6 +135,8 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_PRESS] = "无法载入印刷模块 “%s”：%s（生成印刷版和 layout、fonts 命令都需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_USAGE] = "%s",
 	[MSG_WORKER] = "生成进程意外终止（%s），从 “%s” 起的 %d 期可能未生成",
+	[MSG_SERVE_LISTEN] = "无法在 “%s” 的 %d 端口上提供预览：%s",
+	[MSG_SERVE_WATCH] = "无法监视 “%s” 中的改动：%s",
 };
 
 /*
@@ -296,6 +298,13 @@ void
 msg_set_stream(void *fp)
 {
 	stream = fp;
+}
+
+void
+msg_reset(void)
+{
+	worst = 0;
+	nerrors = 0;
 }
 
 void

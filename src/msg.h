@@ -141,6 +141,8 @@ enum msgid {
 	MSG_PRESS,		/* the print module cannot be loaded */
 	MSG_USAGE,		/* bad command line */
 	MSG_WORKER,		/* build: a worker process died */
+	MSG_SERVE_LISTEN,	/* serve: cannot listen on the address */
+	MSG_SERVE_WATCH,	/* serve: cannot watch a folder for changes */
 	MSG__MAX
 };
 
@@ -188,6 +190,10 @@ int	 msg_errors(void);
 
 /* Send diagnostics to fp instead of stderr (tests); NULL restores stderr. */
 void	 msg_set_stream(void *fp);
+
+/* Forget the level and the errors so far: a command that runs until it is
+ * stopped (serve) judges each rebuild by itself, not by the first one. */
+void	 msg_reset(void);
 
 /* Silence warnings (used when loading the previous issue for context). */
 void	 msg_set_quiet(int quiet);

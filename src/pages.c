@@ -596,18 +596,23 @@ page_footer(struct lb *lb, struct lay_page *pg, int g, size_t nf, int ndist,
 	size_t	 frow0 = lb->nrows - nf, i;
 	int	 top = LAY_LINES - (int)nf;
 
-	if (g + (int)nf > LAY_LINES)
+	/* the phone's long page: right under the text, a line between */
+	if (LAY_COMPACT)
+		top = g + 1;
+	else if (g + (int)nf > LAY_LINES)
 		pg = page_new(lb);
-	if (even && lb->out->npages % 2 == 1)
+	if (!LAY_COMPACT && even && lb->out->npages % 2 == 1)
 		pg = page_new(lb);
 	page_rule(pg, LAY_TOP + top * LAY_PITCH, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	if (ndist > 0)
 		page_rule(pg, LAY_TOP + (top + ndist) * LAY_PITCH,
 		    SPEC_RULE_LIGHT * LAY_MM, BLACK);
-	if ((size_t)(ndist + 1) < nf)
-		page_rule(pg, LAY_TOP + (top + ndist + 1) * LAY_PITCH,
-		    SPEC_RULE_LIGHT * LAY_MM, BLACK);
-	page_rule(pg, LAY_TOP + LAY_HEIGHT, SPEC_RULE_HEAVY * LAY_MM, BLACK);
+	/* under the 印发 line, which is two on the phone */
+	if ((size_t)(ndist + 1 + LAY_COMPACT) < nf)
+		page_rule(pg, LAY_TOP + (top + ndist + 1 + LAY_COMPACT) *
+		    LAY_PITCH, SPEC_RULE_LIGHT * LAY_MM, BLACK);
+	page_rule(pg, LAY_COMPACT ? LAY_TOP + (top + (int)nf) * LAY_PITCH :
+	    LAY_TOP + LAY_HEIGHT, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	for (i = 0; i < nf; i++) {
 		lb->rows[frow0 + i].para = -1;
 		lb->rows[frow0 + i].mark = NULL;
@@ -623,6 +628,8 @@ page_folios(struct lb *lb, int bodypages)
 	struct lay_doc	*l = lb->out;
 	int		*blank, pno;
 
+	if (LAY_COMPACT)
+		return;		/* an image has no pages to number */
 	blank = xcalloc(l->npages + 1, sizeof(*blank));
 	for (pno = bodypages; pno < (int)l->npages - 1; pno++)
 		blank[pno] = 1;

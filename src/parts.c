@@ -543,13 +543,16 @@ part_footer(struct lb *lb, int *ndist)
 	f.al = AL_RIGHT;
 	flow_para(lb, &p, &f);
 	shape_clear(&p);
-	merge_last(lb);
+	/* the phone's measure has no room for both: two lines */
+	if (!LAY_COMPACT)
+		merge_last(lb);
 	if (m->copies > 0 || m->credits.n > 0) {
 		shape_init(&p, &d->src);
 		t.len = 0;
 		t.data[0] = '\0';
 		for (i = 0; i < m->credits.n; i++)
-			buf_printf(&t, "%s%s：%s", i ? "　" : "",
+			buf_printf(&t, "%s%s：%s", i == 0 ? "" :
+			    LAY_COMPACT && i % 2 == 0 ? "\n" : "　",
 			    m->credits.v[i].role, m->credits.v[i].name);
 		f.al = AL_LEFT;
 		if (t.len > 0) {
@@ -571,7 +574,8 @@ part_footer(struct lb *lb, int *ndist)
 			f.al = AL_RIGHT;
 			flow_para(lb, &p, &f);
 			shape_clear(&p);
-			if (before > first + (size_t)*ndist + 1 &&
+			if (before > first + (size_t)*ndist + 1 +
+			    (size_t)LAY_COMPACT &&
 			    lb->nrows == before + 1)
 				merge_last(lb);
 		}
@@ -661,6 +665,18 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	    LAY_TOP + (3 + k) * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
 	buf_free(&t);
 
+	/* The phone's measure has no room for both on one line: each
+	 * centred on its own. */
+	if (LAY_COMPACT) {
+		y = LAY_TOP + (4 + k) * LAY_PITCH + flow_baseline(LAY_BODY);
+		page_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+		    LAY_LEFT, y, AL_CENTER);
+		y += LAY_PITCH;
+		page_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY,
+		    BLACK, LAY_LEFT, y, AL_CENTER);
+		page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
+		return 7 + k;
+	}
 	/* 编印单位 1 字 in from the left, date 1 字 in from the right */
 	y = LAY_TOP + (4 + k) * LAY_PITCH + flow_baseline(LAY_BODY);
 	page_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,

@@ -714,3 +714,259 @@ out:
 	faces_free(&fc);
 	return rc;
 }
+
+/* ---- the phone image ---- */
+
+/* Text stays crisp; the file is about three quarters of the PNG. */
+#define PHONE_JPEG_QUALITY	85
+
+struct pdf_phone {
+	const struct lay_doc	*l;
+	struct pdf_images	*im;
+	struct faces		 fc;
+	double			 scale;		/* px per pt */
+	int			 width;		/* px */
+	int			*cut;		/* slice i is [cut[i], cut[i+1]) px */
+	int			 nslices;
+	double			*pagey;		/* where page i starts, pt */
+};
+
+/* What an item covers from top to bottom, pt from its page's top. */
+static void
+extent(const struct lay_item *it, double *top, double *bottom)
+{
+	switch (it->kind) {
+	case LAY_GLYPHS:
+		/* the ideographic box and Latin descenders */
+		*top = it->y - 0.92 * it->size;
+		*bottom = it->y + 0.25 * it->size;
+		break;
+	case LAY_RULE:
+		*top = it->y - it->h / 2 - 0.5;
+		*bottom = it->y + it->h / 2 + 0.5;
+		break;
+	case LAY_VRULE:
+		*top = it->y - 0.5;
+		*bottom = it->y + it->h + 0.5;
+		break;
+	case LAY_FRAME:
+		*top = it->y - 1;
+		*bottom = it->y + it->h + 1;
+		break;
+	case LAY_IMAGE:
+		*top = it->y;
+		*bottom = it->y + it->h;
+		break;
+	case LAY_LINK:
+	case LAY_DEST:
+		*top = *bottom = -1;	/* not drawn */
+		break;
+	}
+}
+
+struct span_y {
+	double	 top, bottom;
+};
+
+static int
+by_top(const void *a, const void *b)
+{
+	const struct span_y *x = a, *y = b;
+
+	return x->top < y->top ? -1 : x->top > y->top;
+}
+
+/*
+ * A JPEG's surface is blank for the PDF, which carries the JPEG's own
+ * bytes; an image needs its pixels: a decoded surface replaces it.
+ */
+static int
+decode_jpegs(struct pdf_images *im)
+{
+	const unsigned char	*data;
+	unsigned long		 len;
+	cairo_surface_t		*px;
+	size_t			 i;
+	int			 w, h;
+
+	for (i = 0; i < im->n; i++) {
+		cairo_surface_get_mime_data(im->v[i].surface,
+		    CAIRO_MIME_TYPE_JPEG, &data, &len);
+		if (data == NULL)
+			continue;
+		w = cairo_image_surface_get_width(im->v[i].surface);
+		h = cairo_image_surface_get_height(im->v[i].surface);
+		px = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+		cairo_surface_flush(px);
+		if (cairo_surface_status(px) != CAIRO_STATUS_SUCCESS ||
+		    img_decode_jpeg(data, len, im->v[i].path, NULL,
+		    cairo_image_surface_get_data(px),
+		    (size_t)cairo_image_surface_get_stride(px),
+		    (unsigned long)w, (unsigned long)h) == -1) {
+			cairo_surface_destroy(px);
+			return -1;
+		}
+		cairo_surface_mark_dirty(px);
+		/* the pixels take the place of the bytes for the PDF */
+		cairo_surface_destroy(im->v[i].surface);
+		im->v[i].surface = px;
+	}
+	return 0;
+}
+
+struct pdf_phone *
+pdf_phone_new(const struct lay_doc *l, struct pdf_images *im, double page_w,
+    int width, int max, const char *path)
+{
+	struct pdf_phone	*ph = xcalloc(1, sizeof(*ph));
+	struct span_y		*v;
+	double			*gap, *gapw, h = 0, top, bottom;
+	size_t			 i, j, n = 0, ng = 0, k;
+	int			 at, end, best, total;
+
+	ph->l = l;
+	ph->im = im;
+	ph->width = width;
+	if (decode_jpegs(im) == -1 || faces_init(&ph->fc, l, path) == -1) {
+		pdf_phone_free(ph);
+		return NULL;
+	}
+	/* the pages under each other; each as high as what is on it */
+	ph->pagey = xcalloc(l->npages + 1, sizeof(*ph->pagey));
+	for (i = 0; i < l->npages; i++)
+		n += l->pages[i].nitems;
+	v = xcalloc(n + 1, sizeof(*v));
+	n = 0;
+	for (i = 0; i < l->npages; i++) {
+		double low = 0, left = 1e9;
+
+		ph->pagey[i] = h;
+		for (j = 0; j < l->pages[i].nitems; j++) {
+			const struct lay_item *it = &l->pages[i].items[j];
+
+			extent(it, &top, &bottom);
+			if (bottom < 0)
+				continue;
+			v[n].top = h + top;
+			v[n++].bottom = h + bottom;
+			if (bottom > low)
+				low = bottom;
+			if (it->x < left)
+				left = it->x;
+		}
+		/* the same margin under the text as beside it */
+		h += low + (left < 1e9 ? left : 0);
+	}
+	ph->pagey[l->npages] = h;
+	ph->scale = (double)width / page_w;
+	total = (int)(h * ph->scale + 0.999);
+
+	/* the gaps between what is drawn, where a slice may end */
+	qsort(v, n, sizeof(*v), by_top);
+	gap = xcalloc(n + 1, sizeof(*gap));
+	gapw = xcalloc(n + 1, sizeof(*gapw));
+	for (i = 0, bottom = 0; i < n; i++) {
+		if (v[i].top > bottom && i > 0) {
+			gap[ng] = (bottom + v[i].top) / 2 * ph->scale;
+			gapw[ng++] = v[i].top - bottom;
+		}
+		if (v[i].bottom > bottom)
+			bottom = v[i].bottom;
+	}
+	ph->cut = xcalloc((size_t)total / 1000 + ng + 3, sizeof(*ph->cut));
+	ph->cut[0] = 0;
+	ph->nslices = 0;
+	for (at = 0, k = 0; total - at > max;) {
+		best = -1;
+		for (; k < ng && gap[k] - at <= max; k++) {
+			if (gap[k] <= at)
+				continue;
+			if (best == -1 || gap[k] - at < max * 2 / 3 ||
+			    gapw[k] >= gapw[best] * 0.999)
+				best = (int)k;
+		}
+		if (best == -1) {
+			/* nothing but one tall line: cut it at the limit */
+			end = at + max;
+		} else
+			end = (int)gap[best];
+		ph->cut[++ph->nslices] = end;
+		at = end;
+	}
+	ph->cut[++ph->nslices] = total;
+	free(gap);
+	free(gapw);
+	free(v);
+	return ph;
+}
+
+int
+pdf_phone_slices(const struct pdf_phone *ph)
+{
+	return ph->nslices;
+}
+
+int
+pdf_phone_write(struct pdf_phone *ph, int i, FILE *fp, int jpeg,
+    const char *path)
+{
+	const struct lay_doc	*l = ph->l;
+	cairo_surface_t		*sf;
+	cairo_t			*cr;
+	cairo_status_t		 st;
+	double			 y0 = ph->cut[i] / ph->scale;
+	double			 y1 = ph->cut[i + 1] / ph->scale;
+	double			 top, bottom;
+	size_t			 p, j;
+
+	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, ph->width,
+	    ph->cut[i + 1] - ph->cut[i]);
+	cr = cairo_create(sf);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_translate(cr, 0, -ph->cut[i]);
+	cairo_scale(cr, ph->scale, ph->scale);
+	for (p = 0; p < l->npages; p++) {
+		cairo_save(cr);
+		cairo_translate(cr, 0, ph->pagey[p]);
+		for (j = 0; j < l->pages[p].nitems; j++) {
+			const struct lay_item *it = &l->pages[p].items[j];
+
+			extent(it, &top, &bottom);
+			if (bottom < 0 || ph->pagey[p] + bottom < y0 ||
+			    ph->pagey[p] + top > y1)
+				continue;
+			paint_item(cr, it, ph->im, &ph->fc);
+		}
+		cairo_restore(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_flush(sf);
+	st = cairo_surface_status(sf);
+	if (st == CAIRO_STATUS_SUCCESS && jpeg) {
+		if (img_write_jpeg(fp, cairo_image_surface_get_data(sf),
+		    (size_t)cairo_image_surface_get_stride(sf),
+		    (unsigned long)ph->width,
+		    (unsigned long)(ph->cut[i + 1] - ph->cut[i]),
+		    PHONE_JPEG_QUALITY) == -1)
+			st = CAIRO_STATUS_WRITE_ERROR;
+	} else if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_write_to_png_stream(sf, write_cb, fp);
+	cairo_surface_destroy(sf);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		msg(MSG_WRITE, NULL, path, cairo_status_to_string(st));
+		return -1;
+	}
+	return 0;
+}
+
+void
+pdf_phone_free(struct pdf_phone *ph)
+{
+	if (ph == NULL)
+		return;
+	faces_free(&ph->fc);
+	free(ph->cut);
+	free(ph->pagey);
+	free(ph);
+}

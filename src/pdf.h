@@ -44,4 +44,26 @@ int	 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
 int	 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 	    struct pdf_images *im, FILE *fp, const char *path);
 
+/*
+ * The phone image: the pages of l, laid out on a phone grid (layout.h)
+ * page_w pt wide, painted width px wide on Cairo image
+ * surfaces, one under the other, and cut into slices no taller than
+ * max px.  A slice ends in a gap between lines, never through a line or
+ * a picture: at the widest gap (a block boundary) in the last third of
+ * its height, or else at the last gap.  pdf_phone_new() returns NULL
+ * after reporting (path names the output); pdf_phone_slices() says how
+ * many slices there are; pdf_phone_write() paints slice i (from 0) and
+ * writes it to fp as PNG, or with jpeg set as JPEG (image.h), the same
+ * bytes for the same layout, and returns 0, or -1 after reporting.
+ */
+struct pdf_phone;
+
+struct pdf_phone	*pdf_phone_new(const struct lay_doc *l,
+			    struct pdf_images *im, double page_w, int width,
+			    int max, const char *path);
+int			 pdf_phone_slices(const struct pdf_phone *ph);
+int			 pdf_phone_write(struct pdf_phone *ph, int i, FILE *fp,
+			    int jpeg, const char *path);
+void			 pdf_phone_free(struct pdf_phone *ph);	/* NULL: no-op */
+
 #endif

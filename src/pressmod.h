@@ -52,6 +52,26 @@ int	 pmod_write(struct pmod_press *p, const struct jb_doc *d,
 	    const char *path);
 
 /*
+ * The phone image of d: the same layout at a phone's measure (PMOD_PHONE_
+ * CHARS characters a line, the print body size) on one long page, with
+ * the 报尾 under the text and no page numbers, painted PMOD_PHONE_WIDTH px
+ * wide and written as stem.png (stem.jpg with jpeg set), or, taller than
+ * PMOD_PHONE_MAX px, cut between lines into stem-1.png, stem-2.png …;
+ * slices of an earlier image of the issue, in the same format, that this
+ * one does not have are removed.  The same
+ * bytes for the same issue.  Warnings of the narrow layout are not
+ * reported (the print edition's are the ones that count); errors are.
+ * Returns the number of files written, or -1 after reporting, the old
+ * images left as they were.
+ */
+#define PMOD_PHONE_WIDTH	1080
+#define PMOD_PHONE_MAX		16000
+#define PMOD_PHONE_CHARS	17
+
+int	 pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
+	    const char *stem, int jpeg);
+
+/*
  * Lay d out as pmod_write() would (or with fixed-width metrics if
  * o->fixed) and write the text dump of layout.h to fp, for golden tests and
  * `jianbao layout`.  Returns 0, or -1 after reporting.
@@ -72,6 +92,7 @@ int	 pmod_list_fonts(const struct jb_series *s, const char *fontdir,
 	F(pmod_new) \
 	F(pmod_free) \
 	F(pmod_write) \
+	F(pmod_write_phone) \
 	F(pmod_dump_layout) \
 	F(pmod_list_fonts)
 

@@ -16,6 +16,7 @@
 #define LEADING		1.45		/* line pitch inside a cell, in em */
 #define PAD_X		0.4		/* cell padding left and right, in em */
 #define PAD_MIN		0.2		/* ... down to this before a cell wraps */
+#define PHONE_TABLE_MIN	8.0		/* pt: the smallest a table on the phone is set */
 #define HEAD_WORD	6		/* a header this short is one word: 序号, 所属区（县） */
 
 /*
@@ -204,6 +205,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 	maxw = xcalloc(nc, sizeof(*maxw));
 	colw = xcalloc(nc, sizeof(*colw));
 	colx = xcalloc(nc + 1, sizeof(*colx));
+again:
 	for (i = 0; i < n; i++) {
 		const struct jb_cell *c = &t->head[i];
 		enum jb_align a = t->align[i % nc];
@@ -228,9 +230,33 @@ table_set(struct lb *lb, const struct jb_block *b)
 		smin += minw[j];
 		smax += maxw[j];
 	}
+	/*
+	 * The phone's measure: a table too wide for it takes half of each
+	 * margin and, if it still does not fit, is set smaller, down to
+	 * PHONE_TABLE_MIN, as the image is read zoomed in; it is never
+	 * turned, the image having no pages.
+	 */
+	if (LAY_COMPACT && meas == LAY_MEASURE &&
+	    padding(smin, smax, nc, size, meas, &padx) > meas + 0.01) {
+		meas = LAY_MEASURE + LAY_LEFT;
+		padx = PAD_X * size;
+	}
+	if (LAY_COMPACT && size > PHONE_TABLE_MIN &&
+	    (mn = padding(smin, smax, nc, size, meas, &padx)) > meas + 0.01) {
+		size = fmax(PHONE_TABLE_MIN, size * meas / mn * 0.99);
+		lp = LEADING * size;
+		padx = PAD_X * size;
+		pady = fmax(3, (LAY_PITCH - lp) / 2);
+		smin = smax = 0;
+		for (i = 0; i < n; i++)
+			shape_clear(&cs[i].p);
+		memset(minw, 0, nc * sizeof(*minw));
+		memset(maxw, 0, nc * sizeof(*maxw));
+		goto again;
+	}
 	/* Too wide for the page, it may be set across a page turned. */
 	if (padding(smin, smax, nc, size, meas, &padx) > meas + 0.01 &&
-	    s->table_landscape) {
+	    s->table_landscape && !LAY_COMPACT) {
 		meas = LAY_HEIGHT;
 		turn = 1;
 		padx = PAD_X * size;
@@ -249,7 +275,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 		maxw[j] += 2 * padx;
 	}
 	colw_widths(minw, maxw, nc, meas, colw);
-	colx[0] = turn ? 0 : LAY_LEFT;
+	colx[0] = turn ? 0 : LAY_LEFT - (meas - LAY_MEASURE) / 2;
 	for (j = 0; j < nc; j++)
 		colx[j + 1] = colx[j] + colw[j];
 

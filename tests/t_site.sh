@@ -245,7 +245,7 @@ fi
 
 # Headless Chromium through Playwright.
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
-	(cd tests/browser && npm ci --no-audit --no-fund >"$tmp/npm.log" 2>&1) ||
+	(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund >"$tmp/npm.log" 2>&1) ||
 		{ notok "npm ci in tests/browser"; sed 's/^/# /' "$tmp/npm.log"; exit 1; }
 fi
 mkdir -p tests/out

@@ -1,4 +1,5 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names, text encodings, Word file kinds; the Word edition's package. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names, text encodings, Word file kinds; the Word edition's package; JPEG pixels. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "encoding.h"
 #include "frontmatter.h"
 #include "harness.h"
+#include "image.h"
 #include "issues.h"
 #include "label.h"
 #include "mem.h"
@@ -467,6 +469,58 @@ test_issue_names(void)
 	iss_near_free(NULL);
 }
 
+/*
+ * The phone image's JPEG: pixels written by img_write_jpeg() come back
+ * through img_decode_jpeg() close to what they were (JPEG is lossy), in
+ * the 0x00RRGGBB words both speak, at the size given; the same pixels
+ * give the same bytes; a file that is no JPEG is refused.
+ */
+static void
+test_jpeg(void)
+{
+	enum { W = 64, H = 48 };
+	static uint32_t	 px[W * H], back[W * H];
+	char		*a = NULL, *b = NULL;
+	size_t		 na = 0, nb = 0;
+	FILE		*fp;
+	int		 x, y, k, worst = 0, d;
+
+	for (y = 0; y < H; y++)
+		for (x = 0; x < W; x++)
+			px[y * W + x] = x < W / 2 ? 0xffffff :
+			    (uint32_t)(0xc8 << 16 | (y * 4) << 8 | 0x1d);
+	fp = open_memstream(&a, &na);
+	INT_EQ(img_write_jpeg(fp, (const unsigned char *)px, W * 4, W, H, 85),
+	    0, "img_write_jpeg writes a JPEG");
+	fclose(fp);
+	fp = open_memstream(&b, &nb);
+	img_write_jpeg(fp, (const unsigned char *)px, W * 4, W, H, 85);
+	fclose(fp);
+	OK(na == nb && na > 0 && memcmp(a, b, na) == 0,
+	    "the same pixels give the same JPEG bytes");
+	OK(na > 2 && (unsigned char)a[0] == 0xff && (unsigned char)a[1] == 0xd8,
+	    "the bytes start with the JPEG marker");
+	INT_EQ(img_decode_jpeg((const unsigned char *)a, na, "t.jpg", NULL,
+	    (unsigned char *)back, W * 4, W, H), 0,
+	    "img_decode_jpeg reads it back");
+	for (k = 0; k < W * H; k++)
+		for (x = 0; x < 24; x += 8) {
+			d = abs((int)(px[k] >> x & 0xff) -
+			    (int)(back[k] >> x & 0xff));
+			if (d > worst)
+				worst = d;
+		}
+	OK(worst < 48, "decoded pixels are close to the written ones");
+	INT_EQ(img_decode_jpeg((const unsigned char *)"not a jpeg", 10,
+	    "t.jpg", NULL, (unsigned char *)back, W * 4, W, H), -1,
+	    "a file that is no JPEG is refused");
+	INT_EQ(img_decode_jpeg((const unsigned char *)a, na, "t.jpg", NULL,
+	    (unsigned char *)back, W * 4, W / 2, H), -1,
+	    "a JPEG of another size than promised is refused");
+	free(a);
+	free(b);
+}
+
 /* enc_to_utf8() on "云岭，市" in each encoding it reads. */
 static void
 test_encodings(void)
@@ -587,6 +641,7 @@ main(void)
 	test_tables();
 	test_photo_rows();
 	test_issue_names();
+	test_jpeg();
 	test_encodings();
 	test_docx();
 	msg_set_stream(NULL);
