@@ -62,3 +62,20 @@ diag_status() {
 shared() {
 	[ -d "../shared/$1" ]
 }
+
+# probe PAGE ATTR SCRIPT OUT WIDTH...: Chromium loads a copy of PAGE (in
+# its folder, so its pictures and styles are found) whose load handler,
+# SCRIPT, sets the body's data-ATTR; for each WIDTH the window is that wide
+# and the value lands in OUT$WIDTH.  SCRIPT must hold no | or &.
+probe() {
+	_page=$1 _attr=$2 _js=$3 _out=$4
+	shift 4
+	sed "s|</body>|<script>addEventListener(\"load\",()=>{$_js})</script></body>|" \
+	    "$_page" >"$(dirname "$_page")/probe.html"
+	for _w; do
+		timeout 60 chromium --headless --no-sandbox --disable-gpu \
+		    --window-size=$_w,900 --virtual-time-budget=3000 \
+		    --dump-dom "file://$(dirname "$_page")/probe.html" 2>/dev/null |
+		    sed -n "s/.*data-$_attr=\"\\([^\"]*\\)\".*/\\1/p" >"$_out$_w"
+	done
+}

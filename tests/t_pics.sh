@@ -207,14 +207,7 @@ PY"
 		# picture of the first row lies once they are loaded (left, top,
 		# width, height), then the width of the window; Chromium prints
 		# the DOM.
-		sed 's|</body>|<script>addEventListener("load",()=>{var r=[...document.querySelector(".photo-row").querySelectorAll("img")].map(i=>{var b=i.getBoundingClientRect();return [b.left,b.top,b.width,b.height].map(Math.round).join(",")});document.body.setAttribute("data-boxes",r.join(" ")+" "+document.documentElement.clientWidth)})</script></body>|' \
-		    "$tmp/h/row.html" >"$tmp/h/probe.html"
-		for w in 1000 390; do
-			timeout 60 chromium --headless --no-sandbox --disable-gpu \
-			    --window-size=$w,900 --virtual-time-budget=3000 \
-			    --dump-dom "file://$tmp/h/probe.html" 2>/dev/null |
-			    sed -n 's/.*data-boxes="\([^"]*\)".*/\1/p' >"$tmp/boxes$w"
-		done
+		probe "$tmp/h/row.html" boxes 'var r=[...document.querySelector(".photo-row").querySelectorAll("img")].map(i=>{var b=i.getBoundingClientRect();return [b.left,b.top,b.width,b.height].map(Math.round).join(",")});document.body.setAttribute("data-boxes",r.join(" ")+" "+document.documentElement.clientWidth)' "$tmp/boxes" 1000 390
 		echo "# boxes at 1000 px: $(cat "$tmp/boxes1000"); at 390 px: $(cat "$tmp/boxes390")"
 		check "row page in Chromium at 1000 px: side by side, one height" \
 		    "awk -F'[ ,]' 'NF == 9 && \$2 == \$6 && \$4 > 100 && (\$4 - \$8) * (\$4 - \$8) <= 1 && \$5 > \$1 + \$3 { ok = 1 } END { exit !ok }' '$tmp/boxes1000'"

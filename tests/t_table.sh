@@ -256,14 +256,7 @@ PY
 		# A script at the end of a copy of the page writes, once it is
 		# laid out, the page's scroll and window widths, then for each
 		# table's box its scroll and client widths; Chromium prints the DOM.
-		sed 's|</body>|<script>addEventListener("load",()=>{var d=document.documentElement,r=[d.scrollWidth,d.clientWidth];document.querySelectorAll("div.table").forEach(t=>r.push(t.scrollWidth,t.clientWidth));document.body.setAttribute("data-widths",r.join(" "))})</script></body>|' \
-		    "$tmp/html/2026/03.html" >"$tmp/html/2026/probe.html"
-		for w in 1000 390; do
-			timeout 60 chromium --headless --no-sandbox --disable-gpu \
-			    --window-size=$w,900 --virtual-time-budget=3000 \
-			    --dump-dom "file://$tmp/html/2026/probe.html" 2>/dev/null |
-			    sed -n 's/.*data-widths="\([^"]*\)".*/\1/p' >"$tmp/widths$w"
-		done
+		probe "$tmp/html/2026/03.html" widths 'var d=document.documentElement,r=[d.scrollWidth,d.clientWidth];document.querySelectorAll("div.table").forEach(t=>r.push(t.scrollWidth,t.clientWidth));document.body.setAttribute("data-widths",r.join(" "))' "$tmp/widths" 1000 390
 		echo "# widths at 1000 px: $(cat "$tmp/widths1000"); at 390 px: $(cat "$tmp/widths390")"
 		check "HTML in Chromium at 1000 px: both tables fit their column" \
 		    "awk 'NF == 6 && \$1 <= \$2 && \$3 <= \$4 && \$5 <= \$6 { ok = 1 } END { exit !ok }' '$tmp/widths1000'"
