@@ -250,16 +250,15 @@ jobs_free(struct jobs *j)
 }
 
 int
-jobs_one(struct jobs *j, const char *path, int html, int pdf)
+jobs_one(struct jobs *j, const char *path, int html, int pdf, int docx)
 {
 	const struct jobs_opts	*keep = j->b.o;
 	struct jobs_opts	 o = *keep;
 	int			 rc;
 
-	/* The Word edition goes with the print edition, as it did. */
-	o.html = html;
+	o.html = html && keep->html;
 	o.pdf = pdf && keep->pdf;
-	o.docx = pdf && keep->docx;
+	o.docx = docx && keep->docx;
 	j->b.o = &o;
 	rc = build_one(&j->b, path);
 	j->b.o = keep;

@@ -35,9 +35,8 @@ int	 jobs_build(const struct jobs_opts *o, const struct jb_series *s,
 /*
  * The same builder kept in one process for issue after issue (serve):
  * jobs_new() makes it for o and s, which must outlive it; jobs_one()
- * writes the editions of one issue file that html and pdf ask for (pdf:
- * the print and the Word editions, those of them o asks for), as
- * jobs_build() does, the press (fonts and their caches) made on the first
+ * writes the editions of one issue file that html, pdf and docx ask for
+ * (those of them o asks for), as jobs_build() does, the press (fonts and their caches) made on the first
  * print edition and kept until jobs_free().  The neighbours of a page
  * come from the issue list of the first issue built: after issues are
  * added or removed, make a new builder.  jobs_one() returns 0, or -1
@@ -47,7 +46,8 @@ struct jobs;
 
 struct jobs	*jobs_new(const struct jobs_opts *o, const struct jb_series *s);
 void		 jobs_free(struct jobs *j);		/* NULL: no-op */
-int		 jobs_one(struct jobs *j, const char *path, int html, int pdf);
+int		 jobs_one(struct jobs *j, const char *path, int html, int pdf,
+		    int docx);
 
 /*
  * The archive around the issue pages (`jianbao site`): every one of the

@@ -115,7 +115,7 @@ static int
 cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
-				    { o->fontdir, o->even, 0 }, o->html, o->pdf,
+				    { o->fontdir, o->even, 0, 0 }, o->html, o->pdf,
 				    o->docx, o->png || o->jpeg, o->jpeg, o->jobs };
 	struct jb_series	*s;
 	int			 rc;
@@ -241,7 +241,7 @@ show_layout(const struct jb_doc *d, void *arg)
 static int
 cmd_layout(const struct cli_opts *o)
 {
-	struct show_layout	 sl = { NULL, { o->fontdir, o->even, o->fixed } };
+	struct show_layout	 sl = { NULL, { o->fontdir, o->even, o->fixed, 0 } };
 
 	if ((sl.p = press_load()) == NULL)
 		return 1;

@@ -37,15 +37,26 @@ struct pdf_images {
  * Faces cut down to the glyphs the issue uses, before Cairo sees them.
  * Cairo 1.16 copies and parses a font's whole CFF table to embed a subset
  * of it (several MB for each Fandol face, several times), which cost most
- * of the run.  HarfBuzz's subsetter renumbers the glyphs; painting maps
- * the layout's glyph ids through the subset plan (glyph_in()).
+ * of the run.  HarfBuzz's subsetter cuts each face; the glyphs keep their
+ * numbers, so what Cairo embeds from a cut depends only on the glyphs
+ * drawn, not on what else the cut holds (see struct pdf_fonts).
  */
 struct face {
-	hb_face_t		*src;		/* borrowed from the Pango font */
-	hb_set_t		*glyphs;	/* owned: the glyphs drawn */
+	hb_face_t		*src;		/* referenced */
+	int			 glyf;		/* TrueType outlines */
+	unsigned		 gen;		/* the last paint that drew it */
+	/* what the paint under way draws */
+	hb_set_t		*glyphs;	/* owned */
 	hb_set_t		*chars;		/* owned: their characters */
 	hb_set_t		*nominal;	/* owned: the chars' cmap glyphs */
-	hb_blob_t		*blob;		/* owned: the subset font file */
+	/* the paints' since the face was last cut to one paint's */
+	hb_set_t		*all_glyphs;	/* owned */
+	hb_set_t		*all_chars;	/* owned */
+	int			 odd;		/* a glyph not a char's own */
+	/* the cut */
+	hb_set_t		*cutfor;	/* owned: the glyphs it was made for;
+						   NULL: none yet */
+	hb_blob_t		*blob;		/* owned: the cut font file */
 	hb_subset_plan_t	*cut;		/* owned; NULL: blob is the face */
 	FT_Face			 ft;		/* owned by cf's user data */
 	cairo_font_face_t	*cf;		/* owned */
@@ -54,21 +65,40 @@ struct face {
 
 /* A scaled font and the glyphs Cairo already has outlines of. */
 struct sfont {
-	PangoFont		*font;		/* borrowed from the layout */
+	PangoFont		*font;		/* referenced */
 	struct face		*face;		/* borrowed */
+	unsigned		 gen;
 	cairo_scaled_font_t	*sf;		/* owned */
 	hb_set_t		*warm;		/* owned */
 };
 
-struct faces {
-	struct face		*v;
+/*
+ * The faces of a paint, and with pdf_fonts_new() of the paints after it.
+ * A cut, its FreeType and Cairo faces and the glyph outlines Cairo loaded
+ * into them cost more than the rest of a paint; a resident process
+ * (jianbao serve) keeps them, and a face is cut again only when a paint
+ * draws a glyph the cut lacks.  The new cut of a CFF face holds the
+ * glyphs of the paints before as well, so that editing back and forth
+ * does not cut again; but Cairo looks each glyph it embeds up in the
+ * cut's character map, at a cost that grows with the map, so a cut more
+ * than twice what the paint draws is made again to the paint's.  A
+ * TrueType face is always cut to what is drawn, since Cairo copies a
+ * TrueType cut's maximum-profile and header figures, which depend on
+ * every glyph in it: a kept one is used again only for the same glyphs.
+ */
+struct pdf_fonts {
+	struct face		**v;
 	size_t			 n;
 	struct sfont		*s;
 	size_t			 ns;
-	/* v is complete after faces_init() and read by the helper. */
+	int			 keep;		/* pdf_fonts_new(): between paints */
+	unsigned		 gen;		/* paints so far */
 	pthread_t		 helper;	/* warm_units(), if running */
 	int			 helping;
 };
+
+/* Faces and sizes no paint has drawn for this many paints are let go. */
+#define IDLE_PAINTS	8
 
 static const cairo_user_data_key_t ft_key;
 
@@ -94,35 +124,135 @@ ft_library(void)
 	return lib;
 }
 
+/* Drop f's cut and everything made from it. */
+static void
+uncut(struct face *f)
+{
+	if (f->unit != NULL)
+		cairo_scaled_font_destroy(f->unit);
+	if (f->cf != NULL)
+		cairo_font_face_destroy(f->cf);
+	else if (f->ft != NULL)
+		FT_Done_Face(f->ft);
+	hb_set_destroy(f->cutfor);
+	hb_blob_destroy(f->blob);
+	hb_subset_plan_destroy(f->cut);
+	f->unit = NULL;
+	f->cf = NULL;
+	f->ft = NULL;
+	f->cutfor = NULL;
+	f->blob = NULL;
+	f->cut = NULL;
+}
+
+static void
+face_free(struct face *f)
+{
+	uncut(f);
+	hb_set_destroy(f->glyphs);
+	hb_set_destroy(f->chars);
+	hb_set_destroy(f->nominal);
+	hb_set_destroy(f->all_glyphs);
+	hb_set_destroy(f->all_chars);
+	hb_face_destroy(f->src);
+	free(f);
+}
+
+static void
+sfont_free(struct sfont *s)
+{
+	cairo_scaled_font_destroy(s->sf);
+	hb_set_destroy(s->warm);
+	g_object_unref(s->font);
+}
+
+/* Let go of the sizes of face f (of every face with all set) and of idle ones. */
+static void
+drop_sfonts(struct pdf_fonts *fc, const struct face *f, int all)
+{
+	size_t	 i, k;
+
+	for (i = k = 0; i < fc->ns; i++)
+		if (all || fc->s[i].face == f ||
+		    fc->gen - fc->s[i].gen > IDLE_PAINTS)
+			sfont_free(&fc->s[i]);
+		else
+			fc->s[k++] = fc->s[i];
+	fc->ns = k;
+}
+
 static struct face *
-face_of(struct faces *fc, PangoFont *font)
+face_of(struct pdf_fonts *fc, PangoFont *font)
 {
 	hb_face_t	*src = hb_font_get_face(pango_font_get_hb_font(font));
+	hb_blob_t	*glyf;
+	struct face	*f;
 	size_t		 i;
 
 	for (i = 0; i < fc->n; i++)
-		if (fc->v[i].src == src)
-			return &fc->v[i];
+		if (fc->v[i]->src == src)
+			return fc->v[i];
+	f = xcalloc(1, sizeof(*f));
+	f->src = hb_face_reference(src);
+	glyf = hb_face_reference_table(src, HB_TAG('g', 'l', 'y', 'f'));
+	f->glyf = hb_blob_get_length(glyf) > 0;
+	hb_blob_destroy(glyf);
+	f->glyphs = hb_set_create();
+	f->chars = hb_set_create();
+	f->nominal = hb_set_create();
+	f->all_glyphs = hb_set_create();
+	f->all_chars = hb_set_create();
 	fc->v = xrealloc(fc->v, (fc->n + 1) * sizeof(*fc->v));
-	memset(&fc->v[fc->n], 0, sizeof(*fc->v));
-	fc->v[fc->n].src = src;
-	fc->v[fc->n].glyphs = hb_set_create();
-	fc->v[fc->n].chars = hb_set_create();
-	fc->v[fc->n].nominal = hb_set_create();
-	return &fc->v[fc->n++];
+	fc->v[fc->n++] = f;
+	return f;
+}
+
+/* Is the cut f has good for the glyphs this paint draws? */
+static int
+cut_holds(const struct face *f)
+{
+	hb_codepoint_t	 g;
+	const hb_map_t	*keep;
+
+	if (f->cutfor == NULL)
+		return 0;
+	if (f->glyf || f->cut == NULL)
+		return hb_set_is_equal(f->glyphs, f->cutfor);
+	if (hb_set_get_population(f->all_glyphs) >
+	    2 * hb_set_get_population(f->glyphs))
+		return 0;
+	keep = hb_subset_plan_old_to_new_glyph_mapping(f->cut);
+	for (g = HB_SET_VALUE_INVALID; hb_set_next(f->glyphs, &g);)
+		if (!hb_map_has(keep, g))
+			return 0;
+	return 1;
 }
 
 /* Cut f down to its glyphs.  HarfBuzz only, so two faces can be cut at once. */
 static void
-cut_face(struct face *f)
+cut_face(struct face *f, int wide)
 {
 	static const char	 drop[][5] = { "GSUB", "GPOS", "GDEF", "BASE",
 	    "JSTF", "vhea", "vmtx", "VORG", "kern", "DSIG", "morx" };
+	const hb_set_t		*glyphs = f->glyphs, *chars = f->chars;
 	hb_subset_input_t	*in;
 	hb_face_t		*sub;
 	size_t			 g;
 
 	in = hb_subset_input_create_or_fail();
+	if (wide) {
+		if (hb_set_get_population(f->all_glyphs) >
+		    2 * hb_set_get_population(f->glyphs)) {
+			hb_set_clear(f->all_glyphs);
+			hb_set_clear(f->all_chars);
+			f->odd = 0;
+		}
+		hb_set_union(f->all_glyphs, f->glyphs);
+		hb_set_union(f->all_chars, f->chars);
+		f->odd |= !hb_set_is_subset(f->glyphs, f->nominal);
+		glyphs = f->all_glyphs;
+		chars = f->all_chars;
+	}
 	/*
 	 * Given glyphs, HarfBuzz walks the face's whole character map to
 	 * find their characters (a third of a second's work per issue for a
@@ -130,10 +260,10 @@ cut_face(struct face *f)
 	 * every glyph drawn is the plain glyph of a character drawn, the
 	 * characters are given.
 	 */
-	if (hb_set_is_subset(f->glyphs, f->nominal))
-		hb_set_union(hb_subset_input_unicode_set(in), f->chars);
+	if (wide ? !f->odd : hb_set_is_subset(f->glyphs, f->nominal))
+		hb_set_union(hb_subset_input_unicode_set(in), chars);
 	else
-		hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
+		hb_set_union(hb_subset_input_glyph_set(in), glyphs);
 	/* Shaping is done: the PDF needs outlines and metrics only, and
 	 * skipping the layout tables skips their glyph closure. */
 	for (g = 0; g < sizeof(drop) / sizeof(drop[0]); g++)
@@ -142,13 +272,14 @@ cut_face(struct face *f)
 		    HB_TAG(drop[g][0], drop[g][1], drop[g][2], drop[g][3]));
 	/*
 	 * Asking for flat charstrings outright skips HarfBuzz's subroutine
-	 * closure, a quarter of its work on CJK faces.  The glyphs are
-	 * renumbered (painting maps them through the plan): keeping the
-	 * numbers would keep an empty slot for each of the face's glyphs,
-	 * which HarfBuzz, FreeType and Cairo would each walk through.
+	 * closure, a quarter of its work on CJK faces.  Glyphs keep their
+	 * numbers: the empty slots cost FreeType, Cairo and HarfBuzz about
+	 * an eighth more of a one-off paint, and buy a cut whose embedded
+	 * subset is the same whatever else it holds, which a kept face
+	 * needs (struct pdf_fonts).
 	 */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
-	    HB_SUBSET_FLAGS_DESUBROUTINIZE);
+	    HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_RETAIN_GIDS);
 	f->cut = hb_subset_plan_create_or_fail(f->src, in);
 	hb_subset_input_destroy(in);
 	sub = f->cut != NULL ? hb_subset_plan_execute_or_fail(f->cut) : NULL;
@@ -161,6 +292,7 @@ cut_face(struct face *f)
 		f->blob = hb_face_reference_blob(sub);
 		hb_face_destroy(sub);
 	}
+	f->cutfor = hb_set_copy(f->glyphs);
 }
 
 /* The glyph's number in f as Cairo has it; -1 if f lacks it. */
@@ -175,34 +307,34 @@ glyph_in(const struct face *f, hb_codepoint_t g)
 	return (long)g;
 }
 
+struct cut_job {
+	struct face	*f;
+	int		 wide;
+};
+
 static void *
-cut_one(void *f)
+cut_one(void *arg)
 {
-	cut_face(f);
+	struct cut_job	*j = arg;
+
+	cut_face(j->f, j->wide);
 	return NULL;
 }
 
-/*
- * Collect the glyphs of every face, subset each face once.  The face with
- * the most glyphs (the body face, most of the work) is cut in a second
- * thread while this one cuts the others.
- */
-static int
-faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
+/* The glyphs and characters of every face that l draws. */
+static void
+collect(struct pdf_fonts *fc, const struct lay_doc *l)
 {
-	pthread_t		 t;
-	struct face		*big = NULL;
-	hb_font_t		*hf;
-	hb_codepoint_t		 c, ng;
-	const char		*data, *p;
-	unsigned		 len;
-	size_t			 i, j;
-	int			 g, threaded = 0;
+	hb_font_t	*hf;
+	hb_codepoint_t	 c, ng;
+	const char	*p;
+	size_t		 i, j;
+	int		 g;
 
-	memset(fc, 0, sizeof(*fc));
-	if (ft_library() == NULL) {
-		msg(MSG_WRITE, NULL, path, "FreeType");
-		return -1;
+	for (i = 0; i < fc->n; i++) {
+		hb_set_clear(fc->v[i]->glyphs);
+		hb_set_clear(fc->v[i]->chars);
+		hb_set_clear(fc->v[i]->nominal);
 	}
 	for (i = 0; i < l->npages; i++)
 		for (j = 0; j < l->pages[i].nitems; j++) {
@@ -212,6 +344,7 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 			if (it->kind != LAY_GLYPHS || it->glyphs == NULL)
 				continue;
 			f = face_of(fc, it->font);
+			f->gen = fc->gen;
 			for (g = 0; g < it->glyphs->num_glyphs; g++)
 				if (!(it->glyphs->glyphs[g].glyph &
 				    PANGO_GLYPH_UNKNOWN_FLAG) &&
@@ -228,32 +361,79 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 					hb_set_add(f->nominal, ng);
 			}
 		}
-	for (i = 0; i < fc->n; i++)
-		if (big == NULL || hb_set_get_population(fc->v[i].glyphs) >
-		    hb_set_get_population(big->glyphs))
-			big = &fc->v[i];
-	if (fc->n > 1 && pthread_create(&t, NULL, cut_one, big) == 0)
+}
+
+/*
+ * Ready the faces l draws: collect their glyphs, cut each face whose cut
+ * does not hold them.  The face with the most glyphs to cut (the body
+ * face, most of the work) is cut in a second thread while this one cuts
+ * the others.
+ */
+static int
+faces_init(struct pdf_fonts *fc, const struct lay_doc *l, const char *path)
+{
+	struct cut_job	*jobs, *big = NULL;
+	const char	*data;
+	pthread_t	 t;
+	unsigned	 len;
+	size_t		 i, nj = 0, k;
+	int		 threaded = 0;
+
+	if (ft_library() == NULL) {
+		msg(MSG_WRITE, NULL, path, "FreeType");
+		return -1;
+	}
+	fc->gen++;
+	collect(fc, l);
+	/* faces idle for long: a later paint would cut them again anyway */
+	for (i = k = 0; i < fc->n; i++)
+		if (fc->gen - fc->v[i]->gen > IDLE_PAINTS) {
+			drop_sfonts(fc, fc->v[i], 0);
+			face_free(fc->v[i]);
+		} else
+			fc->v[k++] = fc->v[i];
+	fc->n = k;
+	jobs = xcalloc(fc->n + 1, sizeof(*jobs));
+	for (i = 0; i < fc->n; i++) {
+		struct face *f = fc->v[i];
+
+		if (f->gen != fc->gen || cut_holds(f))
+			continue;
+		drop_sfonts(fc, f, 0);
+		uncut(f);
+		jobs[nj].f = f;
+		jobs[nj].wide = fc->keep && !f->glyf;
+		if (big == NULL || hb_set_get_population(f->glyphs) >
+		    hb_set_get_population(big->f->glyphs))
+			big = &jobs[nj];
+		nj++;
+	}
+	if (nj > 1 && pthread_create(&t, NULL, cut_one, big) == 0)
 		threaded = 1;
-	for (i = 0; i < fc->n; i++)
-		if (!threaded || &fc->v[i] != big)
-			cut_face(&fc->v[i]);
+	for (i = 0; i < nj; i++)
+		if (!threaded || &jobs[i] != big)
+			cut_one(&jobs[i]);
 	if (threaded)
 		pthread_join(t, NULL);
 	/* FreeType faces are made here only: a library is not to be
 	 * used by two threads at once. */
-	for (i = 0; i < fc->n; i++) {
-		struct face *f = &fc->v[i];
+	for (i = 0; i < nj; i++) {
+		struct face *f = jobs[i].f;
 
 		data = hb_blob_get_data(f->blob, &len);
 		if (FT_New_Memory_Face(ft_library(), (const FT_Byte *)data, len,
 		    f->cut != NULL ? 0 : (FT_Long)hb_face_get_index(f->src),
 		    &f->ft) != 0) {
+			f->ft = NULL;
+			uncut(f);
+			free(jobs);
 			msg(MSG_WRITE, NULL, path, "FreeType");
 			return -1;
 		}
 		f->cf = cairo_ft_font_face_create_for_ft_face(f->ft, 0);
 		cairo_font_face_set_user_data(f->cf, &ft_key, f->ft, done_face);
 	}
+	free(jobs);
 	return 0;
 }
 
@@ -269,7 +449,7 @@ faces_init(struct faces *fc, const struct lay_doc *l, const char *path)
 static void *
 warm_units(void *arg)
 {
-	struct faces		*fc = arg;
+	struct pdf_fonts	*fc = arg;
 	cairo_font_options_t	*fo;
 	cairo_text_extents_t	 ext;
 	cairo_glyph_t		*cg;
@@ -283,9 +463,12 @@ warm_units(void *arg)
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	for (i = fc->n; i-- > 0;) {
-		struct face *f = &fc->v[i];
+		struct face *f = fc->v[i];
 
-		f->unit = cairo_scaled_font_create(f->cf, &id, &id, fo);
+		if (f->gen != fc->gen)
+			continue;
+		if (f->unit == NULL)
+			f->unit = cairo_scaled_font_create(f->cf, &id, &id, fo);
 		cg = xcalloc(hb_set_get_population(f->glyphs) + 1,
 		    sizeof(*cg));
 		n = 0;
@@ -299,49 +482,56 @@ warm_units(void *arg)
 	return NULL;
 }
 
+/* The end of a paint: the helper is done with the faces. */
 static void
-faces_free(struct faces *fc)
+faces_done(struct pdf_fonts *fc)
+{
+	if (fc->helping)
+		pthread_join(fc->helper, NULL);
+	fc->helping = 0;
+}
+
+struct pdf_fonts *
+pdf_fonts_new(void)
+{
+	struct pdf_fonts	*fc = xcalloc(1, sizeof(*fc));
+
+	fc->keep = 1;
+	return fc;
+}
+
+void
+pdf_fonts_free(struct pdf_fonts *fc)
 {
 	size_t	 i;
 
-	if (fc->helping)
-		pthread_join(fc->helper, NULL);
-	for (i = 0; i < fc->ns; i++) {
-		cairo_scaled_font_destroy(fc->s[i].sf);
-		hb_set_destroy(fc->s[i].warm);
-	}
-	for (i = 0; i < fc->n; i++) {
-		if (fc->v[i].unit != NULL)
-			cairo_scaled_font_destroy(fc->v[i].unit);
-		if (fc->v[i].cf != NULL)
-			cairo_font_face_destroy(fc->v[i].cf);
-		else if (fc->v[i].ft != NULL)
-			FT_Done_Face(fc->v[i].ft);
-		hb_set_destroy(fc->v[i].glyphs);
-		hb_set_destroy(fc->v[i].chars);
-		hb_set_destroy(fc->v[i].nominal);
-		hb_blob_destroy(fc->v[i].blob);
-		hb_subset_plan_destroy(fc->v[i].cut);
-	}
+	if (fc == NULL)
+		return;
+	faces_done(fc);
+	drop_sfonts(fc, NULL, 1);
+	for (i = 0; i < fc->n; i++)
+		face_free(fc->v[i]);
 	free(fc->v);
 	free(fc->s);
+	free(fc);
 }
 
-/* The subset face of font at the size layout measured it. */
+/* The cut face of font at the size layout measured it. */
 static struct sfont *
-scaled(struct faces *fc, PangoFont *font)
+scaled(struct pdf_fonts *fc, PangoFont *font)
 {
 	PangoFontDescription	*fd;
 	cairo_font_options_t	*fo;
 	cairo_matrix_t		 fm, ctm;
-	struct face		*f;
+	struct sfont		*s;
 	double			 size;
 	size_t			 i;
 
 	for (i = 0; i < fc->ns; i++)
-		if (fc->s[i].font == font)
+		if (fc->s[i].font == font) {
+			fc->s[i].gen = fc->gen;
 			return &fc->s[i];
-	f = face_of(fc, font);
+		}
 	fd = pango_font_describe_with_absolute_size(font);
 	size = (double)pango_font_description_get_size(fd) / PANGO_SCALE;
 	pango_font_description_free(fd);
@@ -358,17 +548,19 @@ scaled(struct faces *fc, PangoFont *font)
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_ON);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	fc->s = xrealloc(fc->s, (fc->ns + 1) * sizeof(*fc->s));
-	fc->s[fc->ns].font = font;
-	fc->s[fc->ns].face = f;
-	fc->s[fc->ns].sf = cairo_scaled_font_create(f->cf, &fm, &ctm, fo);
-	fc->s[fc->ns].warm = hb_set_create();
+	s = &fc->s[fc->ns++];
+	s->font = g_object_ref(font);
+	s->face = face_of(fc, font);
+	s->gen = fc->gen;
+	s->sf = cairo_scaled_font_create(s->face->cf, &fm, &ctm, fo);
+	s->warm = hb_set_create();
 	cairo_font_options_destroy(fo);
-	return &fc->s[fc->ns++];
+	return s;
 }
 
 /* Glyphs with their characters, so the PDF text can be copied and searched. */
 static void
-show_glyphs(cairo_t *cr, struct faces *fc, const struct lay_item *it)
+show_glyphs(cairo_t *cr, struct pdf_fonts *fc, const struct lay_item *it)
 {
 	const PangoGlyphString	*gs = it->glyphs;
 	cairo_glyph_t		*cg;
@@ -564,7 +756,7 @@ set_color(cairo_t *cr, unsigned c)
 
 static void
 paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
-    struct faces *fc)
+    struct pdf_fonts *fc)
 {
 	char		 attr[256];
 	struct image	*img;
@@ -655,22 +847,22 @@ iso_date(char *s, size_t n, const struct jb_date *dt)
 
 int
 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
-    struct pdf_images *im, FILE *fp, const char *path)
+    struct pdf_images *im, struct pdf_fonts *kept, FILE *fp,
+    const char *path)
 {
+	struct pdf_fonts *fc = kept != NULL ? kept :
+			    xcalloc(1, sizeof(*fc));
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
 	cairo_status_t	 st;
-	struct faces	 fc;
 	char		*title, date[64], attr[64];
 	size_t		 i, j;
 	int		 rc = -1;
 
-	if (faces_init(&fc, l, path) == -1) {
-		faces_free(&fc);
-		return -1;
-	}
-	if (pthread_create(&fc.helper, NULL, warm_units, &fc) == 0)
-		fc.helping = 1;
+	if (faces_init(fc, l, path) == -1)
+		goto out;
+	if (pthread_create(&fc->helper, NULL, warm_units, fc) == 0)
+		fc->helping = 1;
 	sf = cairo_pdf_surface_create_for_stream(write_cb, fp, LAY_PAGE_W,
 	    LAY_PAGE_H);
 	title = arena_printf(l->arena, "%s %s", d->series->name,
@@ -693,7 +885,7 @@ pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 	cr = cairo_create(sf);
 	for (i = 0; i < l->npages; i++) {
 		for (j = 0; j < l->pages[i].nitems; j++)
-			paint_item(cr, &l->pages[i].items[j], im, &fc);
+			paint_item(cr, &l->pages[i].items[j], im, fc);
 		cairo_show_page(cr);
 	}
 	for (i = 0; i < l->nmarks; i++) {
@@ -711,7 +903,9 @@ pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 	}
 	rc = 0;
 out:
-	faces_free(&fc);
+	faces_done(fc);
+	if (fc != kept)
+		pdf_fonts_free(fc);
 	return rc;
 }
 
@@ -723,7 +917,7 @@ out:
 struct pdf_phone {
 	const struct lay_doc	*l;
 	struct pdf_images	*im;
-	struct faces		 fc;
+	struct pdf_fonts	*fc;		/* owned */
 	double			 scale;		/* px per pt */
 	int			 width;		/* px */
 	int			*cut;		/* slice i is [cut[i], cut[i+1]) px */
@@ -827,7 +1021,9 @@ pdf_phone_new(const struct lay_doc *l, struct pdf_images *im, double page_w,
 	ph->l = l;
 	ph->im = im;
 	ph->width = width;
-	if (decode_jpegs(im) == -1 || faces_init(&ph->fc, l, path) == -1) {
+	ph->fc = xcalloc(1, sizeof(*ph->fc));
+	if (decode_jpegs(im) == -1 ||
+	    faces_init(ph->fc, l, path) == -1) {
 		pdf_phone_free(ph);
 		return NULL;
 	}
@@ -936,7 +1132,7 @@ pdf_phone_write(struct pdf_phone *ph, int i, FILE *fp, int jpeg,
 			if (bottom < 0 || ph->pagey[p] + bottom < y0 ||
 			    ph->pagey[p] + top > y1)
 				continue;
-			paint_item(cr, it, ph->im, &ph->fc);
+			paint_item(cr, it, ph->im, ph->fc);
 		}
 		cairo_restore(cr);
 	}
@@ -965,7 +1161,7 @@ pdf_phone_free(struct pdf_phone *ph)
 {
 	if (ph == NULL)
 		return;
-	faces_free(&ph->fc);
+	pdf_fonts_free(ph->fc);
 	free(ph->cut);
 	free(ph->pagey);
 	free(ph);

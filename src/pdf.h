@@ -31,6 +31,20 @@ int	 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
 	    double *w, double *h);
 
 /*
+ * Faces kept between paints, for a process that prints the same issues
+ * again and again (jianbao serve): each face's cut, its FreeType and Cairo
+ * faces and the glyph outlines Cairo loaded, so that a paint cuts a face
+ * again only when it draws a glyph the cut lacks.  A PDF painted with
+ * kept faces has the same bytes as one painted without.  The faces must
+ * belong to one Pango font map, which must outlive the struct;
+ * pdf_fonts_new() never fails; pdf_fonts_free(NULL) is a no-op.
+ */
+struct pdf_fonts;
+
+struct pdf_fonts	*pdf_fonts_new(void);
+void			 pdf_fonts_free(struct pdf_fonts *fc);
+
+/*
  * Paint the pages of l, laid out from d, as a PDF written to fp: A4
  * pages, the faces cut down to the glyphs drawn and embedded, each run's
  * characters attached so the text can be copied and searched, one
@@ -40,9 +54,12 @@ int	 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
  * bytes depend on d and l only.  Pictures are drawn from im, which layout
  * filled.  path names the output in diagnostics.  Returns 0, or -1 after
  * reporting; what was written to fp is then to be thrown away.
+ * With kept NULL the faces are cut for this paint and freed after it;
+ * with a struct pdf_fonts they are kept there for the next paints.
  */
 int	 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
-	    struct pdf_images *im, FILE *fp, const char *path);
+	    struct pdf_images *im, struct pdf_fonts *kept, FILE *fp,
+	    const char *path);
 
 /*
  * The phone image: the pages of l, laid out on a phone grid (layout.h)

@@ -19,8 +19,24 @@ struct pmod_press {
 	int			 even;
 	const struct jb_series	*series;	/* what fs was made for */
 	struct font_set		*fs[2];		/* by enum jb_lang */
+	struct pdf_fonts	*kept[2];	/* fs's faces, if resident */
+	int			 resident;
 	struct font_prep	*prep;		/* read ahead for the first fs */
 };
+
+/* The kept faces go first: they belong to the font set's font map. */
+static void
+drop_fonts(struct pmod_press *p)
+{
+	int	 k;
+
+	for (k = 0; k < 2; k++) {
+		pdf_fonts_free(p->kept[k]);
+		font_free(p->fs[k]);
+		p->kept[k] = NULL;
+		p->fs[k] = NULL;
+	}
+}
 
 /* The press's font set for d's language, made on first use. */
 static struct font_set *
@@ -29,14 +45,15 @@ press_fonts(struct pmod_press *p, const struct jb_doc *d)
 	int	 k = d->meta.lang == JB_LANG_HANT;
 
 	if (p->series != d->series) {
-		font_free(p->fs[0]);
-		font_free(p->fs[1]);
-		p->fs[0] = p->fs[1] = NULL;
+		drop_fonts(p);
 		p->series = d->series;
 	}
-	if (p->fs[k] == NULL)
+	if (p->fs[k] == NULL) {
 		p->fs[k] = font_new(d->series, d->meta.lang, p->fontdir,
 		    p->prep);
+		if (p->fs[k] != NULL && p->resident)
+			p->kept[k] = pdf_fonts_new();
+	}
 	return p->fs[k];
 }
 
@@ -92,6 +109,7 @@ pmod_new(const struct pmod_opts *o)
 	if (o != NULL) {
 		p->fontdir = o->fontdir != NULL ? xstrdup(o->fontdir) : NULL;
 		p->even = o->even;
+		p->resident = o->resident;
 	}
 	/* Fontconfig is read while the caller reads the first issue. */
 	p->prep = font_prepare(p->fontdir);
@@ -103,8 +121,7 @@ pmod_free(struct pmod_press *p)
 {
 	if (p == NULL)
 		return;
-	font_free(p->fs[0]);
-	font_free(p->fs[1]);
+	drop_fonts(p);
 	font_unprepare(p->prep);
 	free(p->fontdir);
 	free(p);
@@ -125,7 +142,8 @@ pmod_write(struct pmod_press *p, const struct jb_doc *d, const char *path)
 		goto out;
 	if ((of = outfile_open(path)) == NULL)
 		goto out;
-	if (pdf_paint(d, l, im, outfile_fp(of), path) == -1) {
+	if (pdf_paint(d, l, im, p->kept[d->meta.lang == JB_LANG_HANT],
+	    outfile_fp(of), path) == -1) {
 		outfile_abort(of);
 		goto out;
 	}

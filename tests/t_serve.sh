@@ -156,6 +156,14 @@ done
 check "an issue added is built and its neighbour links to it" \
 	'[ -f "$site/out/2026/04.html" ] && grep -q "rel=\"next\" href=\"../2026/04.html\"" "$site/out/2026/03.html"'
 check "the archive lists the issue added" 'grep -q "2026/04.html" "$site/out/index.html"'
+# The preview keeps its font subsets from issue to issue and save to save;
+# what it prints must not depend on that: the issue saved several times and
+# the one added (after its twin 03) are the bytes a fresh build writes.
+(cd "$site" && "$jb" build --pdf --out "$tmp/fresh" issues/2025/07.md issues/2026/04.md) \
+	>"$tmp/fresh.log" 2>&1
+check "a print edition rebuilt in the preview is the one build writes" \
+	'cmp "$site/out/2025/07.pdf" "$tmp/fresh/2025/07.pdf" &&
+	 cmp "$site/out/2026/04.pdf" "$tmp/fresh/2026/04.pdf"'
 rm "$site/issues/2026/04.md"
 for i in $(seq 100); do
 	grep -q 'rel="next" href="../2026/04.html"' "$site/out/2026/03.html" || break
