@@ -1,4 +1,6 @@
 /* pdf.c -- paint laid-out pages into a PDF: subset faces, glyph runs, pictures, rules, links. */
+#include <sys/stat.h>
+
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -26,6 +28,8 @@
 struct image {
 	char		*path;
 	cairo_surface_t	*surface;
+	struct stat	 st;		/* the file it was decoded from */
+	int		 asked;		/* since the last sweep */
 };
 
 struct pdf_images {
@@ -701,6 +705,23 @@ pdf_images_new(void)
 	return xcalloc(1, sizeof(struct pdf_images));
 }
 
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+static void
+drop_image(struct pdf_images *im, size_t i)
+{
+	cairo_surface_destroy(im->v[i].surface);
+	free(im->v[i].path);
+	im->v[i] = im->v[--im->n];
+}
+
 /* lay_metrics.image_size: decode (once) and give the size in pixels. */
 int
 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
@@ -709,31 +730,52 @@ pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
 	struct pdf_images	*im = arg;
 	struct image		*img;
 	cairo_surface_t		*s;
+	struct stat		 st;
 
-	if ((img = find_image(im, path)) == NULL) {
+	/* a picture kept from an earlier issue is decoded again if its
+	 * file changed since */
+	memset(&st, 0, sizeof(st));
+	if (stat(path, &st) == -1)
+		memset(&st, 0, sizeof(st));
+	if ((img = find_image(im, path)) != NULL &&
+	    !same_file(&img->st, &st)) {
+		drop_image(im, (size_t)(img - im->v));
+		img = NULL;
+	}
+	if (img == NULL) {
 		if ((s = load_image(path, pos)) == NULL)
 			return -1;
 		im->v = xrealloc(im->v, (im->n + 1) * sizeof(*im->v));
 		img = &im->v[im->n++];
 		img->path = xstrdup(path);
 		img->surface = s;
+		img->st = st;
 	}
+	img->asked = 1;
 	*w = cairo_image_surface_get_width(img->surface);
 	*h = cairo_image_surface_get_height(img->surface);
 	return 0;
 }
 
 void
-pdf_images_free(struct pdf_images *im)
+pdf_images_sweep(struct pdf_images *im)
 {
 	size_t	 i;
 
+	for (i = im->n; i-- > 0;)
+		if (!im->v[i].asked)
+			drop_image(im, i);
+		else
+			im->v[i].asked = 0;
+}
+
+void
+pdf_images_free(struct pdf_images *im)
+{
 	if (im == NULL)
 		return;
-	for (i = 0; i < im->n; i++) {
-		cairo_surface_destroy(im->v[i].surface);
-		free(im->v[i].path);
-	}
+	while (im->n > 0)
+		drop_image(im, im->n - 1);
 	free(im->v);
 	free(im);
 }

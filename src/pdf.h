@@ -14,11 +14,14 @@ struct lay_doc;
  * surfaces.  PNG pictures are decoded by Cairo; JPEG pictures keep their
  * bytes and are embedded as they are.  pdf_images_new() never fails; the
  * caller frees the cache with pdf_images_free() (NULL: no-op) after
- * painting.
+ * painting, or keeps it for the next issues: a picture whose file changed
+ * is then decoded again, and pdf_images_sweep() lets go of those no layout
+ * asked for since the sweep before.
  */
 struct pdf_images;
 
 struct pdf_images	*pdf_images_new(void);
+void			 pdf_images_sweep(struct pdf_images *im);
 void			 pdf_images_free(struct pdf_images *im);
 
 /*

@@ -20,6 +20,7 @@ struct pmod_press {
 	const struct jb_series	*series;	/* what fs was made for */
 	struct font_set		*fs[2];		/* by enum jb_lang */
 	struct pdf_fonts	*kept[2];	/* fs's faces, if resident */
+	struct pdf_images	*pictures;	/* kept too, if resident */
 	int			 resident;
 	struct font_prep	*prep;		/* read ahead for the first fs */
 };
@@ -111,6 +112,8 @@ pmod_new(const struct pmod_opts *o)
 		p->even = o->even;
 		p->resident = o->resident;
 	}
+	if (p->resident)
+		p->pictures = pdf_images_new();
 	/* Fontconfig is read while the caller reads the first issue. */
 	p->prep = font_prepare(p->fontdir);
 	return p;
@@ -122,6 +125,7 @@ pmod_free(struct pmod_press *p)
 	if (p == NULL)
 		return;
 	drop_fonts(p);
+	pdf_images_free(p->pictures);
 	font_unprepare(p->prep);
 	free(p->fontdir);
 	free(p);
@@ -131,7 +135,8 @@ int
 pmod_write(struct pmod_press *p, const struct jb_doc *d, const char *path)
 {
 	struct font_set		*fs;
-	struct pdf_images	*im = pdf_images_new();
+	struct pdf_images	*im = p->pictures != NULL ? p->pictures :
+				    pdf_images_new();
 	struct lay_doc		*l = NULL;
 	struct outfile		*of = NULL;
 	int			 rc = -1;
@@ -152,7 +157,10 @@ pmod_write(struct pmod_press *p, const struct jb_doc *d, const char *path)
 	rc = 0;
 out:
 	lay_free(l);
-	pdf_images_free(im);
+	if (im == p->pictures)
+		pdf_images_sweep(im);
+	else
+		pdf_images_free(im);
 	return rc;
 }
 

@@ -19,7 +19,7 @@ struct pmod_opts {
 	int		 even;		/* pad to an even page count */
 	int		 fixed;		/* pmod_dump_layout: fixed-width metrics */
 	int		 resident;	/* the same issues again and again:
-					   keep the faces (pdf.h) too */
+					   keep faces and pictures (pdf.h) */
 };
 
 /*
@@ -28,8 +28,8 @@ struct pmod_opts {
  * font map and the role to font table are made once and reused, and so
  * are the caches Cairo and HarfBuzz keep on those fonts.  What an issue
  * needs for itself (its layout, its pictures, its font subsets) is freed
- * after the issue, unless o->resident asks to keep the font subsets as
- * well (pdf_fonts, pdf.h: the same bytes, less work).  The press copies o; the series passed to
+ * after the issue, unless o->resident asks to keep the font subsets and
+ * the decoded pictures as well (pdf.h: the same bytes, less work).  The press copies o; the series passed to
  * pmod_write() must stay the same for the press's life.
  * pmod_new() never fails: a font problem is reported by the first
  * write that needs the fonts (and by each later one).

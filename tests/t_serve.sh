@@ -164,6 +164,31 @@ check "the archive lists the issue added" 'grep -q "2026/04.html" "$site/out/ind
 check "a print edition rebuilt in the preview is the one build writes" \
 	'cmp "$site/out/2025/07.pdf" "$tmp/fresh/2025/07.pdf" &&
 	 cmp "$site/out/2026/04.pdf" "$tmp/fresh/2026/04.pdf"'
+# Pictures are kept decoded as well, from save to save of an issue; a
+# picture changed is drawn anew.
+pdf_changes() {	# wait until out/2025/07.pdf is no longer $1
+	for i in $(seq 100); do
+		[ "$(cksum <"$site/out/2025/07.pdf")" != "$1" ] && return 0
+		sleep 0.2
+	done
+	return 1
+}
+cp "$site/issues/2025/07.md" "$tmp/07.md"
+before=$(cksum <"$site/out/2025/07.pdf")
+{ cat "$tmp/07.md"; printf '\n又讯：分类收运车辆全部完成检修。\n'; } >"$site/issues/2025/.07.md.new"
+mv "$site/issues/2025/.07.md.new" "$site/issues/2025/07.md"
+pdf_changes "$before"
+before=$(cksum <"$site/out/2025/07.pdf")
+cp "$site/issues/2025/images/08-guangchang.png" "$site/issues/2025/images/.07-fenlei.png.new"
+mv "$site/issues/2025/images/.07-fenlei.png.new" "$site/issues/2025/images/07-fenlei.png"
+pdf_changes "$before"
+sleep 0.5
+(cd "$site" && "$jb" build --pdf --out "$tmp/fresh2" issues/2025/07.md) >"$tmp/fresh.log" 2>&1
+check "a picture changed while the preview runs is drawn anew in the PDF" \
+	'[ "$(cksum <"$site/out/2025/07.pdf")" != "$before" ] &&
+	 cmp "$site/out/2025/07.pdf" "$tmp/fresh2/2025/07.pdf"'
+cp issues/2025/images/07-fenlei.png "$site/issues/2025/images/07-fenlei.png"
+cp "$tmp/07.md" "$site/issues/2025/07.md"
 rm "$site/issues/2026/04.md"
 for i in $(seq 100); do
 	grep -q 'rel="next" href="../2026/04.html"' "$site/out/2026/03.html" || break
