@@ -20,6 +20,7 @@ struct pmod_press {
 	const struct jb_series	*series;	/* what fs was made for */
 	struct font_set		*fs[2];		/* by enum jb_lang */
 	struct font_prep	*prep;		/* read ahead for the first fs */
+	struct shape_cache	*shapes;	/* paragraphs shaped with fs */
 };
 
 /* The press's font set for d's language, made on first use. */
@@ -29,6 +30,9 @@ press_fonts(struct pmod_press *p, const struct jb_doc *d)
 	int	 k = d->meta.lang == JB_LANG_HANT;
 
 	if (p->series != d->series) {
+		/* Its entries know the font sets by address, and hold fonts. */
+		shape_cache_free(p->shapes);
+		p->shapes = shape_cache_new();
 		font_free(p->fs[0]);
 		font_free(p->fs[1]);
 		p->fs[0] = p->fs[1] = NULL;
@@ -67,8 +71,8 @@ phone_grid(struct lay_grid *g)
 
 /* Lay d out; pictures are measured into im, where the painter finds them. */
 static struct lay_doc *
-build(const struct jb_doc *d, struct font_set *fs, int even,
-    struct pdf_images *im, const struct lay_grid *grid)
+build(const struct jb_doc *d, struct font_set *fs, struct shape_cache *sc,
+    int even, struct pdf_images *im, const struct lay_grid *grid)
 {
 	struct lay_metrics	 m;
 	struct lay_opts		 lo;
@@ -80,6 +84,7 @@ build(const struct jb_doc *d, struct font_set *fs, int even,
 	m.fonts = fs;
 	m.image_size = pdf_image_size;
 	m.arg = im;
+	m.shapes = sc;
 	return lay_build(d, &m, &lo);
 }
 
@@ -103,6 +108,7 @@ pmod_free(struct pmod_press *p)
 {
 	if (p == NULL)
 		return;
+	shape_cache_free(p->shapes);
 	font_free(p->fs[0]);
 	font_free(p->fs[1]);
 	font_unprepare(p->prep);
@@ -121,7 +127,7 @@ pmod_write(struct pmod_press *p, const struct jb_doc *d, const char *path)
 
 	if ((fs = press_fonts(p, d)) == NULL)
 		goto out;
-	if ((l = build(d, fs, p->even, im, NULL)) == NULL)
+	if ((l = build(d, fs, p->shapes, p->even, im, NULL)) == NULL)
 		goto out;
 	if ((of = outfile_open(path)) == NULL)
 		goto out;
@@ -218,7 +224,7 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 	 * character) is no news about the issue: the print edition, the one
 	 * that is judged, says its own.  Errors are still reported. */
 	msg_set_quiet(1);
-	l = build(d, fs, 0, im, &grid);
+	l = build(d, fs, p->shapes, 0, im, &grid);
 	msg_set_quiet(0);
 	if (l == NULL)
 		goto out;
@@ -264,7 +270,7 @@ pmod_dump_layout(const struct jb_doc *d, const struct pmod_opts *o, FILE *fp)
 	if ((o == NULL || !o->fixed) && (fs = font_new(d->series,
 	    d->meta.lang, o ? o->fontdir : NULL, NULL)) == NULL)
 		goto out;
-	if ((l = build(d, fs, o != NULL && o->even, im, NULL)) == NULL)
+	if ((l = build(d, fs, NULL, o != NULL && o->even, im, NULL)) == NULL)
 		goto out;
 	lay_dump(l, fp);
 	rc = 0;
