@@ -176,8 +176,10 @@ int	 shape_space(gunichar c);
  * shape_add() appends the string s, giving Latin letters and digits to
  * the digits role unless keep is set.  shape_para() splits the text into
  * characters, marks where a line may break and measures each one (Pango
- * through lb's fonts, or fixed metrics); a character no configured font
- * covers is reported and sets lb->failed.
+ * through lb's fonts, or fixed metrics), or copies all that from lb's
+ * shape cache (layout.h); a character no configured font covers is
+ * reported and sets lb->failed.  shape_cache_sweep() ends a build: it
+ * drops the entries neither it nor the build before used (NULL: no-op).
  */
 void	 shape_init(struct para *p, const struct jb_pos *pos);
 void	 shape_clear(struct para *p);
@@ -186,6 +188,7 @@ void	 shape_span(struct para *p, const char *s, size_t n, enum jb_role role,
 void	 shape_add(struct para *p, const char *s, enum jb_role role,
 	    double size, unsigned color, int bold, int keep);
 void	 shape_para(struct lb *lb, struct para *p);
+void	 shape_cache_sweep(struct shape_cache *sc);
 
 /*
  * shape.c: widths as set.  shape_width() returns the width of characters

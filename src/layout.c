@@ -61,6 +61,7 @@ lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 	free(lb.rows);
 	lbrk_close(&lb);
 	table_close(&lb);
+	shape_cache_sweep(m->shapes);
 	if (rv == NULL)
 		lay_free(l);
 	return rv;

@@ -72,18 +72,38 @@ struct lay_doc {
 };
 
 /*
+ * A cache of shaped paragraphs (shape.c), for a process that lays out
+ * many issues, or one issue again on every save: a paragraph shaped by
+ * an earlier build with the same fonts is copied from it instead of
+ * being itemized and shaped again, and the layout is the same as without
+ * the cache.  What neither a build nor the one before it used is dropped
+ * at its end, so the cache holds no more than the paragraphs of the last
+ * two builds (an issue's print edition and its phone image).  A paragraph
+ * with a character no font covers is never kept, so every build reports
+ * it.  Entries know their font set by address: free the cache (or make
+ * a new one) before a font set it has seen is freed.  The caller owns
+ * the cache and frees it with shape_cache_free(); it is not thread-safe.
+ */
+struct shape_cache;
+
+struct shape_cache	*shape_cache_new(void);
+void			 shape_cache_free(struct shape_cache *sc);	/* NULL: no-op */
+
+/*
  * How layout measures.  With fonts set, text is itemized and shaped by
  * Pango through the font set's context; with fonts NULL, fixed-width
  * metrics stand in (Han and full-width marks 1 em, everything else ½ em),
  * which keeps golden tests independent of installed fonts.
  * image_size gives a picture's natural size in pixels (NULL: 4:3); it
- * returns 0, or -1 after reporting.
+ * returns 0, or -1 after reporting.  shapes, when set, is used and
+ * updated by lay_build().
  */
 struct lay_metrics {
 	struct font_set	*fonts;		/* borrowed; NULL = fixed width */
 	int		(*image_size)(void *arg, const char *path,
 			    const struct jb_pos *pos, double *w, double *h);
 	void		*arg;		/* borrowed, passed to image_size */
+	struct shape_cache *shapes;	/* borrowed; NULL = shape every paragraph */
 };
 
 /*

@@ -23,14 +23,20 @@ struct pmod_press {
 	struct pdf_images	*pictures;	/* kept too, if resident */
 	int			 resident;
 	struct font_prep	*prep;		/* read ahead for the first fs */
+	struct shape_cache	*shapes;	/* paragraphs shaped with fs */
 };
 
-/* The kept faces go first: they belong to the font set's font map. */
+/*
+ * What holds fonts of the font sets goes first: the shaped paragraphs
+ * (which also know the sets by address) and the kept faces.
+ */
 static void
 drop_fonts(struct pmod_press *p)
 {
 	int	 k;
 
+	shape_cache_free(p->shapes);
+	p->shapes = NULL;
 	for (k = 0; k < 2; k++) {
 		pdf_fonts_free(p->kept[k]);
 		font_free(p->fs[k]);
@@ -47,6 +53,7 @@ press_fonts(struct pmod_press *p, const struct jb_doc *d)
 
 	if (p->series != d->series) {
 		drop_fonts(p);
+		p->shapes = shape_cache_new();
 		p->series = d->series;
 	}
 	if (p->fs[k] == NULL) {
@@ -85,8 +92,8 @@ phone_grid(struct lay_grid *g)
 
 /* Lay d out; pictures are measured into im, where the painter finds them. */
 static struct lay_doc *
-build(const struct jb_doc *d, struct font_set *fs, int even,
-    struct pdf_images *im, const struct lay_grid *grid)
+build(const struct jb_doc *d, struct font_set *fs, struct shape_cache *sc,
+    int even, struct pdf_images *im, const struct lay_grid *grid)
 {
 	struct lay_metrics	 m;
 	struct lay_opts		 lo;
@@ -98,6 +105,7 @@ build(const struct jb_doc *d, struct font_set *fs, int even,
 	m.fonts = fs;
 	m.image_size = pdf_image_size;
 	m.arg = im;
+	m.shapes = sc;
 	return lay_build(d, &m, &lo);
 }
 
@@ -143,7 +151,7 @@ pmod_write(struct pmod_press *p, const struct jb_doc *d, const char *path)
 
 	if ((fs = press_fonts(p, d)) == NULL)
 		goto out;
-	if ((l = build(d, fs, p->even, im, NULL)) == NULL)
+	if ((l = build(d, fs, p->shapes, p->even, im, NULL)) == NULL)
 		goto out;
 	if ((of = outfile_open(path)) == NULL)
 		goto out;
@@ -244,7 +252,7 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 	 * character) is no news about the issue: the print edition, the one
 	 * that is judged, says its own.  Errors are still reported. */
 	msg_set_quiet(1);
-	l = build(d, fs, 0, im, &grid);
+	l = build(d, fs, p->shapes, 0, im, &grid);
 	msg_set_quiet(0);
 	if (l == NULL)
 		goto out;
@@ -290,7 +298,7 @@ pmod_dump_layout(const struct jb_doc *d, const struct pmod_opts *o, FILE *fp)
 	if ((o == NULL || !o->fixed) && (fs = font_new(d->series,
 	    d->meta.lang, o ? o->fontdir : NULL, NULL)) == NULL)
 		goto out;
-	if ((l = build(d, fs, o != NULL && o->even, im, NULL)) == NULL)
+	if ((l = build(d, fs, NULL, o != NULL && o->even, im, NULL)) == NULL)
 		goto out;
 	lay_dump(l, fp);
 	rc = 0;

@@ -292,13 +292,16 @@ shape_fixed(struct para *p)
 	}
 }
 
-/* Itemize and shape the paragraph once; check every face Pango chose. */
-static void
+/*
+ * Itemize and shape the paragraph once; check every face Pango chose.
+ * Returns whether it reported a character no configured font covers.
+ */
+static int
 shape_pango(struct lb *lb, struct para *p)
 {
 	PangoAttrList	*attrs;
 	GList		*items, *l;
-	int		*byoff;
+	int		*byoff, missing = 0;
 	size_t		 i, k;
 
 	attrs = pango_attr_list_new();
@@ -366,6 +369,7 @@ shape_pango(struct lb *lb, struct para *p)
 			if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
 			    !ok) {
 				glyph_missing(lb, p, c);
+				missing = 1;
 				ok = 1;	/* one report per run */
 			}
 		}
@@ -381,16 +385,202 @@ shape_pango(struct lb *lb, struct para *p)
 			set_blanks(c, p->items[c->item]->analysis.font,
 			    p->glyphs[c->item]->glyphs[c->g0].glyph);
 	}
+	return missing;
+}
+
+/* ---- the cache of shaped paragraphs ---- */
+
+/*
+ * A paragraph as shaped: in its own struct para, of which only ch, nch,
+ * items, glyphs and nitems are set, so shape_clear() frees it.  key
+ * holds what the shaping read (cache_key()), hash its FNV-1a hash.
+ */
+struct shaped {
+	struct buf	 key;
+	guint		 hash;
+	unsigned	 gen;		/* the last build that used it */
+	struct para	 p;
+};
+
+struct shape_cache {
+	GHashTable	*t;		/* of struct shaped, each its own key */
+	unsigned	 gen;		/* the build under way */
+	struct buf	 probe;		/* key of the paragraph looked up */
+};
+
+static guint
+shaped_hash(gconstpointer v)
+{
+	return ((const struct shaped *)v)->hash;
+}
+
+static gboolean
+shaped_equal(gconstpointer a, gconstpointer b)
+{
+	const struct buf *ka = &((const struct shaped *)a)->key;
+	const struct buf *kb = &((const struct shaped *)b)->key;
+
+	return ka->len == kb->len && memcmp(ka->data, kb->data, ka->len) == 0;
+}
+
+static void
+shaped_free(gpointer v)
+{
+	struct shaped	*e = v;
+
+	shape_clear(&e->p);
+	buf_free(&e->key);
+	free(e);
+}
+
+struct shape_cache *
+shape_cache_new(void)
+{
+	struct shape_cache	*sc = xcalloc(1, sizeof(*sc));
+
+	sc->t = g_hash_table_new_full(shaped_hash, shaped_equal, shaped_free,
+	    NULL);
+	return sc;
+}
+
+void
+shape_cache_free(struct shape_cache *sc)
+{
+	if (sc == NULL)
+		return;
+	g_hash_table_destroy(sc->t);
+	buf_free(&sc->probe);
+	free(sc);
+}
+
+/*
+ * Whether neither this build nor the one before used e.  Two builds, not
+ * one: the print edition and the phone image of an issue are laid out one
+ * after the other, and their body sizes differ in the last bit (the
+ * phone's is its measure divided by its characters), so neither finds the
+ * other's paragraphs, and one build's window would empty the cache at
+ * each turn.
+ */
+static gboolean
+shaped_stale(gpointer key, gpointer value, gpointer arg)
+{
+	return ((struct shape_cache *)arg)->gen - ((struct shaped *)key)->gen >
+	    1;
+}
+
+void
+shape_cache_sweep(struct shape_cache *sc)
+{
+	if (sc == NULL)
+		return;
+	g_hash_table_foreach_remove(sc->t, shaped_stale, sc);
+	sc->gen++;
+}
+
+/* An object's bytes into a key. */
+static void
+key_put(struct buf *k, const void *v, size_t n)
+{
+	buf_put(k, v, n);
+}
+
+/*
+ * Everything shape_para() reads of lb and p, into k: the font set by
+ * address (which fonts, their language; NULL for fixed metrics), the
+ * spans' bytes, roles, sizes and weights, and the text, from which the
+ * break tailoring and the fwid of pair marks follow.  A span's colour is
+ * left out: only the painter reads it, from the paragraph's own spans.
+ * Members go in one by one, so no padding byte makes equal keys differ.
+ */
+static void
+cache_key(struct buf *k, const struct lb *lb, const struct para *p)
+{
+	size_t	 i;
+
+	k->len = 0;
+	key_put(k, &lb->fs, sizeof(lb->fs));
+	key_put(k, &p->nspans, sizeof(p->nspans));
+	for (i = 0; i < p->nspans; i++) {
+		const struct span *sp = &p->spans[i];
+
+		key_put(k, &sp->off, sizeof(sp->off));
+		key_put(k, &sp->len, sizeof(sp->len));
+		key_put(k, &sp->role, sizeof(sp->role));
+		key_put(k, &sp->size, sizeof(sp->size));
+		key_put(k, &sp->bold, sizeof(sp->bold));
+	}
+	key_put(k, &p->text.len, sizeof(p->text.len));
+	key_put(k, p->text.data, p->text.len);
+}
+
+/* FNV-1a, 32 bits. */
+static guint
+fnv1a(const struct buf *k)
+{
+	guint32	 h = 2166136261u;
+	size_t	 i;
+
+	for (i = 0; i < k->len; i++) {
+		h ^= (unsigned char)k->data[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/*
+ * Copy the shaping of src into dst, whose ch, items and glyphs are
+ * empty: the cache and a paragraph never share what shape_clear() frees.
+ * The arrays keep the spare element shaping gives them.
+ */
+static void
+copy_shape(struct para *dst, const struct para *src)
+{
+	size_t	 i;
+
+	dst->nch = src->nch;
+	dst->ch = xmalloc((src->nch + 1) * sizeof(*dst->ch));
+	memcpy(dst->ch, src->ch, (src->nch + 1) * sizeof(*dst->ch));
+	dst->nitems = src->nitems;
+	dst->items = xcalloc(src->nitems + 1, sizeof(*dst->items));
+	dst->glyphs = xcalloc(src->nitems + 1, sizeof(*dst->glyphs));
+	for (i = 0; i < src->nitems; i++) {
+		dst->items[i] = pango_item_copy(src->items[i]);
+		dst->glyphs[i] = pango_glyph_string_copy(src->glyphs[i]);
+	}
 }
 
 void
 shape_para(struct lb *lb, struct para *p)
 {
+	struct shape_cache	*sc = lb->m->shapes;
+	struct shaped		 probe, *e;
+	int			 missing = 0;
+
+	if (sc != NULL) {
+		cache_key(&sc->probe, lb, p);
+		probe.key = sc->probe;
+		probe.hash = fnv1a(&sc->probe);
+		if ((e = g_hash_table_lookup(sc->t, &probe)) != NULL) {
+			copy_shape(p, &e->p);
+			e->gen = sc->gen;
+			return;
+		}
+	}
 	para_chars(lb, p);
 	if (lb->fs != NULL)
-		shape_pango(lb, p);
+		missing = shape_pango(lb, p);
 	else
 		shape_fixed(p);
+	/* Not kept: the next build must report the character again. */
+	if (sc == NULL || missing)
+		return;
+	e = xcalloc(1, sizeof(*e));
+	e->key = sc->probe;
+	memset(&sc->probe, 0, sizeof(sc->probe));
+	e->hash = probe.hash;
+	e->gen = sc->gen;
+	copy_shape(&e->p, p);
+	g_hash_table_add(sc->t, e);
 }
 
 /* ---- widths as set ---- */

@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Every other input as a 增刊 合刊: its masthead has a line more. */
 	static const char	 kindhead[] = "---\n刊别: 增刊\n期号: 5-6\n"
 	    "总期号: 60\n日期: 2024-09-06\n---\n";
-	struct lay_metrics	 m = { NULL, NULL, NULL };
+	struct lay_metrics	 m = { NULL, NULL, NULL, NULL };
 	struct lay_opts		 o = { (int)(size & 1) };
 	struct buf		 b = { 0 };
 	struct jb_doc		*d;
