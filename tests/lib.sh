@@ -33,9 +33,10 @@ skip() {
 	echo "skip - $1: $2"
 }
 
-# check NAME CONDITION: ok when the shell command CONDITION succeeds.
+# check NAME CONDITION: ok when the shell command CONDITION succeeds; its
+# status is the condition's, so "check ... || sed ..." shows a log on failure.
 check() {
-	if eval "$2"; then ok "$1"; else notok "$1"; fi
+	if eval "$2"; then ok "$1"; else notok "$1"; return 1; fi
 }
 
 # golden NAME WANT GOT [STATUS]: file GOT equals the golden file WANT (-u
