@@ -210,12 +210,17 @@ int	 shape_centred(const struct pch *c);
  * lbrk_title() breaks a title into the fewest even lines at word
  * boundaries, or returns 0 when the title is too long for it.  Both
  * return the number of lines in *out, which the caller frees.
+ * lbrk_title_min() is the narrowest measure lbrk_title() sets p in
+ * without breaking a word, in at most maxl lines (0: any number, which
+ * makes it p's widest word, marks kept with it), or -1 where lbrk_title()
+ * would return 0.
  * lbrk_close() closes the word breaker a title opened in lb (none: no-op).
  */
 size_t	 lbrk_para(struct lb *lb, struct para *p, double w, double ind1,
 	    double ind2, struct line **out);
 size_t	 lbrk_title(struct lb *lb, struct para *p, double w,
 	    struct line **out);
+double	 lbrk_title_min(struct lb *lb, struct para *p, size_t maxl);
 void	 lbrk_close(struct lb *lb);
 
 /*
