@@ -271,6 +271,9 @@ size_t	 part_footer(struct lb *lb, int *ndist);
  * on pages of their own, stacked up to the measure, y from the top of
  * the landscape page, and table_place() moves a row's items onto the
  * portrait page turned; table_head() and table_cut() turn theirs.
+ * On the phone's grid (compact) cells break at word boundaries, a table
+ * too wide is set smaller down to a readable size and, still too wide,
+ * as blocks of "header：value" lines on the grid, never reported.
  * table_close() frees what lb keeps of its tables (none: no-op).
  */
 void	 table_set(struct lb *lb, const struct jb_block *b);
