@@ -170,6 +170,8 @@ copy_items(struct lay_item *to, const struct lay_item *from, size_t n)
 /*
  * The 表题: one or more centred lines in 黑体, kept with the table; for a
  * table turned across its page (id), rows of that table a grid line high.
+ * The phone's short measure breaks many a 表题: into even lines at word
+ * boundaries, as a title, not a full line and a word left over.
  */
 static void
 caption(struct lb *lb, const struct jb_table *t, int id)
@@ -185,6 +187,7 @@ caption(struct lb *lb, const struct jb_table *t, int id)
 	f.al = AL_CENTER;
 	f.keep = 1;
 	f.nobreak = 1;
+	f.balance = LAY_COMPACT;
 	shape_add(&p, t->name, JB_ROLE_HEITI, LAY_BODY, BLACK, 0, 0);
 	flow_para(lb, &p, &f);
 	shape_clear(&p);
