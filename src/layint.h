@@ -213,12 +213,17 @@ int	 shape_centred(const struct pch *c);
  * lbrk_title() breaks a title into the fewest even lines at word
  * boundaries, or returns 0 when the title is too long for it.  Both
  * return the number of lines in *out, which the caller frees.
+ * lbrk_title_min() is the narrowest measure lbrk_title() sets p in
+ * without breaking a word, in at most maxl lines (0: any number, which
+ * makes it p's widest word, marks kept with it), or -1 where lbrk_title()
+ * would return 0.
  * lbrk_close() closes the word breaker a title opened in lb (none: no-op).
  */
 size_t	 lbrk_para(struct lb *lb, struct para *p, double w, double ind1,
 	    double ind2, struct line **out);
 size_t	 lbrk_title(struct lb *lb, struct para *p, double w,
 	    struct line **out);
+double	 lbrk_title_min(struct lb *lb, struct para *p, size_t maxl);
 void	 lbrk_close(struct lb *lb);
 
 /*
@@ -269,6 +274,9 @@ size_t	 part_footer(struct lb *lb, int *ndist);
  * on pages of their own, stacked up to the measure, y from the top of
  * the landscape page, and table_place() moves a row's items onto the
  * portrait page turned; table_head() and table_cut() turn theirs.
+ * On the phone's grid (compact) cells break at word boundaries, a table
+ * too wide is set smaller down to a readable size and, still too wide,
+ * as blocks of "header：value" lines on the grid, never reported.
  * table_close() frees what lb keeps of its tables (none: no-op).
  */
 void	 table_set(struct lb *lb, const struct jb_block *b);

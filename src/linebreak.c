@@ -2,6 +2,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "document.h"
@@ -585,6 +586,80 @@ lbrk_title(struct lb *lb, struct para *p, double w, struct line **out)
 	free(from);
 	*out = ln;
 	return nl;
+}
+
+/*
+ * The narrowest measure that sets the characters of p in at most maxl
+ * lines ending only at the nc candidates cand[] (the first 0, the last
+ * p->nch): best[l * nc + j] is that for the characters before candidate
+ * j in at most l lines, -1 where there is none.  a[] and sh[] hold
+ * p->nch each, the caller's.
+ */
+static double
+narrowest(const struct para *p, const size_t *cand, size_t nc, size_t maxl,
+    double *a, double *sh)
+{
+	double	*best = xmalloc((maxl + 1) * nc * sizeof(*best)), w, least;
+	size_t	 i, j, l;
+
+	for (j = 0; j < nc; j++)
+		best[j] = j == 0 ? 0 : -1;
+	for (l = 1; l <= maxl; l++)
+		for (j = 0; j < nc; j++) {
+			least = best[(l - 1) * nc + j];
+			for (i = 0; i < j; i++) {
+				if (best[(l - 1) * nc + i] < 0)
+					continue;
+				w = fmax(best[(l - 1) * nc + i],
+				    shape_width(p, cand[i], cand[j], 1, a, sh));
+				if (least < 0 || w < least)
+					least = w;
+			}
+			best[l * nc + j] = least;
+		}
+	least = best[maxl * nc + nc - 1];
+	free(best);
+	return least;
+}
+
+double
+lbrk_title_min(struct lb *lb, struct para *p, size_t maxl)
+{
+	unsigned char	*word;
+	size_t		*cand, nc = 0, i;
+	double		*a, *sh, least = 0;
+	int		 words;
+
+	if (p->nch == 0 || p->nch > TITLE_MAX)
+		return -1;
+	for (i = 0; i < p->nch; i++)
+		if (p->ch[i].c == '\n')
+			return -1;
+	/* Where lbrk_title() ends a line but inside a word. */
+	word = xcalloc(p->nch + 1, 1);
+	words = word_starts(lb, p, word) == 0;
+	cand = xmalloc((p->nch + 1) * sizeof(*cand));
+	cand[nc++] = 0;
+	for (i = 1; i < p->nch; i++) {
+		double c = break_cost(p, words ? word : NULL, i);
+
+		if (c >= 0 && c < COST_CHAR)
+			cand[nc++] = i;
+	}
+	cand[nc++] = p->nch;
+	free(word);
+	a = xmalloc(p->nch * sizeof(*a));
+	sh = xmalloc(p->nch * sizeof(*sh));
+	if (maxl > 0 && maxl < nc - 1)
+		least = narrowest(p, cand, nc, maxl, a, sh);
+	else
+		for (i = 1; i < nc; i++)
+			least = fmax(least, shape_width(p, cand[i - 1],
+			    cand[i], 1, a, sh));
+	free(cand);
+	free(a);
+	free(sh);
+	return least;
 }
 
 void

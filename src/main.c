@@ -98,10 +98,10 @@ static const struct cli_cmd cmds[] = {
 "不给 -o 时写到 issues/年/期.md；--into 把文章追加到已有的一期。\n"
 "已有的文件只有加 --force 才会覆盖。\n",
 	    IMPORT_USAGE },
-	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(SERIES), -1,
-	    "[选项] 文件...",
+	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(PNG) | CLI(SERIES),
+	    -1, "[选项] 文件...",
 "  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n",
-"显示印刷版的排版结果（每页每行的位置，用于检查和测试）。\n",
+"显示印刷版的排版结果（每页每行的位置，用于检查和测试）；加 --png 显示手机长图的。\n",
 	    UNKNOWN_OPTION },
 	{ "fonts", cmd_fonts, CLI(SERIES), -1, "[选项]",
 "  fonts             列出各字体角色实际使用的字体文件\n",
@@ -115,7 +115,7 @@ static int
 cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
-				    { o->fontdir, o->even, 0, 0 }, o->html, o->pdf,
+				    { o->fontdir, o->even, 0, 0, 0 }, o->html, o->pdf,
 				    o->docx, o->png || o->jpeg, o->jpeg, o->jobs };
 	struct jb_series	*s;
 	int			 rc;
@@ -241,7 +241,8 @@ show_layout(const struct jb_doc *d, void *arg)
 static int
 cmd_layout(const struct cli_opts *o)
 {
-	struct show_layout	 sl = { NULL, { o->fontdir, o->even, o->fixed, 0 } };
+	struct show_layout	 sl = { NULL,
+	    { o->fontdir, o->even, o->fixed, o->png, 0 } };
 
 	if ((sl.p = press_load()) == NULL)
 		return 1;

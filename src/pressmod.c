@@ -293,12 +293,18 @@ pmod_dump_layout(const struct jb_doc *d, const struct pmod_opts *o, FILE *fp)
 	struct font_set		*fs = NULL;
 	struct pdf_images	*im = pdf_images_new();
 	struct lay_doc		*l = NULL;
-	int			 rc = -1;
+	struct lay_grid		 grid;
+	int			 rc = -1, phone = o != NULL && o->phone;
 
 	if ((o == NULL || !o->fixed) && (fs = font_new(d->series,
 	    d->meta.lang, o ? o->fontdir : NULL, NULL)) == NULL)
 		goto out;
-	if ((l = build(d, fs, NULL, o != NULL && o->even, im, NULL)) == NULL)
+	phone_grid(&grid);
+	msg_set_quiet(phone);
+	l = build(d, fs, NULL, !phone && o != NULL && o->even, im,
+	    phone ? &grid : NULL);
+	msg_set_quiet(0);
+	if (l == NULL)
 		goto out;
 	lay_dump(l, fp);
 	rc = 0;

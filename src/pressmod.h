@@ -18,6 +18,7 @@ struct pmod_opts {
 	const char	*fontdir;	/* the project's fonts/ folder, or NULL */
 	int		 even;		/* pad to an even page count */
 	int		 fixed;		/* pmod_dump_layout: fixed-width metrics */
+	int		 phone;		/* pmod_dump_layout: the phone image's */
 	int		 resident;	/* the same issues again and again:
 					   keep faces and pictures (pdf.h) */
 };
@@ -76,8 +77,9 @@ int	 pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 
 /*
  * Lay d out as pmod_write() would (or with fixed-width metrics if
- * o->fixed) and write the text dump of layout.h to fp, for golden tests and
- * `jianbao layout`.  Returns 0, or -1 after reporting.
+ * o->fixed; as pmod_write_phone() would, its warnings unreported, if
+ * o->phone) and write the text dump of layout.h to fp, for golden tests
+ * and `jianbao layout`.  Returns 0, or -1 after reporting.
  */
 int	 pmod_dump_layout(const struct jb_doc *d, const struct pmod_opts *o,
 	    FILE *fp);

@@ -16,8 +16,9 @@
 #define LEADING		1.45		/* line pitch inside a cell, in em */
 #define PAD_X		0.4		/* cell padding left and right, in em */
 #define PAD_MIN		0.2		/* ... down to this before a cell wraps */
-#define PHONE_TABLE_MIN	8.0		/* pt: the smallest a table on the phone is set */
+#define PHONE_TABLE_MIN	10.5		/* pt, 五号: the smallest a table on the phone is set */
 #define HEAD_WORD	6		/* a header this short is one word: 序号, 所属区（县） */
+#define PHONE_WORD	3		/* on the phone, one this short: 排名, 整改率, 较上月 */
 
 /*
  * What a table keeps for the pages: where it stands, its style, and a
@@ -98,6 +99,33 @@ content_widths(const struct para *p, int nobreak, double *minw, double *maxw)
 	*minw = fmax(*minw, piece);
 }
 
+/*
+ * A cell on the phone breaks as a title does, at word boundaries into
+ * even lines (lbrk_title), so that 实地考察 becomes 实地 over 考察, not
+ * 实地考 over 察: its minimum width *minw is its widest word, where the
+ * title breaker takes it.  *want is what the cell asks of its column
+ * before the table is set smaller: a short body cell (a name, a number)
+ * or a header of up to PHONE_WORD characters (broken, it would leave a
+ * character alone on a line) its one line maxw, a longer header its
+ * width in two lines, as headers are often set, any other cell its
+ * widest word.
+ */
+static void
+phone_widths(struct lb *lb, struct para *p, int head, int number,
+    double maxw, double *minw, double *want)
+{
+	double	 w = number ? -1 : lbrk_title_min(lb, p, 0);
+
+	if (w >= 0)
+		*minw = w;
+	if (head ? p->nch <= PHONE_WORD : number || p->nch <= HEAD_WORD)
+		*want = maxw;
+	else if (head && w >= 0)
+		*want = lbrk_title_min(lb, p, 2);
+	else
+		*want = *minw;
+}
+
 
 static struct lay_item *
 rule(struct row *r, double x, double y, double w, double thick)
@@ -142,6 +170,8 @@ copy_items(struct lay_item *to, const struct lay_item *from, size_t n)
 /*
  * The 表题: one or more centred lines in 黑体, kept with the table; for a
  * table turned across its page (id), rows of that table a grid line high.
+ * The phone's short measure breaks many a 表题: into even lines at word
+ * boundaries, as a title, not a full line and a word left over.
  */
 static void
 caption(struct lb *lb, const struct jb_table *t, int id)
@@ -157,6 +187,7 @@ caption(struct lb *lb, const struct jb_table *t, int id)
 	f.al = AL_CENTER;
 	f.keep = 1;
 	f.nobreak = 1;
+	f.balance = LAY_COMPACT;
 	shape_add(&p, t->name, JB_ROLE_HEITI, LAY_BODY, BLACK, 0, 0);
 	flow_para(lb, &p, &f);
 	shape_clear(&p);
@@ -165,6 +196,78 @@ caption(struct lb *lb, const struct jb_table *t, int id)
 		lb->rows[i].turn = 1;
 		lb->rows[i].h = LAY_PITCH;
 	}
+}
+
+/* A block line's lead: the header in 黑体 and a colon, none without a header. */
+static void
+head_runs(struct para *p, const struct jb_cell *h, double size)
+{
+	cell_runs(p, h, JB_ROLE_HEITI, size);
+	if (h->nruns > 0)
+		shape_add(p, "：", JB_ROLE_HEITI, size, BLACK, 0, 0);
+}
+
+/*
+ * A table the phone cannot set as a grid with its text at least
+ * PHONE_TABLE_MIN is set as text on the grid instead, at the table's
+ * print size: each body row a block of "header：value" lines, the header
+ * in 黑体, a value too long for its line carried on under the value's
+ * start; an empty cell has no line.  The blocks stand between the
+ * table's rules (heavy ones for a 三线 table), a thin rule between two.
+ * A long header would leave its value no room: the carried lines hang
+ * from at most half the measure.
+ */
+static void
+blocks(struct lb *lb, const struct jb_table *t, double size, int three)
+{
+	struct para	 p;
+	struct flow	 f;
+	size_t		 i, j, k, first = lb->nrows;
+	double		 thick = three ? RULE_HEAVY : RULE_THIN;
+	double		*hang = xcalloc(t->ncols, sizeof(*hang));
+
+	/* What each header takes, measured as set. */
+	for (j = 0; j < t->ncols; j++) {
+		shape_init(&p, &t->head[j].pos);
+		head_runs(&p, &t->head[j], size);
+		shape_para(lb, &p);
+		for (k = 0; k < p.nch; k++)
+			hang[j] += p.ch[k].adv;
+		hang[j] = fmin(hang[j], LAY_MEASURE / 2);
+		shape_clear(&p);
+	}
+	memset(&f, 0, sizeof(f));
+	f.x0 = LAY_LEFT;
+	f.w = LAY_MEASURE;
+	f.al = AL_LEFT;
+	f.keep = 1;
+	f.nobreak = 1;
+	for (i = 0; i < t->nrows; i++) {
+		size_t top = lb->nrows;
+
+		for (j = 0; j < t->ncols; j++) {
+			const struct jb_cell *c = &t->body[i * t->ncols + j];
+
+			if (c->nruns == 0)
+				continue;
+			shape_init(&p, &c->pos);
+			head_runs(&p, &t->head[j], size);
+			p.src0 = p.text.len;
+			f.ind2 = hang[j];
+			cell_runs(&p, c, JB_ROLE_FANGSONG, size);
+			flow_para(lb, &p, &f);
+			shape_clear(&p);
+		}
+		if (lb->nrows == top)
+			continue;
+		rule(&lb->rows[top], LAY_LEFT, 0, LAY_MEASURE,
+		    top == first ? thick : RULE_THIN);
+		lb->rows[lb->nrows - 1].keep = 0;
+	}
+	if (lb->nrows > first)
+		rule(&lb->rows[lb->nrows - 1], LAY_LEFT, LAY_PITCH,
+		    LAY_MEASURE, thick);
+	free(hang);
 }
 
 /*
@@ -191,9 +294,10 @@ table_set(struct lb *lb, const struct jb_block *b)
 	double			 size = s->table_large ? LAY_BODY : SIZE_4;
 	double			 lp = LEADING * size, padx = PAD_X * size;
 	double			 smax = 0, meas = LAY_MEASURE; /* the table's width */
-	int			 turn = 0;
+	int			 turn = 0, asblocks = 0;
 	double			 pady = fmax(3, (LAY_PITCH - lp) / 2);
 	double			*minw, *maxw, *colw, *colx, smin = 0, mn, mx;
+	double			*wantw, swant = 0, wt;
 	size_t			 nrows = t->nrows + 1, nc = t->ncols, i, j, k;
 	size_t			 n = nrows * nc;
 	struct cset		*cs;
@@ -205,6 +309,7 @@ table_set(struct lb *lb, const struct jb_block *b)
 	maxw = xcalloc(nc, sizeof(*maxw));
 	colw = xcalloc(nc, sizeof(*colw));
 	colx = xcalloc(nc + 1, sizeof(*colx));
+	wantw = xcalloc(nc, sizeof(*wantw));
 again:
 	for (i = 0; i < n; i++) {
 		const struct jb_cell *c = &t->head[i];
@@ -217,8 +322,14 @@ again:
 		shape_para(lb, &cs[i].p);
 		content_widths(&cs[i].p, head ? cs[i].p.nch <= HEAD_WORD :
 		    c->number, &mn, &mx);
+		if (LAY_COMPACT)
+			phone_widths(lb, &cs[i].p, head, c->number, mx, &mn,
+			    &wt);
+		else
+			wt = mn;
 		minw[i % nc] = fmax(minw[i % nc], mn);
 		maxw[i % nc] = fmax(maxw[i % nc], mx);
+		wantw[i % nc] = fmax(wantw[i % nc], wt);
 		cs[i].al = a == JB_ALIGN_LEFT ? AL_LEFT :
 		    a == JB_ALIGN_CENTER ? AL_CENTER :
 		    a == JB_ALIGN_RIGHT ? AL_RIGHT :
@@ -229,45 +340,66 @@ again:
 	for (j = 0; j < nc; j++) {
 		smin += minw[j];
 		smax += maxw[j];
+		swant += wantw[j];
 	}
 	/*
-	 * The phone's measure: a table too wide for it takes half of each
-	 * margin and, if it still does not fit, is set smaller, down to
-	 * PHONE_TABLE_MIN, as the image is read zoomed in; it is never
-	 * turned, the image having no pages.
+	 * The phone's measure: a table whose cells do not get what they want
+	 * (phone_widths) with their full padding takes half of each margin
+	 * and, if that is not enough, is set smaller, down to
+	 * PHONE_TABLE_MIN; it is never turned, the image having no pages.
+	 * What the cells want is then the least their columns share the room
+	 * from.  A table that does not fit even at PHONE_TABLE_MIN with its
+	 * cells at their narrowest is set as blocks of text.
 	 */
 	if (LAY_COMPACT && meas == LAY_MEASURE &&
-	    padding(smin, smax, nc, size, meas, &padx) > meas + 0.01) {
+	    swant + 2 * nc * padx > meas + 0.01)
 		meas = LAY_MEASURE + LAY_LEFT;
-		padx = PAD_X * size;
-	}
 	if (LAY_COMPACT && size > PHONE_TABLE_MIN &&
-	    (mn = padding(smin, smax, nc, size, meas, &padx)) > meas + 0.01) {
+	    (mn = swant + 2 * nc * padx) > meas + 0.01) {
 		size = fmax(PHONE_TABLE_MIN, size * meas / mn * 0.99);
 		lp = LEADING * size;
 		padx = PAD_X * size;
 		pady = fmax(3, (LAY_PITCH - lp) / 2);
-		smin = smax = 0;
+		smin = smax = swant = 0;
 		for (i = 0; i < n; i++)
 			shape_clear(&cs[i].p);
 		memset(minw, 0, nc * sizeof(*minw));
 		memset(maxw, 0, nc * sizeof(*maxw));
+		memset(wantw, 0, nc * sizeof(*wantw));
 		goto again;
 	}
-	/* Too wide for the page, it may be set across a page turned. */
-	if (padding(smin, smax, nc, size, meas, &padx) > meas + 0.01 &&
-	    s->table_landscape && !LAY_COMPACT) {
-		meas = LAY_HEIGHT;
-		turn = 1;
-		padx = PAD_X * size;
-	}
-	if ((smin = padding(smin, smax, nc, size, meas, &padx)) > meas + 0.01) {
-		char mm[32];
+	if (LAY_COMPACT && swant + 2 * nc * padx <= meas + 0.01) {
+		memcpy(minw, wantw, nc * sizeof(*minw));
+	} else if (LAY_COMPACT &&
+	    padding(smin, smax, nc, size, meas, &padx) > meas + 0.01) {
+		asblocks = 1;
+	} else {
+		/* Too wide for the page, it may be set across a page turned. */
+		if (padding(smin, smax, nc, size, meas, &padx) > meas + 0.01 &&
+		    s->table_landscape && !LAY_COMPACT) {
+			meas = LAY_HEIGHT;
+			turn = 1;
+			padx = PAD_X * size;
+		}
+		if ((smin = padding(smin, smax, nc, size, meas, &padx)) >
+		    meas + 0.01) {
+			char mm[32];
 
-		snprintf(mm, sizeof(mm), "%.0f", ceil(smin / LAY_MM));
-		msg(turn ? MSG_TABLE_TOO_WIDE_TURNED : MSG_TABLE_TOO_WIDE,
-		    &b->pos, t->name, mm);
-		lb->failed = 1;
+			snprintf(mm, sizeof(mm), "%.0f", ceil(smin / LAY_MM));
+			msg(turn ? MSG_TABLE_TOO_WIDE_TURNED :
+			    MSG_TABLE_TOO_WIDE, &b->pos, t->name, mm);
+			lb->failed = 1;
+			goto out;
+		}
+	}
+	/* Two tables in a row are a line apart. */
+	if (lb->nrows > 0 && lb->rows[lb->nrows - 1].table != 0)
+		flow_blank(lb);
+	if (asblocks) {
+		if (t->label != NULL)
+			caption(lb, t, 0);
+		blocks(lb, t, s->table_large ? LAY_BODY : SIZE_4,
+		    s->table_three_line);
 		goto out;
 	}
 	for (j = 0; j < nc; j++) {
@@ -279,9 +411,6 @@ again:
 	for (j = 0; j < nc; j++)
 		colx[j + 1] = colx[j] + colw[j];
 
-	/* Two tables in a row are a line apart. */
-	if (lb->nrows > 0 && lb->rows[lb->nrows - 1].table != 0)
-		flow_blank(lb);
 	lb->tabs = xrealloc(lb->tabs, (lb->ntabs + 1) * sizeof(*lb->tabs));
 	tb = &lb->tabs[lb->ntabs++];
 	memset(tb, 0, sizeof(*tb));
@@ -302,8 +431,11 @@ again:
 			struct cset *c = &cs[i * nc + j];
 
 			c->p.orphans = 0;
-			c->nl = lbrk_para(lb, &c->p, colw[j] - 2 * padx, 0, 0,
-			    &c->ln);
+			c->nl = LAY_COMPACT ? lbrk_title(lb, &c->p,
+			    colw[j] - 2 * padx, &c->ln) : 0;
+			if (c->nl == 0)
+				c->nl = lbrk_para(lb, &c->p,
+				    colw[j] - 2 * padx, 0, 0, &c->ln);
 			lines = c->nl > lines ? c->nl : lines;
 		}
 		h = lines * lp + 2 * pady;
@@ -356,6 +488,7 @@ out:
 	free(maxw);
 	free(colw);
 	free(colx);
+	free(wantw);
 }
 
 /*
