@@ -105,23 +105,27 @@ clear_marks(struct fixer *f)
 }
 
 /*
- * [//]: # (jianbao: ignore a, b) — the rules it names silence the next
- * block, as they do for check.  1 for any [//]: # line.
+ * A [//]: # line.  One of them, [//]: # (jianbao: ignore a, b), names
+ * rules that silence the next block, as they do for check.
  */
 static int
-comment_line(struct fixer *f, const char *s, size_t n)
+is_comment(const char *s, size_t n)
+{
+	return n >= 7 && strncmp(s, "[//]: #", 7) == 0;
+}
+
+static void
+comment_marks(struct fixer *f, const char *s, size_t n)
 {
 	const char	*p, *end = s + n, *q;
 
-	if (n < 7 || strncmp(s, "[//]: #", 7) != 0)
-		return 0;
 	if ((p = g_strstr_len(s, (gssize)n, "jianbao:")) == NULL)
-		return 1;
+		return;
 	p += 8;
 	while (p < end && *p == ' ')
 		p++;
 	if ((size_t)(end - p) < 6 || strncmp(p, "ignore", 6) != 0)
-		return 1;
+		return;
 	for (p += 6;;) {
 		while (p < end && (*p == ' ' || *p == ','))
 			p++;
@@ -134,7 +138,6 @@ comment_line(struct fixer *f, const char *s, size_t n)
 		f->marks[f->nmarks++] = xstrndup(p, (size_t)(q - p));
 		p = q;
 	}
-	return 1;
 }
 
 /* ---- the characters of a block ---- */
@@ -601,8 +604,14 @@ scan(struct fixer *f, const char *path)
 			block_done(f, F_PARA, path);
 			continue;
 		}
-		if (comment_line(f, s + k, n - k))
+		if (is_comment(s + k, n - k)) {
+			/* It ends the block it stands in, as for check: a
+			 * repair across the line break would take it away. */
+			if (f->n > 0)
+				block_done(f, F_PARA, path);
+			comment_marks(f, s + k, n - k);
 			continue;
+		}
 		if (s[k] == '|' || s[k] == '<' || strncmp(s + k, "![", 2) == 0) {
 			/* tables, HTML and pictures are left alone */
 			block_done(f, F_PARA, path);
