@@ -38,7 +38,7 @@
 #define REQ_MEMORY	(32 * 1024)	/* a request's headers, at most */
 #define CONN_TIMEOUT	60		/* seconds an idle connection lives */
 #define PING_SECONDS	10		/* an idle event stream says so */
-#define SETTLE_MS	15		/* events of one save arrive together */
+#define SETTLE_MS	5		/* events of one save arrive together */
 #define MAX_WATCHES	512
 #define PRINT_NICE	10		/* the print editions' priority */
 
