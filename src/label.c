@@ -49,6 +49,7 @@ static const char *const labels[JB_LABEL__MAX][2] = {
 	[JB_LABEL_LANG]		= { "zh-Hans", "zh-Hant" },
 	[JB_LABEL_ISSUES]	= { "第%d—%d期", "第%d—%d期" },
 	[JB_LABEL_TOTALS]	= { "总第%d—%d期", "總第%d—%d期" },
+	[JB_LABEL_CONTINUED]	= { "续%s", "續%s" },
 };
 
 const char *

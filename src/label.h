@@ -48,6 +48,7 @@ enum jb_label {
 	JB_LABEL_LANG,			/* zh-Hans: the language tag of a page */
 	JB_LABEL_ISSUES,		/* 第%d—%d期: format, a 合刊's 期号 */
 	JB_LABEL_TOTALS,		/* 总第%d—%d期: format, its 总期号 */
+	JB_LABEL_CONTINUED,		/* 续%s: format, a 表题's 表1 */
 	JB_LABEL__MAX
 };
 

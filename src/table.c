@@ -7,6 +7,7 @@
 #include <pango/pango.h>
 
 #include "colwidth.h"
+#include "label.h"
 #include "layint.h"
 #include "mem.h"
 #include "msg.h"
@@ -32,6 +33,7 @@ struct tab {
 	struct lay_item	*head;		/* header row items, y from the row top */
 	size_t		 nhead;
 	double		 headh;		/* header row height, pt */
+	const char	*cont;		/* 续表1 over the header again, or NULL */
 };
 
 /* One cell being set. */
@@ -419,6 +421,12 @@ again:
 	tb->w = meas;
 	tb->three = s->table_three_line;
 	tb->turn = turn;
+	/* A table numbered in its 表题 says on each later page that it
+	 * goes on (续表1), in the 表题's face; a turned one, whose pages
+	 * hold nothing else, does not. */
+	if (t->label != NULL && !turn)
+		tb->cont = arena_printf(lb->a, label_get(lb->d->meta.lang,
+		    JB_LABEL_CONTINUED), t->label);
 	if (t->label != NULL)
 		caption(lb, t, turn ? id : 0);
 
@@ -550,8 +558,14 @@ double
 table_head(struct lb *lb, struct lay_page *pg, int id, double top)
 {
 	const struct tab	*tb = &lb->tabs[id - 1];
+	double			 above = 0;
 	size_t			 i;
 
+	if (tb->cont != NULL) {
+		page_text(lb, pg, tb->cont, JB_ROLE_HEITI, LAY_BODY, BLACK,
+		    LAY_LEFT, top + flow_baseline(LAY_BODY), AL_CENTER);
+		above = LAY_PITCH;
+	}
 	for (i = 0; i < tb->nhead; i++) {
 		struct lay_item *it = page_item(pg);
 
@@ -559,9 +573,9 @@ table_head(struct lb *lb, struct lay_page *pg, int id, double top)
 		if (tb->turn)
 			turn_item(it, 0);
 		else
-			it->y += top;
+			it->y += top + above;
 	}
-	return tb->headh;
+	return above + tb->headh;
 }
 
 void

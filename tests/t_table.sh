@@ -71,6 +71,13 @@ res(all(not re.match('^\|[，。、；：？！）”]', s[-1]) for s in starts.
 tpages = [p for p in split if any(i[0] == 'vrule' for i in p)]
 heads = [sum(1 for i in p if i[0] == 'text' and i[4] == 'heiti' and i[-1] == '|排名|') for p in tpages]
 res(len(tpages) >= 2 and all(h == 1 for h in heads), 'split: header on each of %d pages' % len(tpages))
+# On the pages after the first, 续表1 (the 表题's number) over the header.
+def y_of(p, text):
+    return [float(i[2]) for i in p if i[0] == 'text' and i[-1] == text]
+conts = [y_of(p, '|续表|') for p in tpages]
+res(len(tpages) >= 2 and not conts[0] and
+    all(len(c) == 1 and c[0] < min(y_of(p, '|排名|')) for c, p in zip(conts[1:], tpages[1:])),
+    'split: 续表1 over the header on each page after the first')
 nums = [int(i[-1].strip('|')) for p in tpages for i in p
         if i[0] == 'text' and i[4] == 'digits' and float(i[1]) < 120 and re.fullmatch(r'\|\d+\|', i[-1])]
 res(nums == list(range(1, 41)), 'split: rows 1 to 40 once each, in order')
