@@ -663,8 +663,13 @@ free_edits(struct fixer *f)
  * Repair one file; 0, or -1 after reporting.  A repair can make another
  * (a quote made curly is a full-width mark the blank beside it must
  * leave), so the text is scanned again until nothing changes: a second
- * run finds nothing.
+ * run finds nothing.  Each round takes a chain of such repairs one step
+ * further; real text settles in one or two, a run of hundreds of
+ * straight quotes and blanks took five, and MAX_PASSES bounds the
+ * work whatever comes.
  */
+#define MAX_PASSES	64
+
 static int
 fix_file(const char *path, const struct jb_series *s, int dry)
 {
@@ -696,7 +701,7 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 		f.ignore = &d->meta.check_ignore;
 	}
 	cur = t;
-	for (pass = 0; pass < 4; pass++) {
+	for (pass = 0; pass < MAX_PASSES; pass++) {
 		edits = 0;
 		f.t = cur;
 		f.quiet = pass > 0;
