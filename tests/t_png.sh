@@ -104,8 +104,8 @@ check "build --png of the issues of wider tables" '[ $? -eq 0 ] && [ -f "$tmp/wi
 # OCR: tesseract reads the slices of every sample back, in simplified or
 # traditional Chinese as the issue is written; the reference is the same
 # issue's print edition as poppler reads it in the order it is set
-# (-raw), less the header row a table repeats at the top of each page it
-# continues on: the phone image, one page, has it once.
+# (-raw), less the 续表N line and the header row a table repeats at the top
+# of each page it continues on: the phone image, one page, has them once.
 if ! command -v tesseract >/dev/null || ! command -v pdftotext >/dev/null; then
 	skip "OCR of the phone image" "tesseract or pdftotext is not installed"
 	[ $fails -eq 0 ]; exit
@@ -129,6 +129,7 @@ for f in issues/*/*.md; do
 		BEGIN { n = split(ENVIRON["HEADS"], h, "\n")
 			for (i = 1; i <= n; i++) head[h[i]] = 1 }
 		{ sub(/^\f/, "") }
+		top && /^(续|續)表[^ ]+$/ { next }
 		top && ($0 in head) { top = 0; next }
 		{ top = /^— [0-9]+ —$/; print }' >"$tmp/ref.txt"
 	# Each slice at half size, about as a phone shows it: tesseract reads

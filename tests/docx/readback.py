@@ -52,10 +52,12 @@ def text(p):
     return ''.join(t.text or '' for t in p._p.iter(qn('w:t')))
 
 
-# The print edition's text, without its folios.
+# The print edition's text, without its folios, nor the 续表N line over a
+# table's header on the pages it runs on to (Word repeats the header only).
 pdf = subprocess.run(['pdftotext', edition, '-'], capture_output=True,
                      check=True, text=True).stdout
 pdf = re.sub(r'^—\s*\d+\s*—$', '', pdf, flags=re.M)
+pdf = re.sub(r'^(\f?)[续續]表\S+$', r'\1', pdf, flags=re.M)
 want = chars(pdf)
 
 # Print sets a table's header again on each page the table runs on to.
