@@ -100,18 +100,7 @@ doc_break_vanishes(unsigned long prev, unsigned long next)
 static int
 wide_mark(gunichar c)
 {
-	switch (g_unichar_type(c)) {
-	case G_UNICODE_CONNECT_PUNCTUATION:
-	case G_UNICODE_DASH_PUNCTUATION:
-	case G_UNICODE_CLOSE_PUNCTUATION:
-	case G_UNICODE_FINAL_PUNCTUATION:
-	case G_UNICODE_INITIAL_PUNCTUATION:
-	case G_UNICODE_OTHER_PUNCTUATION:
-	case G_UNICODE_OPEN_PUNCTUATION:
-		return src_wide_ambiguous(c);
-	default:
-		return 0;
-	}
+	return src_punct(c) && src_wide_ambiguous(c);
 }
 
 int

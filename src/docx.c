@@ -71,6 +71,20 @@ docx_vali(xmlTextWriterPtr w, const char *name, long v)
 	docx_empty(w, name, "w:val", s, NULL);
 }
 
+void
+docx_box(xmlTextWriterPtr w)
+{
+	static const char *const side[] = { "w:top", "w:left", "w:bottom",
+	    "w:right" };
+	size_t	 i;
+
+	docx_start(w, "w:pBdr", NULL);
+	for (i = 0; i < 4; i++)
+		docx_empty(w, side[i], "w:val", "single", "w:sz", "6",
+		    "w:space", i % 2 ? "7" : "1", "w:color", "000000", NULL);
+	docx_end(w);
+}
+
 xmlTextWriterPtr
 docx_part_new(xmlBufferPtr *xb)
 {
@@ -352,18 +366,8 @@ style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 		    "w:space", "6", "w:color", c, NULL);
 		docx_end(w);
 	}
-	if (s == DS_BOX) {
-		static const char *const side[] = { "w:top", "w:left",
-		    "w:bottom", "w:right" };
-		size_t i;
-
-		docx_start(w, "w:pBdr", NULL);
-		for (i = 0; i < 4; i++)
-			docx_empty(w, side[i], "w:val", "single", "w:sz", "6",
-			    "w:space", i % 2 ? "7" : "1", "w:color", "000000",
-			    NULL);
-		docx_end(w);
-	}
+	if (s == DS_BOX)
+		docx_box(w);
 	if (s == DS_IMPRINT || s == DS_PRINTED) {
 		/* 编印单位 1 字 in from the left, the date 1 字 in from the right. */
 		int in = s == DS_IMPRINT ? DOCX_CELL : DOCX_CELL4;
@@ -640,17 +644,11 @@ footer_part(int odd, struct buf *out)
 static void
 w3c_date(char *s, size_t n, const struct jb_date *dt, const struct jb_date *dflt)
 {
-	const char	*sde = getenv("SOURCE_DATE_EPOCH");
-	char		*end;
-	time_t		 t;
 	struct tm	 tm;
 
-	if (dt == NULL && sde != NULL) {
-		t = (time_t)strtoll(sde, &end, 10);
-		if (*end == '\0' && gmtime_r(&t, &tm) != NULL) {
-			strftime(s, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
-			return;
-		}
+	if (dt == NULL && outfile_epoch(&tm) == 0) {
+		strftime(s, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
 	}
 	if (dt == NULL)
 		dt = dflt;
@@ -871,17 +869,11 @@ docx_media_get(struct docx_pkg *p, const struct jb_block *b)
 static void
 dos_time(zip_uint16_t *t, zip_uint16_t *dt)
 {
-	const char	*sde = getenv("SOURCE_DATE_EPOCH");
-	char		*end;
-	time_t		 s;
 	struct tm	 tm;
 
 	*t = 0;
 	*dt = 1 << 5 | 1;
-	if (sde == NULL)
-		return;
-	s = (time_t)strtoll(sde, &end, 10);
-	if (*end != '\0' || gmtime_r(&s, &tm) == NULL || tm.tm_year < 80)
+	if (outfile_epoch(&tm) == -1 || tm.tm_year < 80)
 		return;
 	*t = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
 	*dt = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 |

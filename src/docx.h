@@ -128,12 +128,15 @@ int	 docx_document(struct docx_pkg *p, struct buf *out);
  * name with the attribute pairs that follow it (name, value, ...,
  * NULL); docx_empty() writes it empty; docx_end() closes the open one;
  * docx_val() writes <name w:val="v"/>, docx_vali() the same with a number.
+ * docx_box() writes the paragraph borders of boxed text (编者按, boxes):
+ * a thin black rule on each side.
  */
 void	 docx_start(xmlTextWriterPtr w, const char *name, ...);
 void	 docx_empty(xmlTextWriterPtr w, const char *name, ...);
 void	 docx_end(xmlTextWriterPtr w);
 void	 docx_val(xmlTextWriterPtr w, const char *name, const char *v);
 void	 docx_vali(xmlTextWriterPtr w, const char *name, long v);
+void	 docx_box(xmlTextWriterPtr w);
 
 /*
  * A writer into memory for one part: docx_part_new() starts the

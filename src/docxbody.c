@@ -83,18 +83,8 @@ docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 		docx_empty(w, "w:keepNext", NULL);
 	if (flags & PK_LINES)
 		docx_empty(w, "w:keepLines", NULL);
-	if ((flags & PK_BOX) && st != DS_BOX) {
-		static const char *const side[] = { "w:top", "w:left",
-		    "w:bottom", "w:right" };
-		size_t i;
-
-		docx_start(w, "w:pBdr", NULL);
-		for (i = 0; i < 4; i++)
-			docx_empty(w, side[i], "w:val", "single", "w:sz", "6",
-			    "w:space", i % 2 ? "7" : "1", "w:color", "000000",
-			    NULL);
-		docx_end(w);
-	}
+	if ((flags & PK_BOX) && st != DS_BOX)
+		docx_box(w);
 	if (before > 0 || after > 0) {
 		snprintf(v[0], sizeof(v[0]), "%d", before);
 		snprintf(v[1], sizeof(v[1]), "%d", after);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "mem.h"
@@ -203,4 +204,19 @@ out:
 	outfile_abort(o);
 	fclose(in);
 	return rc;
+}
+
+int
+outfile_epoch(struct tm *tm)
+{
+	const char	*sde = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	time_t		 t;
+
+	if (sde == NULL)
+		return -1;
+	t = (time_t)strtoll(sde, &end, 10);
+	if (*end != '\0' || gmtime_r(&t, tm) == NULL)
+		return -1;
+	return 0;
 }

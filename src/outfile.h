@@ -31,4 +31,12 @@ int		 outfile_copy(const char *src, const char *dst);
  * Returns 0, or -1 after reporting. */
 int		 outfile_mkparents(const char *path);
 
+/*
+ * The time an output is to carry instead of now, for reproducible builds:
+ * SOURCE_DATE_EPOCH, seconds since 1970, in UTC in *tm.  Returns 0, or -1
+ * (tm untouched) when it is not set or not a number of seconds.
+ */
+struct tm;
+int		 outfile_epoch(struct tm *tm);
+
 #endif

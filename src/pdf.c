@@ -22,6 +22,7 @@
 #include "layout.h"
 #include "mem.h"
 #include "msg.h"
+#include "outfile.h"
 #include "pdf.h"
 
 /* Pictures are decoded once: sized for layout, painted from the cache. */
@@ -868,17 +869,11 @@ paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
 static void
 iso_date(char *s, size_t n, const struct jb_date *dt)
 {
-	const char	*sde = getenv("SOURCE_DATE_EPOCH");
-	char		*end;
-	time_t		 t;
 	struct tm	 tm;
 
-	if (dt == NULL && sde != NULL) {
-		t = (time_t)strtoll(sde, &end, 10);
-		if (*end == '\0' && gmtime_r(&t, &tm) != NULL) {
-			strftime(s, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
-			return;
-		}
+	if (dt == NULL && outfile_epoch(&tm) == 0) {
+		strftime(s, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
 	}
 	if (dt == NULL)
 		snprintf(s, n, "1970-01-01T00:00:00Z");

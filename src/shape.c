@@ -9,6 +9,7 @@
 #include "layint.h"
 #include "mem.h"
 #include "msg.h"
+#include "source.h"
 
 /* ---- marks and break tailoring (typesetting.md §3.1, §3.9) ---- */
 
@@ -69,23 +70,6 @@ int
 shape_space(gunichar c)
 {
 	return c == ' ' || c == 0x3000;
-}
-
-static int
-is_punct(gunichar c)
-{
-	switch (g_unichar_type(c)) {
-	case G_UNICODE_CONNECT_PUNCTUATION:
-	case G_UNICODE_DASH_PUNCTUATION:
-	case G_UNICODE_CLOSE_PUNCTUATION:
-	case G_UNICODE_FINAL_PUNCTUATION:
-	case G_UNICODE_INITIAL_PUNCTUATION:
-	case G_UNICODE_OTHER_PUNCTUATION:
-	case G_UNICODE_OPEN_PUNCTUATION:
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /* ---- paragraphs ---- */
@@ -245,7 +229,7 @@ para_chars(struct lb *lb, struct para *p)
 		c->item = -1;
 		c->span = span_at(p, c->off);
 		c->em = p->spans[c->span].size;
-		c->mark = is_punct(c->c);
+		c->mark = src_punct(c->c);
 	}
 	la = xcalloc(n + 1, sizeof(*la));
 	pango_get_log_attrs(t, p->text.len, -1,

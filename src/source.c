@@ -214,3 +214,20 @@ src_wide_ambiguous(unsigned long c)
 {
 	return g_unichar_iswide((gunichar)c) || g_unichar_iswide_cjk((gunichar)c);
 }
+
+int
+src_punct(unsigned long c)
+{
+	switch (g_unichar_type((gunichar)c)) {
+	case G_UNICODE_CONNECT_PUNCTUATION:
+	case G_UNICODE_DASH_PUNCTUATION:
+	case G_UNICODE_CLOSE_PUNCTUATION:
+	case G_UNICODE_FINAL_PUNCTUATION:
+	case G_UNICODE_INITIAL_PUNCTUATION:
+	case G_UNICODE_OTHER_PUNCTUATION:
+	case G_UNICODE_OPEN_PUNCTUATION:
+		return 1;
+	default:
+		return 0;
+	}
+}

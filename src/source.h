@@ -90,4 +90,7 @@ const char	*src_line(const struct src *t, int ln, size_t *n);
 int		 src_wide(unsigned long c);
 int		 src_wide_ambiguous(unsigned long c);
 
+/* 1 if c is punctuation (Unicode P*: marks, brackets, quotes, dashes). */
+int		 src_punct(unsigned long c);
+
 #endif
