@@ -252,13 +252,17 @@ size_t		 flow_para(struct lb *lb, struct para *p, const struct flow *f);
  * 本期要目 and one article; part_footer() appends the 报尾's rows and
  * returns their number, of which *ndist are 报/送/发 lines.  Errors
  * (an unreadable picture, a missing glyph) are reported and set
- * lb->failed.
+ * lb->failed.  part_runs() appends n runs of the model to p in role
+ * base at size, strong ones in 黑体, emphasis in 楷体, code in the digits
+ * face, a hard break as a line feed; with lead the first run in 黑体 too.
  */
 int	 part_masthead(struct lb *lb, struct lay_page *pg);
 void	 part_note(struct lb *lb);
 void	 part_contents(struct lb *lb);
 void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
+void	 part_runs(struct para *p, const struct jb_run *runs, size_t n,
+	    enum jb_role base, double size, int lead);
 
 /*
  * table.c: tables.  table_set() appends the rows of table block b: its

@@ -6,9 +6,8 @@
 #include "layint.h"
 #include "mem.h"
 
-/* Runs of the model as spans: strong 黑体, emphasis 楷体, code digits. */
-static void
-add_runs(struct para *p, const struct jb_run *runs, size_t n,
+void
+part_runs(struct para *p, const struct jb_run *runs, size_t n,
     enum jb_role base, double size, int lead)
 {
 	size_t	 i;
@@ -238,7 +237,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	f.box = box;
 	switch (b->kind) {
 	case JB_BLOCK_PARA:
-		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
+		part_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow_para(lb, &p, &f);
 		break;
@@ -248,14 +247,14 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		    JB_ROLE_FANGSONG };
 		int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
 
-		add_runs(&p, b->runs, b->nruns, hr[lv], LAY_BODY, 0);
+		part_runs(&p, b->runs, b->nruns, hr[lv], LAY_BODY, 0);
 		f.keep = 1;
 		f.nobreak = 1;
 		flow_para(lb, &p, &f);
 		break;
 	}
 	case JB_BLOCK_BYLINE:
-		add_runs(&p, b->runs, b->nruns, JB_ROLE_KAITI, LAY_BODY, 0);
+		part_runs(&p, b->runs, b->nruns, JB_ROLE_KAITI, LAY_BODY, 0);
 		f.ind1 = 0;
 		f.al = AL_RIGHT;
 		f.nobreak = 1;
@@ -264,7 +263,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	case JB_BLOCK_ITEM:
 		shape_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
 		p.src0 = p.text.len;
-		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
+		part_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow_para(lb, &p, &f);
 		break;
@@ -274,7 +273,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		if (b->marker != NULL && strchr(b->marker, '.') != NULL)
 			shape_add(&p, " ", JB_ROLE_DIGITS, LAY_BODY, BLACK, 0,
 			    0);
-		add_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
+		part_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
 		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_BOX:
@@ -385,7 +384,7 @@ part_note(struct lb *lb)
 			shape_add(&p, arena_printf(lb->d->arena, "%s：",
 			    doc_label(lb->d, JB_LABEL_NOTE)), JB_ROLE_HEITI, LAY_BODY,
 			    BLACK, 0, 0);
-		add_runs(&p, m->note[i].runs, m->note[i].nruns,
+		part_runs(&p, m->note[i].runs, m->note[i].nruns,
 		    JB_ROLE_KAITI, LAY_BODY, 0);
 		flow_para(lb, &p, &f);
 		shape_clear(&p);

@@ -44,31 +44,6 @@ struct cset {
 	enum align	 al;
 };
 
-/* The cell's runs: strong 黑体, emphasis 楷体, code digits; base elsewhere. */
-static void
-cell_runs(struct para *p, const struct jb_cell *c, enum jb_role base,
-    double size)
-{
-	size_t	 i;
-
-	for (i = 0; i < c->nruns; i++) {
-		const struct jb_run *r = &c->runs[i];
-		enum jb_role role = base;
-
-		if (r->style & JB_STYLE_BREAK) {
-			shape_span(p, "\n", 1, base, size, BLACK, 0);
-			continue;
-		}
-		if (r->style & JB_STYLE_STRONG)
-			role = JB_ROLE_HEITI;
-		else if (r->style & JB_STYLE_EM)
-			role = JB_ROLE_KAITI;
-		else if (r->style & JB_STYLE_CODE)
-			role = JB_ROLE_DIGITS;
-		shape_add(p, r->text, role, size, BLACK, 0, 0);
-	}
-}
-
 /*
  * The content widths of a shaped cell: *maxw its text on one line, *minw
  * its widest piece between two places a line may break (the prohibition
@@ -204,7 +179,7 @@ caption(struct lb *lb, const struct jb_table *t, int id)
 static void
 head_runs(struct para *p, const struct jb_cell *h, double size)
 {
-	cell_runs(p, h, JB_ROLE_HEITI, size);
+	part_runs(p, h->runs, h->nruns, JB_ROLE_HEITI, size, 0);
 	if (h->nruns > 0)
 		shape_add(p, "：", JB_ROLE_HEITI, size, BLACK, 0, 0);
 }
@@ -256,7 +231,8 @@ blocks(struct lb *lb, const struct jb_table *t, double size, int three)
 			head_runs(&p, &t->head[j], size);
 			p.src0 = p.text.len;
 			f.ind2 = hang[j];
-			cell_runs(&p, c, JB_ROLE_FANGSONG, size);
+			part_runs(&p, c->runs, c->nruns, JB_ROLE_FANGSONG, size,
+			    0);
 			flow_para(lb, &p, &f);
 			shape_clear(&p);
 		}
@@ -319,8 +295,8 @@ again:
 		int head = i < nc;
 
 		shape_init(&cs[i].p, &c->pos);
-		cell_runs(&cs[i].p, c, head ? JB_ROLE_HEITI : JB_ROLE_FANGSONG,
-		    size);
+		part_runs(&cs[i].p, c->runs, c->nruns,
+		    head ? JB_ROLE_HEITI : JB_ROLE_FANGSONG, size, 0);
 		shape_para(lb, &cs[i].p);
 		content_widths(&cs[i].p, head ? cs[i].p.nch <= HEAD_WORD :
 		    c->number, &mn, &mx);
