@@ -3,18 +3,18 @@
 
 CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
-# print (src/press.h), so the HTML edition, the archive and the checks
+# print (src/jobs/press.c), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-# icu-uc: the word breaks of the Word edition's titles (docxbody.c).
+# icu-uc: the word breaks of the Word edition's titles (src/word/docxbody.c).
 MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Libraries without a static archive: libzip (the Word edition, docx.c;
-# reading submitted .docx, docxin.c); libmicrohttpd (serve) has one, but
+# Libraries without a static archive: libzip (the Word edition, src/word/;
+# reading submitted .docx, src/import/docxin.c); libmicrohttpd (serve) has one, but
 # it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libzip libmicrohttpd
-# ICU: the word breaks of titles (linebreak.c).
+# ICU: the word breaks of titles (src/print/linebreak.c).
 PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
@@ -43,12 +43,13 @@ LINK_MAIN  = -rdynamic -static-libgcc -Wl,--exclude-libs,ALL -Wl,--as-needed -Wl
 LINK_PRESS = -shared -Wl,--as-needed -Wl,-O1
 BUILD	?= build
 
-SRCS	 = $(sort $(wildcard src/*.c))
+# src/ is one folder per stage (README, "For maintainers"); objects keep
+# the folder: src/print/pdf.c -> $(BUILD)/print/pdf.o.
+SRCS	 = $(sort $(wildcard src/*/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
-LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
-PRESS_SRCS = $(filter src/flow.c src/fonts.c src/layout.c src/linebreak.c \
-	     src/pages.c src/parts.c src/pdf.c src/pressmod.c src/shape.c \
-	     src/table.c,$(SRCS))
+LIBOBJS	 = $(filter-out $(BUILD)/cli/main.o,$(OBJS))
+# The print module is the folder src/print.
+PRESS_SRCS = $(filter src/print/%,$(SRCS))
 PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
 MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
 # Empty where there are no sources (an archive run with make -f, or a
@@ -93,7 +94,8 @@ jianbao-press.so: $(PRESS_OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_PRESS) -o $@ $(PRESS_OBJS) $(PRESS_LIBS)
 
 $(BUILD)/%.o: src/%.c Makefile | $(BUILD)/.setup
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Isrc $(PKG_CFLAGS) -c -o $@ $<
 $(PRESS_OBJS): override CFLAGS += -fPIC
 
 -include $(OBJS:.o=.d)
@@ -192,7 +194,7 @@ png: jianbao $(PRESS_SO)
 	$(BUILDRUN) --png $(ISSUES)
 
 # make preview [PORT=8000]: the site on http://127.0.0.1:PORT/, rebuilt on
-# each save by the running program (src/serve.h).  It builds what is stale
+# each save by the running program (src/serve/serve.h).  It builds what is stale
 # itself rather than after `make site`, so an issue that does not build
 # yet can still be previewed with its errors shown over the page.
 PORT	?= 8000
@@ -231,7 +233,7 @@ FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined
 fuzz: $(BUILD)/.setup-test
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" $(FUZZ_TARGETS)
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/main.c,$(SRCS)))
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/cli/main.c,$(SRCS)))
 	$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $^ $(PKG_LIBS)
 fuzz-run: fuzz
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
@@ -240,7 +242,7 @@ fuzz-run: fuzz
 # program and its print module in BINDIR, the default series, templates
 # and fonts/ that the program takes when the current folder has none in
 # SHAREDIR, and the manual page.  The program finds SHAREDIR from its own
-# folder (src/datadir.h), so the two keep their places under PREFIX.
+# folder (src/util/datadir.c), so the two keep their places under PREFIX.
 PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share/jianbao

@@ -8,18 +8,11 @@
 
 #include <zip.h>
 
-#include "document.h"
-#include "docxin.h"
-#include "encoding.h"
-#include "frontmatter.h"
+#include "model/model.h"
+#include "import/import_int.h"
 #include "harness.h"
-#include "image.h"
-#include "issues.h"
-#include "label.h"
-#include "mem.h"
-#include "msg.h"
-#include "render.h"
-#include "source.h"
+#include "util/util.h"
+#include "word/word.h"
 
 int	 harness_failed;
 

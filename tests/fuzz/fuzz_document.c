@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "document.h"
-#include "msg.h"
+#include "model/model.h"
+#include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "docxin.h"
-#include "msg.h"
+#include "import/import_int.h"
+#include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,9 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fix.h"
-#include "mem.h"
-#include "msg.h"
+#include "edit/edit.h"
+#include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,9 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "document.h"
-#include "mem.h"
-#include "msg.h"
+#include "model/model.h"
+#include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

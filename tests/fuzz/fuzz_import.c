@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import.h"
-#include "msg.h"
+#include "import/import.h"
+#include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,10 +3,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "document.h"
-#include "layout.h"
-#include "mem.h"
-#include "msg.h"
+#include "model/model.h"
+#include "print/page_int.h"
+#include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

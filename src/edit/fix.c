@@ -1,0 +1,777 @@
+/* fix.c -- `jianbao check --fix`: the repairs of issue text that need no judgement. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "model/model.h"
+#include "edit/edit.h"
+#include "util/util.h"
+
+/* One character of a block: where it is, whether a repair may touch it. */
+struct fch {
+	gunichar	 c;
+	size_t		 off;		/* byte offset in the text */
+	size_t		 len;		/* bytes */
+	int		 line, col;
+	int		 keep;		/* code, URL, link target, HTML, escaped */
+};
+
+enum fkind {
+	F_PARA,				/* paragraph, list item, boxed text */
+	F_HEAD				/* heading: punctuation and quotes only */
+};
+
+struct edit {
+	size_t		 from, to;	/* bytes replaced */
+	char		*with;
+	enum msgid	 id;
+	int		 line, col;
+	char		*shown_from, *shown_to;
+};
+
+struct fixer {
+	const struct src *t;
+	enum jb_lang	  lang;
+	const struct jb_strlist *ignore;
+	char		**marks;	/* rules silenced for the next block */
+	size_t		  nmarks;
+	struct fch	 *v;
+	size_t		  n, cap;
+	struct edit	 *e;
+	size_t		  ne;
+	int		  quiet;	/* a later pass: warnings said already */
+};
+
+/* ---- characters ---- */
+
+static int
+is_han(gunichar c)
+{
+	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* Chinese text, as check's halfwidth-punct rule has it. */
+static int
+is_zh(gunichar c)
+{
+	return is_han(c) || (c >= 0x3001 && c <= 0x303F && c != 0x3000) ||
+	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
+	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
+}
+
+static char *
+utf8(gunichar c)
+{
+	char	 u[8];
+
+	return xstrndup(u, (size_t)g_unichar_to_utf8(c, u));
+}
+
+/* ---- suppression ---- */
+
+static int
+silenced(const struct fixer *f, const char *rule)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->ignore->n; i++)
+		if (strcmp(f->ignore->v[i], rule) == 0 ||
+		    strcmp(f->ignore->v[i], "all") == 0)
+			return 1;
+	for (i = 0; i < f->nmarks; i++)
+		if (strcmp(f->marks[i], rule) == 0 ||
+		    strcmp(f->marks[i], "all") == 0)
+			return 1;
+	return 0;
+}
+
+static void
+clear_marks(struct fixer *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nmarks; i++)
+		free(f->marks[i]);
+	free(f->marks);
+	f->marks = NULL;
+	f->nmarks = 0;
+}
+
+/*
+ * A [//]: # line.  One of them, [//]: # (jianbao: ignore a, b), names
+ * rules that silence the next block, as they do for check.
+ */
+static int
+is_comment(const char *s, size_t n)
+{
+	return n >= 7 && strncmp(s, "[//]: #", 7) == 0;
+}
+
+static void
+comment_marks(struct fixer *f, const char *s, size_t n)
+{
+	const char	*p, *end = s + n, *q;
+
+	if ((p = g_strstr_len(s, (gssize)n, "jianbao:")) == NULL)
+		return;
+	p += 8;
+	while (p < end && *p == ' ')
+		p++;
+	if ((size_t)(end - p) < 6 || strncmp(p, "ignore", 6) != 0)
+		return;
+	for (p += 6;;) {
+		while (p < end && (*p == ' ' || *p == ','))
+			p++;
+		if (p >= end || *p == ')' || *p == '"')
+			break;
+		for (q = p; q < end && *q != ' ' && *q != ',' && *q != ')' &&
+		    *q != '"'; q++)
+			;
+		f->marks = xrealloc(f->marks, (f->nmarks + 1) * sizeof(char *));
+		f->marks[f->nmarks++] = xstrndup(p, (size_t)(q - p));
+		p = q;
+	}
+}
+
+/* ---- the characters of a block ---- */
+
+static void
+push(struct fixer *f, gunichar c, size_t off, size_t len, int line, int col,
+    int keep)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 256;
+		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
+	}
+	f->v[f->n].c = c;
+	f->v[f->n].off = off;
+	f->v[f->n].len = len;
+	f->v[f->n].line = line;
+	f->v[f->n].col = col;
+	f->v[f->n].keep = keep;
+	f->n++;
+}
+
+/* Add line ln of the text; a line break joins lines as '\n', untouched. */
+static void
+add_line(struct fixer *f, int ln)
+{
+	size_t		 n, base;
+	const char	*s = src_line(f->t, ln, &n), *p, *end = s + n;
+	int		 col = 1;
+
+	base = (size_t)(s - f->t->text);
+	/* the line feed before this line: untouchable, but where an edit
+	 * that stops at it ends */
+	if (f->n > 0)
+		push(f, '\n', base - 1, 1, ln, 0, 1);
+	for (p = s; p < end; p = g_utf8_next_char(p), col++)
+		push(f, g_utf8_get_char(p), base + (size_t)(p - s),
+		    (size_t)(g_utf8_next_char(p) - p), ln, col, 0);
+}
+
+static int
+url_start(const struct fixer *f, size_t i)
+{
+	static const char *const pre[] = { "http://", "https://", "ftp://",
+	    "www.", "mailto:", NULL };
+	size_t	 k, j;
+
+	for (k = 0; pre[k] != NULL; k++) {
+		for (j = 0; pre[k][j] && i + j < f->n &&
+		    f->v[i + j].c == (gunichar)pre[k][j]; j++)
+			;
+		if (pre[k][j] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* Mark what no repair may touch: code spans, URLs, link targets, HTML,
+ * backslash escapes. */
+static void
+protect(struct fixer *f)
+{
+	size_t	 i, j, run, k;
+	int	 depth;
+
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].c == '\\' && i + 1 < f->n && f->v[i + 1].c < 128) {
+			f->v[i].keep = f->v[i + 1].keep = 1;
+			i++;
+		} else if (f->v[i].c == '`') {
+			for (run = 0; i + run < f->n && f->v[i + run].c == '`'; run++)
+				;
+			/* the closing run of as many backticks */
+			for (j = i + run; j < f->n; j++) {
+				for (k = 0; j + k < f->n && f->v[j + k].c == '`'; k++)
+					;
+				if (k == run)
+					break;
+				j += k;
+			}
+			if (j >= f->n) {
+				i += run - 1;
+				continue;
+			}
+			for (k = i; k < j + run; k++)
+				f->v[k].keep = 1;
+			i = j + run - 1;
+		} else if (f->v[i].c == '(' && i > 0 && f->v[i - 1].c == ']') {
+			for (depth = 0, j = i; j < f->n; j++) {
+				f->v[j].keep = 1;
+				if (f->v[j].c == '(')
+					depth++;
+				else if (f->v[j].c == ')' && --depth == 0)
+					break;
+			}
+			i = j;
+		} else if (f->v[i].c == '<' && i + 1 < f->n &&
+		    f->v[i + 1].c < 128 && (g_ascii_isalpha((char)f->v[i + 1].c) ||
+		    f->v[i + 1].c == '/' || f->v[i + 1].c == '!')) {
+			for (j = i; j < f->n && f->v[j].c != '>' &&
+			    f->v[j].c != '\n'; j++)
+				f->v[j].keep = 1;
+			if (j < f->n)
+				f->v[j].keep = 1;
+			i = j;
+		} else if (url_start(f, i)) {
+			for (j = i; j < f->n && f->v[j].c > ' ' && f->v[j].c < 128; j++)
+				f->v[j].keep = 1;
+			i = j - 1;
+		}
+	}
+}
+
+/* ---- repairs ---- */
+
+static void
+add_edit(struct fixer *f, size_t a, size_t b, const char *with, enum msgid id,
+    int line, int col, char *sf, char *st)
+{
+	struct edit	*e;
+	size_t		 i;
+
+	/* one repair per place: the first found wins, the next run sees the rest */
+	for (i = 0; with != NULL && i < f->ne; i++)
+		if (a < f->e[i].to && f->e[i].from < b) {
+			free(sf);
+			free(st);
+			return;
+		}
+	f->e = xrealloc(f->e, (f->ne + 1) * sizeof(*e));
+	e = &f->e[f->ne++];
+	e->from = a;
+	e->to = b;
+	e->with = with ? xstrdup(with) : NULL;	/* NULL: a finding only */
+	e->id = id;
+	e->line = line;
+	e->col = col;
+	e->shown_from = sf;
+	e->shown_to = st;
+}
+
+/* The text of characters [a, b) of the block. */
+static char *
+span(const struct fixer *f, size_t a, size_t b)
+{
+	struct buf	 s = { 0 };
+	char		 u[8];
+	size_t		 i;
+
+	for (i = a; i < b; i++)
+		buf_put(&s, u, (size_t)g_unichar_to_utf8(f->v[i].c, u));
+	return s.data ? s.data : xstrdup("");
+}
+
+static const struct {
+	gunichar	 half, full;
+} marks[] = {
+	{ ',', 0xFF0C }, { ';', 0xFF1B }, { ':', 0xFF1A }, { '?', 0xFF1F },
+	{ '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 }, { '.', 0x3002 },
+};
+
+static gunichar
+full_of(gunichar c)
+{
+	size_t	 k;
+
+	for (k = 0; k < G_N_ELEMENTS(marks); k++)
+		if (marks[k].half == c)
+			return marks[k].full;
+	return 0;
+}
+
+/* Would check report the mark at i: Chinese right before it, and after
+ * it past blanks (or the block's end for ? and !)? */
+static int
+between_zh(const struct fixer *f, size_t i)
+{
+	size_t	 j, p;
+	int	 crossed;
+
+	/* a line break between Chinese text vanishes, with the blanks
+	 * before it (a hard break's): look past them */
+	for (p = i, crossed = 0; p > 0; p--) {
+		if (f->v[p - 1].c == '\n')
+			crossed = 1;
+		else if (f->v[p - 1].c != '*' && (!crossed || f->v[p - 1].c != ' '))
+			break;	/* ** marks emphasis, not text */
+	}
+	if (p == 0 || !is_zh(f->v[p - 1].c))
+		return 0;
+	/* a full stop only between Han characters, never in 3.5 or a.b */
+	if (f->v[i].c == '.')
+		return is_han(f->v[p - 1].c) && i + 1 < f->n &&
+		    is_han(f->v[i + 1].c);
+	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n' ||
+	    f->v[j].c == '*'); j++)
+		;
+	if (j == f->n)
+		return f->v[i].c == '?' || f->v[i].c == '!';
+	return is_zh(f->v[j].c);
+}
+
+/* The mark at i made full-width, with the blanks after it. */
+static void
+fix_mark(struct fixer *f, size_t i)
+{
+	size_t	 j;
+	char	*to;
+
+	for (j = i + 1; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
+		;
+	to = utf8(full_of(f->v[i].c));
+	add_edit(f, f->v[i].off, j < f->n ? f->v[j].off : f->v[j - 1].off +
+	    f->v[j - 1].len, to, MSG_FIX_HALFWIDTH, f->v[i].line, f->v[i].col,
+	    span(f, i, j), xstrdup(to));
+	free(to);
+}
+
+static void
+rule_marks(struct fixer *f)
+{
+	size_t	 i, j;
+	int	 depth;
+
+	if (silenced(f, "halfwidth-punct"))
+		return;
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].keep || full_of(f->v[i].c) == 0 || f->v[i].c == ')')
+			continue;
+		if (f->v[i].c != '(') {
+			if (between_zh(f, i))
+				fix_mark(f, i);
+			continue;
+		}
+		/* parentheses in pairs, so none is left half-width */
+		for (depth = 0, j = i; j < f->n; j++) {
+			if (f->v[j].keep)
+				continue;
+			if (f->v[j].c == '(')
+				depth++;
+			else if (f->v[j].c == ')' && --depth == 0)
+				break;
+		}
+		if (j < f->n && (between_zh(f, i) || between_zh(f, j))) {
+			fix_mark(f, i);
+			fix_mark(f, j);
+		}
+	}
+}
+
+/* Straight quotes in pairs: “” and ‘’, or 「」 and 『』 in zh-Hant. */
+static void
+rule_quotes(struct fixer *f, const char *path)
+{
+	size_t	 q[256], nq = 0, i, k, a, b;
+	int	 han = 0, hant = f->lang == JB_LANG_HANT;
+	gunichar open2 = hant ? 0x300C : 0x201C, close2 = hant ? 0x300D : 0x201D;
+	gunichar open1 = hant ? 0x300E : 0x2018, close1 = hant ? 0x300F : 0x2019;
+	char	*o, *c;
+
+	if (silenced(f, "straight-quotes"))
+		return;
+	for (i = 0; i < f->n; i++) {
+		han |= is_han(f->v[i].c);
+		if (f->v[i].c == '"' && !f->v[i].keep && nq < G_N_ELEMENTS(q))
+			q[nq++] = i;
+	}
+	if (!han || nq == 0)
+		return;
+	if (nq % 2 != 0) {
+		struct jb_pos	 pos = { path, f->v[q[nq - 1]].line,
+				    f->v[q[nq - 1]].col };
+
+		/* reported in its place among the repairs, changing nothing */
+		if (!f->quiet)
+			add_edit(f, f->v[q[nq - 1]].off, f->v[q[nq - 1]].off, NULL,
+			    MSG_CHK_STRAIGHT_QUOTE, pos.line, pos.col, xstrdup("\""),
+			    NULL);
+		return;
+	}
+	o = utf8(open2);
+	c = utf8(close2);
+	for (k = 0; k < nq; k += 2) {
+		a = q[k];
+		b = q[k + 1];
+		/* single quotes paired inside */
+		{
+			size_t	 s[64], ns = 0, m;
+			char	*o1 = utf8(open1), *c1 = utf8(close1);
+
+			for (i = a + 1; i < b; i++)
+				if (f->v[i].c == '\'' && !f->v[i].keep &&
+				    !(i > 0 && g_unichar_isalpha(f->v[i - 1].c) &&
+				    !is_han(f->v[i - 1].c) && i + 1 < f->n &&
+				    g_unichar_isalpha(f->v[i + 1].c) &&
+				    !is_han(f->v[i + 1].c)) && ns < G_N_ELEMENTS(s))
+					s[ns++] = i;
+			for (m = 0; ns % 2 == 0 && m < ns; m++)
+				add_edit(f, f->v[s[m]].off, f->v[s[m]].off + 1,
+				    m % 2 ? c1 : o1, MSG_FIX_QUOTES, f->v[s[m]].line,
+				    f->v[s[m]].col, xstrdup("'"),
+				    xstrdup(m % 2 ? c1 : o1));
+			free(o1);
+			free(c1);
+		}
+		add_edit(f, f->v[a].off, f->v[a].off + 1, o, MSG_FIX_QUOTES,
+		    f->v[a].line, f->v[a].col, xstrdup("\""), xstrdup(o));
+		add_edit(f, f->v[b].off, f->v[b].off + 1, c, MSG_FIX_QUOTES,
+		    f->v[b].line, f->v[b].col, xstrdup("\""), xstrdup(c));
+	}
+	free(o);
+	free(c);
+}
+
+static char *
+pair(gunichar a, gunichar b)
+{
+	char	 u[16];
+	int	 n = g_unichar_to_utf8(a, u);
+
+	n += g_unichar_to_utf8(b, u + n);
+	return xstrndup(u, (size_t)n);
+}
+
+/* Is the 本报讯 lead at the start of the block, its blank at i? */
+static int
+lead_blank(const struct fixer *f, size_t i)
+{
+	size_t	 s = 0;
+
+	while (s < f->n && (f->v[s].c == '*' || f->v[s].c == ' '))
+		s++;
+	return i == s + 3 && ((f->v[s].c == 0x672C && f->v[s + 1].c == 0x62A5 &&
+	    f->v[s + 2].c == 0x8BAF) || (f->v[s].c == 0x672C &&
+	    f->v[s + 1].c == 0x5831 && f->v[s + 2].c == 0x8A0A));
+}
+
+/*
+ * Blanks between Chinese characters, or between one and a full-width
+ * mark, outside （…） (bylines set a blank on purpose) and after 本报讯.
+ */
+static void
+rule_spaces(struct fixer *f)
+{
+	size_t	 i, j, k;
+	int	 paren = 0, han;
+	gunichar a, b;
+
+	if (silenced(f, "cjk-space"))
+		return;
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].c == 0xFF08)
+			paren++;
+		else if (f->v[i].c == 0xFF09 && paren > 0)
+			paren--;
+		if (f->v[i].c != ' ' || f->v[i].keep || i == 0 || lead_blank(f, i))
+			continue;
+		for (j = i; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
+			;
+		if (j == f->n) {
+			i = j;
+			continue;
+		}
+		/* the text on either side, past ** and ` as check reads it */
+		for (k = i; k > 0 && (f->v[k - 1].c == '*' || f->v[k - 1].c == '`'); k--)
+			;
+		a = k > 0 ? f->v[k - 1].c : 0;
+		for (k = j; k < f->n && (f->v[k].c == '*' || f->v[k].c == '`'); k++)
+			;
+		b = k < f->n ? f->v[k].c : 0;
+		/* between Han characters outside （…）, as cjk-space has it,
+		 * or beside a full-width mark, where it is never printed */
+		han = is_han(a) && is_han(b) && paren == 0;
+		if (han || doc_space_vanishes(a, b))
+			add_edit(f, f->v[i].off, f->v[j].off, "", MSG_FIX_CJK_SPACE,
+			    f->v[i].line, f->v[i].col, span(f, i - 1, j + 1),
+			    pair(f->v[i - 1].c, f->v[j].c));
+		i = j - 1;
+	}
+}
+
+/* Runs of two or more 　 in a paragraph: indents pasted into it. */
+static void
+rule_ideo(struct fixer *f)
+{
+	size_t	 i, j;
+
+	if (silenced(f, "fullwidth-space"))
+		return;
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].c != 0x3000 || f->v[i].keep)
+			continue;
+		for (j = i; j < f->n && f->v[j].c == 0x3000; j++)
+			;
+		if (j - i >= 2)
+			add_edit(f, f->v[i].off, f->v[j - 1].off + f->v[j - 1].len,
+			    "", MSG_FIX_IDEO_SPACE, f->v[i].line, f->v[i].col,
+			    span(f, i, j), xstrdup(""));
+		i = j - 1;
+	}
+}
+
+static void
+block_done(struct fixer *f, enum fkind k, const char *path)
+{
+	if (f->n > 0) {
+		protect(f);
+		rule_marks(f);
+		rule_quotes(f, path);
+		if (k == F_PARA) {
+			rule_spaces(f);
+			rule_ideo(f);
+		}
+	}
+	f->n = 0;
+	clear_marks(f);
+}
+
+static int
+list_start(const char *s, size_t n)
+{
+	size_t	 i = strspn(s, "0123456789");
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '+' || s[0] == '*') && s[1] == ' ')
+		return 1;
+	return i > 0 && i < 10 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ';
+}
+
+/* A line that starts a block of its own, with the marks above it. */
+static void
+new_block(struct fixer *f, const char *path)
+{
+	char	**keep = f->marks;
+	size_t	  nkeep = f->nmarks;
+
+	f->marks = NULL;
+	f->nmarks = 0;
+	block_done(f, F_PARA, path);
+	f->marks = keep;
+	f->nmarks = nkeep;
+}
+
+/* Find the repairs of the body of t. */
+static void
+scan(struct fixer *f, const char *path)
+{
+	const char	*s;
+	size_t		 n, k;
+	int		 ln, fence = 0;
+
+	for (ln = f->t->bodyline; (s = src_line(f->t, ln, &n)) != NULL; ln++) {
+		k = strspn(s, " ");
+		if (k > 3)
+			k = 3;
+		if (n - k >= 3 && (strncmp(s + k, "```", 3) == 0 ||
+		    strncmp(s + k, "~~~", 3) == 0)) {
+			block_done(f, F_PARA, path);
+			fence = !fence;
+			continue;
+		}
+		if (fence)
+			continue;
+		if (strspn(s, " \t") >= n) {
+			block_done(f, F_PARA, path);
+			continue;
+		}
+		if (is_comment(s + k, n - k)) {
+			/* It ends the block it stands in, as for check: a
+			 * repair across the line break would take it away. */
+			if (f->n > 0)
+				block_done(f, F_PARA, path);
+			comment_marks(f, s + k, n - k);
+			continue;
+		}
+		if (s[k] == '|' || s[k] == '<' || strncmp(s + k, "![", 2) == 0) {
+			/* tables, HTML and pictures are left alone */
+			block_done(f, F_PARA, path);
+			continue;
+		}
+		if (s[k] == '#') {
+			new_block(f, path);
+			add_line(f, ln);
+			block_done(f, F_HEAD, path);
+			continue;
+		}
+		if (list_start(s + k, n - k))
+			new_block(f, path);
+		add_line(f, ln);
+	}
+	block_done(f, F_PARA, path);
+}
+
+static int
+cmp_edit(const void *a, const void *b)
+{
+	const struct edit	*x = a, *y = b;
+
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+static int
+drop_all(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	return 0;
+}
+
+static void
+free_edits(struct fixer *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->ne; i++) {
+		free(f->e[i].with);
+		free(f->e[i].shown_from);
+		free(f->e[i].shown_to);
+	}
+	free(f->e);
+	f->e = NULL;
+	f->ne = 0;
+}
+
+/*
+ * Repair one file; 0, or -1 after reporting.  A repair can make another
+ * (a quote made curly is a full-width mark the blank beside it must
+ * leave), so the text is scanned again until nothing changes: a second
+ * run finds nothing.  Each round takes a chain of such repairs one step
+ * further; real text settles in one or two, a run of hundreds of
+ * straight quotes and blanks took five, and MAX_PASSES bounds the
+ * work whatever comes.
+ */
+#define MAX_PASSES	64
+
+static int
+fix_file(const char *path, const struct jb_series *s, int dry)
+{
+	struct fixer	 f;
+	struct src	*t, *cur;
+	struct jb_doc	*d;
+	struct jb_strlist none = { NULL, 0 };
+	struct outfile	*o;
+	struct jb_pos	 pos;
+	struct buf	 text = { 0 };
+	size_t		 i, at;
+	int		 rc = -1, pass, changed = 0, edits;
+
+	memset(&f, 0, sizeof(f));
+	if ((t = src_read(path, DOC_MAX_BYTES)) == NULL)
+		return -1;
+	if (src_check(t) == -1) {
+		src_free(t);
+		return -1;
+	}
+	f.lang = s->lang;
+	f.ignore = &none;
+	/* the front matter for 语言 and 检查忽略, silently: check reports it */
+	msg_set_filter(drop_all, NULL);
+	d = doc_parse_meta(t, s);
+	msg_set_filter(NULL, NULL);
+	if (d != NULL) {
+		f.lang = d->meta.lang;
+		f.ignore = &d->meta.check_ignore;
+	}
+	cur = t;
+	for (pass = 0; pass < MAX_PASSES; pass++) {
+		edits = 0;
+		f.t = cur;
+		f.quiet = pass > 0;
+		scan(&f, path);
+		if (f.ne == 0)
+			break;
+		qsort(f.e, f.ne, sizeof(*f.e), cmp_edit);
+		text.len = 0;
+		for (at = 0, i = 0; i < f.ne; i++) {
+			pos.file = path;
+			pos.line = f.e[i].line;
+			pos.col = f.e[i].col;
+			if (f.e[i].with == NULL) {
+				msg(f.e[i].id, &pos, f.e[i].shown_from);
+				continue;
+			}
+			msg(f.e[i].id, &pos, dry ? "可修正" : "已修正",
+			    f.e[i].shown_from, f.e[i].shown_to);
+			buf_put(&text, cur->text + at, f.e[i].from - at);
+			buf_puts(&text, f.e[i].with);
+			at = f.e[i].to;
+			edits++;
+		}
+		buf_put(&text, cur->text + at, cur->len - at);
+		free_edits(&f);
+		if (edits == 0)
+			break;
+		if (cur != t)
+			src_free(cur);
+		cur = src_new(path, text.data, text.len);
+		changed = 1;
+	}
+	if (!changed || dry) {
+		rc = 0;
+		goto out;
+	}
+	/* the whole text, repaired, replacing the file at once */
+	if ((o = outfile_open(path)) == NULL)
+		goto out;
+	fwrite(cur->text, 1, cur->len, outfile_fp(o));
+	if (outfile_commit(o) == -1)
+		goto out;
+	rc = 0;
+out:
+	free_edits(&f);
+	free(f.v);
+	clear_marks(&f);
+	buf_free(&text);
+	doc_free(d);
+	if (cur != t)
+		src_free(cur);
+	src_free(t);
+	return rc;
+}
+
+int
+fix_main(const char *series, int nfiles, char **files, int dry_run)
+{
+	struct jb_series	*s;
+	struct iss_list		 all = { NULL, 0 };
+	size_t			 i;
+	int			 k, rc = 0;
+
+	if ((s = series_load(series)) == NULL)
+		return 2;
+	if (nfiles == 0) {
+		iss_scan(ISS_DIR, &all);
+		for (i = 0; i < all.n; i++)
+			if (fix_file(all.v[i].path, s, dry_run) == -1)
+				rc = 1;
+	}
+	for (k = 0; k < nfiles; k++)
+		if (fix_file(files[k], s, dry_run) == -1)
+			rc = 1;
+	iss_free(&all);
+	series_free(s);
+	return rc;
+}

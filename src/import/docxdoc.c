@@ -1,0 +1,927 @@
+/* docxdoc.c -- a .docx's document.xml into import's text: paragraphs, runs, fields, links, pictures, tables and headings. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "util/util.h"
+#include "model/model.h"
+
+#include "import/docx_int.h"
+
+/* ---- the body ---- */
+
+static struct para *
+new_para(struct rd *r)
+{
+	struct para	*p;
+
+	r->pv = xrealloc(r->pv, (r->np + 1) * sizeof(*r->pv));
+	p = &r->pv[r->np++];
+	memset(p, 0, sizeof(*p));
+	p->rank = BODY;
+	return p;
+}
+
+/* The line a paragraph will have in the text import reads. */
+static struct jb_pos
+here(const struct rd *r)
+{
+	struct jb_pos	 pos = { r->p.path, (int)r->np + 1, 1 };
+
+	return pos;
+}
+
+static void
+toc_dropped(struct rd *r)
+{
+	struct jb_pos	 pos = here(r);
+
+	msg(MSG_DOCX_TOC, &pos);
+}
+
+static void
+tracked(struct rd *r)
+{
+	if (r->tracked == 0)
+		r->tracked = (int)r->np + 1;
+}
+
+/* Text as Markdown reads it literally: marks that would format escaped. */
+static void
+put_text(struct buf *b, const char *s, int in_table)
+{
+	for (; *s; s++) {
+		if (strchr("\\*_`<[]", *s) != NULL || (in_table && *s == '|'))
+			buf_put(b, "\\", 1);
+		if (*s == '\n' || *s == '\r')
+			buf_put(b, " ", 1);
+		else
+			buf_put(b, s, 1);
+	}
+}
+
+/* A run of text with its boldness, gathered for one paragraph. */
+struct seg {
+	char		*text;
+	int		 bold;
+	int		 size;
+	const char	*href;		/* a link's target (the rels'), or NULL */
+};
+
+struct pstate {
+	struct seg	*v;
+	size_t		 n;
+	int		 field;		/* 0 outside, 1 instruction, 2 result */
+	int		 in_table;
+	int		 depth;
+	struct buf	 after;		/* pictures, comments, text boxes */
+	int		 pics;
+	const char	*href;		/* inside a link to this target */
+};
+
+static void
+seg_add(struct pstate *ps, const char *t, int bold, int size)
+{
+	if (*t == '\0')
+		return;
+	if (ps->n > 0 && ps->v[ps->n - 1].bold == bold &&
+	    ps->v[ps->n - 1].href == ps->href) {
+		char	*j = g_strconcat(ps->v[ps->n - 1].text, t, NULL);
+
+		free(ps->v[ps->n - 1].text);
+		ps->v[ps->n - 1].text = xstrdup(j);
+		g_free(j);
+		if (size > ps->v[ps->n - 1].size)
+			ps->v[ps->n - 1].size = size;
+		return;
+	}
+	ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof(*ps->v));
+	ps->v[ps->n].text = xstrdup(t);
+	ps->v[ps->n].bold = bold;
+	ps->v[ps->n].size = size;
+	ps->v[ps->n].href = ps->href;
+	ps->n++;
+}
+
+/* A target a link may have in the issue: a web page or a mail address,
+ * written so that <…> holds it. */
+static int
+link_target(const char *t)
+{
+	return (strncmp(t, "http://", 7) == 0 || strncmp(t, "https://", 8) == 0 ||
+	    strncmp(t, "mailto:", 7) == 0) && strpbrk(t, "<>\n\r \\") == NULL;
+}
+
+/* A picture: its bytes from the package, a line for it after the text. */
+static void
+picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
+{
+	const struct rel	*rel = docxsty_rel_by_id(r, rid);
+	struct docxin_pic		*pic;
+	struct buf		 b = { 0 };
+	struct jb_pos		 pos = here(r);
+	int			 res;
+
+	if (rel == NULL)
+		return;
+	if (rel->external) {
+		msg(MSG_DOCX_LINKED_IMAGE, &pos, rel->target);
+		return;
+	}
+	/* a missing picture part has nothing to show; a bad one stops all */
+	if ((res = docxin_pkg_read(&r->p, rel->target, DOCXIN_MAX_PART, &b)) != 0) {
+		buf_free(&b);
+		r->failed |= res == -1;
+		return;
+	}
+	/* by the bytes, never by the entry's name; image.h checks the rest */
+	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
+	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
+		msg(MSG_DOCX_NOT_IMAGE, &(struct jb_pos){ r->p.path, 0, 0 },
+		    rel->target);
+		buf_free(&b);
+		r->failed = 1;
+		return;
+	}
+	r->out->pics = xrealloc(r->out->pics, (r->out->npics + 1) *
+	    sizeof(*pic));
+	pic = &r->out->pics[r->out->npics];
+	pic->data = b.data;
+	pic->len = b.len;
+	snprintf(pic->ext, sizeof(pic->ext), "%s", b.len >= 3 &&
+	    memcmp(b.data, "\xFF\xD8\xFF", 3) == 0 ? "jpg" : "png");
+	buf_printf(&ps->after, "\n![%s](jianbao-pic:%zu)", descr ? descr : "",
+	    r->out->npics);
+	r->out->npics++;
+	ps->pics++;
+}
+
+static void walk_runs(struct rd *, struct pstate *, xmlNode *, int, int);
+
+static void
+drawing(struct rd *r, struct pstate *ps, xmlNode *n)
+{
+	xmlNode	*doc = docxin_find(n, "docPr", 0), *blip = docxin_find(n, "blip", 0);
+	xmlNode	*txbx = docxin_find(n, "txbxContent", 0);
+	char	*descr = docxin_attr(doc, "descr"), *rid = docxin_attr(blip, "embed");
+	char	*link = docxin_attr(blip, "link"), *clean;
+
+	if (rid == NULL && link != NULL) {
+		const struct rel	*rel = docxsty_rel_by_id(r, link);
+		struct jb_pos		 pos = here(r);
+
+		msg(MSG_DOCX_LINKED_IMAGE, &pos, rel ? rel->target : link);
+	}
+	xmlFree(link);
+	if (rid != NULL) {
+		clean = descr ? g_strdelimit(g_strdup(descr), "[]\n\r", ' ') : NULL;
+		picture(r, ps, rid, clean);
+		g_free(clean);
+	}
+	if (txbx != NULL && ps->depth < MAX_DEPTH) {
+		struct buf	 t = { 0 };
+
+		docxsty_plain_text(txbx, &t, 0);
+		if (t.len > 0) {
+			struct jb_pos	 pos = here(r);
+
+			msg(MSG_DOCX_TEXTBOX, &pos, t.data);
+			buf_puts(&ps->after, "\n");
+			put_text(&ps->after, t.data, 0);
+		}
+		buf_free(&t);
+	}
+	xmlFree(descr);
+	xmlFree(rid);
+}
+
+/*
+ * A field's begin, separate or end.  Its result is text, its instruction
+ * not; a table of contents (TOC) is dropped whole, result and all, since
+ * jianbao makes the 要目 itself.
+ */
+static void
+field_char(struct rd *r, struct pstate *ps, const char *type)
+{
+	const char	*p;
+
+	if (type == NULL)
+		return;
+	if (strcmp(type, "begin") == 0) {
+		ps->field = 1;
+		if (r->fdepth++ == 0)
+			r->instr.len = 0;
+	} else if (strcmp(type, "separate") == 0) {
+		ps->field = 2;
+		for (p = r->instr.data ? r->instr.data : ""; *p == ' '; p++)
+			;
+		if (r->fdepth == 1 && strncmp(p, "TOC", 3) == 0 && !r->toc) {
+			r->toc = 1;
+			toc_dropped(r);
+		}
+	} else if (strcmp(type, "end") == 0) {
+		ps->field = 0;
+		if (r->fdepth > 0 && --r->fdepth == 0)
+			r->toc = 0;
+	}
+}
+
+/* The runs of a paragraph, looking through the wrappers that hold them. */
+static void
+walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
+{
+	xmlNode		*c, *k, *rpr;
+	xmlChar		*t;
+	char		 u[8], *v, *id;
+	const char	*note;
+	int		 b, sz;
+
+	if (++ps->depth > MAX_DEPTH * 4) {
+		ps->depth--;
+		return;
+	}
+	for (c = n->children; c != NULL; c = c->next) {
+		if (docxin_is_w(c, "del") || docxin_is_w(c, "moveFrom")) {
+			tracked(r);
+			continue;
+		}
+		if (docxin_is_w(c, "ins") || docxin_is_w(c, "moveTo"))
+			tracked(r);
+		if (docxin_is_w(c, "pPr") || docxin_is_w(c, "rPr"))
+			continue;
+		if (docxin_is_el(c, "AlternateContent")) {
+			/* one branch: the first Choice, else the Fallback */
+			for (k = c->children; k != NULL; k = k->next)
+				if (docxin_is_el(k, "Choice") || docxin_is_el(k, "Fallback")) {
+					walk_runs(r, ps, k, bold, size);
+					break;
+				}
+			continue;
+		}
+		if (docxin_is_w(c, "r")) {
+			b = bold;
+			sz = size;
+			if ((rpr = docxin_child(c, "rPr")) != NULL) {
+				const struct style *cs = docxsty_style_by_id(r, v = docxin_attr(docxin_child(rpr,
+				    "rStyle"), "val"));
+
+				xmlFree(v);
+				if (cs != NULL && cs->bold >= 0)
+					b = cs->bold;
+				docxsty_read_rpr(rpr, &b, &sz);
+				if (docxin_child(rpr, "vanish") != NULL &&
+				    docxin_on_off(docxin_child(rpr, "vanish")))
+					continue;
+			}
+			for (k = c->children; k != NULL; k = k->next) {
+				if (docxin_is_w(k, "fldChar")) {
+					v = docxin_attr(k, "fldCharType");
+					field_char(r, ps, v);
+					xmlFree(v);
+				} else if (docxin_is_w(k, "instrText")) {
+					if (r->fdepth == 1 && r->instr.len < 64) {
+						t = xmlNodeGetContent(k);
+						buf_puts(&r->instr, (const char *)t);
+						xmlFree(t);
+					}
+				} else if (ps->field == 1 || r->toc)
+					continue;
+				else if (docxin_is_w(k, "t")) {
+					t = xmlNodeGetContent(k);
+					seg_add(ps, (const char *)t, b > 0, sz);
+					xmlFree(t);
+				} else if (docxin_is_w(k, "tab"))
+					seg_add(ps, " ", b > 0, sz);
+				else if (docxin_is_w(k, "noBreakHyphen"))
+					seg_add(ps, "\u2011", b > 0, sz);
+				else if (docxin_is_w(k, "sym")) {
+					v = docxin_attr(k, "char");
+					u[g_unichar_to_utf8(v ? (gunichar)strtoul(v,
+					    NULL, 16) : '?', u)] = '\0';
+					xmlFree(v);
+					seg_add(ps, u, b > 0, sz);
+				} else if (docxin_is_w(k, "br") || docxin_is_w(k, "cr")) {
+					v = docxin_attr(k, "type");
+					if (v == NULL || strcmp(v, "page") != 0)
+						seg_add(ps, "\n", b > 0, sz);
+					xmlFree(v);
+				} else if (docxin_is_w(k, "drawing"))
+					drawing(r, ps, k);
+				else if (docxin_is_w(k, "pict") || docxin_is_el(k, "AlternateContent")) {
+					xmlNode	*img = docxin_find(k, "imagedata", 0);
+
+					if (img != NULL && (id = docxin_attr(img, "id")) != NULL) {
+						picture(r, ps, id, NULL);
+						xmlFree(id);
+					} else
+						drawing(r, ps, k);
+				} else if (docxin_is_w(k, "commentReference")) {
+					id = docxin_attr(k, "id");
+					if ((note = docxsty_note_text(r->comments,
+					    r->ncomments, id)) != NULL && *note) {
+						struct jb_pos	 pos = here(r);
+
+						msg(MSG_DOCX_COMMENT, &pos, note);
+						buf_puts(&ps->after, "\n（批注：");
+						put_text(&ps->after, note, 0);
+						buf_puts(&ps->after, "）");
+					}
+					xmlFree(id);
+				} else if (docxin_is_w(k, "footnoteReference") ||
+				    docxin_is_w(k, "endnoteReference")) {
+					id = docxin_attr(k, "id");
+					if ((note = docxsty_note_text(r->foots, r->nfoots,
+					    id)) != NULL && *note) {
+						struct jb_pos	 pos = here(r);
+
+						msg(MSG_DOCX_FOOTNOTE, &pos, note);
+						buf_puts(&r->later, "\n注：");
+						put_text(&r->later, note, 0);
+					}
+					xmlFree(id);
+				}
+			}
+			continue;
+		}
+		/* a link to a page outside keeps its target */
+		if (docxin_is_w(c, "hyperlink") && ps->href == NULL) {
+			const struct rel	*rel = docxsty_rel_by_id(r, v = docxin_attr(c, "id"));
+
+			xmlFree(v);
+			if (rel != NULL && rel->external && link_target(rel->target)) {
+				ps->href = rel->target;
+				walk_runs(r, ps, c, bold, size);
+				ps->href = NULL;
+				continue;
+			}
+		}
+		/* hyperlink, smartTag, customXml, sdt, sdtContent, ins, moveTo,
+		 * fldSimple: their runs count, they do not */
+		if (c->type == XML_ELEMENT_NODE)
+			walk_runs(r, ps, c, bold, size);
+	}
+	ps->depth--;
+}
+
+static int
+numbered_section(const char *t)
+{
+	const char	*p = t;
+	int		 paren = 0;
+
+	if (strncmp(p, "（", strlen("（")) == 0) {
+		paren = 1;
+		p += strlen("（");
+	}
+	if (!g_utf8_strchr("一二三四五六七八九十", -1, g_utf8_get_char(p)))
+		return 0;
+	while (g_utf8_strchr("一二三四五六七八九十", -1, g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	if (paren)
+		return strncmp(p, "）", strlen("）")) == 0 ? 2 : 0;
+	return strncmp(p, "、", strlen("、")) == 0 ? 1 : 0;
+}
+
+/* A short paragraph, one sentence at most: what can be a heading. */
+static int
+short_line(const char *t)
+{
+	long	 n = g_utf8_strlen(t, -1);
+
+	return n > 0 && n <= 40 && strchr(t, '\n') == NULL &&
+	    strstr(t, "。") == NULL && strstr(t, "；") == NULL;
+}
+
+static int
+blank(const char *s)
+{
+	for (; *s; s = g_utf8_next_char(s))
+		if (!g_unichar_isspace(g_utf8_get_char(s)) &&
+		    g_utf8_get_char(s) != 0x3000)
+			return 0;
+	return 1;
+}
+
+/* Ends like a sentence: 。！？ and the like, or a colon. */
+static int
+ends_sentence(const char *t)
+{
+	const char	*e = t + strlen(t);
+
+	if (e == t)
+		return 0;
+	e = g_utf8_prev_char(e);
+	return g_utf8_strchr("。！？；：，…", -1, g_utf8_get_char(e)) != NULL;
+}
+
+/*
+ * The text of a paragraph as one line, for what a heading says: a line
+ * break beside a Chinese character or mark vanishes, elsewhere it is a space
+ * (a title broken in two lines by hand is one title).
+ */
+static void
+join_lines(char *s)
+{
+	char		*p, *q;
+	gunichar	 a, b;
+
+	for (p = q = s; *p; p++) {
+		if (*p != '\n') {
+			*q++ = *p;
+			continue;
+		}
+		a = q > s ? g_utf8_get_char(g_utf8_find_prev_char(s, q)) : 0;
+		b = g_utf8_get_char(p + 1);
+		/* as import rejoins a paragraph: “ and ” count as Chinese */
+		if (!src_wide_ambiguous(a) && !src_wide_ambiguous(b))
+			*q++ = ' ';
+	}
+	*q = '\0';
+}
+
+/* Strip the leading blanks and 　 typed as an indent. */
+static char *
+strip_indent(const char *s)
+{
+	gunichar	 c;
+
+	while (*s && ((c = g_utf8_get_char(s)) == ' ' || c == 0x3000 ||
+	    c == '\t' || c == 0xA0))
+		s = g_utf8_next_char(s);
+	return xstrdup(s);
+}
+
+/* Caption after a picture: a short paragraph starting 图 or 圖. */
+static int
+caption_like(const struct para *p)
+{
+	const char	*t = p->text.data ? p->text.data : "";
+
+	return !p->raw && p->rank == BODY && g_utf8_strlen(t, -1) <= 80 &&
+	    (strncmp(t, "图", strlen("图")) == 0 ||
+	    strncmp(t, "圖", strlen("圖")) == 0) && strstr(t, "摄") == NULL;
+}
+
+/* End the link open in b, if any: its target in <> (link_target() made
+ * sure it holds no < > or blank). */
+static void
+close_link(struct buf *b, const char **link)
+{
+	if (*link == NULL)
+		return;
+	buf_printf(b, "](<%s>)", *link);
+	*link = NULL;
+}
+
+/*
+ * A caption right after a picture goes into the picture's title (and its
+ * alt text when Word had none): one line, so that every later message's
+ * line is the line of the text import reads.
+ */
+static void
+merge_caption(struct rd *r)
+{
+	struct para	*pic, *cap;
+	struct buf	 b = { 0 };
+	const char	*t, *q, *c;
+
+	if (r->np < 2)
+		return;
+	pic = &r->pv[r->np - 2];
+	cap = &r->pv[r->np - 1];
+	t = pic->text.data ? pic->text.data : "";
+	if (!pic->raw || strncmp(t, "![", 2) != 0 || !caption_like(cap) ||
+	    strchr(t, '"') != NULL || (q = strrchr(t, ')')) == NULL)
+		return;
+	c = cap->text.data;
+	if (strncmp(t, "![]", 3) == 0) {
+		/* no alt text: the caption says what it shows */
+		buf_puts(&b, "![");
+		for (; *c; c++)
+			if (*c != '[' && *c != ']')
+				buf_put(&b, c, 1);
+		buf_puts(&b, "]");
+		t += 3;
+		c = cap->text.data;
+	}
+	buf_put(&b, t, (size_t)(q - t));
+	buf_puts(&b, " \"");
+	for (; *c; c++)
+		if (*c == '"')
+			buf_puts(&b, "\\\"");
+		else
+			buf_put(&b, c, 1);
+	buf_puts(&b, "\")");
+	buf_free(&pic->text);
+	pic->text = b;
+	buf_free(&cap->text);
+	r->np--;
+}
+
+void
+docxdoc_paragraph(struct rd *r, xmlNode *p)
+{
+	xmlNode		*ppr = docxin_child(p, "pPr"), *c;
+	struct style	 st;
+	struct pstate	 ps;
+	struct buf	 label = { 0 }, all = { 0 };
+	struct para	*out;
+	char		*v, *first, *line, *l0, *nl;
+	size_t		 i;
+	int		 outline, center, num_id = -1, ilvl = 0, bold_all = 1,
+			 size = 0, lv;
+
+	memset(&ps, 0, sizeof(ps));
+	v = docxin_attr(docxin_child(ppr, "pStyle"), "val");
+	docxsty_style_chain(r, v, &st);
+	xmlFree(v);
+	outline = st.outline;
+	if ((c = docxin_child(ppr, "outlineLvl")) != NULL)
+		outline = (lv = docxin_attr_int(c, "val", 9)) < 9 ? lv : BODY;
+	center = st.center > 0;
+	if ((c = docxin_child(ppr, "jc")) != NULL) {
+		v = docxin_attr(c, "val");
+		center = v != NULL && strcmp(v, "center") == 0;
+		xmlFree(v);
+	}
+	num_id = st.num_id;
+	ilvl = st.ilvl < 0 ? 0 : st.ilvl;
+	if ((c = docxin_child(ppr, "numPr")) != NULL) {
+		num_id = docxin_attr_int(docxin_child(c, "numId"), "val", num_id);
+		ilvl = docxin_attr_int(docxin_child(c, "ilvl"), "val", ilvl);
+	}
+	walk_runs(r, &ps, p, st.bold > 0, st.size);
+	if (num_id > 0)
+		docxsty_number_label(r, num_id, ilvl, &label);
+	for (i = 0; i < ps.n; i++) {
+		bold_all &= ps.v[i].bold || blank(ps.v[i].text);
+		if (ps.v[i].size > size)
+			size = ps.v[i].size;
+		buf_puts(&all, ps.v[i].text);
+	}
+	first = all.data ? strip_indent(all.data) : xstrdup("");
+	g_strstrip(first);
+	join_lines(first);
+	if (*first != '\0' || label.len > 0) {
+		out = new_para(r);
+		buf_puts(&out->text, label.data ? label.data : "");
+		if (outline < BODY)
+			out->rank = outline;
+		else if (label.len == 0 && short_line(first) &&
+		    (center || size * 4 >= r->body_size * 5) &&
+		    (bold_all || size * 4 >= r->body_size * 5))
+			out->rank = -1;		/* centred or larger: a title */
+		else if (label.len == 0 && short_line(first) && bold_all &&
+		    !ends_sentence(first))
+			out->rank = numbered_section(first) - 1;
+		else if (short_line(first) && !ends_sentence(first) &&
+		    numbered_section(label.len ? label.data : first) > 0 &&
+		    g_utf8_strlen(first, -1) <= 30)
+			/* 一、 or （一） alone on its line: a section heading,
+			 * however it is set (公文 often sets them in 黑体 or 楷体) */
+			out->rank = numbered_section(label.len ? label.data :
+			    first) - 1;
+		if (out->rank < BODY) {
+			out->section = numbered_section(label.len ? label.data : first);
+			put_text(&out->text, first, 0);
+		} else {
+			/* body text, bold phrases marked; indents and line
+			 * breaks as paragraphs of their own */
+			const char	*link = NULL;
+			int		 lead = 1;
+
+			for (i = 0; i < ps.n; i++) {
+				line = lead ? strip_indent(ps.v[i].text) :
+				    xstrdup(ps.v[i].text);
+				for (l0 = *line ? line : NULL; l0 != NULL; l0 = nl) {
+					if ((nl = strchr(l0, '\n')) != NULL)
+						*nl++ = '\0';
+					/* a link opens before its first text */
+					if (ps.v[i].href != NULL && link == NULL &&
+					    *l0 != '\0') {
+						buf_puts(&out->text, "[");
+						link = ps.v[i].href;
+					}
+					if (ps.v[i].bold && *g_strstrip(l0)) {
+						buf_puts(&out->text, "**");
+						put_text(&out->text, l0, 0);
+						buf_puts(&out->text, "**");
+					} else
+						put_text(&out->text, l0, 0);
+					if (nl != NULL) {
+						/* a line break: the next line a paragraph */
+						close_link(&out->text, &link);
+						out = new_para(r);
+						while (*nl == ' ' || *nl == '\t')
+							nl++;
+					}
+				}
+				/* and closes after its last, the target in <> */
+				if (i + 1 == ps.n || ps.v[i + 1].href != link)
+					close_link(&out->text, &link);
+				lead = lead && *line == '\0';
+				free(line);
+			}
+		}
+	}
+	if (ps.after.len > 0) {
+		for (l0 = ps.after.data + 1; l0 != NULL; l0 = nl) {
+			if ((nl = strchr(l0, '\n')) != NULL)
+				*nl++ = '\0';
+			out = new_para(r);
+			out->raw = strncmp(l0, "![", 2) == 0;
+			buf_puts(&out->text, l0);
+		}
+	}
+	merge_caption(r);
+	for (i = 0; i < ps.n; i++)
+		free(ps.v[i].text);
+	free(ps.v);
+	free(first);
+	buf_free(&label);
+	buf_free(&all);
+	buf_free(&ps.after);
+}
+
+/* The text of a table cell: its paragraphs on one line. */
+static void
+cell_text(struct rd *r, xmlNode *tc, struct buf *b)
+{
+	size_t	 from = r->np, i;
+
+	docxdoc_walk_blocks(r, tc, 1, 1);
+	for (i = from; i < r->np; i++) {
+		if (b->len > 0 && r->pv[i].text.len > 0)
+			buf_puts(b, " ");
+		if (r->pv[i].raw)	/* a picture in a cell: after the table */
+			continue;
+		buf_puts(b, r->pv[i].text.data ? r->pv[i].text.data : "");
+	}
+	for (i = from; i < r->np; i++)
+		if (!r->pv[i].raw)
+			buf_free(&r->pv[i].text);
+}
+
+/* Pipe-table text for a cell: | escaped, no line breaks. */
+static void
+put_cell(struct buf *row, const char *t)
+{
+	buf_puts(row, " ");
+	for (; *t; t++) {
+		if (*t == '|')
+			buf_puts(row, "\\|");
+		else
+			buf_put(row, t, 1);
+	}
+	buf_puts(row, " |");
+}
+
+/*
+ * A table as a GFM pipe table: the first row its header, merged cells
+ * (gridSpan, vMerge) empty where they continue, one column count.  A
+ * table of one row, or whose rows below the header are empty, is a frame
+ * for text (a boxed notice, a layout grid): its cells become paragraphs.
+ */
+static void
+table(struct rd *r, xmlNode *tbl)
+{
+	xmlNode		*tr, *tc, *pr;
+	struct buf	**rows = NULL, cell;
+	size_t		 nrows = 0, i, j, pics_from;
+	int		 *ncols = NULL, cols = 0, span, k, cont;
+	char		*v;
+	struct para	*out;
+	struct para	*keep = NULL;
+	size_t		 nkeep = 0, ntexts = 0;
+	char		**texts = NULL;	/* the cells with text, in order */
+	int		 body = 0;	/* a row below the first has text */
+
+	pics_from = r->np;
+	for (tr = tbl->children; tr != NULL; tr = tr->next) {
+		if (!docxin_is_w(tr, "tr"))
+			continue;
+		rows = xrealloc(rows, (nrows + 1) * sizeof(*rows));
+		ncols = xrealloc(ncols, (nrows + 1) * sizeof(int));
+		rows[nrows] = xcalloc(1, sizeof(struct buf));
+		ncols[nrows] = 0;
+		buf_puts(rows[nrows], "|");
+		for (tc = tr->children; tc != NULL; tc = tc->next) {
+			if (docxin_is_w(tc, "sdt"))
+				tc = docxin_child(docxin_child(tc, "sdtContent"), "tc") ?
+				    docxin_child(docxin_child(tc, "sdtContent"), "tc") : tc;
+			if (!docxin_is_w(tc, "tc"))
+				continue;
+			pr = docxin_child(tc, "tcPr");
+			span = docxin_attr_int(docxin_child(pr, "gridSpan"), "val", 1);
+			if (span < 1 || span > 64)
+				span = 1;
+			cont = 0;
+			if (docxin_child(pr, "vMerge") != NULL) {
+				v = docxin_attr(docxin_child(pr, "vMerge"), "val");
+				cont = v == NULL || strcmp(v, "continue") == 0;
+				xmlFree(v);
+			}
+			memset(&cell, 0, sizeof(cell));
+			cell_text(r, tc, &cell);
+			put_cell(rows[nrows], cont ? "" : cell.data ? cell.data : "");
+			if (!cont && cell.len > 0) {
+				texts = xrealloc(texts, (ntexts + 1) * sizeof(char *));
+				texts[ntexts++] = xstrdup(cell.data);
+				body |= nrows > 0;
+			}
+			for (k = 1; k < span; k++)
+				put_cell(rows[nrows], "");
+			ncols[nrows] += span;
+			buf_free(&cell);
+		}
+		if (ncols[nrows] > cols)
+			cols = ncols[nrows];
+		nrows++;
+	}
+	/* pictures from cells stay, after the table */
+	for (i = pics_from; i < r->np; i++)
+		if (r->pv[i].raw) {
+			keep = xrealloc(keep, (nkeep + 1) * sizeof(*keep));
+			keep[nkeep++] = r->pv[i];
+		}
+	r->np = pics_from;
+	if (!body && ntexts > 0) {
+		/* one row, or a header over empty rows: a frame around text,
+		 * not a table; its text as paragraphs */
+		struct jb_pos	 pos = here(r);
+
+		msg(MSG_DOCX_TABLE_TEXT, &pos);
+		for (j = 0; j < ntexts; j++) {
+			out = new_para(r);
+			buf_puts(&out->text, texts[j]);
+		}
+	} else if (body && cols > 0) {
+		for (i = 0; i < nrows; i++) {
+			for (k = ncols[i]; k < cols; k++)
+				buf_puts(rows[i], "  |");
+			out = new_para(r);
+			out->raw = 1;
+			buf_puts(&out->text, rows[i]->data);
+			if (i == 0) {
+				out = new_para(r);
+				out->raw = 1;
+				buf_puts(&out->text, "|");
+				for (k = 0; k < cols; k++)
+					buf_puts(&out->text, " --- |");
+			}
+		}
+		/* a table ends at a blank line: an empty paragraph */
+		out = new_para(r);
+	}
+	for (j = 0; j < nkeep; j++) {
+		out = new_para(r);
+		*out = keep[j];
+	}
+	for (i = 0; i < nrows; i++) {
+		buf_free(rows[i]);
+		free(rows[i]);
+	}
+	free(rows);
+	free(ncols);
+	free(keep);
+	for (j = 0; j < ntexts; j++)
+		free(texts[j]);
+	free(texts);
+}
+
+/* A content control that Word made a table of contents. */
+static int
+toc_sdt(xmlNode *sdt)
+{
+	xmlNode	*g = docxin_find(docxin_child(sdt, "sdtPr"), "docPartGallery", 0);
+	char	*v = docxin_attr(g, "val");
+	int	 r = v != NULL && strstr(v, "Table of Contents") != NULL;
+
+	xmlFree(v);
+	return r;
+}
+
+void
+docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
+{
+	xmlNode	*c;
+
+	if (depth > MAX_DEPTH)
+		return;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (docxin_is_w(c, "p"))
+			docxdoc_paragraph(r, c);
+		else if (docxin_is_w(c, "tbl")) {
+			if (in_cell) {
+				/* a nested table: its text in the cell */
+				docxdoc_walk_blocks(r, c, depth + 1, 1);
+			} else
+				table(r, c);
+		} else if (docxin_is_w(c, "tr") || docxin_is_w(c, "tc"))
+			docxdoc_walk_blocks(r, c, depth + 1, in_cell);
+		else if (docxin_is_w(c, "del") || docxin_is_w(c, "moveFrom")) {
+			tracked(r);
+		} else if (docxin_is_w(c, "sdt") && toc_sdt(c)) {
+			toc_dropped(r);
+		} else if (docxin_is_w(c, "sdt") || docxin_is_w(c, "sdtContent") ||
+		    docxin_is_w(c, "customXml") || docxin_is_w(c, "ins") || docxin_is_w(c, "moveTo") ||
+		    docxin_is_el(c, "AlternateContent") || docxin_is_el(c, "Choice")) {
+			if (docxin_is_w(c, "ins") || docxin_is_w(c, "moveTo"))
+				tracked(r);
+			docxdoc_walk_blocks(r, c, depth + 1, in_cell);
+		}
+	}
+}
+
+/* The paragraphs as import's text, heading ranks as # marks. */
+void
+docxdoc_emit(struct rd *r)
+{
+	struct buf	*o = &r->out->text;
+	struct para	*p;
+	size_t		 i;
+	int		 ranks[16], nr = 0, k, j, lv;
+	char		*t;
+
+	/* the heading ranks in use, smallest first: ##, ###, #### */
+	for (i = 0; i < r->np; i++) {
+		p = &r->pv[i];
+		if (p->rank >= BODY)
+			continue;
+		for (k = 0; k < nr && ranks[k] != p->rank; k++)
+			;
+		if (k == nr && nr < 16)
+			ranks[nr++] = p->rank;
+	}
+	for (k = 0; k < nr; k++)
+		for (j = k + 1; j < nr; j++)
+			if (ranks[j] < ranks[k]) {
+				lv = ranks[k];
+				ranks[k] = ranks[j];
+				ranks[j] = lv;
+			}
+	for (i = 0; i < r->np; i++) {
+		p = &r->pv[i];
+		t = p->text.data ? p->text.data : "";
+		if (p->rank < BODY) {
+			for (k = 0; k < nr && ranks[k] != p->rank; k++)
+				;
+			lv = k + 2 > 4 ? 4 : k + 2;
+			/* 一、 is a section (###) and （一） one below, never a title */
+			if (p->section > 0 && lv < p->section + 2)
+				lv = p->section + 2;
+			buf_printf(o, "%.*s %s\n", lv, "####", t);
+			continue;
+		}
+		buf_puts(o, t);
+		buf_puts(o, "\n");
+	}
+	if (r->later.len > 0) {
+		buf_puts(o, r->later.data + 1);
+		buf_puts(o, "\n");
+	}
+}
+
+void
+docxdoc_rd_free(struct rd *r)
+{
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < r->nst; i++) {
+		xmlFree(r->st[i].id);
+		xmlFree(r->st[i].name);
+		xmlFree(r->st[i].based);
+	}
+	free(r->st);
+	for (i = 0; i < r->nabs; i++)
+		for (k = 0; k < MAX_LEVELS; k++)
+			free(r->abs[i].lv[k].text);
+	free(r->abs);
+	free(r->nums);
+	for (i = 0; i < r->nrels; i++) {
+		xmlFree(r->rels[i].id);
+		g_free(r->rels[i].target);
+	}
+	free(r->rels);
+	for (i = 0; i < r->ncomments; i++) {
+		xmlFree(r->comments[i].id);
+		free(r->comments[i].text);
+	}
+	free(r->comments);
+	for (i = 0; i < r->nfoots; i++) {
+		xmlFree(r->foots[i].id);
+		free(r->foots[i].text);
+	}
+	free(r->foots);
+	for (i = 0; i < r->np; i++)
+		buf_free(&r->pv[i].text);
+	free(r->pv);
+	buf_free(&r->later);
+	buf_free(&r->instr);
+	docxin_pkg_close(&r->p);
+}

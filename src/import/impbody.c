@@ -1,0 +1,462 @@
+/* impbody.c -- the body of a pasted text: blocks, headings, titles, kickers and bylines in unmarked text, paragraphs a page split rejoined. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "model/model.h"
+#include "util/util.h"
+
+#include "import/import_int.h"
+
+/* ---- body ---- */
+
+static int
+item_marker(const char *t, const char **after)
+{
+	static const char *const marks[] = { "★", "☆", "●", "◆", "■", "▲", "•", NULL };
+	size_t	 i;
+
+	for (i = 0; marks[i] != NULL; i++)
+		if (imptext_starts(t, marks[i])) {
+			*after = imptext_skip_space(t + strlen(marks[i]));
+			return 1;
+		}
+	return 0;
+}
+
+static int
+list_line(const char *t)
+{
+	size_t	 n = strspn(t, "0123456789");
+
+	return imptext_starts(t, "- ") || imptext_starts(t, "* ") || imptext_starts(t, "+ ") ||
+	    (n > 0 && n < 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ');
+}
+
+static struct iblock *
+add_block(struct legacy *l, enum ikind k, int line)
+{
+	struct iblock	*b;
+
+	l->b = xrealloc(l->b, (l->nb + 1) * sizeof(*b));
+	b = &l->b[l->nb++];
+	memset(b, 0, sizeof(*b));
+	b->kind = k;
+	b->line = b->last = line;
+	return b;
+}
+
+static void
+block_line(struct iblock *b, const char *t, const char *raw, int line)
+{
+	if (b->text.len > 0)
+		buf_puts(&b->text, "\n");
+	buf_puts(&b->text, t);
+	b->last = line;
+	b->lastcol = (int)g_utf8_strlen(raw, -1);
+}
+
+/* ## **title** → ## title: a title is bold anyway. */
+static char *
+heading(const char *t)
+{
+	size_t	 h = strspn(t, "#");
+	char	*rest = imptext_trim(t + h), *out;
+	size_t	 n = strlen(rest);
+
+	if (n > 4 && imptext_starts(rest, "**") && imptext_ends(rest, "**") &&
+	    strstr(rest + 2, "**") == rest + n - 2) {
+		rest[n - 2] = '\0';
+		memmove(rest, rest + 2, n - 1);
+	}
+	out = g_strdup_printf("%.*s %s", (int)h, t, rest);
+	free(rest);
+	return out;
+}
+
+/* Last character of s that is not * or a blank, or 0. */
+static gunichar
+last_char(const char *s)
+{
+	const char	*p = s + strlen(s);
+	gunichar	 c;
+
+	while (p > s) {
+		p = g_utf8_prev_char(p);
+		c = g_utf8_get_char(p);
+		if (c != '*' && !imptext_space(c))
+			return c;
+	}
+	return 0;
+}
+
+static gunichar
+first_char(const char *s)
+{
+	while (*s == '*')
+		s++;
+	return g_utf8_get_char(imptext_skip_space(s));
+}
+
+/* ---- shapes of unmarked text ---- */
+
+/* A photo credit or caption: 图为…, （唐晓 摄）, 唐晓　摄. */
+static int
+credit(const char *t)
+{
+	return imptext_starts(t, "图为") || imptext_starts(t, "圖為") || imptext_starts(t, "图：") ||
+	    imptext_ends(t, "摄") || imptext_ends(t, "摄）") || imptext_ends(t, "攝") ||
+	    imptext_ends(t, "攝）") || imptext_ends(t, "摄)") || imptext_ends(t, "供图") ||
+	    imptext_ends(t, "供图）");
+}
+
+static int
+byline(const char *t)
+{
+	return (imptext_starts(t, "（") && imptext_ends(t, "）")) ||
+	    (imptext_starts(t, "(") && imptext_ends(t, ")"));
+}
+
+static int
+cn_numeral(gunichar c)
+{
+	return c != 0 && g_utf8_strchr("一二三四五六七八九十百零〇", -1, c) != NULL;
+}
+
+/*
+ * The level a section number gives a line: 一、 1, （一） 2, 1、 or 1． 3;
+ * 0 for none.
+ */
+int
+impbody_section_level(const char *t)
+{
+	const char	*p = t;
+	int		 paren = 0;
+
+	if (imptext_starts(p, "（") || *p == '(') {
+		paren = 1;
+		p = *p == '(' ? p + 1 : p + strlen("（");
+	}
+	if (cn_numeral(g_utf8_get_char(p))) {
+		while (cn_numeral(g_utf8_get_char(p)))
+			p = g_utf8_next_char(p);
+		if (paren)
+			return imptext_starts(p, "）") || *p == ')' ? 2 : 0;
+		return imptext_starts(p, "、") ? 1 : 0;
+	}
+	if (paren || *p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return imptext_starts(p, "、") || imptext_starts(p, "．") ? 3 : 0;
+}
+
+/*
+ * A line that can be a title: one line of at most 30 characters, not a
+ * sentence (no 。 or ； in it, no closing comma or colon), not a byline,
+ * a credit, a 本报讯 lead, a subtitle or a ★ item.
+ */
+int
+impbody_title_like(const char *t)
+{
+	const char	*after;
+	gunichar	 c = last_char(t);
+
+	if (strchr(t, '\n') != NULL || g_utf8_strlen(t, -1) > 30 || *t == '\0')
+		return 0;
+	if (strstr(t, "。") != NULL || strstr(t, "；") != NULL ||
+	    g_utf8_strchr("，、：；。！？…,.;:!?", -1, c) != NULL)
+		return 0;
+	return !byline(t) && !credit(t) && !imptext_starts(t, "本报讯") &&
+	    !imptext_starts(t, "本報訊") && !imptext_starts(t, "——") && !item_marker(t, &after) &&
+	    !imptext_starts(t, "|") && !imptext_starts(t, "![");
+}
+
+/* A short line above a title: a place (播州区) or one ending in ——. */
+int
+impbody_kicker_like(const char *t)
+{
+	const char	*p;
+
+	if (!impbody_title_like(t) || g_utf8_strlen(t, -1) > 12)
+		return 0;
+	if (imptext_ends(t, "——"))
+		return 1;
+	for (p = t; *p; p = g_utf8_next_char(p))
+		if (g_unichar_ispunct(g_utf8_get_char(p)) ||
+		    g_unichar_isspace(g_utf8_get_char(p)))
+			return 0;
+	return imptext_ends(t, "区") || imptext_ends(t, "县") || imptext_ends(t, "市") ||
+	    imptext_ends(t, "镇") || imptext_ends(t, "乡") || imptext_ends(t, "街道") ||
+	    imptext_ends(t, "社区") || imptext_ends(t, "村") || imptext_ends(t, "區") ||
+	    imptext_ends(t, "縣") || imptext_ends(t, "鎮") || imptext_ends(t, "鄉");
+}
+
+/* What follows a title: a report, a 本报讯 lead, a subtitle, a section. */
+static int
+body_like(const struct iblock *b)
+{
+	const char	*t;
+
+	if (b == NULL || b->kind == I_LIST || b->kind == I_RAW)
+		return b != NULL;
+	if (b->kind != I_PARA)
+		return 0;
+	t = b->text.data;
+	return !impbody_title_like(t) || imptext_starts(t, "本报讯") || imptext_starts(t, "本報訊") ||
+	    imptext_starts(t, "——") || impbody_section_level(t) > 0;
+}
+
+/* A paragraph that ends where a sentence does, or a byline, a credit. */
+static int
+ends_whole(const struct iblock *b)
+{
+	const char	*t = b->text.data;
+
+	return b->kind != I_PARA || byline(t) || credit(t) ||
+	    doc_is_terminal(last_char(t));
+}
+
+void
+impbody_make_heading(struct iblock *b, const char *marks)
+{
+	char	*t = g_strdup_printf("%s %s", marks, b->text.data);
+
+	buf_free(&b->text);
+	buf_puts(&b->text, t);
+	g_free(t);
+	b->kind = I_HEAD;
+}
+
+/*
+ * Text without a single # heading: titles are the short lines that
+ * start it or stand before a report (with a place name above them as
+ * their kicker), 一、 and （一） lines its sections.
+ */
+static void
+guess_titles(struct legacy *l, size_t from)
+{
+	struct iblock	*b, *next;
+	size_t		 i;
+	int		 lv, after_title = 0;
+
+	for (i = from; i < l->nb; i++) {
+		b = &l->b[i];
+		next = i + 1 < l->nb ? &l->b[i + 1] : NULL;
+		if (b->kind != I_PARA) {
+			after_title = 0;
+			continue;
+		}
+		lv = impbody_section_level(b->text.data);
+		if ((lv == 1 || lv == 2) && impbody_title_like(b->text.data)) {
+			impbody_make_heading(b, lv == 1 ? "###" : "####");
+			after_title = 0;
+			continue;
+		}
+		if (lv > 0 || !impbody_title_like(b->text.data) || after_title ||
+		    (i > from && !ends_whole(&l->b[i - 1]))) {
+			after_title = 0;
+			continue;
+		}
+		if (next != NULL && next->kind == I_PARA && impbody_kicker_like(b->text.data) &&
+		    impbody_title_like(next->text.data) && impbody_section_level(next->text.data) == 0 &&
+		    body_like(i + 2 < l->nb ? &l->b[i + 2] : NULL)) {
+			/* 播州区 above its title: the parser reads it as the kicker */
+			impbody_make_heading(next, "##");
+			i++;
+			after_title = 1;
+			continue;
+		}
+		if ((next != NULL && body_like(next)) || (i == from && next != NULL)) {
+			impbody_make_heading(b, "##");
+			after_title = 1;
+			continue;
+		}
+		after_title = 0;
+	}
+}
+
+/* A paragraph ending mid-sentence and one that goes on: a page break. */
+static int
+split_pair(const struct iblock *a, const struct iblock *b)
+{
+	const char	*s = a->text.data, *t = b->text.data, *after;
+	size_t		 n = a->text.len;
+
+	if (a->kind != I_PARA || b->kind != I_PARA || a->text.len == 0 ||
+	    b->text.len == 0 || a->kept || b->kept || credit(s) || credit(t))
+		return 0;
+	if (g_utf8_strlen(s, -1) < 10 || imptext_starts(s, "——") ||
+	    (imptext_starts(s, "**") && imptext_ends(s, "**") && strstr(s + 2, "**") == s + n - 2))
+		return 0;
+	/* a 本报讯 lead or a subtitle starts a paragraph of its own */
+	if (doc_is_terminal(last_char(s)) || item_marker(t, &after) ||
+	    (imptext_starts(t, "（") && imptext_ends(t, "）")) || imptext_starts(t, "本报讯") ||
+	    imptext_starts(t, "本報訊") || imptext_starts(t, "——"))
+		return 0;
+	return 1;
+}
+
+static char *
+excerpt(const char *s, int tail)
+{
+	long	 n = g_utf8_strlen(s, -1);
+	const char *p = tail && n > 8 ? g_utf8_offset_to_pointer(s, n - 8) : s;
+	const char *e = !tail && n > 8 ? g_utf8_offset_to_pointer(s, 8) : s + strlen(s);
+
+	return xstrndup(p, (size_t)(e - p));
+}
+
+static void
+rejoin(struct legacy *l)
+{
+	struct iblock	*a, *b;
+	struct jb_pos	 pos;
+	char		*x, *y;
+	size_t		 i = 0;
+
+	while (i + 1 < l->nb) {
+		a = &l->b[i];
+		b = &l->b[i + 1];
+		if (!split_pair(a, b)) {
+			i++;
+			continue;
+		}
+		pos.file = l->path;
+		pos.line = a->last;
+		pos.col = a->lastcol;
+		x = excerpt(a->text.data, 1);
+		y = excerpt(b->text.data, 0);
+		msg(MSG_IMPORT_JOINED, &pos, x, y);
+		free(x);
+		free(y);
+		/*
+		 * Chinese text has no space at a page break; Latin words do.
+		 * Wider than the parser's rule: an ambiguous-width mark such
+		 * as ” on either side is enough to join without one.
+		 */
+		if (!src_wide_ambiguous(last_char(a->text.data)) &&
+		    !src_wide_ambiguous(first_char(b->text.data)))
+			buf_puts(&a->text, " ");
+		buf_puts(&a->text, b->text.data);
+		a->last = b->last;
+		a->lastcol = b->lastcol;
+		buf_free(&b->text);
+		memmove(b, b + 1, (l->nb - i - 2) * sizeof(*b));
+		l->nb--;
+	}
+}
+
+/* — 3 —, - 3 -, 第3页: a page number a PDF copy leaves alone on a line. */
+static int
+page_number(const char *t)
+{
+	const char	*p = t;
+	int		 dash = 0, digits = 0;
+
+	if (imptext_starts(p, "第")) {
+		p += strlen("第");
+		while (*p >= '0' && *p <= '9') {
+			p++;
+			digits++;
+		}
+		return digits > 0 && digits < 5 && strcmp(p, "页") == 0;
+	}
+	while (*p == '-' || imptext_starts(p, "—") || imptext_starts(p, "–") || *p == ' ') {
+		dash += *p != ' ';
+		p += *p == '-' || *p == ' ' ? 1 : strlen("—");
+	}
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits++;
+	}
+	if (dash == 0 || digits == 0 || digits > 4)
+		return 0;
+	while (*p == '-' || imptext_starts(p, "—") || imptext_starts(p, "–") || *p == ' ')
+		p += *p == '-' || *p == ' ' ? 1 : strlen("—");
+	return *p == '\0';
+}
+
+static int
+raw_line(const char *t)
+{
+	return imptext_starts(t, "|") || imptext_starts(t, "![");
+}
+
+void
+impbody_body(struct legacy *l, size_t from, size_t to)
+{
+	struct iblock	*cur = NULL;
+	const char	*raw, *t, *after, *prev = NULL;
+	char		*h, *item;
+	size_t		 i, first = l->nb;
+	int		 briefs = 0, ln, heads = 0;
+
+	for (i = from; i < to; prev = raw, i++) {
+		raw = l->lines[i];
+		ln = (int)i + 1;
+		t = imptext_skip_space(raw);
+		if (*t == '\0' || imptext_thematic(t)) {
+			cur = NULL;
+			continue;
+		}
+		if (page_number(t)) {
+			/* the paragraph around it goes on, as a page break */
+			msg(MSG_IMPORT_PAGE, &(struct jb_pos){ l->path, ln,
+			    imptext_col_of(raw, t) }, t);
+			raw = prev;
+			continue;
+		}
+		if (*t == '#') {
+			h = heading(t);
+			cur = add_block(l, I_HEAD, ln);
+			block_line(cur, h, raw, ln);
+			briefs = imptext_ends(h, "简讯") || imptext_ends(h, "簡訊");
+			g_free(h);
+			cur = NULL;
+			heads++;
+		} else if (raw_line(t)) {
+			/* table rows stay together, a picture is a block */
+			if (cur == NULL || cur->kind != I_RAW || imptext_starts(t, "![") ||
+			    imptext_starts(cur->text.data, "!["))
+				cur = add_block(l, I_RAW, ln);
+			block_line(cur, t, raw, ln);
+		} else if (list_line(t) && !briefs) {
+			if (cur == NULL || cur->kind != I_LIST)
+				cur = add_block(l, I_LIST, ln);
+			block_line(cur, t, raw, ln);
+		} else if (item_marker(t, &after)) {
+			/* each item its own paragraph; ★ in 工作简讯 */
+			cur = add_block(l, I_PARA, ln);
+			if (briefs) {
+				item = g_strdup_printf("★%s", after);
+				block_line(cur, item, raw, ln);
+				g_free(item);
+			} else
+				block_line(cur, t, raw, ln);
+		} else {
+			/* a line as wide as the page went on in the next */
+			if (cur == NULL || cur->kind != I_PARA || (l->linemode &&
+			    !(l->wrap > 0 && t == raw && prev != NULL &&
+			    g_utf8_strlen(imptext_skip_space(prev), -1) >= l->wrap - 1 &&
+			    !doc_is_terminal(last_char(prev)))))
+				cur = add_block(l, I_PARA, ln);
+			block_line(cur, t, raw, ln);
+		}
+	}
+	if (heads == 0)
+		guess_titles(l, first);
+	/*
+	 * A Word paragraph is a paragraph: page breaks split only text
+	 * copied from a PDF.  Neither is a title before the first heading.
+	 */
+	if (l->docx.text.data == NULL) {
+		if (first < l->nb && l->b[first].kind == I_PARA &&
+		    impbody_title_like(l->b[first].text.data))
+			l->b[first].kept = 2;
+		rejoin(l);
+		if (first < l->nb && l->b[first].kept == 2)
+			l->b[first].kept = 0;
+	}
+}

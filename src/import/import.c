@@ -1,0 +1,718 @@
+/* import.c -- `jianbao import`: files read in any encoding or as Word, the issue file written (-o, --into, --force), its pictures named. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "import/import_int.h"
+#include "model/model.h"
+#include "import/import.h"
+#include "util/util.h"
+#include "edit/edit.h"
+
+
+/* ---- reading ---- */
+
+/*
+ * Text copied from a PDF has its lines broken where the page broke them:
+ * many lines of one width (within a character).  That width, or 0.
+ */
+static void
+find_wrap(struct legacy *l)
+{
+	long	 count[128] = { 0 }, n, best = 0, lines = 0;
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		n = g_utf8_strlen(imptext_skip_space(l->lines[i]), -1);
+		if (n == 0)
+			continue;
+		lines++;
+		if (n >= 16 && n < 127)
+			count[n]++;
+	}
+	for (n = 17; n < 126; n++)
+		if (count[n - 1] + count[n] + count[n + 1] >
+		    count[best - 1 > 0 ? best - 1 : 0] + count[best] + count[best + 1])
+			best = n;
+	n = best ? count[best - 1] + count[best] + count[best + 1] : 0;
+	if (n >= 4 && n * 10 >= lines * 3)
+		l->wrap = best;
+}
+
+static void
+split_lines(struct legacy *l, const char *s)
+{
+	const char	*p, *e;
+	size_t		 n;
+	int		 blank = 0;
+
+	for (p = s; *p; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		n = (size_t)(e - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		l->lines = xrealloc(l->lines, (l->n + 1) * sizeof(char *));
+		l->lines[l->n] = xstrndup(p, n);
+		/* trailing blanks (Markdown hard breaks) carry nothing here */
+		while ((n = strlen(l->lines[l->n])) > 0 &&
+		    (l->lines[l->n][n - 1] == ' ' || l->lines[l->n][n - 1] == '\t'))
+			l->lines[l->n][n - 1] = '\0';
+		blank += *imptext_skip_space(l->lines[l->n]) == '\0';
+		l->n++;
+	}
+	/*
+	 * Text copied from Word has a paragraph a line and no blank lines
+	 * between them; a Markdown-like text has them, and its lines run on.
+	 */
+	if (l->n > 4 && (size_t)blank * 4 < l->n)
+		l->linemode = 1;
+	find_wrap(l);
+}
+
+/* Read the file: text in any of its encodings, or a Word file. */
+static int
+read_input(struct legacy *l)
+{
+	struct buf	 raw = { 0 }, text = { 0 }, conv = { 0 };
+	int		 rc = -1;
+
+	if (infile_read(l->path, NULL, NULL, DOCXIN_MAX_FILE, &raw) == -1)
+		goto out;
+	if (docxin_is_ole(raw.data, raw.len)) {
+		if (docxin_from_ole(l->path, raw.data, raw.len, &conv) == -1)
+			goto out;
+		buf_free(&raw);
+		raw = conv;
+		memset(&conv, 0, sizeof(conv));
+	}
+	if (!docxin_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
+	    g_ascii_strcasecmp(l->path + strlen(l->path) - 5, ".docx") == 0) {
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 0, 0 },
+		    "文件不是 ZIP 压缩包");
+		goto out;
+	}
+	if (docxin_is_zip(raw.data, raw.len)) {
+		if (docxin_read(l->path, raw.data, raw.len, &l->docx) == -1)
+			goto out;
+		split_lines(l, l->docx.text.data ? l->docx.text.data : "");
+		l->linemode = 1;
+		rc = 0;
+		goto out;
+	}
+	if (raw.len > DOC_MAX_BYTES) {
+		struct jb_pos	 pos = { l->path, 0, 0 };
+
+		msg(MSG_TOO_LARGE, &pos, "8 MiB");
+		goto out;
+	}
+	if (enc_to_utf8(l->path, raw.data ? raw.data : "", raw.len, &text) == -1)
+		goto out;
+	split_lines(l, text.data ? text.data : "");
+	rc = 0;
+out:
+	buf_free(&raw);
+	buf_free(&text);
+	buf_free(&conv);
+	return rc;
+}
+
+/* ---- writing ---- */
+
+static int
+same_list(const struct strs *a, const struct jb_strlist *b)
+{
+	size_t	 i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* Front-matter keys of the distribution lines, in enum jb_dist order. */
+static const char *const dist_keys[JB_DIST__MAX] = { "报", "送", "发" };
+
+static void
+front(const struct legacy *l, const struct jb_series *s, struct fmw *w,
+    enum jb_lang lang)
+{
+	char	 iso[16], num[32];
+	size_t	 i, j;
+	int	 m, differ = 0;
+
+	if (l->kind != NULL)
+		fmw_str(w, FMW_ROOT, "刊别", l->kind->name);
+	if (l->issue_last > l->issue) {
+		snprintf(num, sizeof(num), "%d-%d", l->issue, l->issue_last);
+		fmw_str(w, FMW_ROOT, "期号", num);
+	} else
+		fmw_int(w, FMW_ROOT, "期号", l->issue);
+	if (l->total > 0 && l->total_last > l->total) {
+		snprintf(num, sizeof(num), "%d-%d", l->total, l->total_last);
+		fmw_str(w, FMW_ROOT, "总期号", num);
+	} else if (l->total > 0)
+		fmw_int(w, FMW_ROOT, "总期号", l->total);
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", l->date.year,
+	    l->date.month, l->date.day);
+	fmw_str(w, FMW_ROOT, "日期", iso);
+	if (lang != s->lang)
+		fmw_str(w, FMW_ROOT, "语言", lang == JB_LANG_HANT ? "zh-Hant" :
+		    "zh-Hans");
+	if (l->org != NULL && strcmp(l->org, s->org) != 0)
+		fmw_str(w, FMW_ROOT, "编印单位", l->org);
+	if (l->note.len > 0)
+		fmw_str(w, FMW_ROOT, "编者按", l->note.data);
+	if (l->classification != NULL)
+		fmw_str(w, FMW_ROOT, "密级", l->classification);
+	else if (s->classification != NULL)
+		fmw_str(w, FMW_ROOT, "密级", "无");
+	if (l->copies > 0)
+		fmw_int(w, FMW_ROOT, "共印", l->copies);
+	for (i = 0; i < JB_DIST__MAX; i++)
+		differ |= !same_list(&l->dist[i], &s->dist[i]);
+	if (l->have_dist && differ) {
+		m = fmw_map(w, FMW_ROOT, "分送");
+		/* every line the series prints, emptied when the issue had none */
+		for (i = 0; i < JB_DIST__MAX; i++)
+			if (l->dist[i].n > 0 || s->dist[i].n > 0)
+				fmw_list(w, m, dist_keys[i],
+				    (const char *const *)l->dist[i].v, l->dist[i].n);
+	}
+	if (l->roles.n > 0) {
+		m = fmw_map(w, FMW_ROOT, "署名");
+		for (i = 0; i < l->roles.n; i++)
+			fmw_str(w, m, l->roles.v[i], l->names.v[i]);
+		for (i = 0; i < s->credits.n; i++) {
+			for (j = 0; j < l->roles.n; j++)
+				if (strcmp(s->credits.v[i].role, l->roles.v[j]) == 0)
+					break;
+			if (j == l->roles.n)
+				fmw_str(w, m, s->credits.v[i].role, "");
+		}
+	}
+}
+
+/*
+ * Simplified or Traditional: characters that differ between the two
+ * forms and are common in reports, counted on either side.
+ */
+static enum jb_lang
+guess_lang(const struct legacy *l, size_t n, enum jb_lang dflt)
+{
+	static const char hans[] = "这们个会为区国动发与说对时实业东经进过开关学问们来还现机设务员长门见间点总组织网站处广场讯报";
+	static const char hant[] = "這們個會為區國動發與說對時實業東經進過開關學問們來還現機設務員長門見間點總組織網站處廣場訊報";
+	const char	*p;
+	size_t		 i, k;
+	long		 a = 0, b = 0;
+	gunichar	 c;
+
+	for (k = 0; k < n; k++)
+		for (i = 0; i < l[k].nb; i++)
+			for (p = l[k].b[i].text.data; p && *p;
+			    p = g_utf8_next_char(p)) {
+				c = g_utf8_get_char(p);
+				if (c < 0x4E00)
+					continue;
+				if (g_utf8_strchr(hans, -1, c) != NULL &&
+				    g_utf8_strchr(hant, -1, c) == NULL)
+					a++;
+				else if (g_utf8_strchr(hant, -1, c) != NULL &&
+				    g_utf8_strchr(hans, -1, c) == NULL)
+					b++;
+			}
+	if (a + b < 5)
+		return dflt;
+	return b > a ? JB_LANG_HANT : JB_LANG_HANS;
+}
+
+static void
+insert_block(struct legacy *l, size_t at, enum ikind k, const char *text,
+    int line)
+{
+	struct iblock	*b;
+
+	l->b = xrealloc(l->b, (l->nb + 1) * sizeof(*b));
+	memmove(l->b + at + 1, l->b + at, (l->nb - at) * sizeof(*b));
+	l->nb++;
+	b = &l->b[at];
+	memset(b, 0, sizeof(*b));
+	b->kind = k;
+	b->line = b->last = line;
+	buf_puts(&b->text, text);
+}
+
+/*
+ * Every paragraph of a file in an article: # titles move down to ##, a
+ * first paragraph that looks like a title becomes one, other text before
+ * the first title gets a title to fill in; the unclassified lines come
+ * last.
+ */
+static void
+fixup(struct legacy *l, enum jb_lang lang)
+{
+	const char	*title = lang == JB_LANG_HANT ? "（標題待定）" : "（标题待定）";
+	struct jb_pos	 pos = { l->path, 0, 0 };
+	size_t		 i, h, lv, min = 7;
+	char		*t;
+
+	for (i = 0; i < l->nb; i++)
+		if (l->b[i].kind == I_HEAD &&
+		    (lv = strspn(l->b[i].text.data, "#")) < min)
+			min = lv;
+	for (i = 0; min == 1 && i < l->nb; i++)
+		if (l->b[i].kind == I_HEAD &&
+		    strspn(l->b[i].text.data, "#") < 6) {
+			t = g_strdup_printf("#%s", l->b[i].text.data);
+			buf_free(&l->b[i].text);
+			buf_puts(&l->b[i].text, t);
+			g_free(t);
+		}
+	/*
+	 * No ## but ### titles (a Word file's masthead took the top rank):
+	 * one level up, unless the top ones are sections (一、 （一）).
+	 */
+	for (i = 0; min > 2 && min < 7 && i < l->nb; i++)
+		if (l->b[i].kind == I_HEAD && strspn(l->b[i].text.data, "#") == min)
+			break;
+	if (min > 2 && min < 7 && i < l->nb &&
+	    impbody_section_level(imptext_skip_space(l->b[i].text.data + min)) == 0)
+		for (i = 0; i < l->nb; i++)
+			if (l->b[i].kind == I_HEAD) {
+				memmove(l->b[i].text.data, l->b[i].text.data + 1,
+				    l->b[i].text.len);
+				l->b[i].text.len--;
+			}
+	for (i = 0; i < l->nleft; i++) {
+		l->b = xrealloc(l->b, (l->nb + 1) * sizeof(*l->b));
+		l->b[l->nb++] = l->left[i];
+	}
+	l->nleft = 0;
+	for (h = 0; h < l->nb && l->b[h].kind != I_HEAD; h++)
+		;
+	if (h == 0 || l->nb == 0)
+		return;
+	/* a kicker right above the first title */
+	if (h == 1 && h < l->nb && l->b[0].kind == I_PARA &&
+	    impbody_kicker_like(l->b[0].text.data))
+		return;
+	if (l->b[0].kind == I_PARA && impbody_title_like(l->b[0].text.data) &&
+	    !l->b[0].kept) {
+		impbody_make_heading(&l->b[0], "##");
+		return;
+	}
+	pos.line = l->b[0].line;
+	pos.col = 1;
+	msg(MSG_IMPORT_NO_TITLE, &pos, title);
+	t = g_strdup_printf("## %s", title);
+	insert_block(l, 0, I_HEAD, t, l->b[0].line);
+	g_free(t);
+}
+
+/* One import: its files, what it writes. */
+struct run {
+	const struct imp_opts	*o;
+	struct jb_series	*s;
+	struct legacy		*f;
+	size_t			 nf;
+	struct legacy		*mast;	/* whose masthead, or NULL */
+	enum jb_lang		 lang;
+	char			*path;	/* the issue file written */
+	char			**pics;	/* picture files written, for undoing */
+	size_t			 npics;
+	char			**names; /* their names as the text gives them */
+	int			 made_dir; /* images/ did not exist before */
+};
+
+static int
+exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/*
+ * Names of jianbao's choosing for the pictures, images/STEM-K.EXT beside
+ * the issue: never a name the Word file gave, never an existing file.
+ */
+static void
+name_pictures(struct run *r)
+{
+	const char	*slash = strrchr(r->path, '/');
+	char		*dir, *stem, *dot, *name, *file;
+	size_t		 i, k, total = 0;
+	int		 seq = 1;
+
+	for (i = 0; i < r->nf; i++)
+		total += r->f[i].docx.npics;
+	if (total == 0)
+		return;
+	dir = slash ? xstrndup(r->path, (size_t)(slash - r->path + 1)) :
+	    xstrdup("");
+	stem = xstrdup(slash ? slash + 1 : r->path);
+	if ((dot = strrchr(stem, '.')) != NULL && dot != stem)
+		*dot = '\0';
+	r->pics = xcalloc(total + 1, sizeof(char *));
+	r->names = xcalloc(total + 1, sizeof(char *));
+	for (i = 0; i < r->nf; i++)
+		for (k = 0; k < r->f[i].docx.npics; k++) {
+			for (;; seq++) {
+				name = g_strdup_printf("images/%s-%d.%s", stem,
+				    seq, r->f[i].docx.pics[k].ext);
+				file = g_strdup_printf("%s%s", dir, name);
+				/* --force replaces an earlier import's pictures too;
+				 * appending keeps the issue's own */
+				if (!exists(file) || (r->o->force && r->o->into == NULL))
+					break;
+				g_free(name);
+				g_free(file);
+			}
+			seq++;
+			r->names[r->npics] = xstrdup(name);
+			r->pics[r->npics++] = xstrdup(file);
+			g_free(name);
+			g_free(file);
+		}
+	free(dir);
+	free(stem);
+}
+
+/* A block's text with jianbao-pic:N turned into its picture's name. */
+static void
+put_block(struct buf *b, const char *t, const char *const *names,
+    size_t base)
+{
+	const char	*p;
+	char		*end;
+	unsigned long	 k;
+
+	while ((p = strstr(t, "jianbao-pic:")) != NULL) {
+		buf_put(b, t, (size_t)(p - t));
+		k = strtoul(p + strlen("jianbao-pic:"), &end, 10);
+		buf_puts(b, names != NULL ? names[base + k] : "");
+		t = end;
+	}
+	buf_puts(b, t);
+}
+
+static void
+put_body(struct run *r, struct buf *b)
+{
+	size_t	 i, k, base = 0;
+
+	for (i = 0; i < r->nf; i++) {
+		for (k = 0; k < r->f[i].nb; k++) {
+			buf_puts(b, "\n");
+			put_block(b, r->f[i].b[k].text.data ?
+			    r->f[i].b[k].text.data : "",
+			    (const char *const *)r->names, base);
+			buf_puts(b, "\n");
+		}
+		base += r->f[i].docx.npics;
+	}
+}
+
+/* The masthead's warnings: what it said that the series prints otherwise. */
+static void
+masthead_notes(struct legacy *l)
+{
+	struct jb_pos	 pos = { l->path, 0, 0 };
+	const struct jb_series *s = l->series;
+
+	if (l->printed.year != 0 && l->date.year != 0 &&
+	    (l->printed.year != l->date.year ||
+	    l->printed.month != l->date.month || l->printed.day != l->date.day)) {
+		char	*a = g_strdup_printf("%d年%d月%d日", l->printed.year,
+		    l->printed.month, l->printed.day);
+		char	*b = g_strdup_printf("%d年%d月%d日", l->date.year,
+		    l->date.month, l->date.day);
+
+		pos.line = l->printed_line;
+		pos.col = 1;
+		msg(MSG_IMPORT_PRINT_DATE, &pos, a, b);
+		pos.line = pos.col = 0;
+		g_free(a);
+		g_free(b);
+	}
+	if (l->name != NULL && strcmp(l->name, s->name) != 0) {
+		pos = imptext_line_pos(l, l->name_line);
+		msg(MSG_IMPORT_NAME, &pos, l->name, s->name);
+		pos.line = pos.col = 0;
+	}
+	if (!l->have_dist)
+		msg(MSG_IMPORT_NO_DIST, &pos);
+	if (l->roles.n == 0)
+		msg(MSG_IMPORT_NO_CREDITS, &pos);
+}
+
+/*
+ * 期号 and 日期: the options, else the masthead, else new's rule with a
+ * warning.  Then the front matter and body into b.
+ */
+static int
+new_issue(struct run *r, struct buf *b)
+{
+	struct legacy	*m = r->mast ? r->mast : &r->f[0];
+	struct jb_date	 d = { 0, 0, 0 };
+	struct fmw	*w;
+	struct jb_pos	 pos = { r->f[0].path, 0, 0 };
+	char		*p = NULL, iso[16];
+	size_t		 n;
+	FILE		*fp;
+	int		 issue = 0, next, total = 0, guessed = 0, ok;
+
+	if (r->o->date != NULL)
+		fm_parse_date(r->o->date, &d);
+	else if (r->mast != NULL && r->mast->date.year != 0)
+		d = r->mast->date;
+	else if (r->mast != NULL && r->mast->printed.year != 0)
+		d = r->mast->printed;
+	if (d.year == 0) {
+		iss_today(&d);
+		guessed |= 1;
+	}
+	if (r->o->number > 0)
+		issue = r->o->number;
+	else if (r->mast != NULL && r->mast->issue > 0)
+		issue = r->mast->issue;
+	if (issue == 0 || (r->mast == NULL && r->s->total_numbering)) {
+		if (new_next(r->s, m->kind, &d, &next, &total, NULL) == -1)
+			return -1;
+		if (issue == 0) {
+			issue = next;
+			guessed |= 2;
+		}
+	}
+	if (guessed) {
+		char	*what;
+
+		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", d.year, d.month,
+		    d.day);
+		what = (guessed & 3) == 3 ? g_strdup_printf("期号 %d、日期 %s ",
+		    issue, iso) : guessed & 1 ? g_strdup_printf("日期 %s ", iso) :
+		    g_strdup_printf("期号 %d ", issue);
+		msg(MSG_IMPORT_GUESSED, &pos, r->mast == NULL ? "报头" :
+		    (guessed & 3) == 3 ? "期号和日期" : guessed & 1 ? "日期" :
+		    "期号", what);
+		g_free(what);
+	}
+	if (r->mast != NULL)
+		masthead_notes(r->mast);
+	/* a 合刊's range stands only as the masthead gave it */
+	if (issue != m->issue)
+		m->issue_last = issue;
+	m->issue = issue;
+	m->date = d;
+	if (r->mast == NULL)
+		m->total = m->total_last = total;
+	if (r->o->output != NULL)
+		r->path = xstrdup(r->o->output);
+	else
+		r->path = iss_path(d.year, m->kind ? m->kind->prefix : NULL, issue);
+	if ((fp = open_memstream(&p, &n)) == NULL) {
+		msg(MSG_WRITE, NULL, r->path, msg_strerror(errno));
+		return -1;
+	}
+	w = fmw_new();
+	front(m, r->s, w, r->lang);
+	ok = fmw_write(w, fp, r->path) == 0;
+	fmw_free(w);
+	/* the memory stream's buffer is only valid once it is closed */
+	if (fclose(fp) != 0)
+		ok = 0;
+	if (ok)
+		buf_puts(b, p);
+	free(p);
+	return ok ? 0 : -1;
+}
+
+/* Undo the pictures written when the issue is not, and an images/
+ * folder they made. */
+static void
+unwrite_pictures(struct run *r)
+{
+	char	*dir;
+	size_t	 i;
+
+	for (i = 0; i < r->npics; i++)
+		if (r->pics[i] != NULL)
+			unlink(r->pics[i]);
+	if (r->npics > 0 && r->made_dir) {
+		dir = g_path_get_dirname(r->pics[0]);
+		rmdir(dir);
+		g_free(dir);
+	}
+}
+
+/* Write the pictures and check that each is a whole PNG or JPEG. */
+static int
+write_pictures(struct run *r)
+{
+	struct jb_pos	 pos = { NULL, 0, 0 };
+	struct buf	 b = { 0 };
+	enum img_kind	 kind;
+	unsigned long	 w, h;
+	size_t		 i, k, j = 0;
+
+	if (r->npics > 0) {
+		char	*dir = g_path_get_dirname(r->pics[0]);
+
+		r->made_dir = !exists(dir);
+		g_free(dir);
+	}
+	for (i = 0; i < r->nf; i++)
+		for (k = 0; k < r->f[i].docx.npics; k++, j++) {
+			pos.file = r->f[i].path;
+			/* the header here, naming the Word file; the parse
+			 * below decodes every pixel */
+			if (outfile_put(r->pics[j], r->f[i].docx.pics[k].data,
+			    r->f[i].docx.pics[k].len) == -1 ||
+			    img_read(r->pics[j], r->names[j], &pos, &b, &kind, &w,
+			    &h) == -1) {
+				r->npics = j + 1;
+				return -1;
+			}
+			buf_free(&b);
+		}
+	return 0;
+}
+
+static void
+legacy_free(struct legacy *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->lines[i]);
+	free(l->lines);
+	free(l->name);
+	free(l->org);
+	free(l->classification);
+	for (i = 0; i < l->nb; i++)
+		buf_free(&l->b[i].text);
+	free(l->b);
+	for (i = 0; i < l->nleft; i++)
+		buf_free(&l->left[i].text);
+	free(l->left);
+	for (i = 0; i < JB_DIST__MAX; i++)
+		imptext_strs_free(&l->dist[i]);
+	imptext_strs_free(&l->roles);
+	imptext_strs_free(&l->names);
+	buf_free(&l->note);
+	docxin_clear(&l->docx);
+}
+
+int
+imp_main(const struct imp_opts *o, int nfiles, char **files)
+{
+	struct run		 r;
+	struct jb_doc		*d = NULL;
+	struct src		*into = NULL;
+	struct outfile		*out;
+	struct buf		 text = { 0 };
+	struct jb_date		 date;
+	size_t			 i;
+	int			 rc = 1, written = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.o = o;
+	if (o->date != NULL && fm_parse_date(o->date, &date) == -1) {
+		msg(MSG_FM_DATE, NULL, o->date);
+		return 2;
+	}
+	if ((r.s = series_load(o->series)) == NULL)
+		return 2;
+	r.f = xcalloc((size_t)nfiles + 1, sizeof(*r.f));
+	for (i = 0; i < (size_t)nfiles; i++) {
+		r.f[i].path = files[i];
+		r.f[i].series = r.s;
+		r.f[i].into = o->into != NULL;
+	}
+	r.nf = (size_t)nfiles;
+	for (i = 0; i < r.nf; i++) {
+		if (read_input(&r.f[i]) == -1)
+			goto out;
+		imptext_sections(&r.f[i]);
+		if (!r.f[i].has_mast)
+			continue;
+		if (r.mast == NULL && o->into == NULL)
+			r.mast = &r.f[i];
+		else {
+			char	*what = g_strdup_printf("第%d期", r.f[i].issue);
+			char	*why = o->into ? g_strdup_printf("期次信息保持 “%s” 原样",
+			    o->into) : g_strdup("期次信息取自第一个有报头的文件");
+
+			msg(MSG_IMPORT_MASTHEAD_AGAIN, &(struct jb_pos){
+			    r.f[i].path, 0, 0 }, what, why);
+			g_free(what);
+			g_free(why);
+		}
+	}
+	for (i = 0; i < r.nf; i++)
+		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
+			/* nothing to import: no article, no masthead */
+			msg(MSG_IMPORT_EMPTY, &(struct jb_pos){ r.f[i].path, 0, 0 });
+			goto out;
+		}
+	if (o->into != NULL) {
+		/* the issue's own text, byte for byte, with the articles after it */
+		if ((into = src_read(o->into, DOC_MAX_BYTES)) == NULL)
+			goto out;
+		if ((d = doc_parse_src(into, r.s)) == NULL)
+			goto out;
+		r.lang = d->meta.lang;
+		doc_free(d);
+		d = NULL;
+		r.path = xstrdup(o->into);
+		if (infile_read(o->into, NULL, NULL, DOC_MAX_BYTES, &text) == -1)
+			goto out;
+		if (text.len > 0 && text.data[text.len - 1] != '\n')
+			buf_puts(&text, "\n");
+	} else
+		r.lang = guess_lang(r.f, r.nf, r.s->lang);
+	for (i = 0; i < r.nf; i++)
+		fixup(&r.f[i], r.lang);
+	if (o->into == NULL && new_issue(&r, &text) == -1)
+		goto out;
+	if (o->into == NULL && exists(r.path) && !o->force) {
+		msg(MSG_OUT_EXISTS, NULL, r.path);
+		goto out;
+	}
+	name_pictures(&r);
+	put_body(&r, &text);
+	if (write_pictures(&r) == -1)
+		goto out;
+	/* What the editor gets must build: parse it as build would. */
+	if ((d = doc_parse(r.path, text.data, text.len, r.s)) == NULL)
+		goto out;
+	if ((out = outfile_open(r.path)) == NULL)
+		goto out;
+	fwrite(text.data, 1, text.len, outfile_fp(out));
+	if (outfile_commit(out) == -1)
+		goto out;
+	written = 1;
+	puts(r.path);
+	rc = 0;
+out:
+	if (!written)
+		unwrite_pictures(&r);
+	doc_free(d);
+	src_free(into);
+	buf_free(&text);
+	for (i = 0; i < r.nf; i++)
+		legacy_free(&r.f[i]);
+	free(r.f);
+	for (i = 0; i < r.npics; i++) {
+		free(r.pics[i]);
+		free(r.names[i]);
+	}
+	free(r.pics);
+	free(r.names);
+	free(r.path);
+	series_free(r.s);
+	return rc;
+}

@@ -1,0 +1,774 @@
+/* imptext.c -- the shapes of a pasted text: masthead, 目录, footer (分送, 署名, 印数) and the sections between them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "model/model.h"
+#include "util/util.h"
+
+#include "import/import_int.h"
+
+static void
+strs_add(struct strs *l, const char *s)
+{
+	l->v = xrealloc(l->v, (l->n + 2) * sizeof(char *));
+	l->v[l->n++] = xstrdup(s);
+	l->v[l->n] = NULL;
+}
+
+void
+imptext_strs_free(struct strs *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* ---- text helpers ---- */
+
+int
+imptext_space(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+const char *
+imptext_skip_space(const char *p)
+{
+	while (*p && imptext_space(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	return p;
+}
+
+/* A copy of s[0..n) without blanks (also 　) at either end. */
+static char *
+trimn(const char *s, size_t n)
+{
+	const char	*end = s + n, *prev;
+
+	s = imptext_skip_space(s);
+	while (end > s) {
+		prev = g_utf8_prev_char(end);
+		if (!imptext_space(g_utf8_get_char(prev)))
+			break;
+		end = prev;
+	}
+	return xstrndup(s, (size_t)(end - s));
+}
+
+char *
+imptext_trim(const char *s)
+{
+	return trimn(s, strlen(s));
+}
+
+int
+imptext_starts(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+int
+imptext_ends(const char *s, const char *p)
+{
+	size_t	 n = strlen(s), m = strlen(p);
+
+	return n >= m && strcmp(s + n - m, p) == 0;
+}
+
+int
+imptext_col_of(const char *line, const char *p)
+{
+	return (int)g_utf8_strlen(line, p - line) + 1;
+}
+
+int
+imptext_thematic(const char *s)
+{
+	size_t	 k = 0;
+	char	 m = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ')
+			continue;
+		if ((*s != '-' && *s != '*' && *s != '_') || (m && *s != m))
+			return 0;
+		m = *s;
+		k++;
+	}
+	return k >= 3;
+}
+
+/* Digits at p (ASCII or full-width), skipping blanks first; -1 if none. */
+static int
+number(const char **pp)
+{
+	const char	*p = imptext_skip_space(*pp);
+	gunichar	 c;
+	int		 v = -1;
+
+	for (;; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c >= 0xFF10 && c <= 0xFF19)
+			c = c - 0xFF10 + '0';
+		if (c < '0' || c > '9' || v > 99999)
+			break;
+		v = (v < 0 ? 0 : v * 10) + (int)(c - '0');
+	}
+	if (v >= 0)
+		*pp = imptext_skip_space(p);
+	return v;
+}
+
+/* p starts with word after blanks: advance past it. */
+static int
+word(const char **pp, const char *w)
+{
+	const char	*p = imptext_skip_space(*pp);
+
+	if (!imptext_starts(p, w))
+		return 0;
+	*pp = p + strlen(w);
+	return 1;
+}
+
+/*
+ * The first date in s written 2019年8月30日 (blanks allowed, as PDF text
+ * has them) or 2019-08-30: fills d and the span [*start, *end).
+ */
+static int
+find_date(const char *s, struct jb_date *d, const char **start,
+    const char **end)
+{
+	const char	*p, *q;
+	int		 y, m, day;
+
+	for (p = s; *p; p = g_utf8_next_char(p)) {
+		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' && p[-1] <= '9'))
+			continue;
+		q = p;
+		if ((y = number(&q)) < 1900 || y > 2199)
+			continue;
+		if (word(&q, "年")) {
+			if ((m = number(&q)) < 1 || m > 12 || !word(&q, "月") ||
+			    (day = number(&q)) < 1 || day > 31 || !word(&q, "日"))
+				continue;
+		} else if (*q == '-' || *q == '.') {
+			q++;
+			if ((m = number(&q)) < 1 || m > 12 || (*q != '-' &&
+			    *q != '.'))
+				continue;
+			q++;
+			if ((day = number(&q)) < 1 || day > 31)
+				continue;
+		} else
+			continue;
+		d->year = y;
+		d->month = m;
+		d->day = day;
+		*start = p;
+		*end = q;
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * A number then 期 at *pp, or a 合刊's two numbers joined by a dash or 至
+ * (7—8期): the first, *last set to the second (or the first); 0 if none.
+ */
+static int
+numbers_then_issue(const char **pp, int *last)
+{
+	static const char *const dash[] = { "-", "–", "—", "－", "～", "~", "至",
+	    NULL };
+	const char	*q = *pp;
+	size_t		 i;
+	int		 n, m;
+
+	if ((n = number(&q)) <= 0)
+		return 0;
+	*last = n;
+	for (i = 0; dash[i] != NULL; i++)
+		if (word(&q, dash[i])) {
+			word(&q, "第");
+			if ((m = number(&q)) <= n)
+				return 0;
+			*last = m;
+			break;
+		}
+	if (!word(&q, "期"))
+		return 0;
+	*pp = q;
+	return n;
+}
+
+/* 第13期 (not 总第86期), 第7—8期: the number, or 0. */
+static int
+find_issue(const char *s, int *last)
+{
+	const char	*p = s, *q;
+	int		 n;
+
+	while ((p = strstr(p, "第")) != NULL) {
+		q = p + strlen("第");
+		if ((p - s < 3 || (strncmp(p - 3, "总", 3) != 0 &&
+		    strncmp(p - 3, "總", 3) != 0)) &&
+		    (n = numbers_then_issue(&q, last)) > 0)
+			return n;
+		p = q;
+	}
+	return 0;
+}
+
+static int
+find_total(const char *s, int *last)
+{
+	const char	*p;
+
+	if ((p = strstr(s, "总第")) == NULL && (p = strstr(s, "總第")) == NULL)
+		return 0;
+	p += strlen("总第");
+	return numbers_then_issue(&p, last);
+}
+
+/* A line that only names a kind of the series: 增刊, 增　刊, （增刊）. */
+static const struct jb_kind *
+kind_line(const struct legacy *l, const char *t)
+{
+	const struct jb_kind	*k;
+	GString			*b = g_string_new(NULL);
+	const char		*p;
+	gunichar		 c;
+
+	for (p = t; *p; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c != ' ' && c != 0x3000 && c != '(' && c != ')' &&
+		    c != 0xFF08 && c != 0xFF09)
+			g_string_append_unichar(b, c);
+	}
+	k = series_kind(l->series, b->str);
+	g_string_free(b, TRUE);
+	return k;
+}
+
+/* ---- masthead ---- */
+
+static int
+toc_line(const char *t)
+{
+	return imptext_starts(t, "- ") || imptext_starts(t, "* ") || imptext_starts(t, "+ ") ||
+	    strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
+	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
+	    strcmp(t, "目錄") == 0;
+}
+
+struct jb_pos
+imptext_line_pos(const struct legacy *l, int line)
+{
+	struct jb_pos	 pos;
+	const char	*s = l->lines[line - 1];
+
+	pos.file = l->path;
+	pos.line = line;
+	pos.col = imptext_col_of(s, imptext_skip_space(s));
+	return pos;
+}
+
+/* Text with no place in the issue stays, as a paragraph after the body. */
+static void
+unmapped(struct legacy *l, int line, const char *what)
+{
+	struct jb_pos	 pos = imptext_line_pos(l, line);
+	struct iblock	*b;
+
+	msg(MSG_IMPORT_UNMAPPED, &pos, what, "作为段落保留在正文末尾，请核对");
+	l->left = xrealloc(l->left, (l->nleft + 1) * sizeof(*b));
+	b = &l->left[l->nleft++];
+	memset(b, 0, sizeof(*b));
+	b->kind = I_PARA;
+	b->line = b->last = line;
+	b->kept = 1;
+	buf_puts(&b->text, what);
+}
+
+/* A masthead or footer line that went into front matter. */
+static void
+moved(const struct legacy *l, int line, const char *part)
+{
+	struct jb_pos	 pos = imptext_line_pos(l, line);
+	char		*t = imptext_trim(l->lines[line - 1]);
+
+	msg(MSG_IMPORT_MOVED, &pos, part, t, l->into ?
+	    "未用（追加到已有的一期，期次信息保持原样）" : "已写入期次信息");
+	free(t);
+}
+
+static void
+masthead_line(struct legacy *l, const char *t, int ln)
+{
+	const char	*a, *b;
+	struct jb_date	 d;
+	char		*org;
+	int		 n, used = 0;
+
+	/* 编者按：… and the paragraphs after it, up to the body */
+	if (imptext_starts(t, "编者按：") || imptext_starts(t, "编者按:") || imptext_starts(t, "編者按：") ||
+	    imptext_starts(t, "編者按:")) {
+		l->in_note = 1;
+		t += strlen("编者按");
+		t = imptext_skip_space(imptext_starts(t, "：") ? t + strlen("：") : t + 1);
+	}
+	if (l->in_note) {
+		if (l->note.len > 0)
+			buf_puts(&l->note, "\n\n");
+		buf_puts(&l->note, t);
+		moved(l, ln, "编者按");
+		return;
+	}
+	if (imptext_starts(t, "#")) {
+		/* a heading names the bulletin, unless it holds a number
+		 * or a date (a Word file's masthead lines read as headings) */
+		t = imptext_skip_space(t + strspn(t, "#"));
+		if (find_issue(t, &n) == 0 && find_total(t, &n) == 0 &&
+		    find_date(t, &d, &a, &b) == -1) {
+			free(l->name);
+			l->name = imptext_trim(t);
+			l->name_line = ln;
+			moved(l, ln, "报头");
+			return;
+		}
+	}
+	if (l->kind == NULL && (l->kind = kind_line(l, t)) != NULL) {
+		moved(l, ln, "报头");
+		return;
+	}
+	if ((n = find_total(t, &l->total_last)) > 0) {
+		l->total = n;
+		used = 1;
+	}
+	if ((n = find_issue(t, &l->issue_last)) > 0) {
+		l->issue = n;
+		used = 1;
+	}
+	if (find_date(t, &d, &a, &b) == 0) {
+		l->date = d;
+		/* 编印单位 and date on one line */
+		org = trimn(t, (size_t)(a - t));
+		if (*org != '\0' && l->org == NULL)
+			l->org = org;
+		else
+			free(org);
+		moved(l, ln, "报头");
+		return;
+	}
+	if (used) {
+		moved(l, ln, "报头");
+		return;
+	}
+	if (strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
+	    strstr(t, "秘密") != NULL || strstr(t, "机密") != NULL) {
+		free(l->classification);
+		l->classification = xstrdup(t);
+		moved(l, ln, "报头");
+	} else if (l->name == NULL && l->org == NULL && l->issue == 0) {
+		l->name = xstrdup(t);
+		l->name_line = ln;
+		moved(l, ln, "报头");
+	} else if (l->org == NULL && strstr(t, "：") == NULL &&
+	    strchr(t, ':') == NULL) {
+		l->org = xstrdup(t);	/* 电话：… and the like are no 编印单位 */
+		moved(l, ln, "报头");
+	} else
+		unmapped(l, ln, t);
+}
+
+/* ---- footer ---- */
+
+static int
+dist_label(const char *t, size_t *len)
+{
+	static const struct {
+		const char	*label;
+		int		 k;
+	} tab[] = {
+		{ "抄报", JB_DIST_BAO }, { "报送", JB_DIST_BAO },
+		{ "主送", JB_DIST_BAO }, { "报", JB_DIST_BAO }, { "報", JB_DIST_BAO },
+		{ "抄送", JB_DIST_SONG }, { "分送", JB_DIST_SONG },
+		{ "送", JB_DIST_SONG }, { "发", JB_DIST_FA }, { "發", JB_DIST_FA },
+	};
+	size_t	 i, n;
+
+	for (i = 0; i < G_N_ELEMENTS(tab); i++) {
+		n = strlen(tab[i].label);
+		if (strncmp(t, tab[i].label, n) != 0)
+			continue;
+		if (imptext_starts(t + n, "：")) {
+			*len = n + strlen("：");
+			return tab[i].k;
+		}
+		if (t[n] == ':') {
+			*len = n + 1;
+			return tab[i].k;
+		}
+	}
+	return -1;
+}
+
+/* Split a distribution text at commas outside brackets and quotes. */
+static void
+dist_items(struct strs *out, const char *s)
+{
+	const char	*p, *from = s;
+	gunichar	 c;
+	int		 depth = 0;
+	char		*item;
+
+	for (p = s;; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == 0xFF08 || c == '(' || c == 0x201C || c == 0x300A)
+			depth++;
+		else if ((c == 0xFF09 || c == ')' || c == 0x201D || c == 0x300B) &&
+		    depth > 0)
+			depth--;
+		if (c != 0 && (depth > 0 || (c != 0xFF0C && c != ',' &&
+		    c != 0xFF1B && c != ';')))
+			continue;
+		item = trimn(from, (size_t)(p - from));
+		if (imptext_ends(item, "。"))
+			item[strlen(item) - strlen("。")] = '\0';
+		if (*item != '\0')
+			strs_add(out, item);
+		free(item);
+		if (c == 0)
+			break;
+		from = g_utf8_next_char(p);
+	}
+}
+
+/* The kind of the last distribution dist_lines() read, for a list going
+ * on in the next line. */
+static int	 dist_last;
+
+/*
+ * 报：… 送：… 发：… on one line (a 报尾 set in one table cell): each
+ * label's list apart.  t starts with label k, n bytes long.
+ */
+static void
+dist_lines(struct legacy *l, const char *t, int k, size_t n)
+{
+	const char	*p, *next;
+	char		*part;
+	size_t		 m = 0;
+	int		 kk = -1;
+
+	for (;;) {
+		/* the next label after a blank */
+		for (next = NULL, p = t + n; *p; p++)
+			if (*p == ' ' && (kk = dist_label(imptext_skip_space(p), &m)) >= 0) {
+				next = p;
+				break;
+			}
+		part = xstrndup(t + n, next ? (size_t)(next - t - n) : strlen(t + n));
+		dist_items(&l->dist[k], part);
+		free(part);
+		dist_last = k;
+		if (next == NULL)
+			break;
+		t = imptext_skip_space(next);
+		k = kk;
+		n = m;
+	}
+}
+
+static const char *const roles[] = {
+	"责任编辑", "审核", "审稿", "核稿", "校对", "编辑", "签发", "主编",
+	"撰稿", "排版", "供稿", NULL
+};
+
+/* The role starting at p with its colon: its length, or 0. */
+static size_t
+role_at(const char *p, const char **role)
+{
+	size_t	 i, n;
+
+	for (i = 0; roles[i] != NULL; i++) {
+		n = strlen(roles[i]);
+		if (strncmp(p, roles[i], n) != 0)
+			continue;
+		*role = roles[i];
+		if (imptext_starts(p + n, "："))
+			return n + strlen("：");
+		if (p[n] == ':')
+			return n + 1;
+	}
+	return 0;
+}
+
+/* 审核：徐仁龙 校对：陈江红 编辑：罗小旭 -- 1 if t is such a line. */
+static int
+credits_line(struct legacy *l, const char *t)
+{
+	const char	*p, *role = NULL, *cur = NULL, *from = NULL;
+	size_t		 k;
+	char		*name;
+
+	if (role_at(t, &role) == 0)
+		return 0;
+	for (p = t;; p = *p ? g_utf8_next_char(p) : p) {
+		k = *p ? role_at(p, &role) : 1;
+		if (k == 0)
+			continue;
+		if (cur != NULL) {
+			name = trimn(from, (size_t)(p - from));
+			strs_add(&l->roles, cur);
+			strs_add(&l->names, name);
+			free(name);
+		}
+		if (*p == '\0')
+			break;
+		cur = role;
+		from = p + k;
+		p += k - 1;
+	}
+	return 1;
+}
+
+/* 共印30份: 1 if t is such a line. */
+static int
+copies_line(struct legacy *l, const char *t)
+{
+	const char	*p = strstr(t, "共印");
+	int		 n;
+
+	if (p == NULL)
+		return 0;
+	p += strlen("共印");
+	if ((n = number(&p)) <= 0 || !word(&p, "份"))
+		return 0;
+	l->copies = n;
+	return 1;
+}
+
+static int
+footer_start(const char *t)
+{
+	size_t		 n;
+	const char	*role;
+
+	return dist_label(t, &n) >= 0 || role_at(t, &role) > 0 ||
+	    strstr(t, "印发") != NULL || strstr(t, "印發") != NULL;
+}
+
+static void
+footer(struct legacy *l, size_t from, size_t to)
+{
+	struct jb_date	 d;
+	const char	*a, *b;
+	char		*t, *org;
+	size_t		 i, n;
+	int		 cont = -1, k;
+
+	for (i = from; i < to; i++) {
+		t = imptext_trim(l->lines[i]);
+		if (*t == '\0' || imptext_thematic(t)) {
+			cont = -1;
+			goto next;
+		}
+		if ((k = dist_label(t, &n)) >= 0) {
+			dist_lines(l, t, k, n);
+			l->have_dist = 1;
+			cont = dist_last;
+			moved(l, (int)i + 1, "报尾");
+		} else if (credits_line(l, t) || copies_line(l, t)) {
+			cont = -1;
+			moved(l, (int)i + 1, "报尾");
+		} else if ((strstr(t, "印发") != NULL || strstr(t, "印發") != NULL) &&
+		    find_date(t, &d, &a, &b) == 0) {
+			l->printed = d;
+			l->printed_line = (int)i + 1;
+			org = trimn(t, (size_t)(a - t));
+			if (*org != '\0' && l->org != NULL &&
+			    strcmp(org, l->org) != 0)
+				unmapped(l, (int)i + 1, org);
+			else
+				moved(l, (int)i + 1, "报尾");
+			free(org);
+			cont = -1;
+		} else if (cont >= 0) {
+			/* a distribution list goes on on the next line */
+			dist_items(&l->dist[cont], t);
+			moved(l, (int)i + 1, "报尾");
+		} else if ((l->org == NULL || strcmp(t, l->org) != 0) &&
+		    (i + 1 >= to || find_date(l->lines[i + 1], &d, &a, &b) != 0 ||
+		    strstr(l->lines[i + 1], "印发") == NULL))
+			unmapped(l, (int)i + 1, t);
+		else	/* 编印单位 alone above its 印发 line */
+			moved(l, (int)i + 1, "报尾");
+next:
+		free(t);
+	}
+}
+
+/*
+ * A masthead line: 第N期 with little else (not 第3期培训班 in a sentence),
+ * or the series name.
+ */
+static int
+masthead_mark(const struct legacy *l, const char *t)
+{
+	const char	*name = imptext_starts(t, "#") ? imptext_skip_space(t + strspn(t, "#")) : t;
+
+	if (strcmp(name, l->series->name) == 0)
+		return 1;
+	int		 last;
+
+	return find_issue(t, &last) > 0 && g_utf8_strlen(t, -1) <= 24 &&
+	    strstr(t, "，") == NULL && strstr(t, "。") == NULL;
+}
+
+/* The cells of a pipe-table row, unescaped, one blank apart; NULL for
+ * the delimiter row. */
+static char *
+row_text(const char *t)
+{
+	struct buf	 b = { 0 };
+	const char	*p;
+	char		*cell, *r;
+	int		 delim = 1;
+
+	for (p = t; *p; p++)
+		if (*p != '|' && *p != '-' && *p != ':' && *p != ' ')
+			delim = 0;
+	if (delim)
+		return NULL;
+	buf_put(&b, "", 0);
+	for (p = t; *p == '|'; p++)
+		;
+	while (*p) {
+		const char	*q = p;
+
+		while (*q && !(*q == '|' && q[-1] != '\\'))
+			q++;
+		cell = trimn(p, (size_t)(q - p));
+		if (*cell != '\0') {
+			if (b.len > 0)
+				buf_puts(&b, " ");
+			for (r = cell; *r; r++)
+				if (!(*r == '\\' && r[1] == '|'))
+					buf_put(&b, r, 1);
+		}
+		free(cell);
+		p = *q ? q + 1 : q;
+	}
+	return b.data;
+}
+
+/*
+ * A 报尾 set as a table (Word 公文 templates, jianbao's own Word edition):
+ * its rows back to lines, so that the footer reads them.
+ */
+static void
+untable_footer(struct legacy *l, size_t from)
+{
+	size_t	 i, j, k;
+	char	*t;
+	int	 foot;
+
+	for (i = from; i < l->n; i = j) {
+		for (j = i; j < l->n && imptext_starts(imptext_skip_space(l->lines[j]), "|"); j++)
+			;
+		if (j == i) {
+			j++;
+			continue;
+		}
+		for (foot = 0, k = i; k < j && !foot; k++) {
+			t = row_text(imptext_skip_space(l->lines[k]));
+			foot = t != NULL && footer_start(t);
+			free(t);
+		}
+		for (k = i; foot && k < j; k++) {
+			t = row_text(imptext_skip_space(l->lines[k]));
+			free(l->lines[k]);
+			l->lines[k] = t ? t : xstrdup("");
+		}
+	}
+}
+
+/* Sort the lines into masthead, 目录, body and footer. */
+void
+imptext_sections(struct legacy *l)
+{
+	enum section	 st = S_MAST;
+	const char	*t;
+	size_t		 i, body_from = l->n, foot_from = l->n, seen = 0;
+	int		 toc_item = 0;
+
+	/* Submitted articles have no masthead: all of it is body. */
+	for (i = 0; i < l->n && seen < 12; i++) {
+		t = imptext_skip_space(l->lines[i]);
+		if (*t == '\0')
+			continue;
+		/* a Word file's masthead reads as a heading, by its size */
+		if ((imptext_starts(t, "## ") || imptext_starts(t, "### ")) && !masthead_mark(l, t))
+			break;
+		seen++;
+		if (masthead_mark(l, t)) {
+			l->has_mast = 1;
+			break;
+		}
+	}
+	if (!l->has_mast)
+		body_from = 0;
+	for (i = 0; l->has_mast && i < l->n && st != S_BODY; i++) {
+		t = imptext_skip_space(l->lines[i]);
+		if (*t == '\0') {
+			toc_item = 0;
+			continue;
+		}
+		if ((imptext_starts(t, "## ") || imptext_starts(t, "### ")) && !masthead_mark(l, t)) {
+			body_from = i;
+			break;
+		}
+		if (imptext_thematic(t)) {
+			if (st == S_TOC) {
+				body_from = i + 1;
+				break;
+			}
+			st = S_TOC;
+			continue;
+		}
+		if (toc_line(t)) {
+			st = S_TOC;
+			toc_item = 1;
+			msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
+			    imptext_col_of(l->lines[i], t) }, t);
+			continue;
+		}
+		if (st == S_TOC) {
+			if (toc_item) {
+				/* an item running on */
+				msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path,
+				    (int)i + 1, imptext_col_of(l->lines[i], t) }, t);
+				continue;
+			}
+			body_from = i;	/* a kicker before the first title */
+			break;
+		}
+		masthead_line(l, t, (int)i + 1);
+	}
+	untable_footer(l, body_from);
+	for (i = body_from; i < l->n; i++)
+		if (footer_start(imptext_skip_space(l->lines[i])) &&
+		    !imptext_starts(imptext_skip_space(l->lines[i]), "#")) {
+			foot_from = i;
+			break;
+		}
+	impbody_body(l, body_from, foot_from);
+	footer(l, foot_from, l->n);
+}

@@ -1,0 +1,1029 @@
+/* docx.c -- the Word edition's package: styles, settings, fonts, footers, properties, pictures, zipped with libzip. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <zip.h>
+
+#include "word/word_int.h"
+#include "model/model.h"
+#include "util/util.h"
+#include "word/word.h"
+
+/* ---- the XML writer helpers ---- */
+
+static void
+attrs(xmlTextWriterPtr w, va_list ap)
+{
+	const char	*k, *v;
+
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		xmlTextWriterWriteAttribute(w, BAD_CAST k, BAD_CAST v);
+	}
+}
+
+void
+docx_start(xmlTextWriterPtr w, const char *name, ...)
+{
+	va_list	 ap;
+
+	xmlTextWriterStartElement(w, BAD_CAST name);
+	va_start(ap, name);
+	attrs(w, ap);
+	va_end(ap);
+}
+
+void
+docx_empty(xmlTextWriterPtr w, const char *name, ...)
+{
+	va_list	 ap;
+
+	xmlTextWriterStartElement(w, BAD_CAST name);
+	va_start(ap, name);
+	attrs(w, ap);
+	va_end(ap);
+	xmlTextWriterEndElement(w);
+}
+
+void
+docx_end(xmlTextWriterPtr w)
+{
+	xmlTextWriterEndElement(w);
+}
+
+void
+docx_val(xmlTextWriterPtr w, const char *name, const char *v)
+{
+	docx_empty(w, name, "w:val", v, NULL);
+}
+
+void
+docx_vali(xmlTextWriterPtr w, const char *name, long v)
+{
+	char	 s[24];
+
+	snprintf(s, sizeof(s), "%ld", v);
+	docx_empty(w, name, "w:val", s, NULL);
+}
+
+void
+docx_box(xmlTextWriterPtr w)
+{
+	static const char *const side[] = { "w:top", "w:left", "w:bottom",
+	    "w:right" };
+	size_t	 i;
+
+	docx_start(w, "w:pBdr", NULL);
+	for (i = 0; i < 4; i++)
+		docx_empty(w, side[i], "w:val", "single", "w:sz", "6",
+		    "w:space", i % 2 ? "7" : "1", "w:color", "000000", NULL);
+	docx_end(w);
+}
+
+xmlTextWriterPtr
+docx_part_new(xmlBufferPtr *xb)
+{
+	xmlTextWriterPtr	 w;
+
+	if ((*xb = xmlBufferCreate()) == NULL)
+		return NULL;
+	if ((w = xmlNewTextWriterMemory(*xb, 0)) == NULL) {
+		xmlBufferFree(*xb);
+		return NULL;
+	}
+	xmlTextWriterStartDocument(w, "1.0", "UTF-8", "yes");
+	return w;
+}
+
+int
+docx_part_end(xmlTextWriterPtr w, xmlBufferPtr xb, struct buf *out)
+{
+	int	 rc = -1;
+
+	if (xmlTextWriterEndDocument(w) >= 0) {
+		xmlFreeTextWriter(w);
+		w = NULL;
+		buf_put(out, (const char *)xmlBufferContent(xb),
+		    (size_t)xmlBufferLength(xb));
+		rc = 0;
+	}
+	if (w != NULL)
+		xmlFreeTextWriter(w);
+	xmlBufferFree(xb);
+	return rc;
+}
+
+/* ---- fonts ---- */
+
+/*
+ * Each role's official face, the name Word knows it by elsewhere (its
+ * w:altName), and the Traditional face for zh-Hant issues: the faces
+ * offices have installed, which the receiving Word then uses.
+ */
+static const struct {
+	const char	*word;		/* the role, as bulletin.yaml names it */
+	const char	*hans, *hans_alt;
+	const char	*hant, *hant_alt;
+} faces[JB_ROLE__MAX] = {
+	[JB_ROLE_XBS] = { "小标宋", "方正小标宋简体", "FZXiaoBiaoSong-B05S",
+	    "新細明體", "PMingLiU" },
+	[JB_ROLE_FANGSONG] = { "仿宋", "仿宋_GB2312", "FangSong_GB2312",
+	    "新細明體", "PMingLiU" },
+	[JB_ROLE_HEITI] = { "黑体", "黑体", "SimHei", "微軟正黑體",
+	    "Microsoft JhengHei" },
+	[JB_ROLE_KAITI] = { "楷体", "楷体_GB2312", "KaiTi_GB2312", "標楷體",
+	    "DFKai-SB" },
+	[JB_ROLE_SONGTI] = { "宋体", "宋体", "SimSun", "新細明體", "PMingLiU" },
+	[JB_ROLE_DIGITS] = { "数字和西文", "Times New Roman", NULL,
+	    "Times New Roman", NULL },
+};
+
+/*
+ * The face of each role.  A zh-Hans issue takes the first name of the
+ * series' chain: bulletin.yaml lists the official names first and the
+ * free faces the print edition falls back on after them, and a Word file
+ * names the face the reader has, not the one this machine has.  A
+ * zh-Hant issue takes the Traditional faces, as the print edition leaves
+ * the series' GB2312 faces for its Traditional defaults.  A chain with
+ * no name in it is the print edition's error.
+ */
+static int
+fonts_pick(struct docx_fonts *f, const struct jb_doc *d)
+{
+	const struct jb_series	*s = d->series;
+	struct arena		*a = d->arena;
+	const char		*chain, *p, *e;
+	int			 r, k, rc = 0;
+
+	memset(f, 0, sizeof(*f));
+	for (r = 0; r < JB_ROLE__MAX; r++) {
+		int hant = d->meta.lang == JB_LANG_HANT;
+
+		f->name[r] = hant ? faces[r].hant : faces[r].hans;
+		f->alt[r] = hant ? faces[r].hant_alt : faces[r].hans_alt;
+		chain = hant ? NULL : s->fonts[r];
+		if (chain != NULL) {
+			for (p = chain; *p == ' ' || *p == ','; p++)
+				;
+			for (e = p; *e != '\0' && *e != ','; e++)
+				;
+			while (e > p && e[-1] == ' ')
+				e--;
+			if (e == p) {
+				msg(MSG_FONT_MISSING, &s->src, chain,
+				    faces[r].word);
+				rc = -1;
+				continue;
+			}
+			f->name[r] = arena_strndup(a, p, (size_t)(e - p));
+			f->alt[r] = NULL;
+			for (k = 0; k < JB_ROLE__MAX; k++)
+				if (strcmp(f->name[r], faces[k].hans) == 0)
+					f->alt[r] = faces[k].hans_alt;
+		}
+	}
+	/* A true 小标宋 face is heavy already; a substitute is set bold, as in print. */
+	f->bold[JB_ROLE_XBS] = strstr(f->name[JB_ROLE_XBS], "小标宋") == NULL &&
+	    strstr(f->name[JB_ROLE_XBS], "XiaoBiaoSong") == NULL;
+	return rc;
+}
+
+/* ---- styles ---- */
+
+/* What a style sets; every paragraph style sets all of it, so no value depends on inheritance. */
+struct sdef {
+	const char	*id;
+	const char	*name;		/* what the editor sees */
+	int		 character;	/* a character style */
+	enum jb_role	 role;
+	double		 size;		/* pt; 0 in character styles: the paragraph's */
+	int		 spacing;	/* run spacing, twips */
+	const char	*jc;
+	int		 left, right, first, hanging;	/* twips */
+	int		 line;		/* exact line height, 0 auto */
+	int		 keep;		/* keep with next */
+	int		 outline;	/* outline level + 1, 0 body text */
+};
+
+#define BODY_SP		(-5)	/* −0.25 pt: 28 三号 characters on the line */
+#define IND2		(2 * DOCX_CELL)
+
+static const struct sdef styles[DS__MAX] = {
+	/*
+	 * The body is Word's own Normal, which a Chinese Word calls 正文: a
+	 * style named 正文 would stand beside it, and an article pasted into
+	 * another bulletin would bring a second 正文 along.
+	 */
+	[DS_NORMAL] = { "Normal", "Normal", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
+	[DS_CLASS] = { "Classification", "密级", 0, JB_ROLE_HEITI, 16,
+	    BODY_SP, "left", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_NAME] = { "Masthead", "刊名", 0, JB_ROLE_XBS, SPEC_SIZE_0, 0,
+	    "center", 0, 0, 0, 0, 2 * DOCX_PITCH, 0, 0 },
+	[DS_KIND] = { "IssueKind", "刊别", 0, JB_ROLE_XBS, SPEC_SIZE_2, 0,
+	    "center", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_ISSUE] = { "IssueNumber", "期号", 0, JB_ROLE_KAITI, 16, BODY_SP,
+	    "center", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_IMPRINT] = { "Imprint", "编印单位和日期", 0, JB_ROLE_FANGSONG, 16,
+	    BODY_SP, "left", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_NOTE] = { "EditorNote", "编者按", 0, JB_ROLE_KAITI, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
+	[DS_CONTENTS_HEAD] = { "ContentsHeading", "要目标题", 0, JB_ROLE_XBS,
+	    SPEC_SIZE_XBS3, 0, "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
+	[DS_CONTENTS] = { "ContentsEntry", "要目", 0, JB_ROLE_FANGSONG, 16,
+	    BODY_SP, "both", 3 * DOCX_CELL, 0, 0, DOCX_CELL, DOCX_PITCH, 0, 0 },
+	[DS_KICKER] = { "Kicker", "引题", 0, JB_ROLE_KAITI, 16, BODY_SP,
+	    "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
+	[DS_TITLE] = { "ArticleTitle", "文章标题", 0, JB_ROLE_XBS, SPEC_SIZE_2,
+	    0, "center", IND2, IND2, 0, 0, DOCX_PITCH, 1, 1 },
+	[DS_SUBTITLE] = { "Subtitle", "副题", 0, JB_ROLE_KAITI, 16, BODY_SP,
+	    "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
+	[DS_H1] = { "Heading1", "一级标题", 0, JB_ROLE_HEITI, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 2 },
+	[DS_H2] = { "Heading2", "二级标题", 0, JB_ROLE_KAITI, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 3 },
+	[DS_H3] = { "Heading3", "三级标题", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 4 },
+	[DS_H4] = { "Heading4", "四级标题", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 5 },
+	[DS_BYLINE] = { "Byline", "作者署名", 0, JB_ROLE_KAITI, 16, BODY_SP,
+	    "right", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_PICTURE] = { "Picture", "图片", 0, JB_ROLE_FANGSONG, 16, 0,
+	    "center", 0, 0, 0, 0, 0, 0, 0 },
+	[DS_CAPTION] = { "PictureCaption", "图片说明", 0, JB_ROLE_KAITI, 16,
+	    BODY_SP, "center", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_CREDIT] = { "PictureCredit", "摄影署名", 0, JB_ROLE_KAITI, 16,
+	    BODY_SP, "right", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_BOX] = { "Boxed", "加框文字", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "both", DOCX_CELL, DOCX_CELL, IND2, 0, DOCX_PITCH, 0, 0 },
+	[DS_LIST] = { "ListItem", "列表项", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
+	[DS_BRIEF] = { "BriefItem", "简讯", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "both", 0, 0, IND2, 0, DOCX_PITCH, 0, 0 },
+	[DS_TABLE_TITLE] = { "TableTitle", "表题", 0, JB_ROLE_HEITI, 16,
+	    BODY_SP, "center", 0, 0, 0, 0, DOCX_PITCH, 1, 0 },
+	/* Size and leading from the series (表格字号), in style_rpr/ppr. */
+	[DS_TABLE_HEAD] = { "TableHeader", "表头", 0, JB_ROLE_HEITI,
+	    SPEC_SIZE_4, 0, "center", 0, 0, 0, 0, 1, 0, 0 },
+	[DS_TABLE_CELL] = { "TableText", "表格文字", 0, JB_ROLE_FANGSONG,
+	    SPEC_SIZE_4, 0, "left", 0, 0, 0, 0, 1, 0, 0 },
+	[DS_DIST] = { "Distribution", "分送", 0, JB_ROLE_FANGSONG, SPEC_SIZE_4,
+	    0, "both", 3 * DOCX_CELL4, DOCX_CELL4, 0, 2 * DOCX_CELL4,
+	    DOCX_PITCH, 0, 0 },
+	[DS_PRINTED] = { "Printed", "印发", 0, JB_ROLE_FANGSONG, SPEC_SIZE_4,
+	    0, "left", DOCX_CELL4, DOCX_CELL4, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_FOLIO] = { "Folio", "页码", 0, JB_ROLE_SONGTI, SPEC_SIZE_4, 0,
+	    "left", 0, 0, 0, 0, 0, 0, 0 },
+	[DS_LEAD] = { "LeadPhrase", "领句", 1, JB_ROLE_HEITI, 0, 0 },
+	[DS_DATELINE] = { "Dateline", "电头", 1, JB_ROLE_HEITI, 0, 0 },
+	[DS_EM] = { "Emphasis", "强调", 1, JB_ROLE_KAITI, 0, 0 },
+	[DS_LATIN] = { "Latin", "西文", 1, JB_ROLE_DIGITS, 0, 0 },
+	[DS_NOTE_LABEL] = { "NoteLabel", "编者按标签", 1, JB_ROLE_HEITI, 0, 0 },
+};
+
+const char *
+docx_style_id(enum docx_style s)
+{
+	return styles[s].id;
+}
+
+/* The four font slots: Latin and digits in their face, Chinese in the role's. */
+static void
+rfonts(xmlTextWriterPtr w, const struct docx_fonts *f, enum jb_role r)
+{
+	/* Page numbers and `code` are one face for every character. */
+	const char	*latin = r == JB_ROLE_SONGTI || r == JB_ROLE_DIGITS ?
+	    f->name[r] : f->name[JB_ROLE_DIGITS];
+
+	docx_empty(w, "w:rFonts", "w:ascii", latin, "w:hAnsi", latin,
+	    "w:eastAsia", f->name[r], "w:cs", latin, "w:hint", "eastAsia",
+	    NULL);
+}
+
+/* A table's type: 四号, or 三号 when the series asks for it (表格字号). */
+static double
+table_size(const struct docx_pkg *p, enum docx_style s)
+{
+	if (s != DS_TABLE_HEAD && s != DS_TABLE_CELL)
+		return styles[s].size;
+	return p->d->series->table_large ? SPEC_SIZE_3 : SPEC_SIZE_4;
+}
+
+static void
+style_rpr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
+{
+	const struct sdef	*sd = &styles[s];
+
+	docx_start(w, "w:rPr", NULL);
+	rfonts(w, &p->fonts, sd->role);
+	if (p->fonts.bold[sd->role] && sd->role == JB_ROLE_XBS) {
+		docx_empty(w, "w:b", NULL);
+		docx_empty(w, "w:bCs", NULL);
+	}
+	if (s == DS_NAME || s == DS_KIND) {
+		char c[8];
+
+		snprintf(c, sizeof(c), "%06X", SPEC_RED);
+		docx_val(w, "w:color", c);
+	}
+	if (sd->spacing != 0)
+		docx_vali(w, "w:spacing", sd->spacing);
+	if (sd->size > 0) {
+		docx_vali(w, "w:sz", (long)(table_size(p, s) * 2));
+		docx_vali(w, "w:szCs", (long)(table_size(p, s) * 2));
+	}
+	docx_end(w);
+}
+
+static void
+style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
+{
+	const struct sdef	*sd = &styles[s];
+	int			 line = sd->line;
+	char			 v[4][16];
+
+	/* Cells are set at 1.45 em, off the grid, as in print. */
+	if (s == DS_TABLE_HEAD || s == DS_TABLE_CELL)
+		line = (int)(1.45 * table_size(p, s) * 20 + 0.5);
+
+	docx_start(w, "w:pPr", NULL);
+	if (sd->keep)
+		docx_empty(w, "w:keepNext", NULL);
+	/* No line of a paragraph alone at a page's top or foot, as in print. */
+	docx_empty(w, "w:widowControl", NULL);
+	if (s == DS_IMPRINT) {
+		/* The red rule, unindented: borders follow the indents. */
+		char c[8];
+
+		snprintf(c, sizeof(c), "%06X", SPEC_RED);
+		docx_start(w, "w:pBdr", NULL);
+		docx_empty(w, "w:bottom", "w:val", "single", "w:sz", "8",
+		    "w:space", "6", "w:color", c, NULL);
+		docx_end(w);
+	}
+	if (s == DS_BOX)
+		docx_box(w);
+	if (s == DS_IMPRINT || s == DS_PRINTED) {
+		/* 编印单位 1 字 in from the left, the date 1 字 in from the right. */
+		int in = s == DS_IMPRINT ? DOCX_CELL : DOCX_CELL4;
+
+		snprintf(v[0], 16, "%d", s == DS_IMPRINT ? in : 0);
+		snprintf(v[1], 16, "%d", DOCX_MM(SPEC_MEASURE) - in);
+		docx_start(w, "w:tabs", NULL);
+		if (s == DS_IMPRINT)
+			docx_empty(w, "w:tab", "w:val", "left", "w:pos", v[0],
+			    NULL);
+		docx_empty(w, "w:tab", "w:val", "right", "w:pos", v[1], NULL);
+		docx_end(w);
+	}
+	/*
+	 * Word's own default, written out: LibreOffice reads overflowPunct
+	 * the other way round (on: no hanging marks, DomainMapper.cxx) and
+	 * otherwise hangs a closing mark a whole character outside the
+	 * measure, where print sets none.
+	 */
+	docx_val(w, "w:overflowPunct", "1");
+	docx_empty(w, "w:autoSpaceDE", "w:val", "0", NULL);
+	docx_empty(w, "w:autoSpaceDN", "w:val", "0", NULL);
+	if (s == DS_FOLIO || s == DS_DIST || s == DS_PRINTED || s == DS_NAME ||
+	    s == DS_TABLE_HEAD || s == DS_TABLE_CELL)
+		docx_val(w, "w:snapToGrid", "0");
+	if (line > 0) {
+		snprintf(v[0], 16, "%d", line);
+		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
+		    "w:line", v[0], "w:lineRule", "exact", NULL);
+	} else
+		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
+		    "w:line", "240", "w:lineRule", "auto", NULL);
+	snprintf(v[0], 16, "%d", sd->left);
+	snprintf(v[1], 16, "%d", sd->right);
+	snprintf(v[2], 16, "%d", sd->hanging > 0 ? sd->hanging : sd->first);
+	docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[1],
+	    sd->hanging > 0 ? "w:hanging" : "w:firstLine", v[2], NULL);
+	docx_val(w, "w:jc", sd->jc);
+	if (sd->outline > 0)
+		docx_vali(w, "w:outlineLvl", sd->outline - 1);
+	docx_end(w);
+}
+
+static int
+styles_part(const struct docx_pkg *p, struct buf *out)
+{
+	const char	*ea = p->d->meta.lang == JB_LANG_HANT ? "zh-TW" : "zh-CN";
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+	int		 s;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "w:styles", "xmlns:w",
+	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    NULL);
+	docx_start(w, "w:docDefaults", NULL);
+	docx_start(w, "w:rPrDefault", NULL);
+	docx_start(w, "w:rPr", NULL);
+	rfonts(w, &p->fonts, JB_ROLE_FANGSONG);
+	docx_vali(w, "w:sz", 32);
+	docx_vali(w, "w:szCs", 32);
+	docx_empty(w, "w:lang", "w:val", "en-US", "w:eastAsia", ea,
+	    "w:bidi", "ar-SA", NULL);
+	docx_end(w);
+	docx_end(w);
+	docx_start(w, "w:pPrDefault", NULL);
+	docx_empty(w, "w:pPr", NULL);
+	docx_end(w);
+	docx_end(w);		/* w:docDefaults */
+	for (s = 0; s < DS__MAX; s++) {
+		const struct sdef *sd = &styles[s];
+
+		if (s == DS_NORMAL)
+			docx_start(w, "w:style", "w:type", "paragraph",
+			    "w:default", "1", "w:styleId", sd->id, NULL);
+		else
+			docx_start(w, "w:style", "w:type", sd->character ?
+			    "character" : "paragraph", "w:styleId", sd->id,
+			    NULL);
+		docx_val(w, "w:name", sd->name);
+		if (!sd->character && s != DS_NORMAL)
+			docx_val(w, "w:basedOn", "Normal");
+		if (!sd->character)
+			docx_val(w, "w:next", s == DS_CONTENTS_HEAD ?
+			    styles[DS_CONTENTS].id : s == DS_KICKER ?
+			    styles[DS_TITLE].id : "Normal");
+		docx_empty(w, "w:qFormat", NULL);
+		if (!sd->character)
+			style_ppr(w, p, s);
+		style_rpr(w, p, s);
+		docx_end(w);
+	}
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+/* ---- links ---- */
+
+const char *
+docx_link_rid(struct docx_pkg *p, const char *href)
+{
+	static char	 rid[32];
+	size_t		 i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (strcmp(p->links[i], href) == 0)
+			break;
+	if (i == p->nlinks) {
+		p->links = xrealloc(p->links, (p->nlinks + 1) *
+		    sizeof(*p->links));
+		p->links[p->nlinks++] = href;
+	}
+	snprintf(rid, sizeof(rid), "rIdLink%zu", i + 1);
+	return rid;
+}
+
+/*
+ * A link target as a URI reference: bytes outside printable ASCII, and
+ * spaces, percent-encoded (a target with Chinese characters in it is
+ * not one, and Word refuses the file).
+ */
+static char *
+uri(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf	 b = { 0 };
+	char		 e[3];
+
+	buf_puts(&b, "");
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' &&
+		    c != '\\' && c != '^' && c != '`' && c != '{' && c != '|' &&
+		    c != '}')
+			buf_put(&b, s, 1);
+		else {
+			e[0] = '%';
+			e[1] = hex[c >> 4];
+			e[2] = hex[c & 15];
+			buf_put(&b, e, 3);
+		}
+	}
+	return b.data;
+}
+
+/* ---- the other parts ---- */
+
+static int
+settings_part(struct buf *out)
+{
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "w:settings", "xmlns:w",
+	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    NULL);
+	/* In the schema's order, which Word holds to. */
+	docx_empty(w, "w:zoom", "w:percent", "100", NULL);
+	docx_vali(w, "w:defaultTabStop", 2 * DOCX_CELL);
+	/* Odd pages' folio on the right, even pages' on the left. */
+	docx_empty(w, "w:evenAndOddHeaders", NULL);
+	/* Keep Word's columns: no compression of punctuation Word would do its own way. */
+	docx_val(w, "w:characterSpacingControl", "doNotCompress");
+	docx_start(w, "w:compat", NULL);
+	/* A line ended by a line break is not spread to the measure, as
+	 * print sets it: a 要目 kicker, a hard break in the text. */
+	docx_empty(w, "w:doNotExpandShiftReturn", NULL);
+	docx_empty(w, "w:compatSetting", "w:name", "compatibilityMode",
+	    "w:uri", "http://schemas.microsoft.com/office/word", "w:val",
+	    "15", NULL);
+	docx_end(w);
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+static int
+fonttable_part(const struct docx_pkg *p, struct buf *out)
+{
+	const char	*charset = p->d->meta.lang == JB_LANG_HANT ? "88" : "86";
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+	int		 r, k;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "w:fonts", "xmlns:w",
+	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    NULL);
+	for (r = 0; r < JB_ROLE__MAX; r++) {
+		for (k = 0; k < r; k++)
+			if (strcmp(p->fonts.name[k], p->fonts.name[r]) == 0)
+				break;
+		if (k < r)
+			continue;
+		docx_start(w, "w:font", "w:name", p->fonts.name[r], NULL);
+		if (p->fonts.alt[r] != NULL)
+			docx_val(w, "w:altName", p->fonts.alt[r]);
+		docx_val(w, "w:charset", r == JB_ROLE_DIGITS ? "00" : charset);
+		docx_val(w, "w:family", r == JB_ROLE_DIGITS ? "roman" : "auto");
+		docx_val(w, "w:pitch", "variable");
+		docx_end(w);
+	}
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+/* A footer: — PAGE — in 四号 宋体, 1 字 in from the outer edge. */
+static int
+footer_part(int odd, struct buf *out)
+{
+	static const char *const field[] = { "begin", NULL, "separate",
+	    NULL, "end" };
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+	char		 in[16];
+	size_t		 i;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "w:ftr", "xmlns:w",
+	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    "xmlns:r",
+	    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+	    NULL);
+	docx_start(w, "w:p", NULL);
+	docx_start(w, "w:pPr", NULL);
+	docx_val(w, "w:pStyle", docx_style_id(DS_FOLIO));
+	snprintf(in, sizeof(in), "%d", DOCX_CELL4);
+	docx_empty(w, "w:ind", odd ? "w:right" : "w:left", in, NULL);
+	docx_val(w, "w:jc", odd ? "right" : "left");
+	docx_end(w);
+	docx_start(w, "w:r", NULL);
+	docx_start(w, "w:t", "xml:space", "preserve", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST "— ");
+	docx_end(w);
+	docx_end(w);
+	/* A complex field with a result, which every reader shows. */
+	for (i = 0; i < sizeof(field) / sizeof(field[0]); i++) {
+		docx_start(w, "w:r", NULL);
+		if (field[i] != NULL)
+			docx_empty(w, "w:fldChar", "w:fldCharType", field[i],
+			    NULL);
+		else if (i == 1) {
+			docx_start(w, "w:instrText", "xml:space", "preserve",
+			    NULL);
+			xmlTextWriterWriteString(w, BAD_CAST " PAGE ");
+			docx_end(w);
+		} else {
+			docx_start(w, "w:t", NULL);
+			xmlTextWriterWriteString(w, BAD_CAST (odd ? "1" : "2"));
+			docx_end(w);
+		}
+		docx_end(w);
+	}
+	docx_start(w, "w:r", NULL);
+	docx_start(w, "w:t", "xml:space", "preserve", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST " —");
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);		/* w:p */
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+/*
+ * "2019-08-30T00:00:00Z": the issue date, or with NULL the time
+ * SOURCE_DATE_EPOCH names (the issue date when it is not set), as the
+ * PDF edition dates itself.
+ */
+static void
+w3c_date(char *s, size_t n, const struct jb_date *dt, const struct jb_date *dflt)
+{
+	struct tm	 tm;
+
+	if (dt == NULL && outfile_epoch(&tm) == 0) {
+		strftime(s, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
+	}
+	if (dt == NULL)
+		dt = dflt;
+	snprintf(s, n, "%04d-%02d-%02dT00:00:00Z", dt->year, dt->month,
+	    dt->day);
+}
+
+static int
+core_part(const struct jb_doc *d, struct buf *out)
+{
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+	char		 date[64];
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "cp:coreProperties", "xmlns:cp",
+	    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+	    "xmlns:dc", "http://purl.org/dc/elements/1.1/",
+	    "xmlns:dcterms", "http://purl.org/dc/terms/",
+	    "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", NULL);
+	docx_start(w, "dc:title", NULL);
+	xmlTextWriterWriteFormatString(w, "%s %s", d->series->name,
+	    label_issue(d->arena, d->meta.lang, d->meta.date.year,
+	    d->meta.kind != NULL ? d->meta.kind->name : NULL, d->meta.issue,
+	    d->meta.issue_last));
+	docx_end(w);
+	docx_start(w, "dc:creator", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST d->meta.org);
+	docx_end(w);
+	docx_start(w, "dc:language", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST d->meta.lang_tag);
+	docx_end(w);
+	w3c_date(date, sizeof(date), &d->meta.date, NULL);
+	docx_start(w, "dcterms:created", "xsi:type", "dcterms:W3CDTF", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST date);
+	docx_end(w);
+	w3c_date(date, sizeof(date), NULL, &d->meta.date);
+	docx_start(w, "dcterms:modified", "xsi:type", "dcterms:W3CDTF", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST date);
+	docx_end(w);
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+static int
+app_part(struct buf *out)
+{
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "Properties", "xmlns",
+	    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+	    NULL);
+	docx_start(w, "Application", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST "jianbao");
+	docx_end(w);
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+#define CT	"application/vnd.openxmlformats-officedocument."
+#define REL	"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* The parts besides the pictures, in the order the package holds them. */
+enum part {
+	P_TYPES, P_RELS, P_DOCUMENT, P_DOCRELS, P_STYLES, P_SETTINGS,
+	P_FONTS, P_FOOTER1, P_FOOTER2, P_CORE, P_APP, P__MAX
+};
+
+static const struct {
+	const char	*name;		/* in the package */
+	const char	*type;		/* content type, NULL: a Default covers it */
+	const char	*rel;		/* relationship from the document, or NULL */
+	const char	*rid;
+} parts[P__MAX] = {
+	[P_TYPES] = { "[Content_Types].xml", NULL, NULL, NULL },
+	[P_RELS] = { "_rels/.rels", NULL, NULL, NULL },
+	[P_DOCUMENT] = { "word/document.xml",
+	    CT "wordprocessingml.document.main+xml", NULL, NULL },
+	[P_DOCRELS] = { "word/_rels/document.xml.rels", NULL, NULL, NULL },
+	[P_STYLES] = { "word/styles.xml", CT "wordprocessingml.styles+xml",
+	    REL "styles", "rIdStyles" },
+	[P_SETTINGS] = { "word/settings.xml", CT "wordprocessingml.settings+xml",
+	    REL "settings", "rIdSettings" },
+	[P_FONTS] = { "word/fontTable.xml", CT "wordprocessingml.fontTable+xml",
+	    REL "fontTable", "rIdFontTable" },
+	[P_FOOTER1] = { "word/footer1.xml", CT "wordprocessingml.footer+xml",
+	    REL "footer", "rIdFooterOdd" },
+	[P_FOOTER2] = { "word/footer2.xml", CT "wordprocessingml.footer+xml",
+	    REL "footer", "rIdFooterEven" },
+	[P_CORE] = { "docProps/core.xml",
+	    "application/vnd.openxmlformats-package.core-properties+xml",
+	    NULL, NULL },
+	[P_APP] = { "docProps/app.xml", CT "extended-properties+xml", NULL,
+	    NULL },
+};
+
+static int
+types_part(struct buf *out)
+{
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+	char		 name[64];
+	int		 i;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "Types", "xmlns",
+	    "http://schemas.openxmlformats.org/package/2006/content-types",
+	    NULL);
+	docx_empty(w, "Default", "Extension", "rels", "ContentType",
+	    "application/vnd.openxmlformats-package.relationships+xml", NULL);
+	docx_empty(w, "Default", "Extension", "xml", "ContentType",
+	    "application/xml", NULL);
+	docx_empty(w, "Default", "Extension", "jpeg", "ContentType",
+	    "image/jpeg", NULL);
+	docx_empty(w, "Default", "Extension", "png", "ContentType",
+	    "image/png", NULL);
+	for (i = 0; i < P__MAX; i++) {
+		if (parts[i].type == NULL)
+			continue;
+		snprintf(name, sizeof(name), "/%s", parts[i].name);
+		docx_empty(w, "Override", "PartName", name, "ContentType",
+		    parts[i].type, NULL);
+	}
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+static int
+rels_part(struct buf *out)
+{
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "Relationships", "xmlns",
+	    "http://schemas.openxmlformats.org/package/2006/relationships",
+	    NULL);
+	docx_empty(w, "Relationship", "Id", "rId1", "Type", REL
+	    "officeDocument", "Target", "word/document.xml", NULL);
+	docx_empty(w, "Relationship", "Id", "rId2", "Type",
+	    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+	    "Target", "docProps/core.xml", NULL);
+	docx_empty(w, "Relationship", "Id", "rId3", "Type", REL
+	    "extended-properties", "Target", "docProps/app.xml", NULL);
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+static int
+docrels_part(const struct docx_pkg *p, struct buf *out)
+{
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+	size_t		 i;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "Relationships", "xmlns",
+	    "http://schemas.openxmlformats.org/package/2006/relationships",
+	    NULL);
+	for (i = 0; i < P__MAX; i++)
+		if (parts[i].rel != NULL)
+			docx_empty(w, "Relationship", "Id", parts[i].rid,
+			    "Type", parts[i].rel, "Target", parts[i].name + 5,
+			    NULL);
+	for (i = 0; i < p->nmedia; i++)
+		docx_empty(w, "Relationship", "Id", p->media[i].rid, "Type",
+		    REL "image", "Target", p->media[i].part, NULL);
+	for (i = 0; i < p->nlinks; i++) {
+		char id[32], *t = uri(p->links[i]);
+
+		snprintf(id, sizeof(id), "rIdLink%zu", i + 1);
+		docx_empty(w, "Relationship", "Id", id, "Type", REL
+		    "hyperlink", "Target", t, "TargetMode", "External", NULL);
+		free(t);
+	}
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
+/* ---- pictures ---- */
+
+struct docx_media *
+docx_media_get(struct docx_pkg *p, const struct jb_block *b)
+{
+	struct docx_media	*m;
+	size_t			 i;
+
+	for (i = 0; i < p->nmedia; i++)
+		if (strcmp(p->media[i].path, b->path) == 0)
+			return &p->media[i];
+	p->media = xrealloc(p->media, (p->nmedia + 1) * sizeof(*p->media));
+	m = &p->media[p->nmedia];
+	memset(m, 0, sizeof(*m));
+	if (img_read(b->path, b->src, &b->pos, &m->data, &m->kind, &m->w,
+	    &m->h) == -1)
+		return NULL;
+	m->path = b->path;
+	p->nmedia++;
+	snprintf(m->part, sizeof(m->part), "media/image%zu.%s", p->nmedia,
+	    m->kind == IMG_JPEG ? "jpeg" : "png");
+	snprintf(m->rid, sizeof(m->rid), "rIdImg%zu", p->nmedia);
+	return m;
+}
+
+/* ---- the package ---- */
+
+/*
+ * The entries' time: SOURCE_DATE_EPOCH when set, else 1980-01-01 00:00,
+ * the first a ZIP can hold, so the same issue zips to the same bytes.
+ */
+static void
+dos_time(zip_uint16_t *t, zip_uint16_t *dt)
+{
+	struct tm	 tm;
+
+	*t = 0;
+	*dt = 1 << 5 | 1;
+	if (outfile_epoch(&tm) == -1 || tm.tm_year < 80)
+		return;
+	*t = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
+	*dt = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 |
+	    tm.tm_mday);
+}
+
+/* Add len bytes at data as entry name; they must live until zip_close(). */
+static int
+zip_put(zip_t *z, const char *name, const void *data, size_t len, int store)
+{
+	zip_source_t	*s;
+	zip_int64_t	 i;
+	zip_uint16_t	 t, dt;
+
+	if ((s = zip_source_buffer(z, data, len, 0)) == NULL)
+		return -1;
+	if ((i = zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+		zip_source_free(s);
+		return -1;
+	}
+	dos_time(&t, &dt);
+	/* Pictures are compressed already; the XML deflates well. */
+	if (zip_set_file_compression(z, (zip_uint64_t)i, store ?
+	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 1) == -1 ||
+	    zip_file_set_dostime(z, (zip_uint64_t)i, t, dt, 0) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Zip the parts and pictures into memory, in a fixed order; libzip
+ * writes sizes before the data, so no data descriptors.  Returns 0 with
+ * the archive in out, or -1 after reporting.
+ */
+static int
+zip_package(const struct jb_doc *d, const char *path, struct buf *pv,
+    const struct docx_pkg *p, struct buf *out)
+{
+	zip_error_t	 ze;
+	zip_source_t	*src;
+	zip_stat_t	 st;
+	zip_t		*z;
+	size_t		 i;
+	int		 rc = -1;
+
+	zip_error_init(&ze);
+	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
+		goto fail;
+	if ((z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
+		zip_source_free(src);
+		goto fail;
+	}
+	zip_source_keep(src);
+	for (i = 0; i < P__MAX; i++) {
+		if (i == P_CORE) {
+			size_t k;
+
+			for (k = 0; k < p->nmedia; k++)
+				if (zip_put(z, arena_printf(d->arena, "word/%s",
+				    p->media[k].part), p->media[k].data.data,
+				    p->media[k].data.len, 1) == -1)
+					break;
+			if (k < p->nmedia)
+				break;
+		}
+		if (zip_put(z, parts[i].name, pv[i].data, pv[i].len, 0) == -1)
+			break;
+	}
+	if (i < P__MAX) {
+		zip_error_set(&ze, zip_error_code_zip(zip_get_error(z)), 0);
+		zip_discard(z);
+		zip_source_free(src);
+		goto fail;
+	}
+	if (zip_close(z) == -1) {
+		zip_error_set(&ze, zip_error_code_zip(zip_get_error(z)), 0);
+		zip_discard(z);
+		zip_source_free(src);
+		goto fail;
+	}
+	if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
+		out->len = 0;
+		buf_put(out, "", 0);
+		if (st.size > 0) {
+			char *b = xmalloc((size_t)st.size);
+
+			if (zip_source_read(src, b, st.size) ==
+			    (zip_int64_t)st.size) {
+				buf_put(out, b, (size_t)st.size);
+				rc = 0;
+			}
+			free(b);
+		}
+		zip_source_close(src);
+	}
+	zip_source_free(src);
+	if (rc == 0)
+		return 0;
+	zip_error_set(&ze, ZIP_ER_READ, 0);
+fail:
+	msg(MSG_WRITE, &d->src, path, zip_error_strerror(&ze));
+	zip_error_fini(&ze);
+	return -1;
+}
+
+int
+docx_write_issue(const struct jb_doc *d, const char *path)
+{
+	struct docx_pkg	 p;
+	struct buf	 pv[P__MAX], zipped = { 0 };
+	struct outfile	*of;
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&p, 0, sizeof(p));
+	memset(pv, 0, sizeof(pv));
+	p.d = d;
+	if (fonts_pick(&p.fonts, d) == -1)
+		goto out;
+	/* The document first: it numbers the pictures the relationships name. */
+	if (docx_document(&p, &pv[P_DOCUMENT]) == -1)
+		goto out;
+	if (types_part(&pv[P_TYPES]) == -1 || rels_part(&pv[P_RELS]) == -1 ||
+	    docrels_part(&p, &pv[P_DOCRELS]) == -1 ||
+	    styles_part(&p, &pv[P_STYLES]) == -1 ||
+	    settings_part(&pv[P_SETTINGS]) == -1 ||
+	    fonttable_part(&p, &pv[P_FONTS]) == -1 ||
+	    footer_part(1, &pv[P_FOOTER1]) == -1 ||
+	    footer_part(0, &pv[P_FOOTER2]) == -1 ||
+	    core_part(d, &pv[P_CORE]) == -1 || app_part(&pv[P_APP]) == -1) {
+		msg(MSG_WRITE, &d->src, path, "内存不足");
+		goto out;
+	}
+	if (zip_package(d, path, pv, &p, &zipped) == -1)
+		goto out;
+	if ((of = outfile_open(path)) == NULL)
+		goto out;
+	if (fwrite(zipped.data, 1, zipped.len, outfile_fp(of)) != zipped.len) {
+		outfile_abort(of);
+		msg(MSG_WRITE, &d->src, path, "写入失败");
+		goto out;
+	}
+	if (outfile_commit(of) == -1)
+		goto out;
+	rc = 0;
+out:
+	for (i = 0; i < P__MAX; i++)
+		buf_free(&pv[i]);
+	for (i = 0; i < p.nmedia; i++)
+		buf_free(&p.media[i].data);
+	free(p.media);
+	free(p.links);
+	buf_free(&zipped);
+	return rc;
+}

@@ -1,0 +1,954 @@
+/* docxbody.c -- word/document.xml from the model: 报头, 编者按, 本期要目, articles and their blocks, 报尾, the section. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "word/word_int.h"
+#include "model/model.h"
+
+/*
+ * The width of character c in em: 1 for a wide one, Times New Roman's
+ * advance for Latin letters, digits and marks (digits ½, . , ¼ ...).
+ */
+double
+docx_em_of(unsigned long c)
+{
+	if (src_wide_ambiguous(c))
+		return 1;
+	if (c >= '0' && c <= '9')
+		return 0.5;
+	if (c == '.' || c == ',' || c == ':' || c == ';' || c == ' ')
+		return 0.25;
+	if (c == '%')
+		return 0.833;
+	if (c == '+' || c == '=' || c == '<' || c == '>')
+		return 0.564;
+	if (c == '-' || c == '(' || c == ')' || c == '/')
+		return 0.333;
+	if (c >= 'A' && c <= 'Z')
+		return 0.667;
+	return 0.5;
+}
+
+/* Width of s in em, by docx_em_of(). */
+static double
+ems(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned long		 c;
+	double			 n = 0;
+	int			 k;
+
+	while (*p != '\0') {
+		c = *p;
+		k = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+		if (k > 0)
+			c &= 0x3F >> k;
+		for (p++; k > 0 && (*p & 0xC0) == 0x80; k--, p++)
+			c = c << 6 | (*p & 0x3F);
+		n += docx_em_of(c);
+	}
+	return n;
+}
+
+/* ---- paragraphs and runs ---- */
+
+/* A blank line before the next paragraph, unless one is there already. */
+void
+docx_blank(struct docx_body *b)
+{
+	if (b->space < DOCX_PITCH)
+		b->space += DOCX_PITCH;
+}
+
+static void	 sect_props(xmlTextWriterPtr, int);
+
+/*
+ * The paragraph properties beyond the style's; with sect, the paragraph
+ * ends a section of portrait pages (sect 1) or landscape ones (2).
+ */
+void
+docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
+    int after, const char *jc, int sect)
+{
+	char	 v[2][16];
+
+	docx_start(w, "w:pPr", NULL);
+	docx_val(w, "w:pStyle", docx_style_id(st));
+	if (flags & PK_KEEP)
+		docx_empty(w, "w:keepNext", NULL);
+	if (flags & PK_LINES)
+		docx_empty(w, "w:keepLines", NULL);
+	if ((flags & PK_BOX) && st != DS_BOX)
+		docx_box(w);
+	if (before > 0 || after > 0) {
+		snprintf(v[0], sizeof(v[0]), "%d", before);
+		snprintf(v[1], sizeof(v[1]), "%d", after);
+		docx_empty(w, "w:spacing", "w:before", v[0], "w:after", v[1],
+		    NULL);
+	}
+	if ((flags & PK_BOX) && st != DS_BOX) {
+		snprintf(v[0], sizeof(v[0]), "%d", DOCX_CELL);
+		docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[0], NULL);
+	}
+	if (jc != NULL)
+		docx_val(w, "w:jc", jc);
+	if (sect)
+		sect_props(w, sect == 2);
+	docx_end(w);		/* w:pPr */
+}
+
+/* Write the held paragraph, with after twips of space after it. */
+void
+docx_release(struct docx_body *b, int after)
+{
+	if (!b->holding)
+		return;
+	xmlTextWriterFlush(b->held);
+	docx_start(b->out, "w:p", NULL);
+	docx_ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL, b->hsect);
+	b->hsect = 0;
+	xmlTextWriterWriteRaw(b->out, xmlBufferContent(b->heldbuf));
+	docx_end(b->out);
+	xmlBufferEmpty(b->heldbuf);
+	b->holding = 0;
+	b->w = b->out;
+}
+
+/*
+ * Start a paragraph of style st.  In the flow (held set) it is held
+ * and the one before it released with the pending blank line after it;
+ * in the 报尾's table it is written at once.
+ */
+void
+docx_para_start(struct docx_body *b, enum docx_style st, unsigned flags)
+{
+	if (b->held == NULL || b->direct) {
+		docx_start(b->out, "w:p", NULL);
+		docx_ppr(b->out, st, flags, 0, 0, b->jc, 0);
+		return;
+	}
+	if (b->holding)
+		docx_release(b, b->space);
+	else
+		b->hbefore = b->space;
+	b->space = 0;
+	b->holding = 1;
+	b->hst = st;
+	b->hflags = flags;
+	b->w = b->held;
+}
+
+void
+docx_para_end(struct docx_body *b)
+{
+	if (b->held == NULL || b->direct)
+		docx_end(b->out);
+}
+
+/* A run of text in character style cs (DS__MAX: the paragraph's). */
+void
+docx_run_text(struct docx_body *b, enum docx_style cs, const char *text)
+{
+	xmlTextWriterPtr	 w = b->w;
+
+	if (*text == '\0')
+		return;
+	docx_start(w, "w:r", NULL);
+	if (cs != DS__MAX || b->links) {
+		docx_start(w, "w:rPr", NULL);
+		if (cs != DS__MAX)
+			docx_val(w, "w:rStyle", docx_style_id(cs));
+		/* A link inside the issue reads as text, as in print;
+		 * LibreOffice would colour it as a web link. */
+		if (b->links) {
+			docx_val(w, "w:color", "000000");
+			docx_val(w, "w:u", "none");
+		}
+		docx_end(w);
+	}
+	docx_start(w, "w:t", "xml:space", "preserve", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST text);
+	docx_end(w);
+	docx_end(w);
+}
+
+static void
+run_break(struct docx_body *b)
+{
+	docx_start(b->w, "w:r", NULL);
+	docx_empty(b->w, "w:br", NULL);
+	docx_end(b->w);
+}
+
+static void
+run_tab(struct docx_body *b)
+{
+	docx_start(b->w, "w:r", NULL);
+	docx_empty(b->w, "w:tab", NULL);
+	docx_end(b->w);
+}
+
+/*
+ * The ★ of a 工作简讯 item, in the body's face for every slot, as print
+ * sets it: LibreOffice would take it for Latin and look for it in Times.
+ */
+static void
+run_star(struct docx_body *b)
+{
+	const char	*f = b->p->fonts.name[JB_ROLE_FANGSONG];
+
+	docx_start(b->w, "w:r", NULL);
+	docx_start(b->w, "w:rPr", NULL);
+	docx_empty(b->w, "w:rFonts", "w:ascii", f, "w:hAnsi", f, "w:eastAsia",
+	    f, "w:cs", f, "w:hint", "eastAsia", NULL);
+	docx_end(b->w);
+	docx_start(b->w, "w:t", NULL);
+	xmlTextWriterWriteString(b->w, BAD_CAST "★");
+	docx_end(b->w);
+	docx_end(b->w);
+}
+
+/* The model's runs: **strong** 领句, *emphasis* 强调, `code` 西文, the 本报讯 lead 电头. */
+void
+docx_runs(struct docx_body *b, const struct jb_run *r, size_t n, int lead)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		enum docx_style cs = DS__MAX;
+
+		if (r[i].style & JB_STYLE_BREAK) {
+			run_break(b);
+			continue;
+		}
+		if (lead && i == 0)
+			cs = DS_DATELINE;
+		else if (r[i].style & JB_STYLE_STRONG)
+			cs = DS_LEAD;
+		else if (r[i].style & JB_STYLE_EM)
+			cs = DS_EM;
+		else if (r[i].style & JB_STYLE_CODE)
+			cs = DS_LATIN;
+		/*
+		 * A link reads as text, as in print, and still opens its
+		 * target: an article of the issue, or a page outside it.
+		 */
+		if (r[i].href != NULL && !b->links) {
+			if (r[i].href[0] == '#')
+				docx_start(b->w, "w:hyperlink", "w:anchor",
+				    r[i].href + 1, "w:history", "1", NULL);
+			else
+				docx_start(b->w, "w:hyperlink", "r:id",
+				    docx_link_rid(b->p, r[i].href),
+				    "w:history", "1", NULL);
+			b->links = 1;
+			docx_run_text(b, cs, r[i].text);
+			b->links = 0;
+			docx_end(b->w);
+		} else
+			docx_run_text(b, cs, r[i].text);
+	}
+}
+
+static size_t
+runs_ems(const struct jb_run *r, size_t n)
+{
+	double	 e = 0;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		e += ems(r[i].text);
+	return (size_t)e;
+}
+
+/* ---- 报头 ---- */
+
+/*
+ * A centred line in style st, size pt, letter-spaced by spacing times
+ * its size between characters and shrunk when that would not fit the
+ * measure, as in print: the 刊名 (初号, 0.45 em: about a third more) and
+ * the 增刊 under it.  The last character has no spacing after it, so
+ * the line stays centred.
+ */
+static void
+spaced_line(struct docx_body *b, enum docx_style st, const char *name,
+    double size, double spacing)
+{
+	xmlTextWriterPtr	 w;
+	double			 e = ems(name), width, gap = 0;
+	double			 measure = SPEC_MEASURE * 72 / 25.4;
+	size_t			 n = 0, last = 0, i;
+	char			 v[16];
+
+	for (i = 0; name[i] != '\0'; i++)
+		if (((unsigned char)name[i] & 0xC0) != 0x80) {
+			n++;
+			last = i;
+		}
+	if (e * size > measure)
+		size = (double)(int)(2 * measure / e) / 2;
+	width = e * size;
+	if (n > 1) {
+		gap = (n - 1) * size * spacing;
+		if (width + gap > measure)
+			gap = measure - width;
+		gap /= (double)(n - 1);
+	}
+	docx_para_start(b, st, 0);
+	w = b->w;
+	for (i = 0; i < 2; i++) {
+		const char *s = i == 0 ? name : name + last;
+
+		if (i == 0 && last == 0)
+			continue;
+		docx_start(w, "w:r", NULL);
+		docx_start(w, "w:rPr", NULL);
+		if (i == 0 && gap > 0)
+			docx_vali(w, "w:spacing", (long)(gap * 20));
+		snprintf(v, sizeof(v), "%d", (int)(size * 2));
+		docx_val(w, "w:sz", v);
+		docx_val(w, "w:szCs", v);
+		docx_end(w);
+		docx_start(w, "w:t", NULL);
+		xmlTextWriterWriteFormatString(w, "%.*s", (int)(i == 0 ?
+		    last : strlen(s)), s);
+		docx_end(w);
+		docx_end(w);
+	}
+	docx_para_end(b);
+}
+
+/* 密级, 刊名 (and 增刊), 第N期（总第N期）, 编印单位 and date over the red rule. */
+static void
+masthead(struct docx_body *b)
+{
+	const struct jb_doc	*d = b->p->d;
+	const char		*total = doc_total_label(d);
+
+	/* The mark's line is kept when there is none, as in print. */
+	docx_para_start(b, DS_CLASS, 0);
+	if (d->meta.classification != NULL)
+		docx_run_text(b, DS__MAX, d->meta.classification);
+	docx_para_end(b);
+	spaced_line(b, DS_NAME, d->series->name, SPEC_SIZE_0, 0.45);
+	if (d->meta.kind != NULL)
+		spaced_line(b, DS_KIND, d->meta.kind->name, SPEC_SIZE_2, 0.5);
+	docx_para_start(b, DS_ISSUE, 0);
+	docx_run_text(b, DS__MAX, doc_issue_label(d));
+	if (total != NULL) {
+		docx_run_text(b, DS__MAX, "（");
+		docx_run_text(b, DS__MAX, total);
+		docx_run_text(b, DS__MAX, "）");
+	}
+	docx_para_end(b);
+	docx_para_start(b, DS_IMPRINT, 0);
+	run_tab(b);
+	docx_run_text(b, DS__MAX, d->meta.org);
+	run_tab(b);
+	docx_run_text(b, DS__MAX, d->meta.date_text);
+	docx_para_end(b);
+	/*
+	 * The red rule 6 pt under that line adds 7 pt to it; the rest of a
+	 * line brings what follows back onto the grid, 6 lines down the
+	 * page as in print.
+	 */
+	b->space = DOCX_PITCH - 140;
+}
+
+/* 编者按: the 黑体 label, then the note in 楷体. */
+static void
+note(struct docx_body *b)
+{
+	const struct jb_meta	*m = &b->p->d->meta;
+	size_t			 i;
+
+	for (i = 0; i < m->nnote; i++) {
+		docx_para_start(b, DS_NOTE, 0);
+		if (i == 0) {
+			docx_run_text(b, DS_NOTE_LABEL, doc_label(b->p->d,
+			    JB_LABEL_NOTE));
+			docx_run_text(b, DS_NOTE_LABEL, "：");
+		}
+		docx_runs(b, m->note[i].runs, m->note[i].nruns, 0);
+		docx_para_end(b);
+	}
+}
+
+/*
+ * 本期要目: each article's title after its kicker as "kicker——title",
+ * linked to the title's bookmark.  The title starts a line of its own
+ * when the two do not fit one line of 26 字 (an entry starts 2 字 in,
+ * its other lines hang 1 字 further in), as in print.
+ */
+static void
+contents(struct docx_body *b)
+{
+	const struct jb_doc	*d = b->p->d;
+	size_t			 i;
+
+	docx_blank(b);
+	docx_para_start(b, DS_CONTENTS_HEAD, PK_KEEP);
+	docx_run_text(b, DS__MAX, doc_label(d, JB_LABEL_CONTENTS));
+	docx_para_end(b);
+	for (i = 0; i < d->narticles; i++) {
+		const struct jb_article *art = &d->articles[i];
+
+		docx_para_start(b, DS_CONTENTS, 0);
+		docx_start(b->w, "w:hyperlink", "w:anchor", art->anchor,
+		    "w:history", "1", NULL);
+		b->links = 1;
+		if (art->kicker != NULL) {
+			docx_run_text(b, DS_EM, art->kicker);
+			docx_run_text(b, DS_EM, "——");
+			if (ems(art->kicker) + 2 + ems(art->title) >
+			    SPEC_CHARS - 2)
+				run_break(b);
+		}
+		docx_run_text(b, DS__MAX, art->title);
+		b->links = 0;
+		docx_end(b->w);
+		docx_para_end(b);
+	}
+}
+
+/* ---- articles ---- */
+
+/*
+ * Title lines.  Word breaks a long title where the measure ends, inside
+ * a word if need be; print breaks it by sense into the fewest lines of
+ * even length (linebreak.c).  The DOCX does the same with widths in em
+ * (a wide character 1, others ½) and gives Word the breaks as line
+ * breaks: after a pause or stop mark or a space a break costs nothing,
+ * beside a quoted phrase TB_QUOTE, between two words (ICU's dictionary)
+ * TB_WORD, inside a word TB_CHAR; each line costs its squared distance
+ * from the mean.
+ */
+#define TB_QUOTE	4.0
+#define TB_WORD		9.0
+#define TB_CHAR		1e4
+#define TB_MAXCH	128	/* longer titles are left to Word */
+#define TB_MAXL		4
+
+int
+docx_in_set(const char *set, unsigned long c)
+{
+	const unsigned char	*p = (const unsigned char *)set;
+	unsigned long		 d;
+
+	while (*p != '\0') {
+		d = p[0] < 0xE0 ? (unsigned long)(p[0] & 0x1F) << 6 |
+		    (p[1] & 0x3F) : (unsigned long)(p[0] & 0x0F) << 12 |
+		    (unsigned long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		if (d == c)
+			return 1;
+		p += p[0] < 0xE0 ? 2 : 3;
+	}
+	return 0;
+}
+
+/* The least cost of l lines ending before character j (see title_breaks()). */
+static void
+line_cost(double *cost, size_t *from, size_t n, size_t l, size_t j,
+    const double *x, const double *bc, double room, double mean)
+{
+	double	 d, k;
+	size_t	 i;
+
+	if (bc[j] < 0)
+		return;
+	for (i = 0; i < j; i++) {
+		if (cost[(l - 1) * (n + 1) + i] < 0 || x[j] - x[i] > room + 0.01)
+			continue;
+		d = x[j] - x[i] - mean;
+		k = cost[(l - 1) * (n + 1) + i] + bc[j] + d * d;
+		if (cost[l * (n + 1) + j] < 0 || k < cost[l * (n + 1) + j]) {
+			cost[l * (n + 1) + j] = k;
+			from[l * (n + 1) + j] = i;
+		}
+	}
+}
+
+/*
+ * Fill at[] with the byte offsets where title t breaks and return their
+ * number: 0 when it fits one line or is too long to search.
+ */
+static size_t
+title_breaks(const char *t, size_t *at)
+{
+	unsigned long	 c[TB_MAXCH];
+	size_t		 off[TB_MAXCH + 1], from[(TB_MAXL + 1) * (TB_MAXCH + 1)];
+	double		 x[TB_MAXCH + 1], bc[TB_MAXCH + 1];
+	double		 cost[(TB_MAXL + 1) * (TB_MAXCH + 1)], room, mean;
+	unsigned char	 word[TB_MAXCH + 1];
+	const unsigned char *p = (const unsigned char *)t;
+	UErrorCode	 err = U_ZERO_ERROR;
+	UBreakIterator	*bi;
+	UText		*ut;
+	int32_t		 wb;
+	size_t		 n = 0, i, j, l, L, nl = 0;
+
+	room = (SPEC_MEASURE * 72 / 25.4 - 4 * DOCX_CELL / 20.0) / SPEC_SIZE_2;
+	x[0] = 0;
+	while (*p != '\0') {
+		int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+
+		if (n == TB_MAXCH)
+			return 0;
+		off[n] = (size_t)(p - (const unsigned char *)t);
+		c[n] = len == 1 ? *p : len == 2 ? (unsigned long)(*p & 0x1F) :
+		    len == 3 ? (unsigned long)(*p & 0x0F) :
+		    (unsigned long)(*p & 0x07);
+		for (i = 1; i < (size_t)len; i++)
+			c[n] = c[n] << 6 | (p[i] & 0x3F);
+		x[n + 1] = x[n] + docx_em_of(c[n]);
+		p += len;
+		n++;
+	}
+	off[n] = (size_t)(p - (const unsigned char *)t);
+	if (x[n] <= room + 0.01)
+		return 0;
+
+	/* Word starts by ICU; without its dictionary every break is a word's. */
+	memset(word, 1, sizeof(word));
+	bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
+	ut = utext_openUTF8(NULL, t, -1, &err);
+	if (U_SUCCESS(err)) {
+		ubrk_setUText(bi, ut, &err);
+		memset(word, 0, sizeof(word));
+		for (wb = ubrk_first(bi), i = 0; U_SUCCESS(err) &&
+		    wb != UBRK_DONE; wb = ubrk_next(bi)) {
+			while (i < n && off[i] < (size_t)wb)
+				i++;
+			if (off[i] == (size_t)wb)
+				word[i] = 1;
+		}
+	}
+	utext_close(ut);
+	ubrk_close(bi);
+
+	/* What a line ending before character i costs; -1: no break there. */
+	for (i = 1; i < n; i++) {
+		unsigned long pc = c[i - 1], cc = c[i];
+
+		if (cc == ' ' || cc == 0x3000 ||
+		    docx_in_set(TB_STOP TB_CLOSE, cc) ||
+		    docx_in_set(TB_OPEN, pc) ||
+		    (cc < 0x80 && pc < 0x80 && pc != ' '))
+			bc[i] = -1;
+		else if (pc == ' ' || pc == 0x3000 || docx_in_set(TB_STOP, pc))
+			bc[i] = 0;
+		else if (docx_in_set(TB_CLOSE, pc) || docx_in_set(TB_OPEN, cc))
+			bc[i] = TB_QUOTE;
+		else
+			bc[i] = word[i] ? TB_WORD : TB_CHAR;
+	}
+	bc[n] = 0;
+
+	/*
+	 * The fewest lines, then the least cost: with L lines of mean width
+	 * x[n] / L, cost[l][j] is the least cost of the first l lines ending
+	 * before character j.
+	 */
+	for (L = 1; L <= TB_MAXL && nl == 0; L++) {
+		mean = x[n] / (double)L;
+		for (i = 0; i < (TB_MAXL + 1) * (n + 1); i++)
+			cost[i] = -1;
+		cost[0] = 0;
+		for (l = 1; l <= L; l++)
+			for (j = 1; j <= n; j++)
+				line_cost(cost, from, n, l, j, x, bc, room,
+				    mean);
+		if (cost[L * (n + 1) + n] >= 0)
+			nl = L;
+	}
+	if (nl < 2)
+		return 0;
+	for (l = nl, j = n; l > 1; l--) {
+		j = from[l * (n + 1) + j];
+		at[l - 2] = off[j];
+	}
+	return nl - 1;
+}
+
+static void
+title(struct docx_body *b, const struct jb_article *art, unsigned keep)
+{
+	size_t	 at[TB_MAXL], n = title_breaks(art->title, at), i, from = 0;
+	char	 id[16], *line;
+
+	docx_para_start(b, DS_TITLE, keep);
+	snprintf(id, sizeof(id), "%d", b->nmarks++);
+	docx_empty(b->w, "w:bookmarkStart", "w:id", id, "w:name",
+	    art->anchor, NULL);
+	for (i = 0; i <= n; i++) {
+		line = xstrndup(art->title + from, (i < n ? at[i] :
+		    strlen(art->title)) - from);
+		if (i > 0)
+			run_break(b);
+		docx_run_text(b, DS__MAX, line);
+		free(line);
+		if (i < n)
+			from = at[i];
+	}
+	docx_empty(b->w, "w:bookmarkEnd", "w:id", id, NULL);
+	docx_para_end(b);
+}
+
+static int	 block(struct docx_body *, const struct jb_block *, unsigned);
+
+/* A box: its paragraphs framed, a blank line before and after it. */
+static int
+box(struct docx_body *b, const struct jb_block *blk)
+{
+	size_t	 i, e = 0;
+	unsigned keep;
+	int	 rc = 0;
+
+	/* A short box stays on one page, as in print (4 lines of 26 字). */
+	for (i = 0; i < blk->nchildren; i++)
+		e += runs_ems(blk->children[i].runs,
+		    blk->children[i].nruns);
+	keep = e <= 4 * (SPEC_CHARS - 2) ? PK_LINES : 0;
+	docx_blank(b);
+	for (i = 0; i < blk->nchildren; i++)
+		if (block(b, &blk->children[i], PK_BOX | keep |
+		    (keep && i + 1 < blk->nchildren ? PK_KEEP : 0)) == -1)
+			rc = -1;
+	docx_blank(b);
+	return rc;
+}
+
+static int
+block(struct docx_body *b, const struct jb_block *blk, unsigned flags)
+{
+	static const enum docx_style hs[] = { DS_H1, DS_H1, DS_H2, DS_H3,
+	    DS_H4 };
+	double	 w = SPEC_MEASURE * 72 / 25.4;
+
+	switch (blk->kind) {
+	case JB_BLOCK_PARA:
+		docx_para_start(b, flags & PK_BOX ? DS_BOX : DS_NORMAL, flags);
+		docx_runs(b, blk->runs, blk->nruns, blk->lead);
+		docx_para_end(b);
+		break;
+	case JB_BLOCK_HEADING:
+		docx_para_start(b, hs[blk->level < 1 ? 1 : blk->level > 4 ? 4 :
+		    blk->level], flags | PK_KEEP);
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
+		break;
+	case JB_BLOCK_BYLINE:
+		docx_para_start(b, DS_BYLINE, flags);
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
+		break;
+	case JB_BLOCK_ITEM:
+		docx_para_start(b, DS_BRIEF, flags);
+		run_star(b);
+		docx_runs(b, blk->runs, blk->nruns, blk->lead);
+		docx_para_end(b);
+		break;
+	case JB_BLOCK_LISTITEM:
+		docx_para_start(b, DS_LIST, flags);
+		docx_run_text(b, DS_LATIN, blk->marker ? blk->marker : "•");
+		if (blk->marker != NULL && strchr(blk->marker, '.') != NULL)
+			docx_run_text(b, DS_LATIN, " ");
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
+		break;
+	case JB_BLOCK_BOX:
+		return box(b, blk);
+	case JB_BLOCK_IMAGE:
+		if (flags & PK_BOX)
+			w -= 2 * DOCX_CELL / 20.0;
+		if (docx_picture(b, blk, w, flags | (blk->caption != NULL ||
+		    blk->credit != NULL ? PK_KEEP : 0)) == -1)
+			return -1;
+		if (blk->caption != NULL) {
+			docx_para_start(b, DS_CAPTION, (flags & ~PK_KEEP) |
+			    (blk->credit != NULL ? PK_KEEP : 0));
+			docx_run_text(b, DS__MAX, blk->caption);
+			docx_para_end(b);
+		}
+		if (blk->credit != NULL)
+			docx_credit(b, blk->credit, flags & ~PK_KEEP);
+		break;
+	case JB_BLOCK_IMAGEROW:
+		return docx_picture_row(b, blk, flags & PK_BOX ? w - 2 *
+		    DOCX_CELL / 20.0 : w, flags & ~PK_KEEP);
+	case JB_BLOCK_TABLE:
+		return docx_table(b, blk, b->after_table);
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Kicker, title and subtitle kept together and with the text, a blank line before and after. */
+static int
+article(struct docx_body *b, const struct jb_article *art)
+{
+	size_t	 i;
+	int	 rc = 0;
+
+	docx_blank(b);
+	if (art->kicker != NULL) {
+		docx_para_start(b, DS_KICKER, PK_KEEP);
+		docx_run_text(b, DS__MAX, art->kicker);
+		docx_para_end(b);
+	}
+	title(b, art, PK_KEEP);
+	if (art->subtitle != NULL) {
+		docx_para_start(b, DS_SUBTITLE, PK_KEEP);
+		docx_run_text(b, DS__MAX, art->subtitle);
+		docx_para_end(b);
+	}
+	docx_blank(b);
+	for (i = 0; i < art->nblocks; i++) {
+		b->after_table = i > 0 &&
+		    art->blocks[i - 1].kind == JB_BLOCK_TABLE;
+		if (block(b, &art->blocks[i], 0) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+/* ---- 报尾 ---- */
+
+#define MEASURE_TW	"8844"	/* DOCX_MM(SPEC_MEASURE): the 报尾 is as wide */
+
+/* One row of the 报尾 table: top rule (0: none) and bottom rule, in mm. */
+static void
+row_start(struct docx_body *b, double top, double bottom)
+{
+	xmlTextWriterPtr	 w = b->w;
+
+	docx_start(w, "w:tr", NULL);
+	docx_start(w, "w:trPr", NULL);
+	docx_empty(w, "w:cantSplit", NULL);
+	docx_end(w);
+	docx_start(w, "w:tc", NULL);
+	docx_start(w, "w:tcPr", NULL);
+	docx_empty(w, "w:tcW", "w:w", MEASURE_TW, "w:type", "dxa", NULL);
+	docx_start(w, "w:tcBorders", NULL);
+	if (top > 0)
+		docx_border(w, "w:top", top * 72 / 25.4);
+	docx_border(w, "w:bottom", bottom * 72 / 25.4);
+	docx_end(w);
+	docx_end(w);		/* w:tcPr */
+}
+
+static void
+row_end(struct docx_body *b)
+{
+	docx_end(b->w);		/* w:tc */
+	docx_end(b->w);		/* w:tr */
+}
+
+/*
+ * The 报尾: a one-column table floating at the foot of the type area of
+ * the page where the text ends, so Word moves it to a page of its own
+ * when it does not fit below the text.  Rows: 报/送/发 (wrapped lines
+ * aligned after the colon), the 编印单位 and 印发 date, the credits and
+ * 共印N份; rules 0.35 mm above and below, 0.25 mm between.
+ */
+static void
+colophon(struct docx_body *b)
+{
+	const struct jb_doc	*d = b->p->d;
+	const struct jb_meta	*m = &d->meta;
+	xmlTextWriterPtr	 w = b->out;
+	struct buf		 t = { 0 };
+	size_t			 i, k;
+	int			 ndist = 0, tail = m->copies > 0 || m->credits.n > 0;
+	char			 x[16];
+
+	for (k = 0; k < JB_DIST__MAX; k++)
+		ndist += m->dist[k].n > 0;
+	/* The flow ends here: the table's paragraphs are written at once. */
+	docx_release(b, 0);
+	xmlFreeTextWriter(b->held);
+	xmlBufferFree(b->heldbuf);
+	b->held = NULL;
+	docx_start(w, "w:tbl", NULL);
+	docx_start(w, "w:tblPr", NULL);
+	snprintf(x, sizeof(x), "%d", DOCX_MM(SPEC_LEFT));
+	docx_empty(w, "w:tblpPr", "w:leftFromText", "0", "w:rightFromText",
+	    "0", "w:vertAnchor", "margin", "w:horzAnchor", "page",
+	    "w:tblpX", x, "w:tblpYSpec", "bottom", NULL);
+	docx_empty(w, "w:tblW", "w:w", MEASURE_TW, "w:type", "dxa", NULL);
+	docx_empty(w, "w:tblLayout", "w:type", "fixed", NULL);
+	docx_start(w, "w:tblCellMar", NULL);
+	docx_empty(w, "w:left", "w:w", "0", "w:type", "dxa", NULL);
+	docx_empty(w, "w:right", "w:w", "0", "w:type", "dxa", NULL);
+	docx_end(w);
+	docx_end(w);		/* w:tblPr */
+	docx_start(w, "w:tblGrid", NULL);
+	docx_empty(w, "w:gridCol", "w:w", MEASURE_TW, NULL);
+	docx_end(w);
+
+	if (ndist > 0) {
+		row_start(b, SPEC_RULE_HEAVY, SPEC_RULE_LIGHT);
+		for (k = 0; k < JB_DIST__MAX; k++) {
+			if (m->dist[k].n == 0)
+				continue;
+			t.len = 0;
+			buf_printf(&t, "%s：", doc_label(d, JB_LABEL_BAO +
+			    (int)k));
+			for (i = 0; i < m->dist[k].n; i++)
+				buf_printf(&t, "%s%s", i ? "，" : "",
+				    m->dist[k].v[i]);
+			buf_puts(&t, "。");
+			docx_para_start(b, DS_DIST, 0);
+			docx_run_text(b, DS__MAX, t.data);
+			docx_para_end(b);
+		}
+		row_end(b);
+	}
+	row_start(b, ndist > 0 ? 0 : SPEC_RULE_HEAVY, tail ? SPEC_RULE_LIGHT :
+	    SPEC_RULE_HEAVY);
+	docx_para_start(b, DS_PRINTED, 0);
+	docx_run_text(b, DS__MAX, m->org);
+	run_tab(b);
+	docx_run_text(b, DS__MAX, m->date_text);
+	docx_run_text(b, DS__MAX, doc_label(d, JB_LABEL_PRINTED));
+	docx_para_end(b);
+	row_end(b);
+	if (tail) {
+		double e = 0;
+
+		row_start(b, 0, SPEC_RULE_HEAVY);
+		t.len = 0;
+		if (t.data != NULL)
+			t.data[0] = '\0';
+		for (i = 0; i < m->credits.n; i++)
+			buf_printf(&t, "%s%s：%s", i ? "　" : "",
+			    m->credits.v[i].role, m->credits.v[i].name);
+		docx_para_start(b, DS_PRINTED, 0);
+		if (t.len > 0)
+			docx_run_text(b, DS__MAX, t.data);
+		e = t.len > 0 ? ems(t.data) : 0;
+		if (m->copies > 0) {
+			t.len = 0;
+			buf_puts(&t, "（");
+			buf_printf(&t, doc_label(d, JB_LABEL_COPIES),
+			    m->copies);
+			buf_puts(&t, "）");
+			/* On the credits' line when both fit, as in print. */
+			if (e > 0 && e + ems(t.data) + 1 > SPEC_CHARS * 16.0 /
+			    SPEC_SIZE_4 - 2) {
+				docx_para_end(b);
+				docx_para_start(b, DS_PRINTED, 0);
+			}
+			run_tab(b);
+			docx_run_text(b, DS__MAX, t.data);
+		}
+		docx_para_end(b);
+		row_end(b);
+	}
+	docx_end(w);		/* w:tbl */
+	buf_free(&t);
+	/* The paragraph the table floats from, as small as Word allows. */
+	docx_start(w, "w:p", NULL);
+	docx_start(w, "w:pPr", NULL);
+	docx_val(w, "w:pStyle", docx_style_id(DS_PRINTED));
+	docx_empty(w, "w:spacing", "w:line", "20", "w:lineRule", "exact",
+	    NULL);
+	docx_start(w, "w:rPr", NULL);
+	docx_val(w, "w:sz", "2");
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);
+}
+
+/*
+ * The section: A4, margins 37/35/28/26 mm, the footer 7 mm below the type
+ * area, 22 lines; turned, the same sheet set across.
+ */
+static void
+sect_props(xmlTextWriterPtr w, int turned)
+{
+	char			 v[6][16];
+
+	docx_start(w, "w:sectPr", NULL);
+	docx_empty(w, "w:footerReference", "w:type", "default", "r:id",
+	    "rIdFooterOdd", NULL);
+	docx_empty(w, "w:footerReference", "w:type", "even", "r:id",
+	    "rIdFooterEven", NULL);
+	snprintf(v[turned], 16, "%d", DOCX_MM(SPEC_PAGE_W));
+	snprintf(v[!turned], 16, "%d", DOCX_MM(SPEC_PAGE_H));
+	if (turned)
+		docx_empty(w, "w:pgSz", "w:w", v[0], "w:h", v[1], "w:orient",
+		    "landscape", NULL);
+	else
+		docx_empty(w, "w:pgSz", "w:w", v[0], "w:h", v[1], NULL);
+	/*
+	 * v[0] top, v[1] bottom, v[2] left, v[3] right.  A page turned a
+	 * quarter to the right keeps the 版心 where it was on the sheet: its
+	 * top along the portrait left edge, its left along the portrait
+	 * bottom.
+	 */
+	snprintf(v[turned ? 3 : 0], 16, "%d", DOCX_MM(SPEC_TOP));
+	snprintf(v[turned ? 2 : 1], 16, "%d", DOCX_MM(SPEC_PAGE_H - SPEC_TOP -
+	    SPEC_HEIGHT));
+	snprintf(v[turned ? 0 : 2], 16, "%d", DOCX_MM(SPEC_LEFT));
+	snprintf(v[turned ? 1 : 3], 16, "%d", DOCX_MM(SPEC_PAGE_W - SPEC_LEFT -
+	    SPEC_MEASURE));
+	/*
+	 * The footer's last line sits w:footer above the paper's edge:
+	 * 1245 puts the top of a 四号 folio 7 mm below the type area, as
+	 * print sets it (measured in LibreOffice; 1460 puts the dash there).
+	 */
+	docx_empty(w, "w:pgMar", "w:top", v[0], "w:right", v[3], "w:bottom",
+	    v[1], "w:left", v[2], "w:header", "851", "w:footer", "1245",
+	    "w:gutter", "0", NULL);
+	docx_empty(w, "w:cols", "w:space", "425", NULL);
+	docx_empty(w, "w:docGrid", "w:type", "lines", "w:linePitch", "579",
+	    NULL);
+	docx_end(w);
+}
+
+int
+docx_document(struct docx_pkg *p, struct buf *out)
+{
+	struct docx_body	 b;
+	xmlBufferPtr	 xb;
+	size_t		 i;
+	int		 rc = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.p = p;
+	if ((b.out = docx_part_new(&xb)) == NULL)
+		return -1;
+	if ((b.heldbuf = xmlBufferCreate()) == NULL ||
+	    (b.held = xmlNewTextWriterMemory(b.heldbuf, 0)) == NULL) {
+		xmlBufferFree(b.heldbuf);
+		docx_part_end(b.out, xb, out);
+		return -1;
+	}
+	b.w = b.out;
+	docx_start(b.out, "w:document",
+	    "xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+	    "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+	    NULL);
+	docx_start(b.out, "w:body", NULL);
+	masthead(&b);
+	note(&b);
+	if (p->d->narticles >= 2)
+		contents(&b);
+	for (i = 0; i < p->d->narticles; i++)
+		if (article(&b, &p->d->articles[i]) == -1)
+			rc = -1;
+	colophon(&b);
+	sect_props(b.out, 0);
+	docx_end(b.out);	/* w:body */
+	docx_end(b.out);	/* w:document */
+	if (docx_part_end(b.out, xb, out) == -1)
+		rc = -1;
+	return rc;
+}
