@@ -318,7 +318,7 @@ add_text(struct block *b, const char *s, size_t n, size_t skip, int ln)
 				break;
 			continue;
 		}
-		if (first && b->n > 0 && !doc_break_vanishes(b->v[b->n - 1].c, c))
+		if (first && b->n > 0 && !dtext_break_vanishes(b->v[b->n - 1].c, c))
 			push_ch(b, ' ', b->v[b->n - 1].line, b->v[b->n - 1].col + 1, 1);
 		first = 0;
 		push_ch(b, c, ln, col, 0);
@@ -579,7 +579,7 @@ rule_split(struct cfile *f, const struct block *a, const struct block *b)
 		return;
 	last = &a->v[a->n - 1];
 	/* a photo credit (唐晓　摄) ends without a stop */
-	if (doc_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
+	if (dtext_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
 		return;
 	n = a->n < 8 ? a->n : 8;
 	add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
@@ -796,7 +796,7 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 		    b->v[2].c == 0x8A0A)
 			han = 0;
 		/* beside a full-width mark the space is not printed at all */
-		if (han || doc_space_vanishes(pair[0], pair[1])) {
+		if (han || dtext_space_vanishes(pair[0], pair[1])) {
 			s = g_ucs4_to_utf8(pair, 2, NULL, NULL, NULL);
 			add_find(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
 			    b->v[i].line, b->v[i].col, xstrdup(s), NULL, NULL);

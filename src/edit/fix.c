@@ -505,7 +505,7 @@ rule_spaces(struct fixer *f)
 		/* between Han characters outside （…）, as cjk-space has it,
 		 * or beside a full-width mark, where it is never printed */
 		han = is_han(a) && is_han(b) && paren == 0;
-		if (han || doc_space_vanishes(a, b))
+		if (han || dtext_space_vanishes(a, b))
 			add_edit(f, f->v[i].off, f->v[j].off, "", MSG_FIX_CJK_SPACE,
 			    f->v[i].line, f->v[i].col, span(f, i - 1, j + 1),
 			    pair(f->v[i - 1].c, f->v[j].c));

@@ -215,7 +215,7 @@ ends_whole(const struct iblock *b)
 	const char	*t = b->text.data;
 
 	return b->kind != I_PARA || byline(t) || credit(t) ||
-	    doc_is_terminal(last_char(t));
+	    dtext_is_terminal(last_char(t));
 }
 
 void
@@ -291,7 +291,7 @@ split_pair(const struct iblock *a, const struct iblock *b)
 	    (imptext_starts(s, "**") && imptext_ends(s, "**") && strstr(s + 2, "**") == s + n - 2))
 		return 0;
 	/* a 本报讯 lead or a subtitle starts a paragraph of its own */
-	if (doc_is_terminal(last_char(s)) || item_marker(t, &after) ||
+	if (dtext_is_terminal(last_char(s)) || item_marker(t, &after) ||
 	    (imptext_starts(t, "（") && imptext_ends(t, "）")) || imptext_starts(t, "本报讯") ||
 	    imptext_starts(t, "本報訊") || imptext_starts(t, "——"))
 		return 0;
@@ -440,7 +440,7 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 			if (cur == NULL || cur->kind != I_PARA || (l->linemode &&
 			    !(l->wrap > 0 && t == raw && prev != NULL &&
 			    g_utf8_strlen(imptext_skip_space(prev), -1) >= l->wrap - 1 &&
-			    !doc_is_terminal(last_char(prev)))))
+			    !dtext_is_terminal(last_char(prev)))))
 				cur = add_block(l, I_PARA, ln);
 			block_line(cur, t, raw, ln);
 		}

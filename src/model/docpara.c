@@ -140,7 +140,7 @@ image_block(struct conv *c, struct jb_block *b, cmark_node *img,
 	b->kind = JB_BLOCK_IMAGE;
 	b->pos = *pos;
 	b->src = arena_strdup(c->d->arena, src);
-	b->alt = doc_node_text(c, img);
+	b->alt = dtext_node_text(c, img);
 	t = cmark_node_get_title(img);
 	b->caption = t && *t ? arena_strdup(c->d->arena, t) : NULL;
 	if (*b->alt == '\0')
@@ -155,16 +155,16 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	struct jb_block	*b, *prev;
 	cmark_node	*img[DOC_MAX_ROW + 1];
 	const char	*t;
-	struct jb_pos	 pos = doc_cpos(c, n), ipos;
+	struct jb_pos	 pos = dtext_cpos(c, n), ipos;
 	size_t		 nimg, i;
 
 	nimg = dpara_images(n, img, DOC_MAX_ROW + 1);
 	if (nimg == 1) {
-		image_block(c, doc_vec_push(out), img[0], &pos);
+		image_block(c, vec_push(out), img[0], &pos);
 		return;
 	}
 	if (nimg > DOC_MAX_ROW) {
-		ipos = doc_cpos(c, img[DOC_MAX_ROW]);
+		ipos = dtext_cpos(c, img[DOC_MAX_ROW]);
 		msg(MSG_IMAGE_ROW, &ipos, (int)nimg, DOC_MAX_ROW,
 		    cmark_node_get_url(img[DOC_MAX_ROW]));
 		c->bad = 1;
@@ -172,20 +172,20 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	}
 	if (nimg > 1) {
 		/* Pictures side by side: a row, each with its own caption. */
-		b = doc_vec_push(out);
+		b = vec_push(out);
 		b->kind = JB_BLOCK_IMAGEROW;
 		b->pos = pos;
 		b->children = arena_alloc(c->d->arena, nimg * sizeof(*b));
 		memset(b->children, 0, nimg * sizeof(*b));
 		b->nchildren = nimg;
 		for (i = 0; i < nimg; i++) {
-			ipos = doc_cpos(c, img[i]);
+			ipos = dtext_cpos(c, img[i]);
 			image_block(c, &b->children[i], img[i], &ipos);
 		}
 		return;
 	}
 
-	t = doc_node_text(c, n);
+	t = dtext_node_text(c, n);
 	prev = out->n ? (struct jb_block *)out->v + out->n - 1 : NULL;
 	if (is_byline(t)) {
 		/* A photo credit right after its picture belongs to it. */
@@ -196,10 +196,10 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 			    strlen(t) - strlen("（") - strlen("）"));
 			return;
 		}
-		b = doc_vec_push(out);
+		b = vec_push(out);
 		b->kind = JB_BLOCK_BYLINE;
 		b->pos = pos;
-		b->runs = doc_inlines(c, n, &b->nruns);
+		b->runs = dtext_inlines(c, n, &b->nruns);
 		return;
 	}
 
@@ -209,9 +209,9 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 		c->bad = 1;
 		return;
 	}
-	b = doc_vec_push(out);
+	b = vec_push(out);
 	b->pos = pos;
-	b->runs = doc_inlines(c, n, &b->nruns);
+	b->runs = dtext_inlines(c, n, &b->nruns);
 	if (briefs && b->nruns > 0 && starts_with(b->runs[0].text, "★")) {
 		b->kind = JB_BLOCK_ITEM;
 		b->runs[0].text += strlen("★");

@@ -55,7 +55,7 @@ dtab_caption(struct conv *c, cmark_node *n, const char **label,
 	if (n == NULL || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH ||
 	    dpara_images(n, NULL, 0) > 0)
 		return 0;
-	t = doc_node_text(c, n);
+	t = dtext_node_text(c, n);
 	if (!caption_split(t, &ll, &ti))
 		return 0;
 	*label = arena_strndup(c->d->arena, t, ll);
@@ -94,7 +94,7 @@ row_cells(struct conv *c, cmark_node *r, struct jb_pos *pos)
 	size_t		 len;
 	int		 n = 0, padded = 0, blank = 1, ln;
 
-	*pos = doc_cpos(c, r);
+	*pos = dtext_cpos(c, r);
 	for (cell = cmark_node_first_child(r); cell != NULL;
 	    cell = cmark_node_next(cell)) {
 		if (cmark_node_get_start_column(cell) == 0)
@@ -139,7 +139,7 @@ dtab_convert(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 	struct jb_block	*b;
 	struct jb_table	*t;
 	struct jb_cell	*cells;
-	struct jb_pos	 pos = doc_cpos(c, n), rpos;
+	struct jb_pos	 pos = dtext_cpos(c, n), rpos;
 	cmark_node	*row, *cell;
 	uint8_t		*al;
 	size_t		 ncols, nrows = 0, i, j;
@@ -151,7 +151,7 @@ dtab_convert(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 	t->seq = ++c->ntables;
 	if (cap != NULL) {
 		dtab_caption(c, cap, &t->label, &t->title);
-		t->cappos = doc_cpos(c, cap);
+		t->cappos = dtext_cpos(c, cap);
 		t->name = arena_printf(c->d->arena, "%s　%s", t->label,
 		    t->title);
 	} else {
@@ -187,9 +187,9 @@ dtab_convert(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 			struct jb_cell *ce = &cells[i * ncols + j];
 
 			ce->pos = cmark_node_get_start_column(cell) ?
-			    doc_cpos(c, cell) : rpos;
-			ce->runs = doc_inlines(c, cell, &ce->nruns);
-			text = doc_runs_text(c->d, ce->runs, ce->nruns);
+			    dtext_cpos(c, cell) : rpos;
+			ce->runs = dtext_inlines(c, cell, &ce->nruns);
+			text = dtext_runs_text(c->d, ce->runs, ce->nruns);
 			ce->number = is_number(text);
 		}
 	}
@@ -203,7 +203,7 @@ dtab_convert(struct conv *c, cmark_node *n, cmark_node *cap, struct vec *out)
 		    t->name);
 		c->bad = 1;
 	}
-	b = doc_vec_push(out);
+	b = vec_push(out);
 	b->kind = JB_BLOCK_TABLE;
 	b->pos = pos;
 	b->table = t;

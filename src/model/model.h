@@ -480,7 +480,7 @@ void		 doc_free(struct jb_doc *d);			/* NULL: no-op */
  * ambiguous-width marks such as “ as wide next to a wide character),
  * 0 if it becomes a space.
  */
-int		 doc_break_vanishes(unsigned long prev, unsigned long next);
+int		 dtext_break_vanishes(unsigned long prev, unsigned long next);
 
 /*
  * 1 if spaces typed between code points prev and next vanish: one is a
@@ -488,10 +488,10 @@ int		 doc_break_vanishes(unsigned long prev, unsigned long next);
  * and the other a wide character or such a mark (基礎。 堅持).  The mark
  * carries its own blank; the parser drops the space, check reports it.
  */
-int		 doc_space_vanishes(unsigned long prev, unsigned long next);
+int		 dtext_space_vanishes(unsigned long prev, unsigned long next);
 
 /* 1 if code point c may end a sentence (。！？… closing marks, ——). */
-int		 doc_is_terminal(unsigned long c);
+int		 dtext_is_terminal(unsigned long c);
 
 /*
  * Where a character of the model stands in the issue file, for a
@@ -503,11 +503,11 @@ int		 doc_is_terminal(unsigned long c);
  * not in d's file, has no column (a whole-file position such as d->src)
  * or the file has no such occurrence.
  */
-struct jb_pos	 doc_locate(const struct jb_doc *d, const struct jb_pos *pos,
+struct jb_pos	 dtext_locate(const struct jb_doc *d, const struct jb_pos *pos,
 		    const char *text, size_t off);
 
 /* Plain text of runs (styles dropped), allocated from d's arena. */
-const char	*doc_runs_text(const struct jb_doc *d, const struct jb_run *r,
+const char	*dtext_runs_text(const struct jb_doc *d, const struct jb_run *r,
 		    size_t n);
 
 /*

@@ -9,14 +9,6 @@
 #include "model/model.h"
 #include "util/util.h"
 
-/* A growable array of elements of one size, copied into the arena when done. */
-struct vec {
-	char	*v;
-	size_t	 n;
-	size_t	 cap;
-	size_t	 size;
-};
-
 /* Conversion state for one document. */
 struct conv {
 	struct jb_doc	*d;
@@ -43,16 +35,14 @@ ends_with(const char *s, const char *p)
 	return n >= m && strcmp(s + n - m, p) == 0;
 }
 
-/* document.c */
+/* doctext.c -- the text of blocks: runs, positions. */
 
-/* Room for one more element at the end of x, zeroed. */
-void		*doc_vec_push(struct vec *x);
 /* Where node n starts in the issue file, its column in characters. */
-struct jb_pos	 doc_cpos(const struct conv *c, cmark_node *n);
+struct jb_pos	 dtext_cpos(const struct conv *c, cmark_node *n);
 /* The runs of the inline children of n, in the arena; warns of raw HTML. */
-struct jb_run	*doc_inlines(struct conv *c, cmark_node *n, size_t *nruns);
+struct jb_run	*dtext_inlines(struct conv *c, cmark_node *n, size_t *nruns);
 /* Plain text of a heading or paragraph, through the same folding rules. */
-const char	*doc_node_text(struct conv *c, cmark_node *n);
+const char	*dtext_node_text(struct conv *c, cmark_node *n);
 
 /* docpara.c -- paragraphs: pictures, photo rows, credits, bylines, items. */
 

@@ -248,23 +248,39 @@ void		 flow_line(struct lb *lb, struct row *r, struct para *p,
 size_t		 flow_para(struct lb *lb, struct para *p, const struct flow *f);
 
 /*
+ * place.c: what the parts, tables and pages put on the page model.
+ * place_item() appends an item to pg, uninitialised (each pointer lasts
+ * until the next append there).  place_rule() draws a rule across the
+ * measure at y; place_text() sets s on one line straight onto pg at
+ * baseline y, from x (AL_LEFT), centred between x and its mirror
+ * (AL_CENTER), or ending at x (AL_RIGHT).  place_runs() appends n runs of
+ * the model to p in role base at size, strong ones in 黑体, emphasis in
+ * 楷体, code in the digits face, a hard break as a line feed; with lead
+ * the first run in 黑体 too.
+ */
+struct lay_item	*place_item(struct lay_page *pg);
+void		 place_rule(struct lay_page *pg, double y, double thick,
+		    unsigned color);
+void		 place_text(struct lb *lb, struct lay_page *pg, const char *s,
+		    enum jb_role role, double size, unsigned color, double x,
+		    double y, enum align al);
+void		 place_runs(struct para *p, const struct jb_run *runs, size_t n,
+		    enum jb_role base, double size, int lead);
+
+/*
  * parts.c: the parts of a bulletin.  part_masthead() sets the 报头 onto
  * page pg (the first) and returns the grid lines it takes; part_note(),
  * part_contents() and part_article() append the rows of the 编者按, the
  * 本期要目 and one article; part_footer() appends the 报尾's rows and
  * returns their number, of which *ndist are 报/送/发 lines.  Errors
  * (an unreadable picture, a missing glyph) are reported and set
- * lb->failed.  part_runs() appends n runs of the model to p in role
- * base at size, strong ones in 黑体, emphasis in 楷体, code in the digits
- * face, a hard break as a line feed; with lead the first run in 黑体 too.
+ * lb->failed.
  */
 int	 part_masthead(struct lb *lb, struct lay_page *pg);
 void	 part_note(struct lb *lb);
 void	 part_contents(struct lb *lb);
 void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
-void	 part_runs(struct para *p, const struct jb_run *runs, size_t n,
-	    enum jb_role base, double size, int lead);
 
 /*
  * table.c: tables.  table_set() appends the rows of table block b: its
@@ -293,12 +309,7 @@ void	 table_cut(struct lb *lb, struct lay_page *pg, int id, double y);
 void	 table_close(struct lb *lb);
 
 /*
- * pages.c: page_new() appends an empty page to lb's output, page_item()
- * an item to pg, uninitialised (each pointer lasts until the next append
- * there).  page_rule() draws a rule across the measure at y; page_text()
- * sets s on one line straight onto pg at baseline y, from x (AL_LEFT),
- * centred between x and its mirror (AL_CENTER), or ending at x
- * (AL_RIGHT).  page_body() puts lb's rows on pages from pg on, whose
+ * pages.c: page_new() appends an empty page to lb's output.  page_body() puts lb's rows on pages from pg on, whose
  * first *g grid lines are taken, and returns the last page, its lines
  * used in *g.  page_footer() puts the last nf rows of lb (the 报尾, the
  * first ndist of them 报/送/发 lines) at the foot of pg, or of a new page
@@ -307,12 +318,6 @@ void	 table_close(struct lb *lb);
  * after the first bodypages nor the 报尾 page after them.
  */
 struct lay_page	*page_new(struct lb *lb);
-struct lay_item	*page_item(struct lay_page *pg);
-void		 page_rule(struct lay_page *pg, double y, double thick,
-		    unsigned color);
-void		 page_text(struct lb *lb, struct lay_page *pg, const char *s,
-		    enum jb_role role, double size, unsigned color, double x,
-		    double y, enum align al);
 struct lay_page	*page_body(struct lb *lb, struct lay_page *pg, int *g);
 void		 page_footer(struct lb *lb, struct lay_page *pg, int g,
 		    size_t nf, int ndist, int even);

@@ -113,7 +113,7 @@ static struct jb_pos
 char_pos(struct lb *lb, const struct para *p, size_t i)
 {
 	if (p->src0 != NOSRC && i < p->nch && p->ch[i].off >= p->src0)
-		return doc_locate(lb->d, p->pos, p->text.data + p->src0,
+		return dtext_locate(lb->d, p->pos, p->text.data + p->src0,
 		    p->ch[i].off - p->src0);
 	return *p->pos;
 }

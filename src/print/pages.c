@@ -24,62 +24,6 @@ page_new(struct lb *lb)
 	return &l->pages[l->npages++];
 }
 
-struct lay_item *
-page_item(struct lay_page *pg)
-{
-	if (pg->nitems == pg->cap) {
-		pg->cap = pg->cap ? 2 * pg->cap : 64;
-		pg->items = xrealloc(pg->items, pg->cap * sizeof(*pg->items));
-	}
-	return &pg->items[pg->nitems++];
-}
-
-void
-page_rule(struct lay_page *pg, double y, double thick, unsigned color)
-{
-	struct lay_item	*it = page_item(pg);
-
-	memset(it, 0, sizeof(*it));
-	it->kind = LAY_RULE;
-	it->x = LAY_LEFT;
-	it->y = y;
-	it->w = LAY_MEASURE;
-	it->h = thick;
-	it->color = color;
-}
-
-void
-page_text(struct lb *lb, struct lay_page *pg, const char *s, enum jb_role role,
-    double size, unsigned color, double x, double y, enum align al)
-{
-	struct row	*r;
-	struct para	 p;
-	struct flow	 f;
-	size_t		 i;
-
-	shape_init(&p, &lb->d->src);
-	memset(&f, 0, sizeof(f));
-	f.x0 = x;
-	f.w = LAY_MEASURE - (x - LAY_LEFT) * (al == AL_LEFT ? 1 : 2);
-	if (al == AL_RIGHT)
-		f.w = x - LAY_LEFT;
-	if (al == AL_RIGHT)
-		f.x0 = LAY_LEFT;
-	f.al = al;
-	f.nobreak = 1;
-	shape_add(&p, s, role, size, color, 0, role == JB_ROLE_SONGTI);
-	flow_para(lb, &p, &f);
-	shape_clear(&p);
-	r = &lb->rows[--lb->nrows];
-	for (i = 0; i < r->nitems; i++) {
-		struct lay_item *it = page_item(pg);
-
-		*it = r->items[i];
-		it->y = y;
-	}
-	free(r->items);
-}
-
 /* Move a row's items onto page pg with its top at y = top. */
 static void
 place_at(struct lb *lb, struct lay_page *pg, struct row *r, double top)
@@ -87,7 +31,7 @@ place_at(struct lb *lb, struct lay_page *pg, struct row *r, double top)
 	size_t	 i;
 
 	for (i = 0; i < r->nitems; i++) {
-		struct lay_item *it = page_item(pg);
+		struct lay_item *it = place_item(pg);
 
 		*it = r->items[i];
 		it->y += top;
@@ -188,7 +132,7 @@ frames(struct lb *lb, struct lay_page *pg, size_t from, size_t to,
 			;
 		if (box == 0)
 			continue;
-		it = page_item(pg);
+		it = place_item(pg);
 		memset(it, 0, sizeof(*it));
 		it->kind = LAY_FRAME;
 		it->x = LAY_LEFT + LAY_BODY / 2;
@@ -603,15 +547,15 @@ page_footer(struct lb *lb, struct lay_page *pg, int g, size_t nf, int ndist,
 		pg = page_new(lb);
 	if (!LAY_COMPACT && even && lb->out->npages % 2 == 1)
 		pg = page_new(lb);
-	page_rule(pg, LAY_TOP + top * LAY_PITCH, SPEC_RULE_HEAVY * LAY_MM, BLACK);
+	place_rule(pg, LAY_TOP + top * LAY_PITCH, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	if (ndist > 0)
-		page_rule(pg, LAY_TOP + (top + ndist) * LAY_PITCH,
+		place_rule(pg, LAY_TOP + (top + ndist) * LAY_PITCH,
 		    SPEC_RULE_LIGHT * LAY_MM, BLACK);
 	/* under the 印发 line, which is two on the phone */
 	if ((size_t)(ndist + 1 + LAY_COMPACT) < nf)
-		page_rule(pg, LAY_TOP + (top + ndist + 1 + LAY_COMPACT) *
+		place_rule(pg, LAY_TOP + (top + ndist + 1 + LAY_COMPACT) *
 		    LAY_PITCH, SPEC_RULE_LIGHT * LAY_MM, BLACK);
-	page_rule(pg, LAY_COMPACT ? LAY_TOP + (top + (int)nf) * LAY_PITCH :
+	place_rule(pg, LAY_COMPACT ? LAY_TOP + (top + (int)nf) * LAY_PITCH :
 	    LAY_TOP + LAY_HEIGHT, SPEC_RULE_HEAVY * LAY_MM, BLACK);
 	for (i = 0; i < nf; i++) {
 		lb->rows[frow0 + i].para = -1;
@@ -643,7 +587,7 @@ page_folios(struct lb *lb, int bodypages)
 			continue;
 		l->pages[pno].folio = pno + 1;
 		snprintf(num, sizeof(num), "— %d —", pno + 1);
-		page_text(lb, &l->pages[pno], num, JB_ROLE_SONGTI, SIZE_4,
+		place_text(lb, &l->pages[pno], num, JB_ROLE_SONGTI, SIZE_4,
 		    BLACK, odd ? LAY_LEFT + LAY_MEASURE - SIZE_4 :
 		    LAY_LEFT + SIZE_4, y, odd ? AL_RIGHT : AL_LEFT);
 	}

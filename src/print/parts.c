@@ -6,30 +6,6 @@
 #include "print/layout_int.h"
 #include "util/util.h"
 
-void
-part_runs(struct para *p, const struct jb_run *runs, size_t n,
-    enum jb_role base, double size, int lead)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		const struct jb_run *r = &runs[i];
-		enum jb_role role = base;
-
-		if (r->style & JB_STYLE_BREAK) {
-			shape_span(p, "\n", 1, base, size, BLACK, 0);
-			continue;
-		}
-		if ((r->style & JB_STYLE_STRONG) || (lead && i == 0))
-			role = JB_ROLE_HEITI;
-		else if (r->style & JB_STYLE_EM)
-			role = JB_ROLE_KAITI;
-		else if (r->style & JB_STYLE_CODE)
-			role = JB_ROLE_DIGITS;
-		shape_add(p, r->text, role, size, BLACK, 0, 0);
-	}
-}
-
 static void
 body_flow(struct flow *f, double inset)
 {
@@ -237,7 +213,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	f.box = box;
 	switch (b->kind) {
 	case JB_BLOCK_PARA:
-		part_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
+		place_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow_para(lb, &p, &f);
 		break;
@@ -247,14 +223,14 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		    JB_ROLE_FANGSONG };
 		int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
 
-		part_runs(&p, b->runs, b->nruns, hr[lv], LAY_BODY, 0);
+		place_runs(&p, b->runs, b->nruns, hr[lv], LAY_BODY, 0);
 		f.keep = 1;
 		f.nobreak = 1;
 		flow_para(lb, &p, &f);
 		break;
 	}
 	case JB_BLOCK_BYLINE:
-		part_runs(&p, b->runs, b->nruns, JB_ROLE_KAITI, LAY_BODY, 0);
+		place_runs(&p, b->runs, b->nruns, JB_ROLE_KAITI, LAY_BODY, 0);
 		f.ind1 = 0;
 		f.al = AL_RIGHT;
 		f.nobreak = 1;
@@ -263,7 +239,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 	case JB_BLOCK_ITEM:
 		shape_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
 		p.src0 = p.text.len;
-		part_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
+		place_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY,
 		    b->lead);
 		flow_para(lb, &p, &f);
 		break;
@@ -273,7 +249,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		if (b->marker != NULL && strchr(b->marker, '.') != NULL)
 			shape_add(&p, " ", JB_ROLE_DIGITS, LAY_BODY, BLACK, 0,
 			    0);
-		part_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
+		place_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
 		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_BOX:
@@ -384,7 +360,7 @@ part_note(struct lb *lb)
 			shape_add(&p, arena_printf(lb->d->arena, "%s：",
 			    doc_label(lb->d, JB_LABEL_NOTE)), JB_ROLE_HEITI, LAY_BODY,
 			    BLACK, 0, 0);
-		part_runs(&p, m->note[i].runs, m->note[i].nruns,
+		place_runs(&p, m->note[i].runs, m->note[i].nruns,
 		    JB_ROLE_KAITI, LAY_BODY, 0);
 		flow_para(lb, &p, &f);
 		shape_clear(&p);
@@ -626,7 +602,7 @@ spaced_line(struct lb *lb, struct lay_page *pg, const char *text,
 	shape_clear(&p);
 	lb->nrows--;
 	for (i = 0; i < r->nitems; i++)
-		*page_item(pg) = r->items[i];
+		*place_item(pg) = r->items[i];
 	free(r->items);
 }
 
@@ -644,7 +620,7 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	int			 k = m->kind != NULL;
 
 	if (m->classification != NULL)
-		page_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
+		place_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
 		    BLACK, LAY_LEFT, LAY_TOP + flow_baseline(LAY_BODY),
 		    AL_LEFT);
 
@@ -660,7 +636,7 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	buf_puts(&t, doc_issue_label(d));
 	if (doc_total_label(d) != NULL)
 		buf_printf(&t, "（%s）", doc_total_label(d));
-	page_text(lb, pg, t.data, JB_ROLE_KAITI, LAY_BODY, BLACK, LAY_LEFT,
+	place_text(lb, pg, t.data, JB_ROLE_KAITI, LAY_BODY, BLACK, LAY_LEFT,
 	    LAY_TOP + (3 + k) * LAY_PITCH + flow_baseline(LAY_BODY), AL_CENTER);
 	buf_free(&t);
 
@@ -668,22 +644,22 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	 * centred on its own. */
 	if (LAY_COMPACT) {
 		y = LAY_TOP + (4 + k) * LAY_PITCH + flow_baseline(LAY_BODY);
-		page_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+		place_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 		    LAY_LEFT, y, AL_CENTER);
 		y += LAY_PITCH;
-		page_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY,
+		place_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY,
 		    BLACK, LAY_LEFT, y, AL_CENTER);
-		page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
+		place_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, 1.0, RED);
 		return 7 + k;
 	}
 	/* 编印单位 1 字 in from the left, date 1 字 in from the right */
 	y = LAY_TOP + (4 + k) * LAY_PITCH + flow_baseline(LAY_BODY);
-	page_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+	place_text(lb, pg, m->org, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 	    LAY_LEFT + LAY_BODY, y, AL_LEFT);
-	page_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
+	place_text(lb, pg, m->date_text, JB_ROLE_FANGSONG, LAY_BODY, BLACK,
 	    LAY_LEFT + LAY_MEASURE - LAY_BODY, y, AL_RIGHT);
 
 	/* the red rule, 4 mm under that line */
-	page_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, SPEC_RULE_RED, RED);
+	place_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, SPEC_RULE_RED, RED);
 	return 6 + k;
 }

@@ -170,7 +170,7 @@ glyph_missing(struct lb *lb, const struct para *p, const struct pch *c)
 	char		 u[8];
 
 	if (p->src0 != NOSRC && c->off >= p->src0)
-		pos = doc_locate(lb->d, p->pos, p->text.data + p->src0,
+		pos = dtext_locate(lb->d, p->pos, p->text.data + p->src0,
 		    c->off - p->src0);
 	u[g_unichar_to_utf8(c->c, u)] = '\0';
 	msg(MSG_GLYPH_MISSING, &pos, u, (unsigned)c->c);

@@ -177,7 +177,7 @@ caption(struct lb *lb, const struct jb_table *t, int id)
 static void
 head_runs(struct para *p, const struct jb_cell *h, double size)
 {
-	part_runs(p, h->runs, h->nruns, JB_ROLE_HEITI, size, 0);
+	place_runs(p, h->runs, h->nruns, JB_ROLE_HEITI, size, 0);
 	if (h->nruns > 0)
 		shape_add(p, "：", JB_ROLE_HEITI, size, BLACK, 0, 0);
 }
@@ -229,7 +229,7 @@ blocks(struct lb *lb, const struct jb_table *t, double size, int three)
 			head_runs(&p, &t->head[j], size);
 			p.src0 = p.text.len;
 			f.ind2 = hang[j];
-			part_runs(&p, c->runs, c->nruns, JB_ROLE_FANGSONG, size,
+			place_runs(&p, c->runs, c->nruns, JB_ROLE_FANGSONG, size,
 			    0);
 			flow_para(lb, &p, &f);
 			shape_clear(&p);
@@ -293,7 +293,7 @@ again:
 		int head = i < nc;
 
 		shape_init(&cs[i].p, &c->pos);
-		part_runs(&cs[i].p, c->runs, c->nruns,
+		place_runs(&cs[i].p, c->runs, c->nruns,
 		    head ? JB_ROLE_HEITI : JB_ROLE_FANGSONG, size, 0);
 		shape_para(lb, &cs[i].p);
 		content_widths(&cs[i].p, head ? cs[i].p.nch <= HEAD_WORD :
@@ -518,7 +518,7 @@ table_place(struct lb *lb, struct lay_page *pg, struct row *r, double v)
 	size_t	 i;
 
 	for (i = 0; i < r->nitems; i++) {
-		struct lay_item *it = page_item(pg);
+		struct lay_item *it = place_item(pg);
 
 		*it = r->items[i];
 		turn_item(it, v);
@@ -536,12 +536,12 @@ table_head(struct lb *lb, struct lay_page *pg, int id, double top)
 	size_t			 i;
 
 	if (tb->cont != NULL) {
-		page_text(lb, pg, tb->cont, JB_ROLE_HEITI, LAY_BODY, BLACK,
+		place_text(lb, pg, tb->cont, JB_ROLE_HEITI, LAY_BODY, BLACK,
 		    LAY_LEFT, top + flow_baseline(LAY_BODY), AL_CENTER);
 		above = LAY_PITCH;
 	}
 	for (i = 0; i < tb->nhead; i++) {
-		struct lay_item *it = page_item(pg);
+		struct lay_item *it = place_item(pg);
 
 		copy_items(it, &tb->head[i], 1);
 		if (tb->turn)
@@ -562,7 +562,7 @@ table_cut(struct lb *lb, struct lay_page *pg, int id, double y)
 	 * has its bottom rule under every row already. */
 	if (!tb->three)
 		return;
-	it = page_item(pg);
+	it = place_item(pg);
 	memset(it, 0, sizeof(*it));
 	it->kind = LAY_RULE;
 	it->x = tb->x0;

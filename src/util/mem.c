@@ -214,3 +214,30 @@ buf_free(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+void *
+vec_push(struct vec *x)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 8;
+		x->v = xrealloc(x->v, x->cap * x->size);
+	}
+	memset(x->v + x->n * x->size, 0, x->size);
+	return x->v + x->n++ * x->size;
+}
+
+void *
+vec_finish(struct vec *x, struct arena *a, size_t *n)
+{
+	void	*p = NULL;
+
+	*n = x->n;
+	if (x->n) {
+		p = arena_alloc(a, x->n * x->size);
+		memcpy(p, x->v, x->n * x->size);
+	}
+	free(x->v);
+	x->v = NULL;
+	x->n = x->cap = 0;
+	return p;
+}

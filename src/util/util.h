@@ -58,6 +58,23 @@ void	 buf_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_free(struct buf *b);	/* leaves b empty and reusable */
 
+/* A growable array of elements of one size, copied into the arena when done. */
+struct vec {
+	char	*v;
+	size_t	 n;
+	size_t	 cap;
+	size_t	 size;
+};
+
+/*
+ * vec_push() makes room for one more element at the end of x, zeroed, and
+ * returns it (the pointer lasts until the next push); vec_finish() copies
+ * the elements into arena a, stores their number in *n, returns them
+ * (NULL when there are none) and leaves x empty.
+ */
+void	*vec_push(struct vec *x);
+void	*vec_finish(struct vec *x, struct arena *a, size_t *n);
+
 /* diagnostics: one function, one message table, one exit status. */
 
 /*

@@ -39,7 +39,7 @@ table_text(const struct jb_doc *d, const struct jb_table *t, struct buf *out)
 		buf_puts(out, "\n");
 	}
 	for (i = 0; i < (t->nrows + 1) * t->ncols; i++) {
-		buf_puts(out, doc_runs_text(d, t->head[i].runs,
+		buf_puts(out, dtext_runs_text(d, t->head[i].runs,
 		    t->head[i].nruns));
 		buf_puts(out, (i + 1) % t->ncols == 0 ? "\n" : " ");
 	}
@@ -68,7 +68,7 @@ block_text(const struct jb_doc *d, const struct jb_block *b, size_t n,
 			table_text(d, b->table, out);
 			break;
 		default:
-			buf_puts(out, doc_runs_text(d, b->runs, b->nruns));
+			buf_puts(out, dtext_runs_text(d, b->runs, b->nruns));
 			buf_puts(out, "\n");
 			break;
 		}

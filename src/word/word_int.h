@@ -101,14 +101,14 @@ struct docx_pkg {
 };
 
 /*
- * docx.c: the picture of image block b, read on first use (img_read(),
+ * docxres.c: the picture of image block b, read on first use (img_read(),
  * image.h) and numbered in the package.  Returns it, or NULL after
  * reporting at the block.  The pointer lasts until the next call.
  */
 struct docx_media *docx_media_get(struct docx_pkg *p, const struct jb_block *b);
 
 /*
- * docx.c: the relationship id ("rIdLink1") of a link to href outside the
+ * docxres.c: the relationship id ("rIdLink1") of a link to href outside the
  * issue, numbered in the package on first use; static storage, valid
  * until the next call.
  */
@@ -124,7 +124,7 @@ const char	*docx_link_rid(struct docx_pkg *p, const char *href);
 int	 docx_document(struct docx_pkg *p, struct buf *out);
 
 /*
- * The XML writer helpers both files use.  docx_start() opens element
+ * docxml.c: the XML writer helpers every part uses.  docx_start() opens element
  * name with the attribute pairs that follow it (name, value, ...,
  * NULL); docx_empty() writes it empty; docx_end() closes the open one;
  * docx_val() writes <name w:val="v"/>, docx_vali() the same with a number.
@@ -147,7 +147,14 @@ xmlTextWriterPtr docx_part_new(xmlBufferPtr *xb);
 int		 docx_part_end(xmlTextWriterPtr w, xmlBufferPtr xb,
 		    struct buf *out);
 
-/* ---- the body of document.xml: docxbody.c and docxtable.c ---- */
+/*
+ * docxstyle.c: the w:styles part of p into out: document defaults in the
+ * body's face, and every style of enum docx_style.  Returns 0, or -1 (out
+ * of memory in libxml2).
+ */
+int	 docx_styles_part(const struct docx_pkg *p, struct buf *out);
+
+/* ---- the body of document.xml: docxbody.c, docxpara.c and docxtable.c ---- */
 
 /*
  * The body is described, not laid out: each part is a paragraph in its
@@ -194,9 +201,9 @@ struct docx_body {
 #define TB_CLOSE	"”’》）」』〕】〉"
 
 /*
- * docxbody.c, the paragraphs and runs.  docx_em_of() is the width of
+ * docxpara.c, the paragraphs and runs.  docx_em_of() is the width of
  * character c in em (1 for a wide one, Times New Roman's advance for
- * the rest); docx_in_set() whether c is one of the UTF-8 characters of
+ * the rest), docx_ems() that of string s; docx_in_set() whether c is one of the UTF-8 characters of
  * set.  docx_blank() asks for a blank line before the next paragraph.
  * docx_ppr() writes the paragraph properties beyond style st's (sect 1:
  * the paragraph ends a section of portrait pages, 2: of landscape ones).
@@ -204,10 +211,14 @@ struct docx_body {
  * docx_para_start() starts a paragraph of style st, held in the flow,
  * written at once in a table (b->direct) or the 报尾; docx_para_end()
  * ends it.  docx_run_text() writes a run in character style cs (DS__MAX:
- * the paragraph's); docx_runs() the model's runs, the first one the
- * 电头 when lead.
+ * the paragraph's); docx_run_break() a line break, docx_run_tab() a tab,
+ * docx_run_star() the ★ of an item; docx_runs() the model's runs, the
+ * first one the 电头 when lead.  docx_sect_props() writes the section
+ * properties: the A4 page, its margins and grid, footers; turned, the
+ * same sheet set across.
  */
 double	 docx_em_of(unsigned long c);
+double	 docx_ems(const char *s);
 int	 docx_in_set(const char *set, unsigned long c);
 void	 docx_blank(struct docx_body *b);
 void	 docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags,
@@ -218,8 +229,12 @@ void	 docx_para_start(struct docx_body *b, enum docx_style st,
 void	 docx_para_end(struct docx_body *b);
 void	 docx_run_text(struct docx_body *b, enum docx_style cs,
 	    const char *text);
+void	 docx_run_break(struct docx_body *b);
+void	 docx_run_tab(struct docx_body *b);
+void	 docx_run_star(struct docx_body *b);
 void	 docx_runs(struct docx_body *b, const struct jb_run *r, size_t n,
 	    int lead);
+void	 docx_sect_props(xmlTextWriterPtr w, int turned);
 
 /*
  * docxtable.c, the pictures and tables.  docx_picture() sets the picture
