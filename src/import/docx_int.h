@@ -100,11 +100,21 @@ struct rd {
 	int		 failed;
 };
 
-/* docxin.c */
+/* docxpkg.c */
 
 /* Does needle[0..n) occur in s[0..len)? */
-int	 docxin_has(const char *s, size_t len, const char *needle, size_t n);
-void	 docxin_pkg_close(struct pkg *p);
+int	 docxpkg_has(const char *s, size_t len, const char *needle, size_t n);
+
+/*
+ * docxpkg_open() opens the .docx at path (its bytes data[0..len)) into p,
+ * refusing entries whose names leave the package (docxpkg_bad_name(): an
+ * absolute path, a drive, a backslash, ..) and packages past the caps;
+ * returns 0, or -1 after reporting.  docxpkg_close() releases p.
+ */
+int	 docxpkg_open(struct pkg *p, const char *path, const char *data,
+	    size_t len);
+int	 docxpkg_bad_name(const char *n);
+void	 docxpkg_close(struct pkg *p);
 
 /*
  * The entry name (case-insensitive) into out, within max bytes unpacked.
@@ -112,7 +122,7 @@ void	 docxin_pkg_close(struct pkg *p);
  * counted while reading, since a zip can lie about them.  Returns 0, 1
  * when there is no such entry, or -1 after reporting.
  */
-int	 docxin_pkg_read(struct pkg *p, const char *name, size_t max, struct buf *out);
+int	 docxpkg_read(struct pkg *p, const char *name, size_t max, struct buf *out);
 
 /*
  * The part name as XML: libxml2 asked for no entity substitution, no DTD
@@ -120,33 +130,33 @@ int	 docxin_pkg_read(struct pkg *p, const char *name, size_t max, struct buf *ou
  * *missing set when there is no such part; NULL after reporting
  * otherwise.
  */
-xmlDocPtr	 docxin_pkg_xml(struct pkg *p, const char *name, int *missing);
+xmlDocPtr	 docxpkg_xml(struct pkg *p, const char *name, int *missing);
 
 /*
  * The part name through SAX handlers h with ctx, for a big part read
  * for a few values (styles.xml: python-docx's template carries 350 KB of
- * them), with the same options as docxin_pkg_xml().  Returns 0, 1 when there is
+ * them), with the same options as docxpkg_xml().  Returns 0, 1 when there is
  * no such part, or -1 after reporting.
  */
-int	 docxin_pkg_sax(struct pkg *p, const char *name, xmlSAXHandler *h, void *ctx);
+int	 docxpkg_sax(struct pkg *p, const char *name, xmlSAXHandler *h, void *ctx);
 
 /* An element of WordprocessingML (Transitional or Strict) named local. */
-int	 docxin_is_w(const xmlNode *n, const char *local);
+int	 docxpkg_is_w(const xmlNode *n, const char *local);
 
 /* Any element named local, whatever its namespace (DrawingML, VML, mc). */
-int	 docxin_is_el(const xmlNode *n, const char *local);
-xmlNode	*docxin_child(const xmlNode *n, const char *local);
+int	 docxpkg_is_el(const xmlNode *n, const char *local);
+xmlNode	*docxpkg_child(const xmlNode *n, const char *local);
 
 /* The attribute local of n in any namespace (w:val, r:embed), or NULL;
  * the caller frees it with xmlFree(). */
-char	*docxin_attr(const xmlNode *n, const char *local);
-int	 docxin_attr_int(const xmlNode *n, const char *local, int dflt);
+char	*docxpkg_attr(const xmlNode *n, const char *local);
+int	 docxpkg_attr_int(const xmlNode *n, const char *local, int dflt);
 
 /* A toggle property such as w:b: present and not 0, false or off. */
-int	 docxin_on_off(const xmlNode *n);
+int	 docxpkg_on_off(const xmlNode *n);
 
 /* The first descendant element named local in any namespace. */
-xmlNode	*docxin_find(xmlNode *n, const char *local, int depth);
+xmlNode	*docxpkg_find(xmlNode *n, const char *local, int depth);
 
 /* docxsty.c */
 const struct style	*docxsty_style_by_id(const struct rd *r, const char *id);

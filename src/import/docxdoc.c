@@ -133,7 +133,7 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 		return;
 	}
 	/* a missing picture part has nothing to show; a bad one stops all */
-	if ((res = docxin_pkg_read(&r->p, rel->target, DOCXIN_MAX_PART, &b)) != 0) {
+	if ((res = docxpkg_read(&r->p, rel->target, DOCXIN_MAX_PART, &b)) != 0) {
 		buf_free(&b);
 		r->failed |= res == -1;
 		return;
@@ -165,10 +165,10 @@ static void walk_runs(struct rd *, struct pstate *, xmlNode *, int, int);
 static void
 drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 {
-	xmlNode	*doc = docxin_find(n, "docPr", 0), *blip = docxin_find(n, "blip", 0);
-	xmlNode	*txbx = docxin_find(n, "txbxContent", 0);
-	char	*descr = docxin_attr(doc, "descr"), *rid = docxin_attr(blip, "embed");
-	char	*link = docxin_attr(blip, "link"), *clean;
+	xmlNode	*doc = docxpkg_find(n, "docPr", 0), *blip = docxpkg_find(n, "blip", 0);
+	xmlNode	*txbx = docxpkg_find(n, "txbxContent", 0);
+	char	*descr = docxpkg_attr(doc, "descr"), *rid = docxpkg_attr(blip, "embed");
+	char	*link = docxpkg_attr(blip, "link"), *clean;
 
 	if (rid == NULL && link != NULL) {
 		const struct rel	*rel = docxsty_rel_by_id(r, link);
@@ -245,44 +245,44 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 		return;
 	}
 	for (c = n->children; c != NULL; c = c->next) {
-		if (docxin_is_w(c, "del") || docxin_is_w(c, "moveFrom")) {
+		if (docxpkg_is_w(c, "del") || docxpkg_is_w(c, "moveFrom")) {
 			tracked(r);
 			continue;
 		}
-		if (docxin_is_w(c, "ins") || docxin_is_w(c, "moveTo"))
+		if (docxpkg_is_w(c, "ins") || docxpkg_is_w(c, "moveTo"))
 			tracked(r);
-		if (docxin_is_w(c, "pPr") || docxin_is_w(c, "rPr"))
+		if (docxpkg_is_w(c, "pPr") || docxpkg_is_w(c, "rPr"))
 			continue;
-		if (docxin_is_el(c, "AlternateContent")) {
+		if (docxpkg_is_el(c, "AlternateContent")) {
 			/* one branch: the first Choice, else the Fallback */
 			for (k = c->children; k != NULL; k = k->next)
-				if (docxin_is_el(k, "Choice") || docxin_is_el(k, "Fallback")) {
+				if (docxpkg_is_el(k, "Choice") || docxpkg_is_el(k, "Fallback")) {
 					walk_runs(r, ps, k, bold, size);
 					break;
 				}
 			continue;
 		}
-		if (docxin_is_w(c, "r")) {
+		if (docxpkg_is_w(c, "r")) {
 			b = bold;
 			sz = size;
-			if ((rpr = docxin_child(c, "rPr")) != NULL) {
-				const struct style *cs = docxsty_style_by_id(r, v = docxin_attr(docxin_child(rpr,
+			if ((rpr = docxpkg_child(c, "rPr")) != NULL) {
+				const struct style *cs = docxsty_style_by_id(r, v = docxpkg_attr(docxpkg_child(rpr,
 				    "rStyle"), "val"));
 
 				xmlFree(v);
 				if (cs != NULL && cs->bold >= 0)
 					b = cs->bold;
 				docxsty_read_rpr(rpr, &b, &sz);
-				if (docxin_child(rpr, "vanish") != NULL &&
-				    docxin_on_off(docxin_child(rpr, "vanish")))
+				if (docxpkg_child(rpr, "vanish") != NULL &&
+				    docxpkg_on_off(docxpkg_child(rpr, "vanish")))
 					continue;
 			}
 			for (k = c->children; k != NULL; k = k->next) {
-				if (docxin_is_w(k, "fldChar")) {
-					v = docxin_attr(k, "fldCharType");
+				if (docxpkg_is_w(k, "fldChar")) {
+					v = docxpkg_attr(k, "fldCharType");
 					field_char(r, ps, v);
 					xmlFree(v);
-				} else if (docxin_is_w(k, "instrText")) {
+				} else if (docxpkg_is_w(k, "instrText")) {
 					if (r->fdepth == 1 && r->instr.len < 64) {
 						t = xmlNodeGetContent(k);
 						buf_puts(&r->instr, (const char *)t);
@@ -290,37 +290,37 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 					}
 				} else if (ps->field == 1 || r->toc)
 					continue;
-				else if (docxin_is_w(k, "t")) {
+				else if (docxpkg_is_w(k, "t")) {
 					t = xmlNodeGetContent(k);
 					seg_add(ps, (const char *)t, b > 0, sz);
 					xmlFree(t);
-				} else if (docxin_is_w(k, "tab"))
+				} else if (docxpkg_is_w(k, "tab"))
 					seg_add(ps, " ", b > 0, sz);
-				else if (docxin_is_w(k, "noBreakHyphen"))
+				else if (docxpkg_is_w(k, "noBreakHyphen"))
 					seg_add(ps, "\u2011", b > 0, sz);
-				else if (docxin_is_w(k, "sym")) {
-					v = docxin_attr(k, "char");
+				else if (docxpkg_is_w(k, "sym")) {
+					v = docxpkg_attr(k, "char");
 					u[g_unichar_to_utf8(v ? (gunichar)strtoul(v,
 					    NULL, 16) : '?', u)] = '\0';
 					xmlFree(v);
 					seg_add(ps, u, b > 0, sz);
-				} else if (docxin_is_w(k, "br") || docxin_is_w(k, "cr")) {
-					v = docxin_attr(k, "type");
+				} else if (docxpkg_is_w(k, "br") || docxpkg_is_w(k, "cr")) {
+					v = docxpkg_attr(k, "type");
 					if (v == NULL || strcmp(v, "page") != 0)
 						seg_add(ps, "\n", b > 0, sz);
 					xmlFree(v);
-				} else if (docxin_is_w(k, "drawing"))
+				} else if (docxpkg_is_w(k, "drawing"))
 					drawing(r, ps, k);
-				else if (docxin_is_w(k, "pict") || docxin_is_el(k, "AlternateContent")) {
-					xmlNode	*img = docxin_find(k, "imagedata", 0);
+				else if (docxpkg_is_w(k, "pict") || docxpkg_is_el(k, "AlternateContent")) {
+					xmlNode	*img = docxpkg_find(k, "imagedata", 0);
 
-					if (img != NULL && (id = docxin_attr(img, "id")) != NULL) {
+					if (img != NULL && (id = docxpkg_attr(img, "id")) != NULL) {
 						picture(r, ps, id, NULL);
 						xmlFree(id);
 					} else
 						drawing(r, ps, k);
-				} else if (docxin_is_w(k, "commentReference")) {
-					id = docxin_attr(k, "id");
+				} else if (docxpkg_is_w(k, "commentReference")) {
+					id = docxpkg_attr(k, "id");
 					if ((note = docxsty_note_text(r->comments,
 					    r->ncomments, id)) != NULL && *note) {
 						struct jb_pos	 pos = here(r);
@@ -331,9 +331,9 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 						buf_puts(&ps->after, "）");
 					}
 					xmlFree(id);
-				} else if (docxin_is_w(k, "footnoteReference") ||
-				    docxin_is_w(k, "endnoteReference")) {
-					id = docxin_attr(k, "id");
+				} else if (docxpkg_is_w(k, "footnoteReference") ||
+				    docxpkg_is_w(k, "endnoteReference")) {
+					id = docxpkg_attr(k, "id");
 					if ((note = docxsty_note_text(r->foots, r->nfoots,
 					    id)) != NULL && *note) {
 						struct jb_pos	 pos = here(r);
@@ -348,8 +348,8 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 			continue;
 		}
 		/* a link to a page outside keeps its target */
-		if (docxin_is_w(c, "hyperlink") && ps->href == NULL) {
-			const struct rel	*rel = docxsty_rel_by_id(r, v = docxin_attr(c, "id"));
+		if (docxpkg_is_w(c, "hyperlink") && ps->href == NULL) {
+			const struct rel	*rel = docxsty_rel_by_id(r, v = docxpkg_attr(c, "id"));
 
 			xmlFree(v);
 			if (rel != NULL && rel->external && link_target(rel->target)) {
@@ -525,7 +525,7 @@ merge_caption(struct rd *r)
 void
 docxdoc_paragraph(struct rd *r, xmlNode *p)
 {
-	xmlNode		*ppr = docxin_child(p, "pPr"), *c;
+	xmlNode		*ppr = docxpkg_child(p, "pPr"), *c;
 	struct style	 st;
 	struct pstate	 ps;
 	struct buf	 label = { 0 }, all = { 0 };
@@ -536,23 +536,23 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 			 size = 0, lv;
 
 	memset(&ps, 0, sizeof(ps));
-	v = docxin_attr(docxin_child(ppr, "pStyle"), "val");
+	v = docxpkg_attr(docxpkg_child(ppr, "pStyle"), "val");
 	docxsty_style_chain(r, v, &st);
 	xmlFree(v);
 	outline = st.outline;
-	if ((c = docxin_child(ppr, "outlineLvl")) != NULL)
-		outline = (lv = docxin_attr_int(c, "val", 9)) < 9 ? lv : BODY;
+	if ((c = docxpkg_child(ppr, "outlineLvl")) != NULL)
+		outline = (lv = docxpkg_attr_int(c, "val", 9)) < 9 ? lv : BODY;
 	center = st.center > 0;
-	if ((c = docxin_child(ppr, "jc")) != NULL) {
-		v = docxin_attr(c, "val");
+	if ((c = docxpkg_child(ppr, "jc")) != NULL) {
+		v = docxpkg_attr(c, "val");
 		center = v != NULL && strcmp(v, "center") == 0;
 		xmlFree(v);
 	}
 	num_id = st.num_id;
 	ilvl = st.ilvl < 0 ? 0 : st.ilvl;
-	if ((c = docxin_child(ppr, "numPr")) != NULL) {
-		num_id = docxin_attr_int(docxin_child(c, "numId"), "val", num_id);
-		ilvl = docxin_attr_int(docxin_child(c, "ilvl"), "val", ilvl);
+	if ((c = docxpkg_child(ppr, "numPr")) != NULL) {
+		num_id = docxpkg_attr_int(docxpkg_child(c, "numId"), "val", num_id);
+		ilvl = docxpkg_attr_int(docxpkg_child(c, "ilvl"), "val", ilvl);
 	}
 	walk_runs(r, &ps, p, st.bold > 0, st.size);
 	if (num_id > 0)
@@ -702,7 +702,7 @@ table(struct rd *r, xmlNode *tbl)
 
 	pics_from = r->np;
 	for (tr = tbl->children; tr != NULL; tr = tr->next) {
-		if (!docxin_is_w(tr, "tr"))
+		if (!docxpkg_is_w(tr, "tr"))
 			continue;
 		rows = xrealloc(rows, (nrows + 1) * sizeof(*rows));
 		ncols = xrealloc(ncols, (nrows + 1) * sizeof(int));
@@ -710,18 +710,18 @@ table(struct rd *r, xmlNode *tbl)
 		ncols[nrows] = 0;
 		buf_puts(rows[nrows], "|");
 		for (tc = tr->children; tc != NULL; tc = tc->next) {
-			if (docxin_is_w(tc, "sdt"))
-				tc = docxin_child(docxin_child(tc, "sdtContent"), "tc") ?
-				    docxin_child(docxin_child(tc, "sdtContent"), "tc") : tc;
-			if (!docxin_is_w(tc, "tc"))
+			if (docxpkg_is_w(tc, "sdt"))
+				tc = docxpkg_child(docxpkg_child(tc, "sdtContent"), "tc") ?
+				    docxpkg_child(docxpkg_child(tc, "sdtContent"), "tc") : tc;
+			if (!docxpkg_is_w(tc, "tc"))
 				continue;
-			pr = docxin_child(tc, "tcPr");
-			span = docxin_attr_int(docxin_child(pr, "gridSpan"), "val", 1);
+			pr = docxpkg_child(tc, "tcPr");
+			span = docxpkg_attr_int(docxpkg_child(pr, "gridSpan"), "val", 1);
 			if (span < 1 || span > 64)
 				span = 1;
 			cont = 0;
-			if (docxin_child(pr, "vMerge") != NULL) {
-				v = docxin_attr(docxin_child(pr, "vMerge"), "val");
+			if (docxpkg_child(pr, "vMerge") != NULL) {
+				v = docxpkg_attr(docxpkg_child(pr, "vMerge"), "val");
 				cont = v == NULL || strcmp(v, "continue") == 0;
 				xmlFree(v);
 			}
@@ -797,8 +797,8 @@ table(struct rd *r, xmlNode *tbl)
 static int
 toc_sdt(xmlNode *sdt)
 {
-	xmlNode	*g = docxin_find(docxin_child(sdt, "sdtPr"), "docPartGallery", 0);
-	char	*v = docxin_attr(g, "val");
+	xmlNode	*g = docxpkg_find(docxpkg_child(sdt, "sdtPr"), "docPartGallery", 0);
+	char	*v = docxpkg_attr(g, "val");
 	int	 r = v != NULL && strstr(v, "Table of Contents") != NULL;
 
 	xmlFree(v);
@@ -813,24 +813,24 @@ docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 	if (depth > MAX_DEPTH)
 		return;
 	for (c = n->children; c != NULL; c = c->next) {
-		if (docxin_is_w(c, "p"))
+		if (docxpkg_is_w(c, "p"))
 			docxdoc_paragraph(r, c);
-		else if (docxin_is_w(c, "tbl")) {
+		else if (docxpkg_is_w(c, "tbl")) {
 			if (in_cell) {
 				/* a nested table: its text in the cell */
 				docxdoc_walk_blocks(r, c, depth + 1, 1);
 			} else
 				table(r, c);
-		} else if (docxin_is_w(c, "tr") || docxin_is_w(c, "tc"))
+		} else if (docxpkg_is_w(c, "tr") || docxpkg_is_w(c, "tc"))
 			docxdoc_walk_blocks(r, c, depth + 1, in_cell);
-		else if (docxin_is_w(c, "del") || docxin_is_w(c, "moveFrom")) {
+		else if (docxpkg_is_w(c, "del") || docxpkg_is_w(c, "moveFrom")) {
 			tracked(r);
-		} else if (docxin_is_w(c, "sdt") && toc_sdt(c)) {
+		} else if (docxpkg_is_w(c, "sdt") && toc_sdt(c)) {
 			toc_dropped(r);
-		} else if (docxin_is_w(c, "sdt") || docxin_is_w(c, "sdtContent") ||
-		    docxin_is_w(c, "customXml") || docxin_is_w(c, "ins") || docxin_is_w(c, "moveTo") ||
-		    docxin_is_el(c, "AlternateContent") || docxin_is_el(c, "Choice")) {
-			if (docxin_is_w(c, "ins") || docxin_is_w(c, "moveTo"))
+		} else if (docxpkg_is_w(c, "sdt") || docxpkg_is_w(c, "sdtContent") ||
+		    docxpkg_is_w(c, "customXml") || docxpkg_is_w(c, "ins") || docxpkg_is_w(c, "moveTo") ||
+		    docxpkg_is_el(c, "AlternateContent") || docxpkg_is_el(c, "Choice")) {
+			if (docxpkg_is_w(c, "ins") || docxpkg_is_w(c, "moveTo"))
 				tracked(r);
 			docxdoc_walk_blocks(r, c, depth + 1, in_cell);
 		}
@@ -923,5 +923,5 @@ docxdoc_rd_free(struct rd *r)
 	free(r->pv);
 	buf_free(&r->later);
 	buf_free(&r->instr);
-	docxin_pkg_close(&r->p);
+	docxpkg_close(&r->p);
 }

@@ -27,10 +27,10 @@ docxsty_read_rpr(const xmlNode *rpr, int *bold, int *size)
 {
 	xmlNode	*c;
 
-	if ((c = docxin_child(rpr, "b")) != NULL)
-		*bold = docxin_on_off(c);
-	if ((c = docxin_child(rpr, "sz")) != NULL)
-		*size = docxin_attr_int(c, "val", 0);
+	if ((c = docxpkg_child(rpr, "b")) != NULL)
+		*bold = docxpkg_on_off(c);
+	if ((c = docxpkg_child(rpr, "sz")) != NULL)
+		*size = docxpkg_attr_int(c, "val", 0);
 }
 
 /* Where the style reader is in styles.xml: the names of the open elements. */
@@ -151,7 +151,7 @@ docxsty_read_styles(struct rd *r, const char *name)
 	x.r = r;
 	h.startElementNs = sx_start;
 	h.endElementNs = sx_end;
-	if ((rc = docxin_pkg_sax(&r->p, name, &h, &x)) == -1)
+	if ((rc = docxpkg_sax(&r->p, name, &h, &x)) == -1)
 		return -1;
 	/* Normal's size is the body's */
 	for (st = r->st; st < r->st + r->nst; st++)
@@ -228,43 +228,43 @@ docxsty_read_numbering(struct rd *r, xmlDocPtr doc)
 	char		*v;
 
 	for (n = root ? root->children : NULL; n != NULL; n = n->next) {
-		if (docxin_is_w(n, "abstractNum") && r->nabs < MAX_NUMS) {
+		if (docxpkg_is_w(n, "abstractNum") && r->nabs < MAX_NUMS) {
 			r->abs = xrealloc(r->abs, (r->nabs + 1) * sizeof(*r->abs));
 			a = &r->abs[r->nabs++];
 			memset(a, 0, sizeof(*a));
-			a->id = docxin_attr_int(n, "abstractNumId", -1);
+			a->id = docxpkg_attr_int(n, "abstractNumId", -1);
 			for (k = 0; k < MAX_LEVELS; k++)
 				a->lv[k].start = 1;
 			/* Lark writes lvl without ilvl: in order */
 			for (l = n->children, k = 0; l != NULL; l = l->next) {
-				if (!docxin_is_w(l, "lvl"))
+				if (!docxpkg_is_w(l, "lvl"))
 					continue;
-				k = docxin_attr_int(l, "ilvl", k);
+				k = docxpkg_attr_int(l, "ilvl", k);
 				if (k < 0 || k >= MAX_LEVELS)
 					break;
-				a->lv[k].start = docxin_attr_int(docxin_child(l, "start"), "val", 1);
-				v = docxin_attr(docxin_child(l, "numFmt"), "val");
+				a->lv[k].start = docxpkg_attr_int(docxpkg_child(l, "start"), "val", 1);
+				v = docxpkg_attr(docxpkg_child(l, "numFmt"), "val");
 				snprintf(a->lv[k].fmt, sizeof(a->lv[k].fmt), "%s",
 				    v ? v : "decimal");
 				xmlFree(v);
-				v = docxin_attr(docxin_child(l, "lvlText"), "val");
+				v = docxpkg_attr(docxpkg_child(l, "lvlText"), "val");
 				a->lv[k].text = xstrdup(v ? v : "");
 				xmlFree(v);
 				k++;
 			}
-		} else if (docxin_is_w(n, "num") && r->nnums < MAX_NUMS) {
+		} else if (docxpkg_is_w(n, "num") && r->nnums < MAX_NUMS) {
 			r->nums = xrealloc(r->nums, (r->nnums + 1) * sizeof(*r->nums));
 			u = &r->nums[r->nnums++];
 			memset(u, 0, sizeof(*u));
-			u->id = docxin_attr_int(n, "numId", -1);
-			u->abs = docxin_attr_int(docxin_child(n, "abstractNumId"), "val", -1);
+			u->id = docxpkg_attr_int(n, "numId", -1);
+			u->abs = docxpkg_attr_int(docxpkg_child(n, "abstractNumId"), "val", -1);
 			for (k = 0; k < MAX_LEVELS; k++)
 				u->start[k] = -1;
 			for (o = n->children; o != NULL; o = o->next)
-				if (docxin_is_w(o, "lvlOverride") &&
-				    (k = docxin_attr_int(o, "ilvl", -1)) >= 0 &&
-				    k < MAX_LEVELS && docxin_child(o, "startOverride"))
-					u->start[k] = docxin_attr_int(docxin_child(o,
+				if (docxpkg_is_w(o, "lvlOverride") &&
+				    (k = docxpkg_attr_int(o, "ilvl", -1)) >= 0 &&
+				    k < MAX_LEVELS && docxpkg_child(o, "startOverride"))
+					u->start[k] = docxpkg_attr_int(docxpkg_child(o,
 					    "startOverride"), "val", 1);
 		}
 	}
@@ -434,17 +434,17 @@ docxsty_read_rels(struct rd *r, const char *part)
 
 	name = g_strdup_printf("%.*s_rels/%s.rels", slash ? (int)(slash - part + 1) :
 	    0, part, slash ? slash + 1 : part);
-	doc = docxin_pkg_xml(&r->p, name, &missing);
+	doc = docxpkg_xml(&r->p, name, &missing);
 	g_free(name);
 	if (doc == NULL)
 		return missing ? 0 : -1;
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
-		if (!docxin_is_el(n, "Relationship"))
+		if (!docxpkg_is_el(n, "Relationship"))
 			continue;
 		r->rels = xrealloc(r->rels, (r->nrels + 1) * sizeof(*r->rels));
-		r->rels[r->nrels].id = docxin_attr(n, "Id");
-		t = docxin_attr(n, "Target");
-		mode = docxin_attr(n, "TargetMode");
+		r->rels[r->nrels].id = docxpkg_attr(n, "Id");
+		t = docxpkg_attr(n, "Target");
+		mode = docxpkg_attr(n, "TargetMode");
 		r->rels[r->nrels].external = mode != NULL &&
 		    strcmp(mode, "External") == 0;
 		r->rels[r->nrels].target = r->rels[r->nrels].external ?
@@ -480,15 +480,15 @@ docxsty_plain_text(xmlNode *n, struct buf *b, int depth)
 	if (depth > 256)
 		return;
 	for (c = n->children; c != NULL; c = c->next) {
-		if (docxin_is_w(c, "delText") || docxin_is_w(c, "instrText"))
+		if (docxpkg_is_w(c, "delText") || docxpkg_is_w(c, "instrText"))
 			continue;
-		if (docxin_is_w(c, "t")) {
+		if (docxpkg_is_w(c, "t")) {
 			t = xmlNodeGetContent(c);
 			buf_puts(b, (const char *)t);
 			xmlFree(t);
 			continue;
 		}
-		if (docxin_is_w(c, "p") && b->len > 0)
+		if (docxpkg_is_w(c, "p") && b->len > 0)
 			buf_puts(b, " ");
 		docxsty_plain_text(c, b, depth + 1);
 	}
@@ -504,23 +504,23 @@ docxsty_read_notes(struct rd *r, const char *part, const char *el, struct note *
 	char		*type;
 	int		 missing;
 
-	if ((doc = docxin_pkg_xml(&r->p, part, &missing)) == NULL) {
+	if ((doc = docxpkg_xml(&r->p, part, &missing)) == NULL) {
 		if (!missing)
 			r->failed = 1;
 		return;
 	}
 	for (n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
-		if (!docxin_is_w(n, el))
+		if (!docxpkg_is_w(n, el))
 			continue;
 		/* separators are no notes */
-		if ((type = docxin_attr(n, "type")) != NULL) {
+		if ((type = docxpkg_attr(n, "type")) != NULL) {
 			xmlFree(type);
 			continue;
 		}
 		memset(&b, 0, sizeof(b));
 		docxsty_plain_text(n, &b, 0);
 		*v = xrealloc(*v, (*nv + 1) * sizeof(**v));
-		(*v)[*nv].id = docxin_attr(n, "id");
+		(*v)[*nv].id = docxpkg_attr(n, "id");
 		(*v)[*nv].text = b.data ? b.data : xstrdup("");
 		(*nv)++;
 	}

@@ -27,7 +27,7 @@ find_wrap(struct legacy *l)
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++) {
-		n = g_utf8_strlen(imptext_skip_space(l->lines[i]), -1);
+		n = g_utf8_strlen(impline_skip_space(l->lines[i]), -1);
 		if (n == 0)
 			continue;
 		lines++;
@@ -61,7 +61,7 @@ split_lines(struct legacy *l, const char *s)
 		while ((n = strlen(l->lines[l->n])) > 0 &&
 		    (l->lines[l->n][n - 1] == ' ' || l->lines[l->n][n - 1] == '\t'))
 			l->lines[l->n][n - 1] = '\0';
-		blank += *imptext_skip_space(l->lines[l->n]) == '\0';
+		blank += *impline_skip_space(l->lines[l->n]) == '\0';
 		l->n++;
 	}
 	/*
@@ -281,7 +281,7 @@ fixup(struct legacy *l, enum jb_lang lang)
 		if (l->b[i].kind == I_HEAD && strspn(l->b[i].text.data, "#") == min)
 			break;
 	if (min > 2 && min < 7 && i < l->nb &&
-	    impbody_section_level(imptext_skip_space(l->b[i].text.data + min)) == 0)
+	    impbody_section_level(impline_skip_space(l->b[i].text.data + min)) == 0)
 		for (i = 0; i < l->nb; i++)
 			if (l->b[i].kind == I_HEAD) {
 				memmove(l->b[i].text.data, l->b[i].text.data + 1,

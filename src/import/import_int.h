@@ -154,15 +154,20 @@ struct legacy {
 
 enum section { S_MAST, S_TOC, S_BODY, S_FOOT };
 
+/* impline.c: blanks (ASCII, NBSP, 　), skipped and trimmed (s, or s[0..n)); whether s starts
+ * or ends with p; the column (1-based, characters) of p in line; whether s
+ * is a thematic break (three or more of one of - * _). */
+int	 impline_space(gunichar c);
+const char	*impline_skip_space(const char *p);
+char	*impline_trim(const char *s);
+char	*impline_trimn(const char *s, size_t n);
+int	 impline_starts(const char *s, const char *p);
+int	 impline_ends(const char *s, const char *p);
+int	 impline_col_of(const char *line, const char *p);
+int	 impline_thematic(const char *s);
+
 /* imptext.c */
 void	 imptext_strs_free(struct strs *l);
-int	 imptext_space(gunichar c);
-const char	*imptext_skip_space(const char *p);
-char	*imptext_trim(const char *s);
-int	 imptext_starts(const char *s, const char *p);
-int	 imptext_ends(const char *s, const char *p);
-int	 imptext_col_of(const char *line, const char *p);
-int	 imptext_thematic(const char *s);
 struct jb_pos	 imptext_line_pos(const struct legacy *l, int line);
 
 /* Sort the lines into masthead, 目录, body and footer. */

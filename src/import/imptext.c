@@ -31,84 +31,11 @@ imptext_strs_free(struct strs *l)
 
 /* ---- text helpers ---- */
 
-int
-imptext_space(gunichar c)
-{
-	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
-}
-
-const char *
-imptext_skip_space(const char *p)
-{
-	while (*p && imptext_space(g_utf8_get_char(p)))
-		p = g_utf8_next_char(p);
-	return p;
-}
-
-/* A copy of s[0..n) without blanks (also 　) at either end. */
-static char *
-trimn(const char *s, size_t n)
-{
-	const char	*end = s + n, *prev;
-
-	s = imptext_skip_space(s);
-	while (end > s) {
-		prev = g_utf8_prev_char(end);
-		if (!imptext_space(g_utf8_get_char(prev)))
-			break;
-		end = prev;
-	}
-	return xstrndup(s, (size_t)(end - s));
-}
-
-char *
-imptext_trim(const char *s)
-{
-	return trimn(s, strlen(s));
-}
-
-int
-imptext_starts(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-int
-imptext_ends(const char *s, const char *p)
-{
-	size_t	 n = strlen(s), m = strlen(p);
-
-	return n >= m && strcmp(s + n - m, p) == 0;
-}
-
-int
-imptext_col_of(const char *line, const char *p)
-{
-	return (int)g_utf8_strlen(line, p - line) + 1;
-}
-
-int
-imptext_thematic(const char *s)
-{
-	size_t	 k = 0;
-	char	 m = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ')
-			continue;
-		if ((*s != '-' && *s != '*' && *s != '_') || (m && *s != m))
-			return 0;
-		m = *s;
-		k++;
-	}
-	return k >= 3;
-}
-
 /* Digits at p (ASCII or full-width), skipping blanks first; -1 if none. */
 static int
 number(const char **pp)
 {
-	const char	*p = imptext_skip_space(*pp);
+	const char	*p = impline_skip_space(*pp);
 	gunichar	 c;
 	int		 v = -1;
 
@@ -121,7 +48,7 @@ number(const char **pp)
 		v = (v < 0 ? 0 : v * 10) + (int)(c - '0');
 	}
 	if (v >= 0)
-		*pp = imptext_skip_space(p);
+		*pp = impline_skip_space(p);
 	return v;
 }
 
@@ -129,9 +56,9 @@ number(const char **pp)
 static int
 word(const char **pp, const char *w)
 {
-	const char	*p = imptext_skip_space(*pp);
+	const char	*p = impline_skip_space(*pp);
 
-	if (!imptext_starts(p, w))
+	if (!impline_starts(p, w))
 		return 0;
 	*pp = p + strlen(w);
 	return 1;
@@ -262,7 +189,7 @@ kind_line(const struct legacy *l, const char *t)
 static int
 toc_line(const char *t)
 {
-	return imptext_starts(t, "- ") || imptext_starts(t, "* ") || imptext_starts(t, "+ ") ||
+	return impline_starts(t, "- ") || impline_starts(t, "* ") || impline_starts(t, "+ ") ||
 	    strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
 	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
 	    strcmp(t, "目錄") == 0;
@@ -276,7 +203,7 @@ imptext_line_pos(const struct legacy *l, int line)
 
 	pos.file = l->path;
 	pos.line = line;
-	pos.col = imptext_col_of(s, imptext_skip_space(s));
+	pos.col = impline_col_of(s, impline_skip_space(s));
 	return pos;
 }
 
@@ -302,7 +229,7 @@ static void
 moved(const struct legacy *l, int line, const char *part)
 {
 	struct jb_pos	 pos = imptext_line_pos(l, line);
-	char		*t = imptext_trim(l->lines[line - 1]);
+	char		*t = impline_trim(l->lines[line - 1]);
 
 	msg(MSG_IMPORT_MOVED, &pos, part, t, l->into ?
 	    "未用（追加到已有的一期，期次信息保持原样）" : "已写入期次信息");
@@ -318,11 +245,11 @@ masthead_line(struct legacy *l, const char *t, int ln)
 	int		 n, used = 0;
 
 	/* 编者按：… and the paragraphs after it, up to the body */
-	if (imptext_starts(t, "编者按：") || imptext_starts(t, "编者按:") || imptext_starts(t, "編者按：") ||
-	    imptext_starts(t, "編者按:")) {
+	if (impline_starts(t, "编者按：") || impline_starts(t, "编者按:") || impline_starts(t, "編者按：") ||
+	    impline_starts(t, "編者按:")) {
 		l->in_note = 1;
 		t += strlen("编者按");
-		t = imptext_skip_space(imptext_starts(t, "：") ? t + strlen("：") : t + 1);
+		t = impline_skip_space(impline_starts(t, "：") ? t + strlen("：") : t + 1);
 	}
 	if (l->in_note) {
 		if (l->note.len > 0)
@@ -331,14 +258,14 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		moved(l, ln, "编者按");
 		return;
 	}
-	if (imptext_starts(t, "#")) {
+	if (impline_starts(t, "#")) {
 		/* a heading names the bulletin, unless it holds a number
 		 * or a date (a Word file's masthead lines read as headings) */
-		t = imptext_skip_space(t + strspn(t, "#"));
+		t = impline_skip_space(t + strspn(t, "#"));
 		if (find_issue(t, &n) == 0 && find_total(t, &n) == 0 &&
 		    find_date(t, &d, &a, &b) == -1) {
 			free(l->name);
-			l->name = imptext_trim(t);
+			l->name = impline_trim(t);
 			l->name_line = ln;
 			moved(l, ln, "报头");
 			return;
@@ -359,7 +286,7 @@ masthead_line(struct legacy *l, const char *t, int ln)
 	if (find_date(t, &d, &a, &b) == 0) {
 		l->date = d;
 		/* 编印单位 and date on one line */
-		org = trimn(t, (size_t)(a - t));
+		org = impline_trimn(t, (size_t)(a - t));
 		if (*org != '\0' && l->org == NULL)
 			l->org = org;
 		else
@@ -408,7 +335,7 @@ dist_label(const char *t, size_t *len)
 		n = strlen(tab[i].label);
 		if (strncmp(t, tab[i].label, n) != 0)
 			continue;
-		if (imptext_starts(t + n, "：")) {
+		if (impline_starts(t + n, "：")) {
 			*len = n + strlen("：");
 			return tab[i].k;
 		}
@@ -439,8 +366,8 @@ dist_items(struct strs *out, const char *s)
 		if (c != 0 && (depth > 0 || (c != 0xFF0C && c != ',' &&
 		    c != 0xFF1B && c != ';')))
 			continue;
-		item = trimn(from, (size_t)(p - from));
-		if (imptext_ends(item, "。"))
+		item = impline_trimn(from, (size_t)(p - from));
+		if (impline_ends(item, "。"))
 			item[strlen(item) - strlen("。")] = '\0';
 		if (*item != '\0')
 			strs_add(out, item);
@@ -470,7 +397,7 @@ dist_lines(struct legacy *l, const char *t, int k, size_t n)
 	for (;;) {
 		/* the next label after a blank */
 		for (next = NULL, p = t + n; *p; p++)
-			if (*p == ' ' && (kk = dist_label(imptext_skip_space(p), &m)) >= 0) {
+			if (*p == ' ' && (kk = dist_label(impline_skip_space(p), &m)) >= 0) {
 				next = p;
 				break;
 			}
@@ -480,7 +407,7 @@ dist_lines(struct legacy *l, const char *t, int k, size_t n)
 		dist_last = k;
 		if (next == NULL)
 			break;
-		t = imptext_skip_space(next);
+		t = impline_skip_space(next);
 		k = kk;
 		n = m;
 	}
@@ -502,7 +429,7 @@ role_at(const char *p, const char **role)
 		if (strncmp(p, roles[i], n) != 0)
 			continue;
 		*role = roles[i];
-		if (imptext_starts(p + n, "："))
+		if (impline_starts(p + n, "："))
 			return n + strlen("：");
 		if (p[n] == ':')
 			return n + 1;
@@ -525,7 +452,7 @@ credits_line(struct legacy *l, const char *t)
 		if (k == 0)
 			continue;
 		if (cur != NULL) {
-			name = trimn(from, (size_t)(p - from));
+			name = impline_trimn(from, (size_t)(p - from));
 			strs_add(&l->roles, cur);
 			strs_add(&l->names, name);
 			free(name);
@@ -575,8 +502,8 @@ footer(struct legacy *l, size_t from, size_t to)
 	int		 cont = -1, k;
 
 	for (i = from; i < to; i++) {
-		t = imptext_trim(l->lines[i]);
-		if (*t == '\0' || imptext_thematic(t)) {
+		t = impline_trim(l->lines[i]);
+		if (*t == '\0' || impline_thematic(t)) {
 			cont = -1;
 			goto next;
 		}
@@ -592,7 +519,7 @@ footer(struct legacy *l, size_t from, size_t to)
 		    find_date(t, &d, &a, &b) == 0) {
 			l->printed = d;
 			l->printed_line = (int)i + 1;
-			org = trimn(t, (size_t)(a - t));
+			org = impline_trimn(t, (size_t)(a - t));
 			if (*org != '\0' && l->org != NULL &&
 			    strcmp(org, l->org) != 0)
 				unmapped(l, (int)i + 1, org);
@@ -622,7 +549,7 @@ next:
 static int
 masthead_mark(const struct legacy *l, const char *t)
 {
-	const char	*name = imptext_starts(t, "#") ? imptext_skip_space(t + strspn(t, "#")) : t;
+	const char	*name = impline_starts(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
 
 	if (strcmp(name, l->series->name) == 0)
 		return 1;
@@ -655,7 +582,7 @@ row_text(const char *t)
 
 		while (*q && !(*q == '|' && q[-1] != '\\'))
 			q++;
-		cell = trimn(p, (size_t)(q - p));
+		cell = impline_trimn(p, (size_t)(q - p));
 		if (*cell != '\0') {
 			if (b.len > 0)
 				buf_puts(&b, " ");
@@ -681,19 +608,19 @@ untable_footer(struct legacy *l, size_t from)
 	int	 foot;
 
 	for (i = from; i < l->n; i = j) {
-		for (j = i; j < l->n && imptext_starts(imptext_skip_space(l->lines[j]), "|"); j++)
+		for (j = i; j < l->n && impline_starts(impline_skip_space(l->lines[j]), "|"); j++)
 			;
 		if (j == i) {
 			j++;
 			continue;
 		}
 		for (foot = 0, k = i; k < j && !foot; k++) {
-			t = row_text(imptext_skip_space(l->lines[k]));
+			t = row_text(impline_skip_space(l->lines[k]));
 			foot = t != NULL && footer_start(t);
 			free(t);
 		}
 		for (k = i; foot && k < j; k++) {
-			t = row_text(imptext_skip_space(l->lines[k]));
+			t = row_text(impline_skip_space(l->lines[k]));
 			free(l->lines[k]);
 			l->lines[k] = t ? t : xstrdup("");
 		}
@@ -711,11 +638,11 @@ imptext_sections(struct legacy *l)
 
 	/* Submitted articles have no masthead: all of it is body. */
 	for (i = 0; i < l->n && seen < 12; i++) {
-		t = imptext_skip_space(l->lines[i]);
+		t = impline_skip_space(l->lines[i]);
 		if (*t == '\0')
 			continue;
 		/* a Word file's masthead reads as a heading, by its size */
-		if ((imptext_starts(t, "## ") || imptext_starts(t, "### ")) && !masthead_mark(l, t))
+		if ((impline_starts(t, "## ") || impline_starts(t, "### ")) && !masthead_mark(l, t))
 			break;
 		seen++;
 		if (masthead_mark(l, t)) {
@@ -726,16 +653,16 @@ imptext_sections(struct legacy *l)
 	if (!l->has_mast)
 		body_from = 0;
 	for (i = 0; l->has_mast && i < l->n && st != S_BODY; i++) {
-		t = imptext_skip_space(l->lines[i]);
+		t = impline_skip_space(l->lines[i]);
 		if (*t == '\0') {
 			toc_item = 0;
 			continue;
 		}
-		if ((imptext_starts(t, "## ") || imptext_starts(t, "### ")) && !masthead_mark(l, t)) {
+		if ((impline_starts(t, "## ") || impline_starts(t, "### ")) && !masthead_mark(l, t)) {
 			body_from = i;
 			break;
 		}
-		if (imptext_thematic(t)) {
+		if (impline_thematic(t)) {
 			if (st == S_TOC) {
 				body_from = i + 1;
 				break;
@@ -747,14 +674,14 @@ imptext_sections(struct legacy *l)
 			st = S_TOC;
 			toc_item = 1;
 			msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
-			    imptext_col_of(l->lines[i], t) }, t);
+			    impline_col_of(l->lines[i], t) }, t);
 			continue;
 		}
 		if (st == S_TOC) {
 			if (toc_item) {
 				/* an item running on */
 				msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path,
-				    (int)i + 1, imptext_col_of(l->lines[i], t) }, t);
+				    (int)i + 1, impline_col_of(l->lines[i], t) }, t);
 				continue;
 			}
 			body_from = i;	/* a kicker before the first title */
@@ -764,8 +691,8 @@ imptext_sections(struct legacy *l)
 	}
 	untable_footer(l, body_from);
 	for (i = body_from; i < l->n; i++)
-		if (footer_start(imptext_skip_space(l->lines[i])) &&
-		    !imptext_starts(imptext_skip_space(l->lines[i]), "#")) {
+		if (footer_start(impline_skip_space(l->lines[i])) &&
+		    !impline_starts(impline_skip_space(l->lines[i]), "#")) {
 			foot_from = i;
 			break;
 		}

@@ -1,0 +1,83 @@
+/* impline.c -- the line helpers of a pasted text: blanks, trimming, starts and ends, columns, thematic breaks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "model/model.h"
+#include "util/util.h"
+
+#include "import/import_int.h"
+
+int
+impline_space(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+const char *
+impline_skip_space(const char *p)
+{
+	while (*p && impline_space(g_utf8_get_char(p)))
+		p = g_utf8_next_char(p);
+	return p;
+}
+
+/* A copy of s[0..n) without blanks (also 　) at either end. */
+char *
+impline_trimn(const char *s, size_t n)
+{
+	const char	*end = s + n, *prev;
+
+	s = impline_skip_space(s);
+	while (end > s) {
+		prev = g_utf8_prev_char(end);
+		if (!impline_space(g_utf8_get_char(prev)))
+			break;
+		end = prev;
+	}
+	return xstrndup(s, (size_t)(end - s));
+}
+
+char *
+impline_trim(const char *s)
+{
+	return impline_trimn(s, strlen(s));
+}
+
+int
+impline_starts(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+int
+impline_ends(const char *s, const char *p)
+{
+	size_t	 n = strlen(s), m = strlen(p);
+
+	return n >= m && strcmp(s + n - m, p) == 0;
+}
+
+int
+impline_col_of(const char *line, const char *p)
+{
+	return (int)g_utf8_strlen(line, p - line) + 1;
+}
+
+int
+impline_thematic(const char *s)
+{
+	size_t	 k = 0;
+	char	 m = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ')
+			continue;
+		if ((*s != '-' && *s != '*' && *s != '_') || (m && *s != m))
+			return 0;
+		m = *s;
+		k++;
+	}
+	return k >= 3;
+}
