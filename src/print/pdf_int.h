@@ -1,4 +1,4 @@
-/* pdf_int.h -- paint laid-out pages into a PDF with Cairo. */
+/* pdf_int.h -- the painters the print module's front calls: the PDF, the phone image, and the faces and pictures they draw from. */
 #ifndef JIANBAO_PRINT_PDF_INT_H
 #define JIANBAO_PRINT_PDF_INT_H
 
@@ -39,12 +39,13 @@ int	 pdf_image_size(void *arg, const char *path, const struct jb_pos *pos,
  * faces and the glyph outlines Cairo loaded, so that a paint cuts a face
  * again only when it draws a glyph the cut lacks.  A PDF painted with
  * kept faces has the same bytes as one painted without.  The faces must
- * belong to one Pango font map, which must outlive the struct;
- * pdf_fonts_new() never fails; pdf_fonts_free(NULL) is a no-op.
+ * belong to one Pango font map, which must outlive the struct.
+ * pdf_fonts_new() never fails; with keep 0 the faces are for one paint
+ * only (the painters' own); pdf_fonts_free(NULL) is a no-op.
  */
 struct pdf_fonts;
 
-struct pdf_fonts	*pdf_fonts_new(void);
+struct pdf_fonts	*pdf_fonts_new(int keep);
 void			 pdf_fonts_free(struct pdf_fonts *fc);
 
 /*
@@ -65,25 +66,25 @@ int	 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 	    const char *path);
 
 /*
- * The phone image: the pages of l, laid out on a phone grid (layout.h)
+ * phone.c, the phone image: the pages of l, laid out on a phone grid (layout.h)
  * page_w pt wide, painted width px wide on Cairo image
  * surfaces, one under the other, and cut into slices no taller than
  * max px.  A slice ends in a gap between lines, never through a line or
  * a picture: at the widest gap (a block boundary) in the last third of
- * its height, or else at the last gap.  pdf_phone_new() returns NULL
- * after reporting (path names the output); pdf_phone_slices() says how
- * many slices there are; pdf_phone_write() paints slice i (from 0) and
+ * its height, or else at the last gap.  phone_new() returns NULL
+ * after reporting (path names the output); phone_slices() says how
+ * many slices there are; phone_write() paints slice i (from 0) and
  * writes it to fp as PNG, or with jpeg set as JPEG (image.h), the same
  * bytes for the same layout, and returns 0, or -1 after reporting.
  */
-struct pdf_phone;
+struct phone;
 
-struct pdf_phone	*pdf_phone_new(const struct lay_doc *l,
+struct phone	*phone_new(const struct lay_doc *l,
 			    struct pdf_images *im, double page_w, int width,
 			    int max, const char *path);
-int			 pdf_phone_slices(const struct pdf_phone *ph);
-int			 pdf_phone_write(struct pdf_phone *ph, int i, FILE *fp,
+int			 phone_slices(const struct phone *ph);
+int			 phone_write(struct phone *ph, int i, FILE *fp,
 			    int jpeg, const char *path);
-void			 pdf_phone_free(struct pdf_phone *ph);	/* NULL: no-op */
+void			 phone_free(struct phone *ph);	/* NULL: no-op */
 
 #endif

@@ -58,7 +58,7 @@ press_fonts(struct pmod_press *p, const struct jb_doc *d)
 		p->fs[k] = font_new(d->series, d->meta.lang, p->fontdir,
 		    p->prep);
 		if (p->fs[k] != NULL && p->resident)
-			p->kept[k] = pdf_fonts_new();
+			p->kept[k] = pdf_fonts_new(1);
 	}
 	return p->fs[k];
 }
@@ -236,7 +236,7 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 	const char		*ext = jpeg ? "jpg" : "png";
 	struct font_set		*fs;
 	struct pdf_images	*im = pdf_images_new();
-	struct pdf_phone	*ph = NULL;
+	struct phone	*ph = NULL;
 	struct lay_doc		*l = NULL;
 	struct lay_grid		 grid;
 	struct outfile		*of;
@@ -255,19 +255,19 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 	if (l == NULL)
 		goto out;
 	name = slice_name(stem, 0, 1, ext);
-	ph = pdf_phone_new(l, im, grid.page_w, PMOD_PHONE_WIDTH,
+	ph = phone_new(l, im, grid.page_w, PMOD_PHONE_WIDTH,
 	    PMOD_PHONE_MAX, name);
 	free(name);
 	if (ph == NULL)
 		goto out;
-	n = pdf_phone_slices(ph);
+	n = phone_slices(ph);
 	for (i = 0; i < n; i++) {
 		name = slice_name(stem, i, n, ext);
 		if ((of = outfile_open(name)) == NULL) {
 			free(name);
 			goto out;
 		}
-		if (pdf_phone_write(ph, i, outfile_fp(of), jpeg, name) == -1) {
+		if (phone_write(ph, i, outfile_fp(of), jpeg, name) == -1) {
 			outfile_abort(of);
 			free(name);
 			goto out;
@@ -279,7 +279,7 @@ pmod_write_phone(struct pmod_press *p, const struct jb_doc *d,
 	drop_slices(stem, n, ext);
 	rc = n;
 out:
-	pdf_phone_free(ph);
+	phone_free(ph);
 	lay_free(l);
 	pdf_images_free(im);
 	return rc;
