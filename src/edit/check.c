@@ -9,93 +9,27 @@
 #include "model/model.h"
 #include "util/util.h"
 
-/* One character of the body with where it stands in the file. */
-struct ch {
-	gunichar	 c;
-	int		 line;		/* 1-based */
-	int		 col;		/* 1-based, in characters */
-	int		 synth;		/* a space standing for a line break */
-};
-
-enum bkind {
-	B_PARA,				/* paragraph, also ★ items and bylines */
-	B_HEAD,				/* # heading */
-	B_LIST,				/* list item */
-	B_BOX,				/* > quote: boxed slogan */
-	B_OTHER				/* image, HTML, table: no text rules */
-};
-
-/* A block of the body as the editor wrote it, Markdown marks removed. */
-struct block {
-	enum bkind	 kind;
-	struct ch	*v;
-	size_t		 n, cap;
-	int		 first, last;	/* lines */
-	int		 bold;		/* the whole paragraph is **bold** */
-};
-
-/* [//]: # (jianbao: ignore RULE): RULE is silenced on lines from..to. */
-struct mark {
-	char	*rule;
-	int	 from, to;		/* 0: waiting for the next block */
-};
-
-struct finding {
-	enum msgid	 id;
-	struct jb_pos	 pos;
-	char		*a[3];
-	size_t		 seq;
-};
-
-/* Everything check knows about one file. */
-struct cfile {
-	char		*path;
-	struct src	*src;		/* the text, as the parser reads it */
-	struct block	*blocks;
-	size_t		 nblocks;
-	struct mark	*marks;
-	size_t		 nmarks;
-	char		**ignore;	/* 检查忽略 */
-	size_t		 nignore;
-	struct finding	*finds;
-	size_t		 nfinds;
-	/* from the model, for the archive rules */
-	int		 loaded;
-	int		 issue;
-	int		 issue_last;	/* of a 合刊; else issue */
-	char		*kind;		/* 刊别, NULL for a regular issue */
-	struct jb_date	 date;
-	char		*date_text;
-	enum jb_lang	 lang;
-	struct jb_pos	 issue_pos, date_pos;
-};
-
-struct check {
-	struct cfile	*files;
-	size_t		 nfiles;
-	int		 probe;		/* drop every diagnostic */
-	struct jb_date	 today;
-};
+#include "edit/check_int.h"
 
 /* ---- characters ---- */
 
-static int
-is_han(gunichar c)
+int
+chk_is_han(gunichar c)
 {
 	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
 }
 
 /* Chinese text for the half-width rule: Han, CJK and full-width marks. */
-static int
-is_zh(gunichar c)
+int
+chk_is_zh(gunichar c)
 {
-	return is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
+	return chk_is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
 	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
 	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
 }
 
-static char *
-chars_str(const struct ch *v, size_t n)
+char *
+chk_chars_str(const struct ch *v, size_t n)
 {
 	struct buf	 b = { 0 };
 	char		 u[8];
@@ -106,8 +40,8 @@ chars_str(const struct ch *v, size_t n)
 	return b.data ? b.data : xstrdup("");
 }
 
-static char *
-uni_str(gunichar c)
+char *
+chk_uni_str(gunichar c)
 {
 	char	 u[8];
 	int	 n = g_unichar_to_utf8(c, u);
@@ -117,8 +51,8 @@ uni_str(gunichar c)
 
 /* ---- findings ---- */
 
-static void
-add_find(struct cfile *f, enum msgid id, int line, int col, char *a0, char *a1,
+void
+chk_add_find(struct cfile *f, enum msgid id, int line, int col, char *a0, char *a1,
     char *a2)
 {
 	struct finding	*x;
@@ -245,7 +179,7 @@ comment_line(struct cfile *f, const char *s, size_t n, int ln, int indent)
 			;
 		rule = xstrndup(p, (size_t)(q - p));
 		if (!msg_is_rule(rule) && strcmp(rule, "all") != 0) {
-			add_find(f, MSG_CHK_UNKNOWN_RULE, ln,
+			chk_add_find(f, MSG_CHK_UNKNOWN_RULE, ln,
 			    (int)g_utf8_strlen(s, p - s) + 1 + indent, rule,
 			    NULL, NULL);
 		} else {
@@ -456,395 +390,6 @@ read_blocks(struct cfile *f)
 	}
 }
 
-/* The first line after line ln (1-based) that is not blank, or 0. */
-static int
-next_text_line(const struct cfile *f, int ln)
-{
-	size_t	 n;
-	const char *s;
-
-	while ((s = src_line(f->src, ++ln, &n)) != NULL)
-		if (strspn(s, " \t") < n)
-			return ln;
-	return 0;
-}
-
-/* ---- text rules ---- */
-
-static const struct {
-	gunichar	 half, full;
-} halfwidth[] = {
-	{ ',', 0xFF0C }, { '.', 0x3002 }, { ';', 0xFF1B }, { ':', 0xFF1A },
-	{ '?', 0xFF1F }, { '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 },
-};
-
-static void
-rule_halfwidth(struct cfile *f, const struct block *b)
-{
-	size_t	 i, j, k, p;
-
-	for (i = 1; i < b->n; i++) {
-		for (k = 0; k < G_N_ELEMENTS(halfwidth); k++)
-			if (b->v[i].c == halfwidth[k].half)
-				break;
-		if (k == G_N_ELEMENTS(halfwidth))
-			continue;
-		/* a line break before ( folds to a space: look past it */
-		for (p = i - 1; p > 0 && b->v[p].synth; p--)
-			;
-		if (!is_zh(b->v[p].c))
-			continue;
-		for (j = i + 1; j < b->n && b->v[j].c == ' '; j++)
-			;
-		/* a sentence may end with the block: 参加. */
-		if (j == b->n ? strchr(".?!", (int)b->v[i].c) == NULL :
-		    !is_zh(b->v[j].c))
-			continue;
-		add_find(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
-		    uni_str(b->v[i].c), uni_str(halfwidth[k].full), NULL);
-	}
-}
-
-static const gunichar pairs[][2] = {
-	{ 0x201C, 0x201D },	/* “” */
-	{ 0x2018, 0x2019 },	/* ‘’ */
-	{ 0xFF08, 0xFF09 },	/* （） */
-	{ 0x300A, 0x300B },	/* 《》 */
-	{ 0x300C, 0x300D },	/* 「」 */
-	{ 0x300E, 0x300F },	/* 『』 */
-	{ 0x3010, 0x3011 },	/* 【】 */
-};
-
-static void
-rule_balance(struct cfile *f, const struct block *b)
-{
-	size_t	*stack = xcalloc(b->n + 1, sizeof(size_t)), sp = 0, i, k, j;
-	int	 open, kind;
-
-	for (i = 0; i < b->n; i++) {
-		kind = -1;
-		open = 0;
-		for (k = 0; k < G_N_ELEMENTS(pairs); k++) {
-			if (b->v[i].c == pairs[k][0])
-				open = 1;
-			else if (b->v[i].c != pairs[k][1])
-				continue;
-			kind = (int)k;
-			break;
-		}
-		if (kind < 0)
-			continue;
-		/* ’ between letters is an apostrophe: don’t */
-		if (b->v[i].c == 0x2019 && i > 0 && i + 1 < b->n &&
-		    g_unichar_isalpha(b->v[i - 1].c) && !is_han(b->v[i - 1].c) &&
-		    g_unichar_isalpha(b->v[i + 1].c) && !is_han(b->v[i + 1].c))
-			continue;
-		if (open) {
-			stack[sp++] = i;
-			continue;
-		}
-		for (j = sp; j > 0; j--)
-			if (b->v[stack[j - 1]].c == pairs[kind][0])
-				break;
-		if (j == 0)
-			add_find(f, MSG_CHK_UNOPENED, b->v[i].line, b->v[i].col,
-			    uni_str(b->v[i].c), uni_str(pairs[kind][0]), NULL);
-		else if (j != sp)
-			add_find(f, MSG_CHK_MISNESTED, b->v[i].line, b->v[i].col,
-			    uni_str(b->v[i].c), uni_str(b->v[stack[sp - 1]].c),
-			    NULL);
-		if (j > 0)
-			sp = j - 1;
-	}
-	while (sp > 0) {
-		i = stack[--sp];
-		for (k = 0; k < G_N_ELEMENTS(pairs); k++)
-			if (pairs[k][0] == b->v[i].c)
-				break;
-		add_find(f, MSG_CHK_UNCLOSED, b->v[i].line, b->v[i].col,
-		    uni_str(b->v[i].c), uni_str(pairs[k][1]), NULL);
-	}
-	free(stack);
-}
-
-static void
-rule_split(struct cfile *f, const struct block *a, const struct block *b)
-{
-	const struct ch	*last;
-	size_t		 n;
-
-	/* not after a subtitle (——…), nor before a ★ item */
-	if (a->kind != B_PARA || b->kind != B_PARA || a->bold || a->n < 10 ||
-	    a->v[0].c == 0x2014 || b->n == 0 || b->v[0].c == 0x2605)
-		return;
-	last = &a->v[a->n - 1];
-	/* a photo credit (唐晓　摄) ends without a stop */
-	if (dtext_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
-		return;
-	n = a->n < 8 ? a->n : 8;
-	add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
-	    chars_str(a->v + a->n - n, n), chars_str(b->v, b->n < 8 ? b->n : 8),
-	    NULL);
-}
-
-static int
-digit(const struct block *b, size_t i)
-{
-	return i < b->n && b->v[i].c >= '0' && b->v[i].c <= '9';
-}
-
-/* Digits at i: their value, with *len and *zero (a leading 0). */
-static int
-number_at(const struct block *b, size_t i, size_t *len, int *zero)
-{
-	int	 v = 0;
-
-	*len = 0;
-	*zero = digit(b, i) && b->v[i].c == '0';
-	while (digit(b, i + *len) && *len < 5)
-		v = v * 10 + (int)(b->v[i + (*len)++].c - '0');
-	return v;
-}
-
-static size_t
-skip_spaces(const struct block *b, size_t i, int *any)
-{
-	while (i < b->n && b->v[i].c == ' ') {
-		i++;
-		*any = 1;
-	}
-	return i;
-}
-
-static void
-rule_dates(struct cfile *f, const struct block *b)
-{
-	size_t		 i, j, e, len;
-	int		 y, m, d, zero, z, bad, sp;
-	gunichar	 sep, prev;
-	char		*want;
-
-	for (i = 0; i < b->n; i++) {
-		/* not inside a version, a file name or a longer number */
-		prev = i > 0 ? b->v[i - 1].c : 0;
-		if (!digit(b, i) || (prev != 0 && prev < 128 &&
-		    (g_ascii_isalnum((char)prev) || strchr("./-_", (int)prev))))
-			continue;
-		y = number_at(b, i, &len, &zero);
-		if (len != 4 || y < 1900 || y > 2199) {
-			i += len;
-			continue;
-		}
-		j = i + 4;
-		bad = 0;
-		d = 0;
-		if (j < b->n && (b->v[j].c == '.' || b->v[j].c == '-' ||
-		    b->v[j].c == '/')) {
-			sep = b->v[j].c;
-			m = number_at(b, j + 1, &len, &z);
-			if (len < 1 || len > 2 || j + 1 + len >= b->n ||
-			    b->v[j + 1 + len].c != sep)
-				goto next;
-			j += 1 + len + 1;
-			d = number_at(b, j, &len, &z);
-			if (len < 1 || len > 2)
-				goto next;
-			j += len;
-			if (j < b->n && (digit(b, j) || (b->v[j].c == sep &&
-			    digit(b, j + 1))))
-				goto next;
-			bad = 1;
-		} else {
-			/* 2019年08月30日, 2019 年 8 月 30 日 */
-			j = skip_spaces(b, j, &bad);
-			if (j >= b->n || b->v[j].c != 0x5E74 /* 年 */)
-				goto next;
-			j = skip_spaces(b, j + 1, &bad);
-			m = number_at(b, j, &len, &zero);
-			if (len < 1 || len > 2)
-				goto next;
-			bad |= zero;
-			j = skip_spaces(b, j + len, &bad);
-			if (j >= b->n || b->v[j].c != 0x6708 /* 月 */)
-				goto next;
-			j++;
-			/* the day is optional: 2019年08月 */
-			sp = 0;
-			e = skip_spaces(b, j, &sp);
-			d = number_at(b, e, &len, &zero);
-			if (len >= 1 && len <= 2) {
-				e = skip_spaces(b, e + len, &sp);
-				if (e < b->n && b->v[e].c == 0x65E5 /* 日 */) {
-					bad |= zero || sp;
-					j = e + 1;
-				} else
-					d = 0;
-			} else
-				d = 0;
-			if (!bad)
-				goto next;
-		}
-		if (m < 1 || m > 12 || d > 31)
-			goto next;
-		want = d ? g_strdup_printf("%d年%d月%d日", y, m, d) :
-		    g_strdup_printf("%d年%d月", y, m);
-		add_find(f, MSG_CHK_DATE_FORMAT, b->v[i].line, b->v[i].col,
-		    chars_str(b->v + i, j - i), xstrdup(want), NULL);
-		g_free(want);
-		i = j - 1;
-		continue;
-next:
-		i += 3;
-	}
-}
-
-/* Characters that, written twice, are almost always a typo. */
-static const char doubled_chars[] = "的了是在和与被将及并从";
-/* Words likewise. */
-static const char *const doubled_words[] = {
-	"我们", "进行", "开展", "以及", "通过", "并且", NULL
-};
-
-static int
-doubled_exception(const struct block *b, size_t i)
-{
-	gunichar	 c = b->v[i].c;
-	gunichar	 before = i > 0 ? b->v[i - 1].c : 0;
-	gunichar	 after = i + 2 < b->n ? b->v[i + 2].c : 0;
-
-	/* AABB words: 实实在在, 的的确确, 是是非非 */
-	if (before != 0 && i > 1 && b->v[i - 2].c == before)
-		return 1;
-	if (after != 0 && i + 3 < b->n && b->v[i + 3].c == after)
-		return 1;
-	if (c == 0x4E86 /* 了 */) {
-		/* 为了了解, 不了了之, 除了了结 */
-		return after == 0x89E3 || after == 0x7ED3 || after == 0x4E4B ||
-		    before == 0x4E0D;
-	}
-	return 0;
-}
-
-static void
-rule_doubled(struct cfile *f, const struct block *b)
-{
-	size_t		 i, k;
-	gunichar	 w[2];
-	const char	*p;
-
-	for (i = 0; i + 1 < b->n; i++) {
-		if (b->v[i].c != b->v[i + 1].c || !is_han(b->v[i].c))
-			goto words;
-		for (p = doubled_chars; *p; p = g_utf8_next_char(p))
-			if (g_utf8_get_char(p) == b->v[i].c)
-				break;
-		if (*p == '\0' || doubled_exception(b, i))
-			goto words;
-		add_find(f, MSG_CHK_DOUBLED, b->v[i + 1].line, b->v[i + 1].col,
-		    chars_str(b->v + i, 2), NULL, NULL);
-		continue;
-words:
-		if (i + 3 >= b->n)
-			continue;
-		for (k = 0; doubled_words[k] != NULL; k++) {
-			p = doubled_words[k];
-			w[0] = g_utf8_get_char(p);
-			w[1] = g_utf8_get_char(g_utf8_next_char(p));
-			if (b->v[i].c == w[0] && b->v[i + 1].c == w[1] &&
-			    b->v[i + 2].c == w[0] && b->v[i + 3].c == w[1]) {
-				/* reported at the repeated word */
-				add_find(f, MSG_CHK_DOUBLED, b->v[i + 2].line,
-				    b->v[i + 2].col, chars_str(b->v + i, 4),
-				    NULL, NULL);
-				i += 3;
-				break;
-			}
-		}
-	}
-}
-
-static void
-rule_cjk_space(struct cfile *f, const struct block *b)
-{
-	size_t	 i, j;
-	int	 paren = 0, han;
-	gunichar pair[2];
-	char	*s;
-
-	if (b->kind != B_PARA && b->kind != B_LIST)
-		return;
-	for (i = 0; i < b->n; i++) {
-		if (b->v[i].c == 0xFF08)
-			paren++;
-		else if (b->v[i].c == 0xFF09 && paren > 0)
-			paren--;
-		/* only ASCII spaces: 　 (U+3000) is set on purpose */
-		if (b->v[i].c != ' ' || b->v[i].synth || i == 0)
-			continue;
-		for (j = i; j < b->n && b->v[j].c == ' '; j++)
-			;
-		if (j == b->n)
-			break;
-		pair[0] = b->v[i - 1].c;
-		pair[1] = b->v[j].c;
-		han = is_han(pair[0]) && is_han(pair[1]) && paren == 0;
-		/* 本报讯 and the text after it may stand apart */
-		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x62A5 &&
-		    b->v[2].c == 0x8BAF)
-			han = 0;
-		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x5831 &&
-		    b->v[2].c == 0x8A0A)
-			han = 0;
-		/* beside a full-width mark the space is not printed at all */
-		if (han || dtext_space_vanishes(pair[0], pair[1])) {
-			s = g_ucs4_to_utf8(pair, 2, NULL, NULL, NULL);
-			add_find(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
-			    b->v[i].line, b->v[i].col, xstrdup(s), NULL, NULL);
-			g_free(s);
-		}
-		i = j - 1;
-	}
-}
-
-/*
- * Private-use characters (U+E000..U+F8FF): what a PDF copy leaves for a
- * glyph its font maps privately; no font prints them as the text meant.
- */
-static void
-rule_private(struct cfile *f, const struct block *b)
-{
-	size_t	 i;
-
-	for (i = 0; i < b->n; i++)
-		if (b->v[i].c >= 0xE000 && b->v[i].c <= 0xF8FF)
-			add_find(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
-			    b->v[i].col, uni_str(b->v[i].c),
-			    g_strdup_printf("%04X", (unsigned)b->v[i].c), NULL);
-}
-
-/* “” with 「」 in one zh-Hans issue: reported once, at the first 「. */
-static void
-rule_mixed(struct cfile *f)
-{
-	const struct ch	*curly = NULL, *corner = NULL;
-	size_t		 i, j;
-	gunichar	 c;
-
-	if (f->lang == JB_LANG_HANT)
-		return;
-	for (i = 0; i < f->nblocks; i++)
-		for (j = 0; j < f->blocks[i].n; j++) {
-			c = f->blocks[i].v[j].c;
-			if (curly == NULL && (c == 0x201C || c == 0x201D))
-				curly = &f->blocks[i].v[j];
-			if (corner == NULL && (c == 0x300C || c == 0x300D ||
-			    c == 0x300E || c == 0x300F))
-				corner = &f->blocks[i].v[j];
-		}
-	if (curly != NULL && corner != NULL)
-		add_find(f, MSG_CHK_MIXED_QUOTES, corner->line, corner->col,
-		    xstrdup("“”"), xstrdup("「」"), NULL);
-}
 
 /* ---- model rules ---- */
 
@@ -887,8 +432,8 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 		c = 0;
 		col = a->pos.col;
 	}
-	add_find(f, MSG_CHK_LONG_TITLE, a->pos.line, col, xstrdup(a->title),
-	    xstrdup(count), c ? uni_str(c) : xstrdup(""));
+	chk_add_find(f, MSG_CHK_LONG_TITLE, a->pos.line, col, xstrdup(a->title),
+	    xstrdup(count), c ? chk_uni_str(c) : xstrdup(""));
 }
 
 static void
@@ -897,11 +442,11 @@ model_rules(struct cfile *f, const struct jb_doc *d)
 	size_t	 i, n = 0;
 
 	if (d->meta.credits.n == 0)
-		add_find(f, MSG_CHK_NO_CREDITS, 1, 1, NULL, NULL, NULL);
+		chk_add_find(f, MSG_CHK_NO_CREDITS, 1, 1, NULL, NULL, NULL);
 	for (i = 0; i < JB_DIST__MAX; i++)
 		n += d->meta.dist[i].n;
 	if (n == 0)
-		add_find(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
+		chk_add_find(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
 	for (i = 0; i < d->narticles; i++)
 		rule_long_title(f, &d->articles[i]);
 }
@@ -951,7 +496,7 @@ ignore_list(struct cfile *f, const struct jb_strlist *l)
 		if (msg_is_rule(f->ignore[i]) || strcmp(f->ignore[i], "all") == 0)
 			continue;
 		pos = key_pos(f, FM_KEY_IGNORE, f->ignore[i]);
-		add_find(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
+		chk_add_find(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
 		    xstrdup(f->ignore[i]), NULL, NULL);
 	}
 }
@@ -1011,7 +556,7 @@ rule_file_name(struct cfile *f, const struct jb_doc *d)
 		return;
 	/* At 刊别 for a 增刊, else at 期号. */
 	pos = k != NULL ? key_pos(f, FM_KEY_KIND, NULL) : f->issue_pos;
-	add_find(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
+	chk_add_find(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
 	    number_text(k ? k->name : NULL, d->meta.issue),
 	    iss_name(k, d->meta.issue));
 }
@@ -1020,7 +565,6 @@ static void
 check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 {
 	struct jb_doc	*d;
-	size_t		 i;
 
 	if ((f->src = src_read(f->path, DOC_MAX_BYTES)) == NULL)
 		return;
@@ -1053,20 +597,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 		model_rules(f, d);
 		rule_file_name(f, d);
 	}
-	for (i = 0; i < f->nblocks; i++) {
-		if (f->blocks[i].kind == B_OTHER)
-			continue;
-		rule_halfwidth(f, &f->blocks[i]);
-		rule_balance(f, &f->blocks[i]);
-		rule_dates(f, &f->blocks[i]);
-		rule_doubled(f, &f->blocks[i]);
-		rule_cjk_space(f, &f->blocks[i]);
-		rule_private(f, &f->blocks[i]);
-		if (i + 1 < f->nblocks && f->blocks[i + 1].first ==
-		    next_text_line(f, f->blocks[i].last))
-			rule_split(f, &f->blocks[i], &f->blocks[i + 1]);
-	}
-	rule_mixed(f);
+	chktext_rules(f);
 	flush_finds(f);
 	doc_free(d);
 	drop_text(f);
@@ -1137,12 +668,12 @@ archive_rules(struct check *c)
 		if (a == NULL || a->date.year != b->date.year)
 			top = NULL;
 		if (top != NULL && b->issue <= hi)
-			add_find(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
+			chk_add_find(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
 			    b->issue_pos.col, g_strdup_printf("%d",
 			    b->date.year), number_text(b->kind, b->issue),
 			    xstrdup(top->path));
 		else if (top != NULL && b->issue > hi + 1)
-			add_find(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
+			chk_add_find(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
 			    b->issue_pos.col, g_strdup_printf("%d",
 			    b->date.year), b->issue == hi + 2 ?
 			    number_text(b->kind, hi + 1) :
@@ -1154,11 +685,11 @@ archive_rules(struct check *c)
 			top = b;
 		}
 		if (a != NULL && date_cmp(&b->date, &a->date) < 0)
-			add_find(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
+			chk_add_find(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
 			    b->date_pos.col, xstrdup(b->date_text),
 			    xstrdup(a->path), xstrdup(a->date_text));
 		if (date_cmp(&b->date, &c->today) > 0)
-			add_find(b, MSG_CHK_FUTURE_DATE, b->date_pos.line,
+			chk_add_find(b, MSG_CHK_FUTURE_DATE, b->date_pos.line,
 			    b->date_pos.col, xstrdup(b->date_text),
 			    xstrdup(today), NULL);
 	}

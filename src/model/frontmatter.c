@@ -8,25 +8,7 @@
 
 #include "model/model.h"
 #include "util/util.h"
-
-/* A loaded YAML document plus what is needed to turn marks into positions. */
-struct ydoc {
-	yaml_document_t	 doc;
-	const char	*file;
-	int		 line0;		/* file line of the YAML's first line */
-	int		 loaded;
-};
-
-static struct jb_pos
-ypos(const struct ydoc *y, const yaml_node_t *n)
-{
-	struct jb_pos	 p;
-
-	p.file = y->file;
-	p.line = y->line0 + (int)n->start_mark.line;
-	p.col = (int)n->start_mark.column + 1;
-	return p;
-}
+#include "model/fm_int.h"
 
 /*
  * libyaml explains problems in English; editors get the common ones in
@@ -122,344 +104,6 @@ yfree(struct ydoc *y)
 	y->loaded = 0;
 }
 
-static const char *
-scalar(const yaml_node_t *n)
-{
-	return n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
-	    : NULL;
-}
-
-/* Text value of key k; reports and returns NULL when it is not text. */
-static const char *
-want_string(const struct ydoc *y, const char *k, yaml_node_t *v)
-{
-	struct jb_pos	 pos;
-	const char	*s = scalar(v);
-
-	if (s == NULL) {
-		pos = ypos(y, v);
-		msg(MSG_FM_TYPE_STRING, &pos, k);
-	}
-	return s;
-}
-
-/* Whole number in [lo, hi]; 0 or -1 after reporting. */
-static int
-want_int(const struct ydoc *y, const char *k, yaml_node_t *v, int lo, int hi,
-    int *out)
-{
-	struct jb_pos	 pos = ypos(y, v);
-	const char	*s = scalar(v);
-	char		*end;
-	long		 n;
-	char		 range[64];
-
-	if (s == NULL || *s == '\0' || strspn(s, "0123456789") != strlen(s)) {
-		msg(MSG_FM_TYPE_INT, &pos, k, s ? s : "");
-		return -1;
-	}
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno != 0 || n < lo || n > hi) {
-		snprintf(range, sizeof(range), "%d 至 %d", lo, hi);
-		msg(MSG_FM_RANGE, &pos, k, s, range);
-		return -1;
-	}
-	*out = (int)n;
-	return 0;
-}
-
-static int
-want_bool(const struct ydoc *y, const char *k, yaml_node_t *v, int *out)
-{
-	static const char *const yes[] = { "true", "yes", "on", "是", "1", NULL };
-	static const char *const no[] = { "false", "no", "off", "否", "0", NULL };
-	const char	*s = scalar(v);
-	struct jb_pos	 pos = ypos(y, v);
-	size_t		 i;
-
-	for (i = 0; s != NULL && yes[i] != NULL; i++)
-		if (strcmp(s, yes[i]) == 0) {
-			*out = 1;
-			return 0;
-		}
-	for (i = 0; s != NULL && no[i] != NULL; i++)
-		if (strcmp(s, no[i]) == 0) {
-			*out = 0;
-			return 0;
-		}
-	msg(MSG_FM_RANGE, &pos, k, s ? s : "", "是 或 否（true 或 false）");
-	return -1;
-}
-
-int
-fm_parse_range(const char *s, long *first, long *last)
-{
-	static const char *const dash[] = { "-", "–", "—", "－", NULL };
-	size_t	 n, i, m;
-
-	n = strspn(s, "0123456789");
-	if (n == 0 || n > 6)
-		return -1;
-	*first = *last = strtol(s, NULL, 10);
-	if (s[n] == '\0')
-		return 0;
-	for (i = 0; dash[i] != NULL; i++)
-		if (strncmp(s + n, dash[i], strlen(dash[i])) == 0)
-			break;
-	if (dash[i] == NULL)
-		return -1;
-	s += n + strlen(dash[i]);
-	m = strspn(s, "0123456789");
-	if (m == 0 || m > 6 || s[m] != '\0')
-		return -1;
-	*last = strtol(s, NULL, 10);
-	return 0;
-}
-
-/*
- * 期号 or 总期号: a number in [lo, hi], or a 合刊's range of them in
- * order; 0 or -1 after reporting.
- */
-static int
-want_range(const struct ydoc *y, const char *k, yaml_node_t *v, int lo,
-    int hi, int *first, int *last)
-{
-	struct jb_pos	 pos = ypos(y, v);
-	const char	*s = scalar(v);
-	long		 a, b;
-	char		 range[64];
-
-	if (s == NULL || fm_parse_range(s, &a, &b) == -1) {
-		msg(MSG_FM_ISSUE_FORM, &pos, k, s ? s : "");
-		return -1;
-	}
-	if (a < lo || a > hi || b < lo || b > hi) {
-		snprintf(range, sizeof(range), "%d 至 %d", lo, hi);
-		msg(MSG_FM_RANGE, &pos, k, s, range);
-		return -1;
-	}
-	if (b < a || (b == a && strspn(s, "0123456789") != strlen(s))) {
-		msg(MSG_FM_ISSUE_ORDER, &pos, k, s);
-		return -1;
-	}
-	*first = (int)a;
-	*last = (int)b;
-	return 0;
-}
-
-const struct jb_kind *
-series_kind(const struct jb_series *s, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < s->nkinds; i++)
-		if (strcmp(s->kinds[i].name, name) == 0)
-			return &s->kinds[i];
-	return NULL;
-}
-
-const char *
-series_kind_names(struct arena *a, const struct jb_series *s)
-{
-	const char	*list = "";
-	size_t		 i;
-
-	for (i = 0; i < s->nkinds; i++)
-		list = arena_printf(a, "%s%s“%s”", list, i ? "、" : "",
-		    s->kinds[i].name);
-	return list;
-}
-
-int
-fm_parse_date(const char *s, struct jb_date *out)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int	 y, m, d, leap, max;
-	size_t	 i;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
-		return -1;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	max = mdays[m - 1] + (m == 2 && leap);
-	if (d > max)
-		return -1;
-	out->year = y;
-	out->month = m;
-	out->day = d;
-	return 0;
-}
-
-int
-fm_parse_lang(const char *s, enum jb_lang *out)
-{
-	if (strcmp(s, "zh-Hans") == 0 || strcmp(s, "zh-CN") == 0 ||
-	    strcmp(s, "zh-cn") == 0 || strcmp(s, "zh") == 0) {
-		*out = JB_LANG_HANS;
-		return 0;
-	}
-	if (strcmp(s, "zh-Hant") == 0 || strcmp(s, "zh-TW") == 0 ||
-	    strcmp(s, "zh-HK") == 0 || strcmp(s, "zh-tw") == 0) {
-		*out = JB_LANG_HANT;
-		return 0;
-	}
-	return -1;
-}
-
-/* A list of text, or a single text, into a list from arena a. */
-static int
-want_strlist(const struct ydoc *y, struct arena *a, const char *k,
-    yaml_node_t *v, struct jb_strlist *out)
-{
-	yaml_node_item_t	*it;
-	yaml_node_t		*n;
-	struct jb_pos		 pos;
-	size_t			 i;
-
-	if (v->type == YAML_SCALAR_NODE) {
-		out->v = arena_alloc(a, sizeof(char *));
-		out->v[0] = arena_strdup(a, scalar(v));
-		out->n = *out->v[0] != '\0';
-		return 0;
-	}
-	if (v->type != YAML_SEQUENCE_NODE) {
-		pos = ypos(y, v);
-		msg(MSG_FM_TYPE_LIST, &pos, k);
-		return -1;
-	}
-	out->n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-	out->v = arena_alloc(a, (out->n + 1) * sizeof(char *));
-	for (i = 0, it = v->data.sequence.items.start;
-	    it < v->data.sequence.items.top; it++, i++) {
-		n = yaml_document_get_node((yaml_document_t *)&y->doc, *it);
-		if (scalar(n) == NULL) {
-			pos = ypos(y, n);
-			msg(MSG_FM_TYPE_STRING, &pos, k);
-			return -1;
-		}
-		out->v[i] = arena_strdup(a, scalar(n));
-	}
-	return 0;
-}
-
-static int
-dist_index(const char *k)
-{
-	if (strcmp(k, "报") == 0 || strcmp(k, "報") == 0)
-		return JB_DIST_BAO;
-	if (strcmp(k, "送") == 0)
-		return JB_DIST_SONG;
-	if (strcmp(k, "发") == 0 || strcmp(k, "發") == 0)
-		return JB_DIST_FA;
-	return -1;
-}
-
-/*
- * Walk a mapping of 报/送/发 to lists.  With append set, lists are added
- * to what out already holds (本期增发); otherwise they replace it.
- */
-static int
-want_dist(const struct ydoc *y, struct arena *a, const char *k, yaml_node_t *v,
-    struct jb_strlist *out, int append)
-{
-	yaml_node_pair_t	*pr;
-	yaml_node_t		*kn, *vn;
-	struct jb_strlist	 l;
-	struct jb_pos		 pos;
-	const char		**nv;
-	int			 i, rc = 0;
-
-	if (v->type != YAML_MAPPING_NODE) {
-		pos = ypos(y, v);
-		msg(MSG_FM_TYPE_MAP, &pos, k);
-		return -1;
-	}
-	for (pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top; pr++) {
-		kn = yaml_document_get_node((yaml_document_t *)&y->doc, pr->key);
-		vn = yaml_document_get_node((yaml_document_t *)&y->doc, pr->value);
-		if (scalar(kn) == NULL || (i = dist_index(scalar(kn))) < 0) {
-			pos = ypos(y, kn);
-			msg(MSG_FM_DIST_KEY, &pos, scalar(kn) ? scalar(kn) : "?");
-			rc = -1;
-			continue;
-		}
-		if (want_strlist(y, a, scalar(kn), vn, &l) == -1) {
-			rc = -1;
-			continue;
-		}
-		if (!append) {
-			out[i] = l;
-			continue;
-		}
-		nv = arena_alloc(a, (out[i].n + l.n + 1) * sizeof(char *));
-		if (out[i].n)
-			memcpy(nv, out[i].v, out[i].n * sizeof(char *));
-		if (l.n)
-			memcpy(nv + out[i].n, l.v, l.n * sizeof(char *));
-		out[i].v = nv;
-		out[i].n += l.n;
-	}
-	return rc;
-}
-
-/*
- * Merge a mapping of role to name into out: a known role gets the new
- * name (an empty name removes it), a new role is appended.
- */
-static int
-want_credits(const struct ydoc *y, struct arena *a, const char *k,
-    yaml_node_t *v, struct jb_credits *out)
-{
-	yaml_node_pair_t	*pr;
-	yaml_node_t		*kn, *vn;
-	struct jb_pos		 pos;
-	struct jb_credit	*nv;
-	const char		*role, *name;
-	size_t			 i, n;
-	int			 rc = 0;
-
-	if (v->type != YAML_MAPPING_NODE) {
-		pos = ypos(y, v);
-		msg(MSG_FM_TYPE_MAP, &pos, k);
-		return -1;
-	}
-	n = (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start);
-	nv = arena_alloc(a, (out->n + n + 1) * sizeof(*nv));
-	if (out->n)
-		memcpy(nv, out->v, out->n * sizeof(*nv));
-	out->v = nv;
-	for (pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top; pr++) {
-		kn = yaml_document_get_node((yaml_document_t *)&y->doc, pr->key);
-		vn = yaml_document_get_node((yaml_document_t *)&y->doc, pr->value);
-		if ((role = want_string(y, k, kn)) == NULL ||
-		    (name = want_string(y, role, vn)) == NULL) {
-			rc = -1;
-			continue;
-		}
-		for (i = 0; i < out->n; i++)
-			if (strcmp(out->v[i].role, role) == 0)
-				break;
-		if (i == out->n) {
-			out->v[i].role = arena_strdup(a, role);
-			out->n++;
-		}
-		out->v[i].name = arena_strdup(a, name);
-	}
-	/* Empty names remove a default credit for this issue. */
-	for (i = n = 0; i < out->n; i++)
-		if (*out->v[i].name != '\0')
-			out->v[n++] = out->v[i];
-	out->n = n;
-	return rc;
-}
 
 /* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
@@ -567,7 +211,7 @@ root_mapping(struct ydoc *y, const struct jb_pos *whole)
 	if (root == NULL)
 		return NULL;
 	if (root->type != YAML_MAPPING_NODE) {
-		struct jb_pos	 pos = ypos(y, root);
+		struct jb_pos	 pos = fmv_pos(y, root);
 
 		msg(MSG_FM_NOT_MAPPING, whole->line ? &pos : whole);
 		return NULL;
@@ -583,13 +227,13 @@ duplicate_key(struct ydoc *y, yaml_node_t *root, yaml_node_pair_t *pr)
 	yaml_node_t		*k = yaml_document_get_node(&y->doc, pr->key), *k2;
 	struct jb_pos		 pos;
 
-	if (scalar(k) == NULL)
+	if (fmv_scalar(k) == NULL)
 		return 0;
 	for (q = root->data.mapping.pairs.start; q < pr; q++) {
 		k2 = yaml_document_get_node(&y->doc, q->key);
-		if (scalar(k2) != NULL && strcmp(scalar(k2), scalar(k)) == 0) {
-			pos = ypos(y, k);
-			msg(MSG_FM_DUPLICATE, &pos, scalar(k));
+		if (fmv_scalar(k2) != NULL && strcmp(fmv_scalar(k2), fmv_scalar(k)) == 0) {
+			pos = fmv_pos(y, k);
+			msg(MSG_FM_DUPLICATE, &pos, fmv_scalar(k));
 			return 1;
 		}
 	}
@@ -640,7 +284,7 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 	    root != NULL && pr < root->data.mapping.pairs.top; pr++) {
 		kn = yaml_document_get_node(&y.doc, pr->key);
 		vn = yaml_document_get_node(&y.doc, pr->value);
-		if ((k = want_string(&y, "键", kn)) == NULL) {
+		if ((k = fmv_string(&y, "键", kn)) == NULL) {
 			bad = 1;
 			continue;
 		}
@@ -649,26 +293,26 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			continue;
 		}
 		if ((kd = findkey(fm_keys, k)) == NULL) {
-			pos = ypos(&y, kn);
+			pos = fmv_pos(&y, kn);
 			msg(MSG_FM_UNKNOWN_KEY, &pos, k);
 			continue;
 		}
-		pos = ypos(&y, vn);
+		pos = fmv_pos(&y, vn);
 		switch (kd->id) {
 		case FM_KEY_ISSUE:
 			have_issue = 1;
-			issuetext = scalar(vn);
-			bad |= want_range(&y, k, vn, 1, 999, &m->issue,
+			issuetext = fmv_scalar(vn);
+			bad |= fmv_range(&y, k, vn, 1, 999, &m->issue,
 			    &m->issue_last) == -1;
 			break;
 		case FM_KEY_TOTAL:
 			totalpos = pos;
-			totaltext = scalar(vn);
-			bad |= want_range(&y, k, vn, 1, 99999, &m->total,
+			totaltext = fmv_scalar(vn);
+			bad |= fmv_range(&y, k, vn, 1, 99999, &m->total,
 			    &m->total_last) == -1;
 			break;
 		case FM_KEY_KIND:
-			if ((v = want_string(&y, k, vn)) == NULL)
+			if ((v = fmv_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else if ((m->kind = series_kind(s, v)) == NULL) {
 				msg(MSG_FM_KIND, &pos, v,
@@ -677,11 +321,11 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			}
 			break;
 		case FM_KEY_COPIES:
-			bad |= want_int(&y, k, vn, 1, 1000000, &m->copies) == -1;
+			bad |= fmv_int(&y, k, vn, 1, 1000000, &m->copies) == -1;
 			break;
 		case FM_KEY_DATE:
 			have_date = 1;
-			if ((v = want_string(&y, k, vn)) == NULL)
+			if ((v = fmv_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else if (fm_parse_date(v, &m->date) == -1) {
 				msg(MSG_FM_DATE, &pos, v);
@@ -689,13 +333,13 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			}
 			break;
 		case FM_KEY_ORG:
-			if ((v = want_string(&y, k, vn)) == NULL)
+			if ((v = fmv_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else
 				m->org = arena_strdup(a, v);
 			break;
 		case FM_KEY_LANG:
-			if ((v = want_string(&y, k, vn)) == NULL)
+			if ((v = fmv_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else if (fm_parse_lang(v, &m->lang) == -1) {
 				msg(MSG_FM_LANG, &pos, v);
@@ -703,13 +347,13 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			}
 			break;
 		case FM_KEY_CLASS:
-			if ((v = want_string(&y, k, vn)) == NULL)
+			if ((v = fmv_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else
 				m->classification = classification(a, v);
 			break;
 		case FM_KEY_NOTE:
-			if ((v = want_string(&y, k, vn)) == NULL)
+			if ((v = fmv_string(&y, k, vn)) == NULL)
 				bad = 1;
 			else {
 				*note = arena_strdup(a, v);
@@ -723,17 +367,17 @@ fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
 			}
 			break;
 		case FM_KEY_DIST:
-			bad |= want_dist(&y, a, k, vn, m->dist, 0) == -1;
+			bad |= fmv_dist(&y, a, k, vn, m->dist, 0) == -1;
 			break;
 		case FM_KEY_EXTRA:
-			bad |= want_dist(&y, a, k, vn, m->dist, 1) == -1;
+			bad |= fmv_dist(&y, a, k, vn, m->dist, 1) == -1;
 			break;
 		case FM_KEY_CREDITS:
-			bad |= want_credits(&y, a, k, vn, &m->credits) == -1;
+			bad |= fmv_credits(&y, a, k, vn, &m->credits) == -1;
 			break;
 		case FM_KEY_IGNORE:
 			/* Rule ids are checked by `jianbao check`, which knows them. */
-			bad |= want_strlist(&y, a, k, vn, &m->check_ignore) == -1;
+			bad |= fmv_strlist(&y, a, k, vn, &m->check_ignore) == -1;
 			break;
 		}
 	}
@@ -844,9 +488,9 @@ series_kinds(struct ydoc *y, struct jb_series *s, const char *k,
 		    pr < v->data.mapping.pairs.top; pr++) {
 			kn = yaml_document_get_node(&y->doc, pr->key);
 			vn = yaml_document_get_node(&y->doc, pr->value);
-			pos = ypos(y, kn);
-			if ((name = want_string(y, k, kn)) == NULL ||
-			    (prefix = want_string(y, name, vn)) == NULL ||
+			pos = fmv_pos(y, kn);
+			if ((name = fmv_string(y, k, kn)) == NULL ||
+			    (prefix = fmv_string(y, name, vn)) == NULL ||
 			    add_kind(s, name, prefix, &pos) == -1)
 				rc = -1;
 		}
@@ -854,11 +498,11 @@ series_kinds(struct ydoc *y, struct jb_series *s, const char *k,
 	}
 	if (v->type == YAML_SCALAR_NODE) {
 		s->kinds = arena_alloc(s->arena, 2 * sizeof(*s->kinds));
-		pos = ypos(y, v);
-		return add_kind(s, scalar(v), NULL, &pos);
+		pos = fmv_pos(y, v);
+		return add_kind(s, fmv_scalar(v), NULL, &pos);
 	}
 	if (v->type != YAML_SEQUENCE_NODE) {
-		pos = ypos(y, v);
+		pos = fmv_pos(y, v);
 		msg(MSG_FM_TYPE_LIST, &pos, k);
 		return -1;
 	}
@@ -867,8 +511,8 @@ series_kinds(struct ydoc *y, struct jb_series *s, const char *k,
 	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top;
 	    it++) {
 		vn = yaml_document_get_node(&y->doc, *it);
-		pos = ypos(y, vn);
-		if ((name = want_string(y, k, vn)) == NULL ||
+		pos = fmv_pos(y, vn);
+		if ((name = fmv_string(y, k, vn)) == NULL ||
 		    add_kind(s, name, NULL, &pos) == -1)
 			rc = -1;
 	}
@@ -886,20 +530,20 @@ series_fonts(struct ydoc *y, struct jb_series *s, const char *k, yaml_node_t *v)
 	int			 rc = 0;
 
 	if (v->type != YAML_MAPPING_NODE) {
-		pos = ypos(y, v);
+		pos = fmv_pos(y, v);
 		msg(MSG_FM_TYPE_MAP, &pos, k);
 		return -1;
 	}
 	for (pr = v->data.mapping.pairs.start; pr < v->data.mapping.pairs.top; pr++) {
 		kn = yaml_document_get_node(&y->doc, pr->key);
 		vn = yaml_document_get_node(&y->doc, pr->value);
-		if ((role = want_string(y, k, kn)) == NULL ||
-		    (family = want_string(y, role, vn)) == NULL) {
+		if ((role = fmv_string(y, k, kn)) == NULL ||
+		    (family = fmv_string(y, role, vn)) == NULL) {
 			rc = -1;
 			continue;
 		}
 		if ((kd = findkey(rolekeys, role)) == NULL) {
-			pos = ypos(y, kn);
+			pos = fmv_pos(y, kn);
 			msg(MSG_SERIES_UNKNOWN_KEY, &pos, role);
 			continue;
 		}
@@ -917,10 +561,10 @@ want_choice(struct ydoc *y, const char *k, yaml_node_t *vn, const char *no,
     const char *yes, int *out)
 {
 	const char	*v;
-	struct jb_pos	 pos = ypos(y, vn);
+	struct jb_pos	 pos = fmv_pos(y, vn);
 	char		 both[64];
 
-	if ((v = want_string(y, k, vn)) == NULL)
+	if ((v = fmv_string(y, k, vn)) == NULL)
 		return -1;
 	if (strcmp(v, no) == 0 || strcmp(v, yes) == 0) {
 		*out = strcmp(v, yes) == 0;
@@ -969,24 +613,24 @@ series_load(const char *path)
 	for (pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
 		kn = yaml_document_get_node(&y.doc, pr->key);
 		vn = yaml_document_get_node(&y.doc, pr->value);
-		if ((k = want_string(&y, "键", kn)) == NULL ||
+		if ((k = fmv_string(&y, "键", kn)) == NULL ||
 		    duplicate_key(&y, root, pr)) {
 			bad = 1;
 			continue;
 		}
 		if ((kd = findkey(serieskeys, k)) == NULL) {
-			pos = ypos(&y, kn);
+			pos = fmv_pos(&y, kn);
 			msg(MSG_SERIES_UNKNOWN_KEY, &pos, k);
 			continue;
 		}
-		pos = ypos(&y, vn);
+		pos = fmv_pos(&y, vn);
 		switch (kd->id) {
 		case S_NAME:
 		case S_ORG:
 		case S_BASE:
 		case S_CLASS:
 		case S_LANG:
-			if ((v = want_string(&y, k, vn)) == NULL) {
+			if ((v = fmv_string(&y, k, vn)) == NULL) {
 				bad = 1;
 				break;
 			}
@@ -1004,13 +648,13 @@ series_load(const char *path)
 			}
 			break;
 		case S_TOTAL:
-			bad |= want_bool(&y, k, vn, &s->total_numbering) == -1;
+			bad |= fmv_bool(&y, k, vn, &s->total_numbering) == -1;
 			break;
 		case S_DIST:
-			bad |= want_dist(&y, s->arena, k, vn, s->dist, 0) == -1;
+			bad |= fmv_dist(&y, s->arena, k, vn, s->dist, 0) == -1;
 			break;
 		case S_CREDITS:
-			bad |= want_credits(&y, s->arena, k, vn, &s->credits) == -1;
+			bad |= fmv_credits(&y, s->arena, k, vn, &s->credits) == -1;
 			break;
 		case S_FONTS:
 			bad |= series_fonts(&y, s, k, vn) == -1;

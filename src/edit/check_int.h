@@ -1,0 +1,98 @@
+/* check_int.h -- private to check (check.c, chktext.c): a file as check reads it, its blocks and findings. */
+#ifndef JIANBAO_EDIT_CHECK_INT_H
+#define JIANBAO_EDIT_CHECK_INT_H
+
+#include <stddef.h>
+
+#include <glib.h>
+
+#include "model/model.h"
+#include "util/util.h"
+
+/* One character of the body with where it stands in the file. */
+struct ch {
+	gunichar	 c;
+	int		 line;		/* 1-based */
+	int		 col;		/* 1-based, in characters */
+	int		 synth;		/* a space standing for a line break */
+};
+
+enum bkind {
+	B_PARA,				/* paragraph, also ★ items and bylines */
+	B_HEAD,				/* # heading */
+	B_LIST,				/* list item */
+	B_BOX,				/* > quote: boxed slogan */
+	B_OTHER				/* image, HTML, table: no text rules */
+};
+
+/* A block of the body as the editor wrote it, Markdown marks removed. */
+struct block {
+	enum bkind	 kind;
+	struct ch	*v;
+	size_t		 n, cap;
+	int		 first, last;	/* lines */
+	int		 bold;		/* the whole paragraph is **bold** */
+};
+
+/* [//]: # (jianbao: ignore RULE): RULE is silenced on lines from..to. */
+struct mark {
+	char	*rule;
+	int	 from, to;		/* 0: waiting for the next block */
+};
+
+struct finding {
+	enum msgid	 id;
+	struct jb_pos	 pos;
+	char		*a[3];
+	size_t		 seq;
+};
+
+/* Everything check knows about one file. */
+struct cfile {
+	char		*path;
+	struct src	*src;		/* the text, as the parser reads it */
+	struct block	*blocks;
+	size_t		 nblocks;
+	struct mark	*marks;
+	size_t		 nmarks;
+	char		**ignore;	/* 检查忽略 */
+	size_t		 nignore;
+	struct finding	*finds;
+	size_t		 nfinds;
+	/* from the model, for the archive rules */
+	int		 loaded;
+	int		 issue;
+	int		 issue_last;	/* of a 合刊; else issue */
+	char		*kind;		/* 刊别, NULL for a regular issue */
+	struct jb_date	 date;
+	char		*date_text;
+	enum jb_lang	 lang;
+	struct jb_pos	 issue_pos, date_pos;
+};
+
+struct check {
+	struct cfile	*files;
+	size_t		 nfiles;
+	int		 probe;		/* drop every diagnostic */
+	struct jb_date	 today;
+};
+
+/*
+ * check.c.  chk_is_han() and chk_is_zh() say whether c is a Han
+ * character, or Chinese text (Han or a full-width mark);
+ * chk_chars_str() and chk_uni_str() quote n characters of a block, or
+ * one character, as a new string for a message; chk_add_find() keeps a
+ * finding of f at line:col with up to three arguments (owned from then
+ * on), unless a suppression marker silences it.
+ */
+int	 chk_is_han(gunichar c);
+int	 chk_is_zh(gunichar c);
+char	*chk_chars_str(const struct ch *v, size_t n);
+char	*chk_uni_str(gunichar c);
+void	 chk_add_find(struct cfile *f, enum msgid id, int line, int col,
+	    char *a0, char *a1, char *a2);
+
+/* chktext.c: every text rule on the blocks of f. */
+void	 chktext_rules(struct cfile *f);
+
+#endif
