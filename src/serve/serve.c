@@ -1,26 +1,15 @@
 /* serve.c -- serve: the site on a local HTTP server, rebuilt in this process on each save, open pages reloaded. */
 #define _GNU_SOURCE	/* gettid(): a thread's own priority */
 #include <sys/inotify.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <arpa/inet.h>
-#include <netinet/in.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
-#include <limits.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <microhttpd.h>
 
@@ -28,16 +17,8 @@
 #include "jobs/jobs.h"
 #include "util/util.h"
 #include "serve/serve.h"
+#include "serve/serve_int.h"
 
-#define DEFAULT_ADDR	"127.0.0.1"
-#define EVENTS_PATH	"/__events"
-#define MAX_CONNS	256		/* connections at once */
-#define REQ_MEMORY	(32 * 1024)	/* a request's headers, at most */
-#define CONN_TIMEOUT	60		/* seconds an idle connection lives */
-#define PING_SECONDS	10		/* an idle event stream says so */
-#define SETTLE_MS	5		/* events of one save arrive together */
-#define MAX_WATCHES	512
-#define PRINT_NICE	10		/* the print editions' priority */
 
 /*
  * Added before </body> of every HTML response, never to a file: listens
@@ -62,53 +43,6 @@ static const char reload_script[] =
 "document.body.appendChild(d);}"
 "d.textContent=e.data;});})();</script>\n";
 
-/* A watched folder and what a change in it means. */
-enum watch_kind {
-	W_ISSUES,	/* the issues folder: year folders come and go */
-	W_YEAR,		/* issues/YYYY: issue files */
-	W_IMAGES,	/* issues/YYYY/images: pictures of that year's issues */
-	W_TEMPLATES,	/* every page */
-	W_SERIES	/* the folder of the series file: only that file */
-};
-
-struct watch {
-	int		 wd;
-	enum watch_kind	 kind;
-	char		*dir;
-};
-
-/* The diagnostics of the last build of one issue ("" for the archive). */
-struct diag {
-	char	*path;
-	char	*text;		/* NULL: no errors */
-};
-
-struct srv {
-	const struct serve_opts	*o;
-	char			*root;		/* realpath of o->out */
-	size_t			 rootlen;
-
-	/* Shared with the server's threads, under lock. */
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 cond;
-	unsigned		 gen;		/* good rebuilds so far */
-	unsigned		 diaggen;	/* changes of diag */
-	char			*diag;		/* shown over pages, or NULL */
-	int			 quit;
-	int			 nstreams;	/* pages listening */
-
-	/* The builder's, on the main thread only. */
-	struct jobs_opts	 jo;
-	struct jb_series	*s;
-	struct jobs		*jobs;
-	struct iss_list		 issues;
-	struct diag		*diags;
-	size_t			 ndiags;
-	int			 ino;
-	struct timespec		 saved;		/* the save being built came */
-	struct watch		 w[MAX_WATCHES];
-	int			 nw;
-};
 
 static int	 sigpipe_fd[2] = { -1, -1 };
 
@@ -122,614 +56,6 @@ on_signal(int sig)
 		/* nothing to do: a byte is already waiting */
 	}
 	errno = e;
-}
-
-/* ---- building ---- */
-
-static struct diag *
-diag_of(struct srv *v, const char *path)
-{
-	size_t	 i;
-
-	for (i = 0; i < v->ndiags; i++)
-		if (strcmp(v->diags[i].path, path) == 0)
-			return &v->diags[i];
-	v->diags = xrealloc(v->diags, (v->ndiags + 1) * sizeof(*v->diags));
-	v->diags[v->ndiags].path = xstrdup(path);
-	v->diags[v->ndiags].text = NULL;
-	return &v->diags[v->ndiags++];
-}
-
-static int
-any_errors(const struct srv *v)
-{
-	size_t	 i;
-
-	for (i = 0; i < v->ndiags; i++)
-		if (v->diags[i].text != NULL)
-			return 1;
-	return 0;
-}
-
-/* A build step: what it builds, for run_step(). */
-struct step {
-	struct srv	*v;
-	const char	*path;
-	int		 html, pdf, docx;
-};
-
-/*
- * Run one build step, its diagnostics caught in memory as well as printed
- * to stderr, and keep them as those of key when it reported an error.
- * Returns 0 when it succeeded.
- */
-static int
-run_step(struct srv *v, const char *key, int (*fn)(struct step *),
-    struct step *st)
-{
-	struct diag	*dg = diag_of(v, key);
-	char		*text = NULL;
-	size_t		 len = 0;
-	FILE		*fp;
-	int		 errors = msg_errors(), rc;
-
-	if ((fp = open_memstream(&text, &len)) == NULL)
-		abort();
-	msg_set_stream(fp);
-	rc = fn(st);
-	msg_set_stream(NULL);
-	fclose(fp);
-	fputs(text, stderr);
-	fflush(stderr);
-	free(dg->text);
-	dg->text = NULL;
-	if (msg_errors() > errors || rc != 0) {
-		dg->text = text;
-		rc = -1;
-	} else
-		free(text);
-	return rc;
-}
-
-/* The series file, read again, and a builder made anew for it; when it
- * does not load, the last good one stays. */
-static int
-step_series(struct step *st)
-{
-	struct srv		*v = st->v;
-	struct jb_series	*s;
-
-	if ((s = series_load(v->o->series)) == NULL)
-		return -1;
-	jobs_free(v->jobs);
-	series_free(v->s);
-	v->s = s;
-	v->jobs = jobs_new(&v->jo, s);
-	return 0;
-}
-
-static int
-step_issue(struct step *st)
-{
-	return jobs_one(st->v->jobs, st->path, st->html, st->pdf, st->docx);
-}
-
-static int
-step_site(struct step *st)
-{
-	struct srv	*v = st->v;
-	char		**files = xcalloc(v->issues.n + 1, sizeof(*files));
-	size_t		 i;
-	int		 rc;
-
-	for (i = 0; i < v->issues.n; i++)
-		files[i] = v->issues.v[i].path;
-	rc = jobs_site(v->s, v->o->series, v->o->templates, v->o->out,
-	    files, (int)v->issues.n);
-	free(files);
-	return rc;
-}
-
-/* The errors of every issue and of the archive, for the pages. */
-static void
-publish(struct srv *v, int built)
-{
-	char	*text = NULL;
-	size_t	 i, n = 0, len;
-
-	for (i = 0; i < v->ndiags; i++) {
-		if (v->diags[i].text == NULL)
-			continue;
-		len = strlen(v->diags[i].text);
-		text = xrealloc(text, n + len + 1);
-		memcpy(text + n, v->diags[i].text, len + 1);
-		n += len;
-	}
-	while (n > 0 && text[n - 1] == '\n')
-		text[--n] = '\0';
-	pthread_mutex_lock(&v->lock);
-	if ((text == NULL) != (v->diag == NULL) ||
-	    (text != NULL && strcmp(text, v->diag) != 0)) {
-		free(v->diag);
-		v->diag = text;
-		text = NULL;
-		v->diaggen++;
-	}
-	if (built)
-		v->gen++;
-	pthread_cond_broadcast(&v->cond);
-	pthread_mutex_unlock(&v->lock);
-	free(text);
-}
-
-static double
-ms_since(const struct timespec *t0)
-{
-	struct timespec	 t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
-}
-
-/* The print and Word editions of a rebuild, and what they took. */
-struct prints {
-	struct srv	*v;
-	char		**paths;	/* NULL: every issue */
-	size_t		 n;
-	const char	*ok;		/* ok[i]: issue i has a page */
-	double		 print, word;	/* ms building them */
-	double		 written;	/* ms from the save to the last PDF */
-};
-
-/*
- * The print editions, on a thread of their own at a lower priority: the
- * pages told to reload, and the browser fetching them, come first, and
- * what of the processors they leave goes to the PDF at once.  The Word
- * edition comes after the print edition, and only if that could be set:
- * both report what the layout finds wrong.
- */
-static void *
-print_editions(void *arg)
-{
-	struct prints	*pr = arg;
-	struct srv	*v = pr->v;
-	struct step	 st = { v, NULL, 0, 0, 0 };
-	struct timespec	 t0;
-	char		 key[PATH_MAX + 8];
-	size_t		 i;
-
-	setpriority(PRIO_PROCESS, (id_t)gettid(), PRINT_NICE);
-	for (i = 0; i < pr->n; i++) {
-		st.path = pr->paths != NULL ? pr->paths[i] :
-		    v->issues.v[i].path;
-		snprintf(key, sizeof(key), "%s (PDF)", st.path);
-		if (!pr->ok[i]) {
-			/* the page said what is wrong with the issue */
-			free(diag_of(v, key)->text);
-			diag_of(v, key)->text = NULL;
-			continue;
-		}
-		st.docx = 0;
-		st.pdf = 1;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		if (run_step(v, key, step_issue, &st) == -1)
-			continue;
-		pr->print += ms_since(&t0);
-		pr->written = ms_since(&v->saved);
-		st.pdf = 0;
-		st.docx = 1;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		run_step(v, key, step_issue, &st);
-		pr->word += ms_since(&t0);
-	}
-	return NULL;
-}
-
-/*
- * Build the editions html and pdf ask for of the issues in paths (all
- * issues when paths is NULL), then the archive unless an issue is broken
- * (it would refuse to write anyway, and say the same again), and tell the
- * pages; the print editions come after that (print_editions()), so the
- * pages reload as soon as they can, and reload again only when the PDF
- * reports an error.  The series, the builder and the issue list are made
- * again first when renew is set.
- */
-static void
-rebuild(struct srv *v, char **paths, size_t n, int html, int pdf, int renew)
-{
-	struct step		 st = { v, NULL, 0, 0, 0 };
-	struct prints		 pr;
-	struct timespec		 t0;
-	pthread_t		 t;
-	char			*ok;
-	double			 pages;
-	size_t			 i;
-	int			 built = 0;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-
-	/* a new series, or neighbours from a new issue list: a new builder */
-	if (renew) {
-		iss_free(&v->issues);
-		iss_scan(ISS_DIR, &v->issues);
-		if (run_step(v, v->o->series, step_series, &st) == -1) {
-			publish(v, 0);
-			return;
-		}
-	}
-	if (v->s == NULL) {
-		publish(v, 0);
-		return;
-	}
-	if (paths == NULL)
-		n = v->issues.n;
-	ok = xcalloc(n + 1, 1);
-	for (i = 0; i < n; i++) {
-		st.path = paths != NULL ? paths[i] : v->issues.v[i].path;
-		ok[i] = 1;
-		if (html) {
-			st.html = 1;
-			ok[i] = run_step(v, st.path, step_issue, &st) == 0;
-			built |= ok[i];
-		}
-	}
-	if (!any_errors(v) && run_step(v, "", step_site, &st) == 0)
-		built = 1;
-	publish(v, built);
-	pages = ms_since(&t0);
-	if (!pdf) {
-		printf("已重排%s网页和目录：%.0f 毫秒\n", any_errors(v) ?
-		    "（有错误，见上）" : "", pages);
-		fflush(stdout);
-		free(ok);
-		return;
-	}
-	/* The builder is this thread's again when the print thread ends:
-	 * messages and the press are never used by two threads at once. */
-	memset(&pr, 0, sizeof(pr));
-	pr.v = v;
-	pr.paths = paths;
-	pr.n = n;
-	pr.ok = ok;
-	if (pthread_create(&t, NULL, print_editions, &pr) == 0)
-		pthread_join(t, NULL);
-	else
-		print_editions(&pr);
-	free(ok);
-	publish(v, 0);
-	/* what bench/serve.sh reads, and what tells an editor it is done */
-	printf("已重排 %zu 期%s：网页和目录 %.1f 毫秒，PDF %.1f 毫秒，"
-	    "Word 版 %.1f 毫秒；保存后 %.1f 毫秒 PDF 已写好\n", n,
-	    any_errors(v) ? "（有错误，见上）" : "", pages, pr.print, pr.word,
-	    pr.written);
-	fflush(stdout);
-}
-
-static int
-newer(const struct stat *a, const struct stat *b)
-{
-	return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
-	    (a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
-	    a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
-}
-
-/* The newest of the files an issue's editions depend on besides its own:
- * the program, the series file, the templates. */
-static void
-newest_common(const struct srv *v, struct stat *newest)
-{
-	struct stat	 st;
-	struct dirent	*de;
-	DIR		*dir;
-	char		 path[PATH_MAX];
-
-	memset(newest, 0, sizeof(*newest));
-	if (stat("/proc/self/exe", &st) == 0 && newer(&st, newest))
-		*newest = st;
-	if (stat(v->o->series, &st) == 0 && newer(&st, newest))
-		*newest = st;
-	if ((dir = opendir(v->o->templates)) == NULL)
-		return;
-	while ((de = readdir(dir)) != NULL) {
-		snprintf(path, sizeof(path), "%s/%s", v->o->templates,
-		    de->d_name);
-		if (de->d_name[0] != '.' && stat(path, &st) == 0 &&
-		    newer(&st, newest))
-			*newest = st;
-	}
-	closedir(dir);
-}
-
-/*
- * The list make keeps in OUT/.issues of the issue files its pages link
- * between, as make writes it: every .md file in a folder of the issues
- * folder, sorted, separated by spaces, a newline at the end.  The caller
- * frees it.
- */
-static char *
-issue_list(void)
-{
-	struct buf	 b = { 0 };
-	glob_t		 g;
-	size_t		 i;
-
-	if (glob(ISS_DIR "/*/*.md", 0, NULL, &g) == 0) {
-		for (i = 0; i < g.gl_pathc; i++)
-			buf_printf(&b, "%s%s", i ? " " : "", g.gl_pathv[i]);
-		globfree(&g);
-	}
-	buf_puts(&b, "\n");
-	return b.data;
-}
-
-/* Is OUT/.issues the list of now?  After a build with new neighbours the
- * file is written, so make and the preview agree on what is current. */
-static int
-same_list(const struct srv *v, const char *list, int write)
-{
-	char	*path, buf[1 << 16];
-	size_t	 n = strlen(v->o->out) + 16, len = 0;
-	FILE	*fp;
-	int	 same;
-
-	path = xmalloc(n);
-	snprintf(path, n, "%s/.issues", v->o->out);
-	if ((fp = fopen(path, "r")) != NULL) {
-		len = fread(buf, 1, sizeof(buf) - 1, fp);
-		fclose(fp);
-	}
-	buf[len] = '\0';
-	same = fp != NULL && strcmp(buf, list) == 0;
-	if (write && !same)
-		outfile_put(path, list, strlen(list));
-	free(path);
-	return same;
-}
-
-/* At start: the issues whose outputs are missing or older than a source;
- * every page when issues came or went since the pages were made. */
-static void
-build_stale(struct srv *v)
-{
-	struct stat	 common, src, out;
-	char		**stale, *stem, *p, *list;
-	size_t		 i, n = 0, len;
-	int		 html, pdf;
-
-	newest_common(v, &common);
-	stale = xcalloc(v->issues.n + 1, sizeof(*stale));
-	for (i = 0; i < v->issues.n; i++) {
-		if (stat(v->issues.v[i].path, &src) != 0)
-			continue;
-		if (newer(&common, &src))
-			src = common;
-		stem = iss_out_stem(v->o->out, v->issues.v[i].path);
-		len = strlen(stem) + 8;
-		p = xmalloc(len);
-		snprintf(p, len, "%s.html", stem);
-		html = stat(p, &out) != 0 || newer(&src, &out);
-		snprintf(p, len, "%s.pdf", stem);
-		pdf = stat(p, &out) != 0 || newer(&src, &out);
-		snprintf(p, len, "%s.docx", stem);
-		pdf |= stat(p, &out) != 0 || newer(&src, &out);
-		free(p);
-		free(stem);
-		if (html || pdf)
-			stale[n++] = v->issues.v[i].path;
-	}
-	/* One run over the stale ones, both editions of each, which is
-	 * what make does after a change to either source. */
-	list = issue_list();
-	if (same_list(v, list, 0))
-		rebuild(v, stale, n, 1, 1, 0);
-	else {
-		rebuild(v, NULL, 0, 1, 0, 0);
-		rebuild(v, stale, n, 0, 1, 0);
-		if (!any_errors(v))
-			same_list(v, list, 1);
-	}
-	free(list);
-	free(stale);
-}
-
-/* ---- watching ---- */
-
-static void
-watch_add(struct srv *v, const char *dir, enum watch_kind kind)
-{
-	int	 wd, i;
-
-	if (v->nw == MAX_WATCHES)
-		return;
-	wd = inotify_add_watch(v->ino, dir, IN_CLOSE_WRITE | IN_MOVED_TO |
-	    IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ONLYDIR);
-	if (wd == -1) {
-		if (errno != ENOENT)
-			msg(MSG_SERVE_WATCH, NULL, dir, msg_strerror(errno));
-		return;
-	}
-	for (i = 0; i < v->nw; i++)
-		if (v->w[i].wd == wd)
-			return;
-	v->w[v->nw].wd = wd;
-	v->w[v->nw].kind = kind;
-	v->w[v->nw].dir = xstrdup(dir);
-	v->nw++;
-}
-
-static void
-watch_year(struct srv *v, const char *name)
-{
-	char	 path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%s", ISS_DIR, name);
-	watch_add(v, path, W_YEAR);
-	snprintf(path, sizeof(path), "%s/%s/images", ISS_DIR, name);
-	watch_add(v, path, W_IMAGES);
-}
-
-static void
-watch_all(struct srv *v)
-{
-	char	*dir, *slash;
-	size_t	 i;
-	char	 year[16];
-
-	watch_add(v, ISS_DIR, W_ISSUES);
-	for (i = 0; i < v->issues.n; i++) {
-		snprintf(year, sizeof(year), "%d", v->issues.v[i].year);
-		watch_year(v, year);
-	}
-	watch_add(v, v->o->templates, W_TEMPLATES);
-	dir = xstrdup(v->o->series);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		watch_add(v, *dir ? dir : "/", W_SERIES);
-	} else
-		watch_add(v, ".", W_SERIES);
-	free(dir);
-}
-
-static int
-is_year(const char *name)
-{
-	return strlen(name) == 4 && strspn(name, "0123456789") == 4;
-}
-
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t	 n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcmp(s + n - m, tail) == 0;
-}
-
-/* What the events read so far ask for. */
-struct todo {
-	int	 all;		/* series changed, or issues came or went */
-	int	 rescan;	/* issue files created or removed */
-	int	 pages;		/* templates changed: every page */
-	char	**paths;	/* these issues */
-	size_t	 n;
-};
-
-static void
-todo_add(struct todo *t, const char *path)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		if (strcmp(t->paths[i], path) == 0)
-			return;
-	t->paths = xrealloc(t->paths, (t->n + 1) * sizeof(*t->paths));
-	t->paths[t->n++] = xstrdup(path);
-}
-
-static void
-todo_clear(struct todo *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->paths[i]);
-	free(t->paths);
-	memset(t, 0, sizeof(*t));
-}
-
-static void
-take_event(struct srv *v, const struct inotify_event *e, struct todo *t)
-{
-	const char	*base;
-	char		 path[PATH_MAX];
-	size_t		 i;
-	int		 k;
-
-	for (k = 0; k < v->nw && v->w[k].wd != e->wd; k++)
-		;
-	if (k == v->nw || e->len == 0 || e->name[0] == '.')
-		return;
-	switch (v->w[k].kind) {
-	case W_ISSUES:
-		if (is_year(e->name)) {
-			if (e->mask & (IN_CREATE | IN_MOVED_TO))
-				watch_year(v, e->name);
-			t->all = 1;
-		}
-		break;
-	case W_YEAR:
-		if (strcmp(e->name, "images") == 0 &&
-		    (e->mask & (IN_CREATE | IN_MOVED_TO))) {
-			snprintf(path, sizeof(path), "%s/images", v->w[k].dir);
-			watch_add(v, path, W_IMAGES);
-			break;
-		}
-		if (!ends_with(e->name, ".md"))
-			break;
-		snprintf(path, sizeof(path), "%s/%s", v->w[k].dir, e->name);
-		/* An issue added or removed changes its neighbours;
-		 * whether one was is seen from the folder afterwards, as
-		 * editors save by renaming a new file over the old. */
-		if (e->mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM |
-		    IN_MOVED_TO))
-			t->rescan = 1;
-		if (!(e->mask & (IN_DELETE | IN_MOVED_FROM)))
-			todo_add(t, path);
-		break;
-	case W_IMAGES:
-		/* A picture: every issue of that year may show it. */
-		for (i = 0; i < v->issues.n; i++)
-			if (strncmp(v->issues.v[i].path, v->w[k].dir,
-			    strlen(v->w[k].dir) - strlen("/images")) == 0)
-				todo_add(t, v->issues.v[i].path);
-		break;
-	case W_TEMPLATES:
-		t->pages = 1;
-		break;
-	case W_SERIES:
-		base = strrchr(v->o->series, '/');
-		base = base != NULL ? base + 1 : v->o->series;
-		if (strcmp(e->name, base) == 0)
-			t->all = 1;
-		break;
-	}
-}
-
-/* Is the list of issue files still the one the builder has? */
-static int
-same_issues(const struct srv *v)
-{
-	struct iss_list	 l;
-	size_t		 i;
-	int		 same;
-
-	iss_scan(ISS_DIR, &l);
-	same = l.n == v->issues.n;
-	for (i = 0; same && i < l.n; i++)
-		same = strcmp(l.v[i].path, v->issues.v[i].path) == 0;
-	iss_free(&l);
-	return same;
-}
-
-/* Read what inotify has, then wait a little for the rest of the save. */
-static void
-drain(struct srv *v, struct todo *t)
-{
-	char			 buf[8192]
-	    __attribute__((aligned(__alignof__(struct inotify_event))));
-	const struct inotify_event *e;
-	struct pollfd		 p = { v->ino, POLLIN, 0 };
-	ssize_t			 n;
-	char			*q;
-
-	do {
-		while ((n = read(v->ino, buf, sizeof(buf))) > 0)
-			for (q = buf; q < buf + n;
-			    q += sizeof(*e) + e->len) {
-				e = (const struct inotify_event *)q;
-				take_event(v, e, t);
-			}
-	} while (poll(&p, 1, SETTLE_MS) > 0);
 }
 
 /* ---- serving ---- */
@@ -1144,7 +470,7 @@ serve_main(const struct serve_opts *o)
 	iss_scan(ISS_DIR, &v.issues);
 	watch_all(&v);
 	st.v = &v;
-	run_step(&v, o->series, step_series, &st);
+	rebuild_step(&v, o->series, rebuild_series, &st);
 	if (mkdir(o->out, 0777) == -1 && errno != EEXIST) {
 		msg(MSG_MKDIR, NULL, o->out, msg_strerror(errno));
 		goto out;
@@ -1155,7 +481,7 @@ serve_main(const struct serve_opts *o)
 	}
 	v.rootlen = strlen(v.root);
 	clock_gettime(CLOCK_MONOTONIC, &v.saved);
-	build_stale(&v);
+	rebuild_stale(&v);
 
 	if ((d = start(&v, addr, o->port)) == NULL) {
 		msg(MSG_SERVE_LISTEN, NULL, addr, o->port,
@@ -1185,26 +511,26 @@ serve_main(const struct serve_opts *o)
 		if (!(p[0].revents & POLLIN))
 			continue;
 		clock_gettime(CLOCK_MONOTONIC, &v.saved);
-		drain(&v, &t);
-		if (t.rescan && !t.all && !same_issues(&v))
+		watch_drain(&v, &t);
+		if (t.rescan && !t.all && !watch_same_issues(&v))
 			t.all = 1;
 		if (t.all) {
-			rebuild(&v, NULL, 0, 1, 1, 1);
-			if (!any_errors(&v)) {
-				char *list = issue_list();
+			rebuild_issues(&v, NULL, 0, 1, 1, 1);
+			if (!rebuild_any_errors(&v)) {
+				char *list = rebuild_issue_list();
 
-				same_list(&v, list, 1);
+				rebuild_same_list(&v, list, 1);
 				free(list);
 			}
 		}
 		else if (t.pages) {
 			/* the pages; of the issues also saved, the PDF */
-			rebuild(&v, NULL, 0, 1, 0, 0);
+			rebuild_issues(&v, NULL, 0, 1, 0, 0);
 			if (t.n > 0)
-				rebuild(&v, t.paths, t.n, 0, 1, 0);
+				rebuild_issues(&v, t.paths, t.n, 0, 1, 0);
 		} else if (t.n > 0)
-			rebuild(&v, t.paths, t.n, 1, 1, 0);
-		todo_clear(&t);
+			rebuild_issues(&v, t.paths, t.n, 1, 1, 0);
+		watch_todo_clear(&t);
 		msg_reset();
 	}
 	while (read(sigpipe_fd[0], &c, 1) == 1)
@@ -1218,7 +544,7 @@ out:
 		pthread_mutex_unlock(&v.lock);
 		MHD_stop_daemon(d);
 	}
-	todo_clear(&t);
+	watch_todo_clear(&t);
 	for (i = 0; i < (size_t)v.nw; i++)
 		free(v.w[i].dir);
 	for (i = 0; i < v.ndiags; i++) {
