@@ -2,45 +2,49 @@
 # GNU make.  `make site` and `make test` install missing Debian packages first.
 
 CC	?= cc
-# The print stage (PRESS_SRCS) is a module the program loads only to
-# print (src/jobs/press.c), so the HTML edition, the archive and the checks
-# start without Pango, Cairo and the forty libraries behind them.
-# icu-uc: the word breaks of the Word edition's titles (src/word/docxbody.c).
+# The stages that only some commands use are modules the program loads
+# when a command needs them (src/util/module.c), each a folder of src/
+# built as a shared object beside the program, with its own libraries:
+# print as jianbao-press.so (Pango, Cairo and the forty libraries behind
+# them), word as jianbao-word.so and import as jianbao-import.so (libzip,
+# which brings libcrypto), serve as jianbao-serve.so (libmicrohttpd, whose
+# GnuTLS initialises itself when loaded).  The HTML edition, the archive
+# and the checks start without any of them.  A file added to one of these
+# folders joins its module.
+MODULES	 = press:print serve:serve word:word import:import
 MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Libraries without a static archive: libzip (the Word edition, src/word/;
-# reading submitted .docx, src/import/docxin.c); libmicrohttpd (serve) has one, but
-# it needs GnuTLS, whose p11-kit and libunistring have none.
-SHARED_PKGS = libzip libmicrohttpd
-# ICU: the word breaks of titles (src/print/linebreak.c).
-PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
-PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
+# Each module's libraries.  ICU: the word breaks of titles
+# (src/print/linebreak.c, src/word/docxbody.c).
+press_PKGS  = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
+serve_PKGS  = libmicrohttpd
+word_PKGS   = libzip libxml-2.0 icu-uc
+import_PKGS = libzip libxml-2.0 glib-2.0
+PKGS	 = $(MAIN_PKGS) $(foreach m,$(MODULES),$($(firstword $(subst :, ,$m))_PKGS))
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
 	   -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(MAIN_XLIBS) $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
-PRESS_LIBS = $(shell pkg-config --libs $(PRESS_PKGS) 2>/dev/null) -lm
 # The program's own libraries are linked in statically (the .a files come
 # with the -dev packages): loading them as shared objects took more than
 # half of a one-issue run, libxml2 alone bringing in ICU and libstdc++.
 # Only the C library stays shared.  `make STATIC=no` links them shared.
 ifeq ($(STATIC),no)
-MAIN_LIBS  = $(MAIN_XLIBS) $(shell pkg-config --libs $(MAIN_PKGS) $(SHARED_PKGS) 2>/dev/null) -lm
+MAIN_LIBS  = $(MAIN_XLIBS) $(shell pkg-config --libs $(MAIN_PKGS) 2>/dev/null) -lm
 else
 MAIN_LIBS  = -Wl,-Bstatic $(MAIN_XLIBS) $(filter-out -lm -ldl -lrt -pthread,$(shell \
 	     pkg-config --static --libs $(MAIN_PKGS) 2>/dev/null)) -lstdc++ \
-	     -Wl,-Bdynamic $(shell pkg-config --libs $(SHARED_PKGS) 2>/dev/null) \
-	     -lm -pthread
+	     -Wl,-Bdynamic -lm -pthread
 endif
-# The program exports its own functions for the module (msg, mem,
+# The program exports its own functions for the modules (msg, mem,
 # outfile, image) but not those of the libraries linked into it, so the
-# module's shared GLib, libpng and zlib never mix with those copies;
+# modules' shared GLib, libxml2, libpng and zlib never mix with those copies;
 # --as-needed keeps a library that nothing calls out of DT_NEEDED.
 LINK_MAIN  = -rdynamic -static-libgcc -Wl,--exclude-libs,ALL -Wl,--as-needed -Wl,-O1
-LINK_PRESS = -shared -Wl,--as-needed -Wl,-O1
+LINK_MOD   = -shared -Wl,--as-needed -Wl,-O1
 BUILD	?= build
 
 # src/ is one folder per stage (README, "For maintainers"); objects keep
@@ -48,13 +52,18 @@ BUILD	?= build
 SRCS	 = $(sort $(wildcard src/*/*.c))
 OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/cli/main.o,$(OBJS))
-# The print module is the folder src/print.
-PRESS_SRCS = $(filter src/print/%,$(SRCS))
-PRESS_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(PRESS_SRCS))
-MAIN_OBJS  = $(filter-out $(PRESS_OBJS),$(OBJS))
+# $(call mod_objs,NAME): the objects of module NAME, those of its folder.
+mod_dir	 = $(lastword $(subst :, ,$(filter $1:%,$(MODULES))))
+mod_objs = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/$(call mod_dir,$1)/%,$(SRCS)))
+MOD_NAMES  = $(foreach m,$(MODULES),$(firstword $(subst :, ,$m)))
+MOD_FILES  = $(patsubst %,jianbao-%.so,$(MOD_NAMES))
+MOD_OBJS   = $(foreach m,$(MOD_NAMES),$(call mod_objs,$m))
+MAIN_OBJS  = $(filter-out $(MOD_OBJS),$(OBJS))
 # Empty where there are no sources (an archive run with make -f, or a
-# copy of the program): the module is then taken as it is.
-PRESS_SO   = $(if $(PRESS_OBJS),jianbao-press.so)
+# copy of the program): the modules are then taken as they are.
+MOD_SOS	   = $(foreach m,$(MOD_NAMES),$(if $(call mod_objs,$m),jianbao-$m.so))
+PRESS_SO   = $(filter jianbao-press.so,$(MOD_SOS))
+WORD_SO	   = $(filter jianbao-word.so,$(MOD_SOS))
 
 ISSUES	 = $(sort $(wildcard issues/*/*.md))
 OUT	?= out
@@ -86,17 +95,21 @@ $(BUILD)/.setup-test: scripts/setup.sh
 setup: $(BUILD)/.setup
 setup-test: $(BUILD)/.setup $(BUILD)/.setup-test
 
-# The module lives beside the program that loads it: jianbao-press.so
+# The modules live beside the program that loads them: jianbao-press.so
 # here, $(BUILD)/jianbao-press.so beside $(BUILD)/jianbao.
-jianbao: $(MAIN_OBJS) | $(PRESS_SO)
+jianbao: $(MAIN_OBJS) | $(MOD_SOS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_MAIN) -o $@ $(MAIN_OBJS) $(MAIN_LIBS)
-jianbao-press.so: $(PRESS_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_PRESS) -o $@ $(PRESS_OBJS) $(PRESS_LIBS)
+# jianbao-NAME.so and $(BUILD)/jianbao-NAME.so: the objects of NAME's folder.
+mod_name = $(patsubst jianbao-%.so,%,$(notdir $1))
+.SECONDEXPANSION:
+$(MOD_SOS) $(addprefix $(BUILD)/,$(MOD_SOS)): $$(call mod_objs,$$(call mod_name,$$@))
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_MOD) -o $@ $^ \
+	  $(shell pkg-config --libs $($(call mod_name,$@)_PKGS) 2>/dev/null) -lm
 
 $(BUILD)/%.o: src/%.c Makefile | $(BUILD)/.setup
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Isrc $(PKG_CFLAGS) -c -o $@ $<
-$(PRESS_OBJS): override CFLAGS += -fPIC
+$(MOD_OBJS): override CFLAGS += -fPIC
 
 -include $(OBJS:.o=.d)
 
@@ -155,7 +168,7 @@ $(OUT)/%.html: issues/%.md jianbao bulletin.yaml $(TEMPLATES) $(OUT)/.issues
 $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,pdf)
 
-$(OUT)/%.docx: issues/%.md jianbao bulletin.yaml | $(OUT)/.issues
+$(OUT)/%.docx: issues/%.md jianbao $(WORD_SO) bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,docx)
 
 # make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
@@ -198,7 +211,7 @@ png: jianbao $(PRESS_SO)
 # itself rather than after `make site`, so an issue that does not build
 # yet can still be previewed with its errors shown over the page.
 PORT	?= 8000
-preview: jianbao $(PRESS_SO)
+preview: jianbao $(MOD_SOS)
 	./jianbao serve --port $(PORT) --out $(OUT)
 
 # make publish DEST=/srv/www/bulletins: copy the built site beside DEST and
@@ -218,10 +231,8 @@ check: jianbao
 	./jianbao check $(ISSUES)
 
 # The whole suite again under AddressSanitizer and UBSan: tests/t_zz_asan.sh.
-$(BUILD)/jianbao: $(MAIN_OBJS) | $(BUILD)/jianbao-press.so
+$(BUILD)/jianbao: $(MAIN_OBJS) | $(addprefix $(BUILD)/,$(MOD_SOS))
 	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_MAIN) -o $@ $(MAIN_OBJS) $(MAIN_LIBS)
-$(BUILD)/jianbao-press.so: $(PRESS_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) $(LINK_PRESS) -o $@ $(PRESS_OBJS) $(PRESS_LIBS)
 $(BUILD)/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 	$(CC) $(CFLAGS) $(LDFLAGS) $(PKG_CFLAGS) -Isrc -Itests -o $@ \
 	  $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
@@ -254,7 +265,8 @@ install: jianbao
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates" \
 	  "$(DESTDIR)$(SHAREDIR)/fonts" "$(DESTDIR)$(MANDIR)"
 	install -m 755 jianbao "$(DESTDIR)$(BINDIR)/jianbao"
-	install -m 644 jianbao-press.so "$(DESTDIR)$(BINDIR)/jianbao-press.so"
+	for m in $(MOD_FILES); do \
+	  install -m 644 $$m "$(DESTDIR)$(BINDIR)/$$m" || exit 1; done
 	install -m 644 bulletin.yaml "$(DESTDIR)$(SHAREDIR)/bulletin.yaml"
 	install -m 644 $(TEMPLATES) "$(DESTDIR)$(SHAREDIR)/templates"
 	for f in fonts/*; do [ ! -f "$$f" ] || \
@@ -264,7 +276,7 @@ install: jianbao
 # Removes what install put there; fonts added to SHAREDIR/fonts since
 # stay, and so do the folders that hold them.
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/jianbao" "$(DESTDIR)$(BINDIR)/jianbao-press.so" \
+	rm -f "$(DESTDIR)$(BINDIR)/jianbao" $(patsubst %,"$(DESTDIR)$(BINDIR)/%",$(MOD_FILES)) \
 	  "$(DESTDIR)$(SHAREDIR)/bulletin.yaml" "$(DESTDIR)$(MANDIR)/jianbao.1" \
 	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES))
 	for f in fonts/*; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
@@ -272,4 +284,4 @@ uninstall:
 	  "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 
 clean:
-	rm -rf $(BUILD) build-asan build-fuzz jianbao jianbao-press.so tests/unit $(OUT)
+	rm -rf $(BUILD) build-asan build-fuzz jianbao $(MOD_FILES) tests/unit $(OUT)

@@ -241,7 +241,7 @@ m=$tmp/m
 mkdir -p "$m/issues/2026"
 cp Makefile bulletin.yaml "$m/"
 cp "$JB" "$m/jianbao"
-cp "$(dirname "$JB")/jianbao-press.so" "$m/"
+for f in "$(dirname "$JB")"/jianbao-*.so; do cp "$f" "$m/"; done
 ln -s "$top/templates" "$m/templates"
 [ -d fonts ] && ln -s "$top/fonts" "$m/fonts"
 cp issues/2026/01.md issues/2026/zk-01.md "$m/issues/2026/"

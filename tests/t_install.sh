@@ -1,7 +1,7 @@
 #!/bin/sh
 # t_install.sh -- make install with PREFIX and with DESTDIR: the installed
 # program, run from a folder with nothing but an issue, finds its print
-# module, series file and templates from its own folder; an editor's own
+# modules, series file and templates from its own folder; an editor's own
 # bulletin.yaml and templates/ still win; the manual page renders without
 # warnings and lists every option; make uninstall removes what it installed.
 # It installs the top-level build, which is what make install installs,
@@ -17,9 +17,12 @@ mk() { make -C "$top" --no-print-directory "$@" >"$tmp/make.log" 2>&1 ||
 	{ sed 's/^/# /' "$tmp/make.log"; return 1; }; }
 
 # installed ROOT: every file make install puts under ROOT, the same bytes.
+MODS="jianbao-press.so jianbao-word.so jianbao-import.so jianbao-serve.so"
 installed() {
 	[ -x "$1/bin/jianbao" ] && cmp -s jianbao "$1/bin/jianbao" &&
-	cmp -s jianbao-press.so "$1/bin/jianbao-press.so" &&
+	for m in $MODS; do
+		cmp -s $m "$1/bin/$m" || return 1
+	done &&
 	cmp -s bulletin.yaml "$1/share/jianbao/bulletin.yaml" &&
 	cmp -s fonts/README.md "$1/share/jianbao/fonts/README.md" &&
 	cmp -s jianbao.1 "$1/share/man/man1/jianbao.1" &&
@@ -47,7 +50,7 @@ built() {
 
 u=$tmp/usr
 check "make install PREFIX=... succeeds" 'mk install PREFIX="$u"'
-check "it installs the program, the module, the series file, the templates, fonts/ and the manual page" \
+check "it installs the program, the modules, the series file, the templates, fonts/ and the manual page" \
 	'installed "$u"'
 built "$u/bin/jianbao" "$tmp/out"; status=$?
 check "the installed program builds an issue in a folder with no series file or templates" \
@@ -58,6 +61,9 @@ check "its PDF is the repository's PDF" \
 	'cmp -s "$tmp/ref/2025/07.pdf" "$tmp/out/2025/07.pdf"'
 check "the PDF comes from the installed module" \
 	'grep -q "file=$u/bin/jianbao-press.so " "$tmp/err"'
+check "its Word edition is the repository's, from the installed module" \
+	'cmp -s "$tmp/ref/2025/07.docx" "$tmp/out/2025/07.docx" &&
+	 grep -q "file=$u/bin/jianbao-word.so " "$tmp/err"'
 check "the pictures are copied beside the page" \
 	'cmp -s issues/2025/images/07-fenlei.png "$tmp/out/2025/images/07-fenlei.png"'
 

@@ -10,12 +10,12 @@ trap '[ -n "$KEEP" ] || rm -rf "$tmp"' EXIT; [ -n "$KEEP" ] && echo "# $tmp"
 unset MAKEFLAGS MFLAGS MAKELEVEL
 
 # A scratch archive of 14 issues with the project's
-# Makefile, templates and fonts and the built program with its print module.
+# Makefile, templates and fonts and the built program with its modules.
 p=$tmp/p
 python3 bench/gen.py "$p" 14 >/dev/null || { notok "bench/gen.py makes an archive"; exit 1; }
 cp Makefile "$p/"
 cp "$JB" "$p/jianbao"
-cp "$(dirname "$JB")/jianbao-press.so" "$p/"
+for m in "$(dirname "$JB")"/jianbao-*.so; do cp "$m" "$p/"; done
 ln -s "$top/templates" "$p/templates"
 [ -d fonts ] && ln -s "$top/fonts" "$p/fonts"
 mk() { make -C "$p" --no-print-directory "$@"; }

@@ -1,8 +1,10 @@
 #!/bin/sh
-# t_press.sh -- the print module: the program itself links no Pango, Cairo or
-# font library, the HTML edition runs without them, the print commands load
-# jianbao-press.so from beside the real program (through symlinks too), and a
-# missing or broken module is a clear error with nothing written.
+# t_press.sh -- the modules: the program itself links no Pango, Cairo or
+# font library, nor libzip or libmicrohttpd, the HTML edition and check run
+# without them, the print commands load jianbao-press.so from beside the
+# real program (through symlinks too), the Word edition jianbao-word.so,
+# import jianbao-import.so and serve jianbao-serve.so, and a missing or
+# broken module is a clear error with nothing written.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 MOD=$(dirname "$JB")/jianbao-press.so
@@ -17,6 +19,15 @@ check "the program's DT_NEEDED has no Pango, Cairo or font library" \
 readelf -d "$MOD" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 check "the module's DT_NEEDED has Pango and Cairo" \
 	'grep -q "^libpango-" "$tmp/modneeded" && grep -q "^libcairo" "$tmp/modneeded"'
+# The libraries of the Word edition, import and serve are theirs alone.
+MODLIBS='libzip|libmicrohttpd|libgnutls|libcrypto'
+check "the program's DT_NEEDED has no libzip, libmicrohttpd, GnuTLS or libcrypto" \
+	'! grep -E "$MODLIBS" "$tmp/needed"'
+for m in word:libzip import:libzip serve:libmicrohttpd; do
+	readelf -d "$(dirname "$JB")/jianbao-${m%:*}.so" |
+	    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
+	check "jianbao-${m%:*}.so's DT_NEEDED has ${m#*:}" 'grep -q "^${m#*:}\." "$tmp/modneeded"'
+done
 
 # What the dynamic loader actually opens for the HTML edition.
 LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \
@@ -24,6 +35,16 @@ LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \
 check "build --html writes the page" '[ -s "$tmp/h/issue.html" ]'
 check "build --html loads no Pango, Cairo or font library" \
 	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*($PRINTLIBS)" "$tmp/ld"'
+check "build --html loads no module, no libzip, libmicrohttpd or GnuTLS" \
+	'! grep -E "file=[^ ]*(jianbao-|$MODLIBS)" "$tmp/ld"'
+LD_DEBUG=files "$JB" check --series "$SERIES" "$ISSUE" 2>"$tmp/ld" >/dev/null
+check "check loads no module, no libzip, libmicrohttpd or GnuTLS" \
+	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*(jianbao-|$MODLIBS)" "$tmp/ld"'
+LD_DEBUG=files "$JB" build --docx --series "$SERIES" --out "$tmp/h" "$ISSUE" \
+	2>"$tmp/ld" >/dev/null
+check "build --docx loads jianbao-word.so and no other module" \
+	'[ -s "$tmp/h/issue.docx" ] && grep -q "file=[^ ]*/jianbao-word\.so " "$tmp/ld" &&
+	 ! grep -E "file=[^ ]*jianbao-(press|import|serve)" "$tmp/ld"'
 
 # Through a symlink in another folder the module is found beside the real
 # program (the benchmark runs the program that way).
@@ -58,6 +79,24 @@ done
 status=$?
 check "build --html works without the module" \
 	'[ $status -eq 0 ] && [ -s "$tmp/b/issue.html" ] && [ ! -s "$tmp/err" ]'
+# Without the other modules, each command that needs one says which.
+"$bare" build --docx --series "$SERIES" --out "$tmp/b" "$ISSUE" 2>"$tmp/err"
+status=$?
+check "build --docx without jianbao-word.so fails with the message, nothing written" \
+	'[ $status -ne 0 ] && [ ! -e "$tmp/b/issue.docx" ] && [ $(wc -l <"$tmp/err") -eq 1 ] &&
+	 grep -q "错误：无法载入 Word 版模块 “$tmp/bare/jianbao-word.so”：文件或目录不存在" "$tmp/err"'
+printf '本报讯　一段文字。\n' >"$tmp/sub.txt"
+"$bare" import --series "$SERIES" --number 1 --date 2026-01-01 \
+	-o "$tmp/b/imp.md" "$tmp/sub.txt" 2>"$tmp/err"
+status=$?
+check "import without jianbao-import.so fails with the message, nothing written" \
+	'[ $status -ne 0 ] && [ ! -e "$tmp/b/imp.md" ] &&
+	 grep -q "错误：无法载入导入模块 “$tmp/bare/jianbao-import.so”：文件或目录不存在" "$tmp/err"'
+"$bare" serve --series "$SERIES" --out "$tmp/b" 2>"$tmp/err" >"$tmp/out"
+status=$?
+check "serve without jianbao-serve.so fails with the message" \
+	'[ $status -ne 0 ] && [ ! -s "$tmp/out" ] &&
+	 grep -q "错误：无法载入预览模块 “$tmp/bare/jianbao-serve.so”：文件或目录不存在" "$tmp/err"'
 
 # A file that is not a module.
 echo "不是模块" >"$tmp/bare/jianbao-press.so"

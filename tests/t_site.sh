@@ -16,13 +16,13 @@ SERIES_NAME=城建工作简报
 BASE=/bulletins/
 STEMS="2025/02 2025/01 2024/11"	# newest first
 
-# A scratch project: the Makefile, the built program with its print
-# module and the test issues.
+# A scratch project: the Makefile, the built program with its
+# modules and the test issues.
 proj=$tmp/proj
 mkdir -p "$proj"
 cp Makefile "$proj/"
 cp "$JB" "$proj/jianbao"
-cp "$(dirname "$JB")/jianbao-press.so" "$proj/"
+for f in "$(dirname "$JB")"/jianbao-*.so; do cp "$f" "$proj/"; done
 cp -R templates "$proj/templates"
 mkdir -p "$proj/scripts"
 cp scripts/publish.sh "$proj/scripts/"

@@ -207,14 +207,19 @@ cmd_new(const struct cli_opts *o)
 static int
 cmd_import(const struct cli_opts *o)
 {
-	struct imp_opts	 io = { o->series, o->output, o->into, o->date,
-			    o->number, o->force };
+	static struct mod	 m = { IMPORT_MODULE, IMPORT_TABLE,
+				    MSG_MOD_IMPORT, 0, NULL };
+	struct imp_opts		 io = { o->series, o->output, o->into,
+				    o->date, o->number, o->force };
+	const struct imp_table	*t;
 
 	if (o->nfiles == 0 || (o->output != NULL && o->into != NULL)) {
 		msg(MSG_USAGE, NULL, IMPORT_USAGE);
 		return 2;
 	}
-	return imp_main(&io, o->nfiles, o->files);
+	if ((t = mod_load(&m)) == NULL)
+		return 1;
+	return t->imp_main(&io, o->nfiles, o->files);
 }
 
 struct show_layout {
@@ -260,10 +265,15 @@ cmd_fonts(const struct cli_opts *o)
 static int
 cmd_serve(const struct cli_opts *o)
 {
+	static struct mod	 m = { SERVE_MODULE, SERVE_TABLE,
+				    MSG_MOD_SERVE, 0, NULL };
 	struct serve_opts	 so = { o->out, o->templates, o->series,
 				    o->fontdir, o->listen, o->port };
+	const struct serve_table *t;
 
-	return serve_main(&so);
+	if ((t = mod_load(&m)) == NULL)
+		return 1;
+	return t->serve_main(&so);
 }
 
 /* The fonts/ folder beside the series file.  The caller frees it. */

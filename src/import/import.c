@@ -716,3 +716,10 @@ out:
 	series_free(r.s);
 	return rc;
 }
+
+/* The module's one exported symbol (import.h). */
+const struct imp_table imp_table = {
+#define IMPORT_ENTRY(name)	name,
+	IMPORT_FUNCS(IMPORT_ENTRY)
+#undef IMPORT_ENTRY
+};

@@ -38,4 +38,23 @@ struct imp_opts {
  */
 int	 imp_main(const struct imp_opts *o, int nfiles, char **files);
 
+/*
+ * Import is built as IMPORT_MODULE (util.h, struct mod), so that only
+ * `jianbao import` loads libzip (the .docx reader) and what it brings;
+ * the program calls it through the table IMPORT_TABLE names.
+ */
+#define IMPORT_MODULE	"jianbao-import.so"
+#define IMPORT_FUNCS(F) \
+	F(imp_main)
+
+struct imp_table {
+#define IMPORT_MEMBER(name)	__typeof__(name) *name;
+	IMPORT_FUNCS(IMPORT_MEMBER)
+#undef IMPORT_MEMBER
+};
+
+/* The one symbol the module exports, defined in import.c. */
+#define IMPORT_TABLE	"imp_table"
+extern const struct imp_table imp_table;
+
 #endif

@@ -37,6 +37,7 @@ build_one(struct build *b, const char *path)
 	const struct jobs_opts	*o = b->o;
 	int			 html = o->html, pdf = o->pdf;
 	const struct iss_file	*prev, *next;
+	const struct word_table	*w;
 	struct jb_doc		*d;
 	char			*stem = NULL, *target = NULL;
 	size_t			 n;
@@ -67,7 +68,8 @@ build_one(struct build *b, const char *path)
 		n = strlen(stem) + 8;
 		target = xmalloc(n);
 		snprintf(target, n, "%s.docx", stem);
-		if (docx_write_issue(d, target) == -1)
+		if ((w = word_load()) == NULL ||
+		    w->docx_write_issue(d, target) == -1)
 			goto out;
 	}
 	if (html) {

@@ -62,28 +62,29 @@ int		 jobs_one(struct jobs *j, const char *path, int html, int pdf,
 int	 jobs_site(const struct jb_series *s, const char *series_path,
 	    const char *templates, const char *out, char **files, int nfiles);
 
-/* find and load the print module (pressmod.h) beside the executable. */
+/* the modules build uses: the print stage and the Word edition (modules.c). */
 
 /*
  * The print stage (pressmod.c, layout.c and its rooms, pdf.c, fonts.c
- * with Pango, Cairo, fontconfig, FreeType and HarfBuzz) is built as PRESS_MODULE, a
- * shared object beside the executable, so that the HTML edition, the
- * archive and the checks start without loading and relocating some forty
- * libraries.  The module calls back into the executable (msg, mem,
- * outfile, image, document), which exports its symbols for it.  This is
- * the program's side of that seam; the commands that print reach the
- * module only through the table press_load() returns.
+ * with Pango, Cairo, fontconfig, FreeType and HarfBuzz) is built as
+ * PRESS_MODULE, a shared object beside the executable (util.h, struct
+ * mod), so that the HTML edition, the archive and the checks start
+ * without loading and relocating some forty libraries; the Word edition,
+ * with libzip, is built as WORD_MODULE (word.h) for the same reason.
+ * The modules call back into the executable (msg, mem, outfile, image,
+ * document), which exports its symbols for them.  The commands that
+ * print or write the Word edition reach them only through the tables
+ * press_load() and word_load() return.
  */
 #define PRESS_MODULE	"jianbao-press.so"
 
 /*
- * Load PRESS_MODULE from the folder of the running executable (found
- * through /proc/self/exe, so symlinks to the executable work) on the
- * first call, and return its table; later calls return the same table.
- * Returns NULL after reporting MSG_PRESS when the module is missing or
- * cannot be loaded; later calls then return NULL without reporting again.
- * The module stays loaded until the process ends.
+ * Load the module on the first call (mod_load()) and return its table;
+ * later calls return the same table.  NULL after reporting MSG_PRESS or
+ * MSG_MOD_WORD when the module is missing or cannot be loaded; later
+ * calls then return NULL without reporting again.
  */
 const struct pmod_table	*press_load(void);
+const struct word_table	*word_load(void);
 
 #endif

@@ -566,3 +566,10 @@ out:
 	pthread_mutex_destroy(&v.lock);
 	return rc;
 }
+
+/* The module's one exported symbol (serve.h). */
+const struct serve_table serve_table = {
+#define SERVE_ENTRY(name)	name,
+	SERVE_FUNCS(SERVE_ENTRY)
+#undef SERVE_ENTRY
+};

@@ -34,4 +34,24 @@ struct serve_opts {
  */
 int	 serve_main(const struct serve_opts *o);
 
+/*
+ * serve is built as SERVE_MODULE (util.h, struct mod), so that only
+ * `jianbao serve` loads libmicrohttpd and GnuTLS, which initialises
+ * itself when loaded; the program calls it through the table SERVE_TABLE
+ * names.
+ */
+#define SERVE_MODULE	"jianbao-serve.so"
+#define SERVE_FUNCS(F) \
+	F(serve_main)
+
+struct serve_table {
+#define SERVE_MEMBER(name)	__typeof__(name) *name;
+	SERVE_FUNCS(SERVE_MEMBER)
+#undef SERVE_MEMBER
+};
+
+/* The one symbol the module exports, defined in serve.c. */
+#define SERVE_TABLE	"serve_table"
+extern const struct serve_table serve_table;
+
 #endif

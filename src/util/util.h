@@ -212,6 +212,9 @@ enum msgid {
 	MSG_RENAME,		/* cannot rename into place */
 	MSG_MKDIR,		/* cannot create a folder */
 	MSG_PRESS,		/* the print module cannot be loaded */
+	MSG_MOD_WORD,		/* the Word edition's module cannot be loaded */
+	MSG_MOD_IMPORT,		/* import's module cannot be loaded */
+	MSG_MOD_SERVE,		/* serve's module cannot be loaded */
 	MSG_USAGE,		/* bad command line */
 	MSG_WORKER,		/* build: a worker process died */
 	MSG_SERVE_LISTEN,	/* serve: cannot listen on the address */
@@ -351,5 +354,34 @@ char		*datadir_beside(const char *name);
  * string that lives until the process ends.
  */
 const char	*datadir_find(const char *name);
+
+/* stages built as modules, loaded from the folder of the executable. */
+
+/*
+ * A stage that only some commands use (print, the Word edition, import,
+ * serve) is built as a shared object beside the executable, so that the
+ * other commands start without loading and relocating its libraries.  It
+ * exports one symbol, the table of the functions the program may call in
+ * it, and calls back into the executable, which exports its own functions
+ * for it.  A struct mod names one such module; its loader keeps it static.
+ */
+struct mod {
+	const char	*file;		/* file name: "jianbao-word.so" */
+	const char	*sym;		/* the symbol of its table */
+	enum msgid	 msg;		/* reported when it cannot be loaded,
+					   with its path and the reason */
+	int		 tried;		/* set by mod_load() */
+	const void	*table;		/* its table, once loaded */
+};
+
+/*
+ * Load m->file from the folder of the running executable (found through
+ * /proc/self/exe, so symlinks to the executable work) on the first call,
+ * and return its table; later calls return the same table.  Returns NULL
+ * after reporting m->msg when the module is missing or cannot be loaded;
+ * later calls then return NULL without reporting again.  The module
+ * stays loaded until the process ends.
+ */
+const void	*mod_load(struct mod *m);
 
 #endif

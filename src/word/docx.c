@@ -601,3 +601,10 @@ out:
 	buf_free(&zipped);
 	return rc;
 }
+
+/* The module's one exported symbol (word.h). */
+const struct word_table word_table = {
+#define WORD_ENTRY(name)	name,
+	WORD_FUNCS(WORD_ENTRY)
+#undef WORD_ENTRY
+};
