@@ -80,3 +80,33 @@ probe() {
 		    sed -n "s/.*data-$_attr=\"\\([^\"]*\\)\".*/\\1/p" >"$_out$_w"
 	done
 }
+
+# memo DIR WHAT CMD FILE...: the shell command CMD writes its results into
+# the folder DIR, which must not exist yet, from the FILEs; WHAT names the
+# step and what else its results depend on (the tool's version).  A step
+# whose result is judged by software we did not write (a conversion by
+# LibreOffice, a reading by tesseract) takes seconds and gives the same
+# result for the same bytes, and the sanitizer pass feeds it the same bytes
+# again: the results are kept under build/memo/, keyed by WHAT and the
+# names and bytes of the FILEs, and copied into DIR when the same step
+# comes again, from any suite.  Steps with the same key run one at a time.
+# Returns CMD's status; a failed CMD keeps nothing.
+memo() {
+	_mdir=$1 _mwhat=$2 _mcmd=$3
+	shift 3
+	_mkey=$( { echo "$_mwhat"; for _mf; do
+		echo "${_mf##*/} $(sha256sum <"$_mf")"; done; } | sha256sum | cut -c1-32)
+	mkdir -p build/memo
+	_mkept=build/memo/$_mkey
+	(
+		flock 9
+		mkdir -p "$_mdir"
+		if [ -d "$_mkept" ]; then
+			cp -R "$_mkept"/. "$_mdir"/
+			exit 0
+		fi
+		eval "$_mcmd" || exit
+		rm -rf "$_mkept.new"
+		cp -R "$_mdir" "$_mkept.new" && mv "$_mkept.new" "$_mkept"
+	) 9>"$_mkept.lock"
+}

@@ -5,32 +5,60 @@
 # "ok - name", "not ok - name" or "skip - name: reason" per check (a skip
 # is a check whose material is absent here, such as ../shared).  A suite
 # that exits non-zero without printing a "not ok" line counts as one failure.
+# Suites run side by side, TESTJOBS at a time (2 unless set; tests/pool.sh),
+# each one's output kept apart and printed whole, in the order of the list
+# below, as soon as it and the suites before it are done.  The long ones,
+# t_zz_* (the sanitizer pass, the fuzzers, valgrind), start first.
 cd "$(dirname "$0")/.." || exit 2
+. tests/pool.sh
 pass=0
 fail=0
 skipped=0
-log=$(mktemp)
+jobs=$(mktemp -d)
+trap 'rm -rf "$jobs"' EXIT
+# A suite sees make's variables as when run alone under make test, not
+# those of the pool that runs it.
+RUN_MAKEFLAGS=${MAKEFLAGS-} RUN_MAKELEVEL=${MAKELEVEL-}
+export RUN_MAKEFLAGS RUN_MAKELEVEL
+i=0
 for suite in ${UNIT:-tests/unit} tests/t_*.sh; do
 	[ -e "$suite" ] || continue
-	echo "== $suite"
+	i=$((i + 1))
 	case $suite in
-	*.sh) sh "$suite" >"$log" 2>&1 ;;
-	*) "./$suite" >"$log" 2>&1 ;;
+	tests/t_zz_*) first=0 ;;
+	*) first=1 ;;
 	esac
-	status=$?
+	job=$first$(printf %03d $i)
+	echo "$job $suite" >>"$jobs/list"
+	case $suite in
+	*.sh) run="sh $suite" ;;
+	*) run="./$suite" ;;
+	esac
+	cat >"$jobs/$job.sh" <<-JOB
+	unset MAKEFLAGS MAKELEVEL
+	[ -n "\$RUN_MAKEFLAGS" ] && export MAKEFLAGS="\$RUN_MAKEFLAGS"
+	[ -n "\$RUN_MAKELEVEL" ] && export MAKELEVEL="\$RUN_MAKELEVEL"
+	exec $run
+	JOB
+done
+pool_start "$jobs"
+while read -r job suite; do
+	pool_wait "$jobs" "$job"
+	log=$jobs/$job.log
+	echo "== $suite"
 	cat "$log"
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
 	s=$(grep -c '^skip ' "$log")
-	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
-		echo "not ok - $suite exited with status $status"
+	if [ "$pool_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $suite exited with status $pool_status"
 		f=1
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
 	skipped=$((skipped + s))
-done
-rm -f "$log"
+done <"$jobs/list"
+pool_end
 echo
 echo "$pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -73,8 +73,10 @@ for f in $ISSUES; do
 done
 
 # 4. LibreOffice sets the pages.  A profile of its own, so a running
-# office and the user's settings play no part.
+# office and the user's settings play no part.  Each conversion runs once
+# for the same files (memo, lib.sh).
 if command -v soffice >/dev/null; then
+	lover="soffice $(dpkg-query -W -f='${Version}' libreoffice-core 2>/dev/null)"
 	export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
 	for f in $ISSUES; do cp "$tmp/s/$(stem "$f").docx" \
 	    "$tmp/$(stem "$f" | tr / -).docx"; done
@@ -92,9 +94,10 @@ if command -v soffice >/dev/null; then
 		done
 	done
 	"$JB" build --docx --out "$tmp" "$tmp"/fit/fit*.md
-	(cd "$tmp" && soffice -env:UserInstallation="file://$tmp/profile" \
+	memo "$tmp/lo" "$lover pdf" '(cd "$tmp" &&
+	    soffice -env:UserInstallation="file://$tmp/profile" \
 	    --headless --convert-to pdf --outdir "$tmp/lo" ./*.docx \
-	    >/dev/null 2>&1)
+	    >/dev/null 2>&1)' "$tmp"/*.docx tests/docx/fonts.conf
 	unset FONTCONFIG_FILE
 	verdicts python3 tests/docx/colophon.py "$tmp"/lo/fit*.pdf
 	check "a 要目 kicker on a line of its own is not spread to the measure" \
@@ -123,16 +126,18 @@ if command -v soffice >/dev/null; then
 	    bulletin.yaml >"$tmp/turn.yaml"
 	if "$JB" build --docx --series "$tmp/turn.yaml" --out "$tmp/turn" \
 	    issues/2026/03.md 2>"$tmp/err" && [ ! -s "$tmp/err" ]; then
-		(cd "$tmp/turn/2026" && FONTCONFIG_FILE="$OLDPWD/tests/docx/fonts.conf" \
+		memo "$tmp/turn/lo" "$lover pdf" '(cd "$tmp/turn/2026" &&
+		    FONTCONFIG_FILE="$OLDPWD/tests/docx/fonts.conf" \
 		    soffice -env:UserInstallation="file://$tmp/profile" \
-		    --headless --convert-to pdf --outdir . 03.docx >/dev/null 2>&1)
-		turned=$(pdfinfo -f 1 -l 99 "$tmp/turn/2026/03.pdf" 2>/dev/null |
+		    --headless --convert-to pdf --outdir ../lo 03.docx >/dev/null 2>&1)' \
+		    "$tmp/turn/2026/03.docx" tests/docx/fonts.conf
+		turned=$(pdfinfo -f 1 -l 99 "$tmp/turn/lo/03.pdf" 2>/dev/null |
 		    awk '/^Page +[0-9]+ size: +841/ { print $2 }')
 		check "a table too wide for the page, 表格横页: 是: set across a page of its own" \
 		    '[ "$(echo $turned | wc -w)" -eq 1 ] &&
-		    pdftotext -f $turned -l $turned "$tmp/turn/2026/03.pdf" - | tr -d " \n" |
+		    pdftotext -f $turned -l $turned "$tmp/turn/lo/03.pdf" - | tr -d " \n" |
 		    grep -q "表2抽测街道（乡镇）得分排名" &&
-		    ! pdftotext -f $turned -l $turned "$tmp/turn/2026/03.pdf" - | grep -q "表1"'
+		    ! pdftotext -f $turned -l $turned "$tmp/turn/lo/03.pdf" - | grep -q "表1"'
 	else
 		notok "build --docx with 表格横页: 是"; sed 's/^/# /' "$tmp/err"
 	fi

@@ -110,13 +110,17 @@ check "import hant as Big5: said, the same issue as from UTF-8" \
 
 
 # ---- the same articles as Word files made by LibreOffice ----
+# Each conversion runs once for the same files (memo, lib.sh).
+lover="soffice $(dpkg-query -W -f='${Version}' libreoffice-core 2>/dev/null)"
 if have soffice; then
 	for s in newspaper hant county; do
 		$PY $D/tohtml.py $D/$s.txt "$tmp/$s.html"
 	done
-	soffice -env:UserInstallation=file://$tmp/lo --headless \
-	    --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" \
-	    "$tmp/newspaper.html" "$tmp/hant.html" "$tmp/county.html" >/dev/null 2>&1
+	memo "$tmp/lo1" "$lover docx" 'soffice -env:UserInstallation=file://$tmp/lo \
+	    --headless --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/lo1" \
+	    "$tmp/newspaper.html" "$tmp/hant.html" "$tmp/county.html" >/dev/null 2>&1' \
+	    "$tmp/newspaper.html" "$tmp/hant.html" "$tmp/county.html"
+	cp "$tmp"/lo1/* "$tmp"/
 	for s in newspaper hant county; do
 		imp "$s.docx" "$tmp/$s-lo.md" "$tmp/$s.docx"
 		check "import LibreOffice $s.docx: exit 0" '[ $st -eq 0 ]'
@@ -134,8 +138,10 @@ if have soffice; then
 	     grep -q "^语言: zh-Hant$" "$tmp/hant-lo.md"'
 	# comments, footnotes and text boxes: kept as paragraphs, each said;
 	# a table of contents dropped
-	soffice -env:UserInstallation=file://$tmp/lo --headless \
-	    --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" $D/notes.fodt >/dev/null 2>&1
+	memo "$tmp/lo2" "$lover docx" 'soffice -env:UserInstallation=file://$tmp/lo \
+	    --headless --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/lo2" \
+	    $D/notes.fodt >/dev/null 2>&1' $D/notes.fodt
+	cp "$tmp"/lo2/* "$tmp"/
 	imp notes.docx "$tmp/notes.md" "$tmp/notes.docx"
 	sed -i "s|$tmp/|TMP/|g" "$tmp/err"
 	golden "import notes.docx: report" $D/notes.err "$tmp/err" "$st"
@@ -150,9 +156,10 @@ if have soffice; then
 		# pandoc keeps the table of contents, which import drops
 		mkdir -p "$tmp/notoc"
 		grep -v '<text:table-of-content ' $D/notes.fodt >"$tmp/notoc/notes.fodt"
-		soffice -env:UserInstallation=file://$tmp/lo --headless \
-		    --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp/notoc" \
-		    "$tmp/notoc/notes.fodt" >/dev/null 2>&1
+		memo "$tmp/lo3" "$lover docx" 'soffice -env:UserInstallation=file://$tmp/lo \
+		    --headless --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/lo3" \
+		    "$tmp/notoc/notes.fodt" >/dev/null 2>&1' "$tmp/notoc/notes.fodt"
+		cp "$tmp"/lo3/* "$tmp/notoc/"
 		pandoc -f docx -t plain "$tmp/notoc/notes.docx" -o "$tmp/notes.plain"
 		kept "import notes.docx (against pandoc)" "$tmp/notes.plain" \
 		    "$tmp/notes.md" --contains
@@ -225,8 +232,10 @@ fi
 # ---- .doc through LibreOffice, or a message ----
 printf '<html><body><h1>青禾县举办文明实践培训</h1><p>本报讯　青禾县举办文明实践骨干培训班。</p></body></html>\n' >"$tmp/old.html"
 if have soffice; then
-	soffice -env:UserInstallation=file://$tmp/lo --headless \
-	    --convert-to 'doc:MS Word 97' --outdir "$tmp" "$tmp/old.html" >/dev/null 2>&1
+	memo "$tmp/lo4" "$lover doc" 'soffice -env:UserInstallation=file://$tmp/lo \
+	    --headless --convert-to "doc:MS Word 97" --outdir "$tmp/lo4" \
+	    "$tmp/old.html" >/dev/null 2>&1' "$tmp/old.html"
+	cp "$tmp"/lo4/* "$tmp"/
 	imp old.doc "$tmp/old.md" "$tmp/old.doc"
 	check "a .doc goes through LibreOffice, and says so" \
 	    '[ $st -eq 0 ] && grep -q "提示：已用 LibreOffice 把" "$tmp/err" &&

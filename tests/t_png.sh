@@ -110,6 +110,7 @@ if ! command -v tesseract >/dev/null || ! command -v pdftotext >/dev/null; then
 	skip "OCR of the phone image" "tesseract or pdftotext is not installed"
 	[ $fails -eq 0 ]; exit
 fi
+tess="tesseract $(dpkg-query -W -f='${Version}' tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra 2>/dev/null)"
 for f in issues/*/*.md; do
 	s=${f#issues/}
 	s=${s%.md}
@@ -142,13 +143,15 @@ for f in issues/*/*.md; do
 		node tests/png/check.mjs --half "$p" "$b.png"
 		halves="$halves $b"
 	done
+	# Each reading runs once for the same slice (memo, lib.sh).
 	best=0
 	for psm in 4 6; do
 		texts=""
 		for b in $halves; do
-			OMP_THREAD_LIMIT=1 timeout 300 tesseract "$b.png" "$b-$psm" -l "$lang" \
-				--psm $psm >/dev/null 2>&1
-			texts="$texts $b-$psm.txt"
+			memo "$b-$psm" "$tess $lang --psm $psm" 'OMP_THREAD_LIMIT=1 timeout 300 \
+			    tesseract "$b.png" "$b-$psm/ocr" -l "$lang" --psm $psm \
+			    >/dev/null 2>&1' "$b.png"
+			texts="$texts $b-$psm/ocr.txt"
 		done
 		score=$(python3 tests/png/ocr.py "$tmp/ref.txt" $texts)
 		echo "# $s, tesseract --psm $psm: $score"

@@ -3,8 +3,10 @@
 # every check it prints counts.  Its own nested run skips this file and fuzzing.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
+. tests/pool.sh
 [ -n "${JB_NESTED:-}" ] && exit 0
-if ! make -s BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+# The build and the nested run take the job slots of make test (pool.sh).
+if ! pool_make -s BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
     LDFLAGS="-fsanitize=address,undefined" build-asan/jianbao build-asan/unit >/tmp/jianbao-asan-build.log 2>&1; then
 	notok "sanitizer build"
 	tail -20 /tmp/jianbao-asan-build.log | sed 's/^/# /'

@@ -3,8 +3,9 @@
 # bounded time (FUZZ_SECONDS, default 60).  Skipped inside the sanitizer run.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
+. tests/pool.sh
 [ -n "${JB_NESTED:-}" ] && exit 0
-if ! make -s fuzz >/tmp/jianbao-fuzz-build.log 2>&1; then
+if ! pool_make -s fuzz >/tmp/jianbao-fuzz-build.log 2>&1; then
 	notok "fuzz targets build"
 	tail -20 /tmp/jianbao-fuzz-build.log | sed 's/^/# /'
 	exit 1
