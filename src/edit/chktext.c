@@ -295,7 +295,10 @@ rule_doubled(struct cfile *f, const struct block *b)
 		    chk_chars_str(b->v + i, 2), NULL, NULL);
 		continue;
 words:
-		if (i + 3 >= b->n)
+		/* Only a repeated pair can be a doubled word: most text is
+		 * passed over without decoding the list. */
+		if (i + 3 >= b->n || b->v[i].c != b->v[i + 2].c ||
+		    b->v[i + 1].c != b->v[i + 3].c)
 			continue;
 		for (k = 0; doubled_words[k] != NULL; k++) {
 			p = doubled_words[k];
