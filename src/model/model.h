@@ -97,6 +97,20 @@ struct jb_series {
 	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
 						 * empty: [增刊] by default */
 	size_t			 nkinds;
+	/* The print edition's forms; the command line may set them too
+	 * (cli.h), before the run's first document is read. */
+	int			 pdfa;		/* PDF/A: 是 (--pdfa): the PDF claims
+						   PDF/A-2b, with XMP and an sRGB
+						   output intent */
+	int			 preprinted;	/* 套打: 是 (--taoda): for paper whose
+						   red masthead is printed already:
+						   nothing red is printed, the rest
+						   lands where it always does */
+	int			 draft;		/* --draft: this run's issues are
+						   drafts, marked draft_word on every
+						   page and on the web page */
+	const char		*draft_word;	/* 草稿字样: 送审稿 (default),
+						   征求意见稿, 校样 ... */
 	struct arena		*arena;		/* owns everything above */
 };
 
