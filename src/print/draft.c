@@ -1,4 +1,4 @@
-/* draft.c -- the draft mark: the series' word for a draft and the issue date, set large, light and diagonal across every page, under everything else. */
+/* draft.c -- the draft mark: the series' word for a draft and the issue date, set large, light and diagonal across every page, over its pictures and under its text. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,7 @@
 #define DRAFT_DATE	32.0		/* pt, the date under it */
 
 /*
- * Set s at size in 黑体 onto the scratch page sp, then turn its items
+ * Set s at size (at most) in 黑体 onto the scratch page sp, then turn its items
  * about the page's centre so that the line's middle sits off pt below
  * the centre, measured across the turned line.
  */
@@ -32,6 +32,10 @@ mark_line(struct lb *lb, struct lay_page *sp, const char *s, double size,
 	size_t		 first = sp->nitems, i;
 	double		 x0, x1, ox, oy, t;
 
+	/* One line: a long word (征求意见稿) is set smaller, its
+	 * characters taken as 1 em wide, the widest they are. */
+	size = fmin(size, 0.95 * LAY_MEASURE /
+	    fmax(1, (double)g_utf8_strlen(s, -1)));
 	place_text(lb, sp, s, JB_ROLE_HEITI, size, DRAFT_GREY, LAY_LEFT, 0,
 	    AL_LEFT);
 	if (sp->nitems == first)
@@ -83,16 +87,22 @@ draft_mark(struct lb *lb)
 	n = sp.nitems;
 	for (i = 0; i < l->npages; i++) {
 		struct lay_page *pg = &l->pages[i];
+		size_t		 k = 0;
 
+		/* Pictures never lie under text, so they can go first: the
+		 * mark then shows on them too, and under the text. */
 		v = xmalloc((pg->nitems + n) * sizeof(*v));
+		for (j = 0; j < pg->nitems; j++)
+			if (pg->items[j].kind == LAY_IMAGE)
+				v[k++] = pg->items[j];
 		for (j = 0; j < n; j++)
-			copy_item(&v[j], &sp.items[j]);
-		if (pg->nitems > 0)
-			memcpy(v + n, pg->items, pg->nitems * sizeof(*v));
+			copy_item(&v[k++], &sp.items[j]);
+		for (j = 0; j < pg->nitems; j++)
+			if (pg->items[j].kind != LAY_IMAGE)
+				v[k++] = pg->items[j];
 		free(pg->items);
 		pg->items = v;
-		pg->nitems += n;
-		pg->cap = pg->nitems;
+		pg->nitems = pg->cap = k;
 	}
 	for (j = 0; j < n; j++) {
 		if (sp.items[j].glyphs != NULL)
