@@ -50,8 +50,8 @@ struct lay_item {
 						   the left about x,y, the baseline
 						   rising to the right (the draft mark) */
 	int			 draft;		/* GLYPHS: part of the draft mark
-						   (draft.c), drawn under everything
-						   else on its page */
+						   (draft.c), drawn over the page's
+						   pictures, under its text */
 };
 
 struct lay_page {
@@ -146,7 +146,8 @@ struct lay_opts {
  * line that re-breaking cannot avoid is a warning.  The series' print
  * forms (model.h) shape the pages, not the phone's: for 套打 (preprinted)
  * the red 刊名, 刊别 and rule are left out and nothing else moves; a
- * draft's every page starts with the draft mark's items (draft.c).
+ * draft's every page has the draft mark's items (draft.c) after its
+ * pictures and before its text.
  */
 struct lay_doc	*lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 		    const struct lay_opts *o);
