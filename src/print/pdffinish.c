@@ -20,14 +20,15 @@
  * where the damage is known), keeps only what the catalogue reaches and
  * writes it out again with a true table.  The rest of what is done here
  * is what PDF/A asks of every file, so a file with or without the PDF/A
- * claim differs only in that claim: an /ID computed from the contents
+ * claim differs only in that claim (and in the pictures' interpolation
+ * hint, which PDF/A forbids): an /ID computed from the contents
  * (the same bytes for the same issue), an information dictionary with
  * dates of the form D:…, links that print (/F 4), no /StructParents
  * without a structure tree, and no page transparency group on a page
  * that draws nothing transparent (Cairo adds one to every page).
  */
 
-/* Where Debian's icc-profiles-free puts its sRGB profile (ICC 2.1, Zlib licence). */
+/* Where Debian's icc-profiles-free puts its sRGB profile (ICC version 2, Zlib licence), read at run time. */
 #define SRGB_ICC	"/usr/share/color/icc/sRGB.icc"
 
 /* "2026-01-16T00:00:00[Z]" as a PDF date "D:20260116000000[Z]". */
