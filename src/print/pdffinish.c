@@ -286,7 +286,7 @@ pdf_finish(const unsigned char *in, size_t len, const struct pdf_info *info,
 		goto fail;
 	n = qpdf_get_buffer_length(q);
 	if (fwrite(qpdf_get_buffer(q), 1, n, fp) != n) {
-		msg(MSG_WRITE, src, path, strerror(errno));
+		msg(MSG_WRITE, src, path, msg_strerror(errno));
 		goto out;
 	}
 	rc = 0;
