@@ -150,6 +150,12 @@ for f in $ISSUES; do
 		draft_ok=0; paste "$tmp/gt" "$tmp/gd" | sed "s|^|# $s grey pixels without, with the mark: |"; }
 done
 check "draft: the mark on every page of the $n samples" '[ $draft_ok = 1 ]'
+mkdir "$tmp/cwd" && cp -r bulletin.yaml issues "$tmp/cwd/"
+case $JB in /*) jb=$JB ;; *) jb=$top/$JB ;; esac
+(cd "$tmp/cwd" && "$jb" build --draft issues/2026/01.md) 2>"$tmp/derr"
+st=$?
+check "build --draft without --out refuses, writes nothing" \
+    '[ $st -eq 2 ] && grep -q "错误：--draft 需要用 --out" "$tmp/derr" && [ ! -e "$tmp/cwd/out" ]'
 "$JB" layout --fixed --draft issues/2026/01.md >"$tmp/dl"
 check "draft: each page of the layout has the mark, at 45 degrees" \
     "[ \$(grep -c '^page ' '$tmp/dl') -gt 1 ] && awk '/^page / { if (p && !m) bad = 1; p = 1; m = 0 } / draft 45\$/ { m = 1 } END { exit bad || !m }' '$tmp/dl'"

@@ -41,7 +41,7 @@ static const struct cli_cmd cmds[] = {
 "--pdfa 把印刷版存为 PDF/A-2b（存档用）；--taoda 生成套打用的印刷版：红色的\n"
 "刊名和红线不印，其余位置不变（刊物设置“PDF/A: 是”“套打: 是”效果相同）。\n"
 "--draft 生成送审稿：印刷版每页印上斜向的“送审稿”字样（刊物设置“草稿字样”\n"
-"可改为“征求意见稿”等）和日期，网页版上方加醒目标记；送审稿宜用 --out 另放。\n"
+"可改为“征求意见稿”等）和日期，网页版上方加醒目标记；须用 --out 另放。\n"
 "出错的一期保留上一次生成的文件，其余各期照常生成。\n",
 	    UNKNOWN_OPTION },
 	{ "site", cmd_site, CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
@@ -134,6 +134,13 @@ cmd_build(const struct cli_opts *o)
 
 	if (o->nfiles == 0) {
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
+		return 2;
+	}
+	/* A draft must not take the place of the issued bulletin, which
+	 * the site's archive links to. */
+	if (o->draft && strcmp(o->out, "out") == 0) {
+		msg(MSG_USAGE, NULL, "--draft 需要用 --out 指定另一个输出目录"
+		    "（如 --out 送审），以免送审稿覆盖 out/ 中的正式版");
 		return 2;
 	}
 	if (!jo.html && !jo.pdf && !jo.docx && !jo.png)
