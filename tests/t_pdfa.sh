@@ -172,6 +172,8 @@ sed 's/^刊名:/PDF\/A: 是\n套打: 是\n草稿字样: 征求意见稿\n刊名:
 check "bulletin.yaml's PDF/A: 是 and 套打: 是 give the bytes of --pdfa --taoda" \
     "[ ! -s '$tmp/s.err' ] && cmp -s '$tmp/s/2026/01.pdf' '$tmp/o/2026/01.pdf'"
 "$JB" layout --fixed --draft --series "$tmp/series.yaml" issues/2026/01.md >"$tmp/wl" 2>/dev/null
+"$JB" layout --fixed --draft issues/2026/02.md >"$tmp/hl" 2>/dev/null
+check "a zh-Hant issue's draft word is 送審稿" "grep -q '|送審稿| draft 45\$' '$tmp/hl'"
 check "草稿字样: 征求意见稿 is the draft's word" \
     "grep -q '|征求意见稿| draft 45\$' '$tmp/wl' && ! grep -q '送审稿' '$tmp/wl'"
 

@@ -690,8 +690,6 @@ series_load(const char *path)
 			break;
 		}
 	}
-	if (s->draft_word == NULL)
-		s->draft_word = s->lang == JB_LANG_HANT ? "送審稿" : "送审稿";
 	if (s->nkinds == 0) {
 		s->kinds = arena_alloc(s->arena, sizeof(*s->kinds));
 		s->kinds[0] = known_kinds[0];

@@ -82,7 +82,7 @@ draft_mark(struct lb *lb)
 	size_t			 i, j, n;
 
 	memset(&sp, 0, sizeof(sp));
-	mark_line(lb, &sp, d->series->draft_word, DRAFT_WORD, -0.3 * DRAFT_WORD);
+	mark_line(lb, &sp, doc_draft_word(d), DRAFT_WORD, -0.3 * DRAFT_WORD);
 	mark_line(lb, &sp, d->meta.date_text, DRAFT_DATE, 0.55 * DRAFT_WORD);
 	n = sp.nitems;
 	for (i = 0; i < l->npages; i++) {

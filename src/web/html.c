@@ -650,7 +650,7 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		fill_text(n, m->kind->name);
 		break;
 	case SLOT_DRAFT:
-		fill_text(n, d->series->draft_word);
+		fill_text(n, doc_draft_word(d));
 		break;
 	case SLOT_ORG:
 		fill_text(n, m->org);
