@@ -55,7 +55,8 @@ void			 pdf_fonts_free(struct pdf_fonts *fc);
  * bookmark per lay_mark, LAY_LINK areas linked to their LAY_DEST names,
  * metadata title "刊名 YYYY年第N期", author the 编印单位, creation date the
  * issue date (modification date SOURCE_DATE_EPOCH when set), so that the
- * bytes depend on d and l only.  Pictures are drawn from im, which layout
+ * bytes depend on d and l only; Cairo's file is finished by pdf_finish()
+ * (below), as PDF/A-2b when the series asks for it.  Pictures are drawn from im, which layout
  * filled.  path names the output in diagnostics.  Returns 0, or -1 after
  * reporting; what was written to fp is then to be thrown away.
  * With kept NULL the faces are cut for this paint and freed after it;
