@@ -159,10 +159,27 @@ check "build --draft without --out refuses, writes nothing" \
 "$JB" layout --fixed --draft issues/2026/01.md >"$tmp/dl"
 check "draft: each page of the layout has the mark, at 45 degrees" \
     "[ \$(grep -c '^page ' '$tmp/dl') -gt 1 ] && awk '/^page / { if (p && !m) bad = 1; p = 1; m = 0 } / draft 45\$/ { m = 1 } END { exit bad || !m }' '$tmp/dl'"
-"$JB" build --html --draft --out "$tmp/h" issues/2026/01.md 2>/dev/null
-"$JB" build --html --out "$tmp/h0" issues/2026/01.md 2>/dev/null
+"$JB" build --html --docx --draft --out "$tmp/h" issues/2026/01.md 2>/dev/null
+"$JB" build --html --docx --out "$tmp/h0" issues/2026/01.md 2>/dev/null
 check "draft: the web page has the 送审稿 banner, a normal one none" \
     "grep -q '<p class=\"draft\" role=\"note\">送审稿</p>' '$tmp/h/2026/01.html' && ! grep -q 'class=\"draft\"' '$tmp/h0/2026/01.html'"
+
+# The Word edition: a header with the word on odd and even pages of every
+# section, read from the package with Python's zipfile; none without --draft.
+python3 - "$tmp/h/2026/01.docx" "$tmp/h0/2026/01.docx" <<'EOF'
+import re, sys, zipfile
+d, n = (zipfile.ZipFile(f) for f in sys.argv[1:])
+doc = d.read('word/document.xml').decode()
+sects = doc.count('<w:sectPr')
+refs = re.findall(r'<w:headerReference w:type="(\w+)" r:id="rIdHeader"/>', doc)
+sys.exit(0 if '送审稿' in d.read('word/header1.xml').decode() and sects > 0
+         and refs.count('default') == sects and refs.count('even') == sects
+         and not any('header' in f for f in n.namelist())
+         and 'headerReference' not in n.read('word/document.xml').decode()
+         else 1)
+EOF
+st=$?
+check "draft: the Word file's pages have the 送审稿 header, a normal one none" '[ $st -eq 0 ]'
 
 # 7. The series settings do what the options do; the draft word is the
 # series' 草稿字样.
