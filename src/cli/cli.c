@@ -37,7 +37,7 @@ static const struct {
 	[CLI_TAODA] = { "taoda", 0, 0,
 "  --taoda           套打：印刷版不印红色的报头和红线，用于已印好红头的纸\n" },
 	[CLI_DRAFT] = { "draft", 0, 0,
-"  --draft           送审稿：印刷版每页印上斜向的草稿字样和日期，网页版加标记\n" },
+"  --draft           送审稿：印刷版每页斜印草稿字样和日期，网页版、Word 版加标记\n" },
 	[CLI_JOBS] = { "jobs", 0, 1,
 "  --jobs N          用 N 个进程同时生成（0 为处理器个数，默认 1）\n" },
 	[CLI_FORMAT] = { "format", 0, 1,
