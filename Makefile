@@ -17,8 +17,9 @@ MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 ic
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
 # Each module's libraries.  ICU: the word breaks of titles
-# (src/print/linebreak.c, src/word/docxbody.c).
-press_PKGS  = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
+# (src/print/linebreak.c, src/word/docxbody.c); libqpdf: the PDF rewritten
+# sound and as PDF/A (src/print/pdffinish.c).
+press_PKGS  = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc libqpdf
 serve_PKGS  = libmicrohttpd
 word_PKGS   = libzip libxml-2.0 icu-uc
 import_PKGS = libzip libxml-2.0 glib-2.0
