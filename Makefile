@@ -6,7 +6,9 @@ CC	?= cc
 # print (src/jobs/press.c), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
 # icu-uc: the word breaks of the Word edition's titles (src/word/docxbody.c).
-MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
+# libcrypt: the desk's password file, yescrypt (src/serve/auth.c).
+MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc \
+	     libcrypt
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
@@ -61,7 +63,9 @@ OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
-TEMPLATES = $(wildcard templates/*)
+# The pages' templates; templates/desk/ is the editing desk's (serve), no page's.
+TEMPLATES = $(filter-out templates/desk,$(wildcard templates/*))
+DESK_FILES = $(wildcard templates/desk/*)
 
 .PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
 	install uninstall preview png
@@ -251,12 +255,13 @@ MANDIR	 = $(PREFIX)/share/man/man1
 # fonts/ holds its README and whatever licensed fonts a unit put there,
 # whose names may have spaces ("Times New Roman.ttf"): the shell lists it.
 install: jianbao
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates" \
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates/desk" \
 	  "$(DESTDIR)$(SHAREDIR)/fonts" "$(DESTDIR)$(MANDIR)"
 	install -m 755 jianbao "$(DESTDIR)$(BINDIR)/jianbao"
 	install -m 644 jianbao-press.so "$(DESTDIR)$(BINDIR)/jianbao-press.so"
 	install -m 644 bulletin.yaml "$(DESTDIR)$(SHAREDIR)/bulletin.yaml"
 	install -m 644 $(TEMPLATES) "$(DESTDIR)$(SHAREDIR)/templates"
+	install -m 644 $(DESK_FILES) "$(DESTDIR)$(SHAREDIR)/templates/desk"
 	for f in fonts/*; do [ ! -f "$$f" ] || \
 	  install -m 644 "$$f" "$(DESTDIR)$(SHAREDIR)/fonts" || exit 1; done
 	install -m 644 jianbao.1 "$(DESTDIR)$(MANDIR)/jianbao.1"
@@ -266,9 +271,10 @@ install: jianbao
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/jianbao" "$(DESTDIR)$(BINDIR)/jianbao-press.so" \
 	  "$(DESTDIR)$(SHAREDIR)/bulletin.yaml" "$(DESTDIR)$(MANDIR)/jianbao.1" \
-	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES))
+	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES) $(DESK_FILES))
 	for f in fonts/*; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
-	rmdir "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
+	rmdir "$(DESTDIR)$(SHAREDIR)/templates/desk" \
+	  "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
 	  "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 
 clean:
