@@ -3,7 +3,7 @@
 
 const path = decodeURIComponent(location.pathname.replace(/^\/desk\/edit\//, ""));
 const stem = path.replace(/^issues\//, "").replace(/\.md$/, "");
-const PAUSE_MS = 200;		// a typing pause this long saves
+const PAUSE_MS = 100;		// a typing pause this long saves
 
 const $ = (id) => document.getElementById(id);
 let cm;				// the CodeMirror editor
@@ -194,22 +194,27 @@ async function check() {
 // ---- the print pages, painted by pdf.js from the PDF ----
 
 let painting = Promise.resolve();
+let worker = null;		// one pdf.js worker for every painting
 
 function paintPages() {
 	painting = painting.then(async () => {
 		const lib = window.pdfjsLib;
 		if (!lib)
 			return;
+		if (!worker)
+			worker = new lib.PDFWorker();
 		const r = await fetch(`/${stem}.pdf`, { cache: "no-store", credentials: "same-origin" });
 		if (!r.ok)
 			return;
 		const data = new Uint8Array(await r.arrayBuffer());
-		const doc = await lib.getDocument({ data, isEvalSupported: false }).promise;
+		const doc = await lib.getDocument({ data, worker, isEvalSupported: false }).promise;
 		const box = $("pages");
 		const canvases = [];
+		// as wide as the pane shows them, no wider: less to paint
+		const width = Math.max(200, box.clientWidth - 16) * (window.devicePixelRatio || 1);
 		for (let n = 1; n <= doc.numPages; n++) {
 			const page = await doc.getPage(n);
-			const vp = page.getViewport({ scale: 1.25 });
+			const vp = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
 			const c = document.createElement("canvas");
 			c.width = vp.width;
 			c.height = vp.height;
