@@ -294,6 +294,26 @@ EOF
 	cat "$tmp/browser.log"
 	fails=$((fails + $(grep -c "^not ok" "$tmp/browser.log")))
 	check "the browser session ran to the end" '[ $status -eq 0 ] || grep -q "^not ok" "$tmp/browser.log"'
+	# the desk's pages: axe in Chromium, the keyboard, and the Nu checker on
+	# the pages as served and as the first one fills in
+	mkdir -p "$tmp/pages"
+	timeout 120 node tests/browser/deskaxe.mjs "$desk" issues/2025/07.md "$tmp/pages" >"$tmp/axe.log" 2>&1
+	status=$?
+	cat "$tmp/axe.log"
+	fails=$((fails + $(grep -c "^not ok" "$tmp/axe.log")))
+	check "axe ran to the end" '[ $status -eq 0 ] || grep -q "^not ok" "$tmp/axe.log"'
+	vnu=tests/browser/node_modules/vnu-jar/build/dist/vnu.jar
+	if [ -f $vnu ] && command -v java >/dev/null; then
+		timeout 120 java -Xss8m -jar $vnu --errors-only --format gnu templates/desk/index.html \
+		    templates/desk/edit.html "$tmp/pages/index.html" >"$tmp/vnu.log" 2>&1
+		check "the desk's pages pass the Nu checker" '[ $? -eq 0 ] && [ ! -s "$tmp/vnu.log" ]' ||
+			sed 's/^/# /' "$tmp/vnu.log" | head -10
+		timeout 60 java -jar $vnu --errors-only --format gnu --css templates/desk/desk.css >"$tmp/vnu.log" 2>&1
+		check "the desk's style sheet passes the Nu checker" '[ $? -eq 0 ] && [ ! -s "$tmp/vnu.log" ]' ||
+			sed 's/^/# /' "$tmp/vnu.log" | head -10
+	else
+		skip "the Nu checker on the desk's pages" "vnu-jar or java is missing"
+	fi
 	stop_server
 else
 	skip "the editor's session in Chromium" "python3-docx is not installed"

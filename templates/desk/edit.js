@@ -387,6 +387,10 @@ async function start() {
 		screenReaderLabel: "期刊原稿",
 	});
 	cm.on("changes", changed);
+	// the scrolling part is reached by keyboard too (the text itself is, through the editor)
+	cm.getScrollerElement().setAttribute("tabindex", "0");
+	cm.getScrollerElement().setAttribute("role", "region");
+	cm.getScrollerElement().setAttribute("aria-label", "原稿（可滚动）");
 	const ed = $("editor");
 	ed.addEventListener("dragover", (e) => { e.preventDefault(); ed.classList.add("drop"); });
 	ed.addEventListener("dragleave", () => ed.classList.remove("drop"));
