@@ -24,6 +24,7 @@ trap stop EXIT
 # start [OPTIONS]: serve in $site; sets pid, desk (the first line's
 # address), base, token; waits for the first build.
 start() {
+	rm -f "$tmp/serve.out"
 	(cd "$site" && exec "$jb" serve --port 0 "$@" >"$tmp/serve.out" 2>"$tmp/serve.err") &
 	pid=$!
 	desk=""
@@ -179,6 +180,46 @@ check "a save based on a version changed since is refused ($got)" '[ "$got" = 40
 check "the file keeps the other change" 'cmp -s "$tmp/other.md" "$site/$issue"'
 check "the refusal carries the version on disk, for both to be shown" \
 	'$PY -c "import json,sys; d=json.load(open(\"$tmp/body\")); sys.exit(d[\"text\"] != open(\"$tmp/other.md\", encoding=\"utf-8\").read())"'
+cp issues/2025/07.md "$site/$issue"
+
+# ---- the front matter as a form: only the values changed are rewritten ----
+$PY - "$site/$issue" "$tmp/fm-want.md" <<'EOF'
+import sys
+src, want = sys.argv[1:]
+s = open(src, encoding="utf-8").read()
+end = s.index("\n---\n", 4)
+fm, body = s[4:end + 1], s[end + 1:]
+fm = ("# 期次信息（注释要留着）\n" + fm.replace("总期号: 63\n", "总期号: 63   # 全年连续编号\n") +
+      "本期增发:\n  送:\n    - 市公安局交通警察支队\n  发: [各文明交通志愿服务站]  # 行内的列表\n"
+      "署名:\n  # 只改编辑\n  编辑: 罗晓岚\n")
+open(src, "w", encoding="utf-8").write("---\n" + fm + body)
+i = fm.index("编者按: |")
+j = fm.index("本期增发:")
+fm2 = (fm[:i].replace("期号: 7\n", "期号: 8\n").replace("总期号: 63 ", "总期号: 64 ") +
+       "编者按: |\n  第一段改过。\n\n  第二段有冒号: 井号 # 和\"引号\"。\n" +
+       fm[j:].replace("    - 市公安局交通警察支队\n", "    - 市公安局交通警察支队\n    - 市教育局\n")
+             .replace("[各文明交通志愿服务站]", "[各文明交通志愿服务站, '#各学校']")
+             .replace("  编辑: 罗晓岚\n", "  编辑: 冯其远\n  签发: 邹明川\n") + "刊别: 增刊\n")
+open(want, "w", encoding="utf-8").write("---\n" + fm2 + body)
+EOF
+cp "$site/$issue" "$tmp/fm-before.md"
+ver=$(version $issue)
+got=$(code "$base/desk/api/frontmatter?path=$issue" -b "$ck")
+check "the form reads the values, one mapping down and lists too ($got)" \
+	'[ "$got" = 200 ] && $PY -c "import json,sys; v=json.load(open(\"$tmp/body\"))[\"values\"]
+sys.exit(not (v[\"期号\"] == \"7\" and v[\"署名.编辑\"] == \"罗晓岚\" and
+    v[\"本期增发.发\"] == [\"各文明交通志愿服务站\"] and v[\"编者按\"].endswith(\"查漏补缺。\n\")))"'
+printf '%s' '{"期号":"8","总期号":"64","编者按":"第一段改过。\n\n第二段有冒号: 井号 # 和\"引号\"。\n","本期增发.送":["市公安局交通警察支队","市教育局"],"本期增发.发":["各文明交通志愿服务站","#各学校"],"署名.编辑":"冯其远","署名.签发":"邹明川","刊别":"增刊"}' >"$tmp/fm.json"
+got=$(code "$base/desk/api/frontmatter?path=$issue" -X POST -b "$ck" -H "Origin: $base" \
+    -H "X-Jianbao-Base: $ver" -H "Content-Type: application/json" --data-binary @"$tmp/fm.json")
+check "the form's changes are written ($got)" '[ "$got" = 200 ]'
+check "only the values changed are rewritten: comments, order and the rest kept" \
+	'diff -u "$tmp/fm-want.md" "$site/$issue"' || true
+check "what the form wrote is YAML the program reads" \
+	'(cd "$site" && "$jb" dump "$issue" >"$tmp/dump" 2>"$tmp/dump.err") && grep -q "增刊" "$tmp/dump"' ||
+	sed 's/^/# /' "$tmp/dump.err"
+check "the version before the form is in the history" \
+	'cmp -s "$(ls -d "$site/issues/.history/2025/07.md/"* | tail -1)" "$tmp/fm-before.md"'
 cp issues/2025/07.md "$site/$issue"
 
 # ---- a burst of saves killed by SIGKILL ----

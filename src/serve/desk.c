@@ -252,6 +252,25 @@ api_history(struct MHD_Connection *c, const char *path)
 	return reply(c, MHD_HTTP_OK, o);
 }
 
+/* The front matter's values, for the form. */
+static enum MHD_Result
+api_fm(struct MHD_Connection *c, const char *path)
+{
+	char	*data, version[65];
+	size_t	 len;
+	json_t	*vals;
+
+	if ((data = hist_read(path, &len, version)) == NULL)
+		return fail(c, MHD_HTTP_NOT_FOUND, "读不到这一期");
+	vals = deskfm_values(data, len);
+	free(data);
+	if (vals == NULL)
+		return fail(c, MHD_HTTP_UNPROCESSABLE_CONTENT,
+		    "这一期开头的期次信息读不出来，请在原稿中改正");
+	return reply(c, MHD_HTTP_OK, json_pack("{s:o, s:s}", "values", vals,
+	    "version", version));
+}
+
 static enum MHD_Result
 desk_get(struct srv *v, struct MHD_Connection *c, const char *url)
 {
@@ -302,6 +321,8 @@ desk_get(struct srv *v, struct MHD_Connection *c, const char *url)
 		return api_check(v, c, path);
 	if (strcmp(url, DESK_PATH "api/history") == 0)
 		return api_history(c, path);
+	if (strcmp(url, DESK_PATH "api/frontmatter") == 0)
+		return api_fm(c, path);
 	return http_text(c, MHD_HTTP_NOT_FOUND, "找不到这个页面\n");
 }
 
@@ -540,6 +561,49 @@ api_image(struct srv *v, struct MHD_Connection *c, const char *path,
 	    dst + (slash - path) + 1));
 }
 
+/* The form's changes written into the front matter, against the
+ * version the form was filled from. */
+static enum MHD_Result
+save_fm(struct srv *v, struct MHD_Connection *c, const char *path,
+    struct req *q)
+{
+	const char	*base = header(c, BASE_HEADER), *why;
+	char		*old, *text, version[65];
+	size_t		 len, n;
+	json_t		*changes;
+	int		 rc;
+
+	if ((changes = json_loadb(q->body.data ? q->body.data : "",
+	    q->body.len, 0, NULL)) == NULL || !json_is_object(changes)) {
+		json_decref(changes);
+		return fail(c, MHD_HTTP_BAD_REQUEST, "表单的内容不对");
+	}
+	pthread_mutex_lock(&v->save);
+	if ((old = hist_read(path, &len, version)) == NULL ||
+	    base == NULL || strcmp(base, version) != 0) {
+		pthread_mutex_unlock(&v->save);
+		free(old);
+		json_decref(changes);
+		return fail(c, MHD_HTTP_CONFLICT,
+		    "这一期在别处改过了：请重新打开表单");
+	}
+	text = deskfm_apply(old, len, changes, &n, &why);
+	json_decref(changes);
+	free(old);
+	rc = text != NULL ? hist_save(path, text, n, base) : -1;
+	pthread_mutex_unlock(&v->save);
+	if (text == NULL)
+		return fail(c, MHD_HTTP_UNPROCESSABLE_CONTENT, why);
+	if (rc != 0) {
+		free(text);
+		return fail(c, rc == 1 ? MHD_HTTP_CONFLICT :
+		    MHD_HTTP_INTERNAL_SERVER_ERROR, "没有保存");
+	}
+	hist_version(text, n, version);
+	free(text);
+	return reply(c, MHD_HTTP_OK, json_pack("{s:s}", "version", version));
+}
+
 static enum MHD_Result
 desk_post(struct srv *v, struct MHD_Connection *c, const char *url,
     struct req *q)
@@ -562,6 +626,8 @@ desk_post(struct srv *v, struct MHD_Connection *c, const char *url,
 		return api_import(v, c, path, q);
 	if (strcmp(url, DESK_PATH "api/image") == 0)
 		return api_image(v, c, path, q);
+	if (strcmp(url, DESK_PATH "api/frontmatter") == 0)
+		return save_fm(v, c, path, q);
 	return fail(c, MHD_HTTP_NOT_FOUND, "没有这项操作");
 }
 

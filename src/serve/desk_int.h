@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
 #include <microhttpd.h>
 
 #include "serve/serve_int.h"
@@ -112,6 +113,24 @@ char	*hist_get(const char *path, const char *id, size_t *len);
 /* Write data to path through a temporary file and a rename, synced:
  * the file is the old or the new, never a mix.  0, or -1 (errno). */
 int	 hist_write(const char *path, const char *data, size_t len);
+
+/* ---- deskfm.c: the front matter as a form ---- */
+
+/* The values of the front matter of text (len bytes) by key: "期号",
+ * "署名.编辑" (one mapping down); strings, or arrays of strings for
+ * sequences.  NULL when it has no front matter libyaml reads. */
+json_t	*deskfm_values(const char *text, size_t len);
+
+/*
+ * text with the values of changes (as deskfm_values() gives them)
+ * written in: each value's own text replaced by what libyaml's emitter
+ * writes for it, a new key added at the end of its mapping; comments,
+ * order and everything else kept byte for byte.  The result must read
+ * back as asked.  Returns it (*outlen bytes; the caller frees it), or
+ * NULL with *why saying why not.
+ */
+char	*deskfm_apply(const char *text, size_t len, json_t *changes,
+	    size_t *outlen, const char **why);
 
 /* ---- deskrun.c: the commands the desk runs ---- */
 

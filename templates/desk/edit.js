@@ -290,6 +290,84 @@ $("restore").addEventListener("click", async () => {
 		state("error", "没有恢复：" + (data.error || status));
 });
 
+// ---- the front matter as a form ----
+
+let fmValues = {};
+const LISTS = ["本期增发.报", "本期增发.送", "本期增发.发"];
+
+async function showForm() {
+	if (dirty)
+		await save();
+	const r = await fetch("/desk/api/frontmatter" + q(), { credentials: "same-origin" });
+	const data = await r.json().catch(() => ({}));
+	if (!r.ok) {
+		state("error", data.error || "读不出期次信息");
+		return;
+	}
+	fmValues = data.values;
+	const form = $("fm-form");
+	for (const el of form.elements) {
+		if (!el.name)
+			continue;
+		const v = fmValues[el.name];
+		el.value = v === undefined ? "" : Array.isArray(v) ? v.join("\n") : v;
+	}
+	$("fm-status").textContent = "";
+	$("fm").showModal();
+}
+
+// Only what changed goes back, in the kind of value it was.
+function fmChanges() {
+	const changes = {};
+	for (const el of $("fm-form").elements) {
+		if (!el.name)
+			continue;
+		const old = fmValues[el.name];
+		let now = el.value;
+		if (LISTS.includes(el.name)) {
+			const items = now.split("\n").map((x) => x.trim()).filter(Boolean);
+			if ((old === undefined && items.length === 0) ||
+			    (Array.isArray(old) && old.join("\n") === items.join("\n")))
+				continue;
+			changes[el.name] = items;
+			continue;
+		}
+		if (el.name === "编者按") {
+			now = now.replace(/\r/g, "");
+			// a block keeps its last line break as the file had it
+			if (typeof old === "string" && old.endsWith("\n") && now && !now.endsWith("\n"))
+				now += "\n";
+		}
+		if ((old === undefined && now === "") || old === now)
+			continue;
+		changes[el.name] = now;
+	}
+	return changes;
+}
+
+$("show-form").addEventListener("click", showForm);
+$("fm-form").addEventListener("submit", async (e) => {
+	if (e.submitter && e.submitter.value !== "ok")
+		return;
+	e.preventDefault();
+	const changes = fmChanges();
+	if (Object.keys(changes).length === 0) {
+		$("fm").close();
+		return;
+	}
+	if (dirty)
+		await save();
+	const { status, data } = await post("/desk/api/frontmatter" + q(), JSON.stringify(changes), {
+		"Content-Type": "application/json", "X-Jianbao-Base": version });
+	if (status !== 200) {
+		$("fm-status").textContent = "没有写入：" + (data.error || status);
+		return;
+	}
+	await reloadFrom(data);
+	state("saved", "已写入期次信息");
+	$("fm").close();
+});
+
 // ---- bringing material in ----
 
 async function reloadFrom(data) {

@@ -264,6 +264,30 @@ await step("a change made outside the desk is never overwritten", async () => {
 	    "choosing one's own version saves it, on purpose");
 });
 
+await step("the front matter as a form, written back with comments and order kept", async () => {
+	const file = "issues/2025/07.md";
+	const before = disk(file).replace("总期号: 63\n", "总期号: 63   # 全年连续编号\n")
+		.replace(/^---\n/, "---\n# 期次信息：注释要留着\n");
+	writeFileSync(path.join(site, file), before);
+	await page.goto(new URL(`/desk/edit/${file}`, page.url()).href);
+	await page.waitForSelector("body[data-ready]");
+	await page.click("#show-form");
+	await page.waitForSelector("#fm[open]");
+	report(await page.inputValue("#fm-form [name=总期号]") === "63", "the form shows the values");
+	await page.fill("#fm-form [name=总期号]", "64");
+	await page.fill("#fm-form [name='署名.编辑']", "冯其远");
+	await page.fill("#fm-form [name='本期增发.送']", "市教育局\n市卫生健康委");
+	await page.click("#fm-write");
+	await page.waitForFunction(() => /已写入期次信息|没有写入/.test(
+		document.getElementById("status").textContent + document.getElementById("fm-status").textContent));
+	const after = disk(file);
+	const want = before.replace("总期号: 63   # 全年连续编号", "总期号: 64   # 全年连续编号")
+		.replace(/\n---\n/, "\n本期增发:\n  送: [市教育局, 市卫生健康委]\n署名:\n  编辑: 冯其远\n---\n");
+	report(after === want, "only the changed values are written, comments and order kept",
+	    JSON.stringify(after.slice(0, 400)));
+	report(await editorText() === after, "and the editor shows the file as written");
+});
+
 report(errors.length === 0, "the desk raised no script errors", errors.join("; "));
 report(csp.length === 0, "nothing was refused by the Content-Security-Policy", csp.join("; "));
 report(outside.length === 0, "the desk asks for nothing outside this server", outside.join(" "));
