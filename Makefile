@@ -262,6 +262,8 @@ install: jianbao
 	install -m 644 bulletin.yaml "$(DESTDIR)$(SHAREDIR)/bulletin.yaml"
 	install -m 644 $(TEMPLATES) "$(DESTDIR)$(SHAREDIR)/templates"
 	install -m 644 $(DESK_FILES) "$(DESTDIR)$(SHAREDIR)/templates/desk"
+	install -d "$(DESTDIR)$(SHAREDIR)/scripts"
+	install -m 644 scripts/publish.sh "$(DESTDIR)$(SHAREDIR)/scripts/publish.sh"
 	for f in fonts/*; do [ ! -f "$$f" ] || \
 	  install -m 644 "$$f" "$(DESTDIR)$(SHAREDIR)/fonts" || exit 1; done
 	install -m 644 jianbao.1 "$(DESTDIR)$(MANDIR)/jianbao.1"
@@ -271,9 +273,10 @@ install: jianbao
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/jianbao" "$(DESTDIR)$(BINDIR)/jianbao-press.so" \
 	  "$(DESTDIR)$(SHAREDIR)/bulletin.yaml" "$(DESTDIR)$(MANDIR)/jianbao.1" \
-	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES) $(DESK_FILES))
+	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES) $(DESK_FILES)) \
+	  "$(DESTDIR)$(SHAREDIR)/scripts/publish.sh"
 	for f in fonts/*; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
-	rmdir "$(DESTDIR)$(SHAREDIR)/templates/desk" \
+	rmdir "$(DESTDIR)$(SHAREDIR)/templates/desk" "$(DESTDIR)$(SHAREDIR)/scripts" \
 	  "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
 	  "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 

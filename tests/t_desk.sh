@@ -222,6 +222,9 @@ check "the version before the form is in the history" \
 	'cmp -s "$(ls -d "$site/issues/.history/2025/07.md/"* | tail -1)" "$tmp/fm-before.md"'
 cp issues/2025/07.md "$site/$issue"
 
+got=$(code "$base/desk/api/publish" -X POST -b "$ck" -H "Origin: $base")
+check "publishing without --publish is refused ($got)" '[ "$got" = 409 ] && [ ! -e "$tmp/www" ]'
+
 # ---- a burst of saves killed by SIGKILL ----
 # 400 saves of versions 30 KB to 60 KB long, each on the last; the
 # server is killed in the middle.  The file is then one of the versions
@@ -328,9 +331,11 @@ d.add_paragraph("本报讯　桂香社区在各小区设置分类收集桶一百
 d.save(sys.argv[1])
 EOF
 	rm -rf "$site/issues/.history"
-	start
+	mkdir -p "$site/scripts"
+	cp scripts/publish.sh "$site/scripts/"
+	start --publish "$tmp/www/bulletins"
 	timeout 240 node tests/browser/desk.mjs "$desk" "$site" "$tmp/laigao.docx" \
-	    issues/2025/images/07-fenlei.png >"$tmp/browser.log" 2>&1
+	    issues/2025/images/07-fenlei.png "$tmp/www/bulletins" >"$tmp/browser.log" 2>&1
 	status=$?
 	cat "$tmp/browser.log"
 	fails=$((fails + $(grep -c "^not ok" "$tmp/browser.log")))

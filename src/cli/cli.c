@@ -67,6 +67,8 @@ static const struct {
 "  --password-file 文件  编辑台的用户名和密码散列，每行 “用户名:散列”\n" },
 	[CLI_READ_ONLY] = { "read-only", 0, 0,
 "  --read-only       编辑台只能看、不能改（给审稿人）\n" },
+	[CLI_PUBLISH] = { "publish", 0, 1,
+"  --publish 目录    编辑台的“发布”按钮把网站发布到这里（同 make publish DEST=目录）\n" },
 	[CLI_HELP] = { "help", 'h', 0,
 "  -h, --help        显示本帮助\n" },
 };
@@ -184,6 +186,9 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_READ_ONLY:
 			o->read_only = 1;
+			break;
+		case CLI_PUBLISH:
+			o->publish = optarg;
 			break;
 		case CLI_OUT:
 			o->out = optarg;

@@ -48,7 +48,8 @@ static const struct cli_cmd cmds[] = {
 "文件为全部各期；有一期出错时什么也不写，原有的目录不变。\n",
 	    UNKNOWN_OPTION },
 	{ "serve", cmd_serve, CLI(PORT) | CLI(LISTEN) | CLI(PASSWORD_FILE) |
-	    CLI(READ_ONLY) | CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), 0,
+	    CLI(READ_ONLY) | CLI(PUBLISH) | CLI(OUT) | CLI(SERIES) |
+	    CLI(TEMPLATES), 0,
 	    "[选项]",
 "  serve             编辑台和预览：在浏览器中编写各期，保存后网页和 PDF\n"
 "                    随即重排，打开的网页自动刷新\n",
@@ -60,7 +61,7 @@ static const struct cli_cmd cmds[] = {
 "新建、编写、校对、导入和下载各期。只有本机能打开，除非用 --listen 指定\n"
 "别的地址，那时须用 --password-file 给出密码文件。\n",
 	    "用法：jianbao serve [--port N] [--listen 地址 --password-file 文件] "
-	    "[--read-only] [--out 目录]" },
+	    "[--read-only] [--publish 目录] [--out 目录]" },
 	{ "dump", cmd_dump, CLI(SERIES), -1, "[选项] 文件...",
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n",
 "显示解析后的文档结构（用于检查和测试）。\n",
@@ -266,7 +267,7 @@ cmd_serve(const struct cli_opts *o)
 {
 	struct serve_opts	 so = { o->out, o->templates, o->series,
 				    o->fontdir, o->listen, o->port,
-				    o->password_file, o->read_only };
+				    o->password_file, o->read_only, o->publish };
 
 	return serve_main(&so);
 }

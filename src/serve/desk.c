@@ -604,6 +604,27 @@ save_fm(struct srv *v, struct MHD_Connection *c, const char *path,
 	return reply(c, MHD_HTTP_OK, json_pack("{s:s}", "version", version));
 }
 
+/* The site as built, published to --publish's folder by make's own
+ * script: a link renamed over the old one, never half a site. */
+static enum MHD_Result
+api_publish(struct srv *v, struct MHD_Connection *c)
+{
+	const char	*argv[] = { "sh", datadir_find("scripts/publish.sh"),
+			    v->o->out, v->o->publish, NULL };
+	char		*out, *err;
+	int		 st;
+
+	if (v->o->publish == NULL)
+		return fail(c, MHD_HTTP_CONFLICT, "启动编辑台时没有用 --publish "
+		    "给出发布目录");
+	/* one at a time, and not while the desk writes */
+	pthread_mutex_lock(&v->save);
+	st = run_prog("/bin/sh", argv, &out, &err);
+	pthread_mutex_unlock(&v->save);
+	return reply(c, st == 0 ? MHD_HTTP_OK : MHD_HTTP_UNPROCESSABLE_CONTENT,
+	    ran(st, out, err));
+}
+
 static enum MHD_Result
 desk_post(struct srv *v, struct MHD_Connection *c, const char *url,
     struct req *q)
@@ -612,6 +633,8 @@ desk_post(struct srv *v, struct MHD_Connection *c, const char *url,
 
 	if (strcmp(url, DESK_PATH "api/new") == 0)
 		return api_new(v, c);
+	if (strcmp(url, DESK_PATH "api/publish") == 0)
+		return api_publish(v, c);
 	if (strcmp(url, DESK_PATH "api/import") == 0 && arg(c, "path") == NULL)
 		return api_import(v, c, NULL, q);
 	if ((path = issue_arg(c)) == NULL)

@@ -142,4 +142,8 @@ char	*deskfm_apply(const char *text, size_t len, json_t *changes,
 int	 run_self(const struct srv *v, const char *const *argv, char **out,
 	    char **err);
 
+/* The same for the program prog (a path) with argv as it is. */
+int	 run_prog(const char *prog, const char *const *argv, char **out,
+	    char **err);
+
 #endif

@@ -30,16 +30,8 @@ int
 run_self(const struct srv *v, const char *const *argv, char **out,
     char **err)
 {
-	posix_spawn_file_actions_t	 fa;
-	struct pollfd			 p[2];
-	struct buf			 b[2] = { { 0 }, { 0 } };
-	const char			*args[32];
-	char				 chunk[8192];
-	int				 o[2] = { -1, -1 }, e[2] = { -1, -1 };
-	int				 n, i, status, open_fds = 2;
-	time_t				 until = time(NULL) + RUN_SECONDS;
-	ssize_t				 k;
-	pid_t				 pid;
+	const char	*args[32];
+	int		 n;
 
 	args[0] = "jianbao";
 	for (n = 0; argv[n] != NULL && n < 26; n++)
@@ -48,13 +40,29 @@ run_self(const struct srv *v, const char *const *argv, char **out,
 	args[n++] = "--series";
 	args[n++] = v->o->series;
 	args[n] = NULL;
+	return run_prog("/proc/self/exe", args, out, err);
+}
+
+int
+run_prog(const char *prog, const char *const *args, char **out, char **err)
+{
+	posix_spawn_file_actions_t	 fa;
+	struct pollfd			 p[2];
+	struct buf			 b[2] = { { 0 }, { 0 } };
+	char				 chunk[8192];
+	int				 o[2] = { -1, -1 }, e[2] = { -1, -1 };
+	int				 i, status, open_fds = 2;
+	time_t				 until = time(NULL) + RUN_SECONDS;
+	ssize_t				 k;
+	pid_t				 pid;
+
 	if (pipe2(o, O_CLOEXEC) == -1 || pipe2(e, O_CLOEXEC) == -1)
 		goto fail;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, o[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, e[1], 2);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	if (posix_spawn(&pid, "/proc/self/exe", &fa, NULL, (char **)args,
+	if (posix_spawn(&pid, prog, &fa, NULL, (char **)args,
 	    environ) != 0) {
 		posix_spawn_file_actions_destroy(&fa);
 		goto fail;

@@ -11,6 +11,7 @@ struct serve_opts {
 	int		 port;		/* 0: any free port */
 	const char	*password_file;	/* --password-file: who may come in */
 	int		 read_only;	/* --read-only: the desk changes nothing */
+	const char	*publish;	/* --publish: the desk publishes there */
 };
 
 /*

@@ -118,4 +118,11 @@ document.getElementById("import-file").addEventListener("change", async (e) => {
 		say("没有导入：" + (data.error || "见下面的信息"));
 });
 
+document.getElementById("publish").addEventListener("click", async () => {
+	say("正在发布……");
+	const { status, data } = await post("/desk/api/publish");
+	show(data);
+	say(status === 200 ? "已发布" : "没有发布：" + (data.error || "见下面的信息"));
+});
+
 load();

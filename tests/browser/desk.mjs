@@ -1,22 +1,24 @@
 // desk.mjs -- an editor's session at the desk (`jianbao serve`), in headless Chromium.
-// Usage: node desk.mjs DESK_URL SITE_DIR DOCX PICTURE
+// Usage: node desk.mjs DESK_URL SITE_DIR DOCX PICTURE PUBLISHED
 //   DESK_URL  the first line serve printed: the desk's address with its token
 //   SITE_DIR  the folder serve runs in (issues/ under it), to find the bytes on disk
 //   DOCX      a Word file to drop onto the desk
 //   PICTURE   a PNG picture to insert
+//   PUBLISHED the folder serve was given with --publish
 // Opens the desk, makes a new issue, types a title and a paragraph in
 // Chinese through an input method's composition events, sees the live
 // page and the print pages update, finds the bytes on disk; drops the
 // Word file (import --into), inserts the picture with its alt text and
 // caption, repairs a mark of check by one click, restores an earlier
 // version from the history; then two tabs on one issue and a change made
-// outside the desk: both refused with both versions shown.  Prints
+// outside the desk: both refused with both versions shown; the front
+// matter through its form; publishing the site.  Prints
 // "ok - ..." / "not ok - ..." and "# ..." lines; exits 1 on any failure.
 import { chromium } from "playwright-core";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const [deskUrl, site, docx, picture] = process.argv.slice(2);
+const [deskUrl, site, docx, picture, published] = process.argv.slice(2);
 let failed = 0;
 
 function report(good, name, detail) {
@@ -286,6 +288,18 @@ await step("the front matter as a form, written back with comments and order kep
 	report(after === want, "only the changed values are written, comments and order kept",
 	    JSON.stringify(after.slice(0, 400)));
 	report(await editorText() === after, "and the editor shows the file as written");
+});
+
+await step("the site is published by one click", async () => {
+	await page.goto(new URL("/desk/", page.url()).href);
+	await page.waitForSelector("table tbody tr");
+	await page.click("#publish");
+	await page.waitForFunction(() => /已发布|没有发布/.test(document.getElementById("status").textContent),
+		null, { timeout: 30000 });
+	report(await status() === "已发布" && lstatSync(published).isSymbolicLink() &&
+	    existsSync(path.join(published, "index.html")) && existsSync(path.join(published, "2025/07.pdf")),
+	    "the site is in the publish folder, behind a link renamed into place", await status());
+	report(/已发布：/.test(await page.locator("#messages").textContent()), "the script's message is shown");
 });
 
 report(errors.length === 0, "the desk raised no script errors", errors.join("; "));
