@@ -191,6 +191,53 @@ async function check() {
 	}
 }
 
+// ---- from the live page to the source ----
+
+// Text as the page shows it and as the source writes it, compared
+// without spaces and Markdown's marks.
+const bare = (s) => s.replace(/[\s*_`#>|\[\]()!\\]/g, "");
+
+// The line of the source that a block of the page comes from: the first
+// whose text holds a piece of the block's, a longer piece first.
+function lineOf(text) {
+	const want = bare(text);
+	if (want === "")
+		return -1;
+	const lines = [];
+	for (let i = 0; i < cm.lineCount(); i++)
+		lines.push(bare(cm.getLine(i)));
+	for (const len of [16, 8, 4])
+		for (let at = 0; at + len <= Math.min(want.length, 64); at += len) {
+			const piece = want.slice(at, at + len);
+			const i = lines.findIndex((l) => l.includes(piece));
+			if (i >= 0)
+				return i;
+		}
+	return -1;
+}
+
+function followClicks() {
+	const doc = $("live").contentDocument;
+	if (!doc)
+		return;
+	doc.addEventListener("click", (e) => {
+		if (e.target.closest("a"))
+			return;		// links still go where they point
+		const el = e.target.closest("h1, h2, h3, h4, h5, p, li, td, th, figcaption, blockquote, dd, dt");
+		if (!el)
+			return;
+		const line = lineOf(el.textContent);
+		if (line < 0)
+			return;
+		cm.focus();
+		cm.setCursor({ line, ch: 0 });
+		cm.scrollIntoView({ line, ch: 0 }, 120);
+		const mark = cm.markText({ line, ch: 0 }, { line, ch: cm.getLine(line).length },
+			{ className: "cm-jb-here" });
+		setTimeout(() => mark.clear(), 1500);
+	});
+}
+
 // ---- the print pages, painted by pdf.js from the PDF ----
 
 let painting = Promise.resolve();
@@ -489,6 +536,7 @@ async function start() {
 			e.preventDefault();
 		}
 	});
+	$("live").addEventListener("load", followClicks);
 	$("live").src = `/${stem}.html`;
 	const events = new EventSource("/__events");
 	events.addEventListener("reload", () => check());

@@ -147,6 +147,22 @@ await step("both previews follow the typing", async () => {
 	report(n >= 1, "the print pages are painted again", `${n} pages, ${Date.now() - typedAt} ms after the last keystroke`);
 });
 
+await step("a click in the live page brings the editor to its line", async () => {
+	await page.frameLocator("#live").locator("article h2", { hasText: title }).first().click();
+	const at = await page.evaluate(() => {
+		const cm = document.querySelector(".CodeMirror").CodeMirror;
+		return { line: cm.getCursor().line, text: cm.getLine(cm.getCursor().line), focus: cm.hasFocus() };
+	});
+	report(at.text === `## ${title}` && at.focus, "clicking the new title puts the cursor on its line",
+	    `line ${at.line + 1}: ${at.text}`);
+	await page.frameLocator("#live").locator("article p", { hasText: "首批登记志愿者" }).first().click();
+	const line = await page.evaluate(() => {
+		const cm = document.querySelector(".CodeMirror").CodeMirror;
+		return cm.getLine(cm.getCursor().line);
+	});
+	report(line === para, "clicking a paragraph puts the cursor on its line", line);
+});
+
 await step("the bytes are on disk", async () => {
 	await saved();
 	const text = disk(issue);
