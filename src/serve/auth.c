@@ -155,7 +155,10 @@ who(const struct srv *v, struct MHD_Connection *c)
 	for (i = 0; i < v->auth->nu; i++) {
 		if (strcmp(v->auth->u[i].name, name) != 0 || pass == NULL)
 			continue;
-		h = crypt_r(pass, v->auth->u[i].hash, cd);
+		/* crypt_rn, not crypt_r: the sanitizers intercept
+		 * crypt_r, and with libcrypt linked in statically they
+		 * find no real one to call */
+		h = crypt_rn(pass, v->auth->u[i].hash, cd, (int)sizeof(*cd));
 		if (h != NULL && h[0] != '*' &&
 		    same_secret(h, v->auth->u[i].hash))
 			u = &v->auth->u[i];
