@@ -309,6 +309,9 @@ if grep -q '^zhang:\$y\$' "$tmp/users"; then
 		'[ "$(save -u zhang:zhang-mima -b "$tmp/jar")" = 403 ]'
 	check "a reviewer (:ro) cannot save" \
 		'[ "$(save -u li:li-mima -b "$tmp/jar" -H "Origin: $base")" = 403 ]'
+	check "a reviewer's page is told it only reads" \
+		'curl -s -u li:li-mima -b "$tmp/jar" "$base/desk/api/source?path=$issue" | grep -q "\"readonly\": *true" &&
+		 curl -s -u zhang:zhang-mima -b "$tmp/jar" "$base/desk/api/source?path=$issue" | grep -q "\"readonly\": *false"'
 	check "an editor with the password, the cookie and the Origin can" \
 		'[ "$(save -u zhang:zhang-mima -b "$tmp/jar" -H "Origin: $base")" = 200 ]'
 	stop_server
@@ -316,6 +319,16 @@ if grep -q '^zhang:\$y\$' "$tmp/users"; then
 else
 	skip "--listen with a password file" "mkpasswd (Debian's whois) is not installed"
 fi
+
+# ---- --read-only: nobody changes anything ----
+start --read-only
+ck="jianbao_desk=$token"
+ver=$(version $issue)
+before=$(sums)
+check "--read-only refuses a save from the desk itself" '[ "$(save -b "$ck" -H "Origin: $base")" = 403 ]'
+check "--read-only refuses new issues" \
+	'[ "$(code "$base/desk/api/new" -X POST -b "$ck" -H "Origin: $base")" = 403 ] && [ "$(sums)" = "$before" ]'
+stop_server
 
 # ---- an editor's session in Chromium ----
 if [ ! -d tests/browser/node_modules/playwright-core ]; then

@@ -222,16 +222,23 @@ auth_cookie(const struct srv *v, struct MHD_Connection *c)
 	    MHD_COOKIE_KIND, COOKIE)) ? 0 : MHD_HTTP_FORBIDDEN;
 }
 
+int
+auth_read_only(const struct srv *v, struct MHD_Connection *c)
+{
+	const struct user	*u;
+
+	if (v->auth->read_only)
+		return 1;
+	return v->auth->nu > 0 && ((u = who(v, c)) == NULL || u->read_only);
+}
+
 unsigned
 auth_change(const struct srv *v, struct MHD_Connection *c)
 {
 	const char	*origin, *ref, *host;
-	const struct user *u;
 	size_t		 n;
 
-	if (auth_cookie(v, c) != 0 || v->auth->read_only)
-		return MHD_HTTP_FORBIDDEN;
-	if (v->auth->nu > 0 && ((u = who(v, c)) == NULL || u->read_only))
+	if (auth_cookie(v, c) != 0 || auth_read_only(v, c))
 		return MHD_HTTP_FORBIDDEN;
 	/* auth_host() said the Host is ours: the page must come from it */
 	host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,

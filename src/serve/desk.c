@@ -315,6 +315,9 @@ desk_get(struct srv *v, struct MHD_Connection *c, const char *url)
 	if (strcmp(url, DESK_PATH "api/source") == 0) {
 		if ((o = source_json(path)) == NULL)
 			return fail(c, MHD_HTTP_NOT_FOUND, "读不到这一期");
+		/* the page offers no change it would be refused */
+		json_object_set_new(o, "readonly", json_boolean(
+		    auth_read_only(v, c)));
 		return reply(c, MHD_HTTP_OK, o);
 	}
 	if (strcmp(url, DESK_PATH "api/check") == 0)

@@ -60,6 +60,9 @@ unsigned	 auth_cookie(const struct srv *v, struct MHD_Connection *c);
  * Referer), and no read-only mode.  0 or 403. */
 unsigned	 auth_change(const struct srv *v, struct MHD_Connection *c);
 
+/* May the request only read: --read-only, or a reviewer (:ro)? */
+int		 auth_read_only(const struct srv *v, struct MHD_Connection *c);
+
 /* Is s the token? (constant time) */
 int		 auth_is_token(const struct auth *a, const char *s);
 

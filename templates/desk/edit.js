@@ -511,6 +511,14 @@ async function start() {
 		spellcheck: false,
 		screenReaderLabel: "期刊原稿",
 	});
+	if (s.readonly) {
+		// a reviewer reads: nothing here would be taken
+		cm.setOption("readOnly", true);
+		for (const id of ["save", "show-form", "import-file", "image-file"])
+			$(id).disabled = true;
+		for (const l of document.querySelectorAll("label.button"))
+			l.hidden = true;
+	}
 	cm.on("changes", changed);
 	// the scrolling part is reached by keyboard too (the text itself is, through the editor)
 	cm.getScrollerElement().setAttribute("tabindex", "0");
@@ -544,7 +552,7 @@ async function start() {
 	events.addEventListener("print", paintPages);
 	paintPages();
 	check();
-	state("saved", "已打开");
+	state("saved", s.readonly ? "只读：可以看，不能改" : "已打开");
 	document.body.dataset.ready = "1";
 }
 

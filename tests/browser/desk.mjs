@@ -86,6 +86,14 @@ async function compose(pg, pinyin, text) {
 	await cdp.detach();
 }
 
+// The file on disk holds text (the editor may take a moment to see a
+// composition, and then waits for a pause before it saves).
+async function onDisk(text) {
+	for (let i = 0; i < 100 && !disk(issue).includes(text); i++)
+		await new Promise((r) => setTimeout(r, 50));
+	await saved();
+}
+
 async function saved(pg) {
 	await (pg || page).waitForFunction(() =>
 		document.body.classList.contains("state-saved"), null, { timeout: 5000, polling: 20 });
@@ -218,7 +226,7 @@ await step("a finding of check is repaired by one click", async () => {
 	await compose(page, "jia", "会议要求各社区");
 	await page.keyboard.type(",");
 	await compose(page, "yi", "加快推进分类工作。");
-	await saved();
+	await onDisk("加快推进分类工作。");
 	const fix = page.locator("#findings button", { hasText: "修正" }).first();
 	await fix.waitFor({ timeout: 10000 });
 	const marked = await page.locator(".cm-jb-warning, .cm-jb-notice").count();
@@ -253,16 +261,17 @@ await step("two tabs on one issue cannot overwrite each other", async () => {
 	await page.click(".CodeMirror-code");
 	await page.keyboard.press("Control+End");
 	await compose(page, "diyi", "第一个标签页的话。");
-	await saved();
+	await onDisk("第一个标签页的话。");
 	const first = disk(issue);
 	await other.click(".CodeMirror-code");
 	await other.keyboard.press("Control+End");
 	await compose(other, "dier", "第二个标签页的话。");
 	await other.waitForSelector("#conflict[open]");
 	report(disk(issue) === first, "the second tab's save is refused: the file is the first tab's");
-	report((await other.locator("#theirs").inputValue()) === first &&
-	    (await other.locator("#mine").inputValue()).includes("第二个标签页的话。"),
-	    "the second tab shows both versions");
+	const theirs = await other.locator("#theirs").inputValue();
+	const mine = await other.locator("#mine").inputValue();
+	report(theirs === first && mine.includes("第二个标签页的话。"), "the second tab shows both versions",
+	    `${JSON.stringify(theirs.slice(-30))} / ${JSON.stringify(first.slice(-30))} / ${JSON.stringify(mine.slice(-30))}`);
 	await other.close();
 });
 
