@@ -8,7 +8,8 @@ CC	?= cc
 # print as jianbao-press.so (Pango, Cairo and the forty libraries behind
 # them), word as jianbao-word.so and import as jianbao-import.so (libzip,
 # which brings libcrypto), serve as jianbao-serve.so (libmicrohttpd, whose
-# GnuTLS initialises itself when loaded).  The HTML edition, the archive
+# GnuTLS initialises itself when loaded; libcrypt for the desk's password
+# file, src/serve/auth.c).  The HTML edition, the archive
 # and the checks start without any of them.  A file added to one of these
 # folders joins its module.
 MODULES	 = press:print serve:serve word:word import:import
@@ -20,7 +21,7 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # (src/print/linebreak.c, src/word/docxbody.c); libqpdf: the PDF rewritten
 # sound and as PDF/A (src/print/pdffinish.c).
 press_PKGS  = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc libqpdf
-serve_PKGS  = libmicrohttpd
+serve_PKGS  = libmicrohttpd libcrypt glib-2.0 jansson yaml-0.1
 word_PKGS   = libzip libxml-2.0 icu-uc
 import_PKGS = libzip libxml-2.0 glib-2.0
 PKGS	 = $(MAIN_PKGS) $(foreach m,$(MODULES),$($(firstword $(subst :, ,$m))_PKGS))
@@ -71,7 +72,9 @@ OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
-TEMPLATES = $(wildcard templates/*)
+# The pages' templates; templates/desk/ is the editing desk's (serve), no page's.
+TEMPLATES = $(filter-out templates/desk,$(wildcard templates/*))
+DESK_FILES = $(wildcard templates/desk/*)
 
 .PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
 	install uninstall preview png
@@ -263,13 +266,16 @@ MANDIR	 = $(PREFIX)/share/man/man1
 # fonts/ holds its README and whatever licensed fonts a unit put there,
 # whose names may have spaces ("Times New Roman.ttf"): the shell lists it.
 install: jianbao
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates" \
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates/desk" \
 	  "$(DESTDIR)$(SHAREDIR)/fonts" "$(DESTDIR)$(MANDIR)"
 	install -m 755 jianbao "$(DESTDIR)$(BINDIR)/jianbao"
 	for m in $(MOD_FILES); do \
 	  install -m 644 $$m "$(DESTDIR)$(BINDIR)/$$m" || exit 1; done
 	install -m 644 bulletin.yaml "$(DESTDIR)$(SHAREDIR)/bulletin.yaml"
 	install -m 644 $(TEMPLATES) "$(DESTDIR)$(SHAREDIR)/templates"
+	install -m 644 $(DESK_FILES) "$(DESTDIR)$(SHAREDIR)/templates/desk"
+	install -d "$(DESTDIR)$(SHAREDIR)/scripts"
+	install -m 644 scripts/publish.sh "$(DESTDIR)$(SHAREDIR)/scripts/publish.sh"
 	for f in fonts/*; do [ ! -f "$$f" ] || \
 	  install -m 644 "$$f" "$(DESTDIR)$(SHAREDIR)/fonts" || exit 1; done
 	install -m 644 jianbao.1 "$(DESTDIR)$(MANDIR)/jianbao.1"
@@ -279,9 +285,11 @@ install: jianbao
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/jianbao" $(patsubst %,"$(DESTDIR)$(BINDIR)/%",$(MOD_FILES)) \
 	  "$(DESTDIR)$(SHAREDIR)/bulletin.yaml" "$(DESTDIR)$(MANDIR)/jianbao.1" \
-	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES))
+	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES) $(DESK_FILES)) \
+	  "$(DESTDIR)$(SHAREDIR)/scripts/publish.sh"
 	for f in fonts/*; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
-	rmdir "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
+	rmdir "$(DESTDIR)$(SHAREDIR)/templates/desk" "$(DESTDIR)$(SHAREDIR)/scripts" \
+	  "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
 	  "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 
 clean:

@@ -67,7 +67,14 @@ static const struct {
 	[CLI_PORT] = { "port", 0, 1,
 "  --port N          预览用的端口（默认 8000；0 为任一空闲端口）\n" },
 	[CLI_LISTEN] = { "listen", 0, 1,
-"  --listen 地址     预览在这个 IP 地址上提供（默认 127.0.0.1，只有本机能打开）\n" },
+"  --listen 地址     预览和编辑台在这个 IP 地址上提供（默认 127.0.0.1，只有本机\n"
+"                    能打开；其他地址须有 --password-file）\n" },
+	[CLI_PASSWORD_FILE] = { "password-file", 0, 1,
+"  --password-file 文件  编辑台的用户名和密码散列，每行 “用户名:散列”\n" },
+	[CLI_READ_ONLY] = { "read-only", 0, 0,
+"  --read-only       编辑台只能看、不能改（给审稿人）\n" },
+	[CLI_PUBLISH] = { "publish", 0, 1,
+"  --publish 目录    编辑台的“发布”按钮把网站发布到这里（同 make publish DEST=目录）\n" },
 	[CLI_HELP] = { "help", 'h', 0,
 "  -h, --help        显示本帮助\n" },
 };
@@ -188,6 +195,15 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_LISTEN:
 			o->listen = optarg;
+			break;
+		case CLI_PASSWORD_FILE:
+			o->password_file = optarg;
+			break;
+		case CLI_READ_ONLY:
+			o->read_only = 1;
+			break;
+		case CLI_PUBLISH:
+			o->publish = optarg;
 			break;
 		case CLI_OUT:
 			o->out = optarg;

@@ -32,6 +32,9 @@ enum cli_opt {
 	CLI_SERIES,		/* --series FILE */
 	CLI_PORT,		/* --port N */
 	CLI_LISTEN,		/* --listen ADDRESS */
+	CLI_PASSWORD_FILE,	/* --password-file FILE */
+	CLI_READ_ONLY,		/* --read-only */
+	CLI_PUBLISH,		/* --publish DIR */
 	CLI_HELP,		/* -h, --help: taken by every command */
 	CLI__MAX
 };
@@ -68,6 +71,9 @@ struct cli_opts {
 	int		 jobs;		/* --jobs, 0 to 1024 */
 	int		 port;		/* --port, 0 to 65535 */
 	const char	*listen;	/* --listen: the address serve binds */
+	const char	*password_file;	/* --password-file, or NULL */
+	int		 read_only;	/* --read-only */
+	const char	*publish;	/* --publish: where the desk publishes */
 	char		**files;	/* the arguments that are no options */
 	int		 nfiles;
 	const char	*fontdir;	/* fonts/ beside the series file, set by

@@ -51,16 +51,21 @@ static const struct cli_cmd cmds[] = {
 "生成往期目录（index.html）、年度目录、订阅源（feed.xml）和全文搜索。\n"
 "文件为全部各期；有一期出错时什么也不写，原有的目录不变。\n",
 	    UNKNOWN_OPTION },
-	{ "serve", cmd_serve, CLI(PORT) | CLI(LISTEN) | CLI(OUT) |
-	    CLI(SERIES) | CLI(TEMPLATES), 0, "[选项]",
-"  serve             在本机预览网站：保存期刊文件后网页和 PDF 随即重排，\n"
-"                    打开的网页自动刷新\n",
+	{ "serve", cmd_serve, CLI(PORT) | CLI(LISTEN) | CLI(PASSWORD_FILE) |
+	    CLI(READ_ONLY) | CLI(PUBLISH) | CLI(OUT) | CLI(SERIES) |
+	    CLI(TEMPLATES), 0,
+	    "[选项]",
+"  serve             编辑台和预览：在浏览器中编写各期，保存后网页和 PDF\n"
+"                    随即重排，打开的网页自动刷新\n",
 "先排好 issues/ 下需要重排的各期和往期目录，再在 http://127.0.0.1:8000/\n"
 "提供输出目录中的网站，直到按 Ctrl-C。保存期刊文件、模板或刊物设置后，\n"
 "在同一进程中随即重排受影响的网页、PDF 和目录，浏览器中打开的网页自动\n"
 "刷新；出错时网页上方显示与终端相同的错误信息，改正后自动消失，网站仍是\n"
-"上一次排好的样子。只有本机能打开，除非用 --listen 指定别的地址。\n",
-	    "用法：jianbao serve [--port N] [--listen 地址] [--out 目录]" },
+"上一次排好的样子。终端第一行是编辑台的地址（带口令），在浏览器中打开即可\n"
+"新建、编写、校对、导入和下载各期。只有本机能打开，除非用 --listen 指定\n"
+"别的地址，那时须用 --password-file 给出密码文件。\n",
+	    "用法：jianbao serve [--port N] [--listen 地址 --password-file 文件] "
+	    "[--read-only] [--publish 目录] [--out 目录]" },
 	{ "dump", cmd_dump, CLI(SERIES), -1, "[选项] 文件...",
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n",
 "显示解析后的文档结构（用于检查和测试）。\n",
@@ -295,7 +300,8 @@ cmd_serve(const struct cli_opts *o)
 	static struct mod	 m = { SERVE_MODULE, SERVE_TABLE,
 				    MSG_MOD_SERVE, 0, NULL };
 	struct serve_opts	 so = { o->out, o->templates, o->series,
-				    o->fontdir, o->listen, o->port };
+				    o->fontdir, o->listen, o->port,
+				    o->password_file, o->read_only, o->publish };
 	const struct serve_table *t;
 
 	if ((t = mod_load(&m)) == NULL)

@@ -219,6 +219,7 @@ enum msgid {
 	MSG_WORKER,		/* build: a worker process died */
 	MSG_SERVE_LISTEN,	/* serve: cannot listen on the address */
 	MSG_SERVE_WATCH,	/* serve: cannot watch a folder for changes */
+	MSG_SERVE_PASSWORD,	/* serve: a password file line is not name:hash */
 	MSG__MAX
 };
 
