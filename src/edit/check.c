@@ -13,21 +13,6 @@
 
 /* ---- characters ---- */
 
-int
-chk_is_han(gunichar c)
-{
-	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
-}
-
-/* Chinese text for the half-width rule: Han, CJK and full-width marks. */
-int
-chk_is_zh(gunichar c)
-{
-	return chk_is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
-	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
-	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
-}
-
 char *
 chk_chars_str(const struct ch *v, size_t n)
 {
@@ -410,7 +395,7 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 	size_t		 n;
 
 	for (p = a->title; *p; p = g_utf8_next_char(p))
-		halves += src_wide(g_utf8_get_char(p)) ? 2 : 1;
+		halves += zh_wide(g_utf8_get_char(p)) ? 2 : 1;
 	if (halves <= TITLE_LINES * TITLE_LINE_HALVES ||
 	    (s = src_line(f->src, a->pos.line, &n)) == NULL)
 		return;
@@ -424,7 +409,7 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 		c = g_utf8_get_char(p);
 		if (c == '*' || c == '_' || c == '`')
 			continue;
-		halves += src_wide(c) ? 2 : 1;
+		halves += zh_wide(c) ? 2 : 1;
 		if (halves > TITLE_LINES * TITLE_LINE_HALVES)
 			break;
 	}

@@ -78,15 +78,11 @@ struct check {
 };
 
 /*
- * check.c.  chk_is_han() and chk_is_zh() say whether c is a Han
- * character, or Chinese text (Han or a full-width mark);
- * chk_chars_str() and chk_uni_str() quote n characters of a block, or
+ * check.c.  chk_chars_str() and chk_uni_str() quote n characters of a block, or
  * one character, as a new string for a message; chk_add_find() keeps a
  * finding of f at line:col with up to three arguments (owned from then
  * on), unless a suppression marker silences it.
  */
-int	 chk_is_han(gunichar c);
-int	 chk_is_zh(gunichar c);
 char	*chk_chars_str(const struct ch *v, size_t n);
 char	*chk_uni_str(gunichar c);
 void	 chk_add_find(struct cfile *f, enum msgid id, int line, int col,

@@ -46,21 +46,6 @@ struct fixer {
 
 /* ---- characters ---- */
 
-static int
-is_han(gunichar c)
-{
-	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
-}
-
-/* Chinese text, as check's halfwidth-punct rule has it. */
-static int
-is_zh(gunichar c)
-{
-	return is_han(c) || (c >= 0x3001 && c <= 0x303F && c != 0x3000) ||
-	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
-	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
-}
-
 static char *
 utf8(gunichar c)
 {
@@ -286,24 +271,6 @@ span(const struct fixer *f, size_t a, size_t b)
 	return s.data ? s.data : xstrdup("");
 }
 
-static const struct {
-	gunichar	 half, full;
-} marks[] = {
-	{ ',', 0xFF0C }, { ';', 0xFF1B }, { ':', 0xFF1A }, { '?', 0xFF1F },
-	{ '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 }, { '.', 0x3002 },
-};
-
-static gunichar
-full_of(gunichar c)
-{
-	size_t	 k;
-
-	for (k = 0; k < G_N_ELEMENTS(marks); k++)
-		if (marks[k].half == c)
-			return marks[k].full;
-	return 0;
-}
-
 /* Would check report the mark at i: Chinese right before it, and after
  * it past blanks (or the block's end for ? and !)? */
 static int
@@ -320,18 +287,18 @@ between_zh(const struct fixer *f, size_t i)
 		else if (f->v[p - 1].c != '*' && (!crossed || f->v[p - 1].c != ' '))
 			break;	/* ** marks emphasis, not text */
 	}
-	if (p == 0 || !is_zh(f->v[p - 1].c))
+	if (p == 0 || !zh_text(f->v[p - 1].c))
 		return 0;
 	/* a full stop only between Han characters, never in 3.5 or a.b */
 	if (f->v[i].c == '.')
-		return is_han(f->v[p - 1].c) && i + 1 < f->n &&
-		    is_han(f->v[i + 1].c);
+		return zh_han(f->v[p - 1].c) && i + 1 < f->n &&
+		    zh_han(f->v[i + 1].c);
 	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n' ||
 	    f->v[j].c == '*'); j++)
 		;
 	if (j == f->n)
 		return f->v[i].c == '?' || f->v[i].c == '!';
-	return is_zh(f->v[j].c);
+	return zh_text(f->v[j].c);
 }
 
 /* The mark at i made full-width, with the blanks after it. */
@@ -343,7 +310,7 @@ fix_mark(struct fixer *f, size_t i)
 
 	for (j = i + 1; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
 		;
-	to = utf8(full_of(f->v[i].c));
+	to = utf8(zh_full_width(f->v[i].c));
 	add_edit(f, f->v[i].off, j < f->n ? f->v[j].off : f->v[j - 1].off +
 	    f->v[j - 1].len, to, MSG_FIX_HALFWIDTH, f->v[i].line, f->v[i].col,
 	    span(f, i, j), xstrdup(to));
@@ -359,7 +326,7 @@ rule_marks(struct fixer *f)
 	if (silenced(f, "halfwidth-punct"))
 		return;
 	for (i = 0; i < f->n; i++) {
-		if (f->v[i].keep || full_of(f->v[i].c) == 0 || f->v[i].c == ')')
+		if (f->v[i].keep || zh_full_width(f->v[i].c) == 0 || f->v[i].c == ')')
 			continue;
 		if (f->v[i].c != '(') {
 			if (between_zh(f, i))
@@ -395,7 +362,7 @@ rule_quotes(struct fixer *f, const char *path)
 	if (silenced(f, "straight-quotes"))
 		return;
 	for (i = 0; i < f->n; i++) {
-		han |= is_han(f->v[i].c);
+		han |= zh_han(f->v[i].c);
 		if (f->v[i].c == '"' && !f->v[i].keep && nq < G_N_ELEMENTS(q))
 			q[nq++] = i;
 	}
@@ -425,9 +392,9 @@ rule_quotes(struct fixer *f, const char *path)
 			for (i = a + 1; i < b; i++)
 				if (f->v[i].c == '\'' && !f->v[i].keep &&
 				    !(i > 0 && g_unichar_isalpha(f->v[i - 1].c) &&
-				    !is_han(f->v[i - 1].c) && i + 1 < f->n &&
+				    !zh_han(f->v[i - 1].c) && i + 1 < f->n &&
 				    g_unichar_isalpha(f->v[i + 1].c) &&
-				    !is_han(f->v[i + 1].c)) && ns < G_N_ELEMENTS(s))
+				    !zh_han(f->v[i + 1].c)) && ns < G_N_ELEMENTS(s))
 					s[ns++] = i;
 			for (m = 0; ns % 2 == 0 && m < ns; m++)
 				add_edit(f, f->v[s[m]].off, f->v[s[m]].off + 1,
@@ -504,7 +471,7 @@ rule_spaces(struct fixer *f)
 		b = k < f->n ? f->v[k].c : 0;
 		/* between Han characters outside （…）, as cjk-space has it,
 		 * or beside a full-width mark, where it is never printed */
-		han = is_han(a) && is_han(b) && paren == 0;
+		han = zh_han(a) && zh_han(b) && paren == 0;
 		if (han || dtext_space_vanishes(a, b))
 			add_edit(f, f->v[i].off, f->v[j].off, "", MSG_FIX_CJK_SPACE,
 			    f->v[i].line, f->v[i].col, span(f, i - 1, j + 1),

@@ -336,8 +336,8 @@ rejoin(struct legacy *l)
 		 * Wider than the parser's rule: an ambiguous-width mark such
 		 * as ” on either side is enough to join without one.
 		 */
-		if (!src_wide_ambiguous(last_char(a->text.data)) &&
-		    !src_wide_ambiguous(first_char(b->text.data)))
+		if (!zh_wide_ambiguous(last_char(a->text.data)) &&
+		    !zh_wide_ambiguous(first_char(b->text.data)))
 			buf_puts(&a->text, " ");
 		buf_puts(&a->text, b->text.data);
 		a->last = b->last;

@@ -421,21 +421,6 @@ int		 src_col(const struct src *t, int ln, int bcol);
  */
 const char	*src_line(const struct src *t, int ln, size_t *n);
 
-/*
- * The width rule for CJK text.  src_wide(): 1 if c is East Asian wide or
- * full-width (Unicode W, F) or a half-width form (U+FF61..FFDC), but not
- * Hangul, whose words keep their spaces.  A line break between two such
- * characters vanishes (CSS Text 3), and a title gives them a whole cell.
- * src_wide_ambiguous(): 1 if c is wide or of ambiguous width (W, F, A)
- * as legacy East Asian text counts it: “ ” · — and Greek and Cyrillic
- * letters too, Hangul too, but not the half-width forms.
- */
-int		 src_wide(unsigned long c);
-int		 src_wide_ambiguous(unsigned long c);
-
-/* 1 if c is punctuation (Unicode P*: marks, brackets, quotes, dashes). */
-int		 src_punct(unsigned long c);
-
 /* read issue files into the validated model. */
 
 struct src;

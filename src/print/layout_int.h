@@ -158,20 +158,6 @@ struct flow {
 };
 
 /*
- * shape.c: character classes (typesetting.md §3.1, §3.9).  A line may
- * not start with a no_start mark nor end with a no_end one; a stop is a
- * pause or stop mark or the dash, after which a phrase ends; pair marks
- * (—— ……) neither break nor stretch inside; an interpunct (·) is set in
- * ½ em; a space vanishes at a line end.
- */
-int	 shape_no_start(gunichar c);
-int	 shape_no_end(gunichar c);
-int	 shape_stop(gunichar c);
-int	 shape_pairmark(gunichar c);
-int	 shape_interpunct(gunichar c);
-int	 shape_space(gunichar c);
-
-/*
  * shape.c: paragraphs.  shape_init() starts an empty paragraph whose
  * text comes from the source at pos (borrowed); shape_clear() frees what
  * it holds.  shape_span() appends n bytes of s in one style;

@@ -25,7 +25,7 @@ natural(const struct para *p, size_t i)
 {
 	const struct pch *c = &p->ch[i];
 
-	return shape_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
+	return zh_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
 }
 
 static int
@@ -87,7 +87,7 @@ loose(const struct para *p, size_t s, size_t e, double avail, double *a,
 		n += natural(p, i);
 		if (p->ch[i].mark)
 			b += p->ch[i].cl + p->ch[i].cr;
-		else if (shape_space(p->ch[i].c))
+		else if (zh_space(p->ch[i].c))
 			b += p->ch[i].adv;
 	}
 	return n - b < lim && set_width(p, s, e, a, sh, &shrink) < lim;
@@ -162,7 +162,7 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
 	for (k = s0; k < end; k++) {
 		nat[k - s0 + 1] = nat[k - s0] + natural(p, k);
 		blank[k - s0 + 1] = blank[k - s0] + (p->ch[k].mark ?
-		    p->ch[k].cl + p->ch[k].cr : shape_space(p->ch[k].c) ?
+		    p->ch[k].cl + p->ch[k].cr : zh_space(p->ch[k].c) ?
 		    p->ch[k].adv : 0);
 	}
 	cand = xmalloc((end - s0 + 2) * sizeof(*cand));
@@ -289,7 +289,7 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 			brk = 0;
 			/* 先挤进: squeeze one or two marks in. */
 			for (k = e; k < e + 2 && k < p->nch &&
-			    p->ch[k].mark && !shape_pairmark(p->ch[k].c); k++)
+			    p->ch[k].mark && !zh_pairmark(p->ch[k].c); k++)
 				if ((k + 1 == p->nch || p->ch[k + 1].brk) &&
 				    shape_width(p, s, k + 1, 1, a, sh) -
 				    shape_shrinkable(p, s, k + 1, a) <=
@@ -448,12 +448,12 @@ break_cost(const struct para *p, const unsigned char *word, size_t i)
 {
 	const struct pch	*c = &p->ch[i], *pc = &p->ch[i - 1];
 
-	if (!c->brk || shape_space(c->c))
+	if (!c->brk || zh_space(c->c))
 		return -1;
-	if (shape_space(pc->c) || (pc->mark && !shape_no_end(pc->c) &&
-	    !shape_no_start(pc->c)) || shape_stop(pc->c))
+	if (zh_space(pc->c) || (pc->mark && !zh_no_end(pc->c) &&
+	    !zh_no_start(pc->c)) || zh_stop(pc->c))
 		return 0;
-	if (pc->mark || shape_no_end(c->c))
+	if (pc->mark || zh_no_end(c->c))
 		return COST_QUOTE;
 	return word == NULL || word[i] ? COST_WORD : COST_CHAR;
 }

@@ -75,6 +75,53 @@ struct vec {
 void	*vec_push(struct vec *x);
 void	*vec_finish(struct vec *x, struct arena *a, size_t *n);
 
+/* the classes of Chinese text every stage shares (zhtext.c). */
+
+/*
+ * zh_wide(): 1 if c is East Asian wide or full-width (Unicode W, F) or a
+ * half-width form (U+FF61..FFDC), but not Hangul, whose words keep their
+ * spaces.  A line break between two such characters vanishes (CSS Text
+ * 3), and a title gives them a whole cell.  zh_wide_ambiguous(): 1 if c
+ * is wide or of ambiguous width (W, F, A) as legacy East Asian text
+ * counts it: “ ” · — and Greek and Cyrillic letters too, Hangul too, but
+ * not the half-width forms.  zh_punct(): 1 if c is punctuation (Unicode
+ * P*: marks, brackets, quotes, dashes).  zh_han(): a Han character.
+ * zh_text(): Chinese text as the half-width-mark rule of check and check
+ * --fix has it: Han, CJK marks (not 　), full-width forms, curly quotes,
+ * … and —.
+ */
+int		 zh_wide(unsigned long c);
+int		 zh_wide_ambiguous(unsigned long c);
+int		 zh_punct(unsigned long c);
+int		 zh_han(unsigned long c);
+int		 zh_text(unsigned long c);
+
+/* The full-width form of the half-width mark c (, . ; : ? ! ( ) become
+ * ，。；：？！（）), or 0 when c is none of them. */
+unsigned long	 zh_full_width(unsigned long c);
+
+/*
+ * Line-break classes (typesetting.md §3.1, §3.9).  A line may not start
+ * with a no_start mark (clreq strict: closing marks, pauses and stops,
+ * ·, …, —, ％) nor end with a no_end one (opening marks); a stop is a
+ * pause or stop mark or the dash, after which a phrase ends; open and
+ * close quotes are “‘「『 and ”’」』; pair marks (—— ……) neither break
+ * nor stretch inside; an interpunct (·) is set in ½ em; a space (U+0020,
+ * U+3000) vanishes at a line end.  zh_tailor_break() takes UAX #14's
+ * answer uax14 (1: a line may break between pc and c) and returns
+ * Chinese text's: quotes as opening and closing marks, no line starting
+ * with a no_start mark nor ending with a no_end one.
+ */
+int		 zh_no_start(unsigned long c);
+int		 zh_no_end(unsigned long c);
+int		 zh_stop(unsigned long c);
+int		 zh_open_quote(unsigned long c);
+int		 zh_close_quote(unsigned long c);
+int		 zh_pairmark(unsigned long c);
+int		 zh_interpunct(unsigned long c);
+int		 zh_space(unsigned long c);
+int		 zh_tailor_break(unsigned long pc, unsigned long c, int uax14);
+
 /* diagnostics: one function, one message table, one exit status. */
 
 /*

@@ -273,13 +273,13 @@ title_breaks(const char *t, size_t *at)
 		unsigned long pc = c[i - 1], cc = c[i];
 
 		if (cc == ' ' || cc == 0x3000 ||
-		    docx_in_set(TB_STOP TB_CLOSE, cc) ||
-		    docx_in_set(TB_OPEN, pc) ||
+		    zh_no_start(cc) ||
+		    zh_no_end(pc) ||
 		    (cc < 0x80 && pc < 0x80 && pc != ' '))
 			bc[i] = -1;
-		else if (pc == ' ' || pc == 0x3000 || docx_in_set(TB_STOP, pc))
+		else if (pc == ' ' || pc == 0x3000 || zh_stop(pc))
 			bc[i] = 0;
-		else if (docx_in_set(TB_CLOSE, pc) || docx_in_set(TB_OPEN, cc))
+		else if (zh_no_start(pc) || zh_no_end(cc))
 			bc[i] = TB_QUOTE;
 		else
 			bc[i] = word[i] ? TB_WORD : TB_CHAR;
