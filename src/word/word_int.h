@@ -188,6 +188,7 @@ struct docx_body {
 	int			 space;		/* twips before the next paragraph */
 	int			 nmarks;	/* bookmark ids given out */
 	int			 links;		/* runs are the text of a link */
+	struct tbrk		*tbrk;		/* the title breaker, made for the first title */
 };
 
 /* Paragraph flags of docx_para_start() and docx_ppr(). */
