@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "edit/edit_int.h"
 #include "model/model.h"
 #include "util/util.h"
 
@@ -34,12 +35,6 @@ struct block {
 	int		 bold;		/* the whole paragraph is **bold** */
 };
 
-/* [//]: # (jianbao: ignore RULE): RULE is silenced on lines from..to. */
-struct mark {
-	char	*rule;
-	int	 from, to;		/* 0: waiting for the next block */
-};
-
 struct finding {
 	enum msgid	 id;
 	struct jb_pos	 pos;
@@ -53,10 +48,7 @@ struct cfile {
 	struct src	*src;		/* the text, as the parser reads it */
 	struct block	*blocks;
 	size_t		 nblocks;
-	struct mark	*marks;
-	size_t		 nmarks;
-	char		**ignore;	/* 检查忽略 */
-	size_t		 nignore;
+	struct sup	 sup;		/* what is silenced where */
 	struct finding	*finds;
 	size_t		 nfinds;
 	/* from the model, for the archive rules */

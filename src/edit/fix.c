@@ -5,9 +5,11 @@
 
 #include <glib.h>
 
-#include "model/model.h"
 #include "edit/edit.h"
+#include "model/model.h"
 #include "util/util.h"
+
+#include "edit/edit_int.h"
 
 /* One character of a block: where it is, whether a repair may touch it. */
 struct fch {
@@ -34,9 +36,9 @@ struct edit {
 struct fixer {
 	const struct src *t;
 	enum jb_lang	  lang;
-	const struct jb_strlist *ignore;
-	char		**marks;	/* rules silenced for the next block */
-	size_t		  nmarks;
+	const struct jb_strlist *ignore;	/* 检查忽略 */
+	struct sup	  sup;		/* what is silenced where, as for check */
+	int		  box;		/* the block is a > quote */
 	struct fch	 *v;
 	size_t		  n, cap;
 	struct edit	 *e;
@@ -56,68 +58,11 @@ utf8(gunichar c)
 
 /* ---- suppression ---- */
 
+/* Is rule silenced in the block being read, as check has it? */
 static int
 silenced(const struct fixer *f, const char *rule)
 {
-	size_t	 i;
-
-	for (i = 0; i < f->ignore->n; i++)
-		if (strcmp(f->ignore->v[i], rule) == 0 ||
-		    strcmp(f->ignore->v[i], "all") == 0)
-			return 1;
-	for (i = 0; i < f->nmarks; i++)
-		if (strcmp(f->marks[i], rule) == 0 ||
-		    strcmp(f->marks[i], "all") == 0)
-			return 1;
-	return 0;
-}
-
-static void
-clear_marks(struct fixer *f)
-{
-	size_t	 i;
-
-	for (i = 0; i < f->nmarks; i++)
-		free(f->marks[i]);
-	free(f->marks);
-	f->marks = NULL;
-	f->nmarks = 0;
-}
-
-/*
- * A [//]: # line.  One of them, [//]: # (jianbao: ignore a, b), names
- * rules that silence the next block, as they do for check.
- */
-static int
-is_comment(const char *s, size_t n)
-{
-	return n >= 7 && strncmp(s, "[//]: #", 7) == 0;
-}
-
-static void
-comment_marks(struct fixer *f, const char *s, size_t n)
-{
-	const char	*p, *end = s + n, *q;
-
-	if ((p = g_strstr_len(s, (gssize)n, "jianbao:")) == NULL)
-		return;
-	p += 8;
-	while (p < end && *p == ' ')
-		p++;
-	if ((size_t)(end - p) < 6 || strncmp(p, "ignore", 6) != 0)
-		return;
-	for (p += 6;;) {
-		while (p < end && (*p == ' ' || *p == ','))
-			p++;
-		if (p >= end || *p == ')' || *p == '"')
-			break;
-		for (q = p; q < end && *q != ' ' && *q != ',' && *q != ')' &&
-		    *q != '"'; q++)
-			;
-		f->marks = xrealloc(f->marks, (f->nmarks + 1) * sizeof(char *));
-		f->marks[f->nmarks++] = xstrndup(p, (size_t)(q - p));
-		p = q;
-	}
+	return sup_silenced(&f->sup, rule, f->v[0].line);
 }
 
 /* ---- the characters of a block ---- */
@@ -139,7 +84,10 @@ push(struct fixer *f, gunichar c, size_t off, size_t len, int line, int col,
 	f->n++;
 }
 
-/* Add line ln of the text; a line break joins lines as '\n', untouched. */
+/*
+ * Add line ln of the text, the first of a block when f holds none; a
+ * line break joins lines as '\n', untouched.
+ */
 static void
 add_line(struct fixer *f, int ln)
 {
@@ -147,6 +95,7 @@ add_line(struct fixer *f, int ln)
 	const char	*s = src_line(f->t, ln, &n), *p, *end = s + n;
 	int		 col = 1;
 
+	sup_line(&f->sup, ln, f->n == 0);
 	base = (size_t)(s - f->t->text);
 	/* the line feed before this line: untouchable, but where an edit
 	 * that stops at it ends */
@@ -514,80 +463,62 @@ block_done(struct fixer *f, enum fkind k, const char *path)
 		}
 	}
 	f->n = 0;
-	clear_marks(f);
+	f->box = 0;
 }
 
-static int
-list_start(const char *s, size_t n)
-{
-	size_t	 i = strspn(s, "0123456789");
-
-	if (n >= 2 && (s[0] == '-' || s[0] == '+' || s[0] == '*') && s[1] == ' ')
-		return 1;
-	return i > 0 && i < 10 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
-	    s[i + 1] == ' ';
-}
-
-/* A line that starts a block of its own, with the marks above it. */
-static void
-new_block(struct fixer *f, const char *path)
-{
-	char	**keep = f->marks;
-	size_t	  nkeep = f->nmarks;
-
-	f->marks = NULL;
-	f->nmarks = 0;
-	block_done(f, F_PARA, path);
-	f->marks = keep;
-	f->nmarks = nkeep;
-}
-
-/* Find the repairs of the body of t. */
+/* Find the repairs of the body of t, in its blocks as check reads them. */
 static void
 scan(struct fixer *f, const char *path)
 {
 	const char	*s;
-	size_t		 n, k;
+	size_t		 n, k, m;
 	int		 ln, fence = 0;
+	enum mdl_kind	 kind;
 
+	sup_clear(&f->sup);
+	sup_ignore(&f->sup, f->ignore);
 	for (ln = f->t->bodyline; (s = src_line(f->t, ln, &n)) != NULL; ln++) {
-		k = strspn(s, " ");
-		if (k > 3)
-			k = 3;
-		if (n - k >= 3 && (strncmp(s + k, "```", 3) == 0 ||
-		    strncmp(s + k, "~~~", 3) == 0)) {
-			block_done(f, F_PARA, path);
+		if ((kind = mdl_line(s, n, &k, &m)) == MDL_FENCE)
 			fence = !fence;
+		else if (fence)
 			continue;
-		}
-		if (fence)
-			continue;
-		if (strspn(s, " \t") >= n) {
+		switch (kind) {
+		case MDL_FENCE:
+		case MDL_BLANK:
+		case MDL_RULE:
 			block_done(f, F_PARA, path);
-			continue;
-		}
-		if (is_comment(s + k, n - k)) {
+			sup_end(&f->sup);
+			break;
+		case MDL_COMMENT:
 			/* It ends the block it stands in, as for check: a
 			 * repair across the line break would take it away. */
-			if (f->n > 0)
-				block_done(f, F_PARA, path);
-			comment_marks(f, s + k, n - k);
-			continue;
-		}
-		if (s[k] == '|' || s[k] == '<' || strncmp(s + k, "![", 2) == 0) {
-			/* tables, HTML and pictures are left alone */
 			block_done(f, F_PARA, path);
-			continue;
-		}
-		if (s[k] == '#') {
-			new_block(f, path);
+			sup_comment(&f->sup, s + k, n - k, ln, (int)k, NULL, NULL);
+			break;
+		case MDL_RAW:
+			/* tables, HTML and pictures are left alone; the marks
+			 * above one are its */
+			block_done(f, F_PARA, path);
+			sup_line(&f->sup, ln, 1);
+			break;
+		case MDL_HEAD:
+			block_done(f, F_PARA, path);
 			add_line(f, ln);
 			block_done(f, F_HEAD, path);
-			continue;
+			break;
+		case MDL_LIST:
+		case MDL_QUOTE:
+			/* a list item starts a block, as a quote does after
+			 * anything but a quote */
+			if (kind == MDL_LIST || !f->box)
+				block_done(f, F_PARA, path);
+			add_line(f, ln);
+			f->box = kind == MDL_QUOTE;
+			break;
+		case MDL_TEXT:
+			add_line(f, ln);
+			break;
 		}
-		if (list_start(s + k, n - k))
-			new_block(f, path);
-		add_line(f, ln);
 	}
 	block_done(f, F_PARA, path);
 }
@@ -710,7 +641,7 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 out:
 	free_edits(&f);
 	free(f.v);
-	clear_marks(&f);
+	sup_clear(&f.sup);
 	buf_free(&text);
 	doc_free(d);
 	if (cur != t)
