@@ -397,7 +397,7 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 		raw = l->lines[i];
 		ln = (int)i + 1;
 		t = impline_skip_space(raw);
-		if (*t == '\0' || impline_thematic(t)) {
+		if (*t == '\0' || mdl_thematic(t, strlen(t))) {
 			cur = NULL;
 			continue;
 		}

@@ -1,4 +1,4 @@
-/* impline.c -- the line helpers of a pasted text: blanks, trimming, starts and ends, columns, thematic breaks. */
+/* impline.c -- the line helpers of a pasted text: blanks, trimming, starts and ends, columns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,21 +63,4 @@ int
 impline_col_of(const char *line, const char *p)
 {
 	return (int)g_utf8_strlen(line, p - line) + 1;
-}
-
-int
-impline_thematic(const char *s)
-{
-	size_t	 k = 0;
-	char	 m = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ')
-			continue;
-		if ((*s != '-' && *s != '*' && *s != '_') || (m && *s != m))
-			return 0;
-		m = *s;
-		k++;
-	}
-	return k >= 3;
 }

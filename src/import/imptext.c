@@ -503,7 +503,7 @@ footer(struct legacy *l, size_t from, size_t to)
 
 	for (i = from; i < to; i++) {
 		t = impline_trim(l->lines[i]);
-		if (*t == '\0' || impline_thematic(t)) {
+		if (*t == '\0' || mdl_thematic(t, strlen(t))) {
 			cont = -1;
 			goto next;
 		}
@@ -662,7 +662,7 @@ imptext_sections(struct legacy *l)
 			body_from = i;
 			break;
 		}
-		if (impline_thematic(t)) {
+		if (mdl_thematic(t, strlen(t))) {
 			if (st == S_TOC) {
 				body_from = i + 1;
 				break;
