@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include <glib.h>
 #include <microhttpd.h>
 
 #include "model/model.h"
@@ -83,7 +84,7 @@ type_of(const char *path)
 	size_t	 i;
 
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (ends_with(path, types[i].ext))
+		if (g_str_has_suffix(path, types[i].ext))
 			return types[i].type;
 	return "application/octet-stream";
 }
@@ -290,7 +291,7 @@ resolve(const struct srv *v, const char *url, char **file, int *redirect)
 	n = v->rootlen + strlen(url) + sizeof("index.html");
 	path = xmalloc(n);
 	snprintf(path, n, "%s%s%s", v->root, url,
-	    ends_with(url, "/") ? "index.html" : "");
+	    g_str_has_suffix(url, "/") ? "index.html" : "");
 	real = realpath(path, NULL);
 	free(path);
 	if (real == NULL)
@@ -369,7 +370,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 		free(file);
 		return reply_text(c, MHD_HTTP_NOT_FOUND, "找不到这个页面\n");
 	}
-	if (ends_with(file, ".html"))
+	if (g_str_has_suffix(file, ".html"))
 		r = html_response(v, fd, (size_t)st.st_size);
 	else
 		r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
