@@ -1,4 +1,4 @@
-/* impline.c -- the line helpers of a pasted text: blanks, trimming, starts and ends, columns. */
+/* impline.c -- the line helpers of a pasted text: blanks, trimming, columns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,20 +43,6 @@ char *
 impline_trim(const char *s)
 {
 	return impline_trimn(s, strlen(s));
-}
-
-int
-impline_starts(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-int
-impline_ends(const char *s, const char *p)
-{
-	size_t	 n = strlen(s), m = strlen(p);
-
-	return n >= m && strcmp(s + n - m, p) == 0;
 }
 
 int
