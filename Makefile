@@ -5,7 +5,7 @@ CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
 # print (src/jobs/press.c), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-# icu-uc: the word breaks of the Word edition's titles (src/word/docxbody.c).
+# icu-uc: the word breaks of titles, for every edition (src/util/titlebreak.c).
 # libcrypt: the desk's password file, yescrypt (src/serve/auth.c).
 MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc \
 	     libcrypt
@@ -16,9 +16,9 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # reading submitted .docx, src/import/docxin.c); libmicrohttpd (serve) has one, but
 # it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libzip libmicrohttpd
-# ICU: the word breaks of titles (src/print/linebreak.c); libqpdf: the PDF
-# rewritten sound and as PDF/A (src/print/pdffinish.c).
-PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc libqpdf
+# The module breaks titles with the program's title breaker (ICU inside);
+# libqpdf: the PDF rewritten sound and as PDF/A (src/print/pdffinish.c).
+PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \

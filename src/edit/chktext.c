@@ -22,37 +22,28 @@ next_text_line(const struct cfile *f, int ln)
 	return 0;
 }
 
-static const struct {
-	gunichar	 half, full;
-} halfwidth[] = {
-	{ ',', 0xFF0C }, { '.', 0x3002 }, { ';', 0xFF1B }, { ':', 0xFF1A },
-	{ '?', 0xFF1F }, { '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 },
-};
-
 static void
 rule_halfwidth(struct cfile *f, const struct block *b)
 {
-	size_t	 i, j, k, p;
+	size_t		 i, j, p;
+	unsigned long	 full;
 
 	for (i = 1; i < b->n; i++) {
-		for (k = 0; k < G_N_ELEMENTS(halfwidth); k++)
-			if (b->v[i].c == halfwidth[k].half)
-				break;
-		if (k == G_N_ELEMENTS(halfwidth))
+		if ((full = zh_full_width(b->v[i].c)) == 0)
 			continue;
 		/* a line break before ( folds to a space: look past it */
 		for (p = i - 1; p > 0 && b->v[p].synth; p--)
 			;
-		if (!chk_is_zh(b->v[p].c))
+		if (!zh_text(b->v[p].c))
 			continue;
 		for (j = i + 1; j < b->n && b->v[j].c == ' '; j++)
 			;
 		/* a sentence may end with the block: 参加. */
 		if (j == b->n ? strchr(".?!", (int)b->v[i].c) == NULL :
-		    !chk_is_zh(b->v[j].c))
+		    !zh_text(b->v[j].c))
 			continue;
 		chk_add_find(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
-		    chk_uni_str(b->v[i].c), chk_uni_str(halfwidth[k].full), NULL);
+		    chk_uni_str(b->v[i].c), chk_uni_str((gunichar)full), NULL);
 	}
 }
 
@@ -87,8 +78,8 @@ rule_balance(struct cfile *f, const struct block *b)
 			continue;
 		/* ’ between letters is an apostrophe: don’t */
 		if (b->v[i].c == 0x2019 && i > 0 && i + 1 < b->n &&
-		    g_unichar_isalpha(b->v[i - 1].c) && !chk_is_han(b->v[i - 1].c) &&
-		    g_unichar_isalpha(b->v[i + 1].c) && !chk_is_han(b->v[i + 1].c))
+		    g_unichar_isalpha(b->v[i - 1].c) && !zh_han(b->v[i - 1].c) &&
+		    g_unichar_isalpha(b->v[i + 1].c) && !zh_han(b->v[i + 1].c))
 			continue;
 		if (open) {
 			stack[sp++] = i;
@@ -284,7 +275,7 @@ rule_doubled(struct cfile *f, const struct block *b)
 	const char	*p;
 
 	for (i = 0; i + 1 < b->n; i++) {
-		if (b->v[i].c != b->v[i + 1].c || !chk_is_han(b->v[i].c))
+		if (b->v[i].c != b->v[i + 1].c || !zh_han(b->v[i].c))
 			goto words;
 		for (p = doubled_chars; *p; p = g_utf8_next_char(p))
 			if (g_utf8_get_char(p) == b->v[i].c)
@@ -338,7 +329,7 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 			break;
 		pair[0] = b->v[i - 1].c;
 		pair[1] = b->v[j].c;
-		han = chk_is_han(pair[0]) && chk_is_han(pair[1]) && paren == 0;
+		han = zh_han(pair[0]) && zh_han(pair[1]) && paren == 0;
 		/* 本报讯 and the text after it may stand apart */
 		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x62A5 &&
 		    b->v[2].c == 0x8BAF)

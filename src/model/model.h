@@ -436,20 +436,33 @@ int		 src_col(const struct src *t, int ln, int bcol);
  */
 const char	*src_line(const struct src *t, int ln, size_t *n);
 
-/*
- * The width rule for CJK text.  src_wide(): 1 if c is East Asian wide or
- * full-width (Unicode W, F) or a half-width form (U+FF61..FFDC), but not
- * Hangul, whose words keep their spaces.  A line break between two such
- * characters vanishes (CSS Text 3), and a title gives them a whole cell.
- * src_wide_ambiguous(): 1 if c is wide or of ambiguous width (W, F, A)
- * as legacy East Asian text counts it: “ ” · — and Greek and Cyrillic
- * letters too, Hangul too, but not the half-width forms.
- */
-int		 src_wide(unsigned long c);
-int		 src_wide_ambiguous(unsigned long c);
+/* what a line of an issue's Markdown body is (mdline.c). */
 
-/* 1 if c is punctuation (Unicode P*: marks, brackets, quotes, dashes). */
-int		 src_punct(unsigned long c);
+/* The kinds of body line the checks and the importer tell apart. */
+enum mdl_kind {
+	MDL_BLANK,			/* nothing but blanks */
+	MDL_FENCE,			/* ``` or ~~~: a code block opens or closes */
+	MDL_RULE,			/* thematic break: 3 or more of one of - * _ */
+	MDL_COMMENT,			/* [//]: # …: printed nowhere */
+	MDL_HEAD,			/* # heading: at most six #, then a blank */
+	MDL_RAW,			/* table row |, HTML <, picture ![: no text */
+	MDL_LIST,			/* - + * or 1. 1) list item */
+	MDL_QUOTE,			/* > quote: a boxed slogan */
+	MDL_TEXT			/* a paragraph's line */
+};
+
+/*
+ * mdl_line(): the kind of line s (n bytes, no line feed) in the order
+ * CommonMark tries them (a fence, then a blank line, a thematic break, a
+ * comment, a heading, raw lines, a list item, a quote), its indent (up to
+ * 3 spaces) in *indent and the bytes of its marker after the indent (the
+ * # run, the list marker, >; 0 for other kinds) in *mark.  A line inside
+ * a code block is the caller's to skip.  mdl_thematic(): whether s (n
+ * bytes) is a thematic break.
+ */
+enum mdl_kind	 mdl_line(const char *s, size_t n, size_t *indent,
+		    size_t *mark);
+int		 mdl_thematic(const char *s, size_t n);
 
 /* read issue files into the validated model. */
 

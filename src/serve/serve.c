@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <microhttpd.h>
 
 #include "model/model.h"
@@ -105,7 +106,7 @@ http_type(const char *path)
 	size_t	 i;
 
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (ends_with(path, types[i].ext))
+		if (g_str_has_suffix(path, types[i].ext))
 			return types[i].type;
 	return "application/octet-stream";
 }
@@ -347,7 +348,7 @@ http_resolve(const char *root, const char *rel, char **file)
 	n = rootlen + strlen(rel) + sizeof("index.html");
 	path = xmalloc(n);
 	snprintf(path, n, "%s%s%s", root, rel,
-	    ends_with(rel, "/") ? "index.html" : "");
+	    g_str_has_suffix(rel, "/") ? "index.html" : "");
 	real = realpath(path, NULL);
 	free(path);
 	if (real == NULL)
@@ -405,7 +406,7 @@ send_file(struct srv *v, struct MHD_Connection *c, const char *root,
 		free(file);
 		return http_text(c, MHD_HTTP_NOT_FOUND, "找不到这个页面\n");
 	}
-	if (v != NULL && ends_with(file, ".html"))
+	if (v != NULL && g_str_has_suffix(file, ".html"))
 		r = html_response(v, fd, (size_t)st.st_size);
 	else
 		r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
