@@ -10,12 +10,14 @@ MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 ic
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Libraries without a static archive: libzip (the Word edition, src/word/;
-# reading submitted .docx, src/import/docxin.c); libmicrohttpd (serve) has one, but
+# Libraries without a static archive: libzip (the packages of the Word
+# and OFD editions, src/util/zipout.c; reading submitted .docx,
+# src/import/docxin.c); libmicrohttpd (serve) has one, but
 # it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libzip libmicrohttpd
-# ICU: the word breaks of titles (src/print/linebreak.c).
-PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
+# ICU: the word breaks of titles (src/print/linebreak.c).  libxml2: the
+# OFD edition's XML parts (src/print/ofd.c), the module's own shared copy.
+PRESS_PKGS = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \

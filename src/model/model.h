@@ -74,6 +74,13 @@ struct jb_kind {
 	const char	*prefix;	/* file name prefix, lowercase a-z: "zk" */
 };
 
+/* Whether the series makes an OFD edition with every print edition (OFD版). */
+enum jb_ofd {
+	JB_OFD_NONE,			/* 否 */
+	JB_OFD,				/* 是 */
+	JB_OFD_A			/* OFD-A: the archival subset */
+};
+
 /*
  * Series settings from bulletin.yaml: what stays the same from issue to
  * issue.  Loaded once by series_load() (frontmatter.h) and shared, read-only,
@@ -94,6 +101,7 @@ struct jb_series {
 	int			 table_three_line; /* 表格样式: 三线 (default 全线) */
 	int			 table_landscape; /* 表格横页: 是: a table too wide for
 						   the page may be set across it */
+	int			 ofd;		/* OFD版: enum jb_ofd */
 	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
 						 * empty: [增刊] by default */
 	size_t			 nkinds;
