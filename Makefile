@@ -63,9 +63,10 @@ OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
+OFDS	 = $(patsubst issues/%.md,$(OUT)/%.ofd,$(ISSUES))
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
+.PHONY: all setup setup-test issue site html pdf docx ofd editions archive publish test fuzz fuzz-run clean \
 	install uninstall preview png
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
@@ -148,6 +149,10 @@ flush__ = $(if $1,@rm -f $(addprefix $(QUEUE)-,$5); rc=0$\
 	$(call flushrun,--html ,$(filter-out $3 $4,$2))$\
 	$(call flushrun,--pdf ,$(filter-out $2 $4,$3))$\
 	$(call flushrun,--docx ,$(filter-out $2 $3,$4)); exit $$rc)
+# The OFD queue (make ofd) is built on its own: with the series setting
+# OFD版, a print edition brings its OFD along anyway (src/jobs/jobs.h).
+flush_ofd = $(if $(strip $1),@rm -f $(QUEUE)-ofd; rc=0$(call flushrun,--ofd ,$\
+	$(sort $(filter $(ISSUES),$1))); exit $$rc)
 flushrun = $(if $2,; echo "$(BUILDRUN) $1$(if $(word 9,$2),$(firstword $2) …（共 $(words $2) 期）,$2)"; $\
 	$(BUILDRUN) $1$2 || rc=1)
 
@@ -159,6 +164,9 @@ $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 
 $(OUT)/%.docx: issues/%.md jianbao bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,docx)
+
+$(OUT)/%.ofd: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
+	$(call enqueue,ofd)
 
 # make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
 # the year, then the file name.
@@ -176,6 +184,10 @@ pdf: $(PDFS)
 	$(call flush,pdf)
 docx: $(DOCXS)
 	$(call flush,docx)
+# make ofd: the OFD edition of every issue, OUT/YYYY/NN.ofd (the print
+# edition's pages, for exchange and archives).
+ofd: $(OFDS)
+	$(call flush_ofd,$(file <$(QUEUE)-ofd))
 # The archive is written while the editions are built.
 site: editions $(OUT)/.archive
 editions: $(HTMLS) $(PDFS) $(DOCXS)

@@ -302,6 +302,7 @@ enum jb_label {
 	JB_LABEL_ARCHIVE,		/* 往期目录: the archive's home page */
 	JB_LABEL_PDF,			/* PDF 版 */
 	JB_LABEL_DOCX,			/* Word 版 */
+	JB_LABEL_OFD,			/* OFD 版 */
 	JB_LABEL_NAV,			/* 期刊导航: names the page's navigation */
 	JB_LABEL_ISSUE,			/* 第%d期: format, 期号 */
 	JB_LABEL_TOTAL,			/* 总第%d期: format, 总期号 */
@@ -833,6 +834,9 @@ void	 colw_widths(const double *minw, const double *maxw, size_t n, double w,
 /* The content type of a Word file, for links to it from every edition. */
 #define JB_DOCX_TYPE \
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+/* The content type of an OFD file (GB/T 33190). */
+#define JB_OFD_TYPE	"application/ofd"
 
 /* Write a text dump of the model to fp, for golden tests and `jianbao dump`. */
 void	 tree_write(const struct jb_doc *d, FILE *fp);

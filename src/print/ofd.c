@@ -142,7 +142,7 @@ collect(struct ofd *o)
 					return -1;
 			}
 		}
-	return ofd_cut(o);
+	return ofd_pkg_cut(o);
 }
 
 /* Open <ofd:NAME ID="id" Boundary="x y w h"> (all in pt), and more attributes to follow. */
@@ -226,7 +226,7 @@ cgt(xmlTextWriterPtr w, const struct ofd_face *f, int pos, int k,
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "GlyphCount", "%d", ng);
 	b->len = 0;
 	for (i = 0; i < ng; i++)
-		buf_printf(b, "%s%u", i > 0 ? " " : "", ofd_glyph(f, gl[i]));
+		buf_printf(b, "%s%u", i > 0 ? " " : "", ofd_pkg_glyph(f, gl[i]));
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "Glyphs", NULL);
 	xmlTextWriterWriteRawLen(w, BAD_CAST b->data, (int)b->len);
 	xmlTextWriterEndElement(w);
@@ -536,7 +536,7 @@ ofd_paint(const struct jb_doc *d, const struct lay_doc *l, int archive,
 		o.page_ids[i] = ++o.ids;
 		o.pages[i] = page(&o, &l->pages[i]);
 	}
-	rc = ofd_package(&o, fp);
+	rc = ofd_pkg_write(&o, fp);
 out:
 	ofd_free(&o);
 	return rc;

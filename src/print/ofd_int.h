@@ -85,14 +85,14 @@ struct ofd {
 };
 
 /* Cut every face to what the pages draw.  Returns 0, or -1 after reporting. */
-int	 ofd_cut(struct ofd *o);
+int	 ofd_pkg_cut(struct ofd *o);
 
 /* A drawn glyph's number in the face's cut. */
-unsigned ofd_glyph(const struct ofd_face *f, unsigned g);
+unsigned ofd_pkg_glyph(const struct ofd_face *f, unsigned g);
 
 /* Write the package: OFD.xml, the document, its resources, the pages
  * and the files.  Returns 0, or -1 after reporting. */
-int	 ofd_package(struct ofd *o, FILE *fp);
+int	 ofd_pkg_write(struct ofd *o, FILE *fp);
 
 /* A number in mm (or any unit) as OFD writes it: at most 4 decimals,
  * no trailing zeros. */

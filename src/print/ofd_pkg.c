@@ -44,7 +44,7 @@ cut_thread(void *arg)
  * in a second thread while this one cuts the others.
  */
 int
-ofd_cut(struct ofd *o)
+ofd_pkg_cut(struct ofd *o)
 {
 	struct ofd_face	*big = NULL;
 	pthread_t	 t;
@@ -72,7 +72,7 @@ ofd_cut(struct ofd *o)
 }
 
 unsigned
-ofd_glyph(const struct ofd_face *f, unsigned g)
+ofd_pkg_glyph(const struct ofd_face *f, unsigned g)
 {
 	return hb_map_get(hb_subset_plan_old_to_new_glyph_mapping(f->plan), g);
 }
@@ -384,7 +384,7 @@ add_xml(struct zipout *zo, const char *name, xmlBufferPtr xb)
  * files after them.  Pictures are stored as they are; the rest deflated.
  */
 int
-ofd_package(struct ofd *o, FILE *fp)
+ofd_pkg_write(struct ofd *o, FILE *fp)
 {
 	xmlBufferPtr	 top[4];
 	struct zipout	*zo = zipout_new();
