@@ -3,10 +3,11 @@
 # the package read with zipfile and ElementTree, its fonts with fontTools,
 # the PDF with poppler (pdfinfo, pdftotext).  One verdict line per check
 # ("ok - ..." / "not ok - ..."), as tests/lib.sh prints them.
-#   ofdcompare.py FILE.ofd FILE.pdf ARTICLES [OFDCHECK.json]
+#   ofdcompare.py NAME FILE.ofd FILE.pdf ARTICLES [OFDCHECK.json]
 # ARTICLES is the number of articles (outline entries wanted); with the
 # JSON of ../shared/tools/ofdcheck (run with --chars), the text and the
-# character positions that ofd.js rendered are judged too.
+# character positions that ofd.js rendered are judged too.  NAME starts
+# every verdict.
 import json
 import posixpath
 import re
@@ -20,10 +21,12 @@ NS = "{http://www.ofdspec.org/2016}"
 MM = 25.4 / 72
 TOL = 0.1  # mm
 fails = 0
+LABEL = ""
 
 
 def verdict(ok, name, why=""):
     global fails
+    name = LABEL + ": " + name
     if ok:
         print("ok - " + name)
     else:
@@ -169,9 +172,59 @@ def match_positions(chars, words):
     return errs, ys, lost
 
 
+def ofdjs(check, pdf, n):
+    """The checks of what ofd.js rendered (ofdcheck's JSON)."""
+    words = pdf_words(pdf)
+    verdict(check.get("ok") and not check.get("errors") and not check.get("warnings"),
+            "ofdcheck (ofd.js): no errors, no warnings",
+            json.dumps(check.get("errors", []) + check.get("warnings", []), ensure_ascii=False))
+    verdict(check.get("schema", {}).get("invalid") == [] and check["schema"].get("validated", 0) > 0,
+            "ofdcheck: every XML part valid against the schemas",
+            json.dumps(check.get("schema"), ensure_ascii=False))
+    # the text ofd.js reports line by line, against the PDF's words
+    # in lines (box bottoms within 2 mm), each line left to right
+    read = []
+    for w in words:
+        lines, cur = [], []
+        for t in sorted(w, key=lambda v: v[3]):
+            if cur and t[3] - cur[0][3] > 2:
+                lines.append(cur)
+                cur = []
+            cur.append(t)
+        lines += [cur] if cur else []
+        read.append("".join(t[0] for ln in lines for t in sorted(ln, key=lambda v: v[1])))
+    bad = []
+    for i, pg in enumerate(check["page_list"]):
+        mine = re.sub(r"\s+", "", "".join(ln["text"] for ln in pg["lines"] if not ln.get("annot")))
+        # turned text is read in lines of its own: compared as characters
+        turned = any(ln.get("rotate") for ln in pg["lines"])
+        if i >= len(read) or (sorted(mine) != sorted(read[i]) if turned else mine != read[i]):
+            bad.append("page %d:\n ofd.js %s\n pdftotext %s" % (i + 1, mine[:300], read[i][:300] if i < len(read) else ""))
+    verdict(len(check["page_list"]) == n and not bad,
+            "text ofd.js renders on every page as pdftotext reads the PDF", "\n".join(bad))
+    # where ofd.js drew each character, against the PDF's words
+    worst, lost = 0.0, []
+    for i, pg in enumerate(check["page_list"]):
+        ch = [(c[0], c[1], c[2], None, False) for ln in pg["lines"]
+              if not ln.get("annot") and not ln.get("rotate") for c in ln.get("chars", [])]
+        # turned lines, one baseline after the other, each upwards
+        ch += sorted(((c[0], c[1], c[2], None, True) for ln in pg["lines"]
+                      if not ln.get("annot") and ln.get("rotate") for c in ln.get("chars", [])),
+                     key=lambda c: (round(c[1], 1), -c[2]))
+        errs, ys, l = match_positions(ch, words[i] if i < len(words) else [])
+        lost += l
+        worst = max([worst] + [e for e, t in errs])
+    verdict(not lost and worst <= TOL, "ofd.js draws each word's first glyph within %.1f mm of the PDF's (%.4f)" % (TOL, worst),
+            "unmatched words: %s" % lost[:10] if lost else "")
+
+
 def main():
-    ofd_path, pdf, articles = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    check = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else None
+    global LABEL
+    LABEL, ofd_path, pdf, articles = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    check = json.load(open(sys.argv[5])) if len(sys.argv) > 5 else None
+    if check is not None:
+        ofdjs(check, pdf, pdf_pages(pdf))
+        return 1 if fails else 0
     o = Ofd(ofd_path)
     z = o.z.infolist()
     verdict(z[0].filename == "OFD.xml" and not any(i.filename.endswith("/") for i in z)
@@ -229,7 +282,7 @@ def main():
     try:
         from fontTools.ttLib import TTFont
     except ImportError:
-        print("skip - fonts read back: no fontTools (python3-fonttools)")
+        print("skip - %s: fonts read back: no fontTools (python3-fonttools)" % LABEL)
     else:
         used, cgt = {}, {}
         for ch in pages:
@@ -267,48 +320,6 @@ def main():
         verdict(not problems and o.fonts, "fonts embedded, subset, holding every glyph and character used",
                 "\n".join(problems))
 
-    if check is not None:
-        verdict(check.get("ok") and not check.get("errors") and not check.get("warnings"),
-                "ofdcheck (ofd.js): no errors, no warnings",
-                json.dumps(check.get("errors", []) + check.get("warnings", []), ensure_ascii=False))
-        verdict(check.get("schema", {}).get("invalid") == [] and check["schema"].get("validated", 0) > 0,
-                "ofdcheck: every XML part valid against the schemas",
-                json.dumps(check.get("schema"), ensure_ascii=False))
-        # the text ofd.js reports line by line, against the PDF's words
-        # in lines (box bottoms within 2 mm), each line left to right
-        read = []
-        for w in words:
-            lines, cur = [], []
-            for t in sorted(w, key=lambda v: v[3]):
-                if cur and t[3] - cur[0][3] > 2:
-                    lines.append(cur)
-                    cur = []
-                cur.append(t)
-            lines += [cur] if cur else []
-            read.append("".join(t[0] for ln in lines for t in sorted(ln, key=lambda v: v[1])))
-        bad = []
-        for i, pg in enumerate(check["page_list"]):
-            mine = re.sub(r"\s+", "", "".join(ln["text"] for ln in pg["lines"] if not ln.get("annot")))
-            # turned text is read in lines of its own: compared as characters
-            turned = any(ln.get("rotate") for ln in pg["lines"])
-            if i >= len(read) or (sorted(mine) != sorted(read[i]) if turned else mine != read[i]):
-                bad.append("page %d:\n ofd.js %s\n pdftotext %s" % (i + 1, mine[:300], read[i][:300] if i < len(read) else ""))
-        verdict(len(check["page_list"]) == n and not bad,
-                "text ofd.js renders on every page as pdftotext reads the PDF", "\n".join(bad))
-        # where ofd.js drew each character, against the PDF's words
-        worst, lost = 0.0, []
-        for i, pg in enumerate(check["page_list"]):
-            ch = [(c[0], c[1], c[2], None, False) for ln in pg["lines"]
-                  if not ln.get("annot") and not ln.get("rotate") for c in ln.get("chars", [])]
-            # turned lines, one baseline after the other, each upwards
-            ch += sorted(((c[0], c[1], c[2], None, True) for ln in pg["lines"]
-                          if not ln.get("annot") and ln.get("rotate") for c in ln.get("chars", [])),
-                         key=lambda c: (round(c[1], 1), -c[2]))
-            errs, ys, l = match_positions(ch, words[i] if i < len(words) else [])
-            lost += l
-            worst = max([worst] + [e for e, t in errs])
-        verdict(not lost and worst <= TOL, "ofd.js draws each word's first glyph within %.1f mm of the PDF's (%.4f)" % (TOL, worst),
-                "unmatched words: %s" % lost[:10] if lost else "")
     return 1 if fails else 0
 
 
