@@ -145,7 +145,7 @@ collect(struct ofd *o)
 	return ofd_pkg_cut(o);
 }
 
-/* Open <ofd:NAME ID="id" Boundary="x y w h"> (all in pt), and more attributes to follow. */
+/* Open <ofd:NAME ID="id" Boundary="x y w h"> (given in pt); attributes follow. */
 static void
 start(xmlTextWriterPtr w, const char *name, unsigned id, double x, double y,
     double bw, double bh)
@@ -211,7 +211,7 @@ deltas(struct buf *b, const double *v, int n)
 		delta_put(b, prev, k);
 }
 
-/* One CGTransform: k characters from character pos drawn by glyphs gl[0..ng). */
+/* A CGTransform: k characters from character pos drawn by glyphs gl[0..ng). */
 static void
 cgt(xmlTextWriterPtr w, const struct ofd_face *f, int pos, int k,
     const unsigned *gl, int ng, struct buf *b)
@@ -226,7 +226,8 @@ cgt(xmlTextWriterPtr w, const struct ofd_face *f, int pos, int k,
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "GlyphCount", "%d", ng);
 	b->len = 0;
 	for (i = 0; i < ng; i++)
-		buf_printf(b, "%s%u", i > 0 ? " " : "", ofd_pkg_glyph(f, gl[i]));
+		buf_printf(b, "%s%u", i > 0 ? " " : "",
+		    ofd_pkg_glyph(f, gl[i]));
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "Glyphs", NULL);
 	xmlTextWriterWriteRawLen(w, BAD_CAST b->data, (int)b->len);
 	xmlTextWriterEndElement(w);
@@ -396,7 +397,7 @@ text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it)
 	free(cy);
 }
 
-/* A filled rectangle (a rule) or, with line > 0, a stroked one (a frame), in pt. */
+/* A filled rectangle (a rule) or, with line > 0, a stroked one (a frame). */
 static void
 path_object(struct ofd *o, xmlTextWriterPtr w, double x, double y, double bw,
     double bh, double line, unsigned c)
@@ -444,7 +445,7 @@ image_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it)
 	xmlTextWriterEndElement(w);
 }
 
-/* The page's Content.xml; objects take IDs in painting order (ofd.js stacks by ID). */
+/* A page's Content.xml; IDs grow in painting order (ofd.js stacks by ID). */
 static xmlBufferPtr
 page(struct ofd *o, const struct lay_page *pg)
 {

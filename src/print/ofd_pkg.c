@@ -217,7 +217,7 @@ dest(const struct ofd *o, const struct lay_mark *m, unsigned *page, double *x,
 	return -1;
 }
 
-/* Doc_0/Document.xml: A4, the resources, the pages, one outline entry per article. */
+/* Doc_0/Document.xml: A4, resources, pages, one outline entry per article. */
 static xmlBufferPtr
 document_xml(const struct ofd *o)
 {
