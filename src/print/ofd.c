@@ -49,6 +49,66 @@ ofd_num(char *s, size_t n, double v)
 		strcpy(s, "0");
 }
 
+void
+ofd_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name)
+{
+	const struct lay_item	*it;
+	char			 s[2][32];
+	size_t			 i, j;
+
+	for (i = 0; i < o->l->npages; i++)
+		for (j = 0; j < o->l->pages[i].nitems; j++) {
+			it = &o->l->pages[i].items[j];
+			if (it->kind != LAY_DEST || strcmp(it->text, name) != 0)
+				continue;
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Actions", NULL);
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Action", NULL);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Event",
+			    BAD_CAST "CLICK");
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Goto", NULL);
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Dest", NULL);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Type",
+			    BAD_CAST "XYZ");
+			xmlTextWriterWriteFormatAttribute(w, BAD_CAST "PageID",
+			    "%u", o->page_ids[i]);
+			ofd_num(s[0], sizeof(s[0]), OFD_MM(it->x));
+			ofd_num(s[1], sizeof(s[1]), OFD_MM(it->y));
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Left",
+			    BAD_CAST s[0]);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Top",
+			    BAD_CAST s[1]);
+			xmlTextWriterEndElement(w);
+			xmlTextWriterEndElement(w);
+			xmlTextWriterEndElement(w);
+			xmlTextWriterEndElement(w);
+			return;
+		}
+}
+
+/*
+ * The link a glyph run lies in (its origin inside a LAY_LINK's area on
+ * its page, as a 本期要目 entry's lines), or NULL.
+ */
+static const char *
+link_at(const struct lay_page *pg, const struct lay_item *it)
+{
+	size_t	 j;
+
+	for (j = 0; j < pg->nitems; j++) {
+		const struct lay_item *k = &pg->items[j];
+
+		if (k->kind == LAY_LINK && it->x >= k->x &&
+		    it->x <= k->x + k->w && it->y >= k->y &&
+		    it->y <= k->y + k->h)
+			return k->text;
+	}
+	return NULL;
+}
+
 static struct ofd_face *
 face_of(struct ofd *o, PangoFont *font)
 {
@@ -327,9 +387,10 @@ origins(const struct lay_item *it, double *cx, double *cy, int nch)
 	return dy;
 }
 
-/* A glyph run as a TextObject. */
+/* A glyph run as a TextObject; a click on it goes to link (NULL: none). */
 static void
-text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it)
+text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
+    const char *link)
 {
 	struct ofd_font		*fo = font_of(o, it);
 	struct buf		 b = { 0 };
@@ -363,6 +424,8 @@ text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it)
 		xmlTextWriterWriteFormatAttribute(w, BAD_CAST "CTM",
 		    "0 -1 1 0 %s %s", s[0], s[1]);
 	}
+	if (link != NULL)
+		ofd_goto(o, w, link);
 	if (it->color != 0)
 		color(w, "FillColor", it->color);
 	cgts(w, fo->face, it, &b);
@@ -465,7 +528,7 @@ page(struct ofd *o, const struct lay_page *pg)
 		switch (it->kind) {
 		case LAY_GLYPHS:
 			if (it->glyphs != NULL)
-				text_object(o, w, it);
+				text_object(o, w, it, link_at(pg, it));
 			break;
 		case LAY_RULE:
 			path_object(o, w, it->x, it->y - it->h / 2, it->w,
@@ -533,10 +596,11 @@ ofd_paint(const struct jb_doc *d, const struct lay_doc *l, int archive,
 		goto out;
 	o.page_ids = xcalloc(l->npages + 1, sizeof(*o.page_ids));
 	o.pages = xcalloc(l->npages + 1, sizeof(*o.pages));
-	for (i = 0; i < l->npages; i++) {
+	/* links on a page may go to a later one */
+	for (i = 0; i < l->npages; i++)
 		o.page_ids[i] = ++o.ids;
+	for (i = 0; i < l->npages; i++)
 		o.pages[i] = page(&o, &l->pages[i]);
-	}
 	rc = ofd_pkg_write(&o, fp);
 out:
 	ofd_free(&o);

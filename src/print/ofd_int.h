@@ -94,6 +94,13 @@ unsigned ofd_pkg_glyph(const struct ofd_face *f, unsigned g);
  * and the files.  Returns 0, or -1 after reporting. */
 int	 ofd_pkg_write(struct ofd *o, FILE *fp);
 
+/*
+ * Write the Actions of a click that goes to the LAY_DEST named name (an
+ * article's start): the page and the point.  Writes nothing when the
+ * layout has no such destination.
+ */
+void	 ofd_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name);
+
 /* A number in mm (or any unit) as OFD writes it: at most 4 decimals,
  * no trailing zeros. */
 void	 ofd_num(char *s, size_t n, double v);

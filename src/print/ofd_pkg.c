@@ -195,28 +195,6 @@ ofd_xml(const struct ofd *o)
 	return xb;
 }
 
-/* Where the named destination stands: its page's ID, x, y in pt. */
-static int
-dest(const struct ofd *o, const struct lay_mark *m, unsigned *page, double *x,
-    double *y)
-{
-	const struct lay_page	*pg;
-	size_t			 j;
-
-	if (m->page < 1 || (size_t)m->page > o->l->npages)
-		return -1;
-	pg = &o->l->pages[m->page - 1];
-	for (j = 0; j < pg->nitems; j++)
-		if (pg->items[j].kind == LAY_DEST &&
-		    strcmp(pg->items[j].text, m->dest) == 0) {
-			*page = o->page_ids[m->page - 1];
-			*x = pg->items[j].x;
-			*y = pg->items[j].y;
-			return 0;
-		}
-	return -1;
-}
-
 /* Doc_0/Document.xml: A4, resources, pages, one outline entry per article. */
 static xmlBufferPtr
 document_xml(const struct ofd *o)
@@ -224,8 +202,6 @@ document_xml(const struct ofd *o)
 	xmlBufferPtr		 xb;
 	xmlTextWriterPtr	 w = part(&xb, "Document");
 	char			 s[2][32], loc[64];
-	unsigned		 pid;
-	double			 x, y;
 	size_t			 i;
 
 	open_(w, "CommonData");
@@ -256,23 +232,7 @@ document_xml(const struct ofd *o)
 		for (i = 0; i < o->l->nmarks; i++) {
 			open_(w, "OutlineElem");
 			attr(w, "Title", o->l->marks[i].title);
-			if (dest(o, &o->l->marks[i], &pid, &x, &y) == 0) {
-				open_(w, "Actions");
-				open_(w, "Action");
-				attr(w, "Event", "CLICK");
-				open_(w, "Goto");
-				open_(w, "Dest");
-				attr(w, "Type", "XYZ");
-				attru(w, "PageID", pid);
-				ofd_num(s[0], sizeof(s[0]), OFD_MM(x));
-				ofd_num(s[1], sizeof(s[1]), OFD_MM(y));
-				attr(w, "Left", s[0]);
-				attr(w, "Top", s[1]);
-				close_(w);
-				close_(w);
-				close_(w);
-				close_(w);
-			}
+			ofd_goto(o, w, o->l->marks[i].dest);
 			close_(w);
 		}
 		close_(w);

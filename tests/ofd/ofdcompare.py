@@ -242,6 +242,12 @@ def main():
     pids = {p[0] for p in o.pages}
     verdict(len(ol) == articles and all(e.find(".//" + NS + "Dest").get("PageID") in pids for e in ol),
             "outline entries %d = articles %d, each to a page" % (len(ol), articles))
+    # 本期要目: its entries go to their articles, as in the PDF
+    gotos = [d for _, p in o.pages for t in p.iter(NS + "TextObject")
+             for d in t.iter(NS + "Dest")]
+    links = open(pdf, "rb").read().count(b"/Subtype /Link")
+    verdict(all(d.get("PageID") in pids for d in gotos) and (len(gotos) > 0) == (links > 0),
+            "links: %d runs go to a page (the PDF has %d links)" % (len(gotos), links))
     info = o.ofd.find(NS + "DocBody/" + NS + "DocInfo")
     custom = {c.get("Name"): c.text for c in info.iter(NS + "CustomData")}
     verdict(re.fullmatch(r"[0-9a-f]{32}", info.find(NS + "DocID").text or "") is not None
