@@ -15,6 +15,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from io import BytesIO
 
 NS = "{http://www.ofdspec.org/2016}"
@@ -178,6 +179,9 @@ def ofdjs(check, pdf, n):
     verdict(check.get("ok") and not check.get("errors") and not check.get("warnings"),
             "ofdcheck (ofd.js): no errors, no warnings",
             json.dumps(check.get("errors", []) + check.get("warnings", []), ensure_ascii=False))
+    im = check.get("images", {})
+    verdict(im.get("declared") == im.get("decoded") == im.get("rendered"),
+            "ofd.js decodes every picture (%s of %s)" % (im.get("decoded"), im.get("declared")))
     verdict(check.get("schema", {}).get("invalid") == [] and check["schema"].get("validated", 0) > 0,
             "ofdcheck: every XML part valid against the schemas",
             json.dumps(check.get("schema"), ensure_ascii=False))
@@ -248,6 +252,25 @@ def main():
     links = open(pdf, "rb").read().count(b"/Subtype /Link")
     verdict(all(d.get("PageID") in pids for d in gotos) and (len(gotos) > 0) == (links > 0),
             "links: %d runs go to a page (the PDF has %d links)" % (len(gotos), links))
+    # colours: those the PDF's content streams set (rg) are those the OFD
+    # fills with (the masthead's red among them)
+    raw_pdf = open(pdf, "rb").read()
+    pdf_cols = set()
+    for m in re.finditer(rb"stream\r?\n", raw_pdf):
+        end = raw_pdf.find(b"endstream", m.end())
+        try:
+            data = zlib.decompress(raw_pdf[m.end():end])
+        except zlib.error:
+            continue
+        for c in re.finditer(rb"([\d.]+) ([\d.]+) ([\d.]+) rg", data):
+            pdf_cols.add(tuple(round(float(v) * 255) for v in c.groups()))
+    ofd_cols = {tuple(int(v) for v in e.get("Value").split())
+                for _, p in o.pages for e in p.iter(NS + "FillColor")}
+    pdf_cols.discard((0, 0, 0))
+    ofd_cols.discard((0, 0, 0))
+    verdict(pdf_cols == ofd_cols and (230, 0, 18) in ofd_cols,
+            "colours as the PDF's, the masthead red 230 0 18 among them",
+            "PDF %s, OFD %s" % (sorted(pdf_cols), sorted(ofd_cols)))
     info = o.ofd.find(NS + "DocBody/" + NS + "DocInfo")
     custom = {c.get("Name"): c.text for c in info.iter(NS + "CustomData")}
     verdict(re.fullmatch(r"[0-9a-f]{32}", info.find(NS + "DocID").text or "") is not None
