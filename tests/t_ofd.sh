@@ -48,6 +48,24 @@ else
 	done <"$tmp/samples"
 fi
 
+# Pictures go in as their files are: every picture in the packages has
+# the bytes of one of the issues' picture files.
+if [ -x "$PY" ]; then
+	check "pictures in the OFDs are the issues' own files, byte for byte" "\"\$PY\" - '$tmp' <<'PY'
+import glob, hashlib, sys, zipfile
+own = {hashlib.sha256(open(f, 'rb').read()).digest()
+       for f in glob.glob('issues/*/images/*') + glob.glob('tests/pdf/images/*')}
+n = 0
+for f in glob.glob(sys.argv[1] + '/s/*/*.ofd') + glob.glob(sys.argv[1] + '/t/*.ofd'):
+    z = zipfile.ZipFile(f)
+    for name in z.namelist():
+        if name.startswith('Doc_0/Res/image_'):
+            assert hashlib.sha256(z.read(name)).digest() in own, (f, name)
+            n += 1
+assert n > 5, n
+PY"
+fi
+
 # The XML parts against the schemas, each with its root's schema.
 if ! shared reference/ofd-xsd; then
 	skip "XML parts valid against the OFD schemas" "no ../shared/reference/ofd-xsd"
