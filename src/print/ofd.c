@@ -1,5 +1,4 @@
 /* ofd.c -- paint laid-out pages as OFD pages: glyph runs as TextObjects, rules and frames as PathObjects, pictures as ImageObjects. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
