@@ -559,7 +559,7 @@ series_fonts(struct ydoc *y, struct jb_series *s, const char *k, yaml_node_t *v)
  * -1 after reporting.
  */
 static int
-want_choice(struct ydoc *y, const char *k, yaml_node_t *vn,
+want_word(struct ydoc *y, const char *k, yaml_node_t *vn,
     const char *const *words, int *out)
 {
 	const char	*v;
@@ -576,12 +576,21 @@ want_choice(struct ydoc *y, const char *k, yaml_node_t *vn,
 			return 0;
 		}
 	all[0] = '\0';
-	for (i = 0; words[i] != NULL; i++)
+	for (i = 0; words[i] != NULL && n < sizeof(all); i++)
 		n += (size_t)snprintf(all + n, sizeof(all) - n, "%s%s",
 		    i == 0 ? "" : words[i + 1] == NULL ? " 或 " : "、",
 		    words[i]);
 	msg(MSG_FM_CHOICE, &pos, k, v, all);
 	return -1;
+}
+
+/* One of two words: *out becomes 0 for no, 1 for yes. */
+static int
+want_choice(struct ydoc *y, const char *k, yaml_node_t *vn, const char *no,
+    const char *yes, int *out)
+{
+	return want_word(y, k, vn, (const char *const[]){ no, yes, NULL },
+	    out);
 }
 
 struct jb_series *
@@ -669,20 +678,20 @@ series_load(const char *path)
 			bad |= series_fonts(&y, s, k, vn) == -1;
 			break;
 		case S_TABLE_SIZE:
-			bad |= want_choice(&y, k, vn, (const char *const[]){
-			    "四号", "三号", NULL }, &s->table_large) == -1;
+			bad |= want_choice(&y, k, vn, "四号", "三号",
+			    &s->table_large) == -1;
 			break;
 		case S_TABLE_STYLE:
-			bad |= want_choice(&y, k, vn, (const char *const[]){
-			    "全线", "三线", NULL }, &s->table_three_line) == -1;
+			bad |= want_choice(&y, k, vn, "全线", "三线",
+			    &s->table_three_line) == -1;
 			break;
 		case S_TABLE_TURN:
-			bad |= want_choice(&y, k, vn, (const char *const[]){
-			    "否", "是", NULL }, &s->table_landscape) == -1;
+			bad |= want_choice(&y, k, vn, "否", "是",
+			    &s->table_landscape) == -1;
 			break;
 		case S_OFD:
 			/* in the order of enum jb_ofd */
-			bad |= want_choice(&y, k, vn, (const char *const[]){
+			bad |= want_word(&y, k, vn, (const char *const[]){
 			    "否", "是", "OFD-A", NULL }, &s->ofd) == -1;
 			break;
 		case S_KINDS:
