@@ -1,4 +1,5 @@
 /* ofd.c -- paint laid-out pages as OFD pages: glyph runs as TextObjects, rules and frames as PathObjects, pictures as ImageObjects. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -386,6 +387,52 @@ origins(const struct lay_item *it, double *cx, double *cy, int nch)
 	return dy;
 }
 
+/*
+ * How far a run is turned to the left about its origin, in degrees: a
+ * quarter for a table set across a landscape page.
+ */
+static double
+angle_of(const struct lay_item *it)
+{
+	return it->turn ? 90 : 0;
+}
+
+/*
+ * Open a turned run's TextObject: its Boundary holds the turned line box
+ * (u along the baseline, v down across it), and the CTM turns the object
+ * space about the run's origin, where its TextCode starts.
+ */
+static void
+start_turned(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
+    double deg, double above, double below, double pad)
+{
+	const double	 a = deg * M_PI / 180, ca = cos(a), sa = sin(a);
+	const double	 u[2] = { -pad, it->w + pad }, v[2] = { -above, below };
+	double		 x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL;
+	double		 y1 = -HUGE_VAL, px, py;
+	char		 s[6][32];
+	int		 i, j;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++) {
+			px = it->x + u[i] * ca + v[j] * sa;
+			py = it->y - u[i] * sa + v[j] * ca;
+			x0 = fmin(x0, px);
+			x1 = fmax(x1, px);
+			y0 = fmin(y0, py);
+			y1 = fmax(y1, py);
+		}
+	start(w, "TextObject", ++o->ids, x0, y0, x1 - x0, y1 - y0);
+	ofd_num(s[0], sizeof(s[0]), ca);
+	ofd_num(s[1], sizeof(s[1]), -sa);
+	ofd_num(s[2], sizeof(s[2]), sa);
+	ofd_num(s[3], sizeof(s[3]), ca);
+	ofd_num(s[4], sizeof(s[4]), OFD_MM(it->x - x0));
+	ofd_num(s[5], sizeof(s[5]), OFD_MM(it->y - y0));
+	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "CTM",
+	    "%s %s %s %s %s %s", s[0], s[1], s[2], s[3], s[4], s[5]);
+}
+
 /* A glyph run as a TextObject; a click on it goes to link (NULL: none). */
 static void
 text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
@@ -396,6 +443,7 @@ text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
 	double			*cx, *cy, em = it->size;
 	double			 above = TEXT_ABOVE * em, pad = TEXT_PAD * em;
 	double			 h = (TEXT_ABOVE + TEXT_BELOW) * em;
+	double			 deg = angle_of(it);
 	const char		*p;
 	char			 s[2][32];
 	int			 nch = 0, i, dy;
@@ -407,22 +455,14 @@ text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
 	cx = xcalloc((size_t)nch + 1, sizeof(*cx));
 	cy = xcalloc((size_t)nch + 1, sizeof(*cy));
 	dy = origins(it, cx, cy, nch);
-	if (it->turn)
-		start(w, "TextObject", ++o->ids, it->x - above, it->y - it->w -
-		    pad, h, it->w + 2 * pad);
+	if (deg != 0)
+		start_turned(o, w, it, deg, above, h - above, pad);
 	else
 		start(w, "TextObject", ++o->ids, it->x - pad, it->y - above,
 		    it->w + 2 * pad, h);
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "Font", "%u", fo->id);
 	ofd_num(s[0], sizeof(s[0]), OFD_MM(it->size));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "Size", BAD_CAST s[0]);
-	if (it->turn) {
-		/* a quarter turn to the left: the baseline runs up the page */
-		ofd_num(s[0], sizeof(s[0]), OFD_MM(above));
-		ofd_num(s[1], sizeof(s[1]), OFD_MM(it->w + pad));
-		xmlTextWriterWriteFormatAttribute(w, BAD_CAST "CTM",
-		    "0 -1 1 0 %s %s", s[0], s[1]);
-	}
 	if (link != NULL)
 		ofd_goto(o, w, link);
 	if (it->color != 0)
@@ -430,8 +470,8 @@ text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
 	cgts(w, fo->face, it, &b);
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "TextCode",
 	    NULL);
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(it->turn ? cx[0] : pad + cx[0]));
-	ofd_num(s[1], sizeof(s[1]), OFD_MM(it->turn ? cy[0] : above + cy[0]));
+	ofd_num(s[0], sizeof(s[0]), OFD_MM(deg != 0 ? cx[0] : pad + cx[0]));
+	ofd_num(s[1], sizeof(s[1]), OFD_MM(deg != 0 ? cy[0] : above + cy[0]));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "X", BAD_CAST s[0]);
 	xmlTextWriterWriteAttribute(w, BAD_CAST "Y", BAD_CAST s[1]);
 	if (nch > 1) {
