@@ -117,11 +117,11 @@ def pdf_pages(pdf):
 
 
 def pdf_text(pdf, n, raw):
-    out = []
-    for p in range(1, n + 1):
-        args = ["pdftotext", "-f", str(p), "-l", str(p)] + (["-raw"] if raw else []) + [pdf, "-"]
-        out.append(re.sub(r"\s+", "", subprocess.run(args, capture_output=True, text=True).stdout))
-    return out
+    """Each page's text, without white space (pdftotext ends pages with a
+    form feed)."""
+    args = ["pdftotext"] + (["-raw"] if raw else []) + [pdf, "-"]
+    pages = subprocess.run(args, capture_output=True, text=True).stdout.split("\f")
+    return [re.sub(r"\s+", "", t) for t in pages[:n]]
 
 
 def pdf_words(pdf):
