@@ -15,9 +15,10 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # src/import/docxin.c); libmicrohttpd (serve) has one, but
 # it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libzip libmicrohttpd
-# ICU: the word breaks of titles (src/print/linebreak.c).  libxml2: the
-# OFD edition's XML parts (src/print/ofd.c), the module's own shared copy.
-PRESS_PKGS = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
+# ICU: the word breaks of titles (src/print/linebreak.c); libqpdf: the PDF
+# rewritten sound and as PDF/A (src/print/pdffinish.c); libxml2: the OFD
+# edition's XML parts (src/print/ofd.c), the module's own shared copy.
+PRESS_PKGS = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc libqpdf
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \

@@ -233,7 +233,7 @@ first_para(const char *body, struct jb_doc **out, const struct jb_series *s)
 	*out = d = doc_parse("unit.md", text, strlen(text), s);
 	if (d == NULL || d->narticles == 0 || d->articles[0].nblocks == 0)
 		return NULL;
-	return doc_runs_text(d, d->articles[0].blocks[0].runs,
+	return dtext_runs_text(d, d->articles[0].blocks[0].runs,
 	    d->articles[0].blocks[0].nruns);
 }
 
@@ -286,10 +286,10 @@ test_folding(void)
 	    "社区 街道，He said “hi” now，用 a， b 表示",
 	    "spaces between Han, beside Latin and inside code stay");
 	doc_free(d);
-	OK(doc_space_vanishes(0x3002, 0x575A) && doc_space_vanishes(0x8BF4, 0x201C) &&
-	    doc_space_vanishes(0x201D, 0x3002) && !doc_space_vanishes(0x793E, 0x8857) &&
-	    !doc_space_vanishes(0x201D, 'n') && !doc_space_vanishes('d', 0x201C),
-	    "doc_space_vanishes: beside a full-width mark and a wide character only");
+	OK(dtext_space_vanishes(0x3002, 0x575A) && dtext_space_vanishes(0x8BF4, 0x201C) &&
+	    dtext_space_vanishes(0x201D, 0x3002) && !dtext_space_vanishes(0x793E, 0x8857) &&
+	    !dtext_space_vanishes(0x201D, 'n') && !dtext_space_vanishes('d', 0x201C),
+	    "dtext_space_vanishes: beside a full-width mark and a wide character only");
 	doc_free(NULL);
 	series_free(s);
 	series_free(NULL);
@@ -338,7 +338,7 @@ test_tables(void)
 		STR_EQ(t->name, "表1　测评得分", "table named by its 表题");
 		INT_EQ(t->align[0], JB_ALIGN_CENTER, ":-: centres");
 		INT_EQ(t->align[1], JB_ALIGN_RIGHT, "--: sets flush right");
-		STR_EQ(doc_runs_text(d, t->body[0].runs, t->body[0].nruns),
+		STR_EQ(dtext_runs_text(d, t->body[0].runs, t->body[0].nruns),
 		    "甲|乙", "an escaped pipe is text");
 		OK(t->body[1].number, "92.5 is a number");
 	}

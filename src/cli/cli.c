@@ -36,6 +36,12 @@ static const struct {
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
 "  --fixed           按等宽字模排版（不依赖已安装的字体）\n" },
+	[CLI_PDFA] = { "pdfa", 0, 0,
+"  --pdfa            印刷版存为 PDF/A-2b（长期存档格式）\n" },
+	[CLI_TAODA] = { "taoda", 0, 0,
+"  --taoda           套打：印刷版不印红色的报头和红线，用于已印好红头的纸\n" },
+	[CLI_DRAFT] = { "draft", 0, 0,
+"  --draft           送审稿：印刷版每页斜印草稿字样和日期，网页版、Word 版加标记\n" },
 	[CLI_JOBS] = { "jobs", 0, 1,
 "  --jobs N          用 N 个进程同时生成（0 为处理器个数，默认 1）\n" },
 	[CLI_FORMAT] = { "format", 0, 1,
@@ -162,6 +168,15 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_FIXED:
 			o->fixed = 1;
+			break;
+		case CLI_PDFA:
+			o->pdfa = 1;
+			break;
+		case CLI_TAODA:
+			o->taoda = 1;
+			break;
+		case CLI_DRAFT:
+			o->draft = 1;
 			break;
 		case CLI_JOBS:
 			errno = 0;

@@ -16,6 +16,9 @@ enum cli_opt {
 	CLI_JPEG,		/* --jpeg */
 	CLI_EVEN,		/* --even */
 	CLI_FIXED,		/* --fixed */
+	CLI_PDFA,		/* --pdfa */
+	CLI_TAODA,		/* --taoda */
+	CLI_DRAFT,		/* --draft */
 	CLI_JOBS,		/* --jobs N */
 	CLI_FORMAT,		/* --format text|json */
 	CLI_DATE,		/* --date YYYY-MM-DD */
@@ -63,6 +66,9 @@ struct cli_opts {
 	int		 jpeg;		/* --jpeg */
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
+	int		 pdfa;		/* --pdfa */
+	int		 taoda;		/* --taoda */
+	int		 draft;		/* --draft */
 	int		 jobs;		/* --jobs, 0 to 1024 */
 	int		 port;		/* --port, 0 to 65535 */
 	const char	*listen;	/* --listen: the address serve binds */

@@ -29,7 +29,8 @@ static int	 cmd_serve(const struct cli_opts *);
 /* Every command, in the order `jianbao --help` lists them. */
 static const struct cli_cmd cmds[] = {
 	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(OFD) |
-	    CLI(OFD_A) | CLI(PNG) | CLI(JPEG) | CLI(EVEN) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
+	    CLI(OFD_A) | CLI(PNG) | CLI(JPEG) | CLI(EVEN) | CLI(PDFA) |
+	    CLI(TAODA) | CLI(DRAFT) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
 	    CLI(TEMPLATES), -1,
 	    "[选项] 文件...",
 "  build 文件...     生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）\n",
@@ -40,6 +41,10 @@ static const struct cli_cmd cmds[] = {
 "刊物设置 “OFD版: 是” 时，生成印刷版也同时生成 OFD 版。\n"
 "--png 生成手机长图 2019/13.png（太长时为 13-1.png、13-2.png……），\n"
 "--jpeg 则存为 2019/13.jpg。\n"
+"--pdfa 把印刷版存为 PDF/A-2b（存档用）；--taoda 生成套打用的印刷版：红色的\n"
+"刊名和红线不印，其余位置不变（刊物设置“PDF/A: 是”“套打: 是”效果相同）。\n"
+"--draft 生成送审稿：印刷版每页印上斜向的“送审稿”字样（刊物设置“草稿字样”\n"
+"可改为“征求意见稿”等）和日期，网页版上方加醒目标记；须用 --out 另放。\n"
 "出错的一期保留上一次生成的文件，其余各期照常生成。\n",
 	    UNKNOWN_OPTION },
 	{ "site", cmd_site, CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
@@ -92,7 +97,8 @@ static const struct cli_cmd cmds[] = {
 "不给 -o 时写到 issues/年/期.md；--into 把文章追加到已有的一期。\n"
 "已有的文件只有加 --force 才会覆盖。\n",
 	    IMPORT_USAGE },
-	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(PNG) | CLI(SERIES),
+	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(PNG) | CLI(TAODA) |
+	    CLI(DRAFT) | CLI(SERIES),
 	    -1, "[选项] 文件...",
 "  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n",
 "显示印刷版的排版结果（每页每行的位置，用于检查和测试）；加 --png 显示手机长图的。\n",
@@ -104,6 +110,21 @@ static const struct cli_cmd cmds[] = {
 };
 
 #define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))
+
+/* The series file, with what the command line asks of the print
+ * edition's form on top of its settings; NULL after reporting. */
+static struct jb_series *
+series_with(const struct cli_opts *o)
+{
+	struct jb_series	*s;
+
+	if ((s = series_load(o->series)) == NULL)
+		return NULL;
+	s->pdfa |= o->pdfa;
+	s->preprinted |= o->taoda;
+	s->draft |= o->draft;
+	return s;
+}
 
 static int
 cmd_build(const struct cli_opts *o)
@@ -119,9 +140,16 @@ cmd_build(const struct cli_opts *o)
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
 		return 2;
 	}
+	/* A draft must not take the place of the issued bulletin, which
+	 * the site's archive links to. */
+	if (o->draft && strcmp(o->out, "out") == 0) {
+		msg(MSG_USAGE, NULL, "--draft 需要用 --out 指定另一个输出目录"
+		    "（如 --out 送审），以免送审稿覆盖 out/ 中的正式版");
+		return 2;
+	}
 	if (!jo.html && !jo.pdf && !jo.docx && !jo.ofd && !jo.png)
 		jo.html = jo.pdf = jo.docx = 1;
-	if ((s = series_load(o->series)) == NULL)
+	if ((s = series_with(o)) == NULL)
 		return 2;
 	rc = jobs_build(&jo, s, o->files, o->nfiles);
 	series_free(s);
@@ -160,7 +188,7 @@ show_each(const struct cli_opts *o,
 	struct jb_doc		*d;
 	int			 i, rc = 0;
 
-	if ((s = series_load(o->series)) == NULL)
+	if ((s = series_with(o)) == NULL)
 		return 2;
 	for (i = 0; i < o->nfiles; i++) {
 		if ((d = doc_load(o->files[i], s)) == NULL) {

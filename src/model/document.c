@@ -481,3 +481,10 @@ doc_label(const struct jb_doc *d, enum jb_label l)
 {
 	return label_get(d->meta.lang, l);
 }
+
+const char *
+doc_draft_word(const struct jb_doc *d)
+{
+	return d->series->draft_word != NULL ? d->series->draft_word :
+	    doc_label(d, JB_LABEL_DRAFT);
+}

@@ -108,7 +108,8 @@ yfree(struct ydoc *y)
 /* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
-	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE, S_TABLE_TURN, S_KINDS, S_OFD
+	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE, S_TABLE_TURN, S_KINDS, S_OFD, S_PDFA,
+	S_PREPRINTED, S_DRAFT_WORD
 };
 
 /* In the order of enum fm_key, so that fm_keys[k] is key k. */
@@ -144,6 +145,9 @@ static const struct fm_keydef serieskeys[] = {
 	{ "表格横页", "table_landscape", S_TABLE_TURN, NULL },
 	{ "刊别", "kinds", S_KINDS, "刊別" },
 	{ "OFD版", "ofd", S_OFD, NULL },
+	{ "PDF/A", "pdfa", S_PDFA, NULL },
+	{ "套打", "preprinted", S_PREPRINTED, NULL },
+	{ "草稿字样", "draft_word", S_DRAFT_WORD, "草稿字樣" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -648,6 +652,7 @@ series_load(const char *path)
 		case S_BASE:
 		case S_CLASS:
 		case S_LANG:
+		case S_DRAFT_WORD:
 			if ((v = fmv_string(&y, k, vn)) == NULL) {
 				bad = 1;
 				break;
@@ -660,6 +665,8 @@ series_load(const char *path)
 				s->base = arena_strdup(s->arena, v);
 			else if (kd->id == S_CLASS)
 				s->classification = classification(s->arena, v);
+			else if (kd->id == S_DRAFT_WORD)
+				s->draft_word = arena_strdup(s->arena, v);
 			else if (fm_parse_lang(v, &s->lang) == -1) {
 				msg(MSG_FM_LANG, &pos, v);
 				bad = 1;
@@ -696,6 +703,13 @@ series_load(const char *path)
 			break;
 		case S_KINDS:
 			bad |= series_kinds(&y, s, k, vn) == -1;
+			break;
+		case S_PDFA:
+			bad |= want_choice(&y, k, vn, "否", "是", &s->pdfa) == -1;
+			break;
+		case S_PREPRINTED:
+			bad |= want_choice(&y, k, vn, "否", "是",
+			    &s->preprinted) == -1;
 			break;
 		}
 	}

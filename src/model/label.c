@@ -51,6 +51,7 @@ static const char *const labels[JB_LABEL__MAX][2] = {
 	[JB_LABEL_ISSUES]	= { "第%d—%d期", "第%d—%d期" },
 	[JB_LABEL_TOTALS]	= { "总第%d—%d期", "總第%d—%d期" },
 	[JB_LABEL_CONTINUED]	= { "续%s", "續%s" },
+	[JB_LABEL_DRAFT]	= { "送审稿", "送審稿" },
 };
 
 const char *

@@ -105,6 +105,20 @@ struct jb_series {
 	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
 						 * empty: [增刊] by default */
 	size_t			 nkinds;
+	/* The print edition's forms; the command line may set them too
+	 * (cli.h), before the run's first document is read. */
+	int			 pdfa;		/* PDF/A: 是 (--pdfa): the PDF claims
+						   PDF/A-2b, with XMP and an sRGB
+						   output intent */
+	int			 preprinted;	/* 套打: 是 (--taoda): for paper whose
+						   red masthead is printed already:
+						   nothing red is printed, the rest
+						   lands where it always does */
+	int			 draft;		/* --draft: this run's issues are
+						   drafts, marked draft_word on every
+						   page and on the web page */
+	const char		*draft_word;	/* 草稿字样: 征求意见稿, 校样 ...;
+						   NULL: doc_draft_word() */
 	struct arena		*arena;		/* owns everything above */
 };
 
@@ -331,6 +345,7 @@ enum jb_label {
 	JB_LABEL_ISSUES,		/* 第%d—%d期: format, a 合刊's 期号 */
 	JB_LABEL_TOTALS,		/* 总第%d—%d期: format, its 总期号 */
 	JB_LABEL_CONTINUED,		/* 续%s: format, a 表题's 表1 */
+	JB_LABEL_DRAFT,			/* 送审稿: a draft's word by default */
 	JB_LABEL__MAX
 };
 
@@ -532,6 +547,10 @@ const char	*doc_total_label(const struct jb_doc *d);	/* NULL if none */
 /* The word l (label.h) in zh-Hans or zh-Hant as d->meta.lang says;
  * static storage. */
 const char	*doc_label(const struct jb_doc *d, enum jb_label l);
+
+/* The word a draft of d is marked with: the series' 草稿字样, or 送审稿
+ * in d's language. */
+const char	*doc_draft_word(const struct jb_doc *d);
 
 /* YAML front matter and bulletin.yaml into validated settings. */
 

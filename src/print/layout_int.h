@@ -283,6 +283,16 @@ void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
 
 /*
+ * draft.c: draft_mark() puts the draft mark on every page of lb's output:
+ * the series' draft word in 黑体, the issue date under it, light grey,
+ * turned 45 degrees about the page's centre (items with angle and draft
+ * set), after the page's pictures, which it moves to the front, and
+ * before everything else: painted in order, the mark lies over the
+ * pictures and under the text.
+ */
+void	 draft_mark(struct lb *lb);
+
+/*
  * table.c: tables.  table_set() appends the rows of table block b: its
  * 表题 (one grid row per line), then one row per table row, of height h
  * in pt off the grid, the cells set by lbrk_para() and flow_line(), with

@@ -49,13 +49,14 @@ enum slot {
 	SLOT_COPIES,		/* （共印N份） */
 	SLOT_CREDITS,		/* 审核：… 校对：… 编辑：… */
 	SLOT_KIND,		/* 增刊: the kind (刊别) under the 刊名 */
+	SLOT_DRAFT,		/* 送审稿: a banner, only in a --draft build */
 	SLOT__MAX
 };
 
 static const char *const slotnames[SLOT__MAX] = {
 	"title", "style", "icon", "nav", "classification", "series", "issue",
 	"total", "org", "date", "printed", "note", "contents", "articles",
-	"dist", "copies", "credits", "kind",
+	"dist", "copies", "credits", "kind", "draft",
 };
 
 /* The parsed template and style sheet, owned here for the whole run. */
@@ -593,6 +594,8 @@ has_content(struct page *pg, int s)
 		return doc_total_label(d) != NULL;
 	case SLOT_KIND:
 		return d->meta.kind != NULL;
+	case SLOT_DRAFT:
+		return d->series->draft;
 	case SLOT_NOTE:
 		return d->meta.nnote > 0;
 	case SLOT_CONTENTS:
@@ -651,6 +654,9 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		break;
 	case SLOT_KIND:
 		fill_text(n, m->kind->name);
+		break;
+	case SLOT_DRAFT:
+		fill_text(n, doc_draft_word(d));
 		break;
 	case SLOT_ORG:
 		fill_text(n, m->org);

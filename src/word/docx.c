@@ -173,6 +173,44 @@ fonttable_part(const struct docx_pkg *p, struct buf *out)
 	return docx_part_end(w, xb, out);
 }
 
+/* A draft's header: the draft word, right, in 三号 黑体 over a rule. */
+static int
+header_part(const struct docx_pkg *p, struct buf *out)
+{
+	const char	*heiti = p->fonts.name[JB_ROLE_HEITI];
+
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "w:hdr", "xmlns:w",
+	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    NULL);
+	docx_start(w, "w:p", NULL);
+	docx_start(w, "w:pPr", NULL);
+	docx_start(w, "w:pBdr", NULL);
+	docx_empty(w, "w:bottom", "w:val", "single", "w:sz", "6", "w:space",
+	    "1", "w:color", "auto", NULL);
+	docx_end(w);
+	docx_val(w, "w:jc", "right");
+	docx_end(w);
+	docx_start(w, "w:r", NULL);
+	docx_start(w, "w:rPr", NULL);
+	docx_empty(w, "w:rFonts", "w:ascii", heiti, "w:hAnsi", heiti,
+	    "w:eastAsia", heiti, "w:hint", "eastAsia", NULL);
+	docx_val(w, "w:sz", "32");
+	docx_val(w, "w:szCs", "32");
+	docx_end(w);
+	docx_start(w, "w:t", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST doc_draft_word(p->d));
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
 /* A footer: — PAGE — in 四号 宋体, 1 字 in from the outer edge. */
 static int
 footer_part(int odd, struct buf *out)
@@ -313,7 +351,7 @@ app_part(struct buf *out)
 /* The parts besides the pictures, in the order the package holds them. */
 enum part {
 	P_TYPES, P_RELS, P_DOCUMENT, P_DOCRELS, P_STYLES, P_SETTINGS,
-	P_FONTS, P_FOOTER1, P_FOOTER2, P_CORE, P_APP, P__MAX
+	P_FONTS, P_FOOTER1, P_FOOTER2, P_HEADER, P_CORE, P_APP, P__MAX
 };
 
 static const struct {
@@ -337,6 +375,8 @@ static const struct {
 	    REL "footer", "rIdFooterOdd" },
 	[P_FOOTER2] = { "word/footer2.xml", CT "wordprocessingml.footer+xml",
 	    REL "footer", "rIdFooterEven" },
+	[P_HEADER] = { "word/header1.xml", CT "wordprocessingml.header+xml",
+	    REL "header", "rIdHeader" },
 	[P_CORE] = { "docProps/core.xml",
 	    "application/vnd.openxmlformats-package.core-properties+xml",
 	    NULL, NULL },
@@ -344,8 +384,15 @@ static const struct {
 	    NULL },
 };
 
+/* Every part but the header, which only a draft has. */
 static int
-types_part(struct buf *out)
+in_package(const struct docx_pkg *p, int i)
+{
+	return i != P_HEADER || p->d->series->draft;
+}
+
+static int
+types_part(const struct docx_pkg *p, struct buf *out)
 {
 	xmlTextWriterPtr w;
 	xmlBufferPtr	 xb;
@@ -366,7 +413,7 @@ types_part(struct buf *out)
 	docx_empty(w, "Default", "Extension", "png", "ContentType",
 	    "image/png", NULL);
 	for (i = 0; i < P__MAX; i++) {
-		if (parts[i].type == NULL)
+		if (parts[i].type == NULL || !in_package(p, i))
 			continue;
 		snprintf(name, sizeof(name), "/%s", parts[i].name);
 		docx_empty(w, "Override", "PartName", name, "ContentType",
@@ -411,7 +458,7 @@ docrels_part(const struct docx_pkg *p, struct buf *out)
 	    "http://schemas.openxmlformats.org/package/2006/relationships",
 	    NULL);
 	for (i = 0; i < P__MAX; i++)
-		if (parts[i].rel != NULL)
+		if (parts[i].rel != NULL && in_package(p, (int)i))
 			docx_empty(w, "Relationship", "Id", parts[i].rid,
 			    "Type", parts[i].rel, "Target", parts[i].name + 5,
 			    NULL);
@@ -451,7 +498,9 @@ zip_package(const struct jb_doc *d, const char *path, struct buf *pv,
 				    "word/%s", p->media[k].part),
 				    p->media[k].data.data,
 				    p->media[k].data.len, 1);
-		zipout_add(zo, parts[i].name, pv[i].data, pv[i].len, 0);
+		if (in_package(p, i))
+			zipout_add(zo, parts[i].name, pv[i].data, pv[i].len,
+			    0);
 	}
 	return zipout_finish(zo, out, &d->src, path);
 }
@@ -473,13 +522,15 @@ docx_write_issue(const struct jb_doc *d, const char *path)
 	/* The document first: it numbers the pictures the relationships name. */
 	if (docx_document(&p, &pv[P_DOCUMENT]) == -1)
 		goto out;
-	if (types_part(&pv[P_TYPES]) == -1 || rels_part(&pv[P_RELS]) == -1 ||
+	if (types_part(&p, &pv[P_TYPES]) == -1 ||
+	    rels_part(&pv[P_RELS]) == -1 ||
 	    docrels_part(&p, &pv[P_DOCRELS]) == -1 ||
 	    docx_styles_part(&p, &pv[P_STYLES]) == -1 ||
 	    settings_part(&pv[P_SETTINGS]) == -1 ||
 	    fonttable_part(&p, &pv[P_FONTS]) == -1 ||
 	    footer_part(1, &pv[P_FOOTER1]) == -1 ||
 	    footer_part(0, &pv[P_FOOTER2]) == -1 ||
+	    (d->series->draft && header_part(&p, &pv[P_HEADER]) == -1) ||
 	    core_part(d, &pv[P_CORE]) == -1 || app_part(&pv[P_APP]) == -1) {
 		msg(MSG_WRITE, &d->src, path, "内存不足");
 		goto out;

@@ -636,7 +636,7 @@ docx_document(struct docx_pkg *p, struct buf *out)
 		if (article(&b, &p->d->articles[i]) == -1)
 			rc = -1;
 	colophon(&b);
-	docx_sect_props(b.out, 0);
+	docx_sect_props(b.out, 0, DOCX_DRAFT(p));
 	docx_end(b.out);	/* w:body */
 	docx_end(b.out);	/* w:document */
 	if (docx_part_end(b.out, xb, out) == -1)

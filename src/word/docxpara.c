@@ -93,7 +93,8 @@ docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 	if (jc != NULL)
 		docx_val(w, "w:jc", jc);
 	if (sect)
-		docx_sect_props(w, sect == 2);
+		docx_sect_props(w, (sect & ~DOCX_SECT_DRAFT) == 2,
+		    sect & DOCX_SECT_DRAFT);
 	docx_end(w);		/* w:pPr */
 }
 
@@ -269,14 +270,21 @@ docx_in_set(const char *set, unsigned long c)
 
 /*
  * The section: A4, margins 37/35/28/26 mm, the footer 7 mm below the type
- * area, 22 lines; turned, the same sheet set across.
+ * area, 22 lines; turned, the same sheet set across.  A draft's pages,
+ * odd and even, have the one header.
  */
 void
-docx_sect_props(xmlTextWriterPtr w, int turned)
+docx_sect_props(xmlTextWriterPtr w, int turned, int draft)
 {
 	char			 v[6][16];
 
 	docx_start(w, "w:sectPr", NULL);
+	if (draft) {
+		docx_empty(w, "w:headerReference", "w:type", "default",
+		    "r:id", "rIdHeader", NULL);
+		docx_empty(w, "w:headerReference", "w:type", "even",
+		    "r:id", "rIdHeader", NULL);
+	}
 	docx_empty(w, "w:footerReference", "w:type", "default", "r:id",
 	    "rIdFooterOdd", NULL);
 	docx_empty(w, "w:footerReference", "w:type", "even", "r:id",

@@ -206,7 +206,8 @@ struct docx_body {
  * the rest), docx_ems() that of string s; docx_in_set() whether c is one of the UTF-8 characters of
  * set.  docx_blank() asks for a blank line before the next paragraph.
  * docx_ppr() writes the paragraph properties beyond style st's (sect 1:
- * the paragraph ends a section of portrait pages, 2: of landscape ones).
+ * the paragraph ends a section of portrait pages, 2: of landscape ones,
+ * either with DOCX_SECT_DRAFT: its pages have the draft's header).
  * docx_release() writes the held paragraph with after twips after it.
  * docx_para_start() starts a paragraph of style st, held in the flow,
  * written at once in a table (b->direct) or the 报尾; docx_para_end()
@@ -214,9 +215,12 @@ struct docx_body {
  * the paragraph's); docx_run_break() a line break, docx_run_tab() a tab,
  * docx_run_star() the ★ of an item; docx_runs() the model's runs, the
  * first one the 电头 when lead.  docx_sect_props() writes the section
- * properties: the A4 page, its margins and grid, footers; turned, the
- * same sheet set across.
+ * properties: the A4 page, its margins and grid, footers, with draft the
+ * header that marks a draft; turned, the same sheet set across.
  */
+#define DOCX_SECT_DRAFT	4
+#define DOCX_DRAFT(p)	((p)->d->series->draft ? DOCX_SECT_DRAFT : 0)
+
 double	 docx_em_of(unsigned long c);
 double	 docx_ems(const char *s);
 int	 docx_in_set(const char *set, unsigned long c);
@@ -234,7 +238,7 @@ void	 docx_run_tab(struct docx_body *b);
 void	 docx_run_star(struct docx_body *b);
 void	 docx_runs(struct docx_body *b, const struct jb_run *r, size_t n,
 	    int lead);
-void	 docx_sect_props(xmlTextWriterPtr w, int turned);
+void	 docx_sect_props(xmlTextWriterPtr w, int turned, int draft);
 
 /*
  * docxtable.c, the pictures and tables.  docx_picture() sets the picture
