@@ -188,6 +188,50 @@ st=$?
 check "OFD版: 要 -- an error naming the three choices" "[ $st -ne 0 ] && grep -q '错误：.*“OFD版”.*否、是 或 OFD-A' '$tmp/err'" ||
     sed 's/^/# /' "$tmp/err"
 
+# The print edition's forms in the OFD too: a draft's every page carries
+# the draft mark as a Watermark annotation (the word and the date, turned
+# as in the PDF), a normal build none; 套打 leaves out exactly the red
+# runs and rules, everything else where the normal OFD has it.
+"$JB" build --ofd --draft --out "$tmp/dr" issues/2026/01.md 2>/dev/null
+"$JB" build --ofd --taoda --out "$tmp/td" issues/2026/01.md 2>/dev/null
+if [ -x "$PY" ]; then
+	check "--draft: a Watermark annotation with 送审稿 and the date on every page" "\"\$PY\" - '$tmp/dr/2026/01.ofd' <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+doc = z.read('Doc_0/Document.xml').decode()
+pages = re.findall(r'<ofd:Page ID=\"(\d+)\"', doc)
+idx = z.read('Doc_0/Annots/Annotations.xml').decode()
+assert re.findall(r'PageID=\"(\d+)\"', idx) == pages, idx
+for loc in re.findall(r'<ofd:FileLoc>([^<]+)</ofd:FileLoc>', idx):
+    a = z.read('Doc_0/Annots/' + loc).decode()
+    assert 'Type=\"Watermark\"' in a and 'ReadOnly=\"true\"' in a, a[:300]
+    text = ''.join(re.findall(r'<ofd:TextCode[^>]*>([^<]*)<', a))
+    assert text.startswith('送审稿') and '2026' in text and '16' in text, text
+    assert 'CTM=\"0.7071 -0.7071 0.7071 0.7071' in a
+PY"
+	check "normal builds have no annotations" "\"\$PY\" -c 'import sys, zipfile; sys.exit(any(\"Annots\" in n for n in zipfile.ZipFile(sys.argv[1]).namelist()))' '$tmp/s/2026/01.ofd'"
+	check "--taoda: no red, every other object where the normal OFD has it" "\"\$PY\" - '$tmp/td/2026/01.ofd' '$tmp/s/2026/01.ofd' <<'PY'
+import re, sys, zipfile
+def objs(f):
+    z = zipfile.ZipFile(f)
+    out = []
+    for n in sorted(n for n in z.namelist() if n.startswith('Doc_0/Pages/')):
+        s = z.read(n).decode()
+        for m in re.finditer(r'<ofd:(TextObject|PathObject|ImageObject) ID=\"\d+\" (.*?)</ofd:\1>|<ofd:ImageObject ID=\"\d+\" ([^>]*)/>', s):
+            # what places and draws it; font and glyph numbers follow
+            # from which faces the issue uses
+            o = m.group(0).split(' ', 2)[2]
+            o = re.sub(r' Font=\"\d+\"|<ofd:Glyphs>[^<]*</ofd:Glyphs>', '', o)
+            out.append((n, o))
+    return out
+t, n = objs(sys.argv[1]), objs(sys.argv[2])
+assert not any('230 0 18' in o for _, o in t)
+gone = [o for o in n if o not in t]
+assert gone and all('230 0 18' in o for _, o in gone), gone[:3]
+assert [o for o in n if o in t] == t
+PY"
+fi
+
 # make ofd: the OFD of every issue, built in one batch.
 make -s ofd OUT="$tmp/mk" >/dev/null 2>"$tmp/err"
 check "make ofd writes out/YYYY/NN.ofd for every issue" \

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <hb.h>
 #include <libxml/xmlwriter.h>
@@ -389,12 +390,12 @@ origins(const struct lay_item *it, double *cx, double *cy, int nch)
 
 /*
  * How far a run is turned to the left about its origin, in degrees: a
- * quarter for a table set across a landscape page.
+ * quarter for a table set across a landscape page, the draft mark's.
  */
 static double
 angle_of(const struct lay_item *it)
 {
-	return it->turn ? 90 : 0;
+	return it->turn ? 90 : it->angle;
 }
 
 /*
@@ -547,6 +548,57 @@ image_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it)
 	xmlTextWriterEndElement(w);
 }
 
+/*
+ * The page's draft mark (draft.c: its runs marked draft) as a Watermark
+ * annotation of the page, in Annots/Page_N/Annotation.xml, so a reader
+ * shows it as the mark it is, not as the page's text; NULL when the page
+ * has none.  Read-only, not to be zoomed or turned (OFD-A).
+ */
+static xmlBufferPtr
+watermark(struct ofd *o, const struct lay_page *pg)
+{
+	xmlBufferPtr		 xb;
+	xmlTextWriterPtr	 w;
+	struct tm		 tm;
+	char			 date[16], s[2][32];
+	size_t			 j;
+
+	for (j = 0; j < pg->nitems && !pg->items[j].draft; j++)
+		;
+	if (j == pg->nitems)
+		return NULL;
+	if (outfile_epoch(&tm) == 0)
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	else
+		snprintf(date, sizeof(date), "%s", o->d->meta.date_iso);
+	xb = xmlBufferCreate();
+	w = xmlNewTextWriterMemory(xb, 0);
+	xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "PageAnnot",
+	    BAD_CAST OFD_NS);
+	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "Annot", NULL);
+	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "ID", "%u", ++o->ids);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "Type", BAD_CAST "Watermark");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "Creator", BAD_CAST "jianbao");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "LastModDate", BAD_CAST date);
+	xmlTextWriterWriteAttribute(w, BAD_CAST "NoZoom", BAD_CAST "true");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "NoRotate", BAD_CAST "true");
+	xmlTextWriterWriteAttribute(w, BAD_CAST "ReadOnly", BAD_CAST "true");
+	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "Appearance",
+	    NULL);
+	ofd_num(s[0], sizeof(s[0]), OFD_MM(LAY_PAGE_W));
+	ofd_num(s[1], sizeof(s[1]), OFD_MM(LAY_PAGE_H));
+	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "Boundary", "0 0 %s %s",
+	    s[0], s[1]);
+	for (j = 0; j < pg->nitems; j++)
+		if (pg->items[j].draft && pg->items[j].kind == LAY_GLYPHS &&
+		    pg->items[j].glyphs != NULL)
+			text_object(o, w, &pg->items[j], NULL);
+	xmlTextWriterEndDocument(w);
+	xmlFreeTextWriter(w);
+	return xb;
+}
+
 /* A page's Content.xml; IDs grow in painting order (ofd.js stacks by ID). */
 static xmlBufferPtr
 page(struct ofd *o, const struct lay_page *pg)
@@ -566,7 +618,8 @@ page(struct ofd *o, const struct lay_page *pg)
 
 		switch (it->kind) {
 		case LAY_GLYPHS:
-			if (it->glyphs != NULL)
+			/* the draft mark is the page's annotation */
+			if (it->glyphs != NULL && !it->draft)
 				text_object(o, w, it, link_at(pg, it));
 			break;
 		case LAY_RULE:
@@ -608,13 +661,17 @@ ofd_free(struct ofd *o)
 	}
 	for (i = 0; i < o->nimages; i++)
 		buf_free(&o->images[i].data);
-	for (i = 0; i < o->l->npages && o->pages != NULL; i++)
+	for (i = 0; i < o->l->npages && o->pages != NULL; i++) {
 		if (o->pages[i] != NULL)
 			xmlBufferFree(o->pages[i]);
+		if (o->annots[i] != NULL)
+			xmlBufferFree(o->annots[i]);
+	}
 	free(o->faces);
 	free(o->fonts);
 	free(o->images);
 	free(o->pages);
+	free(o->annots);
 	free(o->page_ids);
 }
 
@@ -635,11 +692,14 @@ ofd_paint(const struct jb_doc *d, const struct lay_doc *l, int archive,
 		goto out;
 	o.page_ids = xcalloc(l->npages + 1, sizeof(*o.page_ids));
 	o.pages = xcalloc(l->npages + 1, sizeof(*o.pages));
+	o.annots = xcalloc(l->npages + 1, sizeof(*o.annots));
 	/* links on a page may go to a later one */
 	for (i = 0; i < l->npages; i++)
 		o.page_ids[i] = ++o.ids;
-	for (i = 0; i < l->npages; i++)
+	for (i = 0; i < l->npages; i++) {
 		o.pages[i] = page(&o, &l->pages[i]);
+		o.annots[i] = watermark(&o, &l->pages[i]);
+	}
 	rc = ofd_pkg_write(&o, fp);
 out:
 	ofd_free(&o);

@@ -82,6 +82,7 @@ struct ofd {
 	size_t			 nimages;
 	unsigned		*page_ids;	/* by page */
 	xmlBufferPtr		*pages;		/* Content.xml by page */
+	xmlBufferPtr		*annots;	/* Annotation.xml by page, or NULL */
 };
 
 /* Cut every face to what the pages draw.  Returns 0, or -1 after reporting. */

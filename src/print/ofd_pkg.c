@@ -237,6 +237,37 @@ document_xml(const struct ofd *o)
 		}
 		close_(w);
 	}
+	for (i = 0; i < o->l->npages && o->annots[i] == NULL; i++)
+		;
+	if (i < o->l->npages)
+		elem(w, "Annotations", "Annots/Annotations.xml");
+	done(w);
+	return xb;
+}
+
+/* Doc_0/Annots/Annotations.xml: the pages that have annotations, or NULL: none has. */
+static xmlBufferPtr
+annots_xml(const struct ofd *o)
+{
+	xmlBufferPtr		 xb;
+	xmlTextWriterPtr	 w;
+	char			 loc[64];
+	size_t			 i;
+
+	for (i = 0; i < o->l->npages && o->annots[i] == NULL; i++)
+		;
+	if (i == o->l->npages)
+		return NULL;
+	w = part(&xb, "Annotations");
+	for (i = 0; i < o->l->npages; i++) {
+		if (o->annots[i] == NULL)
+			continue;
+		open_(w, "Page");
+		attru(w, "PageID", o->page_ids[i]);
+		snprintf(loc, sizeof(loc), "Page_%zu/Annotation.xml", i);
+		elem(w, "FileLoc", loc);
+		close_(w);
+	}
 	done(w);
 	return xb;
 }
@@ -346,7 +377,7 @@ add_xml(struct zipout *zo, const char *name, xmlBufferPtr xb)
 int
 ofd_pkg_write(struct ofd *o, FILE *fp)
 {
-	xmlBufferPtr	 top[4];
+	xmlBufferPtr	 top[5];
 	struct zipout	*zo = zipout_new();
 	struct buf	 zipped = { 0 };
 	struct arena	*ar = o->d->arena;
@@ -360,6 +391,7 @@ ofd_pkg_write(struct ofd *o, FILE *fp)
 	top[1] = document_xml(o);
 	top[2] = public_xml(o);
 	top[3] = docres_xml(o);
+	top[4] = annots_xml(o);
 	add_xml(zo, "OFD.xml", top[0]);
 	add_xml(zo, "Doc_0/Document.xml", top[1]);
 	add_xml(zo, "Doc_0/PublicRes.xml", top[2]);
@@ -367,6 +399,14 @@ ofd_pkg_write(struct ofd *o, FILE *fp)
 	for (i = 0; i < o->l->npages; i++)
 		add_xml(zo, arena_printf(ar, "Doc_0/Pages/Page_%zu/Content.xml",
 		    i), o->pages[i]);
+	if (top[4] != NULL) {
+		add_xml(zo, "Doc_0/Annots/Annotations.xml", top[4]);
+		for (i = 0; i < o->l->npages; i++)
+			if (o->annots[i] != NULL)
+				add_xml(zo, arena_printf(ar,
+				    "Doc_0/Annots/Page_%zu/Annotation.xml", i),
+				    o->annots[i]);
+	}
 	for (i = 0; i < o->nfaces; i++) {
 		font_file(o->faces[i], file, sizeof(file));
 		data = hb_blob_get_data(o->faces[i]->blob, &len);
@@ -384,7 +424,8 @@ ofd_pkg_write(struct ofd *o, FILE *fp)
 			msg(MSG_WRITE, &o->d->src, o->path, msg_strerror(errno));
 	}
 	buf_free(&zipped);
-	for (i = 0; i < 4; i++)
-		xmlBufferFree(top[i]);
+	for (i = 0; i < 5; i++)
+		if (top[i] != NULL)
+			xmlBufferFree(top[i]);
 	return rc;
 }
