@@ -74,6 +74,13 @@ struct jb_kind {
 	const char	*prefix;	/* file name prefix, lowercase a-z: "zk" */
 };
 
+/* Whether the series makes an OFD edition with every print edition (OFD版). */
+enum jb_ofd {
+	JB_OFD_NONE,			/* 否 */
+	JB_OFD,				/* 是 */
+	JB_OFD_A			/* OFD-A: the archival subset */
+};
+
 /*
  * Series settings from bulletin.yaml: what stays the same from issue to
  * issue.  Loaded once by series_load() (frontmatter.h) and shared, read-only,
@@ -94,6 +101,7 @@ struct jb_series {
 	int			 table_three_line; /* 表格样式: 三线 (default 全线) */
 	int			 table_landscape; /* 表格横页: 是: a table too wide for
 						   the page may be set across it */
+	int			 ofd;		/* OFD版: enum jb_ofd */
 	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
 						 * empty: [增刊] by default */
 	size_t			 nkinds;
@@ -308,6 +316,7 @@ enum jb_label {
 	JB_LABEL_ARCHIVE,		/* 往期目录: the archive's home page */
 	JB_LABEL_PDF,			/* PDF 版 */
 	JB_LABEL_DOCX,			/* Word 版 */
+	JB_LABEL_OFD,			/* OFD 版 */
 	JB_LABEL_NAV,			/* 期刊导航: names the page's navigation */
 	JB_LABEL_ISSUE,			/* 第%d期: format, 期号 */
 	JB_LABEL_TOTAL,			/* 总第%d期: format, 总期号 */
@@ -857,6 +866,9 @@ void	 colw_widths(const double *minw, const double *maxw, size_t n, double w,
 /* The content type of a Word file, for links to it from every edition. */
 #define JB_DOCX_TYPE \
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+/* The content type of an OFD file (GB/T 33190). */
+#define JB_OFD_TYPE	"application/ofd"
 
 /* Write a text dump of the model to fp, for golden tests and `jianbao dump`. */
 void	 tree_write(const struct jb_doc *d, FILE *fp);

@@ -451,4 +451,25 @@ char		*datadir_beside(const char *name);
  */
 const char	*datadir_find(const char *name);
 
+/* a ZIP package made in memory, its entries in a fixed order with fixed times. */
+
+/*
+ * zipout_new() starts an archive in memory; zipout_add() adds len bytes
+ * at data, which must live until zipout_finish(), as the entry name
+ * (UTF-8), stored when store is set (pictures, compressed already), else
+ * deflated at a fixed level; zipout_finish() puts the archive into out
+ * and frees zo.  Entries are written in the order added, each with the
+ * time of SOURCE_DATE_EPOCH (1980-01-01 without it) and no extra fields,
+ * so the same entries give the same bytes.  A failure of any step is
+ * reported by zipout_finish() as one writing path (at pos, or none when
+ * NULL), which then returns -1; else 0.
+ */
+struct zipout;
+
+struct zipout	*zipout_new(void);
+void		 zipout_add(struct zipout *zo, const char *name,
+		    const void *data, size_t len, int store);
+int		 zipout_finish(struct zipout *zo, struct buf *out,
+		    const struct jb_pos *pos, const char *path);
+
 #endif

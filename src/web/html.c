@@ -441,6 +441,11 @@ fill_nav(struct page *pg, xmlNodePtr nav)
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->pdf_href);
 		xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	}
+	if (v->ofd_href != NULL) {
+		a = line(nav, "a", "ofd", doc_label(pg->d, JB_LABEL_OFD));
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->ofd_href);
+		xmlNewProp(a, BAD_CAST "type", BAD_CAST JB_OFD_TYPE);
+	}
 	if (v->docx_href != NULL) {
 		a = line(nav, "a", "docx", doc_label(pg->d, JB_LABEL_DOCX));
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->docx_href);
@@ -617,7 +622,8 @@ has_content(struct page *pg, int s)
 	switch (s) {
 	case SLOT_NAV:
 		return v != NULL && (v->prev_href || v->next_href ||
-		    v->index_href || v->pdf_href || v->docx_href);
+		    v->index_href || v->pdf_href || v->ofd_href ||
+		    v->docx_href);
 	case SLOT_ICON:
 		/* Like the archive link, the icon lives at the site root. */
 		return v != NULL && v->root != NULL;
@@ -850,7 +856,7 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 {
 	struct jb_nav	 nav;
 	struct link	 p, q;
-	char		 pdfhref[256], docxhref[256], *target;
+	char		 pdfhref[256], docxhref[256], ofdhref[256], *target;
 	const char	*base;
 	size_t		 n;
 	int		 rc = -1;
@@ -863,6 +869,10 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	nav.pdf_href = pdfhref;
 	snprintf(docxhref, sizeof(docxhref), "%s.docx", base ? base + 1 : stem);
 	nav.docx_href = docxhref;
+	/* the OFD edition is built with the print edition when the series
+	 * asks for it (jobs.h) */
+	snprintf(ofdhref, sizeof(ofdhref), "%s.ofd", base ? base + 1 : stem);
+	nav.ofd_href = d->series->ofd != JB_OFD_NONE ? ofdhref : NULL;
 	nav.index_href = "../index.html";
 	nav.root = "../";
 	n = strlen(stem) + 8;
