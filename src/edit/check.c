@@ -12,82 +12,6 @@
 #include "edit/check_int.h"
 #include "edit/edit_int.h"
 
-/* ---- characters ---- */
-
-char *
-chk_chars_str(const struct ch *v, size_t n)
-{
-	struct buf	 b = { 0 };
-	char		 u[8];
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		buf_put(&b, u, (size_t)g_unichar_to_utf8(v[i].c, u));
-	return b.data ? b.data : xstrdup("");
-}
-
-char *
-chk_uni_str(gunichar c)
-{
-	char	 u[8];
-	int	 n = g_unichar_to_utf8(c, u);
-
-	return xstrndup(u, (size_t)n);
-}
-
-/* ---- findings ---- */
-
-void
-chk_add_find(struct cfile *f, enum msgid id, int line, int col, char *a0, char *a1,
-    char *a2)
-{
-	struct finding	*x;
-
-	f->finds = xrealloc(f->finds, (f->nfinds + 1) * sizeof(*x));
-	x = &f->finds[f->nfinds];
-	x->id = id;
-	x->pos.file = f->path;
-	x->pos.line = line;
-	x->pos.col = col;
-	x->a[0] = a0;
-	x->a[1] = a1;
-	x->a[2] = a2;
-	x->seq = f->nfinds++;
-}
-
-static int
-cmp_find(const void *a, const void *b)
-{
-	const struct finding	*x = a, *y = b;
-
-	if (x->pos.line != y->pos.line)
-		return x->pos.line < y->pos.line ? -1 : 1;
-	if (x->pos.col != y->pos.col)
-		return x->pos.col < y->pos.col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static void
-flush_finds(struct cfile *f)
-{
-	struct finding	*x;
-	size_t		 i;
-
-	if (f->nfinds > 1)
-		qsort(f->finds, f->nfinds, sizeof(*f->finds), cmp_find);
-	for (i = 0; i < f->nfinds; i++) {
-		x = &f->finds[i];
-		msg(x->id, &x->pos, x->a[0] ? x->a[0] : "",
-		    x->a[1] ? x->a[1] : "", x->a[2] ? x->a[2] : "");
-		free(x->a[0]);
-		free(x->a[1]);
-		free(x->a[2]);
-	}
-	free(f->finds);
-	f->finds = NULL;
-	f->nfinds = 0;
-}
-
 /* ---- suppression ---- */
 
 static int
@@ -112,7 +36,7 @@ keep(enum msgid id, const struct jb_pos *pos, void *arg)
 static void
 unknown_rule(void *arg, const char *rule, int ln, int col)
 {
-	chk_add_find(arg, MSG_CHK_UNKNOWN_RULE, ln, col, xstrdup(rule), NULL,
+	chkfind_add(arg, MSG_CHK_UNKNOWN_RULE, ln, col, xstrdup(rule), NULL,
 	    NULL);
 }
 
@@ -301,8 +225,8 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 		c = 0;
 		col = a->pos.col;
 	}
-	chk_add_find(f, MSG_CHK_LONG_TITLE, a->pos.line, col, xstrdup(a->title),
-	    xstrdup(count), c ? chk_uni_str(c) : xstrdup(""));
+	chkfind_add(f, MSG_CHK_LONG_TITLE, a->pos.line, col, xstrdup(a->title),
+	    xstrdup(count), c ? chkfind_char(c) : xstrdup(""));
 }
 
 static void
@@ -311,11 +235,11 @@ model_rules(struct cfile *f, const struct jb_doc *d)
 	size_t	 i, n = 0;
 
 	if (d->meta.credits.n == 0)
-		chk_add_find(f, MSG_CHK_NO_CREDITS, 1, 1, NULL, NULL, NULL);
+		chkfind_add(f, MSG_CHK_NO_CREDITS, 1, 1, NULL, NULL, NULL);
 	for (i = 0; i < JB_DIST__MAX; i++)
 		n += d->meta.dist[i].n;
 	if (n == 0)
-		chk_add_find(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
+		chkfind_add(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
 	for (i = 0; i < d->narticles; i++)
 		rule_long_title(f, &d->articles[i]);
 }
@@ -363,7 +287,7 @@ ignore_list(struct cfile *f, const struct jb_strlist *l)
 		if (msg_is_rule(l->v[i]) || strcmp(l->v[i], "all") == 0)
 			continue;
 		pos = key_pos(f, FM_KEY_IGNORE, l->v[i]);
-		chk_add_find(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
+		chkfind_add(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
 		    xstrdup(l->v[i]), NULL, NULL);
 	}
 }
@@ -423,7 +347,7 @@ rule_file_name(struct cfile *f, const struct jb_doc *d)
 		return;
 	/* At 刊别 for a 增刊, else at 期号. */
 	pos = k != NULL ? key_pos(f, FM_KEY_KIND, NULL) : f->issue_pos;
-	chk_add_find(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
+	chkfind_add(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
 	    number_text(k ? k->name : NULL, d->meta.issue),
 	    iss_name(k, d->meta.issue));
 }
@@ -465,7 +389,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 		rule_file_name(f, d);
 	}
 	chktext_rules(f);
-	flush_finds(f);
+	chkfind_flush(f);
 	doc_free(d);
 	drop_text(f);
 }
@@ -535,12 +459,12 @@ archive_rules(struct check *c)
 		if (a == NULL || a->date.year != b->date.year)
 			top = NULL;
 		if (top != NULL && b->issue <= hi)
-			chk_add_find(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
+			chkfind_add(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
 			    b->issue_pos.col, g_strdup_printf("%d",
 			    b->date.year), number_text(b->kind, b->issue),
 			    xstrdup(top->path));
 		else if (top != NULL && b->issue > hi + 1)
-			chk_add_find(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
+			chkfind_add(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
 			    b->issue_pos.col, g_strdup_printf("%d",
 			    b->date.year), b->issue == hi + 2 ?
 			    number_text(b->kind, hi + 1) :
@@ -552,16 +476,16 @@ archive_rules(struct check *c)
 			top = b;
 		}
 		if (a != NULL && date_cmp(&b->date, &a->date) < 0)
-			chk_add_find(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
+			chkfind_add(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
 			    b->date_pos.col, xstrdup(b->date_text),
 			    xstrdup(a->path), xstrdup(a->date_text));
 		if (date_cmp(&b->date, &c->today) > 0)
-			chk_add_find(b, MSG_CHK_FUTURE_DATE, b->date_pos.line,
+			chkfind_add(b, MSG_CHK_FUTURE_DATE, b->date_pos.line,
 			    b->date_pos.col, xstrdup(b->date_text),
 			    xstrdup(today), NULL);
 	}
 	for (i = 0; i < c->nfiles; i++)
-		flush_finds(&c->files[i]);
+		chkfind_flush(&c->files[i]);
 	free(v);
 }
 

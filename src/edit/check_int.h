@@ -70,15 +70,18 @@ struct check {
 };
 
 /*
- * check.c.  chk_chars_str() and chk_uni_str() quote n characters of a block, or
- * one character, as a new string for a message; chk_add_find() keeps a
- * finding of f at line:col with up to three arguments (owned from then
- * on), unless a suppression marker silences it.
+ * chkfind.c.  chkfind_chars() and chkfind_char() quote n characters of a
+ * block, or one character, as a new string for a message; chkfind_add()
+ * keeps a finding of f at line:col with up to three arguments (owned
+ * from then on); chkfind_flush() prints f's findings in order of place
+ * through msg(), where the suppression markers filter them, and frees
+ * them.
  */
-char	*chk_chars_str(const struct ch *v, size_t n);
-char	*chk_uni_str(gunichar c);
-void	 chk_add_find(struct cfile *f, enum msgid id, int line, int col,
+char	*chkfind_chars(const struct ch *v, size_t n);
+char	*chkfind_char(gunichar c);
+void	 chkfind_add(struct cfile *f, enum msgid id, int line, int col,
 	    char *a0, char *a1, char *a2);
+void	 chkfind_flush(struct cfile *f);
 
 /* chktext.c: every text rule on the blocks of f. */
 void	 chktext_rules(struct cfile *f);

@@ -42,8 +42,8 @@ rule_halfwidth(struct cfile *f, const struct block *b)
 		if (j == b->n ? strchr(".?!", (int)b->v[i].c) == NULL :
 		    !zh_text(b->v[j].c))
 			continue;
-		chk_add_find(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
-		    chk_uni_str(b->v[i].c), chk_uni_str((gunichar)full), NULL);
+		chkfind_add(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
+		    chkfind_char(b->v[i].c), chkfind_char((gunichar)full), NULL);
 	}
 }
 
@@ -89,11 +89,11 @@ rule_balance(struct cfile *f, const struct block *b)
 			if (b->v[stack[j - 1]].c == pairs[kind][0])
 				break;
 		if (j == 0)
-			chk_add_find(f, MSG_CHK_UNOPENED, b->v[i].line, b->v[i].col,
-			    chk_uni_str(b->v[i].c), chk_uni_str(pairs[kind][0]), NULL);
+			chkfind_add(f, MSG_CHK_UNOPENED, b->v[i].line, b->v[i].col,
+			    chkfind_char(b->v[i].c), chkfind_char(pairs[kind][0]), NULL);
 		else if (j != sp)
-			chk_add_find(f, MSG_CHK_MISNESTED, b->v[i].line, b->v[i].col,
-			    chk_uni_str(b->v[i].c), chk_uni_str(b->v[stack[sp - 1]].c),
+			chkfind_add(f, MSG_CHK_MISNESTED, b->v[i].line, b->v[i].col,
+			    chkfind_char(b->v[i].c), chkfind_char(b->v[stack[sp - 1]].c),
 			    NULL);
 		if (j > 0)
 			sp = j - 1;
@@ -103,8 +103,8 @@ rule_balance(struct cfile *f, const struct block *b)
 		for (k = 0; k < G_N_ELEMENTS(pairs); k++)
 			if (pairs[k][0] == b->v[i].c)
 				break;
-		chk_add_find(f, MSG_CHK_UNCLOSED, b->v[i].line, b->v[i].col,
-		    chk_uni_str(b->v[i].c), chk_uni_str(pairs[k][1]), NULL);
+		chkfind_add(f, MSG_CHK_UNCLOSED, b->v[i].line, b->v[i].col,
+		    chkfind_char(b->v[i].c), chkfind_char(pairs[k][1]), NULL);
 	}
 	free(stack);
 }
@@ -124,8 +124,8 @@ rule_split(struct cfile *f, const struct block *a, const struct block *b)
 	if (dtext_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
 		return;
 	n = a->n < 8 ? a->n : 8;
-	chk_add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
-	    chk_chars_str(a->v + a->n - n, n), chk_chars_str(b->v, b->n < 8 ? b->n : 8),
+	chkfind_add(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
+	    chkfind_chars(a->v + a->n - n, n), chkfind_chars(b->v, b->n < 8 ? b->n : 8),
 	    NULL);
 }
 
@@ -230,8 +230,8 @@ rule_dates(struct cfile *f, const struct block *b)
 			goto next;
 		want = d ? g_strdup_printf("%d年%d月%d日", y, m, d) :
 		    g_strdup_printf("%d年%d月", y, m);
-		chk_add_find(f, MSG_CHK_DATE_FORMAT, b->v[i].line, b->v[i].col,
-		    chk_chars_str(b->v + i, j - i), xstrdup(want), NULL);
+		chkfind_add(f, MSG_CHK_DATE_FORMAT, b->v[i].line, b->v[i].col,
+		    chkfind_chars(b->v + i, j - i), xstrdup(want), NULL);
 		g_free(want);
 		i = j - 1;
 		continue;
@@ -282,8 +282,8 @@ rule_doubled(struct cfile *f, const struct block *b)
 				break;
 		if (*p == '\0' || doubled_exception(b, i))
 			goto words;
-		chk_add_find(f, MSG_CHK_DOUBLED, b->v[i + 1].line, b->v[i + 1].col,
-		    chk_chars_str(b->v + i, 2), NULL, NULL);
+		chkfind_add(f, MSG_CHK_DOUBLED, b->v[i + 1].line, b->v[i + 1].col,
+		    chkfind_chars(b->v + i, 2), NULL, NULL);
 		continue;
 words:
 		if (i + 3 >= b->n)
@@ -295,8 +295,8 @@ words:
 			if (b->v[i].c == w[0] && b->v[i + 1].c == w[1] &&
 			    b->v[i + 2].c == w[0] && b->v[i + 3].c == w[1]) {
 				/* reported at the repeated word */
-				chk_add_find(f, MSG_CHK_DOUBLED, b->v[i + 2].line,
-				    b->v[i + 2].col, chk_chars_str(b->v + i, 4),
+				chkfind_add(f, MSG_CHK_DOUBLED, b->v[i + 2].line,
+				    b->v[i + 2].col, chkfind_chars(b->v + i, 4),
 				    NULL, NULL);
 				i += 3;
 				break;
@@ -340,7 +340,7 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 		/* beside a full-width mark the space is not printed at all */
 		if (han || dtext_space_vanishes(pair[0], pair[1])) {
 			s = g_ucs4_to_utf8(pair, 2, NULL, NULL, NULL);
-			chk_add_find(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
+			chkfind_add(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
 			    b->v[i].line, b->v[i].col, xstrdup(s), NULL, NULL);
 			g_free(s);
 		}
@@ -359,8 +359,8 @@ rule_private(struct cfile *f, const struct block *b)
 
 	for (i = 0; i < b->n; i++)
 		if (b->v[i].c >= 0xE000 && b->v[i].c <= 0xF8FF)
-			chk_add_find(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
-			    b->v[i].col, chk_uni_str(b->v[i].c),
+			chkfind_add(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
+			    b->v[i].col, chkfind_char(b->v[i].c),
 			    g_strdup_printf("%04X", (unsigned)b->v[i].c), NULL);
 }
 
@@ -384,7 +384,7 @@ rule_mixed(struct cfile *f)
 				corner = &f->blocks[i].v[j];
 		}
 	if (curly != NULL && corner != NULL)
-		chk_add_find(f, MSG_CHK_MIXED_QUOTES, corner->line, corner->col,
+		chkfind_add(f, MSG_CHK_MIXED_QUOTES, corner->line, corner->col,
 		    xstrdup("“”"), xstrdup("「」"), NULL);
 }
 

@@ -35,61 +35,6 @@ static const char *const family[JB_ROLE__MAX] = {
 	[JB_ROLE_DIGITS]	= "Times New Roman",
 };
 
-void
-ofd_num(char *s, size_t n, double v)
-{
-	char	*e;
-
-	snprintf(s, n, "%.4f", v);
-	e = s + strlen(s) - 1;
-	while (*e == '0')
-		*e-- = '\0';
-	if (*e == '.')
-		*e = '\0';
-	if (strcmp(s, "-0") == 0)
-		strcpy(s, "0");
-}
-
-void
-ofd_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name)
-{
-	const struct lay_item	*it;
-	char			 s[2][32];
-	size_t			 i, j;
-
-	for (i = 0; i < o->l->npages; i++)
-		for (j = 0; j < o->l->pages[i].nitems; j++) {
-			it = &o->l->pages[i].items[j];
-			if (it->kind != LAY_DEST || strcmp(it->text, name) != 0)
-				continue;
-			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
-			    BAD_CAST "Actions", NULL);
-			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
-			    BAD_CAST "Action", NULL);
-			xmlTextWriterWriteAttribute(w, BAD_CAST "Event",
-			    BAD_CAST "CLICK");
-			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
-			    BAD_CAST "Goto", NULL);
-			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
-			    BAD_CAST "Dest", NULL);
-			xmlTextWriterWriteAttribute(w, BAD_CAST "Type",
-			    BAD_CAST "XYZ");
-			xmlTextWriterWriteFormatAttribute(w, BAD_CAST "PageID",
-			    "%u", o->page_ids[i]);
-			ofd_num(s[0], sizeof(s[0]), OFD_MM(it->x));
-			ofd_num(s[1], sizeof(s[1]), OFD_MM(it->y));
-			xmlTextWriterWriteAttribute(w, BAD_CAST "Left",
-			    BAD_CAST s[0]);
-			xmlTextWriterWriteAttribute(w, BAD_CAST "Top",
-			    BAD_CAST s[1]);
-			xmlTextWriterEndElement(w);
-			xmlTextWriterEndElement(w);
-			xmlTextWriterEndElement(w);
-			xmlTextWriterEndElement(w);
-			return;
-		}
-}
-
 /*
  * The link a glyph run lies in (its origin inside a LAY_LINK's area on
  * its page, as a 本期要目 entry's lines), or NULL.
@@ -215,10 +160,10 @@ start(xmlTextWriterPtr w, const char *name, unsigned id, double x, double y,
 
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST name, NULL);
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "ID", "%u", id);
-	ofd_num(a[0], sizeof(a[0]), OFD_MM(x));
-	ofd_num(a[1], sizeof(a[1]), OFD_MM(y));
-	ofd_num(a[2], sizeof(a[2]), OFD_MM(bw));
-	ofd_num(a[3], sizeof(a[3]), OFD_MM(bh));
+	ofd_pkg_num(a[0], sizeof(a[0]), OFD_MM(x));
+	ofd_pkg_num(a[1], sizeof(a[1]), OFD_MM(y));
+	ofd_pkg_num(a[2], sizeof(a[2]), OFD_MM(bw));
+	ofd_pkg_num(a[3], sizeof(a[3]), OFD_MM(bh));
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "Boundary",
 	    "%s %s %s %s", a[0], a[1], a[2], a[3]);
 }
@@ -258,7 +203,7 @@ deltas(struct buf *b, const double *v, int n)
 	b->len = 0;
 	buf_put(b, "", 0);
 	for (i = 0; i < n; i++) {
-		ofd_num(cur, sizeof(cur), OFD_MM(v[i]));
+		ofd_pkg_num(cur, sizeof(cur), OFD_MM(v[i]));
 		if (k > 0 && strcmp(cur, prev) == 0) {
 			k++;
 			continue;
@@ -424,12 +369,12 @@ start_turned(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
 			y1 = fmax(y1, py);
 		}
 	start(w, "TextObject", ++o->ids, x0, y0, x1 - x0, y1 - y0);
-	ofd_num(s[0], sizeof(s[0]), ca);
-	ofd_num(s[1], sizeof(s[1]), -sa);
-	ofd_num(s[2], sizeof(s[2]), sa);
-	ofd_num(s[3], sizeof(s[3]), ca);
-	ofd_num(s[4], sizeof(s[4]), OFD_MM(it->x - x0));
-	ofd_num(s[5], sizeof(s[5]), OFD_MM(it->y - y0));
+	ofd_pkg_num(s[0], sizeof(s[0]), ca);
+	ofd_pkg_num(s[1], sizeof(s[1]), -sa);
+	ofd_pkg_num(s[2], sizeof(s[2]), sa);
+	ofd_pkg_num(s[3], sizeof(s[3]), ca);
+	ofd_pkg_num(s[4], sizeof(s[4]), OFD_MM(it->x - x0));
+	ofd_pkg_num(s[5], sizeof(s[5]), OFD_MM(it->y - y0));
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "CTM",
 	    "%s %s %s %s %s %s", s[0], s[1], s[2], s[3], s[4], s[5]);
 }
@@ -462,17 +407,17 @@ text_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it,
 		start(w, "TextObject", ++o->ids, it->x - pad, it->y - above,
 		    it->w + 2 * pad, h);
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "Font", "%u", fo->id);
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(it->size));
+	ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(it->size));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "Size", BAD_CAST s[0]);
 	if (link != NULL)
-		ofd_goto(o, w, link);
+		ofd_pkg_goto(o, w, link);
 	if (it->color != 0)
 		color(w, "FillColor", it->color);
 	cgts(w, fo->face, it, &b);
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "TextCode",
 	    NULL);
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(deg != 0 ? cx[0] : pad + cx[0]));
-	ofd_num(s[1], sizeof(s[1]), OFD_MM(deg != 0 ? cy[0] : above + cy[0]));
+	ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(deg != 0 ? cx[0] : pad + cx[0]));
+	ofd_pkg_num(s[1], sizeof(s[1]), OFD_MM(deg != 0 ? cy[0] : above + cy[0]));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "X", BAD_CAST s[0]);
 	xmlTextWriterWriteAttribute(w, BAD_CAST "Y", BAD_CAST s[1]);
 	if (nch > 1) {
@@ -510,7 +455,7 @@ path_object(struct ofd *o, xmlTextWriterPtr w, double x, double y, double bw,
 
 	start(w, "PathObject", ++o->ids, x - h, y - h, bw + line, bh + line);
 	if (line > 0) {
-		ofd_num(s[0], sizeof(s[0]), OFD_MM(line));
+		ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(line));
 		xmlTextWriterWriteAttribute(w, BAD_CAST "LineWidth",
 		    BAD_CAST s[0]);
 		color(w, "StrokeColor", c);
@@ -520,9 +465,9 @@ path_object(struct ofd *o, xmlTextWriterPtr w, double x, double y, double bw,
 		xmlTextWriterWriteAttribute(w, BAD_CAST "Fill", BAD_CAST "true");
 		color(w, "FillColor", c);
 	}
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(h));
-	ofd_num(s[1], sizeof(s[1]), OFD_MM(h + bw));
-	ofd_num(s[2], sizeof(s[2]), OFD_MM(h + bh));
+	ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(h));
+	ofd_pkg_num(s[1], sizeof(s[1]), OFD_MM(h + bw));
+	ofd_pkg_num(s[2], sizeof(s[2]), OFD_MM(h + bh));
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
 	    BAD_CAST "AbbreviatedData", NULL);
 	xmlTextWriterWriteFormatString(w, "M %s %s L %s %s L %s %s L %s %s C",
@@ -539,8 +484,8 @@ image_object(struct ofd *o, xmlTextWriterPtr w, const struct lay_item *it)
 
 	start(w, "ImageObject", ++o->ids, it->x, it->y, it->w, it->h);
 	/* a picture fills the unit square of its object space */
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(it->w));
-	ofd_num(s[1], sizeof(s[1]), OFD_MM(it->h));
+	ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(it->w));
+	ofd_pkg_num(s[1], sizeof(s[1]), OFD_MM(it->h));
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "CTM", "%s 0 0 %s 0 0",
 	    s[0], s[1]);
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "ResourceID", "%u",
@@ -586,8 +531,8 @@ watermark(struct ofd *o, const struct lay_page *pg)
 	xmlTextWriterWriteAttribute(w, BAD_CAST "ReadOnly", BAD_CAST "true");
 	xmlTextWriterStartElementNS(w, BAD_CAST "ofd", BAD_CAST "Appearance",
 	    NULL);
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(LAY_PAGE_W));
-	ofd_num(s[1], sizeof(s[1]), OFD_MM(LAY_PAGE_H));
+	ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(LAY_PAGE_W));
+	ofd_pkg_num(s[1], sizeof(s[1]), OFD_MM(LAY_PAGE_H));
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "Boundary", "0 0 %s %s",
 	    s[0], s[1]);
 	for (j = 0; j < pg->nitems; j++)

@@ -100,10 +100,10 @@ int	 ofd_pkg_write(struct ofd *o, FILE *fp);
  * article's start): the page and the point.  Writes nothing when the
  * layout has no such destination.
  */
-void	 ofd_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name);
+void	 ofd_pkg_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name);
 
 /* A number in mm (or any unit) as OFD writes it: at most 4 decimals,
  * no trailing zeros. */
-void	 ofd_num(char *s, size_t n, double v);
+void	 ofd_pkg_num(char *s, size_t n, double v);
 
 #endif

@@ -18,6 +18,61 @@
 #include "print/page_int.h"
 #include "util/util.h"
 
+void
+ofd_pkg_num(char *s, size_t n, double v)
+{
+	char	*e;
+
+	snprintf(s, n, "%.4f", v);
+	e = s + strlen(s) - 1;
+	while (*e == '0')
+		*e-- = '\0';
+	if (*e == '.')
+		*e = '\0';
+	if (strcmp(s, "-0") == 0)
+		strcpy(s, "0");
+}
+
+void
+ofd_pkg_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name)
+{
+	const struct lay_item	*it;
+	char			 s[2][32];
+	size_t			 i, j;
+
+	for (i = 0; i < o->l->npages; i++)
+		for (j = 0; j < o->l->pages[i].nitems; j++) {
+			it = &o->l->pages[i].items[j];
+			if (it->kind != LAY_DEST || strcmp(it->text, name) != 0)
+				continue;
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Actions", NULL);
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Action", NULL);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Event",
+			    BAD_CAST "CLICK");
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Goto", NULL);
+			xmlTextWriterStartElementNS(w, BAD_CAST "ofd",
+			    BAD_CAST "Dest", NULL);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Type",
+			    BAD_CAST "XYZ");
+			xmlTextWriterWriteFormatAttribute(w, BAD_CAST "PageID",
+			    "%u", o->page_ids[i]);
+			ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(it->x));
+			ofd_pkg_num(s[1], sizeof(s[1]), OFD_MM(it->y));
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Left",
+			    BAD_CAST s[0]);
+			xmlTextWriterWriteAttribute(w, BAD_CAST "Top",
+			    BAD_CAST s[1]);
+			xmlTextWriterEndElement(w);
+			xmlTextWriterEndElement(w);
+			xmlTextWriterEndElement(w);
+			xmlTextWriterEndElement(w);
+			return;
+		}
+}
+
 static void
 cut_one(struct ofd_face *f)
 {
@@ -208,8 +263,8 @@ document_xml(const struct ofd *o)
 	xmlTextWriterWriteFormatElementNS(w, BAD_CAST "ofd",
 	    BAD_CAST "MaxUnitID", NULL, "%u", o->ids);
 	open_(w, "PageArea");
-	ofd_num(s[0], sizeof(s[0]), OFD_MM(LAY_PAGE_W));
-	ofd_num(s[1], sizeof(s[1]), OFD_MM(LAY_PAGE_H));
+	ofd_pkg_num(s[0], sizeof(s[0]), OFD_MM(LAY_PAGE_W));
+	ofd_pkg_num(s[1], sizeof(s[1]), OFD_MM(LAY_PAGE_H));
 	xmlTextWriterWriteFormatElementNS(w, BAD_CAST "ofd",
 	    BAD_CAST "PhysicalBox", NULL, "0 0 %s %s", s[0], s[1]);
 	close_(w);
@@ -232,7 +287,7 @@ document_xml(const struct ofd *o)
 		for (i = 0; i < o->l->nmarks; i++) {
 			open_(w, "OutlineElem");
 			attr(w, "Title", o->l->marks[i].title);
-			ofd_goto(o, w, o->l->marks[i].dest);
+			ofd_pkg_goto(o, w, o->l->marks[i].dest);
 			close_(w);
 		}
 		close_(w);
