@@ -13,17 +13,26 @@ CC	?= cc
 # and the checks start without any of them.  A file added to one of these
 # folders joins its module.
 MODULES	 = press:print serve:serve word:word import:import
+# icu-uc: the word breaks of titles, for every edition (src/util/titlebreak.c;
+# the modules call the program's).
 MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Each module's libraries.  ICU: the word breaks of titles
-# (src/print/linebreak.c, src/word/docxbody.c); libqpdf: the PDF rewritten
-# sound and as PDF/A (src/print/pdffinish.c).
-press_PKGS  = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc libqpdf
+# Each module's libraries, its own shared copies.  libqpdf: the PDF
+# rewritten sound and as PDF/A (src/print/pdffinish.c); libxml2: the OFD
+# edition's XML parts (src/print/ofd.c); libzip: the packages of the Word
+# and OFD editions (src/util/zipout.c, below), reading submitted .docx
+# (src/import/docxin.c).
+press_PKGS  = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf libzip
 serve_PKGS  = libmicrohttpd libcrypt glib-2.0 jansson yaml-0.1
-word_PKGS   = libzip libxml-2.0 icu-uc
+word_PKGS   = libzip libxml-2.0 glib-2.0
 import_PKGS = libzip libxml-2.0 glib-2.0
+# src/util/zipout.c writes the ZIP packages of the Word and OFD editions:
+# it is linked into those two modules, not the program, so that libzip
+# stays out of the commands that write no package.
+press_EXTRA = src/util/zipout.c
+word_EXTRA  = src/util/zipout.c
 PKGS	 = $(MAIN_PKGS) $(foreach m,$(MODULES),$($(firstword $(subst :, ,$m))_PKGS))
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
@@ -56,7 +65,7 @@ OBJS	 = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS))
 LIBOBJS	 = $(filter-out $(BUILD)/cli/main.o,$(OBJS))
 # $(call mod_objs,NAME): the objects of module NAME, those of its folder.
 mod_dir	 = $(lastword $(subst :, ,$(filter $1:%,$(MODULES))))
-mod_objs = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/$(call mod_dir,$1)/%,$(SRCS)))
+mod_objs = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/$(call mod_dir,$1)/% $($1_EXTRA),$(SRCS)))
 MOD_NAMES  = $(foreach m,$(MODULES),$(firstword $(subst :, ,$m)))
 MOD_FILES  = $(patsubst %,jianbao-%.so,$(MOD_NAMES))
 MOD_OBJS   = $(foreach m,$(MOD_NAMES),$(call mod_objs,$m))
@@ -72,11 +81,12 @@ OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
+OFDS	 = $(patsubst issues/%.md,$(OUT)/%.ofd,$(ISSUES))
 # The pages' templates; templates/desk/ is the editing desk's (serve), no page's.
 TEMPLATES = $(filter-out templates/desk,$(wildcard templates/*))
 DESK_FILES = $(wildcard templates/desk/*)
 
-.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
+.PHONY: all setup setup-test issue site html pdf docx ofd editions archive publish test fuzz fuzz-run clean \
 	install uninstall preview png
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
@@ -163,6 +173,10 @@ flush__ = $(if $1,@rm -f $(addprefix $(QUEUE)-,$5); rc=0$\
 	$(call flushrun,--html ,$(filter-out $3 $4,$2))$\
 	$(call flushrun,--pdf ,$(filter-out $2 $4,$3))$\
 	$(call flushrun,--docx ,$(filter-out $2 $3,$4)); exit $$rc)
+# The OFD queue (make ofd) is built on its own: with the series setting
+# OFD版, a print edition brings its OFD along anyway (src/jobs/jobs.h).
+flush_ofd = $(if $(strip $1),@rm -f $(QUEUE)-ofd; rc=0$(call flushrun,--ofd ,$\
+	$(sort $(filter $(ISSUES),$1))); exit $$rc)
 flushrun = $(if $2,; echo "$(BUILDRUN) $1$(if $(word 9,$2),$(firstword $2) …（共 $(words $2) 期）,$2)"; $\
 	$(BUILDRUN) $1$2 || rc=1)
 
@@ -174,6 +188,9 @@ $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 
 $(OUT)/%.docx: issues/%.md jianbao $(WORD_SO) bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,docx)
+
+$(OUT)/%.ofd: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
+	$(call enqueue,ofd)
 
 # make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
 # the year, then the file name.
@@ -191,6 +208,10 @@ pdf: $(PDFS)
 	$(call flush,pdf)
 docx: $(DOCXS)
 	$(call flush,docx)
+# make ofd: the OFD edition of every issue, OUT/YYYY/NN.ofd (the print
+# edition's pages, for exchange and archives).
+ofd: $(OFDS)
+	$(call flush_ofd,$(file <$(QUEUE)-ofd))
 # The archive is written while the editions are built.
 site: editions $(OUT)/.archive
 editions: $(HTMLS) $(PDFS) $(DOCXS)

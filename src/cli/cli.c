@@ -24,6 +24,10 @@ static const struct {
 "  --pdf             只生成印刷版\n" },
 	[CLI_DOCX] = { "docx", 0, 0,
 "  --docx            只生成 Word 版（DOCX）\n" },
+	[CLI_OFD] = { "ofd", 0, 0,
+"  --ofd             只生成 OFD 版（版式与印刷版相同，供交换和归档）\n" },
+	[CLI_OFD_A] = { "ofd-a", 0, 0,
+"  --ofd-a           OFD 版按归档格式 OFD-A（GB/T 42133）生成\n" },
 	[CLI_PNG] = { "png", 0, 0,
 "  --png             只生成手机长图（PNG，1080 像素宽，太长时分成几张）\n" },
 	[CLI_JPEG] = { "jpeg", 0, 0,
@@ -153,6 +157,12 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_DOCX:
 			o->docx = 1;
+			break;
+		case CLI_OFD:
+			o->ofd = 1;
+			break;
+		case CLI_OFD_A:
+			o->ofd = o->ofd_a = 1;
 			break;
 		case CLI_PNG:
 			o->png = 1;

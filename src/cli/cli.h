@@ -10,6 +10,8 @@ enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
 	CLI_DOCX,		/* --docx */
+	CLI_OFD,		/* --ofd */
+	CLI_OFD_A,		/* --ofd-a */
 	CLI_PNG,		/* --png */
 	CLI_JPEG,		/* --jpeg */
 	CLI_EVEN,		/* --even */
@@ -61,6 +63,8 @@ struct cli_opts {
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
 	int		 docx;		/* --docx */
+	int		 ofd;		/* --ofd */
+	int		 ofd_a;		/* --ofd-a */
 	int		 png;		/* --png */
 	int		 jpeg;		/* --jpeg */
 	int		 even;		/* --even */

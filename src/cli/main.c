@@ -28,14 +28,17 @@ static int	 cmd_serve(const struct cli_opts *);
 
 /* Every command, in the order `jianbao --help` lists them. */
 static const struct cli_cmd cmds[] = {
-	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(PNG) |
-	    CLI(JPEG) | CLI(EVEN) | CLI(PDFA) | CLI(TAODA) | CLI(DRAFT) |
-	    CLI(JOBS) | CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
+	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(OFD) |
+	    CLI(OFD_A) | CLI(PNG) | CLI(JPEG) | CLI(EVEN) | CLI(PDFA) |
+	    CLI(TAODA) | CLI(DRAFT) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
+	    CLI(TEMPLATES), -1,
 	    "[选项] 文件...",
 "  build 文件...     生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）\n",
 "生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）：期刊文件\n"
 "issues/2019/13.md 生成输出目录下的 2019/13.html（文中的图片放在它旁边）、\n"
 "2019/13.pdf 和 2019/13.docx。给出 --html、--pdf、--docx 时只生成所给的几种。\n"
+"--ofd 生成 OFD 版 2019/13.ofd（与印刷版同一版面；--ofd-a 为归档格式 OFD-A）；\n"
+"刊物设置 “OFD版: 是” 时，生成印刷版也同时生成 OFD 版。\n"
 "--png 生成手机长图 2019/13.png（太长时为 13-1.png、13-2.png……），\n"
 "--jpeg 则存为 2019/13.jpg。\n"
 "--pdfa 把印刷版存为 PDF/A-2b（存档用）；--taoda 生成套打用的印刷版：红色的\n"
@@ -133,7 +136,8 @@ cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
 				    { o->fontdir, o->even, 0, 0, 0 }, o->html, o->pdf,
-				    o->docx, o->png || o->jpeg, o->jpeg, o->jobs };
+				    o->docx, o->ofd, o->ofd_a, o->png || o->jpeg,
+				    o->jpeg, o->jobs };
 	struct jb_series	*s;
 	int			 rc;
 
@@ -148,7 +152,7 @@ cmd_build(const struct cli_opts *o)
 		    "（如 --out 送审），以免送审稿覆盖 out/ 中的正式版");
 		return 2;
 	}
-	if (!jo.html && !jo.pdf && !jo.docx && !jo.png)
+	if (!jo.html && !jo.pdf && !jo.docx && !jo.ofd && !jo.png)
 		jo.html = jo.pdf = jo.docx = 1;
 	if ((s = series_with(o)) == NULL)
 		return 2;

@@ -1,4 +1,4 @@
-/* desk_int.h -- private to the editing desk (desk.c, auth.c, history.c, deskrun.c) and the HTTP side that answers for it (serve.c). */
+/* desk_int.h -- private to the editing desk (desk.c, auth.c, history.c, deskrun.c) and the HTTP side that answers for it (http.c, serve.c). */
 #ifndef JIANBAO_SERVE_DESK_INT_H
 #define JIANBAO_SERVE_DESK_INT_H
 
@@ -9,7 +9,7 @@
 
 #include "serve/serve_int.h"
 
-/* ---- serve.c: answering requests ---- */
+/* ---- http.c: answering requests ---- */
 
 /* The content type of a file by its name. */
 const char	*http_type(const char *path);
@@ -34,6 +34,17 @@ unsigned	 http_resolve(const char *root, const char *rel, char **file);
 /* Send the file as it is, or its status as text. */
 enum MHD_Result	 http_file(struct MHD_Connection *c, const char *root,
 		    const char *rel);
+
+/*
+ * http_queue() sends reply r with status and the common headers and
+ * lets go of it; http_send() sends the file rel under root (a realpath),
+ * an HTML page with the reload script of v's latest build named before
+ * its </body> (v NULL: as it is).
+ */
+enum MHD_Result	 http_queue(struct MHD_Connection *c, unsigned status,
+		    struct MHD_Response *r);
+enum MHD_Result	 http_send(struct srv *v, struct MHD_Connection *c,
+		    const char *root, const char *rel);
 
 /* ---- auth.c: who may come in and change things ---- */
 

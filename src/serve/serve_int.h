@@ -93,14 +93,6 @@ struct todo {
 	size_t	 n;
 };
 
-static inline int
-ends_with(const char *s, const char *tail)
-{
-	size_t	 n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcmp(s + n - m, tail) == 0;
-}
-
 /*
  * rebuild.c.  rebuild_step() runs fn on st, its diagnostics kept as those
  * of key (shown over the pages) when it reported an error, and returns 0

@@ -1,11 +1,9 @@
-/* docx.c -- the Word edition's package: styles, settings, fonts, footers, properties, pictures, zipped with libzip. */
+/* docx.c -- the Word edition's package: styles, settings, fonts, footers, properties, pictures, zipped (util.h: zipout). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include <zip.h>
 
 #include "word/word_int.h"
 #include "model/model.h"
@@ -482,121 +480,29 @@ docrels_part(const struct docx_pkg *p, struct buf *out)
 /* ---- the package ---- */
 
 /*
- * The entries' time: SOURCE_DATE_EPOCH when set, else 1980-01-01 00:00,
- * the first a ZIP can hold, so the same issue zips to the same bytes.
- */
-static void
-dos_time(zip_uint16_t *t, zip_uint16_t *dt)
-{
-	struct tm	 tm;
-
-	*t = 0;
-	*dt = 1 << 5 | 1;
-	if (outfile_epoch(&tm) == -1 || tm.tm_year < 80)
-		return;
-	*t = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
-	*dt = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 |
-	    tm.tm_mday);
-}
-
-/* Add len bytes at data as entry name; they must live until zip_close(). */
-static int
-zip_put(zip_t *z, const char *name, const void *data, size_t len, int store)
-{
-	zip_source_t	*s;
-	zip_int64_t	 i;
-	zip_uint16_t	 t, dt;
-
-	if ((s = zip_source_buffer(z, data, len, 0)) == NULL)
-		return -1;
-	if ((i = zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(s);
-		return -1;
-	}
-	dos_time(&t, &dt);
-	/* Pictures are compressed already; the XML deflates well. */
-	if (zip_set_file_compression(z, (zip_uint64_t)i, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 1) == -1 ||
-	    zip_file_set_dostime(z, (zip_uint64_t)i, t, dt, 0) == -1)
-		return -1;
-	return 0;
-}
-
-/*
- * Zip the parts and pictures into memory, in a fixed order; libzip
- * writes sizes before the data, so no data descriptors.  Returns 0 with
- * the archive in out, or -1 after reporting.
+ * Zip the parts and pictures into memory, in a fixed order (util.h:
+ * zipout), pictures stored, parts deflated.  Returns 0 with the archive
+ * in out, or -1 after reporting.
  */
 static int
 zip_package(const struct jb_doc *d, const char *path, struct buf *pv,
     const struct docx_pkg *p, struct buf *out)
 {
-	zip_error_t	 ze;
-	zip_source_t	*src;
-	zip_stat_t	 st;
-	zip_t		*z;
-	size_t		 i;
-	int		 rc = -1;
+	struct zipout	*zo = zipout_new();
+	size_t		 i, k;
 
-	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
-		goto fail;
-	if ((z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
-		zip_source_free(src);
-		goto fail;
-	}
-	zip_source_keep(src);
 	for (i = 0; i < P__MAX; i++) {
-		if (i == P_CORE) {
-			size_t k;
-
+		if (i == P_CORE)
 			for (k = 0; k < p->nmedia; k++)
-				if (zip_put(z, arena_printf(d->arena, "word/%s",
-				    p->media[k].part), p->media[k].data.data,
-				    p->media[k].data.len, 1) == -1)
-					break;
-			if (k < p->nmedia)
-				break;
-		}
-		if (in_package(p, i) &&
-		    zip_put(z, parts[i].name, pv[i].data, pv[i].len, 0) == -1)
-			break;
+				zipout_add(zo, arena_printf(d->arena,
+				    "word/%s", p->media[k].part),
+				    p->media[k].data.data,
+				    p->media[k].data.len, 1);
+		if (in_package(p, i))
+			zipout_add(zo, parts[i].name, pv[i].data, pv[i].len,
+			    0);
 	}
-	if (i < P__MAX) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(z)), 0);
-		zip_discard(z);
-		zip_source_free(src);
-		goto fail;
-	}
-	if (zip_close(z) == -1) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(z)), 0);
-		zip_discard(z);
-		zip_source_free(src);
-		goto fail;
-	}
-	if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
-		out->len = 0;
-		buf_put(out, "", 0);
-		if (st.size > 0) {
-			char *b = xmalloc((size_t)st.size);
-
-			if (zip_source_read(src, b, st.size) ==
-			    (zip_int64_t)st.size) {
-				buf_put(out, b, (size_t)st.size);
-				rc = 0;
-			}
-			free(b);
-		}
-		zip_source_close(src);
-	}
-	zip_source_free(src);
-	if (rc == 0)
-		return 0;
-	zip_error_set(&ze, ZIP_ER_READ, 0);
-fail:
-	msg(MSG_WRITE, &d->src, path, zip_error_strerror(&ze));
-	zip_error_fini(&ze);
-	return -1;
+	return zipout_finish(zo, out, &d->src, path);
 }
 
 int

@@ -14,7 +14,7 @@
 double
 docx_em_of(unsigned long c)
 {
-	if (src_wide_ambiguous(c))
+	if (zh_wide_ambiguous(c))
 		return 1;
 	if (c >= '0' && c <= '9')
 		return 0.5;
@@ -249,23 +249,6 @@ docx_runs(struct docx_body *b, const struct jb_run *r, size_t n, int lead)
 		} else
 			docx_run_text(b, cs, r[i].text);
 	}
-}
-
-int
-docx_in_set(const char *set, unsigned long c)
-{
-	const unsigned char	*p = (const unsigned char *)set;
-	unsigned long		 d;
-
-	while (*p != '\0') {
-		d = p[0] < 0xE0 ? (unsigned long)(p[0] & 0x1F) << 6 |
-		    (p[1] & 0x3F) : (unsigned long)(p[0] & 0x0F) << 12 |
-		    (unsigned long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		if (d == c)
-			return 1;
-		p += p[0] < 0xE0 ? 2 : 3;
-	}
-	return 0;
 }
 
 /*
