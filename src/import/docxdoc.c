@@ -138,13 +138,15 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 		r->failed |= res == -1;
 		return;
 	}
-	/* by the bytes, never by the entry's name; image.h checks the rest */
+	/* by the bytes, never by the entry's name; image.h checks the rest.
+	 * Anything else (GIF, BMP, EMF…) cannot be printed: a placeholder,
+	 * the rest of the file goes on */
 	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
 	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
-		msg(MSG_DOCX_NOT_IMAGE, &(struct jb_pos){ r->p.path, 0, 0 },
-		    rel->target);
+		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, "不是 PNG 或 JPEG 图片");
+		buf_puts(&ps->after, "\n");
+		imp_pic_placeholder(&ps->after, rel->target, descr, NULL);
 		buf_free(&b);
-		r->failed = 1;
 		return;
 	}
 	r->out->pics = xrealloc(r->out->pics, (r->out->npics + 1) *
@@ -154,6 +156,7 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	pic->len = b.len;
 	snprintf(pic->ext, sizeof(pic->ext), "%s", b.len >= 3 &&
 	    memcmp(b.data, "\xFF\xD8\xFF", 3) == 0 ? "jpg" : "png");
+	pic->part = xstrdup(rel->target);
 	buf_printf(&ps->after, "\n![%s](jianbao-pic:%zu)", descr ? descr : "",
 	    r->out->npics);
 	r->out->npics++;

@@ -224,8 +224,10 @@ docxin_clear(struct docxin *d)
 	size_t	 i;
 
 	buf_free(&d->text);
-	for (i = 0; i < d->npics; i++)
+	for (i = 0; i < d->npics; i++) {
 		free(d->pics[i].data);
+		free(d->pics[i].part);
+	}
 	free(d->pics);
 	d->pics = NULL;
 	d->npics = 0;

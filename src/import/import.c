@@ -326,6 +326,8 @@ struct run {
 	char			**pics;	/* picture files written, for undoing */
 	size_t			 npics;
 	char			**names; /* their names as the text gives them */
+	char			 *bad;	/* per picture: 1 when it cannot be printed */
+	const char		**part;	/* per picture: its name in the Word file */
 	int			 made_dir; /* images/ did not exist before */
 };
 
@@ -381,19 +383,64 @@ name_pictures(struct run *r)
 	free(stem);
 }
 
-/* A block's text with jianbao-pic:N turned into its picture's name. */
+void
+imp_pic_placeholder(struct buf *b, const char *part, const char *alt,
+    const char *caption)
+{
+	buf_printf(b, "（此处原有图片 “%s”，无法印出", part);
+	if (alt != NULL && *alt != '\0')
+		buf_printf(b, "：%s", alt);
+	if (caption != NULL && *caption != '\0' &&
+	    (alt == NULL || strcmp(alt, caption) != 0))
+		buf_printf(b, "。%s", caption);
+	buf_puts(b, "）");
+}
+
+/*
+ * A picture line ![alt](jianbao-pic:N "caption") whose picture cannot be
+ * printed, as its placeholder: the alt text and the caption kept.
+ */
 static void
-put_block(struct buf *b, const char *t, const char *const *names,
-    size_t base)
+put_lost(struct buf *b, const char *t, const char *part)
+{
+	const char	*a = t + 2, *ae = strstr(t, "](jianbao-pic:");
+	const char	*c = ae ? strstr(ae, " \"") : NULL;
+	struct buf	 cap = { 0 };
+	char		*alt = ae ? xstrndup(a, (size_t)(ae - a)) : xstrdup("");
+
+	if (c != NULL)
+		for (c += 2; *c && !(*c == '"' && c[1] == ')'); c++) {
+			if (*c == '\\' && c[1] == '"')
+				c++;
+			buf_put(&cap, c, 1);
+		}
+	imp_pic_placeholder(b, part, alt, cap.data);
+	free(alt);
+	buf_free(&cap);
+}
+
+/* A block's text with jianbao-pic:N turned into its picture's name, or
+ * the placeholder of a picture that cannot be printed. */
+static void
+put_block(struct buf *b, const char *t, const struct run *r, size_t base,
+    const struct jb_pos *pos)
 {
 	const char	*p;
 	char		*end;
 	unsigned long	 k;
 
+	if (strncmp(t, "![", 2) == 0 && (p = strstr(t, "jianbao-pic:")) != NULL &&
+	    r->bad != NULL && r->bad[base + (k = strtoul(p +
+	    strlen("jianbao-pic:"), NULL, 10))]) {
+		msg(MSG_IMPORT_PIC_LOST, pos, r->part[base + k],
+		    "已损坏或超出大小");
+		put_lost(b, t, r->part[base + k]);
+		return;
+	}
 	while ((p = strstr(t, "jianbao-pic:")) != NULL) {
 		buf_put(b, t, (size_t)(p - t));
 		k = strtoul(p + strlen("jianbao-pic:"), &end, 10);
-		buf_puts(b, names != NULL ? names[base + k] : "");
+		buf_puts(b, r->names != NULL ? r->names[base + k] : "");
 		t = end;
 	}
 	buf_puts(b, t);
@@ -406,10 +453,11 @@ put_body(struct run *r, struct buf *b)
 
 	for (i = 0; i < r->nf; i++) {
 		for (k = 0; k < r->f[i].nb; k++) {
+			struct jb_pos	 pos = { r->f[i].path, r->f[i].b[k].line, 1 };
+
 			buf_puts(b, "\n");
 			put_block(b, r->f[i].b[k].text.data ?
-			    r->f[i].b[k].text.data : "",
-			    (const char *const *)r->names, base);
+			    r->f[i].b[k].text.data : "", r, base, &pos);
 			buf_puts(b, "\n");
 		}
 		base += r->f[i].docx.npics;
@@ -548,13 +596,24 @@ unwrite_pictures(struct run *r)
 	}
 }
 
-/* Write the pictures and check that each is a whole PNG or JPEG. */
+/* What the picture check said: kept to ourselves, the import goes on. */
+static int
+pic_unsaid(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	*(enum msgid *)arg = id;
+	return 0;
+}
+
+/*
+ * Write the pictures and decode each whole: one that is no whole PNG or
+ * JPEG within the limits is taken away again and marked bad, so that
+ * its placeholder stands in the text (put_body() says so at its line).
+ */
 static int
 write_pictures(struct run *r)
 {
-	struct jb_pos	 pos = { NULL, 0, 0 };
-	struct buf	 b = { 0 };
 	enum img_kind	 kind;
+	enum msgid	 said;
 	unsigned long	 w, h;
 	size_t		 i, k, j = 0;
 
@@ -564,20 +623,32 @@ write_pictures(struct run *r)
 		r->made_dir = !exists(dir);
 		g_free(dir);
 	}
+	r->bad = xcalloc(r->npics + 1, 1);
+	r->part = xcalloc(r->npics + 1, sizeof(char *));
 	for (i = 0; i < r->nf; i++)
 		for (k = 0; k < r->f[i].docx.npics; k++, j++) {
-			pos.file = r->f[i].path;
-			/* the header here, naming the Word file; the parse
-			 * below decodes every pixel */
+			r->part[j] = r->f[i].docx.pics[k].part;
 			if (outfile_put(r->pics[j], r->f[i].docx.pics[k].data,
-			    r->f[i].docx.pics[k].len) == -1 ||
-			    img_read(r->pics[j], r->names[j], &pos, &b, &kind, &w,
-			    &h) == -1) {
+			    r->f[i].docx.pics[k].len) == -1) {
 				r->npics = j + 1;
 				return -1;
 			}
-			buf_free(&b);
+			said = MSG__MAX;
+			msg_set_filter(pic_unsaid, &said);
+			if (img_check(r->pics[j], r->names[j], NULL, &kind, &w,
+			    &h) == -1 || said != MSG__MAX) {
+				r->bad[j] = 1;
+				unlink(r->pics[j]);
+			}
+			msg_set_filter(NULL, NULL);
 		}
+	/* no picture left: no images/ folder made for none */
+	if (r->made_dir && r->npics > 0 && memchr(r->bad, 0, r->npics) == NULL) {
+		char	*dir = g_path_get_dirname(r->pics[0]);
+
+		rmdir(dir);
+		g_free(dir);
+	}
 	return 0;
 }
 
@@ -683,9 +754,9 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 		goto out;
 	}
 	name_pictures(&r);
-	put_body(&r, &text);
 	if (write_pictures(&r) == -1)
 		goto out;
+	put_body(&r, &text);
 	/* What the editor gets must build: parse it as build would. */
 	if ((d = doc_parse(r.path, text.data, text.len, r.s)) == NULL)
 		goto out;
@@ -712,6 +783,8 @@ out:
 	}
 	free(r.pics);
 	free(r.names);
+	free(r.bad);
+	free(r.part);
 	free(r.path);
 	series_free(r.s);
 	return rc;

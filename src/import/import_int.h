@@ -38,7 +38,16 @@ struct docxin_pic {
 	char	*data;
 	size_t	 len;
 	char	 ext[8];		/* "png" or "jpg", by its first bytes */
+	char	*part;			/* its name in the package, for messages */
 };
+
+/*
+ * The paragraph that stands for a picture that cannot be printed (no PNG
+ * or JPEG, or corrupt), into b: visible, naming the picture part, with
+ * its alt text and caption so that no word of them is lost.
+ */
+void	 imp_pic_placeholder(struct buf *b, const char *part, const char *alt,
+	    const char *caption);
 
 /*
  * The document as import reads text: one paragraph a line, in UTF-8.
@@ -72,8 +81,9 @@ int	 docxin_is_ole(const char *data, size_t len);
  * paragraphs (footnotes at the end), each with a warning; styles.xml is
  * read through SAX, the other parts as trees.  Every hostile shape (not a zip, no
  * word/document.xml, unsafe entry names, sizes or ratios beyond the caps,
- * a DTD or entity declarations, XML that is not well-formed, a picture
- * that is no PNG or JPEG) is one error naming path.  Returns 0, or -1
+ * a DTD or entity declarations, XML that is not well-formed) is one
+ * error naming path; a picture that is no PNG or JPEG becomes a
+ * placeholder paragraph (imp_pic_placeholder()) with a warning.  Returns 0, or -1
  * after reporting (out then empty).
  */
 int	 docxin_read(const char *path, const char *data, size_t len,
