@@ -43,6 +43,15 @@ find_wrap(struct legacy *l)
 		l->wrap = best;
 }
 
+/* The last character of s, or 0. */
+static gunichar
+last_mark(const char *s)
+{
+	const char	*e = s + strlen(s);
+
+	return e > s ? g_utf8_get_char(g_utf8_prev_char(e)) : 0;
+}
+
 static void
 split_lines(struct legacy *l, const char *s)
 {
@@ -70,6 +79,13 @@ split_lines(struct legacy *l, const char *s)
 	 */
 	if (l->n > 4 && (size_t)blank * 4 < l->n)
 		l->linemode = 1;
+	/* a short paste with no blank line: a title and paragraphs that each
+	 * end a sentence, a line each */
+	if (blank == 0 && l->n >= 2 && l->n <= 4) {
+		for (n = 1; n < l->n && doc_is_terminal(last_mark(l->lines[n])); n++)
+			;
+		l->linemode |= n == l->n;
+	}
 	find_wrap(l);
 }
 
@@ -258,7 +274,7 @@ fixup(struct legacy *l, enum jb_lang lang)
 {
 	const char	*title = lang == JB_LANG_HANT ? "（標題待定）" : "（标题待定）";
 	struct jb_pos	 pos = { l->path, 0, 0 };
-	size_t		 i, h, lv, min = 7;
+	size_t		 i, h, f, lv, min = 7;
 	char		*t;
 
 	for (i = 0; i < l->nb; i++)
@@ -295,15 +311,20 @@ fixup(struct legacy *l, enum jb_lang lang)
 	l->nleft = 0;
 	for (h = 0; h < l->nb && l->b[h].kind != I_HEAD; h++)
 		;
-	if (h == 0 || l->nb == 0)
+	/* the first block that is not a comment (web furniture) */
+	for (f = 0; f < l->nb && impbody_comment(&l->b[f]); f++)
+		;
+	if (h <= f || f == l->nb)
 		return;
-	/* a kicker right above the first title */
-	if (h == 1 && h < l->nb && l->b[0].kind == I_PARA &&
-	    impbody_kicker_like(l->b[0].text.data))
+	/* a kicker (a place, the sending organ) right above the first title */
+	if (h == f + 1 && l->b[f].kind == I_PARA &&
+	    (impbody_kicker_like(l->b[f].text.data) ||
+	    (impbody_title_like(l->b[f].text.data) &&
+	    g_utf8_strlen(l->b[f].text.data, -1) <= 12)))
 		return;
-	if (l->b[0].kind == I_PARA && impbody_title_like(l->b[0].text.data) &&
-	    !l->b[0].kept) {
-		impbody_make_heading(&l->b[0], "##");
+	if (l->b[f].kind == I_PARA && impbody_title_like(l->b[f].text.data) &&
+	    !l->b[f].kept) {
+		impbody_make_heading(&l->b[f], "##");
 		return;
 	}
 	pos.line = l->b[0].line;
@@ -707,6 +728,8 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	for (i = 0; i < r.nf; i++) {
 		if (read_input(&r.f[i]) == -1)
 			goto out;
+		if (r.f[i].docx.text.data == NULL)
+			impweb_furniture(&r.f[i]);
 		imptext_sections(&r.f[i]);
 		if (!r.f[i].has_mast)
 			continue;

@@ -183,6 +183,20 @@ struct jb_pos	 imptext_line_pos(const struct legacy *l, int line);
 /* Sort the lines into masthead, 目录, body and footer. */
 void	 imptext_sections(struct legacy *l);
 
+/* impweb.c */
+
+/*
+ * In a pasted text that shows furniture only a web page has (a
+ * breadcrumb, 上一篇/下一篇, [责任编辑：…], a copyright line, 广告), that
+ * furniture and the rest of it (来源：, 作者：, 编辑： lines, lone numbers
+ * and dates, a menu word on the first line) become "[//]: # (网页杂项：…)"
+ * lines in place, listed in one notice.
+ */
+void	 impweb_furniture(struct legacy *l);
+
+/* A block that is a [//]: # comment line: kept, printed nowhere. */
+int	 impbody_comment(const struct iblock *b);
+
 /* impbody.c */
 
 /*
@@ -192,7 +206,8 @@ void	 imptext_sections(struct legacy *l);
 int	 impbody_section_level(const char *t);
 
 /*
- * A line that can be a title: one line of at most 30 characters, not a
+ * A line that can be a title: one line of at most 30 characters (60 for
+ * a 公文 title, 关于……的通知), not a
  * sentence (no 。 or ； in it, no closing comma or colon), not a byline,
  * a credit, a 本报讯 lead, a subtitle or a ★ item.
  */
