@@ -245,7 +245,7 @@ mkdir -p "$tmp/h"
 $PY $D/mkhostile.py "$tmp/h"
 : >"$tmp/hostile"
 for f in notzip truncated nodoc slip absolute entities xxe bomb huge liar \
-    badxml notimage encrypted; do
+    badxml encrypted; do
 	rm -rf "$tmp/h/o"
 	mkdir "$tmp/h/o"
 	# bounded memory, but AddressSanitizer needs its shadow address space
@@ -260,6 +260,14 @@ for f in notzip truncated nodoc slip absolute entities xxe bomb huge liar \
 	     grep -q "^$f.docx: 错误：" "$tmp/err" && [ -z "$(ls -A "$tmp/h/o")" ]'
 done
 golden "hostile Word files: messages" $D/hostile.err "$tmp/hostile"
+# a picture that is no picture stops nothing: a placeholder, a warning
+rm -rf "$tmp/h/o"; mkdir "$tmp/h/o"
+(cd "$tmp/h" && "$jb" import --series "$SERIES" --number 1 --date 2026-01-01 \
+    notimage.docx -o o/x.md) >/dev/null 2>"$tmp/err"
+st=$?
+check "notimage.docx: imported, the picture a placeholder paragraph, one warning" \
+    '[ $st -eq 0 ] && [ "$(grep -c "警告：图片 “word/media/image1.png” 不是 PNG 或 JPEG 图片" "$tmp/err")" -eq 1 ] &&
+     grep -q "^（此处原有图片 “word/media/image1.png”，无法印出" "$tmp/h/o/x.md" && ! [ -e "$tmp/h/o/images" ]'
 
 # ---- the options ----
 imp "several" "$tmp/several.md" $D/newspaper.txt $D/county.txt
