@@ -81,6 +81,9 @@ struct pstate {
 	struct buf	 after;		/* pictures, comments, text boxes */
 	int		 pics;
 	const char	*href;		/* inside a link to this target */
+	const char	*pface;		/* the paragraph style's eastAsia font */
+	char		*face;		/* the font of all its text, or NULL */
+	int		 faces;		/* its text is set in two fonts or more */
 };
 
 static void
@@ -233,6 +236,28 @@ field_char(struct rd *r, struct pstate *ps, const char *type)
 	}
 }
 
+/* The font of text t in run c, noted: one font for all, or several. */
+static void
+run_face(struct pstate *ps, xmlNode *c, const char *t)
+{
+	xmlChar		*own = NULL;
+	const char	*f;
+
+	for (; *t && g_unichar_isspace(g_utf8_get_char(t)); t = g_utf8_next_char(t))
+		;
+	if (*t == '\0')
+		return;
+	f = docxhead_face(c, ps->pface, &own);
+	if (ps->face == NULL && !ps->faces)
+		ps->face = xstrdup(f ? f : "");
+	else if (ps->face != NULL && strcmp(ps->face, f ? f : "") != 0) {
+		free(ps->face);
+		ps->face = NULL;
+		ps->faces = 1;
+	}
+	xmlFree(own);
+}
+
 /* The runs of a paragraph, looking through the wrappers that hold them. */
 static void
 walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
@@ -295,6 +320,7 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 					continue;
 				else if (docxpkg_is_w(k, "t")) {
 					t = xmlNodeGetContent(k);
+					run_face(ps, c, (const char *)t);
 					seg_add(ps, (const char *)t, b > 0, sz);
 					xmlFree(t);
 				} else if (docxpkg_is_w(k, "tab"))
@@ -536,7 +562,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	char		*v, *first, *line, *l0, *nl;
 	size_t		 i;
 	int		 outline, center, num_id = -1, ilvl = 0, bold_all = 1,
-			 size = 0, lv;
+			 size = 0, lv, right = 0, dec, lead, larger;
 
 	memset(&ps, 0, sizeof(ps));
 	v = docxpkg_attr(docxpkg_child(ppr, "pStyle"), "val");
@@ -549,6 +575,8 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	if ((c = docxpkg_child(ppr, "jc")) != NULL) {
 		v = docxpkg_attr(c, "val");
 		center = v != NULL && strcmp(v, "center") == 0;
+		/* a 落款 is set to the right: never a heading */
+		right = v != NULL && (strcmp(v, "right") == 0 || strcmp(v, "end") == 0);
 		xmlFree(v);
 	}
 	num_id = st.num_id;
@@ -557,6 +585,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 		num_id = docxpkg_attr_int(docxpkg_child(c, "numId"), "val", num_id);
 		ilvl = docxpkg_attr_int(docxpkg_child(c, "ilvl"), "val", ilvl);
 	}
+	ps.pface = st.face;
 	walk_runs(r, &ps, p, st.bold > 0, st.size);
 	if (num_id > 0)
 		docxsty_number_label(r, num_id, ilvl, &label);
@@ -572,22 +601,34 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	if (*first != '\0' || label.len > 0) {
 		out = new_para(r);
 		buf_puts(&out->text, label.data ? label.data : "");
+		if (size == 0)
+			size = r->norm_size;
+		larger = size * 4 >= r->body_size * 5;
+		dec = label.len == 0 ? docxhead_decimal(first, &lead) : 0;
+		out->center = center;
+		out->size = size;
+		out->decimal = dec;
 		if (outline < BODY)
 			out->rank = outline;
-		else if (label.len == 0 && short_line(first) &&
-		    (center || size * 4 >= r->body_size * 5) &&
-		    (bold_all || size * 4 >= r->body_size * 5))
-			out->rank = -1;		/* centred or larger: a title */
-		else if (label.len == 0 && short_line(first) && bold_all &&
-		    !ends_sentence(first))
-			out->rank = numbered_section(first) - 1;
-		else if (short_line(first) && !ends_sentence(first) &&
-		    numbered_section(label.len ? label.data : first) > 0 &&
+		else if (right || !short_line(first) || ends_sentence(first))
+			;	/* a sentence, a 落款: body */
+		else if (label.len == 0 && (center || larger) && (bold_all || larger))
+			/* centred or larger: a title, or an inner heading
+			 * (docxhead_outline() decides) */
+			out->rank = TITLE_LIKE;
+		else if (label.len == 0 && dec >= 2)
+			out->rank = INNER + dec - 2;	/* 5.1, 5.1.1 typed */
+		else if (numbered_section(label.len ? label.data : first) > 0 &&
 		    g_utf8_strlen(first, -1) <= 30)
 			/* 一、 or （一） alone on its line: a section heading,
 			 * however it is set (公文 often sets them in 黑体 or 楷体) */
 			out->rank = numbered_section(label.len ? label.data :
 			    first) - 1;
+		else if (label.len == 0 && bold_all && dec == 0)
+			out->rank = INNER;	/* a bold 小标题 */
+		else if (label.len == 0 && dec == 0 && docxhead_face_rank(r, ps.face) > 0)
+			/* a line in 黑体 or 楷体 over a body in another face */
+			out->rank = INNER + docxhead_face_rank(r, ps.face) - 1;
 		if (out->rank < BODY) {
 			out->section = numbered_section(label.len ? label.data : first);
 			put_text(&out->text, first, 0);
@@ -648,6 +689,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	buf_free(&label);
 	buf_free(&all);
 	buf_free(&ps.after);
+	free(ps.face);
 }
 
 /* The text of a table cell: its paragraphs on one line. */
@@ -874,9 +916,12 @@ docxdoc_emit(struct rd *r)
 			for (k = 0; k < nr && ranks[k] != p->rank; k++)
 				;
 			lv = k + 2 > 4 ? 4 : k + 2;
-			/* 一、 is a section (###) and （一） one below, never a title */
+			/* 一、 is a section (###) and （一） one below, never a title;
+			 * nor is a bold or numbered (5.1) inner heading */
 			if (p->section > 0 && lv < p->section + 2)
 				lv = p->section + 2;
+			if (p->rank >= INNER && lv < 3 + p->rank - INNER)
+				lv = 3 + p->rank - INNER > 4 ? 4 : 3 + p->rank - INNER;
 			buf_printf(o, "%.*s %s\n", lv, "####", t);
 			continue;
 		}
@@ -899,8 +944,10 @@ docxdoc_rd_free(struct rd *r)
 		xmlFree(r->st[i].id);
 		xmlFree(r->st[i].name);
 		xmlFree(r->st[i].based);
+		xmlFree(r->st[i].face);
 	}
 	free(r->st);
+	free(r->body_face);
 	for (i = 0; i < r->nabs; i++)
 		for (k = 0; k < MAX_LEVELS; k++)
 			free(r->abs[i].lv[k].text);

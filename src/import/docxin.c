@@ -91,7 +91,7 @@ docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 	AUX("numbering.xml", docxsty_read_numbering);
 #undef AUX
 	if (r.body_size == 0)
-		r.body_size = 21;
+		r.body_size = r.norm_size = 21;
 	name = g_strdup_printf("%s/comments.xml", dir);
 	docxsty_read_notes(&r, name, "comment", &r.comments, &r.ncomments);
 	g_free(name);
@@ -105,7 +105,9 @@ docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 		msg(MSG_DOCX_NO_DOCUMENT, &(struct jb_pos){ path, 0, 0 });
 		goto out;
 	}
+	docxhead_body_size(&r, body);
 	docxdoc_walk_blocks(&r, body, 0, 0);
+	docxhead_outline(&r);
 	if (r.failed || r.p.total > DOCXIN_MAX_TOTAL)
 		goto out;
 	if (r.tracked)

@@ -122,6 +122,8 @@ sx_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 			    strcmp(v, "false") != 0 && strcmp(v, "off") != 0);
 		else if (strcmp((const char *)local, "sz") == 0)
 			st->size = v ? atoi(v) : 0;
+		else if (strcmp((const char *)local, "rFonts") == 0 && st->face == NULL)
+			st->face = sx_val(nattr, attrs, "eastAsia");
 	}
 	xmlFree(v);
 }
@@ -153,13 +155,14 @@ docxsty_read_styles(struct rd *r, const char *name)
 	h.endElementNs = sx_end;
 	if ((rc = docxpkg_sax(&r->p, name, &h, &x)) == -1)
 		return -1;
-	/* Normal's size is the body's */
+	/* Normal's size, the default's, until the text is counted */
 	for (st = r->st; st < r->st + r->nst; st++)
 		if (st->name != NULL && g_ascii_strcasecmp(st->name, "Normal") == 0 &&
 		    st->size > 0)
 			r->body_size = st->size;
 	if (r->body_size == 0)
 		r->body_size = 21;
+	r->norm_size = r->body_size;
 	return 0;
 }
 
@@ -204,6 +207,8 @@ docxsty_style_chain(const struct rd *r, const char *id, struct style *res)
 			res->bold = s->bold;
 		if (res->size == 0)
 			res->size = s->size;
+		if (res->face == NULL)
+			res->face = s->face;
 		if (res->center < 0)
 			res->center = s->center;
 		if (res->num_id < 0 && s->num_id >= 0) {
