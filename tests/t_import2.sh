@@ -132,7 +132,7 @@ if have soffice; then
 	     grep -q "^### 一、主要做法$" "$tmp/hant-lo.md" &&
 	     grep -q "^#### （一）健全組織體系$" "$tmp/hant-lo.md" &&
 	     grep -q "^语言: zh-Hant$" "$tmp/hant-lo.md"'
-	# comments, footnotes and text boxes: kept as paragraphs, each said;
+	# comments kept as [//]: # lines, footnotes and text boxes as paragraphs, each said;
 	# a table of contents dropped
 	soffice -env:UserInstallation=file://$tmp/lo --headless \
 	    --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" $D/notes.fodt >/dev/null 2>&1
@@ -141,8 +141,8 @@ if have soffice; then
 	golden "import notes.docx: report" $D/notes.err "$tmp/err" "$st"
 	check "notes.docx: Word's table of contents dropped, and said" \
 	    'grep -q "提示：Word 生成的目录已删去" "$tmp/err" && ! grep -q "目录" "$tmp/notes.md"'
-	check "notes.docx: comment, footnote and text box kept as paragraphs" \
-	    'grep -q "^（批注：请核实参加人数）$" "$tmp/notes.md" &&
+	check "notes.docx: comment kept as a [//]: # line, footnote and text box as paragraphs" \
+	    'grep -qF "[//]: # (批注：请核实参加人数)" "$tmp/notes.md" &&
 	     grep -q "^注：旧物交换由社区志愿者组织。$" "$tmp/notes.md" &&
 	     grep -q "^邻里节口号：远亲不如近邻。$" "$tmp/notes.md"'
 	issue_ok "import notes.docx" "$tmp/notes.md"

@@ -97,6 +97,8 @@ struct rd {
 	size_t		 ncomments;
 	struct note	*foots;
 	size_t		 nfoots;
+	struct note	*ends;
+	size_t		 nends;
 	struct para	*pv;
 	size_t		 np;
 	int		 body_size;	/* half-points most text is set in */
@@ -199,6 +201,16 @@ void	 docxsty_plain_text(xmlNode *n, struct buf *b, int depth);
 void	 docxsty_read_notes(struct rd *r, const char *part, const char *el, struct note **v,
     size_t *nv);
 const char	*docxsty_note_text(const struct note *v, size_t n, const char *id);
+
+/*
+ * A comment, footnote or endnote reference k at pos: a comment's text
+ * into after as a [//]: # line (kept, not printed), a note's text into
+ * r->later as a 注： paragraph at the end, each said; a reference whose
+ * note cannot be found keeps its place: the mark （注N） to put in the
+ * text is returned (g_free() it), with a warning; else NULL.
+ */
+char	*docxsty_note_ref(struct rd *r, xmlNode *k, struct buf *after,
+	    const struct jb_pos *pos);
 
 /* docxdoc.c */
 void	 docxdoc_paragraph(struct rd *r, xmlNode *p);

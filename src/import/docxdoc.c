@@ -265,7 +265,6 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 	xmlNode		*c, *k, *rpr;
 	xmlChar		*t;
 	char		 u[8], *v, *id;
-	const char	*note;
 	int		 b, sz;
 
 	if (++ps->depth > MAX_DEPTH * 4) {
@@ -348,30 +347,16 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 						xmlFree(id);
 					} else
 						drawing(r, ps, k);
-				} else if (docxpkg_is_w(k, "commentReference")) {
-					id = docxpkg_attr(k, "id");
-					if ((note = docxsty_note_text(r->comments,
-					    r->ncomments, id)) != NULL && *note) {
-						struct jb_pos	 pos = here(r);
-
-						msg(MSG_DOCX_COMMENT, &pos, note);
-						buf_puts(&ps->after, "\n（批注：");
-						put_text(&ps->after, note, 0);
-						buf_puts(&ps->after, "）");
-					}
-					xmlFree(id);
-				} else if (docxpkg_is_w(k, "footnoteReference") ||
+				} else if (docxpkg_is_w(k, "commentReference") ||
+				    docxpkg_is_w(k, "footnoteReference") ||
 				    docxpkg_is_w(k, "endnoteReference")) {
-					id = docxpkg_attr(k, "id");
-					if ((note = docxsty_note_text(r->foots, r->nfoots,
-					    id)) != NULL && *note) {
-						struct jb_pos	 pos = here(r);
+					struct jb_pos	 pos = here(r);
+					char		*mark = docxsty_note_ref(r, k,
+					    &ps->after, &pos);
 
-						msg(MSG_DOCX_FOOTNOTE, &pos, note);
-						buf_puts(&r->later, "\n注：");
-						put_text(&r->later, note, 0);
-					}
-					xmlFree(id);
+					if (mark != NULL)
+						seg_add(ps, mark, b > 0, sz);
+					g_free(mark);
 				}
 			}
 			continue;
@@ -968,6 +953,11 @@ docxdoc_rd_free(struct rd *r)
 		free(r->foots[i].text);
 	}
 	free(r->foots);
+	for (i = 0; i < r->nends; i++) {
+		xmlFree(r->ends[i].id);
+		free(r->ends[i].text);
+	}
+	free(r->ends);
 	for (i = 0; i < r->np; i++)
 		buf_free(&r->pv[i].text);
 	free(r->pv);

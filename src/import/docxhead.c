@@ -20,7 +20,7 @@ struct tally {
 const char *
 docxhead_face(xmlNode *c, const char *dflt, xmlChar **own)
 {
-	*own = (xmlChar *)docxin_attr(docxin_child(docxin_child(c, "rPr"),
+	*own = (xmlChar *)docxpkg_attr(docxpkg_child(docxpkg_child(c, "rPr"),
 	    "rFonts"), "eastAsia");
 	return *own != NULL ? (const char *)*own : dflt;
 }
@@ -55,20 +55,20 @@ count_runs(const struct rd *r, xmlNode *n, int size, const char *pface,
 	if (depth > MAX_DEPTH * 4)
 		return;
 	for (c = n->children; c != NULL; c = c->next) {
-		if (docxin_is_w(c, "del") || docxin_is_w(c, "moveFrom") ||
-		    docxin_is_w(c, "pPr"))
+		if (docxpkg_is_w(c, "del") || docxpkg_is_w(c, "moveFrom") ||
+		    docxpkg_is_w(c, "pPr"))
 			continue;
-		if (!docxin_is_w(c, "r")) {
-			if (c->type == XML_ELEMENT_NODE && !docxin_is_w(c, "p"))
+		if (!docxpkg_is_w(c, "r")) {
+			if (c->type == XML_ELEMENT_NODE && !docxpkg_is_w(c, "p"))
 				count_runs(r, c, size, pface, y, depth + 1);
 			continue;
 		}
 		s = size;
-		if ((sz = docxin_child(docxin_child(c, "rPr"), "sz")) != NULL)
-			s = docxin_attr_int(sz, "val", size);
+		if ((sz = docxpkg_child(docxpkg_child(c, "rPr"), "sz")) != NULL)
+			s = docxpkg_attr_int(sz, "val", size);
 		f = docxhead_face(c, pface, &own);
 		for (k = c->children; k != NULL; k = k->next) {
-			if (!docxin_is_w(k, "t"))
+			if (!docxpkg_is_w(k, "t"))
 				continue;
 			t = xmlNodeGetContent(k);
 			len = g_utf8_strlen((const char *)t, -1);
@@ -98,8 +98,8 @@ count_paras(const struct rd *r, xmlNode *n, struct tally *y, int depth)
 	if (depth > MAX_DEPTH)
 		return;
 	for (c = n->children; c != NULL; c = c->next) {
-		if (docxin_is_w(c, "p")) {
-			v = docxin_attr(docxin_child(docxin_child(c, "pPr"), "pStyle"),
+		if (docxpkg_is_w(c, "p")) {
+			v = docxpkg_attr(docxpkg_child(docxpkg_child(c, "pPr"), "pStyle"),
 			    "val");
 			docxsty_style_chain(r, v, &st);
 			xmlFree(v);

@@ -98,6 +98,9 @@ docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 	name = g_strdup_printf("%s/footnotes.xml", dir);
 	docxsty_read_notes(&r, name, "footnote", &r.foots, &r.nfoots);
 	g_free(name);
+	name = g_strdup_printf("%s/endnotes.xml", dir);
+	docxsty_read_notes(&r, name, "endnote", &r.ends, &r.nends);
+	g_free(name);
 	g_free(dir);
 	if (r.failed || docxsty_read_rels(&r, part) == -1)
 		goto out;

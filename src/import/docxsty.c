@@ -542,3 +542,52 @@ docxsty_note_text(const struct note *v, size_t n, const char *id)
 			return v[i].text;
 	return NULL;
 }
+
+/* Text as Markdown reads it literally, on one line; in a comment also
+ * its parentheses escaped. */
+static void
+put_literal(struct buf *b, const char *s, int comment)
+{
+	for (; *s; s++) {
+		if (strchr("\\*_`<[]", *s) != NULL ||
+		    (comment && (*s == '(' || *s == ')')))
+			buf_put(b, "\\", 1);
+		buf_put(b, *s == '\n' || *s == '\r' ? " " : s, 1);
+	}
+}
+
+char *
+docxsty_note_ref(struct rd *r, xmlNode *k, struct buf *after,
+    const struct jb_pos *pos)
+{
+	char		*id = docxpkg_attr(k, "id"), *mark = NULL;
+	const char	*note;
+	int		 end = docxpkg_is_w(k, "endnoteReference");
+
+	if (docxpkg_is_w(k, "commentReference")) {
+		if ((note = docxsty_note_text(r->comments, r->ncomments, id)) != NULL &&
+		    *note) {
+			msg(MSG_DOCX_COMMENT, pos, note);
+			buf_puts(after, "\n[//]: # (批注：");
+			put_literal(after, note, 1);
+			buf_puts(after, ")");
+		}
+	} else if ((note = end ? docxsty_note_text(r->ends, r->nends, id) :
+	    docxsty_note_text(r->foots, r->nfoots, id)) != NULL) {
+		if (*note) {
+			msg(MSG_DOCX_FOOTNOTE, pos, end ? "尾注" : "脚注", note);
+			buf_puts(&r->later, "\n注：");
+			put_literal(&r->later, note, 0);
+		}
+	} else {
+		/* the reference keeps its place, and says so */
+		char	*what = g_strdup_printf("%s %s", end ? "尾注" : "脚注",
+		    id ? id : "?");
+
+		msg(MSG_DOCX_NOTE_LOST, pos, what);
+		g_free(what);
+		mark = g_strdup_printf("（注%s）", id ? id : "");
+	}
+	xmlFree(id);
+	return mark;
+}

@@ -538,7 +538,7 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 			    prev != NULL && cur->last == ln - 1 && unclosed(cur->text.data) &&
 			    strchr(cur->text.data, '\n') == NULL &&
 			    g_utf8_strlen(cur->text.data, -1) + g_utf8_strlen(t, -1) <= 60 &&
-			    !doc_is_terminal(last_char(cur->text.data))) {
+			    !dtext_is_terminal(last_char(cur->text.data))) {
 				buf_puts(&cur->text, t);
 				cur->last = ln;
 				cur->lastcol = (int)g_utf8_strlen(raw, -1);

@@ -82,7 +82,7 @@ split_lines(struct legacy *l, const char *s)
 	/* a short paste with no blank line: a title and paragraphs that each
 	 * end a sentence, a line each */
 	if (blank == 0 && l->n >= 2 && l->n <= 4) {
-		for (n = 1; n < l->n && doc_is_terminal(last_mark(l->lines[n])); n++)
+		for (n = 1; n < l->n && dtext_is_terminal(last_mark(l->lines[n])); n++)
 			;
 		l->linemode |= n == l->n;
 	}

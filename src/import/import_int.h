@@ -77,8 +77,9 @@ int	 docxin_is_ole(const char *data, size_t len);
 
 /*
  * Read the .docx data[0..len), the file path, into out.  Tracked changes
- * are taken as accepted, comments, text boxes and footnotes kept as
- * paragraphs (footnotes at the end), each with a warning; styles.xml is
+ * are taken as accepted, comments kept as [//]: # lines, text boxes,
+ * footnotes and endnotes as paragraphs (notes at the end), each with a
+ * warning; the title and headings as docxhead.c finds them; styles.xml is
  * read through SAX, the other parts as trees.  Every hostile shape (not a zip, no
  * word/document.xml, unsafe entry names, sizes or ratios beyond the caps,
  * a DTD or entity declarations, XML that is not well-formed) is one

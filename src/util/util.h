@@ -137,9 +137,9 @@ enum msgid {
 	MSG_IMPORT_NO_TITLE,	/* import: an article without a title got one */
 	MSG_IMPORT_MASTHEAD_AGAIN, /* import: a later file's masthead not used */
 	MSG_DOCX_TRACKED,	/* import: tracked changes taken as accepted */
-	MSG_DOCX_COMMENT,	/* import: a comment kept as a paragraph */
+	MSG_DOCX_COMMENT,	/* import: a comment kept as a [//]: # line */
 	MSG_DOCX_TEXTBOX,	/* import: a text box kept as a paragraph */
-	MSG_DOCX_FOOTNOTE,	/* import: a footnote kept as a paragraph */
+	MSG_DOCX_FOOTNOTE,	/* import: a footnote or endnote kept as a paragraph */
 	MSG_DOCX_LINKED_IMAGE,	/* import: a picture outside the file, not taken */
 	MSG_DOCX_TABLE_TEXT,	/* import: a one-row table taken as paragraphs */
 	MSG_IMPORT_PIC_LOST,	/* import: a picture that cannot be printed, a placeholder instead */
