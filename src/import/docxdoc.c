@@ -168,6 +168,24 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 
 static void walk_runs(struct rd *, struct pstate *, xmlNode *, int, int);
 
+/* The name a program gives a picture when nobody wrote an alt text:
+ * IMG_256 (WPS), 图片 1, Picture 1: none. */
+static int
+default_alt(const char *d)
+{
+	static const char *const stem[] = { "IMG_", "图片 ", "图片", "Picture ",
+	    "image", NULL };
+	size_t	 i, n;
+
+	for (i = 0; stem[i] != NULL; i++) {
+		n = strlen(stem[i]);
+		if (g_ascii_strncasecmp(d, stem[i], n) == 0 && d[n] != '\0' &&
+		    strspn(d + n, "0123456789") == strlen(d + n))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 {
@@ -184,7 +202,8 @@ drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 	}
 	xmlFree(link);
 	if (rid != NULL) {
-		clean = descr ? g_strdelimit(g_strdup(descr), "[]\n\r", ' ') : NULL;
+		clean = descr && !default_alt(descr) ?
+		    g_strdelimit(g_strdup(descr), "[]\n\r", ' ') : NULL;
 		picture(r, ps, rid, clean);
 		g_free(clean);
 	}
