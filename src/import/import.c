@@ -349,6 +349,8 @@ struct run {
 	char			**names; /* their names as the text gives them */
 	char			 *bad;	/* per picture: 1 when it cannot be printed */
 	const char		**part;	/* per picture: its name in the Word file */
+	int			 *pic_line; /* per picture: its line in the text */
+	int			  newly_bad; /* the parse found a picture bad */
 	int			 made_dir; /* images/ did not exist before */
 };
 
@@ -440,22 +442,29 @@ put_lost(struct buf *b, const char *t, const char *part)
 	buf_free(&cap);
 }
 
+/* The picture a block is, by its index among all, or -1. */
+static long
+block_pic(const char *t, size_t base)
+{
+	const char	*p;
+
+	if (strncmp(t, "![", 2) != 0 || (p = strstr(t, "jianbao-pic:")) == NULL)
+		return -1;
+	return (long)(base + strtoul(p + strlen("jianbao-pic:"), NULL, 10));
+}
+
 /* A block's text with jianbao-pic:N turned into its picture's name, or
  * the placeholder of a picture that cannot be printed. */
 static void
-put_block(struct buf *b, const char *t, const struct run *r, size_t base,
-    const struct jb_pos *pos)
+put_block(struct buf *b, const char *t, const struct run *r, size_t base)
 {
 	const char	*p;
 	char		*end;
 	unsigned long	 k;
+	long		 j = block_pic(t, base);
 
-	if (strncmp(t, "![", 2) == 0 && (p = strstr(t, "jianbao-pic:")) != NULL &&
-	    r->bad != NULL && r->bad[base + (k = strtoul(p +
-	    strlen("jianbao-pic:"), NULL, 10))]) {
-		msg(MSG_IMPORT_PIC_LOST, pos, r->part[base + k],
-		    "已损坏或超出大小");
-		put_lost(b, t, r->part[base + k]);
+	if (j >= 0 && r->bad[j]) {
+		put_lost(b, t, r->part[j]);
 		return;
 	}
 	while ((p = strstr(t, "jianbao-pic:")) != NULL) {
@@ -467,22 +476,78 @@ put_block(struct buf *b, const char *t, const struct run *r, size_t base,
 	buf_puts(b, t);
 }
 
+/* The body after b's text, each picture's line in it noted. */
 static void
 put_body(struct run *r, struct buf *b)
 {
+	size_t		 i, k, base = 0, counted = 0;
+	int		 line = 1;
+	long		 j;
+	const char	*t;
+
+	for (i = 0; i < r->nf; i++) {
+		for (k = 0; k < r->f[i].nb; k++) {
+			t = r->f[i].b[k].text.data ? r->f[i].b[k].text.data : "";
+			buf_puts(b, "\n");
+			if ((j = block_pic(t, base)) >= 0) {
+				for (; counted < b->len; counted++)
+					line += b->data[counted] == '\n';
+				r->pic_line[j] = line;
+			}
+			put_block(b, t, r, base);
+			buf_puts(b, "\n");
+		}
+		base += r->f[i].docx.npics;
+	}
+}
+
+/* Each picture that cannot be printed said, at its line in its file. */
+static void
+say_lost(const struct run *r)
+{
 	size_t	 i, k, base = 0;
+	long	 j;
 
 	for (i = 0; i < r->nf; i++) {
 		for (k = 0; k < r->f[i].nb; k++) {
 			struct jb_pos	 pos = { r->f[i].path, r->f[i].b[k].line, 1 };
 
-			buf_puts(b, "\n");
-			put_block(b, r->f[i].b[k].text.data ?
-			    r->f[i].b[k].text.data : "", r, base, &pos);
-			buf_puts(b, "\n");
+			if ((j = block_pic(r->f[i].b[k].text.data ?
+			    r->f[i].b[k].text.data : "", base)) >= 0 && r->bad[j])
+				msg(MSG_IMPORT_PIC_LOST, &pos, r->part[j],
+				    "已损坏或超出大小");
 		}
 		base += r->f[i].docx.npics;
 	}
+}
+
+/*
+ * While the issue is parsed: a picture found corrupt at its line is
+ * marked bad, not said (the import puts its placeholder and parses again).
+ */
+static int
+pic_parse_filter(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	struct run	*r = arg;
+	size_t		 j;
+
+	if ((id != MSG_IMAGE_BAD && id != MSG_IMAGE_TOO_BIG) || pos == NULL)
+		return 1;
+	for (j = 0; j < r->npics; j++)
+		if (!r->bad[j] && r->pic_line[j] == pos->line) {
+			r->bad[j] = 1;
+			r->newly_bad = 1;
+			unlink(r->pics[j]);
+			return 0;
+		}
+	return 1;
+}
+
+/* Said once already, in the first parse. */
+static int
+said_before(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	return id > MSG_ERROR;
 }
 
 /* The masthead's warnings: what it said that the series prints otherwise. */
@@ -626,15 +691,17 @@ pic_unsaid(enum msgid id, const struct jb_pos *pos, void *arg)
 }
 
 /*
- * Write the pictures and decode each whole: one that is no whole PNG or
- * JPEG within the limits is taken away again and marked bad, so that
- * its placeholder stands in the text (put_body() says so at its line).
+ * Write the pictures and read each one's header: one that is no PNG or
+ * JPEG within the limits is taken away again and marked bad, so that its
+ * placeholder stands in the text.  The pixels are decoded once, by the
+ * parse of the issue (pic_parse_filter()).
  */
 static int
 write_pictures(struct run *r)
 {
 	enum img_kind	 kind;
 	enum msgid	 said;
+	struct buf	 b = { 0 };
 	unsigned long	 w, h;
 	size_t		 i, k, j = 0;
 
@@ -646,6 +713,7 @@ write_pictures(struct run *r)
 	}
 	r->bad = xcalloc(r->npics + 1, 1);
 	r->part = xcalloc(r->npics + 1, sizeof(char *));
+	r->pic_line = xcalloc(r->npics + 1, sizeof(int));
 	for (i = 0; i < r->nf; i++)
 		for (k = 0; k < r->f[i].docx.npics; k++, j++) {
 			r->part[j] = r->f[i].docx.pics[k].part;
@@ -656,11 +724,12 @@ write_pictures(struct run *r)
 			}
 			said = MSG__MAX;
 			msg_set_filter(pic_unsaid, &said);
-			if (img_check(r->pics[j], r->names[j], NULL, &kind, &w,
+			if (img_read(r->pics[j], r->names[j], NULL, &b, &kind, &w,
 			    &h) == -1 || said != MSG__MAX) {
 				r->bad[j] = 1;
 				unlink(r->pics[j]);
 			}
+			buf_free(&b);
 			msg_set_filter(NULL, NULL);
 		}
 	/* no picture left: no images/ folder made for none */
@@ -707,7 +776,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	struct outfile		*out;
 	struct buf		 text = { 0 };
 	struct jb_date		 date;
-	size_t			 i;
+	size_t			 i, front_len;
 	int			 rc = 1, written = 0;
 
 	memset(&r, 0, sizeof(r));
@@ -779,10 +848,24 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	name_pictures(&r);
 	if (write_pictures(&r) == -1)
 		goto out;
+	front_len = text.len;
 	put_body(&r, &text);
-	/* What the editor gets must build: parse it as build would. */
-	if ((d = doc_parse(r.path, text.data, text.len, r.s)) == NULL)
+	/* What the editor gets must build: parse it as build would.  A
+	 * picture corrupt inside becomes its placeholder, and then again. */
+	msg_set_filter(pic_parse_filter, &r);
+	d = doc_parse(r.path, text.data, text.len, r.s);
+	msg_set_filter(NULL, NULL);
+	if (r.newly_bad) {
+		doc_free(d);
+		text.len = front_len;
+		put_body(&r, &text);
+		msg_set_filter(said_before, NULL);
+		d = doc_parse(r.path, text.data, text.len, r.s);
+		msg_set_filter(NULL, NULL);
+	}
+	if (d == NULL)
 		goto out;
+	say_lost(&r);
 	if ((out = outfile_open(r.path)) == NULL)
 		goto out;
 	fwrite(text.data, 1, text.len, outfile_fp(out));
@@ -808,6 +891,7 @@ out:
 	free(r.names);
 	free(r.bad);
 	free(r.part);
+	free(r.pic_line);
 	free(r.path);
 	series_free(r.s);
 	return rc;
