@@ -872,6 +872,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	if (outfile_commit(out) == -1)
 		goto out;
 	written = 1;
+	impsum_outline(d, text.data);
 	puts(r.path);
 	rc = 0;
 out:

@@ -198,6 +198,15 @@ void	 impweb_furniture(struct legacy *l);
 /* A block that is a [//]: # comment line: kept, printed nowhere. */
 int	 impbody_comment(const struct iblock *b);
 
+/* impsum.c */
+
+/*
+ * What import made of the submissions, as notices: the number of
+ * articles and of comment lines, then each article at its title's line
+ * with its inner headings, tables and pictures.  d was parsed from text.
+ */
+void	 impsum_outline(const struct jb_doc *d, const char *text);
+
 /* impbody.c */
 
 /*

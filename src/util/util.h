@@ -99,6 +99,7 @@ enum msgid {
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
 	MSG_IMPORT_PAGE,	/* import: a page number dropped */
 	MSG_IMPORT_CHROME,	/* import: web-page furniture kept as comments */
+	MSG_IMPORT_OUTLINE,	/* import: what it made of the submission */
 	MSG_DOCX_TOC,		/* import: a Word table of contents dropped */
 	MSG_WARNING,		/* ---- warnings ---- */
 	MSG_FM_UNKNOWN_KEY,	/* unknown front-matter key */
