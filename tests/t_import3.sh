@@ -90,8 +90,9 @@ check "tongzhi.txt: 一、 ###, (一) ####, 1、 items and the 落款 paragraphs
     'grep -q "^### 一、考核对象$" "$tmp/tongzhi.md" && grep -q "^#### (一)考核方式$" "$tmp/tongzhi.md" &&
      grep -q "^1、实地查看" "$tmp/tongzhi.md" && grep -q "^2026年3月1日$" "$tmp/tongzhi.md" &&
      [ "$(grep -c "^#" "$tmp/tongzhi.md")" -eq 3 ]'
-check "credits.txt: a submission's own 编辑：审核： line stays in its article" \
-    'grep -q "^编辑：王小禾 审核：李青$" "$tmp/credits.md" && ! grep -q "^署名" "$tmp/credits.md"'
+check "credits.txt: its own 编辑：审核： line and a sentence on 上一篇 stay in the article" \
+    'grep -q "^编辑：王小禾 审核：李青$" "$tmp/credits.md" && ! grep -q "^署名" "$tmp/credits.md" &&
+     grep -q "^上一篇报道提到的" "$tmp/credits.md" && ! grep -q "^\[//\]" "$tmp/credits.md"'
 
 # ---- Word files ----
 if $PY -c 'import docx' 2>/dev/null; then

@@ -9,7 +9,6 @@
 /* How sure a line is furniture. */
 enum { W_TEXT, W_WEAK, W_STRONG };
 
-
 /* The line's text without bullets, blanks and the brackets around it;
  * *wrapped set when there were brackets. */
 static char *
@@ -155,11 +154,14 @@ judge(const char *line)
 	    impline_starts(s, "当前位置") || impline_starts(s, "您的位置") ||
 	    impline_starts(s, "當前位置"))
 		r = W_STRONG;		/* a breadcrumb */
-	else if (strstr(s, "上一篇") || strstr(s, "下一篇") || strstr(s, "上一版") ||
-	    strstr(s, "下一版") || strstr(s, "上一條") || strstr(s, "下一條"))
-		r = W_STRONG;
+	else if (((impline_starts(s, "上一篇") || impline_starts(s, "下一篇") ||
+	    impline_starts(s, "上一條") || impline_starts(s, "下一條") ||
+	    impline_starts(s, "上一页") || impline_starts(s, "下一页")) &&
+	    !impline_ends(s, "。")) || (strstr(s, "上一版") && strstr(s, "下一版")))
+		r = W_STRONG;		/* the page's own links, not a sentence */
 	else if ((strstr(s, "版权所有") || strstr(s, "版權所有") ||
-	    strstr(s, "不得转载") || strstr(s, "不得轉載")) && len <= 40)
+	    strstr(s, "不得转载") || strstr(s, "不得轉載")) && len <= 40 &&
+	    !impline_ends(s, "。"))
 		r = W_STRONG;
 	else if (only_words(s))
 		r = W_STRONG;
