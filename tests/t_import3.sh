@@ -6,7 +6,8 @@
 #   with its own 编辑：审核： line.  tests/import3/mkdocx3.py makes Word files
 #   with python-docx: a WPS-style 公文 (三号 body by direct formatting), a news
 #   piece with bold 小标题, two articles, typed 3.1/3.1.1 numbers, notes
-#   (endnote, missing note), pictures (GIF, corrupt PNG, IMG_256 alt text).
+#   (endnote, missing note), merged table cells, pictures (GIF, corrupt
+#   PNG, IMG_256 alt text).
 #   Each has a golden issue (NAME.expected) and report (NAME.err); each must
 #   build (HTML, PDF, Word) and pass check after check --fix; Word files keep
 #   every Han character pandoc reads in them.
@@ -98,7 +99,7 @@ check "credits.txt: its own 编辑：审核： line and a sentence on 上一篇 
 if $PY -c 'import docx' 2>/dev/null; then
 	$PY $D/mkdocx3.py "$tmp"
 	mkdir -p "$tmp/w"
-	for w in wps news two decimal notes pics; do
+	for w in wps news two decimal notes table pics; do
 		imp "$tmp/w/$w.md" "$tmp/$w.docx"
 		golden "import $w.docx: report" "$D/$w.err" "$tmp/err" "$st"
 		golden "import $w.docx: issue" "$D/$w.expected" "$tmp/w/$w.md"
@@ -132,6 +133,11 @@ if $PY -c 'import docx' 2>/dev/null; then
 	    'grep -q "^注：数字由社区居委会统计。$" "$tmp/w/notes.md" &&
 	     grep -q "^注：旧物交换由社区志愿者登记。$" "$tmp/w/notes.md" &&
 	     grep -q "一百二十次（注7），" "$tmp/w/notes.md" && grep -q "notes.docx:3:1: 警告：注释引用" "$D/notes.err"'
+	check "table.docx: no column only a merge made, merged text once, a warning" \
+	    '[ "$(grep -c "^|" "$tmp/w/table.md")" -eq 4 ] &&
+	     [ "$(grep "^|" "$tmp/w/table.md" | awk -F"|" "NF != 5" | wc -l)" -eq 0 ] &&
+	     [ "$(grep -c "城区" "$tmp/w/table.md")" -eq 1 ] && grep -q "^|  | 南湖站 | 图书漂流 |$" "$tmp/w/table.md" &&
+	     grep -q "警告：表格中有合并的单元格" "$D/table.err"'
 	check "pics.docx: GIF and corrupt PNG are placeholders with warnings, IMG_256 no alt text" \
 	    'grep -q "^（此处原有图片 “word/media/image1.gif”，无法印出）$" "$tmp/w/pics.md" &&
 	     grep -q "^（此处原有图片 “word/media/image2.png”，无法印出）$" "$tmp/w/pics.md" &&

@@ -216,6 +216,15 @@ char	*docxsty_note_ref(struct rd *r, xmlNode *k, struct buf *after,
 void	 docxdoc_paragraph(struct rd *r, xmlNode *p);
 void	 docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell);
 
+/* A new paragraph at the end of r's, body text until set otherwise. */
+struct para	*docxdoc_new_para(struct rd *r);
+
+/* docxtbl.c */
+
+/* A table of document.xml as a GFM pipe table (or a frame's text as
+ * paragraphs) at the end of r's paragraphs. */
+void	 docxtbl_table(struct rd *r, xmlNode *tbl);
+
 /* docxhead.c */
 
 /* r->body_size: the size most characters under body are set in. */

@@ -14,8 +14,8 @@
 
 /* ---- the body ---- */
 
-static struct para *
-new_para(struct rd *r)
+struct para *
+docxdoc_new_para(struct rd *r)
 {
 	struct para	*p;
 
@@ -603,7 +603,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	g_strstrip(first);
 	join_lines(first);
 	if (*first != '\0' || label.len > 0) {
-		out = new_para(r);
+		out = docxdoc_new_para(r);
 		buf_puts(&out->text, label.data ? label.data : "");
 		if (size == 0)
 			size = r->norm_size;
@@ -663,7 +663,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 					if (nl != NULL) {
 						/* a line break: the next line a paragraph */
 						close_link(&out->text, &link);
-						out = new_para(r);
+						out = docxdoc_new_para(r);
 						while (*nl == ' ' || *nl == '\t')
 							nl++;
 					}
@@ -680,7 +680,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 		for (l0 = ps.after.data + 1; l0 != NULL; l0 = nl) {
 			if ((nl = strchr(l0, '\n')) != NULL)
 				*nl++ = '\0';
-			out = new_para(r);
+			out = docxdoc_new_para(r);
 			out->raw = strncmp(l0, "![", 2) == 0;
 			buf_puts(&out->text, l0);
 		}
@@ -694,152 +694,6 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	buf_free(&all);
 	buf_free(&ps.after);
 	free(ps.face);
-}
-
-/* The text of a table cell: its paragraphs on one line. */
-static void
-cell_text(struct rd *r, xmlNode *tc, struct buf *b)
-{
-	size_t	 from = r->np, i;
-
-	docxdoc_walk_blocks(r, tc, 1, 1);
-	for (i = from; i < r->np; i++) {
-		if (b->len > 0 && r->pv[i].text.len > 0)
-			buf_puts(b, " ");
-		if (r->pv[i].raw)	/* a picture in a cell: after the table */
-			continue;
-		buf_puts(b, r->pv[i].text.data ? r->pv[i].text.data : "");
-	}
-	for (i = from; i < r->np; i++)
-		if (!r->pv[i].raw)
-			buf_free(&r->pv[i].text);
-}
-
-/* Pipe-table text for a cell: | escaped, no line breaks. */
-static void
-put_cell(struct buf *row, const char *t)
-{
-	buf_puts(row, " ");
-	for (; *t; t++) {
-		if (*t == '|')
-			buf_puts(row, "\\|");
-		else
-			buf_put(row, t, 1);
-	}
-	buf_puts(row, " |");
-}
-
-/*
- * A table as a GFM pipe table: the first row its header, merged cells
- * (gridSpan, vMerge) empty where they continue, one column count.  A
- * table of one row, or whose rows below the header are empty, is a frame
- * for text (a boxed notice, a layout grid): its cells become paragraphs.
- */
-static void
-table(struct rd *r, xmlNode *tbl)
-{
-	xmlNode		*tr, *tc, *pr;
-	struct buf	**rows = NULL, cell;
-	size_t		 nrows = 0, i, j, pics_from;
-	int		 *ncols = NULL, cols = 0, span, k, cont;
-	char		*v;
-	struct para	*out;
-	struct para	*keep = NULL;
-	size_t		 nkeep = 0, ntexts = 0;
-	char		**texts = NULL;	/* the cells with text, in order */
-	int		 body = 0;	/* a row below the first has text */
-
-	pics_from = r->np;
-	for (tr = tbl->children; tr != NULL; tr = tr->next) {
-		if (!docxpkg_is_w(tr, "tr"))
-			continue;
-		rows = xrealloc(rows, (nrows + 1) * sizeof(*rows));
-		ncols = xrealloc(ncols, (nrows + 1) * sizeof(int));
-		rows[nrows] = xcalloc(1, sizeof(struct buf));
-		ncols[nrows] = 0;
-		buf_puts(rows[nrows], "|");
-		for (tc = tr->children; tc != NULL; tc = tc->next) {
-			if (docxpkg_is_w(tc, "sdt"))
-				tc = docxpkg_child(docxpkg_child(tc, "sdtContent"), "tc") ?
-				    docxpkg_child(docxpkg_child(tc, "sdtContent"), "tc") : tc;
-			if (!docxpkg_is_w(tc, "tc"))
-				continue;
-			pr = docxpkg_child(tc, "tcPr");
-			span = docxpkg_attr_int(docxpkg_child(pr, "gridSpan"), "val", 1);
-			if (span < 1 || span > 64)
-				span = 1;
-			cont = 0;
-			if (docxpkg_child(pr, "vMerge") != NULL) {
-				v = docxpkg_attr(docxpkg_child(pr, "vMerge"), "val");
-				cont = v == NULL || strcmp(v, "continue") == 0;
-				xmlFree(v);
-			}
-			memset(&cell, 0, sizeof(cell));
-			cell_text(r, tc, &cell);
-			put_cell(rows[nrows], cont ? "" : cell.data ? cell.data : "");
-			if (!cont && cell.len > 0) {
-				texts = xrealloc(texts, (ntexts + 1) * sizeof(char *));
-				texts[ntexts++] = xstrdup(cell.data);
-				body |= nrows > 0;
-			}
-			for (k = 1; k < span; k++)
-				put_cell(rows[nrows], "");
-			ncols[nrows] += span;
-			buf_free(&cell);
-		}
-		if (ncols[nrows] > cols)
-			cols = ncols[nrows];
-		nrows++;
-	}
-	/* pictures from cells stay, after the table */
-	for (i = pics_from; i < r->np; i++)
-		if (r->pv[i].raw) {
-			keep = xrealloc(keep, (nkeep + 1) * sizeof(*keep));
-			keep[nkeep++] = r->pv[i];
-		}
-	r->np = pics_from;
-	if (!body && ntexts > 0) {
-		/* one row, or a header over empty rows: a frame around text,
-		 * not a table; its text as paragraphs */
-		struct jb_pos	 pos = here(r);
-
-		msg(MSG_DOCX_TABLE_TEXT, &pos);
-		for (j = 0; j < ntexts; j++) {
-			out = new_para(r);
-			buf_puts(&out->text, texts[j]);
-		}
-	} else if (body && cols > 0) {
-		for (i = 0; i < nrows; i++) {
-			for (k = ncols[i]; k < cols; k++)
-				buf_puts(rows[i], "  |");
-			out = new_para(r);
-			out->raw = 1;
-			buf_puts(&out->text, rows[i]->data);
-			if (i == 0) {
-				out = new_para(r);
-				out->raw = 1;
-				buf_puts(&out->text, "|");
-				for (k = 0; k < cols; k++)
-					buf_puts(&out->text, " --- |");
-			}
-		}
-		/* a table ends at a blank line: an empty paragraph */
-		out = new_para(r);
-	}
-	for (j = 0; j < nkeep; j++) {
-		out = new_para(r);
-		*out = keep[j];
-	}
-	for (i = 0; i < nrows; i++) {
-		buf_free(rows[i]);
-		free(rows[i]);
-	}
-	free(rows);
-	free(ncols);
-	free(keep);
-	for (j = 0; j < ntexts; j++)
-		free(texts[j]);
-	free(texts);
 }
 
 /* A content control that Word made a table of contents. */
@@ -869,7 +723,7 @@ docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 				/* a nested table: its text in the cell */
 				docxdoc_walk_blocks(r, c, depth + 1, 1);
 			} else
-				table(r, c);
+				docxtbl_table(r, c);
 		} else if (docxpkg_is_w(c, "tr") || docxpkg_is_w(c, "tc"))
 			docxdoc_walk_blocks(r, c, depth + 1, in_cell);
 		else if (docxpkg_is_w(c, "del") || docxpkg_is_w(c, "moveFrom")) {

@@ -52,6 +52,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_CHK_UNKNOWN_RULE] = "未知的检查规则 “%s”，已忽略",
 	[MSG_CHK_FILE_NAME] = "文件名 “%s” 与%s不符，应为 “%s”",
 	[MSG_IMPORT_UNMAPPED] = "无法归类的内容 “%s”，已%s",
+	[MSG_DOCX_TABLE_MERGED] = "表格中有合并的单元格，Markdown 表格不能合并，合并的文字只写一次、其余格留空，请核对",
 	[MSG_IMPORT_PIC_LOST] = "图片 “%s” %s，无法印出，已换成一段占位文字，请换成 PNG 或 JPEG 图片后补上",
 	[MSG_DOCX_NOTE_LOST] = "注释引用 “%s” 找不到注释的文字，已在原处留下标记，请核对",
 	[MSG_IMPORT_JOINED] = "段落 “%s” 被分页拆开，已与下一段 “%s” 合并",

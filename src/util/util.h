@@ -143,6 +143,7 @@ enum msgid {
 	MSG_DOCX_FOOTNOTE,	/* import: a footnote or endnote kept as a paragraph */
 	MSG_DOCX_LINKED_IMAGE,	/* import: a picture outside the file, not taken */
 	MSG_DOCX_TABLE_TEXT,	/* import: a one-row table taken as paragraphs */
+	MSG_DOCX_TABLE_MERGED,	/* import: a table's merged cells left blank */
 	MSG_IMPORT_PIC_LOST,	/* import: a picture that cannot be printed, a placeholder instead */
 	MSG_DOCX_NOTE_LOST,	/* import: a note reference with no note */
 	MSG_CHK_PRIVATE_USE,	/* check: private-use character (PDF copy debris) */

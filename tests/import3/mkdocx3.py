@@ -15,6 +15,8 @@
 #                 3.1.1 numbers, "2.1原则：", a．/b. items
 #   notes.docx    a footnote, an endnote and an endnote reference whose note
 #                 is missing
+#   table.docx    a table whose last two grid columns are merged in every
+#                 row, and a cell merged down over two rows
 #   pics.docx     a GIF picture with a caption, a PNG whose zlib data is
 #                 corrupt, a good PNG with WPS's default alt text IMG_256
 import io
@@ -229,7 +231,25 @@ def pics():
     patch(path, fn)
 
 
+def table():
+    doc = docx.Document()
+    para(doc, "青禾县志愿服务站点一览", 22, True, None, WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "全县志愿服务站点的分布如下表。")
+    t = doc.add_table(rows=3, cols=4)
+    rows = [["片区", "站点", "服务内容", ""], ["城区", "柳荫站", "助老、助残", ""],
+            ["", "南湖站", "图书漂流", ""]]
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                t.cell(i, j).text = text
+        t.cell(i, 2).merge(t.cell(i, 3))
+    t.cell(1, 0).merge(t.cell(2, 0))
+    para(doc, "各站点每周开放五天。")
+    doc.save(out + "/table.docx")
+
+
 wps()
+table()
 news()
 two()
 decimal()
