@@ -5,7 +5,8 @@
 #   broken over two lines, 印发 in it, 一、/(一)/1、, a 落款), a submission
 #   with its own 编辑：审核： line.  tests/import3/mkdocx3.py makes Word files
 #   with python-docx: a WPS-style 公文 (三号 body by direct formatting), a news
-#   piece with bold 小标题, two articles, typed 3.1/3.1.1 numbers, notes
+#   piece with bold 小标题, two articles, typed 3.1/3.1.1 numbers, a file
+#   with no formatting at all, notes
 #   (endnote, missing note), merged table cells, pictures (GIF, corrupt
 #   PNG, IMG_256 alt text).
 #   Each has a golden issue (NAME.expected) and report (NAME.err); each must
@@ -99,7 +100,7 @@ check "credits.txt: its own 编辑：审核： line and a sentence on 上一篇 
 if $PY -c 'import docx' 2>/dev/null; then
 	$PY $D/mkdocx3.py "$tmp"
 	mkdir -p "$tmp/w"
-	for w in wps news two decimal notes table pics; do
+	for w in wps news two decimal plain notes table pics; do
 		imp "$tmp/w/$w.md" "$tmp/$w.docx"
 		golden "import $w.docx: report" "$D/$w.err" "$tmp/err" "$st"
 		golden "import $w.docx: issue" "$D/$w.expected" "$tmp/w/$w.md"
@@ -133,6 +134,9 @@ if $PY -c 'import docx' 2>/dev/null; then
 	    'grep -q "^注：数字由社区居委会统计。$" "$tmp/w/notes.md" &&
 	     grep -q "^注：旧物交换由社区志愿者登记。$" "$tmp/w/notes.md" &&
 	     grep -q "一百二十次（注7），" "$tmp/w/notes.md" && grep -q "notes.docx:3:1: 警告：注释引用" "$D/notes.err"'
+	check "plain.docx: a Word file without formatting is one article; a lone 1.5倍 line no heading" \
+	    '[ "$(grep -c "^#" "$tmp/w/plain.md")" -eq 1 ] && grep -q "^## 东岚区志愿者人数增长$" "$tmp/w/plain.md" &&
+	     grep -q "^1.5倍的增长$" "$tmp/w/plain.md" && grep -q "^社区服务项目$" "$tmp/w/plain.md"'
 	check "table.docx: no column only a merge made, merged text once, a warning" \
 	    '[ "$(grep -c "^|" "$tmp/w/table.md")" -eq 4 ] &&
 	     [ "$(grep "^|" "$tmp/w/table.md" | awk -F"|" "NF != 5" | wc -l)" -eq 0 ] &&

@@ -194,15 +194,16 @@ next_text(const struct rd *r, size_t i)
  * paragraph (centred or larger, and bold or larger) is the title; a
  * later one starts another article only when it is centred, clearly
  * larger than the body and followed by body text, else it is an inner
- * heading.  With no title-like paragraph, a first paragraph numbered 5.
- * over headings numbered 5.1 is the chapter's title.
+ * heading.  Typed numbers (5.1, 5.1.1) are headings only in a series
+ * under one first number; with no title-like paragraph, a first
+ * paragraph numbered 5. over headings numbered 5.1 is the chapter's title.
  */
 void
 docxhead_outline(struct rd *r)
 {
 	struct para		*p, *first = NULL;
 	const struct para	*n;
-	size_t			 i;
+	size_t			 i, k;
 	int			 titles = 0, lead, lead0;
 
 	for (i = 0; i < r->np; i++) {
@@ -217,6 +218,21 @@ docxhead_outline(struct rd *r)
 			p->rank = -1;
 		else
 			p->rank = INNER;
+	}
+	/* typed numbers make headings only as a series: 5.1 and 5.2 (or
+	 * 5.1.1) under one 5, not a lone 1.5倍 */
+	for (i = 0; i < r->np; i++) {
+		p = &r->pv[i];
+		if (p->decimal < 2 || p->rank < INNER || p->rank >= BODY ||
+		    docxhead_decimal(p->text.data, &lead) < 2)
+			continue;
+		for (k = 0; k < r->np; k++)
+			if (k != i && r->pv[k].decimal >= 2 &&
+			    docxhead_decimal(r->pv[k].text.data, &lead0) >= 2 &&
+			    lead0 == lead)
+				break;
+		if (k == r->np)
+			p->rank = BODY;
 	}
 	if (first == NULL || titles > 0 || first->rank != BODY ||
 	    first->decimal != 1 || docxhead_decimal(first->text.data, &lead0) != 1)

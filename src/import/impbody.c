@@ -301,7 +301,7 @@ guess_titles(struct legacy *l, size_t from)
 {
 	struct iblock	*b, *next, *prev = NULL, *first = text_block(l, from);
 	size_t		 i;
-	int		 lv, after_title = 0;
+	int		 lv, after_title = 0, titles = 0;
 
 	for (i = from; i < l->nb; prev = b, i++) {
 		b = &l->b[i];
@@ -320,8 +320,11 @@ guess_titles(struct legacy *l, size_t from)
 			after_title = 0;
 			continue;
 		}
+		/* a Word file is one article unless its formatting said
+		 * otherwise (docxhead.c): unformatted, one title only */
 		if (lv > 0 || !impbody_title_like(b->text.data) || after_title ||
-		    (prev != NULL && !ends_whole(prev))) {
+		    (prev != NULL && !ends_whole(prev)) ||
+		    (titles > 0 && l->docx.text.data != NULL)) {
 			after_title = 0;
 			continue;
 		}
@@ -335,11 +338,13 @@ guess_titles(struct legacy *l, size_t from)
 			i = (size_t)(next - l->b);
 			b = next;
 			after_title = 1;
+			titles++;
 			continue;
 		}
 		if ((next != NULL && body_like(next)) || (b == first && next != NULL)) {
 			impbody_make_heading(b, "##");
 			after_title = 1;
+			titles++;
 			continue;
 		}
 		after_title = 0;

@@ -15,6 +15,8 @@
 #                 3.1.1 numbers, "2.1原则：", a．/b. items
 #   notes.docx    a footnote, an endnote and an endnote reference whose note
 #                 is missing
+#   plain.docx    no formatting at all: a first short line, a short line
+#                 between paragraphs, a lone "1.5倍" line
 #   table.docx    a table whose last two grid columns are merged in every
 #                 row, and a cell merged down over two rows
 #   pics.docx     a GIF picture with a caption, a PNG whose zlib data is
@@ -231,6 +233,14 @@ def pics():
     patch(path, fn)
 
 
+def plain():
+    doc = docx.Document()
+    for t in ["东岚区志愿者人数增长", "今年东岚区注册志愿者人数比上年增长明显。",
+              "1.5倍的增长", "社区服务项目", "新增的志愿者主要服务于社区。"]:
+        para(doc, t, 14)
+    doc.save(out + "/plain.docx")
+
+
 def table():
     doc = docx.Document()
     para(doc, "青禾县志愿服务站点一览", 22, True, None, WD_ALIGN_PARAGRAPH.CENTER)
@@ -249,6 +259,7 @@ def table():
 
 
 wps()
+plain()
 table()
 news()
 two()
