@@ -442,35 +442,42 @@ put_lost(struct buf *b, const char *t, const char *part)
 	buf_free(&cap);
 }
 
-/* The picture a block is, by its index among all, or -1. */
+/* The picture a block of a file with n pictures is, by its index among
+ * all (base its file's first), or -1: only the Word reader writes
+ * jianbao-pic:, a text file may hold the words. */
 static long
-block_pic(const char *t, size_t base)
+block_pic(const char *t, size_t base, size_t n)
 {
 	const char	*p;
+	unsigned long	 k;
 
-	if (strncmp(t, "![", 2) != 0 || (p = strstr(t, "jianbao-pic:")) == NULL)
+	if (strncmp(t, "![", 2) != 0 || (p = strstr(t, "jianbao-pic:")) == NULL ||
+	    (k = strtoul(p + strlen("jianbao-pic:"), NULL, 10)) >= n)
 		return -1;
-	return (long)(base + strtoul(p + strlen("jianbao-pic:"), NULL, 10));
+	return (long)(base + k);
 }
 
 /* A block's text with jianbao-pic:N turned into its picture's name, or
  * the placeholder of a picture that cannot be printed. */
 static void
-put_block(struct buf *b, const char *t, const struct run *r, size_t base)
+put_block(struct buf *b, const char *t, const struct run *r, size_t base,
+    size_t n)
 {
 	const char	*p;
 	char		*end;
 	unsigned long	 k;
-	long		 j = block_pic(t, base);
+	long		 j = block_pic(t, base, n);
 
 	if (j >= 0 && r->bad[j]) {
 		put_lost(b, t, r->part[j]);
 		return;
 	}
-	while ((p = strstr(t, "jianbao-pic:")) != NULL) {
-		buf_put(b, t, (size_t)(p - t));
+	while (n > 0 && (p = strstr(t, "jianbao-pic:")) != NULL) {
 		k = strtoul(p + strlen("jianbao-pic:"), &end, 10);
-		buf_puts(b, r->names != NULL ? r->names[base + k] : "");
+		if (k >= n)
+			break;
+		buf_put(b, t, (size_t)(p - t));
+		buf_puts(b, r->names[base + k]);
 		t = end;
 	}
 	buf_puts(b, t);
@@ -489,12 +496,12 @@ put_body(struct run *r, struct buf *b)
 		for (k = 0; k < r->f[i].nb; k++) {
 			t = r->f[i].b[k].text.data ? r->f[i].b[k].text.data : "";
 			buf_puts(b, "\n");
-			if ((j = block_pic(t, base)) >= 0) {
+			if ((j = block_pic(t, base, r->f[i].docx.npics)) >= 0) {
 				for (; counted < b->len; counted++)
 					line += b->data[counted] == '\n';
 				r->pic_line[j] = line;
 			}
-			put_block(b, t, r, base);
+			put_block(b, t, r, base, r->f[i].docx.npics);
 			buf_puts(b, "\n");
 		}
 		base += r->f[i].docx.npics;
@@ -513,7 +520,8 @@ say_lost(const struct run *r)
 			struct jb_pos	 pos = { r->f[i].path, r->f[i].b[k].line, 1 };
 
 			if ((j = block_pic(r->f[i].b[k].text.data ?
-			    r->f[i].b[k].text.data : "", base)) >= 0 && r->bad[j])
+			    r->f[i].b[k].text.data : "", base,
+			    r->f[i].docx.npics)) >= 0 && r->bad[j])
 				msg(MSG_IMPORT_PIC_LOST, &pos, r->part[j],
 				    "已损坏或超出大小");
 		}
