@@ -5,17 +5,23 @@ CC	?= cc
 # The print stage (PRESS_SRCS) is a module the program loads only to
 # print (src/jobs/press.c), so the HTML edition, the archive and the checks
 # start without Pango, Cairo and the forty libraries behind them.
-# icu-uc: the word breaks of the Word edition's titles (src/word/docxbody.c).
-MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
+# icu-uc: the word breaks of titles, for every edition (src/util/titlebreak.c).
+# libcrypt: the desk's password file, yescrypt (src/serve/auth.c).
+MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc \
+	     libcrypt
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
-# Libraries without a static archive: libzip (the Word edition, src/word/;
-# reading submitted .docx, src/import/docxin.c); libmicrohttpd (serve) has one, but
+# Libraries without a static archive: libzip (the packages of the Word
+# and OFD editions, src/util/zipout.c; reading submitted .docx,
+# src/import/docxin.c); libmicrohttpd (serve) has one, but
 # it needs GnuTLS, whose p11-kit and libunistring have none.
 SHARED_PKGS = libzip libmicrohttpd
-# ICU: the word breaks of titles (src/print/linebreak.c).
-PRESS_PKGS = pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 icu-uc
+# The module breaks titles with the program's title breaker (ICU inside);
+# libqpdf: the PDF rewritten sound and as PDF/A (src/print/pdffinish.c);
+# libxml2: the OFD edition's XML parts (src/print/ofd.c), the module's own
+# shared copy.
+PRESS_PKGS = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf
 PKGS	 = $(MAIN_PKGS) $(SHARED_PKGS) $(PRESS_PKGS)
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \
@@ -61,9 +67,12 @@ OUT	?= out
 HTMLS	 = $(patsubst issues/%.md,$(OUT)/%.html,$(ISSUES))
 PDFS	 = $(patsubst issues/%.md,$(OUT)/%.pdf,$(ISSUES))
 DOCXS	 = $(patsubst issues/%.md,$(OUT)/%.docx,$(ISSUES))
-TEMPLATES = $(wildcard templates/*)
+OFDS	 = $(patsubst issues/%.md,$(OUT)/%.ofd,$(ISSUES))
+# The pages' templates; templates/desk/ is the editing desk's (serve), no page's.
+TEMPLATES = $(filter-out templates/desk,$(wildcard templates/*))
+DESK_FILES = $(wildcard templates/desk/*)
 
-.PHONY: all setup setup-test issue site html pdf docx editions archive publish test fuzz fuzz-run clean \
+.PHONY: all setup setup-test issue site html pdf docx ofd editions archive publish test fuzz fuzz-run clean \
 	install uninstall preview png
 .DELETE_ON_ERROR:
 # No built-in rules: every rule is written here, and searching the built-in
@@ -146,6 +155,10 @@ flush__ = $(if $1,@rm -f $(addprefix $(QUEUE)-,$5); rc=0$\
 	$(call flushrun,--html ,$(filter-out $3 $4,$2))$\
 	$(call flushrun,--pdf ,$(filter-out $2 $4,$3))$\
 	$(call flushrun,--docx ,$(filter-out $2 $3,$4)); exit $$rc)
+# The OFD queue (make ofd) is built on its own: with the series setting
+# OFD版, a print edition brings its OFD along anyway (src/jobs/jobs.h).
+flush_ofd = $(if $(strip $1),@rm -f $(QUEUE)-ofd; rc=0$(call flushrun,--ofd ,$\
+	$(sort $(filter $(ISSUES),$1))); exit $$rc)
 flushrun = $(if $2,; echo "$(BUILDRUN) $1$(if $(word 9,$2),$(firstword $2) …（共 $(words $2) 期）,$2)"; $\
 	$(BUILDRUN) $1$2 || rc=1)
 
@@ -157,6 +170,9 @@ $(OUT)/%.pdf: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
 
 $(OUT)/%.docx: issues/%.md jianbao bulletin.yaml | $(OUT)/.issues
 	$(call enqueue,docx)
+
+$(OUT)/%.ofd: issues/%.md jianbao $(PRESS_SO) bulletin.yaml | $(OUT)/.issues
+	$(call enqueue,ofd)
 
 # make issue N=2019-13, or N=2026-zk-01 for issues/2026/zk-01.md (a 增刊):
 # the year, then the file name.
@@ -174,6 +190,10 @@ pdf: $(PDFS)
 	$(call flush,pdf)
 docx: $(DOCXS)
 	$(call flush,docx)
+# make ofd: the OFD edition of every issue, OUT/YYYY/NN.ofd (the print
+# edition's pages, for exchange and archives).
+ofd: $(OFDS)
+	$(call flush_ofd,$(file <$(QUEUE)-ofd))
 # The archive is written while the editions are built.
 site: editions $(OUT)/.archive
 editions: $(HTMLS) $(PDFS) $(DOCXS)
@@ -252,12 +272,15 @@ MANDIR	 = $(PREFIX)/share/man/man1
 # fonts/ holds its README and whatever licensed fonts a unit put there,
 # whose names may have spaces ("Times New Roman.ttf"): the shell lists it.
 install: jianbao
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates" \
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SHAREDIR)/templates/desk" \
 	  "$(DESTDIR)$(SHAREDIR)/fonts" "$(DESTDIR)$(MANDIR)"
 	install -m 755 jianbao "$(DESTDIR)$(BINDIR)/jianbao"
 	install -m 644 jianbao-press.so "$(DESTDIR)$(BINDIR)/jianbao-press.so"
 	install -m 644 bulletin.yaml "$(DESTDIR)$(SHAREDIR)/bulletin.yaml"
 	install -m 644 $(TEMPLATES) "$(DESTDIR)$(SHAREDIR)/templates"
+	install -m 644 $(DESK_FILES) "$(DESTDIR)$(SHAREDIR)/templates/desk"
+	install -d "$(DESTDIR)$(SHAREDIR)/scripts"
+	install -m 644 scripts/publish.sh "$(DESTDIR)$(SHAREDIR)/scripts/publish.sh"
 	for f in fonts/*; do [ ! -f "$$f" ] || \
 	  install -m 644 "$$f" "$(DESTDIR)$(SHAREDIR)/fonts" || exit 1; done
 	install -m 644 jianbao.1 "$(DESTDIR)$(MANDIR)/jianbao.1"
@@ -267,9 +290,11 @@ install: jianbao
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/jianbao" "$(DESTDIR)$(BINDIR)/jianbao-press.so" \
 	  "$(DESTDIR)$(SHAREDIR)/bulletin.yaml" "$(DESTDIR)$(MANDIR)/jianbao.1" \
-	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES))
+	  $(patsubst %,"$(DESTDIR)$(SHAREDIR)/%",$(TEMPLATES) $(DESK_FILES)) \
+	  "$(DESTDIR)$(SHAREDIR)/scripts/publish.sh"
 	for f in fonts/*; do rm -f "$(DESTDIR)$(SHAREDIR)/$$f"; done
-	rmdir "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
+	rmdir "$(DESTDIR)$(SHAREDIR)/templates/desk" "$(DESTDIR)$(SHAREDIR)/scripts" \
+	  "$(DESTDIR)$(SHAREDIR)/templates" "$(DESTDIR)$(SHAREDIR)/fonts" \
 	  "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 
 clean:

@@ -8,11 +8,14 @@ BUILD_PKGS="gcc make pkg-config libcmark-gfm-dev
 libcmark-gfm-extensions-dev libxml2-dev libpango1.0-dev
 libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
 libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libzip-dev libmicrohttpd-dev
+libcrypt-dev libjs-codemirror libjs-pdf
+libqpdf-dev icc-profiles-free
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
 libclang-rt-14-dev valgrind hyperfine time groff-base man-db
-libreoffice-writer-nogui python3-docx pandoc libxml2-utils cmark-gfm
-default-jre-headless tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra file"
+libreoffice-writer-nogui python3-docx python3-fonttools pandoc libxml2-utils cmark-gfm
+default-jre-headless whois tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra file
+qpdf libpdfbox2-java libactivation-java libjaxb-api-java"
 
 want="$BUILD_PKGS"
 [ "${1:-build}" = test ] && want="$want $TEST_PKGS"

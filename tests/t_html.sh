@@ -105,4 +105,41 @@ sed -i 's|<title data-slot="title">|<title data-slot="heading">|' "$tmp/bad/arch
 check "archive template: unknown slot name reported at its line" \
     "grep -q 'bad/archive.html:20: 错误：模板 “archive.html” 有误：未知的插槽 “heading”' $tmp/site.err"
 
+# ---- titles in Chromium: lines end between words, never inside one ----
+# The sample issues' long titles, in a phone's window and a desk's; each
+# line of a title must end at a <wbr> (util/titlebreak.c, ICU's words), a
+# blank or a mark.  The same page without the <wbr> and keep-all breaks
+# inside words (全市文明城/市), so the check can fail.
+titles() {	# titles PAGE WIDTH: the line ends of PAGE's titles in $tmp/tb.WIDTH
+	cp tests/html/titlebreaks.js "$(dirname "$1")/"
+	sed 's|</body>|<script src="titlebreaks.js"></script></body>|' "$1" \
+	    >"$(dirname "$1")/probe.html"
+	timeout 60 chromium --headless --no-sandbox --disable-gpu \
+	    --window-size=$2,900 --virtual-time-budget=3000 \
+	    --dump-dom "file://$(dirname "$1")/probe.html" 2>/dev/null |
+	    sed -n 's/.*data-breaks="\([^"]*\)".*/\1/p' | tr ' ' '\n' |
+	    grep . >"$tmp/tb.$2"
+}
+if command -v chromium >/dev/null 2>&1; then
+	"$JB" build --html --out "$tmp/tb" issues/2025/07.md issues/2026/01.md \
+	    issues/2026/03.md 2>"$tmp/tb.err"
+	for page in 2025/07 2026/01 2026/03; do
+		for w in 390 1000; do
+			titles "$tmp/tb/$page.html" $w
+			check "$page at $w px: title lines end between words ($(grep -c . "$tmp/tb.$w") breaks)" \
+			    "! grep -v '^ok\$' '$tmp/tb.$w'" ||
+			    sed 's/^/# /' "$tmp/tb.$w"
+		done
+		check "$page at 390 px: the titles do break" "[ -s '$tmp/tb.390' ]"
+	done
+	sed 's|<wbr>||g; s|word-break: keep-all;||' "$tmp/tb/2026/01.html" \
+	    >"$tmp/tb/2026/nowbr.html"
+	titles "$tmp/tb/2026/nowbr.html" 390
+	check "without <wbr> and keep-all a title breaks inside a word (the check can fail)" \
+	    "grep -q '^bad:' '$tmp/tb.390'" &&
+	    echo "# $(tr '\n' ' ' <"$tmp/tb.390")"
+else
+	skip "titles in Chromium" "chromium is not installed"
+fi
+
 [ $fails -eq 0 ]

@@ -23,7 +23,7 @@ installed() {
 	cmp -s bulletin.yaml "$1/share/jianbao/bulletin.yaml" &&
 	cmp -s fonts/README.md "$1/share/jianbao/fonts/README.md" &&
 	cmp -s jianbao.1 "$1/share/man/man1/jianbao.1" &&
-	for t in templates/*; do
+	for t in templates/*.* templates/desk/*; do
 		cmp -s "$t" "$1/share/jianbao/$t" || return 1
 	done
 }

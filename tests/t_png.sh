@@ -20,6 +20,25 @@ for f in issues/*/*.md; do
 	check "$s has a phone image" '[ -f "$out/$s.png" ] || [ -f "$out/$s-1.png" ]'
 	check "$s has no print or web edition from --png alone" '[ ! -e "$out/$s.pdf" ] && [ ! -e "$out/$s.html" ]'
 done
+# The titles break where the title breaker lets them (util/titlebreak.c):
+# every line of a title ends where the web page's <h2> has a <wbr>, a
+# blank or a mark, never inside one of ICU's words.
+"$JB" build --html --out "$tmp/web" issues/*/*.md >"$tmp/web.log" 2>&1
+for f in issues/*/*.md; do
+	s=${f#issues/}
+	s=${s%.md}
+	"$JB" layout --png "$f" >"$tmp/layout.png.txt" 2>&1
+	python3 tests/png/titles.py "$tmp/layout.png.txt" "$tmp/web/$s.html" >"$tmp/titles.txt" 2>&1
+	rc=$?
+	check "$s: the phone image's title lines end between words ($(grep -c '^ok' "$tmp/titles.txt") ends)" \
+	    '[ $rc -eq 0 ]' || sed 's/^/# /' "$tmp/titles.txt"
+done
+# Against a page without its <wbr>, the same check fails: it can.
+sed 's/<wbr>//g' "$tmp/web/2026/01.html" >"$tmp/nowbr.html"
+"$JB" layout --png issues/2026/01.md >"$tmp/layout.png.txt" 2>&1
+check "the title check fails against a page without <wbr>" \
+    '! python3 tests/png/titles.py "$tmp/layout.png.txt" "$tmp/nowbr.html" >/dev/null 2>&1'
+
 pngs=$(find "$out" -name '*.png' ! -path '*/images/*' | sort)
 node tests/png/check.mjs $pngs >"$tmp/sizes" 2>&1
 check "node reads every slice" '[ $? -eq 0 ]' || sed 's/^/# /' "$tmp/sizes"

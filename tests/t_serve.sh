@@ -35,8 +35,16 @@ if [ -z "$port" ]; then
 	sed 's/^/# /' "$tmp/serve.out" "$tmp/serve.err"
 	exit 1
 fi
-ok "serve builds the samples and says where: port $port"
+ok "serve says where: port $port"
 base=http://127.0.0.1:$port
+check "the first line is the desk's address, with its token" \
+	'head -1 "$tmp/serve.out" | grep -q "^编辑台：http://127\.0\.0\.1:$port/desk/?token=[0-9a-f]\{64\}$"'
+# It serves while it builds what is stale: the samples come next.
+for i in $(seq 300); do
+	grep -q "PDF 已写好" "$tmp/serve.out" 2>/dev/null && break
+	kill -0 $pid 2>/dev/null || break
+	sleep 0.2
+done
 
 check "it listens on the loopback address only" \
 	'! grep -q "0.0.0.0:$port\|\*:$port" /proc/net/tcp 2>/dev/null &&
@@ -47,7 +55,7 @@ get() {
 	curl --path-as-is -s -o /dev/null -w '%{http_code} %{content_type}' "$@"
 }
 
-check "the site was built before serving" '[ -f "$site/out/index.html" ] && [ -f "$site/out/2025/07.pdf" ]'
+check "the site is built after the address is shown" '[ -f "$site/out/index.html" ] && [ -f "$site/out/2025/07.pdf" ]'
 check "an issue page is text/html; charset=utf-8" '[ "$(get $base/2025/07.html)" = "200 text/html; charset=utf-8" ]'
 check "the home page is served for /" '[ "$(get $base/)" = "200 text/html; charset=utf-8" ]'
 check "a print edition is application/pdf" '[ "$(get $base/2025/07.pdf)" = "200 application/pdf" ]'
@@ -139,7 +147,10 @@ check "the terminal showed the diagnostic too" \
 	'grep -q "issues/2025/07.md:[0-9]*:[0-9]*: 错误：日期 “2025-13-45” 无效" "$tmp/serve.err"'
 check "the files in out/ carry no reload script" \
 	'! grep -rl "EventSource\|__events" "$site/out" >/dev/null'
-check "the page served carries it" 'curl -s $base/2025/07.html | grep -q "/__events"'
+check "the page served names it" 'curl -s $base/2025/07.html | grep -q "<script src=\"/__reload.js\" data-gen=\"[0-9]*\"></script>"'
+check "the reload script listens at /__events" 'curl -s $base/__reload.js | grep -q "EventSource(\"/__events\")"'
+check "pages carry a Content-Security-Policy that allows only this server's scripts" \
+	'curl -s -D - -o /dev/null $base/2025/07.html | grep -qi "^content-security-policy: default-src .self.; script-src .self.;"'
 check "the restored issue was built again" \
 	'cmp -s "$site/issues/2025/07.md" issues/2025/07.md &&
 	 grep -q "$(sed -n "s/^## //p" issues/2025/07.md | head -1)" "$site/out/2025/07.html"'
@@ -246,7 +257,7 @@ if [ -z "${JB_NESTED:-}" ]; then
 	pvport=""
 	for i in $(seq 150); do
 		pvport=$(sed -n 's|^预览：http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/pv.out" 2>/dev/null)
-		[ -n "$pvport" ] && break
+		[ -n "$pvport" ] && grep -q "已重排" "$tmp/pv.out" && break
 		kill -0 $mk 2>/dev/null || break
 		sleep 0.2
 	done

@@ -222,7 +222,7 @@ class P(HTMLParser):
         super().__init__(); self.stack = []; self.tables = []; self.err = []; self.cell = None
     def handle_starttag(self, tag, a):
         a = dict(a)
-        if tag in ('br', 'img', 'meta', 'link', 'input'): return
+        if tag in ('br', 'img', 'meta', 'link', 'input', 'wbr'): return
         self.stack.append(tag)
         if tag == 'table':
             self.tables.append(dict(wrap=len(self.stack) > 1 and self.wrap, caption='', th=[], td=[], thead=False, tbody=False))
@@ -233,7 +233,7 @@ class P(HTMLParser):
         if tag == 'td' and t: t['td'].append(a); self.cell = ''
         if tag == 'caption': self.cell = ''
     def handle_endtag(self, tag):
-        if tag in ('br', 'img', 'meta', 'link', 'input'): return
+        if tag in ('br', 'img', 'meta', 'link', 'input', 'wbr'): return
         if not self.stack or self.stack[-1] != tag:
             self.err.append(tag); return
         self.stack.pop()

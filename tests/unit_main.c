@@ -207,14 +207,81 @@ test_source(void)
 	src_free(t);
 	src_free(NULL);
 
-	OK(src_wide(0x4E2D) && src_wide(0xFF0C) && src_wide(0xFF71),
+	OK(zh_wide(0x4E2D) && zh_wide(0xFF0C) && zh_wide(0xFF71),
 	    "Han, full-width and half-width forms are wide");
-	OK(!src_wide(0xAC00) && !src_wide(0x1100) && !src_wide('a') &&
-	    !src_wide(0x201C), "Hangul, Latin and “ are not");
-	OK(src_wide_ambiguous(0x201C) && src_wide_ambiguous(0x4E2D) &&
-	    src_wide_ambiguous(0xAC00), "“, Han and Hangul are wide or ambiguous");
-	OK(!src_wide_ambiguous(0xFF71) && !src_wide_ambiguous('a'),
+	OK(!zh_wide(0xAC00) && !zh_wide(0x1100) && !zh_wide('a') &&
+	    !zh_wide(0x201C), "Hangul, Latin and “ are not");
+	OK(zh_wide_ambiguous(0x201C) && zh_wide_ambiguous(0x4E2D) &&
+	    zh_wide_ambiguous(0xAC00), "“, Han and Hangul are wide or ambiguous");
+	OK(!zh_wide_ambiguous(0xFF71) && !zh_wide_ambiguous('a'),
 	    "half-width forms and Latin are not");
+}
+
+/* util/zhtext.c: the classes check, fix, shaping and Word share. */
+static void
+test_zhtext(void)
+{
+	INT_EQ((int)zh_full_width(','), 0xFF0C, ", becomes ，");
+	INT_EQ((int)zh_full_width('.'), 0x3002, ". becomes 。");
+	INT_EQ((int)zh_full_width(')'), 0xFF09, ") becomes ）");
+	INT_EQ((int)zh_full_width('"'), 0, "\" has no full-width form here");
+	OK(zh_text(0x4E2D) && zh_text(0x3002) && zh_text(0xFF0C) &&
+	    zh_text(0x201C) && zh_text(0x2014), "Han and Chinese marks are text");
+	OK(!zh_text(0x3000) && !zh_text('a') && !zh_text(' '),
+	    "the ideographic space and Latin are not");
+	OK(zh_no_start(0xFF0C) && zh_no_start(0x201D) && zh_no_start(0xFF05) &&
+	    !zh_no_start(0x201C), "， ” ％ may not start a line, “ may");
+	OK(zh_no_end(0x201C) && zh_no_end(0x300A) && !zh_no_end(0x300B),
+	    "“ 《 may not end a line, 》 may");
+	OK(zh_stop(0x3001) && !zh_stop(0x201D), "、 is a stop, ” is not");
+	OK(!zh_tailor_break(0x4E2D, 0xFF0C, 1), "no break before ，");
+	OK(!zh_tailor_break(0x201C, 0x4E2D, 1), "no break after “");
+	OK(zh_tailor_break(0x201D, 0x4E2D, 0), "a break after ” before Han");
+	OK(!zh_tailor_break(0x4E2D, 0x4E2D, 0), "UAX #14's no stands elsewhere");
+}
+
+/* Width of a run of characters of a title: 1 em each. */
+static double
+ems(void *arg, size_t s, size_t e)
+{
+	return (double)(e - s);
+}
+
+/* util/titlebreak.c: the title breaker of print, Word, the web and the phone. */
+static void
+test_titlebreak(void)
+{
+	const char	*t = "全市创建全国文明城市工作推进会召开";
+	struct tbrk	*tb = tbrk_new();
+	double		*cost;
+	size_t		 n = 0, start[32];
+
+	cost = tbrk_costs(tb, t, strlen(t), NULL, &n);
+	INT_EQ((int)n, 17, "17 characters");
+	OK(cost != NULL && cost[2] == 9 && cost[8] == 9 && cost[15] == 9,
+	    "a break between two of ICU's words: 全市|创建, 文明|城市, 会|召开");
+	OK(cost != NULL && cost[1] == TBRK_INSIDE && cost[9] == TBRK_INSIDE,
+	    "a break inside a word is the last resort: 全|市, 城|市");
+	INT_EQ((int)tbrk_lines(cost, n, ems, NULL, 9, 1, 0, start), 2,
+	    "two lines of at most 9 em");
+	OK(start[0] == 0 && start[1] == 8 && start[2] == 17,
+	    "even lines at a word boundary: 全市创建全国文明 | 城市工作推进会召开");
+	OK(tbrk_narrowest(cost, n, ems, NULL, 0) == 2,
+	    "the narrowest measure without breaking a word: its widest word");
+	free(cost);
+
+	t = "文明，城市“四定”模式";
+	cost = tbrk_costs(tb, t, strlen(t), NULL, &n);
+	OK(cost != NULL && cost[2] < 0 && cost[3] == 0,
+	    "no break before ，, a free one after it");
+	OK(cost != NULL && cost[5] > 0 && cost[5] < 9 && cost[6] < 0,
+	    "before “ costs less than between words; none after it");
+	free(cost);
+	OK(tbrk_costs(tb, "", 0, NULL, &n) == NULL &&
+	    tbrk_costs(tb, "标题\n换行", strlen("标题\n换行"), NULL, &n) == NULL,
+	    "an empty title and one with a line break are not taken");
+	tbrk_free(tb);
+	tbrk_free(NULL);
 }
 
 static struct jb_series *
@@ -233,7 +300,7 @@ first_para(const char *body, struct jb_doc **out, const struct jb_series *s)
 	*out = d = doc_parse("unit.md", text, strlen(text), s);
 	if (d == NULL || d->narticles == 0 || d->articles[0].nblocks == 0)
 		return NULL;
-	return doc_runs_text(d, d->articles[0].blocks[0].runs,
+	return dtext_runs_text(d, d->articles[0].blocks[0].runs,
 	    d->articles[0].blocks[0].nruns);
 }
 
@@ -286,10 +353,10 @@ test_folding(void)
 	    "社区 街道，He said “hi” now，用 a， b 表示",
 	    "spaces between Han, beside Latin and inside code stay");
 	doc_free(d);
-	OK(doc_space_vanishes(0x3002, 0x575A) && doc_space_vanishes(0x8BF4, 0x201C) &&
-	    doc_space_vanishes(0x201D, 0x3002) && !doc_space_vanishes(0x793E, 0x8857) &&
-	    !doc_space_vanishes(0x201D, 'n') && !doc_space_vanishes('d', 0x201C),
-	    "doc_space_vanishes: beside a full-width mark and a wide character only");
+	OK(dtext_space_vanishes(0x3002, 0x575A) && dtext_space_vanishes(0x8BF4, 0x201C) &&
+	    dtext_space_vanishes(0x201D, 0x3002) && !dtext_space_vanishes(0x793E, 0x8857) &&
+	    !dtext_space_vanishes(0x201D, 'n') && !dtext_space_vanishes('d', 0x201C),
+	    "dtext_space_vanishes: beside a full-width mark and a wide character only");
 	doc_free(NULL);
 	series_free(s);
 	series_free(NULL);
@@ -338,7 +405,7 @@ test_tables(void)
 		STR_EQ(t->name, "表1　测评得分", "table named by its 表题");
 		INT_EQ(t->align[0], JB_ALIGN_CENTER, ":-: centres");
 		INT_EQ(t->align[1], JB_ALIGN_RIGHT, "--: sets flush right");
-		STR_EQ(doc_runs_text(d, t->body[0].runs, t->body[0].nruns),
+		STR_EQ(dtext_runs_text(d, t->body[0].runs, t->body[0].nruns),
 		    "甲|乙", "an escaped pipe is text");
 		OK(t->body[1].number, "92.5 is a number");
 	}
@@ -630,6 +697,8 @@ main(void)
 	test_arena();
 	test_keys();
 	test_source();
+	test_zhtext();
+	test_titlebreak();
 	test_folding();
 	test_tables();
 	test_photo_rows();

@@ -24,6 +24,10 @@ static const struct {
 "  --pdf             只生成印刷版\n" },
 	[CLI_DOCX] = { "docx", 0, 0,
 "  --docx            只生成 Word 版（DOCX）\n" },
+	[CLI_OFD] = { "ofd", 0, 0,
+"  --ofd             只生成 OFD 版（版式与印刷版相同，供交换和归档）\n" },
+	[CLI_OFD_A] = { "ofd-a", 0, 0,
+"  --ofd-a           OFD 版按归档格式 OFD-A（GB/T 42133）生成\n" },
 	[CLI_PNG] = { "png", 0, 0,
 "  --png             只生成手机长图（PNG，1080 像素宽，太长时分成几张）\n" },
 	[CLI_JPEG] = { "jpeg", 0, 0,
@@ -32,6 +36,12 @@ static const struct {
 "  --even            印刷版补足为偶数页（报尾放在最后一页）\n" },
 	[CLI_FIXED] = { "fixed", 0, 0,
 "  --fixed           按等宽字模排版（不依赖已安装的字体）\n" },
+	[CLI_PDFA] = { "pdfa", 0, 0,
+"  --pdfa            印刷版存为 PDF/A-2b（长期存档格式）\n" },
+	[CLI_TAODA] = { "taoda", 0, 0,
+"  --taoda           套打：印刷版不印红色的报头和红线，用于已印好红头的纸\n" },
+	[CLI_DRAFT] = { "draft", 0, 0,
+"  --draft           送审稿：印刷版每页斜印草稿字样和日期，网页版、Word 版加标记\n" },
 	[CLI_JOBS] = { "jobs", 0, 1,
 "  --jobs N          用 N 个进程同时生成（0 为处理器个数，默认 1）\n" },
 	[CLI_FORMAT] = { "format", 0, 1,
@@ -61,7 +71,14 @@ static const struct {
 	[CLI_PORT] = { "port", 0, 1,
 "  --port N          预览用的端口（默认 8000；0 为任一空闲端口）\n" },
 	[CLI_LISTEN] = { "listen", 0, 1,
-"  --listen 地址     预览在这个 IP 地址上提供（默认 127.0.0.1，只有本机能打开）\n" },
+"  --listen 地址     预览和编辑台在这个 IP 地址上提供（默认 127.0.0.1，只有本机\n"
+"                    能打开；其他地址须有 --password-file）\n" },
+	[CLI_PASSWORD_FILE] = { "password-file", 0, 1,
+"  --password-file 文件  编辑台的用户名和密码散列，每行 “用户名:散列”\n" },
+	[CLI_READ_ONLY] = { "read-only", 0, 0,
+"  --read-only       编辑台只能看、不能改（给审稿人）\n" },
+	[CLI_PUBLISH] = { "publish", 0, 1,
+"  --publish 目录    编辑台的“发布”按钮把网站发布到这里（同 make publish DEST=目录）\n" },
 	[CLI_HELP] = { "help", 'h', 0,
 "  -h, --help        显示本帮助\n" },
 };
@@ -141,6 +158,12 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 		case CLI_DOCX:
 			o->docx = 1;
 			break;
+		case CLI_OFD:
+			o->ofd = 1;
+			break;
+		case CLI_OFD_A:
+			o->ofd = o->ofd_a = 1;
+			break;
 		case CLI_PNG:
 			o->png = 1;
 			break;
@@ -152,6 +175,15 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_FIXED:
 			o->fixed = 1;
+			break;
+		case CLI_PDFA:
+			o->pdfa = 1;
+			break;
+		case CLI_TAODA:
+			o->taoda = 1;
+			break;
+		case CLI_DRAFT:
+			o->draft = 1;
 			break;
 		case CLI_JOBS:
 			errno = 0;
@@ -173,6 +205,15 @@ cli_parse(const struct cli_cmd *c, struct cli_opts *o, int argc, char **argv)
 			break;
 		case CLI_LISTEN:
 			o->listen = optarg;
+			break;
+		case CLI_PASSWORD_FILE:
+			o->password_file = optarg;
+			break;
+		case CLI_READ_ONLY:
+			o->read_only = 1;
+			break;
+		case CLI_PUBLISH:
+			o->publish = optarg;
 			break;
 		case CLI_OUT:
 			o->out = optarg;

@@ -10,10 +10,15 @@ enum cli_opt {
 	CLI_HTML,		/* --html */
 	CLI_PDF,		/* --pdf */
 	CLI_DOCX,		/* --docx */
+	CLI_OFD,		/* --ofd */
+	CLI_OFD_A,		/* --ofd-a */
 	CLI_PNG,		/* --png */
 	CLI_JPEG,		/* --jpeg */
 	CLI_EVEN,		/* --even */
 	CLI_FIXED,		/* --fixed */
+	CLI_PDFA,		/* --pdfa */
+	CLI_TAODA,		/* --taoda */
+	CLI_DRAFT,		/* --draft */
 	CLI_JOBS,		/* --jobs N */
 	CLI_FORMAT,		/* --format text|json */
 	CLI_DATE,		/* --date YYYY-MM-DD */
@@ -29,6 +34,9 @@ enum cli_opt {
 	CLI_SERIES,		/* --series FILE */
 	CLI_PORT,		/* --port N */
 	CLI_LISTEN,		/* --listen ADDRESS */
+	CLI_PASSWORD_FILE,	/* --password-file FILE */
+	CLI_READ_ONLY,		/* --read-only */
+	CLI_PUBLISH,		/* --publish DIR */
 	CLI_HELP,		/* -h, --help: taken by every command */
 	CLI__MAX
 };
@@ -55,13 +63,21 @@ struct cli_opts {
 	int		 html;		/* --html */
 	int		 pdf;		/* --pdf */
 	int		 docx;		/* --docx */
+	int		 ofd;		/* --ofd */
+	int		 ofd_a;		/* --ofd-a */
 	int		 png;		/* --png */
 	int		 jpeg;		/* --jpeg */
 	int		 even;		/* --even */
 	int		 fixed;		/* --fixed */
+	int		 pdfa;		/* --pdfa */
+	int		 taoda;		/* --taoda */
+	int		 draft;		/* --draft */
 	int		 jobs;		/* --jobs, 0 to 1024 */
 	int		 port;		/* --port, 0 to 65535 */
 	const char	*listen;	/* --listen: the address serve binds */
+	const char	*password_file;	/* --password-file, or NULL */
+	int		 read_only;	/* --read-only */
+	const char	*publish;	/* --publish: where the desk publishes */
 	char		**files;	/* the arguments that are no options */
 	int		 nfiles;
 	const char	*fontdir;	/* fonts/ beside the series file, set by

@@ -28,16 +28,23 @@ static int	 cmd_serve(const struct cli_opts *);
 
 /* Every command, in the order `jianbao --help` lists them. */
 static const struct cli_cmd cmds[] = {
-	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(PNG) |
-	    CLI(JPEG) | CLI(EVEN) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
+	{ "build", cmd_build, CLI(HTML) | CLI(PDF) | CLI(DOCX) | CLI(OFD) |
+	    CLI(OFD_A) | CLI(PNG) | CLI(JPEG) | CLI(EVEN) | CLI(PDFA) |
+	    CLI(TAODA) | CLI(DRAFT) | CLI(JOBS) | CLI(OUT) | CLI(SERIES) |
 	    CLI(TEMPLATES), -1,
 	    "[选项] 文件...",
 "  build 文件...     生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）\n",
 "生成每期的网页版（HTML）、印刷版（PDF）和 Word 版（DOCX）：期刊文件\n"
 "issues/2019/13.md 生成输出目录下的 2019/13.html（文中的图片放在它旁边）、\n"
 "2019/13.pdf 和 2019/13.docx。给出 --html、--pdf、--docx 时只生成所给的几种。\n"
+"--ofd 生成 OFD 版 2019/13.ofd（与印刷版同一版面；--ofd-a 为归档格式 OFD-A）；\n"
+"刊物设置 “OFD版: 是” 时，生成印刷版也同时生成 OFD 版。\n"
 "--png 生成手机长图 2019/13.png（太长时为 13-1.png、13-2.png……），\n"
 "--jpeg 则存为 2019/13.jpg。\n"
+"--pdfa 把印刷版存为 PDF/A-2b（存档用）；--taoda 生成套打用的印刷版：红色的\n"
+"刊名和红线不印，其余位置不变（刊物设置“PDF/A: 是”“套打: 是”效果相同）。\n"
+"--draft 生成送审稿：印刷版每页印上斜向的“送审稿”字样（刊物设置“草稿字样”\n"
+"可改为“征求意见稿”等）和日期，网页版上方加醒目标记；须用 --out 另放。\n"
 "出错的一期保留上一次生成的文件，其余各期照常生成。\n",
 	    UNKNOWN_OPTION },
 	{ "site", cmd_site, CLI(OUT) | CLI(SERIES) | CLI(TEMPLATES), -1,
@@ -47,16 +54,21 @@ static const struct cli_cmd cmds[] = {
 "生成往期目录（index.html）、年度目录、订阅源（feed.xml）和全文搜索。\n"
 "文件为全部各期；有一期出错时什么也不写，原有的目录不变。\n",
 	    UNKNOWN_OPTION },
-	{ "serve", cmd_serve, CLI(PORT) | CLI(LISTEN) | CLI(OUT) |
-	    CLI(SERIES) | CLI(TEMPLATES), 0, "[选项]",
-"  serve             在本机预览网站：保存期刊文件后网页和 PDF 随即重排，\n"
-"                    打开的网页自动刷新\n",
+	{ "serve", cmd_serve, CLI(PORT) | CLI(LISTEN) | CLI(PASSWORD_FILE) |
+	    CLI(READ_ONLY) | CLI(PUBLISH) | CLI(OUT) | CLI(SERIES) |
+	    CLI(TEMPLATES), 0,
+	    "[选项]",
+"  serve             编辑台和预览：在浏览器中编写各期，保存后网页和 PDF\n"
+"                    随即重排，打开的网页自动刷新\n",
 "先排好 issues/ 下需要重排的各期和往期目录，再在 http://127.0.0.1:8000/\n"
 "提供输出目录中的网站，直到按 Ctrl-C。保存期刊文件、模板或刊物设置后，\n"
 "在同一进程中随即重排受影响的网页、PDF 和目录，浏览器中打开的网页自动\n"
 "刷新；出错时网页上方显示与终端相同的错误信息，改正后自动消失，网站仍是\n"
-"上一次排好的样子。只有本机能打开，除非用 --listen 指定别的地址。\n",
-	    "用法：jianbao serve [--port N] [--listen 地址] [--out 目录]" },
+"上一次排好的样子。终端第一行是编辑台的地址（带口令），在浏览器中打开即可\n"
+"新建、编写、校对、导入和下载各期。只有本机能打开，除非用 --listen 指定\n"
+"别的地址，那时须用 --password-file 给出密码文件。\n",
+	    "用法：jianbao serve [--port N] [--listen 地址 --password-file 文件] "
+	    "[--read-only] [--publish 目录] [--out 目录]" },
 	{ "dump", cmd_dump, CLI(SERIES), -1, "[选项] 文件...",
 "  dump 文件         显示解析后的文档结构（用于检查和测试）\n",
 "显示解析后的文档结构（用于检查和测试）。\n",
@@ -90,7 +102,8 @@ static const struct cli_cmd cmds[] = {
 "不给 -o 时写到 issues/年/期.md；--into 把文章追加到已有的一期。\n"
 "已有的文件只有加 --force 才会覆盖。\n",
 	    IMPORT_USAGE },
-	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(PNG) | CLI(SERIES),
+	{ "layout", cmd_layout, CLI(EVEN) | CLI(FIXED) | CLI(PNG) | CLI(TAODA) |
+	    CLI(DRAFT) | CLI(SERIES),
 	    -1, "[选项] 文件...",
 "  layout 文件       显示印刷版的排版结果（每页每行的位置，用于检查和测试）\n",
 "显示印刷版的排版结果（每页每行的位置，用于检查和测试）；加 --png 显示手机长图的。\n",
@@ -103,12 +116,28 @@ static const struct cli_cmd cmds[] = {
 
 #define NCMDS	(sizeof(cmds) / sizeof(cmds[0]))
 
+/* The series file, with what the command line asks of the print
+ * edition's form on top of its settings; NULL after reporting. */
+static struct jb_series *
+series_with(const struct cli_opts *o)
+{
+	struct jb_series	*s;
+
+	if ((s = series_load(o->series)) == NULL)
+		return NULL;
+	s->pdfa |= o->pdfa;
+	s->preprinted |= o->taoda;
+	s->draft |= o->draft;
+	return s;
+}
+
 static int
 cmd_build(const struct cli_opts *o)
 {
 	struct jobs_opts	 jo = { o->out, o->templates,
 				    { o->fontdir, o->even, 0, 0, 0 }, o->html, o->pdf,
-				    o->docx, o->png || o->jpeg, o->jpeg, o->jobs };
+				    o->docx, o->ofd, o->ofd_a, o->png || o->jpeg,
+				    o->jpeg, o->jobs };
 	struct jb_series	*s;
 	int			 rc;
 
@@ -116,9 +145,16 @@ cmd_build(const struct cli_opts *o)
 		msg(MSG_USAGE, NULL, "build 需要至少一个期刊文件");
 		return 2;
 	}
-	if (!jo.html && !jo.pdf && !jo.docx && !jo.png)
+	/* A draft must not take the place of the issued bulletin, which
+	 * the site's archive links to. */
+	if (o->draft && strcmp(o->out, "out") == 0) {
+		msg(MSG_USAGE, NULL, "--draft 需要用 --out 指定另一个输出目录"
+		    "（如 --out 送审），以免送审稿覆盖 out/ 中的正式版");
+		return 2;
+	}
+	if (!jo.html && !jo.pdf && !jo.docx && !jo.ofd && !jo.png)
 		jo.html = jo.pdf = jo.docx = 1;
-	if ((s = series_load(o->series)) == NULL)
+	if ((s = series_with(o)) == NULL)
 		return 2;
 	rc = jobs_build(&jo, s, o->files, o->nfiles);
 	series_free(s);
@@ -157,7 +193,7 @@ show_each(const struct cli_opts *o,
 	struct jb_doc		*d;
 	int			 i, rc = 0;
 
-	if ((s = series_load(o->series)) == NULL)
+	if ((s = series_with(o)) == NULL)
 		return 2;
 	for (i = 0; i < o->nfiles; i++) {
 		if ((d = doc_load(o->files[i], s)) == NULL) {
@@ -261,7 +297,8 @@ static int
 cmd_serve(const struct cli_opts *o)
 {
 	struct serve_opts	 so = { o->out, o->templates, o->series,
-				    o->fontdir, o->listen, o->port };
+				    o->fontdir, o->listen, o->port,
+				    o->password_file, o->read_only, o->publish };
 
 	return serve_main(&so);
 }

@@ -10,116 +10,9 @@
 #include "util/util.h"
 
 #include "edit/check_int.h"
-
-/* ---- characters ---- */
-
-int
-chk_is_han(gunichar c)
-{
-	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
-}
-
-/* Chinese text for the half-width rule: Han, CJK and full-width marks. */
-int
-chk_is_zh(gunichar c)
-{
-	return chk_is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
-	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
-	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
-}
-
-char *
-chk_chars_str(const struct ch *v, size_t n)
-{
-	struct buf	 b = { 0 };
-	char		 u[8];
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		buf_put(&b, u, (size_t)g_unichar_to_utf8(v[i].c, u));
-	return b.data ? b.data : xstrdup("");
-}
-
-char *
-chk_uni_str(gunichar c)
-{
-	char	 u[8];
-	int	 n = g_unichar_to_utf8(c, u);
-
-	return xstrndup(u, (size_t)n);
-}
-
-/* ---- findings ---- */
-
-void
-chk_add_find(struct cfile *f, enum msgid id, int line, int col, char *a0, char *a1,
-    char *a2)
-{
-	struct finding	*x;
-
-	f->finds = xrealloc(f->finds, (f->nfinds + 1) * sizeof(*x));
-	x = &f->finds[f->nfinds];
-	x->id = id;
-	x->pos.file = f->path;
-	x->pos.line = line;
-	x->pos.col = col;
-	x->a[0] = a0;
-	x->a[1] = a1;
-	x->a[2] = a2;
-	x->seq = f->nfinds++;
-}
-
-static int
-cmp_find(const void *a, const void *b)
-{
-	const struct finding	*x = a, *y = b;
-
-	if (x->pos.line != y->pos.line)
-		return x->pos.line < y->pos.line ? -1 : 1;
-	if (x->pos.col != y->pos.col)
-		return x->pos.col < y->pos.col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-static void
-flush_finds(struct cfile *f)
-{
-	struct finding	*x;
-	size_t		 i;
-
-	if (f->nfinds > 1)
-		qsort(f->finds, f->nfinds, sizeof(*f->finds), cmp_find);
-	for (i = 0; i < f->nfinds; i++) {
-		x = &f->finds[i];
-		msg(x->id, &x->pos, x->a[0] ? x->a[0] : "",
-		    x->a[1] ? x->a[1] : "", x->a[2] ? x->a[2] : "");
-		free(x->a[0]);
-		free(x->a[1]);
-		free(x->a[2]);
-	}
-	free(f->finds);
-	f->finds = NULL;
-	f->nfinds = 0;
-}
+#include "edit/edit_int.h"
 
 /* ---- suppression ---- */
-
-static int
-ignored(const struct cfile *f, const char *rule, int line)
-{
-	size_t	 i;
-
-	for (i = 0; i < f->nignore; i++)
-		if (strcmp(f->ignore[i], rule) == 0 ||
-		    strcmp(f->ignore[i], "all") == 0)
-			return 1;
-	for (i = 0; i < f->nmarks; i++)
-		if (line >= f->marks[i].from && line <= f->marks[i].to &&
-		    f->marks[i].from > 0 && (strcmp(f->marks[i].rule, rule) == 0 ||
-		    strcmp(f->marks[i].rule, "all") == 0))
-			return 1;
-	return 0;
-}
 
 static int
 keep(enum msgid id, const struct jb_pos *pos, void *arg)
@@ -134,64 +27,17 @@ keep(enum msgid id, const struct jb_pos *pos, void *arg)
 		return 1;
 	for (i = 0; i < c->nfiles; i++)
 		if (strcmp(c->files[i].path, pos->file) == 0)
-			return !ignored(&c->files[i], rule, pos->line);
+			return !sup_silenced(&c->files[i].sup, rule,
+			    pos->line);
 	return 1;
 }
 
-/*
- * "[//]: # (jianbao: ignore a, b)" or with the title in "": the rules it
- * names, added to f as waiting marks.  Returns 1 for any [//]: # line,
- * which is a comment either way.
- */
-static int
-comment_line(struct cfile *f, const char *s, size_t n, int ln, int indent)
+/* An unknown rule id in a marker, reported at its place. */
+static void
+unknown_rule(void *arg, const char *rule, int ln, int col)
 {
-	const char	*p, *end = s + n, *q;
-	char		 close;
-	char		*rule;
-
-	if (n < 7 || strncmp(s, "[//]: #", 7) != 0)
-		return 0;
-	for (p = s + 7; p < end && *p == ' '; p++)
-		;
-	if (p == end || (*p != '(' && *p != '"'))
-		return 1;
-	close = *p == '(' ? ')' : '"';
-	p++;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	if (end == p || end[-1] != close)
-		return 1;
-	end--;
-	if ((size_t)(end - p) < 8 || strncmp(p, "jianbao:", 8) != 0)
-		return 1;
-	for (p += 8; p < end && *p == ' '; p++)
-		;
-	if ((size_t)(end - p) < 6 || strncmp(p, "ignore", 6) != 0)
-		return 1;
-	p += 6;
-	for (;;) {
-		while (p < end && (*p == ' ' || *p == ','))
-			p++;
-		if (p == end)
-			break;
-		for (q = p; q < end && *q != ' ' && *q != ','; q++)
-			;
-		rule = xstrndup(p, (size_t)(q - p));
-		if (!msg_is_rule(rule) && strcmp(rule, "all") != 0) {
-			chk_add_find(f, MSG_CHK_UNKNOWN_RULE, ln,
-			    (int)g_utf8_strlen(s, p - s) + 1 + indent, rule,
-			    NULL, NULL);
-		} else {
-			f->marks = xrealloc(f->marks, (f->nmarks + 1) *
-			    sizeof(*f->marks));
-			f->marks[f->nmarks].rule = rule;
-			f->marks[f->nmarks].from = f->marks[f->nmarks].to = 0;
-			f->nmarks++;
-		}
-		p = q;
-	}
-	return 1;
+	chkfind_add(arg, MSG_CHK_UNKNOWN_RULE, ln, col, xstrdup(rule), NULL,
+	    NULL);
 }
 
 /* ---- reading the body into blocks ---- */
@@ -274,47 +120,6 @@ new_block(struct cfile *f, enum bkind k)
 	return b;
 }
 
-/* Length of a list marker "- ", "1. " at s, or 0. */
-static size_t
-list_marker(const char *s, size_t n)
-{
-	size_t	 i = strspn(s, "0123456789");
-
-	if (n >= 2 && (s[0] == '-' || s[0] == '+' || s[0] == '*') && s[1] == ' ')
-		return 2;
-	if (i > 0 && i < 10 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
-	    s[i + 1] == ' ')
-		return i + 2;
-	return 0;
-}
-
-static int
-thematic_break(const char *s, size_t n)
-{
-	size_t	 i, k = 0;
-	char	 m = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ')
-			continue;
-		if (s[i] != '-' && s[i] != '*' && s[i] != '_')
-			return 0;
-		if (m && s[i] != m)
-			return 0;
-		m = s[i];
-		k++;
-	}
-	return k >= 3;
-}
-
-/* Marks from *open on that already hold lines belong to a finished block. */
-static void
-close_marks(struct cfile *f, size_t *open)
-{
-	while (*open < f->nmarks && f->marks[*open].from != 0)
-		(*open)++;
-}
-
 /*
  * Split the body into blocks the way CommonMark does for the constructs
  * a bulletin uses.  A mark applies to every line of the block after it.
@@ -324,45 +129,39 @@ read_blocks(struct cfile *f)
 {
 	struct block	*cur = NULL;
 	const char	*s;
-	size_t		 n, k, m, nb, open = 0;
+	size_t		 n, k, m, nb;
 	int		 ln, fence = 0;
 
 	for (ln = f->src->bodyline; (s = src_line(f->src, ln, &n)) != NULL;
 	    ln++) {
-		k = strspn(s, " ");
-		if (k > 3)
-			k = 3;
-		if (n - k >= 3 && (strncmp(s + k, "```", 3) == 0 ||
-		    strncmp(s + k, "~~~", 3) == 0)) {
+		enum mdl_kind kind = mdl_line(s, n, &k, &m);
+
+		if (kind == MDL_FENCE)
 			fence = !fence;
+		else if (fence)
+			continue;
+		if (kind == MDL_FENCE || kind == MDL_BLANK || kind == MDL_RULE) {
 			cur = NULL;
-			close_marks(f, &open);
+			sup_end(&f->sup);
 			continue;
 		}
-		if (fence)
-			continue;
-		if (strspn(s, " \t") >= n || thematic_break(s, n)) {
-			cur = NULL;
-			close_marks(f, &open);
-			continue;
-		}
-		if (comment_line(f, s + k, n - k, ln, (int)k)) {
+		if (kind == MDL_COMMENT) {
+			sup_comment(&f->sup, s + k, n - k, ln, (int)k,
+			    unknown_rule, f);
 			cur = NULL;
 			continue;
 		}
 		nb = f->nblocks;
-		m = strspn(s + k, "#");
-		if (s[k] == '#' && m <= 6 && (k + m == n || s[k + m] == ' ')) {
+		if (kind == MDL_HEAD) {
 			cur = new_block(f, B_HEAD);
 			add_text(cur, s, n, k + m, ln);
-		} else if (s[k] == '<' || s[k] == '|' ||
-		    strncmp(s + k, "![", 2) == 0) {
+		} else if (kind == MDL_RAW) {
 			cur = new_block(f, B_OTHER);
 			cur->first = cur->last = ln;
-		} else if ((m = list_marker(s + k, n - k)) > 0) {
+		} else if (kind == MDL_LIST) {
 			cur = new_block(f, B_LIST);
 			add_text(cur, s, n, k + m, ln);
-		} else if (s[k] == '>') {
+		} else if (kind == MDL_QUOTE) {
 			if (cur == NULL || cur->kind != B_BOX)
 				cur = new_block(f, B_BOX);
 			add_text(cur, s, n, k + 1, ln);
@@ -377,13 +176,7 @@ read_blocks(struct cfile *f)
 			    strncmp(s + n - 2, "**", 2) == 0;
 			add_text(cur, s, n, k, ln);
 		}
-		if (f->nblocks != nb)
-			close_marks(f, &open);
-		for (m = open; m < f->nmarks; m++) {
-			if (f->marks[m].from == 0)
-				f->marks[m].from = ln;
-			f->marks[m].to = ln;
-		}
+		sup_line(&f->sup, ln, f->nblocks != nb);
 		/* a heading or an image is a block of one line */
 		if (cur->kind == B_HEAD || cur->kind == B_OTHER)
 			cur = NULL;
@@ -410,7 +203,7 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 	size_t		 n;
 
 	for (p = a->title; *p; p = g_utf8_next_char(p))
-		halves += src_wide(g_utf8_get_char(p)) ? 2 : 1;
+		halves += zh_wide(g_utf8_get_char(p)) ? 2 : 1;
 	if (halves <= TITLE_LINES * TITLE_LINE_HALVES ||
 	    (s = src_line(f->src, a->pos.line, &n)) == NULL)
 		return;
@@ -424,7 +217,7 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 		c = g_utf8_get_char(p);
 		if (c == '*' || c == '_' || c == '`')
 			continue;
-		halves += src_wide(c) ? 2 : 1;
+		halves += zh_wide(c) ? 2 : 1;
 		if (halves > TITLE_LINES * TITLE_LINE_HALVES)
 			break;
 	}
@@ -432,8 +225,8 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 		c = 0;
 		col = a->pos.col;
 	}
-	chk_add_find(f, MSG_CHK_LONG_TITLE, a->pos.line, col, xstrdup(a->title),
-	    xstrdup(count), c ? chk_uni_str(c) : xstrdup(""));
+	chkfind_add(f, MSG_CHK_LONG_TITLE, a->pos.line, col, xstrdup(a->title),
+	    xstrdup(count), c ? chkfind_char(c) : xstrdup(""));
 }
 
 static void
@@ -442,11 +235,11 @@ model_rules(struct cfile *f, const struct jb_doc *d)
 	size_t	 i, n = 0;
 
 	if (d->meta.credits.n == 0)
-		chk_add_find(f, MSG_CHK_NO_CREDITS, 1, 1, NULL, NULL, NULL);
+		chkfind_add(f, MSG_CHK_NO_CREDITS, 1, 1, NULL, NULL, NULL);
 	for (i = 0; i < JB_DIST__MAX; i++)
 		n += d->meta.dist[i].n;
 	if (n == 0)
-		chk_add_find(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
+		chkfind_add(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
 	for (i = 0; i < d->narticles; i++)
 		rule_long_title(f, &d->articles[i]);
 }
@@ -489,15 +282,13 @@ ignore_list(struct cfile *f, const struct jb_strlist *l)
 	struct jb_pos	 pos;
 	size_t		 i;
 
-	f->nignore = l->n;
-	f->ignore = xcalloc(l->n + 1, sizeof(char *));
+	sup_ignore(&f->sup, l);
 	for (i = 0; i < l->n; i++) {
-		f->ignore[i] = xstrdup(l->v[i]);
-		if (msg_is_rule(f->ignore[i]) || strcmp(f->ignore[i], "all") == 0)
+		if (msg_is_rule(l->v[i]) || strcmp(l->v[i], "all") == 0)
 			continue;
-		pos = key_pos(f, FM_KEY_IGNORE, f->ignore[i]);
-		chk_add_find(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
-		    xstrdup(f->ignore[i]), NULL, NULL);
+		pos = key_pos(f, FM_KEY_IGNORE, l->v[i]);
+		chkfind_add(f, MSG_CHK_UNKNOWN_RULE, pos.line, pos.col,
+		    xstrdup(l->v[i]), NULL, NULL);
 	}
 }
 
@@ -556,7 +347,7 @@ rule_file_name(struct cfile *f, const struct jb_doc *d)
 		return;
 	/* At 刊别 for a 增刊, else at 期号. */
 	pos = k != NULL ? key_pos(f, FM_KEY_KIND, NULL) : f->issue_pos;
-	chk_add_find(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
+	chkfind_add(f, MSG_CHK_FILE_NAME, pos.line, pos.col, xstrdup(base),
 	    number_text(k ? k->name : NULL, d->meta.issue),
 	    iss_name(k, d->meta.issue));
 }
@@ -598,7 +389,7 @@ check_file(struct check *c, struct cfile *f, const struct jb_series *s)
 		rule_file_name(f, d);
 	}
 	chktext_rules(f);
-	flush_finds(f);
+	chkfind_flush(f);
 	doc_free(d);
 	drop_text(f);
 }
@@ -668,12 +459,12 @@ archive_rules(struct check *c)
 		if (a == NULL || a->date.year != b->date.year)
 			top = NULL;
 		if (top != NULL && b->issue <= hi)
-			chk_add_find(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
+			chkfind_add(b, MSG_CHK_DUPLICATE, b->issue_pos.line,
 			    b->issue_pos.col, g_strdup_printf("%d",
 			    b->date.year), number_text(b->kind, b->issue),
 			    xstrdup(top->path));
 		else if (top != NULL && b->issue > hi + 1)
-			chk_add_find(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
+			chkfind_add(b, MSG_CHK_ISSUE_GAP, b->issue_pos.line,
 			    b->issue_pos.col, g_strdup_printf("%d",
 			    b->date.year), b->issue == hi + 2 ?
 			    number_text(b->kind, hi + 1) :
@@ -685,32 +476,25 @@ archive_rules(struct check *c)
 			top = b;
 		}
 		if (a != NULL && date_cmp(&b->date, &a->date) < 0)
-			chk_add_find(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
+			chkfind_add(b, MSG_CHK_DATE_ORDER, b->date_pos.line,
 			    b->date_pos.col, xstrdup(b->date_text),
 			    xstrdup(a->path), xstrdup(a->date_text));
 		if (date_cmp(&b->date, &c->today) > 0)
-			chk_add_find(b, MSG_CHK_FUTURE_DATE, b->date_pos.line,
+			chkfind_add(b, MSG_CHK_FUTURE_DATE, b->date_pos.line,
 			    b->date_pos.col, xstrdup(b->date_text),
 			    xstrdup(today), NULL);
 	}
 	for (i = 0; i < c->nfiles; i++)
-		flush_finds(&c->files[i]);
+		chkfind_flush(&c->files[i]);
 	free(v);
 }
 
 static void
 cfile_clear(struct cfile *f)
 {
-	size_t	 i;
-
 	free(f->path);
 	drop_text(f);
-	for (i = 0; i < f->nmarks; i++)
-		free(f->marks[i].rule);
-	free(f->marks);
-	for (i = 0; i < f->nignore; i++)
-		free(f->ignore[i]);
-	free(f->ignore);
+	sup_clear(&f->sup);
 	free(f->date_text);
 	free(f->kind);
 }

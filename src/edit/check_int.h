@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "edit/edit_int.h"
 #include "model/model.h"
 #include "util/util.h"
 
@@ -34,12 +35,6 @@ struct block {
 	int		 bold;		/* the whole paragraph is **bold** */
 };
 
-/* [//]: # (jianbao: ignore RULE): RULE is silenced on lines from..to. */
-struct mark {
-	char	*rule;
-	int	 from, to;		/* 0: waiting for the next block */
-};
-
 struct finding {
 	enum msgid	 id;
 	struct jb_pos	 pos;
@@ -53,10 +48,7 @@ struct cfile {
 	struct src	*src;		/* the text, as the parser reads it */
 	struct block	*blocks;
 	size_t		 nblocks;
-	struct mark	*marks;
-	size_t		 nmarks;
-	char		**ignore;	/* 检查忽略 */
-	size_t		 nignore;
+	struct sup	 sup;		/* what is silenced where */
 	struct finding	*finds;
 	size_t		 nfinds;
 	/* from the model, for the archive rules */
@@ -78,19 +70,18 @@ struct check {
 };
 
 /*
- * check.c.  chk_is_han() and chk_is_zh() say whether c is a Han
- * character, or Chinese text (Han or a full-width mark);
- * chk_chars_str() and chk_uni_str() quote n characters of a block, or
- * one character, as a new string for a message; chk_add_find() keeps a
- * finding of f at line:col with up to three arguments (owned from then
- * on), unless a suppression marker silences it.
+ * chkfind.c.  chkfind_chars() and chkfind_char() quote n characters of a
+ * block, or one character, as a new string for a message; chkfind_add()
+ * keeps a finding of f at line:col with up to three arguments (owned
+ * from then on); chkfind_flush() prints f's findings in order of place
+ * through msg(), where the suppression markers filter them, and frees
+ * them.
  */
-int	 chk_is_han(gunichar c);
-int	 chk_is_zh(gunichar c);
-char	*chk_chars_str(const struct ch *v, size_t n);
-char	*chk_uni_str(gunichar c);
-void	 chk_add_find(struct cfile *f, enum msgid id, int line, int col,
+char	*chkfind_chars(const struct ch *v, size_t n);
+char	*chkfind_char(gunichar c);
+void	 chkfind_add(struct cfile *f, enum msgid id, int line, int col,
 	    char *a0, char *a1, char *a2);
+void	 chkfind_flush(struct cfile *f);
 
 /* chktext.c: every text rule on the blocks of f. */
 void	 chktext_rules(struct cfile *f);

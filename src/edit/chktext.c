@@ -22,37 +22,28 @@ next_text_line(const struct cfile *f, int ln)
 	return 0;
 }
 
-static const struct {
-	gunichar	 half, full;
-} halfwidth[] = {
-	{ ',', 0xFF0C }, { '.', 0x3002 }, { ';', 0xFF1B }, { ':', 0xFF1A },
-	{ '?', 0xFF1F }, { '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 },
-};
-
 static void
 rule_halfwidth(struct cfile *f, const struct block *b)
 {
-	size_t	 i, j, k, p;
+	size_t		 i, j, p;
+	unsigned long	 full;
 
 	for (i = 1; i < b->n; i++) {
-		for (k = 0; k < G_N_ELEMENTS(halfwidth); k++)
-			if (b->v[i].c == halfwidth[k].half)
-				break;
-		if (k == G_N_ELEMENTS(halfwidth))
+		if ((full = zh_full_width(b->v[i].c)) == 0)
 			continue;
 		/* a line break before ( folds to a space: look past it */
 		for (p = i - 1; p > 0 && b->v[p].synth; p--)
 			;
-		if (!chk_is_zh(b->v[p].c))
+		if (!zh_text(b->v[p].c))
 			continue;
 		for (j = i + 1; j < b->n && b->v[j].c == ' '; j++)
 			;
 		/* a sentence may end with the block: 参加. */
 		if (j == b->n ? strchr(".?!", (int)b->v[i].c) == NULL :
-		    !chk_is_zh(b->v[j].c))
+		    !zh_text(b->v[j].c))
 			continue;
-		chk_add_find(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
-		    chk_uni_str(b->v[i].c), chk_uni_str(halfwidth[k].full), NULL);
+		chkfind_add(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
+		    chkfind_char(b->v[i].c), chkfind_char((gunichar)full), NULL);
 	}
 }
 
@@ -87,8 +78,8 @@ rule_balance(struct cfile *f, const struct block *b)
 			continue;
 		/* ’ between letters is an apostrophe: don’t */
 		if (b->v[i].c == 0x2019 && i > 0 && i + 1 < b->n &&
-		    g_unichar_isalpha(b->v[i - 1].c) && !chk_is_han(b->v[i - 1].c) &&
-		    g_unichar_isalpha(b->v[i + 1].c) && !chk_is_han(b->v[i + 1].c))
+		    g_unichar_isalpha(b->v[i - 1].c) && !zh_han(b->v[i - 1].c) &&
+		    g_unichar_isalpha(b->v[i + 1].c) && !zh_han(b->v[i + 1].c))
 			continue;
 		if (open) {
 			stack[sp++] = i;
@@ -98,11 +89,11 @@ rule_balance(struct cfile *f, const struct block *b)
 			if (b->v[stack[j - 1]].c == pairs[kind][0])
 				break;
 		if (j == 0)
-			chk_add_find(f, MSG_CHK_UNOPENED, b->v[i].line, b->v[i].col,
-			    chk_uni_str(b->v[i].c), chk_uni_str(pairs[kind][0]), NULL);
+			chkfind_add(f, MSG_CHK_UNOPENED, b->v[i].line, b->v[i].col,
+			    chkfind_char(b->v[i].c), chkfind_char(pairs[kind][0]), NULL);
 		else if (j != sp)
-			chk_add_find(f, MSG_CHK_MISNESTED, b->v[i].line, b->v[i].col,
-			    chk_uni_str(b->v[i].c), chk_uni_str(b->v[stack[sp - 1]].c),
+			chkfind_add(f, MSG_CHK_MISNESTED, b->v[i].line, b->v[i].col,
+			    chkfind_char(b->v[i].c), chkfind_char(b->v[stack[sp - 1]].c),
 			    NULL);
 		if (j > 0)
 			sp = j - 1;
@@ -112,8 +103,8 @@ rule_balance(struct cfile *f, const struct block *b)
 		for (k = 0; k < G_N_ELEMENTS(pairs); k++)
 			if (pairs[k][0] == b->v[i].c)
 				break;
-		chk_add_find(f, MSG_CHK_UNCLOSED, b->v[i].line, b->v[i].col,
-		    chk_uni_str(b->v[i].c), chk_uni_str(pairs[k][1]), NULL);
+		chkfind_add(f, MSG_CHK_UNCLOSED, b->v[i].line, b->v[i].col,
+		    chkfind_char(b->v[i].c), chkfind_char(pairs[k][1]), NULL);
 	}
 	free(stack);
 }
@@ -133,8 +124,8 @@ rule_split(struct cfile *f, const struct block *a, const struct block *b)
 	if (dtext_is_terminal(last->c) || last->c == 0x6444 || last->c == 0x651D)
 		return;
 	n = a->n < 8 ? a->n : 8;
-	chk_add_find(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
-	    chk_chars_str(a->v + a->n - n, n), chk_chars_str(b->v, b->n < 8 ? b->n : 8),
+	chkfind_add(f, MSG_CHK_SPLIT_PARA, last->line, last->col,
+	    chkfind_chars(a->v + a->n - n, n), chkfind_chars(b->v, b->n < 8 ? b->n : 8),
 	    NULL);
 }
 
@@ -239,8 +230,8 @@ rule_dates(struct cfile *f, const struct block *b)
 			goto next;
 		want = d ? g_strdup_printf("%d年%d月%d日", y, m, d) :
 		    g_strdup_printf("%d年%d月", y, m);
-		chk_add_find(f, MSG_CHK_DATE_FORMAT, b->v[i].line, b->v[i].col,
-		    chk_chars_str(b->v + i, j - i), xstrdup(want), NULL);
+		chkfind_add(f, MSG_CHK_DATE_FORMAT, b->v[i].line, b->v[i].col,
+		    chkfind_chars(b->v + i, j - i), xstrdup(want), NULL);
 		g_free(want);
 		i = j - 1;
 		continue;
@@ -284,15 +275,15 @@ rule_doubled(struct cfile *f, const struct block *b)
 	const char	*p;
 
 	for (i = 0; i + 1 < b->n; i++) {
-		if (b->v[i].c != b->v[i + 1].c || !chk_is_han(b->v[i].c))
+		if (b->v[i].c != b->v[i + 1].c || !zh_han(b->v[i].c))
 			goto words;
 		for (p = doubled_chars; *p; p = g_utf8_next_char(p))
 			if (g_utf8_get_char(p) == b->v[i].c)
 				break;
 		if (*p == '\0' || doubled_exception(b, i))
 			goto words;
-		chk_add_find(f, MSG_CHK_DOUBLED, b->v[i + 1].line, b->v[i + 1].col,
-		    chk_chars_str(b->v + i, 2), NULL, NULL);
+		chkfind_add(f, MSG_CHK_DOUBLED, b->v[i + 1].line, b->v[i + 1].col,
+		    chkfind_chars(b->v + i, 2), NULL, NULL);
 		continue;
 words:
 		if (i + 3 >= b->n)
@@ -304,8 +295,8 @@ words:
 			if (b->v[i].c == w[0] && b->v[i + 1].c == w[1] &&
 			    b->v[i + 2].c == w[0] && b->v[i + 3].c == w[1]) {
 				/* reported at the repeated word */
-				chk_add_find(f, MSG_CHK_DOUBLED, b->v[i + 2].line,
-				    b->v[i + 2].col, chk_chars_str(b->v + i, 4),
+				chkfind_add(f, MSG_CHK_DOUBLED, b->v[i + 2].line,
+				    b->v[i + 2].col, chkfind_chars(b->v + i, 4),
 				    NULL, NULL);
 				i += 3;
 				break;
@@ -338,7 +329,7 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 			break;
 		pair[0] = b->v[i - 1].c;
 		pair[1] = b->v[j].c;
-		han = chk_is_han(pair[0]) && chk_is_han(pair[1]) && paren == 0;
+		han = zh_han(pair[0]) && zh_han(pair[1]) && paren == 0;
 		/* 本报讯 and the text after it may stand apart */
 		if (i == 3 && b->v[0].c == 0x672C && b->v[1].c == 0x62A5 &&
 		    b->v[2].c == 0x8BAF)
@@ -349,7 +340,7 @@ rule_cjk_space(struct cfile *f, const struct block *b)
 		/* beside a full-width mark the space is not printed at all */
 		if (han || dtext_space_vanishes(pair[0], pair[1])) {
 			s = g_ucs4_to_utf8(pair, 2, NULL, NULL, NULL);
-			chk_add_find(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
+			chkfind_add(f, han ? MSG_CHK_CJK_SPACE : MSG_CHK_MARK_SPACE,
 			    b->v[i].line, b->v[i].col, xstrdup(s), NULL, NULL);
 			g_free(s);
 		}
@@ -368,8 +359,8 @@ rule_private(struct cfile *f, const struct block *b)
 
 	for (i = 0; i < b->n; i++)
 		if (b->v[i].c >= 0xE000 && b->v[i].c <= 0xF8FF)
-			chk_add_find(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
-			    b->v[i].col, chk_uni_str(b->v[i].c),
+			chkfind_add(f, MSG_CHK_PRIVATE_USE, b->v[i].line,
+			    b->v[i].col, chkfind_char(b->v[i].c),
 			    g_strdup_printf("%04X", (unsigned)b->v[i].c), NULL);
 }
 
@@ -393,7 +384,7 @@ rule_mixed(struct cfile *f)
 				corner = &f->blocks[i].v[j];
 		}
 	if (curly != NULL && corner != NULL)
-		chk_add_find(f, MSG_CHK_MIXED_QUOTES, corner->line, corner->col,
+		chkfind_add(f, MSG_CHK_MIXED_QUOTES, corner->line, corner->col,
 		    xstrdup("“”"), xstrdup("「」"), NULL);
 }
 

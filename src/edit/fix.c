@@ -5,9 +5,11 @@
 
 #include <glib.h>
 
-#include "model/model.h"
 #include "edit/edit.h"
+#include "model/model.h"
 #include "util/util.h"
+
+#include "edit/edit_int.h"
 
 /* One character of a block: where it is, whether a repair may touch it. */
 struct fch {
@@ -34,9 +36,9 @@ struct edit {
 struct fixer {
 	const struct src *t;
 	enum jb_lang	  lang;
-	const struct jb_strlist *ignore;
-	char		**marks;	/* rules silenced for the next block */
-	size_t		  nmarks;
+	const struct jb_strlist *ignore;	/* 检查忽略 */
+	struct sup	  sup;		/* what is silenced where, as for check */
+	int		  box;		/* the block is a > quote */
 	struct fch	 *v;
 	size_t		  n, cap;
 	struct edit	 *e;
@@ -45,21 +47,6 @@ struct fixer {
 };
 
 /* ---- characters ---- */
-
-static int
-is_han(gunichar c)
-{
-	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
-}
-
-/* Chinese text, as check's halfwidth-punct rule has it. */
-static int
-is_zh(gunichar c)
-{
-	return is_han(c) || (c >= 0x3001 && c <= 0x303F && c != 0x3000) ||
-	    (c >= 0xFF01 && c <= 0xFF5E) || c == 0x201C || c == 0x201D ||
-	    c == 0x2018 || c == 0x2019 || c == 0x2026 || c == 0x2014;
-}
 
 static char *
 utf8(gunichar c)
@@ -71,68 +58,11 @@ utf8(gunichar c)
 
 /* ---- suppression ---- */
 
+/* Is rule silenced in the block being read, as check has it? */
 static int
 silenced(const struct fixer *f, const char *rule)
 {
-	size_t	 i;
-
-	for (i = 0; i < f->ignore->n; i++)
-		if (strcmp(f->ignore->v[i], rule) == 0 ||
-		    strcmp(f->ignore->v[i], "all") == 0)
-			return 1;
-	for (i = 0; i < f->nmarks; i++)
-		if (strcmp(f->marks[i], rule) == 0 ||
-		    strcmp(f->marks[i], "all") == 0)
-			return 1;
-	return 0;
-}
-
-static void
-clear_marks(struct fixer *f)
-{
-	size_t	 i;
-
-	for (i = 0; i < f->nmarks; i++)
-		free(f->marks[i]);
-	free(f->marks);
-	f->marks = NULL;
-	f->nmarks = 0;
-}
-
-/*
- * A [//]: # line.  One of them, [//]: # (jianbao: ignore a, b), names
- * rules that silence the next block, as they do for check.
- */
-static int
-is_comment(const char *s, size_t n)
-{
-	return n >= 7 && strncmp(s, "[//]: #", 7) == 0;
-}
-
-static void
-comment_marks(struct fixer *f, const char *s, size_t n)
-{
-	const char	*p, *end = s + n, *q;
-
-	if ((p = g_strstr_len(s, (gssize)n, "jianbao:")) == NULL)
-		return;
-	p += 8;
-	while (p < end && *p == ' ')
-		p++;
-	if ((size_t)(end - p) < 6 || strncmp(p, "ignore", 6) != 0)
-		return;
-	for (p += 6;;) {
-		while (p < end && (*p == ' ' || *p == ','))
-			p++;
-		if (p >= end || *p == ')' || *p == '"')
-			break;
-		for (q = p; q < end && *q != ' ' && *q != ',' && *q != ')' &&
-		    *q != '"'; q++)
-			;
-		f->marks = xrealloc(f->marks, (f->nmarks + 1) * sizeof(char *));
-		f->marks[f->nmarks++] = xstrndup(p, (size_t)(q - p));
-		p = q;
-	}
+	return sup_silenced(&f->sup, rule, f->v[0].line);
 }
 
 /* ---- the characters of a block ---- */
@@ -154,7 +84,10 @@ push(struct fixer *f, gunichar c, size_t off, size_t len, int line, int col,
 	f->n++;
 }
 
-/* Add line ln of the text; a line break joins lines as '\n', untouched. */
+/*
+ * Add line ln of the text, the first of a block when f holds none; a
+ * line break joins lines as '\n', untouched.
+ */
 static void
 add_line(struct fixer *f, int ln)
 {
@@ -162,6 +95,7 @@ add_line(struct fixer *f, int ln)
 	const char	*s = src_line(f->t, ln, &n), *p, *end = s + n;
 	int		 col = 1;
 
+	sup_line(&f->sup, ln, f->n == 0);
 	base = (size_t)(s - f->t->text);
 	/* the line feed before this line: untouchable, but where an edit
 	 * that stops at it ends */
@@ -286,24 +220,6 @@ span(const struct fixer *f, size_t a, size_t b)
 	return s.data ? s.data : xstrdup("");
 }
 
-static const struct {
-	gunichar	 half, full;
-} marks[] = {
-	{ ',', 0xFF0C }, { ';', 0xFF1B }, { ':', 0xFF1A }, { '?', 0xFF1F },
-	{ '!', 0xFF01 }, { '(', 0xFF08 }, { ')', 0xFF09 }, { '.', 0x3002 },
-};
-
-static gunichar
-full_of(gunichar c)
-{
-	size_t	 k;
-
-	for (k = 0; k < G_N_ELEMENTS(marks); k++)
-		if (marks[k].half == c)
-			return marks[k].full;
-	return 0;
-}
-
 /* Would check report the mark at i: Chinese right before it, and after
  * it past blanks (or the block's end for ? and !)? */
 static int
@@ -320,18 +236,18 @@ between_zh(const struct fixer *f, size_t i)
 		else if (f->v[p - 1].c != '*' && (!crossed || f->v[p - 1].c != ' '))
 			break;	/* ** marks emphasis, not text */
 	}
-	if (p == 0 || !is_zh(f->v[p - 1].c))
+	if (p == 0 || !zh_text(f->v[p - 1].c))
 		return 0;
 	/* a full stop only between Han characters, never in 3.5 or a.b */
 	if (f->v[i].c == '.')
-		return is_han(f->v[p - 1].c) && i + 1 < f->n &&
-		    is_han(f->v[i + 1].c);
+		return zh_han(f->v[p - 1].c) && i + 1 < f->n &&
+		    zh_han(f->v[i + 1].c);
 	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n' ||
 	    f->v[j].c == '*'); j++)
 		;
 	if (j == f->n)
 		return f->v[i].c == '?' || f->v[i].c == '!';
-	return is_zh(f->v[j].c);
+	return zh_text(f->v[j].c);
 }
 
 /* The mark at i made full-width, with the blanks after it. */
@@ -343,7 +259,7 @@ fix_mark(struct fixer *f, size_t i)
 
 	for (j = i + 1; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
 		;
-	to = utf8(full_of(f->v[i].c));
+	to = utf8(zh_full_width(f->v[i].c));
 	add_edit(f, f->v[i].off, j < f->n ? f->v[j].off : f->v[j - 1].off +
 	    f->v[j - 1].len, to, MSG_FIX_HALFWIDTH, f->v[i].line, f->v[i].col,
 	    span(f, i, j), xstrdup(to));
@@ -359,7 +275,7 @@ rule_marks(struct fixer *f)
 	if (silenced(f, "halfwidth-punct"))
 		return;
 	for (i = 0; i < f->n; i++) {
-		if (f->v[i].keep || full_of(f->v[i].c) == 0 || f->v[i].c == ')')
+		if (f->v[i].keep || zh_full_width(f->v[i].c) == 0 || f->v[i].c == ')')
 			continue;
 		if (f->v[i].c != '(') {
 			if (between_zh(f, i))
@@ -395,7 +311,7 @@ rule_quotes(struct fixer *f, const char *path)
 	if (silenced(f, "straight-quotes"))
 		return;
 	for (i = 0; i < f->n; i++) {
-		han |= is_han(f->v[i].c);
+		han |= zh_han(f->v[i].c);
 		if (f->v[i].c == '"' && !f->v[i].keep && nq < G_N_ELEMENTS(q))
 			q[nq++] = i;
 	}
@@ -425,9 +341,9 @@ rule_quotes(struct fixer *f, const char *path)
 			for (i = a + 1; i < b; i++)
 				if (f->v[i].c == '\'' && !f->v[i].keep &&
 				    !(i > 0 && g_unichar_isalpha(f->v[i - 1].c) &&
-				    !is_han(f->v[i - 1].c) && i + 1 < f->n &&
+				    !zh_han(f->v[i - 1].c) && i + 1 < f->n &&
 				    g_unichar_isalpha(f->v[i + 1].c) &&
-				    !is_han(f->v[i + 1].c)) && ns < G_N_ELEMENTS(s))
+				    !zh_han(f->v[i + 1].c)) && ns < G_N_ELEMENTS(s))
 					s[ns++] = i;
 			for (m = 0; ns % 2 == 0 && m < ns; m++)
 				add_edit(f, f->v[s[m]].off, f->v[s[m]].off + 1,
@@ -504,7 +420,7 @@ rule_spaces(struct fixer *f)
 		b = k < f->n ? f->v[k].c : 0;
 		/* between Han characters outside （…）, as cjk-space has it,
 		 * or beside a full-width mark, where it is never printed */
-		han = is_han(a) && is_han(b) && paren == 0;
+		han = zh_han(a) && zh_han(b) && paren == 0;
 		if (han || dtext_space_vanishes(a, b))
 			add_edit(f, f->v[i].off, f->v[j].off, "", MSG_FIX_CJK_SPACE,
 			    f->v[i].line, f->v[i].col, span(f, i - 1, j + 1),
@@ -547,80 +463,62 @@ block_done(struct fixer *f, enum fkind k, const char *path)
 		}
 	}
 	f->n = 0;
-	clear_marks(f);
+	f->box = 0;
 }
 
-static int
-list_start(const char *s, size_t n)
-{
-	size_t	 i = strspn(s, "0123456789");
-
-	if (n >= 2 && (s[0] == '-' || s[0] == '+' || s[0] == '*') && s[1] == ' ')
-		return 1;
-	return i > 0 && i < 10 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
-	    s[i + 1] == ' ';
-}
-
-/* A line that starts a block of its own, with the marks above it. */
-static void
-new_block(struct fixer *f, const char *path)
-{
-	char	**keep = f->marks;
-	size_t	  nkeep = f->nmarks;
-
-	f->marks = NULL;
-	f->nmarks = 0;
-	block_done(f, F_PARA, path);
-	f->marks = keep;
-	f->nmarks = nkeep;
-}
-
-/* Find the repairs of the body of t. */
+/* Find the repairs of the body of t, in its blocks as check reads them. */
 static void
 scan(struct fixer *f, const char *path)
 {
 	const char	*s;
-	size_t		 n, k;
+	size_t		 n, k, m;
 	int		 ln, fence = 0;
+	enum mdl_kind	 kind;
 
+	sup_clear(&f->sup);
+	sup_ignore(&f->sup, f->ignore);
 	for (ln = f->t->bodyline; (s = src_line(f->t, ln, &n)) != NULL; ln++) {
-		k = strspn(s, " ");
-		if (k > 3)
-			k = 3;
-		if (n - k >= 3 && (strncmp(s + k, "```", 3) == 0 ||
-		    strncmp(s + k, "~~~", 3) == 0)) {
-			block_done(f, F_PARA, path);
+		if ((kind = mdl_line(s, n, &k, &m)) == MDL_FENCE)
 			fence = !fence;
+		else if (fence)
 			continue;
-		}
-		if (fence)
-			continue;
-		if (strspn(s, " \t") >= n) {
+		switch (kind) {
+		case MDL_FENCE:
+		case MDL_BLANK:
+		case MDL_RULE:
 			block_done(f, F_PARA, path);
-			continue;
-		}
-		if (is_comment(s + k, n - k)) {
+			sup_end(&f->sup);
+			break;
+		case MDL_COMMENT:
 			/* It ends the block it stands in, as for check: a
 			 * repair across the line break would take it away. */
-			if (f->n > 0)
-				block_done(f, F_PARA, path);
-			comment_marks(f, s + k, n - k);
-			continue;
-		}
-		if (s[k] == '|' || s[k] == '<' || strncmp(s + k, "![", 2) == 0) {
-			/* tables, HTML and pictures are left alone */
 			block_done(f, F_PARA, path);
-			continue;
-		}
-		if (s[k] == '#') {
-			new_block(f, path);
+			sup_comment(&f->sup, s + k, n - k, ln, (int)k, NULL, NULL);
+			break;
+		case MDL_RAW:
+			/* tables, HTML and pictures are left alone; the marks
+			 * above one are its */
+			block_done(f, F_PARA, path);
+			sup_line(&f->sup, ln, 1);
+			break;
+		case MDL_HEAD:
+			block_done(f, F_PARA, path);
 			add_line(f, ln);
 			block_done(f, F_HEAD, path);
-			continue;
+			break;
+		case MDL_LIST:
+		case MDL_QUOTE:
+			/* a list item starts a block, as a quote does after
+			 * anything but a quote */
+			if (kind == MDL_LIST || !f->box)
+				block_done(f, F_PARA, path);
+			add_line(f, ln);
+			f->box = kind == MDL_QUOTE;
+			break;
+		case MDL_TEXT:
+			add_line(f, ln);
+			break;
 		}
-		if (list_start(s + k, n - k))
-			new_block(f, path);
-		add_line(f, ln);
 	}
 	block_done(f, F_PARA, path);
 }
@@ -743,7 +641,7 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 out:
 	free_edits(&f);
 	free(f.v);
-	clear_marks(&f);
+	sup_clear(&f.sup);
 	buf_free(&text);
 	doc_free(d);
 	if (cur != t)

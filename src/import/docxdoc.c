@@ -470,7 +470,7 @@ join_lines(char *s)
 		a = q > s ? g_utf8_get_char(g_utf8_find_prev_char(s, q)) : 0;
 		b = g_utf8_get_char(p + 1);
 		/* as import rejoins a paragraph: “ and ” count as Chinese */
-		if (!src_wide_ambiguous(a) && !src_wide_ambiguous(b))
+		if (!zh_wide_ambiguous(a) && !zh_wide_ambiguous(b))
 			*q++ = ' ';
 	}
 	*q = '\0';

@@ -18,7 +18,7 @@ item_marker(const char *t, const char **after)
 	size_t	 i;
 
 	for (i = 0; marks[i] != NULL; i++)
-		if (impline_starts(t, marks[i])) {
+		if (g_str_has_prefix(t, marks[i])) {
 			*after = impline_skip_space(t + strlen(marks[i]));
 			return 1;
 		}
@@ -30,7 +30,7 @@ list_line(const char *t)
 {
 	size_t	 n = strspn(t, "0123456789");
 
-	return impline_starts(t, "- ") || impline_starts(t, "* ") || impline_starts(t, "+ ") ||
+	return g_str_has_prefix(t, "- ") || g_str_has_prefix(t, "* ") || g_str_has_prefix(t, "+ ") ||
 	    (n > 0 && n < 4 && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ');
 }
 
@@ -65,7 +65,7 @@ heading(const char *t)
 	char	*rest = impline_trim(t + h), *out;
 	size_t	 n = strlen(rest);
 
-	if (n > 4 && impline_starts(rest, "**") && impline_ends(rest, "**") &&
+	if (n > 4 && g_str_has_prefix(rest, "**") && g_str_has_suffix(rest, "**") &&
 	    strstr(rest + 2, "**") == rest + n - 2) {
 		rest[n - 2] = '\0';
 		memmove(rest, rest + 2, n - 1);
@@ -105,17 +105,17 @@ first_char(const char *s)
 static int
 credit(const char *t)
 {
-	return impline_starts(t, "图为") || impline_starts(t, "圖為") || impline_starts(t, "图：") ||
-	    impline_ends(t, "摄") || impline_ends(t, "摄）") || impline_ends(t, "攝") ||
-	    impline_ends(t, "攝）") || impline_ends(t, "摄)") || impline_ends(t, "供图") ||
-	    impline_ends(t, "供图）");
+	return g_str_has_prefix(t, "图为") || g_str_has_prefix(t, "圖為") || g_str_has_prefix(t, "图：") ||
+	    g_str_has_suffix(t, "摄") || g_str_has_suffix(t, "摄）") || g_str_has_suffix(t, "攝") ||
+	    g_str_has_suffix(t, "攝）") || g_str_has_suffix(t, "摄)") || g_str_has_suffix(t, "供图") ||
+	    g_str_has_suffix(t, "供图）");
 }
 
 static int
 byline(const char *t)
 {
-	return (impline_starts(t, "（") && impline_ends(t, "）")) ||
-	    (impline_starts(t, "(") && impline_ends(t, ")"));
+	return (g_str_has_prefix(t, "（") && g_str_has_suffix(t, "）")) ||
+	    (g_str_has_prefix(t, "(") && g_str_has_suffix(t, ")"));
 }
 
 static int
@@ -134,7 +134,7 @@ impbody_section_level(const char *t)
 	const char	*p = t;
 	int		 paren = 0;
 
-	if (impline_starts(p, "（") || *p == '(') {
+	if (g_str_has_prefix(p, "（") || *p == '(') {
 		paren = 1;
 		p = *p == '(' ? p + 1 : p + strlen("（");
 	}
@@ -142,14 +142,14 @@ impbody_section_level(const char *t)
 		while (cn_numeral(g_utf8_get_char(p)))
 			p = g_utf8_next_char(p);
 		if (paren)
-			return impline_starts(p, "）") || *p == ')' ? 2 : 0;
-		return impline_starts(p, "、") ? 1 : 0;
+			return g_str_has_prefix(p, "）") || *p == ')' ? 2 : 0;
+		return g_str_has_prefix(p, "、") ? 1 : 0;
 	}
 	if (paren || *p < '0' || *p > '9')
 		return 0;
 	while (*p >= '0' && *p <= '9')
 		p++;
-	return impline_starts(p, "、") || impline_starts(p, "．") ? 3 : 0;
+	return g_str_has_prefix(p, "、") || g_str_has_prefix(p, "．") ? 3 : 0;
 }
 
 /*
@@ -164,12 +164,12 @@ gongwen_title(const char *t)
 	    "決定", "報告", "通報", NULL };
 	size_t	 i;
 
-	if (!impline_starts(t, "关于") && !impline_starts(t, "關於"))
+	if (!g_str_has_prefix(t, "关于") && !g_str_has_prefix(t, "關於"))
 		return 0;
 	if (g_utf8_strlen(t, -1) > 60 || strstr(t, "。") != NULL)
 		return 0;
 	for (i = 0; kinds[i] != NULL; i++)
-		if (impline_ends(t, kinds[i]))
+		if (g_str_has_suffix(t, kinds[i]))
 			return 1;
 	return 0;
 }
@@ -192,9 +192,9 @@ impbody_title_like(const char *t)
 	if (strstr(t, "。") != NULL || strstr(t, "；") != NULL ||
 	    g_utf8_strchr("，、：；。！？…,.;:!?", -1, c) != NULL)
 		return 0;
-	return !byline(t) && !credit(t) && !impline_starts(t, "本报讯") &&
-	    !impline_starts(t, "本報訊") && !impline_starts(t, "——") && !item_marker(t, &after) &&
-	    !impline_starts(t, "|") && !impline_starts(t, "![");
+	return !byline(t) && !credit(t) && !g_str_has_prefix(t, "本报讯") &&
+	    !g_str_has_prefix(t, "本報訊") && !g_str_has_prefix(t, "——") && !item_marker(t, &after) &&
+	    !g_str_has_prefix(t, "|") && !g_str_has_prefix(t, "![");
 }
 
 /* A short line above a title: a place (播州区) or one ending in ——. */
@@ -205,16 +205,16 @@ impbody_kicker_like(const char *t)
 
 	if (!impbody_title_like(t) || g_utf8_strlen(t, -1) > 12)
 		return 0;
-	if (impline_ends(t, "——"))
+	if (g_str_has_suffix(t, "——"))
 		return 1;
 	for (p = t; *p; p = g_utf8_next_char(p))
 		if (g_unichar_ispunct(g_utf8_get_char(p)) ||
 		    g_unichar_isspace(g_utf8_get_char(p)))
 			return 0;
-	return impline_ends(t, "区") || impline_ends(t, "县") || impline_ends(t, "市") ||
-	    impline_ends(t, "镇") || impline_ends(t, "乡") || impline_ends(t, "街道") ||
-	    impline_ends(t, "社区") || impline_ends(t, "村") || impline_ends(t, "區") ||
-	    impline_ends(t, "縣") || impline_ends(t, "鎮") || impline_ends(t, "鄉");
+	return g_str_has_suffix(t, "区") || g_str_has_suffix(t, "县") || g_str_has_suffix(t, "市") ||
+	    g_str_has_suffix(t, "镇") || g_str_has_suffix(t, "乡") || g_str_has_suffix(t, "街道") ||
+	    g_str_has_suffix(t, "社区") || g_str_has_suffix(t, "村") || g_str_has_suffix(t, "區") ||
+	    g_str_has_suffix(t, "縣") || g_str_has_suffix(t, "鎮") || g_str_has_suffix(t, "鄉");
 }
 
 /* What follows a title: a report, a 本报讯 lead, a subtitle, a section. */
@@ -228,8 +228,8 @@ body_like(const struct iblock *b)
 	if (b->kind != I_PARA)
 		return 0;
 	t = b->text.data;
-	return !impbody_title_like(t) || impline_starts(t, "本报讯") || impline_starts(t, "本報訊") ||
-	    impline_starts(t, "——") || impbody_section_level(t) > 0;
+	return !impbody_title_like(t) || g_str_has_prefix(t, "本报讯") || g_str_has_prefix(t, "本報訊") ||
+	    g_str_has_prefix(t, "——") || impbody_section_level(t) > 0;
 }
 
 /* A paragraph that ends where a sentence does, or a byline, a credit. */
@@ -257,7 +257,7 @@ impbody_make_heading(struct iblock *b, const char *marks)
 int
 impbody_comment(const struct iblock *b)
 {
-	return b->kind == I_RAW && impline_starts(b->text.data, "[//]: #");
+	return b->kind == I_RAW && g_str_has_prefix(b->text.data, "[//]: #");
 }
 
 /* The first block from i on that is not a comment, or NULL. */
@@ -361,13 +361,13 @@ split_pair(const struct iblock *a, const struct iblock *b)
 	if (a->kind != I_PARA || b->kind != I_PARA || a->text.len == 0 ||
 	    b->text.len == 0 || a->kept || b->kept || credit(s) || credit(t))
 		return 0;
-	if (g_utf8_strlen(s, -1) < 10 || impline_starts(s, "——") ||
-	    (impline_starts(s, "**") && impline_ends(s, "**") && strstr(s + 2, "**") == s + n - 2))
+	if (g_utf8_strlen(s, -1) < 10 || g_str_has_prefix(s, "——") ||
+	    (g_str_has_prefix(s, "**") && g_str_has_suffix(s, "**") && strstr(s + 2, "**") == s + n - 2))
 		return 0;
 	/* a 本报讯 lead or a subtitle starts a paragraph of its own */
 	if (dtext_is_terminal(last_char(s)) || item_marker(t, &after) ||
-	    (impline_starts(t, "（") && impline_ends(t, "）")) || impline_starts(t, "本报讯") ||
-	    impline_starts(t, "本報訊") || impline_starts(t, "——"))
+	    (g_str_has_prefix(t, "（") && g_str_has_suffix(t, "）")) || g_str_has_prefix(t, "本报讯") ||
+	    g_str_has_prefix(t, "本報訊") || g_str_has_prefix(t, "——"))
 		return 0;
 	return 1;
 }
@@ -410,8 +410,8 @@ rejoin(struct legacy *l)
 		 * Wider than the parser's rule: an ambiguous-width mark such
 		 * as ” on either side is enough to join without one.
 		 */
-		if (!src_wide_ambiguous(last_char(a->text.data)) &&
-		    !src_wide_ambiguous(first_char(b->text.data)))
+		if (!zh_wide_ambiguous(last_char(a->text.data)) &&
+		    !zh_wide_ambiguous(first_char(b->text.data)))
 			buf_puts(&a->text, " ");
 		buf_puts(&a->text, b->text.data);
 		a->last = b->last;
@@ -429,7 +429,7 @@ page_number(const char *t)
 	const char	*p = t;
 	int		 dash = 0, digits = 0;
 
-	if (impline_starts(p, "第")) {
+	if (g_str_has_prefix(p, "第")) {
 		p += strlen("第");
 		while (*p >= '0' && *p <= '9') {
 			p++;
@@ -437,7 +437,7 @@ page_number(const char *t)
 		}
 		return digits > 0 && digits < 5 && strcmp(p, "页") == 0;
 	}
-	while (*p == '-' || impline_starts(p, "—") || impline_starts(p, "–") || *p == ' ') {
+	while (*p == '-' || g_str_has_prefix(p, "—") || g_str_has_prefix(p, "–") || *p == ' ') {
 		dash += *p != ' ';
 		p += *p == '-' || *p == ' ' ? 1 : strlen("—");
 	}
@@ -447,7 +447,7 @@ page_number(const char *t)
 	}
 	if (dash == 0 || digits == 0 || digits > 4)
 		return 0;
-	while (*p == '-' || impline_starts(p, "—") || impline_starts(p, "–") || *p == ' ')
+	while (*p == '-' || g_str_has_prefix(p, "—") || g_str_has_prefix(p, "–") || *p == ' ')
 		p += *p == '-' || *p == ' ' ? 1 : strlen("—");
 	return *p == '\0';
 }
@@ -477,7 +477,7 @@ unclosed(const char *s)
 static int
 raw_line(const char *t)
 {
-	return impline_starts(t, "|") || impline_starts(t, "![");
+	return g_str_has_prefix(t, "|") || g_str_has_prefix(t, "![");
 }
 
 void
@@ -493,7 +493,7 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 		raw = l->lines[i];
 		ln = (int)i + 1;
 		t = impline_skip_space(raw);
-		if (*t == '\0' || impline_thematic(t)) {
+		if (*t == '\0' || mdl_thematic(t, strlen(t))) {
 			cur = NULL;
 			continue;
 		}
@@ -504,7 +504,7 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 			raw = prev;
 			continue;
 		}
-		if (impline_starts(t, "[//]: #")) {
+		if (g_str_has_prefix(t, "[//]: #")) {
 			/* a comment stands alone */
 			cur = add_block(l, I_RAW, ln);
 			block_line(cur, t, raw, ln);
@@ -513,14 +513,14 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 			h = heading(t);
 			cur = add_block(l, I_HEAD, ln);
 			block_line(cur, h, raw, ln);
-			briefs = impline_ends(h, "简讯") || impline_ends(h, "簡訊");
+			briefs = g_str_has_suffix(h, "简讯") || g_str_has_suffix(h, "簡訊");
 			g_free(h);
 			cur = NULL;
 			heads++;
 		} else if (raw_line(t)) {
 			/* table rows stay together, a picture is a block */
-			if (cur == NULL || cur->kind != I_RAW || impline_starts(t, "![") ||
-			    impline_starts(cur->text.data, "!["))
+			if (cur == NULL || cur->kind != I_RAW || g_str_has_prefix(t, "![") ||
+			    g_str_has_prefix(cur->text.data, "!["))
 				cur = add_block(l, I_RAW, ln);
 			block_line(cur, t, raw, ln);
 		} else if (list_line(t) && !briefs) {

@@ -1,4 +1,4 @@
-/* impline.c -- the line helpers of a pasted text: blanks, trimming, starts and ends, columns, thematic breaks. */
+/* impline.c -- the line helpers of a pasted text: blanks, trimming, columns. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,38 +46,7 @@ impline_trim(const char *s)
 }
 
 int
-impline_starts(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-int
-impline_ends(const char *s, const char *p)
-{
-	size_t	 n = strlen(s), m = strlen(p);
-
-	return n >= m && strcmp(s + n - m, p) == 0;
-}
-
-int
 impline_col_of(const char *line, const char *p)
 {
 	return (int)g_utf8_strlen(line, p - line) + 1;
-}
-
-int
-impline_thematic(const char *s)
-{
-	size_t	 k = 0;
-	char	 m = 0;
-
-	for (; *s; s++) {
-		if (*s == ' ')
-			continue;
-		if ((*s != '-' && *s != '*' && *s != '_') || (m && *s != m))
-			return 0;
-		m = *s;
-		k++;
-	}
-	return k >= 3;
 }

@@ -165,17 +165,13 @@ struct legacy {
 
 enum section { S_MAST, S_TOC, S_BODY, S_FOOT };
 
-/* impline.c: blanks (ASCII, NBSP, 　), skipped and trimmed (s, or s[0..n)); whether s starts
- * or ends with p; the column (1-based, characters) of p in line; whether s
- * is a thematic break (three or more of one of - * _). */
+/* impline.c: blanks (ASCII, NBSP, 　), skipped and trimmed (s, or s[0..n)); the column
+ * (1-based, characters) of p in line. */
 int	 impline_space(gunichar c);
 const char	*impline_skip_space(const char *p);
 char	*impline_trim(const char *s);
 char	*impline_trimn(const char *s, size_t n);
-int	 impline_starts(const char *s, const char *p);
-int	 impline_ends(const char *s, const char *p);
 int	 impline_col_of(const char *line, const char *p);
-int	 impline_thematic(const char *s);
 
 /* imptext.c */
 void	 imptext_strs_free(struct strs *l);

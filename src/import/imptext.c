@@ -58,7 +58,7 @@ word(const char **pp, const char *w)
 {
 	const char	*p = impline_skip_space(*pp);
 
-	if (!impline_starts(p, w))
+	if (!g_str_has_prefix(p, w))
 		return 0;
 	*pp = p + strlen(w);
 	return 1;
@@ -189,7 +189,7 @@ kind_line(const struct legacy *l, const char *t)
 static int
 toc_line(const char *t)
 {
-	return impline_starts(t, "- ") || impline_starts(t, "* ") || impline_starts(t, "+ ") ||
+	return g_str_has_prefix(t, "- ") || g_str_has_prefix(t, "* ") || g_str_has_prefix(t, "+ ") ||
 	    strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
 	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
 	    strcmp(t, "目錄") == 0;
@@ -245,11 +245,11 @@ masthead_line(struct legacy *l, const char *t, int ln)
 	int		 n, used = 0;
 
 	/* 编者按：… and the paragraphs after it, up to the body */
-	if (impline_starts(t, "编者按：") || impline_starts(t, "编者按:") || impline_starts(t, "編者按：") ||
-	    impline_starts(t, "編者按:")) {
+	if (g_str_has_prefix(t, "编者按：") || g_str_has_prefix(t, "编者按:") || g_str_has_prefix(t, "編者按：") ||
+	    g_str_has_prefix(t, "編者按:")) {
 		l->in_note = 1;
 		t += strlen("编者按");
-		t = impline_skip_space(impline_starts(t, "：") ? t + strlen("：") : t + 1);
+		t = impline_skip_space(g_str_has_prefix(t, "：") ? t + strlen("：") : t + 1);
 	}
 	if (l->in_note) {
 		if (l->note.len > 0)
@@ -258,7 +258,7 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		moved(l, ln, "编者按");
 		return;
 	}
-	if (impline_starts(t, "#")) {
+	if (g_str_has_prefix(t, "#")) {
 		/* a heading names the bulletin, unless it holds a number
 		 * or a date (a Word file's masthead lines read as headings) */
 		t = impline_skip_space(t + strspn(t, "#"));
@@ -335,7 +335,7 @@ dist_label(const char *t, size_t *len)
 		n = strlen(tab[i].label);
 		if (strncmp(t, tab[i].label, n) != 0)
 			continue;
-		if (impline_starts(t + n, "：")) {
+		if (g_str_has_prefix(t + n, "：")) {
 			*len = n + strlen("：");
 			return tab[i].k;
 		}
@@ -367,7 +367,7 @@ dist_items(struct strs *out, const char *s)
 		    c != 0xFF1B && c != ';')))
 			continue;
 		item = impline_trimn(from, (size_t)(p - from));
-		if (impline_ends(item, "。"))
+		if (g_str_has_suffix(item, "。"))
 			item[strlen(item) - strlen("。")] = '\0';
 		if (*item != '\0')
 			strs_add(out, item);
@@ -429,7 +429,7 @@ role_at(const char *p, const char **role)
 		if (strncmp(p, roles[i], n) != 0)
 			continue;
 		*role = roles[i];
-		if (impline_starts(p + n, "："))
+		if (g_str_has_prefix(p + n, "："))
 			return n + strlen("：");
 		if (p[n] == ':')
 			return n + 1;
@@ -503,7 +503,7 @@ footer(struct legacy *l, size_t from, size_t to)
 
 	for (i = from; i < to; i++) {
 		t = impline_trim(l->lines[i]);
-		if (*t == '\0' || impline_thematic(t)) {
+		if (*t == '\0' || mdl_thematic(t, strlen(t))) {
 			cont = -1;
 			goto next;
 		}
@@ -549,7 +549,7 @@ next:
 static int
 masthead_mark(const struct legacy *l, const char *t)
 {
-	const char	*name = impline_starts(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
+	const char	*name = g_str_has_prefix(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
 
 	if (strcmp(name, l->series->name) == 0)
 		return 1;
@@ -608,7 +608,7 @@ untable_footer(struct legacy *l, size_t from)
 	int	 foot;
 
 	for (i = from; i < l->n; i = j) {
-		for (j = i; j < l->n && impline_starts(impline_skip_space(l->lines[j]), "|"); j++)
+		for (j = i; j < l->n && g_str_has_prefix(impline_skip_space(l->lines[j]), "|"); j++)
 			;
 		if (j == i) {
 			j++;
@@ -642,7 +642,7 @@ imptext_sections(struct legacy *l)
 		if (*t == '\0')
 			continue;
 		/* a Word file's masthead reads as a heading, by its size */
-		if ((impline_starts(t, "## ") || impline_starts(t, "### ")) && !masthead_mark(l, t))
+		if ((g_str_has_prefix(t, "## ") || g_str_has_prefix(t, "### ")) && !masthead_mark(l, t))
 			break;
 		seen++;
 		if (masthead_mark(l, t)) {
@@ -658,11 +658,11 @@ imptext_sections(struct legacy *l)
 			toc_item = 0;
 			continue;
 		}
-		if ((impline_starts(t, "## ") || impline_starts(t, "### ")) && !masthead_mark(l, t)) {
+		if ((g_str_has_prefix(t, "## ") || g_str_has_prefix(t, "### ")) && !masthead_mark(l, t)) {
 			body_from = i;
 			break;
 		}
-		if (impline_thematic(t)) {
+		if (mdl_thematic(t, strlen(t))) {
 			if (st == S_TOC) {
 				body_from = i + 1;
 				break;
@@ -694,7 +694,7 @@ imptext_sections(struct legacy *l)
 	 * submission's 印发 or 编辑： is its own text */
 	for (i = body_from; l->has_mast && i < l->n; i++)
 		if (footer_start(impline_skip_space(l->lines[i])) &&
-		    !impline_starts(impline_skip_space(l->lines[i]), "#")) {
+		    !g_str_has_prefix(impline_skip_space(l->lines[i]), "#")) {
 			foot_from = i;
 			break;
 		}

@@ -23,7 +23,7 @@ bare(const char *t, int *wrapped)
 
 	*wrapped = 0;
 	for (i = 0; lead[i] != NULL; i++)
-		if (impline_starts(t, lead[i])) {
+		if (g_str_has_prefix(t, lead[i])) {
 			t = impline_skip_space(t + strlen(lead[i]));
 			break;
 		}
@@ -31,7 +31,7 @@ bare(const char *t, int *wrapped)
 	n = strlen(s);
 	/* (编辑:…)  [责任编辑:…]  【来源：…】 */
 	for (i = 0; i < G_N_ELEMENTS(pairs); i++)
-		if (impline_starts(s, pairs[i][0]) && impline_ends(s, pairs[i][1]) &&
+		if (g_str_has_prefix(s, pairs[i][0]) && g_str_has_suffix(s, pairs[i][1]) &&
 		    n > strlen(pairs[i][0]) + strlen(pairs[i][1])) {
 			s[n - strlen(pairs[i][1])] = '\0';
 			r = impline_trim(s + strlen(pairs[i][0]));
@@ -64,7 +64,7 @@ page_label(const char *s, int *strong)
 		*strong = labels[i].strong;
 		if (s[n] == ':')
 			return n + 1;
-		if (impline_starts(s + n, "："))
+		if (g_str_has_prefix(s + n, "："))
 			return n + strlen("：");
 	}
 	return 0;
@@ -110,12 +110,12 @@ only_words(const char *s)
 	int	 any = 0;
 
 	while (*(s = impline_skip_space(s)) != '\0') {
-		for (i = 0; words[i] != NULL && !impline_starts(s, words[i]); i++)
+		for (i = 0; words[i] != NULL && !g_str_has_prefix(s, words[i]); i++)
 			;
 		if (words[i] == NULL)
 			return 0;
 		s += strlen(words[i]);
-		if (*s == ':' || impline_starts(s, "："))
+		if (*s == ':' || g_str_has_prefix(s, "："))
 			return 1;	/* 分享到：and the icons' names after it */
 		any = 1;
 	}
@@ -144,24 +144,24 @@ judge(const char *line)
 	size_t		 n;
 	int		 r = W_TEXT, wrapped, strong = 0;
 
-	if (*t == '\0' || impline_starts(t, "#") || impline_starts(t, "|"))
+	if (*t == '\0' || g_str_has_prefix(t, "#") || g_str_has_prefix(t, "|"))
 		return W_TEXT;
 	s = bare(t, &wrapped);
 	len = g_utf8_strlen(s, -1);
 	if (len > 60)
 		r = W_TEXT;
 	else if (count(s, ">") + count(s, "＞") + count(s, "»") + count(s, "›") >= 2 ||
-	    impline_starts(s, "当前位置") || impline_starts(s, "您的位置") ||
-	    impline_starts(s, "當前位置"))
+	    g_str_has_prefix(s, "当前位置") || g_str_has_prefix(s, "您的位置") ||
+	    g_str_has_prefix(s, "當前位置"))
 		r = W_STRONG;		/* a breadcrumb */
-	else if (((impline_starts(s, "上一篇") || impline_starts(s, "下一篇") ||
-	    impline_starts(s, "上一條") || impline_starts(s, "下一條") ||
-	    impline_starts(s, "上一页") || impline_starts(s, "下一页")) &&
-	    !impline_ends(s, "。")) || (strstr(s, "上一版") && strstr(s, "下一版")))
+	else if (((g_str_has_prefix(s, "上一篇") || g_str_has_prefix(s, "下一篇") ||
+	    g_str_has_prefix(s, "上一條") || g_str_has_prefix(s, "下一條") ||
+	    g_str_has_prefix(s, "上一页") || g_str_has_prefix(s, "下一页")) &&
+	    !g_str_has_suffix(s, "。")) || (strstr(s, "上一版") && strstr(s, "下一版")))
 		r = W_STRONG;		/* the page's own links, not a sentence */
 	else if ((strstr(s, "版权所有") || strstr(s, "版權所有") ||
 	    strstr(s, "不得转载") || strstr(s, "不得轉載")) && len <= 40 &&
-	    !impline_ends(s, "。"))
+	    !g_str_has_suffix(s, "。"))
 		r = W_STRONG;
 	else if (only_words(s))
 		r = W_STRONG;
@@ -173,7 +173,7 @@ judge(const char *line)
 		else if ((strncmp(s, "时间", 6) != 0 && strncmp(s, "時間", 6) != 0 &&
 		    strncmp(s, "日期", 6) != 0) || date_only(v))
 			r = W_WEAK;
-	} else if ((impline_starts(s, "date ") || impline_starts(s, "Date ")) &&
+	} else if ((g_str_has_prefix(s, "date ") || g_str_has_prefix(s, "Date ")) &&
 	    date_only(s + 5))
 		r = W_STRONG;
 	else if (date_only(s) || lone_number(s))

@@ -35,7 +35,8 @@ static int
 build_one(struct build *b, const char *path)
 {
 	const struct jobs_opts	*o = b->o;
-	int			 html = o->html, pdf = o->pdf;
+	int			 html = o->html, pdf = o->pdf, ofd;
+	struct pmod_out		 po;
 	const struct iss_file	*prev, *next;
 	struct jb_doc		*d;
 	char			*stem = NULL, *target = NULL;
@@ -44,7 +45,7 @@ build_one(struct build *b, const char *path)
 
 	/* Started first: the press reads the font configuration while the
 	 * issue is parsed. */
-	if ((pdf || o->png) && b->pp == NULL &&
+	if ((pdf || o->ofd || o->png) && b->pp == NULL &&
 	    (b->press = press_load()) != NULL)
 		b->pp = b->press->pmod_new(&o->po);
 	if ((d = doc_load(path, b->s)) == NULL)
@@ -54,12 +55,18 @@ build_one(struct build *b, const char *path)
 	/* The print and Word editions first: what only they find wrong (a
 	 * table wider than the page, a character no font has) leaves the
 	 * page as well as them as they were. */
-	if (pdf) {
+	/* The OFD edition is painted from the print edition's layout; the
+	 * series may ask for it with every print edition. */
+	ofd = o->ofd || (pdf && d->series->ofd != JB_OFD_NONE);
+	if (pdf || ofd) {
 		n = strlen(stem) + 8;
-		target = xmalloc(n);
+		target = xmalloc(2 * n);
 		snprintf(target, n, "%s.pdf", stem);
-		if (b->pp == NULL ||
-		    b->press->pmod_write(b->pp, d, target) == -1)
+		snprintf(target + n, n, "%s.ofd", stem);
+		po.pdf = pdf ? target : NULL;
+		po.ofd = ofd ? target + n : NULL;
+		po.ofd_a = o->ofd_a || d->series->ofd == JB_OFD_A;
+		if (b->pp == NULL || b->press->pmod_write(b->pp, d, &po) == -1)
 			goto out;
 	}
 	if (o->docx) {
@@ -131,8 +138,8 @@ run_workers(struct build *b, int jobs, char **files, int nfiles)
 	int			 i, st, rc = 0;
 
 	size = (nfiles + jobs * 4 - 1) / (jobs * 4);
-	if (size > (o->pdf || o->png ? PDF_BATCH : HTML_BATCH))
-		size = o->pdf || o->png ? PDF_BATCH : HTML_BATCH;
+	if (size > (o->pdf || o->ofd || o->png ? PDF_BATCH : HTML_BATCH))
+		size = o->pdf || o->ofd || o->png ? PDF_BATCH : HTML_BATCH;
 	v = xcalloc((size_t)nfiles, sizeof(*v));
 	for (i = 0; i < nfiles; i += size) {
 		v[nb].first = i;
@@ -255,6 +262,7 @@ jobs_one(struct jobs *j, const char *path, int html, int pdf, int docx)
 	o.html = html && keep->html;
 	o.pdf = pdf && keep->pdf;
 	o.docx = docx && keep->docx;
+	o.ofd = pdf && keep->ofd;
 	j->b.o = &o;
 	rc = build_one(&j->b, path);
 	j->b.o = keep;

@@ -14,6 +14,8 @@ struct jobs_opts {
 	int		 html;		/* write the HTML edition */
 	int		 pdf;		/* write the PDF edition */
 	int		 docx;		/* write the Word edition */
+	int		 ofd;		/* write the OFD edition */
+	int		 ofd_a;		/* as OFD-A */
 	int		 png;		/* write the phone image (pressmod.h) */
 	int		 jpeg;		/* as JPEG */
 	int		 jobs;		/* worker processes, 0 one per CPU */

@@ -17,7 +17,7 @@ is_byline(const char *t)
 	const char	*open = "（", *close = "）";
 	const char	*inner;
 
-	if (!starts_with(t, open) || !ends_with(t, close))
+	if (!g_str_has_prefix(t, open) || !g_str_has_suffix(t, close))
 		return 0;
 	inner = t + strlen(open);
 	if (strstr(inner, open) != NULL)
@@ -72,7 +72,7 @@ image_path(struct conv *c, const char *src, const struct jb_pos *pos,
 	enum img_kind	 kind;
 	size_t		 n;
 
-	if (*src == '/' || strstr(src, "://") != NULL || starts_with(src, "../") ||
+	if (*src == '/' || strstr(src, "://") != NULL || g_str_has_prefix(src, "../") ||
 	    strstr(src, "/../") != NULL || strcmp(src, "..") == 0) {
 		msg(MSG_IMAGE_OUTSIDE, pos, src);
 		return NULL;
@@ -111,10 +111,10 @@ split_lead(struct conv *c, struct jb_block *b)
 	if (b->nruns == 0)
 		return;
 	t = b->runs[0].text;
-	if (!starts_with(t, "本报讯") && !starts_with(t, "本報訊"))
+	if (!g_str_has_prefix(t, "本报讯") && !g_str_has_prefix(t, "本報訊"))
 		return;
 	p = t + strlen("本报讯");
-	if (starts_with(p, "（") && (close = strstr(p, "）")) != NULL)
+	if (g_str_has_prefix(p, "（") && (close = strstr(p, "）")) != NULL)
 		p = close + strlen("）");
 	n = (size_t)(p - t);
 	b->lead = 1;
@@ -191,7 +191,7 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 		/* A photo credit right after its picture belongs to it. */
 		if (prev != NULL && (prev->kind == JB_BLOCK_IMAGE ||
 		    prev->kind == JB_BLOCK_IMAGEROW) && prev->credit == NULL &&
-		    (ends_with(t, "摄）") || ends_with(t, "攝）"))) {
+		    (g_str_has_suffix(t, "摄）") || g_str_has_suffix(t, "攝）"))) {
 			prev->credit = arena_strndup(c->d->arena, t + strlen("（"),
 			    strlen(t) - strlen("（") - strlen("）"));
 			return;
@@ -212,7 +212,7 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 	b = vec_push(out);
 	b->pos = pos;
 	b->runs = dtext_inlines(c, n, &b->nruns);
-	if (briefs && b->nruns > 0 && starts_with(b->runs[0].text, "★")) {
+	if (briefs && b->nruns > 0 && g_str_has_prefix(b->runs[0].text, "★")) {
 		b->kind = JB_BLOCK_ITEM;
 		b->runs[0].text += strlen("★");
 		while (*b->runs[0].text == ' ')

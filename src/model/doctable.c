@@ -26,16 +26,16 @@ caption_split(const char *t, size_t *labellen, const char **title)
 {
 	const char	*p = t + strlen("表"), *q;
 
-	if (!starts_with(t, "表") || g_utf8_strlen(t, -1) > 40)
+	if (!g_str_has_prefix(t, "表") || g_utf8_strlen(t, -1) > 40)
 		return 0;
 	for (q = p; g_unichar_isdigit(g_utf8_get_char(q)); q = g_utf8_next_char(q))
 		;
 	if (q == p)
 		return 0;
 	*labellen = (size_t)(q - t);
-	if (*q != ' ' && !starts_with(q, "　"))
+	if (*q != ' ' && !g_str_has_prefix(q, "　"))
 		return 0;
-	while (*q == ' ' || starts_with(q, "　"))
+	while (*q == ' ' || g_str_has_prefix(q, "　"))
 		q += *q == ' ' ? 1 : strlen("　");
 	if (*q == '\0' || strstr(q, "。") != NULL || strstr(q, "！") != NULL ||
 	    strstr(q, "？") != NULL || strstr(q, "；") != NULL)

@@ -52,8 +52,8 @@ last_char(const struct buf *b)
 static int
 segment_break_vanishes(gunichar prev, gunichar next)
 {
-	return (src_wide(prev) && (src_wide(next) || src_wide_ambiguous(next))) ||
-	    (src_wide(next) && src_wide_ambiguous(prev));
+	return (zh_wide(prev) && (zh_wide(next) || zh_wide_ambiguous(next))) ||
+	    (zh_wide(next) && zh_wide_ambiguous(prev));
 }
 
 int
@@ -66,15 +66,15 @@ dtext_break_vanishes(unsigned long prev, unsigned long next)
 static int
 wide_mark(gunichar c)
 {
-	return src_punct(c) && src_wide_ambiguous(c);
+	return zh_punct(c) && zh_wide_ambiguous(c);
 }
 
 int
 dtext_space_vanishes(unsigned long prev, unsigned long next)
 {
-	return (wide_mark((gunichar)prev) && (src_wide(next) ||
+	return (wide_mark((gunichar)prev) && (zh_wide(next) ||
 	    wide_mark((gunichar)next))) ||
-	    (wide_mark((gunichar)next) && src_wide(prev));
+	    (wide_mark((gunichar)next) && zh_wide(prev));
 }
 
 int

@@ -17,7 +17,7 @@
 static int
 is_briefs_title(const char *t)
 {
-	return ends_with(t, "简讯") || ends_with(t, "簡訊");
+	return g_str_has_suffix(t, "简讯") || g_str_has_suffix(t, "簡訊");
 }
 
 /* Longest location line taken as a kicker, in characters. */
@@ -48,7 +48,7 @@ is_location(cmark_node *n, const char *t)
 			return 0;
 		}
 	if (*t == '\0' || g_utf8_strlen(t, -1) > LOCATION_MAX ||
-	    starts_with(t, "★") || starts_with(t, "（") || starts_with(t, "("))
+	    g_str_has_prefix(t, "★") || g_str_has_prefix(t, "（") || g_str_has_prefix(t, "("))
 		return 0;
 	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
 		u = g_utf8_get_char(p);
@@ -75,9 +75,9 @@ is_kicker_para(struct conv *c, cmark_node *n)
 	    cmark_node_get_heading_level(next) > 2)
 		return 0;
 	t = dtext_node_text(c, n);
-	if (ends_with(t, "——"))
+	if (g_str_has_suffix(t, "——"))
 		return g_utf8_strlen(t, -1) <= 40;
-	return is_location(n, t) && !ends_with(dtext_node_text(c, next), "——");
+	return is_location(n, t) && !g_str_has_suffix(dtext_node_text(c, next), "——");
 }
 
 static void convert_blocks(struct conv *, cmark_node *, cmark_node *,
@@ -194,7 +194,7 @@ convert_blocks(struct conv *c, cmark_node *n, cmark_node *end, struct vec *out,
 			b->pos = pos;
 			b->runs = arena_alloc(c->d->arena, sizeof(struct jb_run));
 			b->runs[0].text = arena_strndup(c->d->arena, lit,
-			    strlen(lit) - (ends_with(lit, "\n") ? 1 : 0));
+			    strlen(lit) - (g_str_has_suffix(lit, "\n") ? 1 : 0));
 			b->nruns = 1;
 			break;
 		case CMARK_NODE_HTML_BLOCK:
@@ -220,7 +220,7 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 
 	a->pos = dtext_cpos(c, h);
 	a->anchor = arena_printf(c->d->arena, "a%zu", arts->n);
-	if (kicker == NULL && ends_with(t, "——") && next != NULL &&
+	if (kicker == NULL && g_str_has_suffix(t, "——") && next != NULL &&
 	    cmark_node_get_type(next) == CMARK_NODE_HEADING &&
 	    cmark_node_get_heading_level(next) == 3) {
 		/* ## 引题—— followed by ### 主标题 */
@@ -230,7 +230,7 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 		next = cmark_node_next(next);
 	}
 	/* The model keeps a kicker without its ——; a location has none. */
-	if (kicker != NULL && ends_with(kicker, "——"))
+	if (kicker != NULL && g_str_has_suffix(kicker, "——"))
 		a->kicker = arena_strndup(c->d->arena, kicker,
 		    strlen(kicker) - strlen("——"));
 	else if (kicker != NULL) {
@@ -245,7 +245,7 @@ begin_article(struct conv *c, struct vec *arts, cmark_node *h,
 	a->briefs = is_briefs_title(t);
 	if (next != NULL && cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH) {
 		sub = dtext_node_text(c, next);
-		if (starts_with(sub, "——") && g_utf8_strlen(sub, -1) <= 60) {
+		if (g_str_has_prefix(sub, "——") && g_utf8_strlen(sub, -1) <= 60) {
 			a->subtitle = sub;
 			next = cmark_node_next(next);
 		}
@@ -480,4 +480,11 @@ const char *
 doc_label(const struct jb_doc *d, enum jb_label l)
 {
 	return label_get(d->meta.lang, l);
+}
+
+const char *
+doc_draft_word(const struct jb_doc *d)
+{
+	return d->series->draft_word != NULL ? d->series->draft_word :
+	    doc_label(d, JB_LABEL_DRAFT);
 }

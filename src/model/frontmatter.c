@@ -108,7 +108,8 @@ yfree(struct ydoc *y)
 /* The keys of bulletin.yaml, in serieskeys[]. */
 enum {
 	S_NAME, S_ORG, S_LANG, S_TOTAL, S_CLASS, S_DIST, S_CREDITS, S_FONTS,
-	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE, S_TABLE_TURN, S_KINDS
+	S_BASE, S_TABLE_SIZE, S_TABLE_STYLE, S_TABLE_TURN, S_KINDS, S_OFD, S_PDFA,
+	S_PREPRINTED, S_DRAFT_WORD
 };
 
 /* In the order of enum fm_key, so that fm_keys[k] is key k. */
@@ -143,6 +144,10 @@ static const struct fm_keydef serieskeys[] = {
 	{ "表格样式", "table_style", S_TABLE_STYLE, NULL },
 	{ "表格横页", "table_landscape", S_TABLE_TURN, NULL },
 	{ "刊别", "kinds", S_KINDS, "刊別" },
+	{ "OFD版", "ofd", S_OFD, NULL },
+	{ "PDF/A", "pdfa", S_PDFA, NULL },
+	{ "套打", "preprinted", S_PREPRINTED, NULL },
+	{ "草稿字样", "draft_word", S_DRAFT_WORD, "草稿字樣" },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -553,26 +558,43 @@ series_fonts(struct ydoc *y, struct jb_series *s, const char *k, yaml_node_t *v)
 }
 
 /*
- * A setting that takes one of two words: *out becomes 0 for no, 1 for
- * yes.  Returns 0, or -1 after reporting.
+ * A setting that takes one of the words of the NULL-terminated list
+ * words (the first the default): *out becomes its index.  Returns 0, or
+ * -1 after reporting.
  */
+static int
+want_word(struct ydoc *y, const char *k, yaml_node_t *vn,
+    const char *const *words, int *out)
+{
+	const char	*v;
+	struct jb_pos	 pos = fmv_pos(y, vn);
+	char		 all[128];
+	size_t		 n = 0;
+	int		 i;
+
+	if ((v = fmv_string(y, k, vn)) == NULL)
+		return -1;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(v, words[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+	all[0] = '\0';
+	for (i = 0; words[i] != NULL && n < sizeof(all); i++)
+		n += (size_t)snprintf(all + n, sizeof(all) - n, "%s%s",
+		    i == 0 ? "" : words[i + 1] == NULL ? " 或 " : "、",
+		    words[i]);
+	msg(MSG_FM_CHOICE, &pos, k, v, all);
+	return -1;
+}
+
+/* One of two words: *out becomes 0 for no, 1 for yes. */
 static int
 want_choice(struct ydoc *y, const char *k, yaml_node_t *vn, const char *no,
     const char *yes, int *out)
 {
-	const char	*v;
-	struct jb_pos	 pos = fmv_pos(y, vn);
-	char		 both[64];
-
-	if ((v = fmv_string(y, k, vn)) == NULL)
-		return -1;
-	if (strcmp(v, no) == 0 || strcmp(v, yes) == 0) {
-		*out = strcmp(v, yes) == 0;
-		return 0;
-	}
-	snprintf(both, sizeof(both), "%s 或 %s", no, yes);
-	msg(MSG_FM_CHOICE, &pos, k, v, both);
-	return -1;
+	return want_word(y, k, vn, (const char *const[]){ no, yes, NULL },
+	    out);
 }
 
 struct jb_series *
@@ -630,6 +652,7 @@ series_load(const char *path)
 		case S_BASE:
 		case S_CLASS:
 		case S_LANG:
+		case S_DRAFT_WORD:
 			if ((v = fmv_string(&y, k, vn)) == NULL) {
 				bad = 1;
 				break;
@@ -642,6 +665,8 @@ series_load(const char *path)
 				s->base = arena_strdup(s->arena, v);
 			else if (kd->id == S_CLASS)
 				s->classification = classification(s->arena, v);
+			else if (kd->id == S_DRAFT_WORD)
+				s->draft_word = arena_strdup(s->arena, v);
 			else if (fm_parse_lang(v, &s->lang) == -1) {
 				msg(MSG_FM_LANG, &pos, v);
 				bad = 1;
@@ -671,8 +696,20 @@ series_load(const char *path)
 			bad |= want_choice(&y, k, vn, "否", "是",
 			    &s->table_landscape) == -1;
 			break;
+		case S_OFD:
+			/* in the order of enum jb_ofd */
+			bad |= want_word(&y, k, vn, (const char *const[]){
+			    "否", "是", "OFD-A", NULL }, &s->ofd) == -1;
+			break;
 		case S_KINDS:
 			bad |= series_kinds(&y, s, k, vn) == -1;
+			break;
+		case S_PDFA:
+			bad |= want_choice(&y, k, vn, "否", "是", &s->pdfa) == -1;
+			break;
+		case S_PREPRINTED:
+			bad |= want_choice(&y, k, vn, "否", "是",
+			    &s->preprinted) == -1;
 			break;
 		}
 	}

@@ -16,6 +16,7 @@ static const char *const labels[JB_LABEL__MAX][2] = {
 	[JB_LABEL_ARCHIVE]	= { "往期目录", "往期目錄" },
 	[JB_LABEL_PDF]		= { "PDF 版", "PDF 版" },
 	[JB_LABEL_DOCX]		= { "Word 版", "Word 版" },
+	[JB_LABEL_OFD]		= { "OFD 版", "OFD 版" },
 	[JB_LABEL_NAV]		= { "期刊导航", "期刊導覽" },
 	[JB_LABEL_ISSUE]	= { "第%d期", "第%d期" },
 	[JB_LABEL_TOTAL]	= { "总第%d期", "總第%d期" },
@@ -50,6 +51,7 @@ static const char *const labels[JB_LABEL__MAX][2] = {
 	[JB_LABEL_ISSUES]	= { "第%d—%d期", "第%d—%d期" },
 	[JB_LABEL_TOTALS]	= { "总第%d—%d期", "總第%d—%d期" },
 	[JB_LABEL_CONTINUED]	= { "续%s", "續%s" },
+	[JB_LABEL_DRAFT]	= { "送审稿", "送審稿" },
 };
 
 const char *

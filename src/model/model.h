@@ -74,6 +74,13 @@ struct jb_kind {
 	const char	*prefix;	/* file name prefix, lowercase a-z: "zk" */
 };
 
+/* Whether the series makes an OFD edition with every print edition (OFD版). */
+enum jb_ofd {
+	JB_OFD_NONE,			/* 否 */
+	JB_OFD,				/* 是 */
+	JB_OFD_A			/* OFD-A: the archival subset */
+};
+
 /*
  * Series settings from bulletin.yaml: what stays the same from issue to
  * issue.  Loaded once by series_load() (frontmatter.h) and shared, read-only,
@@ -94,9 +101,24 @@ struct jb_series {
 	int			 table_three_line; /* 表格样式: 三线 (default 全线) */
 	int			 table_landscape; /* 表格横页: 是: a table too wide for
 						   the page may be set across it */
+	int			 ofd;		/* OFD版: enum jb_ofd */
 	struct jb_kind		*kinds;		/* 刊别 an issue may name; never
 						 * empty: [增刊] by default */
 	size_t			 nkinds;
+	/* The print edition's forms; the command line may set them too
+	 * (cli.h), before the run's first document is read. */
+	int			 pdfa;		/* PDF/A: 是 (--pdfa): the PDF claims
+						   PDF/A-2b, with XMP and an sRGB
+						   output intent */
+	int			 preprinted;	/* 套打: 是 (--taoda): for paper whose
+						   red masthead is printed already:
+						   nothing red is printed, the rest
+						   lands where it always does */
+	int			 draft;		/* --draft: this run's issues are
+						   drafts, marked draft_word on every
+						   page and on the web page */
+	const char		*draft_word;	/* 草稿字样: 征求意见稿, 校样 ...;
+						   NULL: doc_draft_word() */
 	struct arena		*arena;		/* owns everything above */
 };
 
@@ -294,6 +316,7 @@ enum jb_label {
 	JB_LABEL_ARCHIVE,		/* 往期目录: the archive's home page */
 	JB_LABEL_PDF,			/* PDF 版 */
 	JB_LABEL_DOCX,			/* Word 版 */
+	JB_LABEL_OFD,			/* OFD 版 */
 	JB_LABEL_NAV,			/* 期刊导航: names the page's navigation */
 	JB_LABEL_ISSUE,			/* 第%d期: format, 期号 */
 	JB_LABEL_TOTAL,			/* 总第%d期: format, 总期号 */
@@ -322,6 +345,7 @@ enum jb_label {
 	JB_LABEL_ISSUES,		/* 第%d—%d期: format, a 合刊's 期号 */
 	JB_LABEL_TOTALS,		/* 总第%d—%d期: format, its 总期号 */
 	JB_LABEL_CONTINUED,		/* 续%s: format, a 表题's 表1 */
+	JB_LABEL_DRAFT,			/* 送审稿: a draft's word by default */
 	JB_LABEL__MAX
 };
 
@@ -421,20 +445,33 @@ int		 src_col(const struct src *t, int ln, int bcol);
  */
 const char	*src_line(const struct src *t, int ln, size_t *n);
 
-/*
- * The width rule for CJK text.  src_wide(): 1 if c is East Asian wide or
- * full-width (Unicode W, F) or a half-width form (U+FF61..FFDC), but not
- * Hangul, whose words keep their spaces.  A line break between two such
- * characters vanishes (CSS Text 3), and a title gives them a whole cell.
- * src_wide_ambiguous(): 1 if c is wide or of ambiguous width (W, F, A)
- * as legacy East Asian text counts it: “ ” · — and Greek and Cyrillic
- * letters too, Hangul too, but not the half-width forms.
- */
-int		 src_wide(unsigned long c);
-int		 src_wide_ambiguous(unsigned long c);
+/* what a line of an issue's Markdown body is (mdline.c). */
 
-/* 1 if c is punctuation (Unicode P*: marks, brackets, quotes, dashes). */
-int		 src_punct(unsigned long c);
+/* The kinds of body line the checks and the importer tell apart. */
+enum mdl_kind {
+	MDL_BLANK,			/* nothing but blanks */
+	MDL_FENCE,			/* ``` or ~~~: a code block opens or closes */
+	MDL_RULE,			/* thematic break: 3 or more of one of - * _ */
+	MDL_COMMENT,			/* [//]: # …: printed nowhere */
+	MDL_HEAD,			/* # heading: at most six #, then a blank */
+	MDL_RAW,			/* table row |, HTML <, picture ![: no text */
+	MDL_LIST,			/* - + * or 1. 1) list item */
+	MDL_QUOTE,			/* > quote: a boxed slogan */
+	MDL_TEXT			/* a paragraph's line */
+};
+
+/*
+ * mdl_line(): the kind of line s (n bytes, no line feed) in the order
+ * CommonMark tries them (a fence, then a blank line, a thematic break, a
+ * comment, a heading, raw lines, a list item, a quote), its indent (up to
+ * 3 spaces) in *indent and the bytes of its marker after the indent (the
+ * # run, the list marker, >; 0 for other kinds) in *mark.  A line inside
+ * a code block is the caller's to skip.  mdl_thematic(): whether s (n
+ * bytes) is a thematic break.
+ */
+enum mdl_kind	 mdl_line(const char *s, size_t n, size_t *indent,
+		    size_t *mark);
+int		 mdl_thematic(const char *s, size_t n);
 
 /* read issue files into the validated model. */
 
@@ -523,6 +560,10 @@ const char	*doc_total_label(const struct jb_doc *d);	/* NULL if none */
 /* The word l (label.h) in zh-Hans or zh-Hant as d->meta.lang says;
  * static storage. */
 const char	*doc_label(const struct jb_doc *d, enum jb_label l);
+
+/* The word a draft of d is marked with: the series' 草稿字样, or 送审稿
+ * in d's language. */
+const char	*doc_draft_word(const struct jb_doc *d);
 
 /* YAML front matter and bulletin.yaml into validated settings. */
 
@@ -825,6 +866,9 @@ void	 colw_widths(const double *minw, const double *maxw, size_t n, double w,
 /* The content type of a Word file, for links to it from every edition. */
 #define JB_DOCX_TYPE \
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+/* The content type of an OFD file (GB/T 33190). */
+#define JB_OFD_TYPE	"application/ofd"
 
 /* Write a text dump of the model to fp, for golden tests and `jianbao dump`. */
 void	 tree_write(const struct jb_doc *d, FILE *fp);

@@ -20,21 +20,6 @@ struct conv {
 	const char	*inside;	/* 列表, 引用框, 编者按: what holds the blocks; NULL = an article */
 };
 
-/* Whether s starts, or ends, with p. */
-static inline int
-starts_with(const char *s, const char *p)
-{
-	return strncmp(s, p, strlen(p)) == 0;
-}
-
-static inline int
-ends_with(const char *s, const char *p)
-{
-	size_t	 n = strlen(s), m = strlen(p);
-
-	return n >= m && strcmp(s + n - m, p) == 0;
-}
-
 /* doctext.c -- the text of blocks: runs, positions. */
 
 /* Where node n starts in the issue file, its column in characters. */

@@ -196,36 +196,3 @@ src_line(const struct src *t, int ln, size_t *n)
 	*n = end - t->lines[ln - 1];
 	return t->text + t->lines[ln - 1];
 }
-
-int
-src_wide(unsigned long c)
-{
-	if (c >= 0x1100 && c <= 0x11FF)		/* Hangul jamo keep the space */
-		return 0;
-	if (c >= 0xAC00 && c <= 0xD7AF)
-		return 0;
-	return g_unichar_iswide((gunichar)c) || (c >= 0xFF61 && c <= 0xFFDC);
-}
-
-int
-src_wide_ambiguous(unsigned long c)
-{
-	return g_unichar_iswide((gunichar)c) || g_unichar_iswide_cjk((gunichar)c);
-}
-
-int
-src_punct(unsigned long c)
-{
-	switch (g_unichar_type((gunichar)c)) {
-	case G_UNICODE_CONNECT_PUNCTUATION:
-	case G_UNICODE_DASH_PUNCTUATION:
-	case G_UNICODE_CLOSE_PUNCTUATION:
-	case G_UNICODE_FINAL_PUNCTUATION:
-	case G_UNICODE_INITIAL_PUNCTUATION:
-	case G_UNICODE_OTHER_PUNCTUATION:
-	case G_UNICODE_OPEN_PUNCTUATION:
-		return 1;
-	default:
-		return 0;
-	}
-}

@@ -139,7 +139,7 @@ flow_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 	a = xmalloc((e - s) * sizeof(*a));
 	sh = xmalloc((e - s) * sizeof(*sh));
 	width = shape_width(p, s, e, justify || ln->trim, a, sh);
-	while (e > s && shape_space(p->ch[e - 1].c))
+	while (e > s && zh_space(p->ch[e - 1].c))
 		e--;
 	/* An opening bracket starting a wrapped line loses its outer half;
 	 * after a first-line indent it keeps it, so （一） aligns. */
@@ -158,7 +158,7 @@ flow_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 		for (i = s; i < e && f > 0; i++) {
 			const struct pch *c = &p->ch[i];
 
-			if (!c->mark || shape_interpunct(c->c))
+			if (!c->mark || zh_interpunct(c->c))
 				continue;
 			b = c->cl + c->cr - (c->adv - a[i - s]);
 			if (b <= 0)
@@ -176,7 +176,7 @@ flow_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 		for (i = s; i + 1 < e; i++) {
 			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
 
-			if (shape_pairmark(c) && c == n)
+			if (zh_pairmark(c) && c == n)
 				continue;
 			if (c < 0x7f && n < 0x7f && c != ' ' && n != ' ')
 				continue;
@@ -190,7 +190,7 @@ flow_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 		for (i = s; i + 1 < e && gaps > 0; i++) {
 			gunichar c = p->ch[i].c, n = p->ch[i + 1].c;
 
-			if ((shape_pairmark(c) && c == n) ||
+			if ((zh_pairmark(c) && c == n) ||
 			    (c < 0x7f && n < 0x7f && c != ' ' && n != ' ') ||
 			    (p->ch[i + 1].ng == 0 && p->ch[i + 1].item >= 0))
 				continue;

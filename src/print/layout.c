@@ -54,6 +54,8 @@ lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 	nf = part_footer(&lb, &ndist);
 	page_footer(&lb, pg, g, nf, ndist, o != NULL && o->even);
 	page_folios(&lb, bodypages);
+	if (d->series->draft && !LAY_COMPACT)
+		draft_mark(&lb);
 	if (!lb.failed)
 		rv = l;
 	for (i = 0; i < lb.nrows; i++)
@@ -115,9 +117,12 @@ lay_dump(const struct lay_doc *l, FILE *fp)
 			switch (it->kind) {
 			case LAY_GLYPHS:
 				fprintf(fp, "  text %.2f %.2f w=%.2f %s %.2f "
-				    "%06x |%s|%s\n", it->x, it->y, it->w,
+				    "%06x |%s|%s", it->x, it->y, it->w,
 				    role_tags[it->role], it->size, it->color,
 				    it->text, it->turn ? " turned" : "");
+				if (it->draft)
+					fprintf(fp, " draft %.0f", it->angle);
+				fputc('\n', fp);
 				break;
 			case LAY_RULE:
 				fprintf(fp, "  rule %.2f %.2f w=%.2f h=%.2f "

@@ -14,13 +14,10 @@
  * shapes, linebreak.c breaks into lines and flow.c sets into rows of
  * items (a table's cells too, which table.c sizes and rules); pages.c
  * then puts the rows on pages.  Each room includes only the third-party
- * headers it calls: Pango in shape.c, flow.c, table.c and layout.c, ICU
- * in linebreak.c.
+ * headers it calls: Pango in shape.c, flow.c, table.c and layout.c; ICU
+ * is the title breaker's (util/titlebreak.c).
  */
 
-
-
-struct UBreakIterator;
 struct _PangoContext;
 struct _PangoItem;
 struct tab;
@@ -139,8 +136,7 @@ struct lb {
 	int			 nboxes;
 	int			 failed;
 	struct lay_doc		*out;
-	struct UBreakIterator	*words;		/* ICU word breaks, opened on first title */
-	int			 nowords;	/* ICU could not open one */
+	struct tbrk		*tbrk;		/* the title breaker, made for the first title */
 	struct tab		*tabs;		/* tables set so far (table.c) */
 	size_t			 ntabs;
 };
@@ -156,20 +152,6 @@ struct flow {
 	unsigned	 balance : 1;	/* titles: lines of even length */
 	unsigned	 orphans : 1;	/* avoid a short last line even if nobreak */
 };
-
-/*
- * shape.c: character classes (typesetting.md §3.1, §3.9).  A line may
- * not start with a no_start mark nor end with a no_end one; a stop is a
- * pause or stop mark or the dash, after which a phrase ends; pair marks
- * (—— ……) neither break nor stretch inside; an interpunct (·) is set in
- * ½ em; a space vanishes at a line end.
- */
-int	 shape_no_start(gunichar c);
-int	 shape_no_end(gunichar c);
-int	 shape_stop(gunichar c);
-int	 shape_pairmark(gunichar c);
-int	 shape_interpunct(gunichar c);
-int	 shape_space(gunichar c);
 
 /*
  * shape.c: paragraphs.  shape_init() starts an empty paragraph whose
@@ -219,7 +201,7 @@ int	 shape_centred(const struct pch *c);
  * without breaking a word, in at most maxl lines (0: any number, which
  * makes it p's widest word, marks kept with it), or -1 where lbrk_title()
  * would return 0.
- * lbrk_close() closes the word breaker a title opened in lb (none: no-op).
+ * lbrk_close() frees the title breaker a title made in lb (none: no-op).
  */
 size_t	 lbrk_para(struct lb *lb, struct para *p, double w, double ind1,
 	    double ind2, struct line **out);
@@ -281,6 +263,16 @@ void	 part_note(struct lb *lb);
 void	 part_contents(struct lb *lb);
 void	 part_article(struct lb *lb, const struct jb_article *art);
 size_t	 part_footer(struct lb *lb, int *ndist);
+
+/*
+ * draft.c: draft_mark() puts the draft mark on every page of lb's output:
+ * the series' draft word in 黑体, the issue date under it, light grey,
+ * turned 45 degrees about the page's centre (items with angle and draft
+ * set), after the page's pictures, which it moves to the front, and
+ * before everything else: painted in order, the mark lies over the
+ * pictures and under the text.
+ */
+void	 draft_mark(struct lb *lb);
 
 /*
  * table.c: tables.  table_set() appends the rows of table block b: its

@@ -1,7 +1,4 @@
 /* linebreak.c -- where a paragraph's lines end: prohibitions, squeezing and carrying, no line stretched by over one character, 孤字 repair, titles broken at word boundaries and balanced. */
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
-
 #include <math.h>
 #include <string.h>
 
@@ -25,7 +22,7 @@ natural(const struct para *p, size_t i)
 {
 	const struct pch *c = &p->ch[i];
 
-	return shape_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
+	return zh_interpunct(c->c) ? c->adv - c->cl - c->cr : c->adv;
 }
 
 static int
@@ -87,7 +84,7 @@ loose(const struct para *p, size_t s, size_t e, double avail, double *a,
 		n += natural(p, i);
 		if (p->ch[i].mark)
 			b += p->ch[i].cl + p->ch[i].cr;
-		else if (shape_space(p->ch[i].c))
+		else if (zh_space(p->ch[i].c))
 			b += p->ch[i].adv;
 	}
 	return n - b < lim && set_width(p, s, e, a, sh, &shrink) < lim;
@@ -162,7 +159,7 @@ rebreak(const struct para *p, size_t s0, size_t end, double w, double ind1,
 	for (k = s0; k < end; k++) {
 		nat[k - s0 + 1] = nat[k - s0] + natural(p, k);
 		blank[k - s0 + 1] = blank[k - s0] + (p->ch[k].mark ?
-		    p->ch[k].cl + p->ch[k].cr : shape_space(p->ch[k].c) ?
+		    p->ch[k].cl + p->ch[k].cr : zh_space(p->ch[k].c) ?
 		    p->ch[k].adv : 0);
 	}
 	cand = xmalloc((end - s0 + 2) * sizeof(*cand));
@@ -289,7 +286,7 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 			brk = 0;
 			/* 先挤进: squeeze one or two marks in. */
 			for (k = e; k < e + 2 && k < p->nch &&
-			    p->ch[k].mark && !shape_pairmark(p->ch[k].c); k++)
+			    p->ch[k].mark && !zh_pairmark(p->ch[k].c); k++)
 				if ((k + 1 == p->nch || p->ch[k + 1].brk) &&
 				    shape_width(p, s, k + 1, 1, a, sh) -
 				    shape_shrinkable(p, s, k + 1, a) <=
@@ -387,284 +384,94 @@ lbrk_para(struct lb *lb, struct para *p, double w, double ind1, double ind2,
 	return nl;
 }
 
-/* ---- titles (GB/T 9704 §7.3.1: break at meaning boundaries, balance) ---- */
+/* ---- titles (GB/T 9704 §7.3.1: the title breaker of util/titlebreak.c) ---- */
 
-#define TITLE_MAX	200		/* characters the title breaker takes on */
-#define COST_QUOTE	4.0		/* em²: beside a quoted or bracketed phrase */
-#define COST_WORD	9.0		/* em²: a break between words, not at a mark */
-#define COST_CHAR	1e4		/* em²: inside a word wider than the measure */
+/* What the title breaker needs of p: its widths as set, a line's end mark trimmed. */
+struct twidth {
+	struct para	*p;
+	double		*a, *sh;	/* p->nch + 1 each */
+};
 
-/*
- * Mark in word[] the characters a word starts at, by ICU's dictionary-
- * based word break iterator.  Returns -1 if ICU has no iterator for
- * Chinese; the caller then treats every break opportunity as a word one.
- */
-static int
-word_starts(struct lb *lb, const struct para *p, unsigned char *word)
-{
-	UErrorCode	 err = U_ZERO_ERROR;
-	UText		*ut;
-	int32_t		 b;
-	size_t		 i = 0;
-
-	if (lb->words == NULL && !lb->nowords) {
-		lb->words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
-		if (U_FAILURE(err)) {
-			lb->words = NULL;
-			lb->nowords = 1;
-		}
-	}
-	if (lb->words == NULL)
-		return -1;
-	err = U_ZERO_ERROR;
-	ut = utext_openUTF8(NULL, p->text.data, (int64_t)p->text.len, &err);
-	ubrk_setUText(lb->words, ut, &err);
-	if (U_FAILURE(err)) {
-		utext_close(ut);
-		return -1;
-	}
-	/* Boundaries come as byte offsets of the UTF-8 text, in order. */
-	for (b = ubrk_first(lb->words); b != UBRK_DONE;
-	    b = ubrk_next(lb->words)) {
-		while (i < p->nch && p->ch[i].off < (size_t)b)
-			i++;
-		if (i < p->nch && p->ch[i].off == (size_t)b)
-			word[i] = 1;
-	}
-	utext_close(ut);
-	return 0;
-}
-
-/*
- * What a title line costs to end before character i: nothing after a
- * pause or stop mark, a dash or a space (a phrase boundary); COST_QUOTE
- * after a closing or before an opening quote or bracket, since the quoted
- * words often belong with the next (“四定”模式); COST_WORD between two
- * words; COST_CHAR inside a word.  -1 where no line may break
- * (prohibition rules, a space starting the next line).
- */
 static double
-break_cost(const struct para *p, const unsigned char *word, size_t i)
+title_width(void *arg, size_t s, size_t e)
 {
-	const struct pch	*c = &p->ch[i], *pc = &p->ch[i - 1];
+	struct twidth	*tw = arg;
 
-	if (!c->brk || shape_space(c->c))
-		return -1;
-	if (shape_space(pc->c) || (pc->mark && !shape_no_end(pc->c) &&
-	    !shape_no_start(pc->c)) || shape_stop(pc->c))
-		return 0;
-	if (pc->mark || shape_no_end(c->c))
-		return COST_QUOTE;
-	return word == NULL || word[i] ? COST_WORD : COST_CHAR;
+	return shape_width(tw->p, s, e, 1, tw->a, tw->sh);
 }
 
-/*
- * The title breaker's table: cost[l * nc + j] is the least cost of setting
- * the characters before candidate j in l lines whose widths are wid[i *
- * nc + j], each line costing its squared deviation from t plus the cost
- * bc[j] of its break; from[] says where that line began (-1: no way).
- * Fills rows 1 to maxl, stopping at the first that reaches the end, and
- * returns its number, or 0.  Breaks inside words count only with inword.
- */
-static size_t
-title_table(size_t nc, const double *wid, const double *bc, double w,
-    double t, double em, size_t maxl, int inword, double *cost, size_t *from)
+/* Break costs of p's characters, with the shaper's break opportunities;
+ * NULL where the title breaker takes no such title. */
+static double *
+title_costs(struct lb *lb, const struct para *p)
 {
-	size_t	 i, j, l;
-	double	 best, c;
+	unsigned char	*brk;
+	double		*cost;
+	size_t		 i, n;
 
-	for (i = 0; i < (maxl + 1) * nc; i++)
-		cost[i] = -1;
-	cost[0] = 0;
-	for (l = 1; l <= maxl; l++) {
-		for (j = 1; j < nc; j++) {
-			if (!inword && bc[j] >= COST_CHAR)
-				continue;
-			best = -1;
-			for (i = 0; i < j; i++) {
-				if (cost[(l - 1) * nc + i] < 0 ||
-				    wid[i * nc + j] > w + EPS)
-					continue;
-				c = cost[(l - 1) * nc + i] + bc[j] +
-				    (wid[i * nc + j] - t) *
-				    (wid[i * nc + j] - t) / (em * em);
-				if (best < 0 || c < best) {
-					best = c;
-					from[l * nc + j] = i;
-				}
-			}
-			cost[l * nc + j] = best;
-		}
-		if (cost[l * nc + nc - 1] >= 0)
-			return l;
-	}
-	return 0;
+	if (lb->tbrk == NULL)
+		lb->tbrk = tbrk_new();
+	brk = xmalloc(p->nch + 1);
+	for (i = 0; i < p->nch; i++)
+		brk[i] = (unsigned char)p->ch[i].brk;
+	cost = tbrk_costs(lb->tbrk, p->text.data, p->text.len, brk, &n);
+	free(brk);
+	return cost;
 }
 
-/*
- * Break a title into the fewest lines of width at most w that need no
- * break inside a word (if a single word is wider than w, the fewest at
- * all), choosing among them the breaks that keep the lines closest to
- * even length (squared deviation from the mean, in em²) plus the cost of
- * each break.  Returns the number of lines in *out (caller frees), or 0
- * when the title is too long for this search.
- */
 size_t
 lbrk_title(struct lb *lb, struct para *p, double w, struct line **out)
 {
-	unsigned char	*word;
-	size_t		*cand, nc = 0, i, j, l, nl = 0, maxl, *from;
-	double		*wid, *cost, *bc, *a, *sh, em = p->ch[0].em, tot;
-	struct line	*ln;
-	int		 words, inword;
+	struct twidth	 tw = { p, NULL, NULL };
+	struct line	*ln = NULL;
+	double		*cost;
+	size_t		*start, nl = 0, l;
 
-	if (p->nch == 0 || p->nch > TITLE_MAX)
+	*out = NULL;
+	if ((cost = title_costs(lb, p)) == NULL)
 		return 0;
-	for (i = 0; i < p->nch; i++)
-		if (p->ch[i].c == '\n')
-			return 0;
-	word = xcalloc(p->nch + 1, 1);
-	words = word_starts(lb, p, word) == 0;
-	cand = xmalloc((p->nch + 1) * sizeof(*cand));
-	bc = xmalloc((p->nch + 1) * sizeof(*bc));
-	cand[nc] = 0;
-	bc[nc++] = 0;
-	for (i = 1; i < p->nch; i++) {
-		double c = break_cost(p, words ? word : NULL, i);
-
-		if (c >= 0) {
-			cand[nc] = i;
-			bc[nc++] = c;
-		}
-	}
-	cand[nc] = p->nch;
-	bc[nc++] = 0;
-	free(word);
-
-	/* Width of every candidate line as set, its end mark trimmed. */
-	a = xmalloc((p->nch + 1) * sizeof(*a));
-	sh = xmalloc((p->nch + 1) * sizeof(*sh));
-	wid = xmalloc(nc * nc * sizeof(*wid));
-	for (i = 0; i < nc; i++)
-		for (j = i + 1; j < nc; j++)
-			wid[i * nc + j] = shape_width(p, cand[i], cand[j], 1, a,
-			    sh);
-	tot = wid[nc - 1];		/* row 0, column nc - 1: one line */
-	free(a);
-	free(sh);
-
-	/*
-	 * The fewest lines, first without breaks inside words, then with
-	 * them; then the best breaks for that many lines of mean width.
-	 */
-	maxl = nc - 1;
-	cost = xmalloc((maxl + 1) * nc * sizeof(*cost));
-	from = xmalloc((maxl + 1) * nc * sizeof(*from));
-	for (inword = 0; inword < 2 && nl == 0; inword++)
-		nl = title_table(nc, wid, bc, w, 0, em, maxl, inword, cost,
-		    from);
-	if (nl > 0)
-		title_table(nc, wid, bc, w, tot / nl, em, nl, inword - 1, cost,
-		    from);
-	ln = NULL;
+	tw.a = xmalloc((p->nch + 1) * sizeof(*tw.a));
+	tw.sh = xmalloc((p->nch + 1) * sizeof(*tw.sh));
+	start = xmalloc((p->nch + 1) * sizeof(*start));
+	nl = tbrk_lines(cost, p->nch, title_width, &tw, w + EPS, p->ch[0].em,
+	    0, start);
 	if (nl > 0) {
 		ln = xcalloc(nl, sizeof(*ln));
-		for (j = nc - 1, l = nl; l > 0; l--) {
-			i = from[l * nc + j];
-			ln[l - 1].s = cand[i];
-			ln[l - 1].e = cand[j];
-			ln[l - 1].trim = 1;
-			j = i;
+		for (l = 0; l < nl; l++) {
+			ln[l].s = start[l];
+			ln[l].e = start[l + 1];
+			ln[l].trim = 1;
 		}
 		ln[nl - 1].last = 1;
 	}
-	free(cand);
-	free(bc);
-	free(wid);
+	free(start);
+	free(tw.a);
+	free(tw.sh);
 	free(cost);
-	free(from);
 	*out = ln;
 	return nl;
-}
-
-/*
- * The narrowest measure that sets the characters of p in at most maxl
- * lines ending only at the nc candidates cand[] (the first 0, the last
- * p->nch): best[l * nc + j] is that for the characters before candidate
- * j in at most l lines, -1 where there is none.  a[] and sh[] hold
- * p->nch each, the caller's.
- */
-static double
-narrowest(const struct para *p, const size_t *cand, size_t nc, size_t maxl,
-    double *a, double *sh)
-{
-	double	*best = xmalloc((maxl + 1) * nc * sizeof(*best)), w, least;
-	size_t	 i, j, l;
-
-	for (j = 0; j < nc; j++)
-		best[j] = j == 0 ? 0 : -1;
-	for (l = 1; l <= maxl; l++)
-		for (j = 0; j < nc; j++) {
-			least = best[(l - 1) * nc + j];
-			for (i = 0; i < j; i++) {
-				if (best[(l - 1) * nc + i] < 0)
-					continue;
-				w = fmax(best[(l - 1) * nc + i],
-				    shape_width(p, cand[i], cand[j], 1, a, sh));
-				if (least < 0 || w < least)
-					least = w;
-			}
-			best[l * nc + j] = least;
-		}
-	least = best[maxl * nc + nc - 1];
-	free(best);
-	return least;
 }
 
 double
 lbrk_title_min(struct lb *lb, struct para *p, size_t maxl)
 {
-	unsigned char	*word;
-	size_t		*cand, nc = 0, i;
-	double		*a, *sh, least = 0;
-	int		 words;
+	struct twidth	 tw = { p, NULL, NULL };
+	double		*cost, least;
 
-	if (p->nch == 0 || p->nch > TITLE_MAX)
+	if ((cost = title_costs(lb, p)) == NULL)
 		return -1;
-	for (i = 0; i < p->nch; i++)
-		if (p->ch[i].c == '\n')
-			return -1;
-	/* Where lbrk_title() ends a line but inside a word. */
-	word = xcalloc(p->nch + 1, 1);
-	words = word_starts(lb, p, word) == 0;
-	cand = xmalloc((p->nch + 1) * sizeof(*cand));
-	cand[nc++] = 0;
-	for (i = 1; i < p->nch; i++) {
-		double c = break_cost(p, words ? word : NULL, i);
-
-		if (c >= 0 && c < COST_CHAR)
-			cand[nc++] = i;
-	}
-	cand[nc++] = p->nch;
-	free(word);
-	a = xmalloc(p->nch * sizeof(*a));
-	sh = xmalloc(p->nch * sizeof(*sh));
-	if (maxl > 0 && maxl < nc - 1)
-		least = narrowest(p, cand, nc, maxl, a, sh);
-	else
-		for (i = 1; i < nc; i++)
-			least = fmax(least, shape_width(p, cand[i - 1],
-			    cand[i], 1, a, sh));
-	free(cand);
-	free(a);
-	free(sh);
+	tw.a = xmalloc((p->nch + 1) * sizeof(*tw.a));
+	tw.sh = xmalloc((p->nch + 1) * sizeof(*tw.sh));
+	least = tbrk_narrowest(cost, p->nch, title_width, &tw, maxl);
+	free(tw.a);
+	free(tw.sh);
+	free(cost);
 	return least;
 }
 
 void
 lbrk_close(struct lb *lb)
 {
-	if (lb->words != NULL)
-		ubrk_close(lb->words);
-	lb->words = NULL;
+	tbrk_free(lb->tbrk);
+	lb->tbrk = NULL;
 }

@@ -46,6 +46,12 @@ struct lay_item {
 	int			 turn;		/* GLYPHS: turned a quarter to the left, the
 						   baseline running up the page from x,y
 						   (a table set across a landscape page) */
+	double			 angle;		/* GLYPHS: turned this many degrees to
+						   the left about x,y, the baseline
+						   rising to the right (the draft mark) */
+	int			 draft;		/* GLYPHS: part of the draft mark
+						   (draft.c), drawn over the page's
+						   pictures, under its text */
 };
 
 struct lay_page {
@@ -137,7 +143,11 @@ struct lay_opts {
  * covers, an unreadable image, a table wider than the page).  Tables are
  * set off the grid, from a grid line, and may repeat their header on the
  * next page or go across pages of their own (table.c).  A lone character on a paragraph's last
- * line that re-breaking cannot avoid is a warning.
+ * line that re-breaking cannot avoid is a warning.  The series' print
+ * forms (model.h) shape the pages, not the phone's: for 套打 (preprinted)
+ * the red 刊名, 刊别 and rule are left out and nothing else moves; a
+ * draft's every page has the draft mark's items (draft.c) after its
+ * pictures and before its text.
  */
 struct lay_doc	*lay_build(const struct jb_doc *d, const struct lay_metrics *m,
 		    const struct lay_opts *o);

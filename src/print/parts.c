@@ -609,6 +609,7 @@ spaced_line(struct lb *lb, struct lay_page *pg, const char *text,
 /*
  * 报头: mark, red 刊名, the kind of a 增刊 in red 小标宋 二号 on the line
  * under it, 期号, compiler and date, red rule.  Returns grid lines used.
+ * For 套打 on the print grid the red parts are left out, their space kept.
  */
 int
 part_masthead(struct lb *lb, struct lay_page *pg)
@@ -618,6 +619,8 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	struct buf		 t = { 0 };
 	double			 y;
 	int			 k = m->kind != NULL;
+	/* 套打: the paper has the red parts; their space stays empty. */
+	int			 red = !d->series->preprinted || LAY_COMPACT;
 
 	if (m->classification != NULL)
 		place_text(lb, pg, m->classification, JB_ROLE_HEITI, LAY_BODY,
@@ -625,10 +628,11 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 		    AL_LEFT);
 
 	/* 刊名: 初号, letter-spaced to about a third more, shrunk to fit. */
-	spaced_line(lb, pg, d->series->name, JB_ROLE_XBS, SIZE_0, RED, 0.45,
-	    LAY_TOP + 2 * LAY_PITCH);
+	if (red)
+		spaced_line(lb, pg, d->series->name, JB_ROLE_XBS, SIZE_0, RED,
+		    0.45, LAY_TOP + 2 * LAY_PITCH);
 	/* 增刊: a line of its own, spaced half a character. */
-	if (k)
+	if (k && red)
 		spaced_line(lb, pg, m->kind->name, JB_ROLE_XBS, SIZE_2, RED,
 		    0.5, LAY_TOP + 3.5 * LAY_PITCH);
 
@@ -660,6 +664,8 @@ part_masthead(struct lb *lb, struct lay_page *pg)
 	    LAY_LEFT + LAY_MEASURE - LAY_BODY, y, AL_RIGHT);
 
 	/* the red rule, 4 mm under that line */
-	place_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM, SPEC_RULE_RED, RED);
+	if (red)
+		place_rule(pg, y + 0.12 * LAY_BODY + 4 * LAY_MM,
+		    SPEC_RULE_RED, RED);
 	return 6 + k;
 }

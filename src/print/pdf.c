@@ -43,13 +43,14 @@ pdf_paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
 		if (it->glyphs == NULL)
 			break;
 		set_color(cr, it->color);
-		if (it->turn) {
+		if (it->turn || it->angle != 0) {
 			struct lay_item t = *it;
 
 			t.x = t.y = 0;
 			cairo_save(cr);
 			cairo_translate(cr, it->x, it->y);
-			cairo_rotate(cr, -M_PI / 2);
+			cairo_rotate(cr, it->turn ? -M_PI / 2 :
+			    -it->angle * M_PI / 180);
 			pdf_fonts_show(cr, fc, &t);
 			cairo_restore(cr);
 			break;
@@ -98,6 +99,14 @@ pdf_paint_item(cairo_t *cr, const struct lay_item *it, struct pdf_images *im,
 	}
 }
 
+/* Cairo's output gathered for pdf_finish(). */
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_put(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
 /* "2019-08-30T00:00:00" from a date, or from SOURCE_DATE_EPOCH. */
 static void
 iso_date(char *s, size_t n, const struct jb_date *dt)
@@ -121,34 +130,33 @@ pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
     const char *path)
 {
 	struct pdf_fonts *fc = kept != NULL ? kept : pdf_fonts_new(0);
+	struct pdf_info	 info;
+	struct buf	 out = { 0 };
 	cairo_surface_t	*sf;
 	cairo_t		*cr;
 	cairo_status_t	 st;
-	char		*title, date[64], attr[64];
+	char		 created[64], modified[64], attr[64];
 	size_t		 i, j;
 	int		 rc = -1;
 
 	if (pdf_fonts_begin(fc, l, path) == -1)
 		goto out;
 	pdf_fonts_warm(fc);
-	sf = cairo_pdf_surface_create_for_stream(pdf_write_cb, fp, LAY_PAGE_W,
+	sf = cairo_pdf_surface_create_for_stream(to_buf, &out, LAY_PAGE_W,
 	    LAY_PAGE_H);
-	title = arena_printf(l->arena, "%s %s", d->series->name,
+	memset(&info, 0, sizeof(info));
+	info.title = arena_printf(l->arena, "%s %s", d->series->name,
 	    label_issue(l->arena, d->meta.lang, d->meta.date.year,
 	    d->meta.kind != NULL ? d->meta.kind->name : NULL, d->meta.issue,
 	    d->meta.issue_last));
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_AUTHOR,
-	    d->meta.org);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR,
-	    "jianbao");
-	iso_date(date, sizeof(date), &d->meta.date);
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE,
-	    date);
+	info.author = d->meta.org;
+	info.creator = "jianbao";
+	info.lang = d->meta.lang_tag;
+	iso_date(created, sizeof(created), &d->meta.date);
+	info.created = created;
 	if (getenv("SOURCE_DATE_EPOCH") != NULL) {
-		iso_date(date, sizeof(date), NULL);
-		cairo_pdf_surface_set_metadata(sf,
-		    CAIRO_PDF_METADATA_MOD_DATE, date);
+		iso_date(modified, sizeof(modified), NULL);
+		info.modified = modified;
 	}
 	cr = cairo_create(sf);
 	for (i = 0; i < l->npages; i++) {
@@ -169,8 +177,10 @@ pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 		msg(MSG_WRITE, &d->src, path, cairo_status_to_string(st));
 		goto out;
 	}
-	rc = 0;
+	rc = pdf_finish((const unsigned char *)out.data, out.len, &info,
+	    d->series->pdfa, fp, &d->src, path);
 out:
+	buf_free(&out);
 	pdf_fonts_end(fc);
 	if (fc != kept)
 		pdf_fonts_free(fc);

@@ -55,7 +55,8 @@ void			 pdf_fonts_free(struct pdf_fonts *fc);
  * bookmark per lay_mark, LAY_LINK areas linked to their LAY_DEST names,
  * metadata title "刊名 YYYY年第N期", author the 编印单位, creation date the
  * issue date (modification date SOURCE_DATE_EPOCH when set), so that the
- * bytes depend on d and l only.  Pictures are drawn from im, which layout
+ * bytes depend on d and l only; Cairo's file is finished by pdf_finish()
+ * (below), as PDF/A-2b when the series asks for it.  Pictures are drawn from im, which layout
  * filled.  path names the output in diagnostics.  Returns 0, or -1 after
  * reporting; what was written to fp is then to be thrown away.
  * With kept NULL the faces are cut for this paint and freed after it;
@@ -64,6 +65,30 @@ void			 pdf_fonts_free(struct pdf_fonts *fc);
 int	 pdf_paint(const struct jb_doc *d, const struct lay_doc *l,
 	    struct pdf_images *im, struct pdf_fonts *kept, FILE *fp,
 	    const char *path);
+
+/*
+ * pdffinish.c: what the PDF says about itself, and the finishing of
+ * Cairo's len bytes at in into the file written to fp: libqpdf reads them
+ * and writes them again, sound (Cairo 1.16's cross-reference table is
+ * not), with an /ID computed from the contents, this information
+ * dictionary, printable links, no empty page transparency groups, and
+ * with pdfa the PDF/A-2b claim (XMP metadata with the same entries, an
+ * sRGB output intent from icc-profiles-free).  Dates are ISO 8601 as in
+ * XMP ("2026-01-16T00:00:00", a Z for UTC); modified may be NULL.
+ * Returns 0, or -1 after reporting at src (path names the output).
+ */
+struct pdf_info {
+	const char	*title;
+	const char	*author;
+	const char	*creator;
+	const char	*created;
+	const char	*modified;
+	const char	*lang;		/* the catalogue's /Lang, or NULL */
+};
+
+int	 pdf_finish(const unsigned char *in, size_t len,
+	    const struct pdf_info *info, int pdfa, FILE *fp,
+	    const struct jb_pos *src, const char *path);
 
 /*
  * phone.c, the phone image: the pages of l, laid out on a phone grid (layout.h)

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "model/model.h"
+#include "print/cut_int.h"
 #include "print/page_int.h"
 #include "util/util.h"
 #include "print/pdf_int.h"
@@ -218,14 +219,10 @@ cut_holds(const struct face *f)
 static void
 cut_face(struct face *f, int wide)
 {
-	static const char	 drop[][5] = { "GSUB", "GPOS", "GDEF", "BASE",
-	    "JSTF", "vhea", "vmtx", "VORG", "kern", "DSIG", "morx" };
 	const hb_set_t		*glyphs = f->glyphs, *chars = f->chars;
-	hb_subset_input_t	*in;
 	hb_face_t		*sub;
-	size_t			 g;
+	int			 nominal;
 
-	in = hb_subset_input_create_or_fail();
 	if (wide) {
 		if (hb_set_get_population(f->all_glyphs) >
 		    2 * hb_set_get_population(f->glyphs)) {
@@ -239,40 +236,18 @@ cut_face(struct face *f, int wide)
 		glyphs = f->all_glyphs;
 		chars = f->all_chars;
 	}
+	/* Characters are cheaper to give than glyphs (cut_int.h). */
+	nominal = wide ? !f->odd : hb_set_is_subset(f->glyphs, f->nominal);
 	/*
-	 * Given glyphs, HarfBuzz walks the face's whole character map to
-	 * find their characters (a third of a second's work per issue for a
-	 * Noto CJK face); given characters, it looks each one up.  So when
-	 * every glyph drawn is the plain glyph of a character drawn, the
-	 * characters are given.
+	 * Glyphs keep their numbers: the empty slots cost FreeType, Cairo
+	 * and HarfBuzz about an eighth more of a one-off paint, and buy a
+	 * cut whose embedded subset is the same whatever else it holds,
+	 * which a kept face needs (struct pdf_fonts).
 	 */
-	if (wide ? !f->odd : hb_set_is_subset(f->glyphs, f->nominal))
-		hb_set_union(hb_subset_input_unicode_set(in), chars);
-	else
-		hb_set_union(hb_subset_input_glyph_set(in), glyphs);
-	/* Shaping is done: the PDF needs outlines and metrics only, and
-	 * skipping the layout tables skips their glyph closure. */
-	for (g = 0; g < sizeof(drop) / sizeof(drop[0]); g++)
-		hb_set_add(hb_subset_input_set(in,
-		    HB_SUBSET_SETS_DROP_TABLE_TAG),
-		    HB_TAG(drop[g][0], drop[g][1], drop[g][2], drop[g][3]));
-	/*
-	 * Asking for flat charstrings outright skips HarfBuzz's subroutine
-	 * closure, a quarter of its work on CJK faces.  Glyphs keep their
-	 * numbers: the empty slots cost FreeType, Cairo and HarfBuzz about
-	 * an eighth more of a one-off paint, and buy a cut whose embedded
-	 * subset is the same whatever else it holds, which a kept face
-	 * needs (struct pdf_fonts).
-	 */
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
-	    HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_RETAIN_GIDS);
-	f->cut = hb_subset_plan_create_or_fail(f->src, in);
-	hb_subset_input_destroy(in);
-	sub = f->cut != NULL ? hb_subset_plan_execute_or_fail(f->cut) : NULL;
+	sub = cut_make(f->src, nominal ? NULL : glyphs, nominal ? chars : NULL,
+	    1, &f->cut);
 	if (sub == NULL) {
 		/* Not subsettable here: Cairo embeds the face as it is. */
-		hb_subset_plan_destroy(f->cut);
-		f->cut = NULL;
 		f->blob = hb_face_reference_blob(f->src);
 	} else {
 		f->blob = hb_face_reference_blob(sub);
@@ -311,11 +286,7 @@ cut_one(void *arg)
 static void
 collect(struct pdf_fonts *fc, const struct lay_doc *l)
 {
-	hb_font_t	*hf;
-	hb_codepoint_t	 c, ng;
-	const char	*p;
 	size_t		 i, j;
-	int		 g;
 
 	for (i = 0; i < fc->n; i++) {
 		hb_set_clear(fc->v[i]->glyphs);
@@ -331,21 +302,7 @@ collect(struct pdf_fonts *fc, const struct lay_doc *l)
 				continue;
 			f = face_of(fc, it->font);
 			f->gen = fc->gen;
-			for (g = 0; g < it->glyphs->num_glyphs; g++)
-				if (!(it->glyphs->glyphs[g].glyph &
-				    PANGO_GLYPH_UNKNOWN_FLAG) &&
-				    it->glyphs->glyphs[g].glyph !=
-				    PANGO_GLYPH_EMPTY)
-					hb_set_add(f->glyphs,
-					    it->glyphs->glyphs[g].glyph);
-			hf = pango_font_get_hb_font(it->font);
-			for (p = it->text; p < it->text + it->len;
-			    p = g_utf8_next_char(p)) {
-				c = g_utf8_get_char(p);
-				hb_set_add(f->chars, c);
-				if (hb_font_get_nominal_glyph(hf, c, &ng))
-					hb_set_add(f->nominal, ng);
-			}
+			cut_add(it, f->glyphs, f->chars, f->nominal);
 		}
 }
 
@@ -575,8 +532,7 @@ pdf_fonts_show(cairo_t *cr, struct pdf_fonts *fc, const struct lay_item *it)
 			cl[nc].num_glyphs = 0;
 			nc++;
 		}
-		if (!(gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) &&
-		    gi->glyph != PANGO_GLYPH_EMPTY &&
+		if (cut_drawn(gi) &&
 		    (idx = glyph_in(sfo->face, gi->glyph)) != -1) {
 			cg[n].index = (unsigned long)idx;
 			cg[n].x = x + (double)gi->geometry.x_offset /

@@ -9,6 +9,7 @@
 #include "print/fonts_int.h"
 #include "print/page_int.h"
 #include "util/util.h"
+#include "print/ofd_int.h"
 #include "print/pdf_int.h"
 #include "print/print.h"
 
@@ -137,28 +138,44 @@ pmod_free(struct pmod_press *p)
 	free(p);
 }
 
+/* Paint l into path with the painter of that edition. */
+static int
+paint(const struct jb_doc *d, const struct lay_doc *l, struct pdf_images *im,
+    struct pdf_fonts *kept, const char *path, int ofd, int ofd_a)
+{
+	struct outfile	*of;
+	int		 rc;
+
+	if ((of = outfile_open(path)) == NULL)
+		return -1;
+	rc = ofd ? ofd_paint(d, l, ofd_a, outfile_fp(of), path) :
+	    pdf_paint(d, l, im, kept, outfile_fp(of), path);
+	if (rc == -1) {
+		outfile_abort(of);
+		return -1;
+	}
+	return outfile_commit(of);
+}
+
 int
-pmod_write(struct pmod_press *p, const struct jb_doc *d, const char *path)
+pmod_write(struct pmod_press *p, const struct jb_doc *d,
+    const struct pmod_out *out)
 {
 	struct font_set		*fs;
 	struct pdf_images	*im = p->pictures != NULL ? p->pictures :
 				    pdf_images_new();
 	struct lay_doc		*l = NULL;
-	struct outfile		*of = NULL;
 	int			 rc = -1;
 
 	if ((fs = press_fonts(p, d)) == NULL)
 		goto out;
 	if ((l = build(d, fs, p->shapes, p->even, im, NULL)) == NULL)
 		goto out;
-	if ((of = outfile_open(path)) == NULL)
+	if (out->pdf != NULL && paint(d, l, im,
+	    p->kept[d->meta.lang == JB_LANG_HANT], out->pdf, 0, 0) == -1)
 		goto out;
-	if (pdf_paint(d, l, im, p->kept[d->meta.lang == JB_LANG_HANT],
-	    outfile_fp(of), path) == -1) {
-		outfile_abort(of);
-		goto out;
-	}
-	if (outfile_commit(of) == -1)
+	if (out->ofd != NULL && paint(d, l, im, NULL, out->ofd, 1,
+	    out->ofd_a) == -1)
 		goto out;
 	rc = 0;
 out:

@@ -41,19 +41,31 @@ struct pmod_press	*pmod_new(const struct pmod_opts *o);
 void			 pmod_free(struct pmod_press *p);	/* NULL: no-op */
 
 /*
+ * What pmod_write() writes: the print edition as a PDF, as an OFD, or
+ * both from the one layout.
+ */
+struct pmod_out {
+	const char	*pdf;		/* the PDF's path, or NULL */
+	const char	*ofd;		/* the OFD's path, or NULL */
+	int		 ofd_a;		/* the OFD as OFD-A (GB/T 42133) */
+};
+
+/*
  * Set d with the engine of layout.h (fonts resolved by fonts.h), paint it
- * with pdf.h and write the PDF to path through outfile.h: A4 pages, fonts
+ * with pdf.h and write the PDF to out->pdf through outfile.h: A4 pages, fonts
  * subset and embedded, one bookmark per article, 本期要目 entries linked
  * to their articles, metadata title "刊名 YYYY年第N期", author the 编印单位,
  * creation date the issue date (modification date SOURCE_DATE_EPOCH when
  * set), so that a rebuild gives the same bytes, and the bytes do not
  * depend on which issues the press printed before.  PNG pictures are
- * decoded by Cairo; JPEG pictures are embedded as they are.  Returns 0,
- * or -1 after reporting; on failure an existing file at path is left
- * untouched.
+ * decoded by Cairo; JPEG pictures are embedded as they are.  The same
+ * pages painted by ofd_int.h go to out->ofd: the OFD edition, for
+ * exchange and archives.  Returns 0, or -1 after reporting; on failure
+ * an existing file at either path is left untouched (a PDF written
+ * before the OFD failed stays).
  */
 int	 pmod_write(struct pmod_press *p, const struct jb_doc *d,
-	    const char *path);
+	    const struct pmod_out *out);
 
 /*
  * The phone image of d: the same layout at a phone's measure (PMOD_PHONE_

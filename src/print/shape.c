@@ -9,67 +9,6 @@
 #include "print/layout_int.h"
 #include "util/util.h"
 
-/* ---- marks and break tailoring (typesetting.md §3.1, §3.9) ---- */
-
-/* May not start a line (clreq strict level). */
-static const char no_start[] =
-    "，。、；：？！）〕】〗》〉」』”’·…—‐–～％‰﹑﹒．,.;:?!)]}%";
-/* May not end a line. */
-static const char no_end[] = "（〔【〖《〈「『“‘([{";
-static const char open_quotes[] = "“‘「『";
-static const char close_quotes[] = "”’」』";
-/* Pause and stop marks and the dash: a phrase ends after them. */
-static const char stops[] = "，。、；：？！…—";
-
-static int
-in_set(const char *set, gunichar c)
-{
-	const char	*p;
-
-	for (p = set; *p != '\0'; p = g_utf8_next_char(p))
-		if (g_utf8_get_char(p) == c)
-			return 1;
-	return 0;
-}
-
-int
-shape_no_start(gunichar c)
-{
-	return in_set(no_start, c);
-}
-
-int
-shape_no_end(gunichar c)
-{
-	return in_set(no_end, c);
-}
-
-int
-shape_stop(gunichar c)
-{
-	return in_set(stops, c);
-}
-
-/* Marks that come in unbreakable, unstretchable pairs: —— and ……. */
-int
-shape_pairmark(gunichar c)
-{
-	return c == 0x2014 || c == 0x2026 || c == 0x2E3A || c == 0x22EF;
-}
-
-int
-shape_interpunct(gunichar c)
-{
-	return c == 0x00B7 || c == 0x2027 || c == 0x30FB;
-}
-
-/* A space that vanishes at a line end: U+0020 and the ideographic U+3000. */
-int
-shape_space(gunichar c)
-{
-	return c == ' ' || c == 0x3000;
-}
-
 /* ---- paragraphs ---- */
 
 void
@@ -184,7 +123,7 @@ set_blanks(struct pch *ch, PangoFont *font, PangoGlyph g)
 	double		 l, r;
 
 	ch->cl = ch->cr = 0;
-	if (!ch->mark || shape_pairmark(ch->c) || ch->adv < 0.8 * ch->em)
+	if (!ch->mark || zh_pairmark(ch->c) || ch->adv < 0.8 * ch->em)
 		return;
 	if (font != NULL) {
 		PangoRectangle ink;
@@ -193,9 +132,9 @@ set_blanks(struct pch *ch, PangoFont *font, PangoGlyph g)
 		l = (double)ink.x / PANGO_SCALE;
 		r = ch->adv - (double)(ink.x + ink.width) / PANGO_SCALE;
 	} else {
-		l = in_set(no_end, ch->c) ? ch->em / 2 : 0;
-		r = in_set(no_start, ch->c) ? ch->em / 2 : 0;
-		if (shape_interpunct(ch->c))
+		l = zh_no_end(ch->c) ? ch->em / 2 : 0;
+		r = zh_no_start(ch->c) ? ch->em / 2 : 0;
+		if (zh_interpunct(ch->c))
 			l = r = ch->em / 2;
 	}
 	if (l >= 0.25 * ch->em && r >= 0.25 * ch->em) {
@@ -227,7 +166,7 @@ para_chars(struct lb *lb, struct para *p)
 		c->item = -1;
 		c->span = span_at(p, c->off);
 		c->em = p->spans[c->span].size;
-		c->mark = src_punct(c->c);
+		c->mark = zh_punct(c->c);
 	}
 	la = xcalloc(n + 1, sizeof(*la));
 	pango_get_log_attrs(t, p->text.len, -1,
@@ -235,15 +174,8 @@ para_chars(struct lb *lb, struct para *p)
 	    la, n + 1);
 	for (i = 1; i < n; i++) {
 		gunichar c = p->ch[i].c, pc = p->ch[i - 1].c;
-		int b = la[i].is_line_break;
+		int b = zh_tailor_break(pc, c, la[i].is_line_break);
 
-		/* “ ‘ are QU in UAX #14; Chinese treats them as OP and CL. */
-		if (in_set(open_quotes, c))
-			b = !in_set(no_end, pc) && pc != '\n';
-		if (in_set(close_quotes, pc) && !in_set(no_start, c))
-			b = 1;
-		if (in_set(no_start, c) || in_set(no_end, pc))
-			b = 0;
 		if (!la[i].is_cursor_position)
 			b = 0;
 		if (pc == '\n')
@@ -264,7 +196,7 @@ shape_fixed(struct para *p)
 
 		if (c->c == '\n')
 			c->adv = 0;
-		else if (shape_interpunct(c->c))
+		else if (zh_interpunct(c->c))
 			c->adv = c->em;
 		else
 			c->adv = g_unichar_iswide(c->c) ||
@@ -307,7 +239,7 @@ shape_pango(struct lb *lb, struct para *p)
 	}
 	/* Noto sets —— and …… as proportional dashes without fwid. */
 	for (i = 0; i < p->nch; i++)
-		if (shape_pairmark(p->ch[i].c)) {
+		if (zh_pairmark(p->ch[i].c)) {
 			PangoAttribute *at = pango_attr_font_features_new(
 			    "fwid");
 			at->start_index = p->ch[i].off;
@@ -601,7 +533,7 @@ shape_width(const struct para *p, size_t s, size_t e, int end, double *a,
 	for (i = s; i < e; i++) {
 		a[i - s] = p->ch[i].adv;
 		shift[i - s] = 0;
-		if (shape_interpunct(p->ch[i].c)) {
+		if (zh_interpunct(p->ch[i].c)) {
 			a[i - s] -= p->ch[i].cl + p->ch[i].cr;
 			shift[i - s] = -p->ch[i].cl;
 		}
@@ -609,7 +541,7 @@ shape_width(const struct para *p, size_t s, size_t e, int end, double *a,
 	for (i = s; i + 1 < e; i++) {
 		const struct pch *c = &p->ch[i], *n = &p->ch[i + 1];
 
-		if (shape_interpunct(c->c) || shape_interpunct(n->c))
+		if (zh_interpunct(c->c) || zh_interpunct(n->c))
 			continue;
 		if (c->cr > 0 && (n->cl > 0 || n->cr > 0) && !shape_centred(c))
 			a[i - s] -= c->cr;
@@ -622,12 +554,12 @@ shape_width(const struct para *p, size_t s, size_t e, int end, double *a,
 			halve(n, &a[i + 1 - s], &shift[i + 1 - s]);
 	}
 	/* Trailing spaces take no room at a line end. */
-	while (e > s && shape_space(p->ch[e - 1].c)) {
+	while (e > s && zh_space(p->ch[e - 1].c)) {
 		a[e - 1 - s] = 0;
 		e--;
 	}
 	if (end && e > s && p->ch[e - 1].cr > 0 &&
-	    !shape_interpunct(p->ch[e - 1].c)) {
+	    !zh_interpunct(p->ch[e - 1].c)) {
 		rdone = a[e - 1 - s] < p->ch[e - 1].adv - 0.01;
 		if (!rdone && shape_centred(&p->ch[e - 1]))
 			halve(&p->ch[e - 1], &a[e - 1 - s], &shift[e - 1 - s]);
@@ -650,7 +582,7 @@ shape_shrinkable(const struct para *p, size_t s, size_t e, const double *a)
 	for (i = s; i < e; i++) {
 		const struct pch *c = &p->ch[i];
 
-		if (!c->mark || shape_interpunct(c->c))
+		if (!c->mark || zh_interpunct(c->c))
 			continue;
 		b = c->cl + c->cr - (c->adv - a[i - s]);
 		if (b > 0)

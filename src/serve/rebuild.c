@@ -280,6 +280,9 @@ rebuild_issues(struct srv *v, char **paths, size_t n, int html, int pdf, int ren
 	else
 		print_editions(&pr);
 	free(ok);
+	pthread_mutex_lock(&v->lock);
+	v->printgen++;		/* the desk shows the print pages anew */
+	pthread_mutex_unlock(&v->lock);
 	publish(v, 0);
 	/* what bench/serve.sh reads, and what tells an editor it is done */
 	printf("已重排 %zu 期%s：网页和目录 %.1f 毫秒，PDF %.1f 毫秒，"

@@ -1,16 +1,21 @@
-/* serve.c -- serve: the site on a local HTTP server, rebuilt in this process on each save, open pages reloaded. */
+/* serve.c -- serve: the site and the editing desk on a local HTTP server (libmicrohttpd), rebuilt in this process on each save, open pages reloaded. */
 #define _GNU_SOURCE	/* gettid(): a thread's own priority */
 #include <sys/inotify.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <glib.h>
 #include <microhttpd.h>
 
 #include "model/model.h"
@@ -18,31 +23,7 @@
 #include "util/util.h"
 #include "serve/serve.h"
 #include "serve/serve_int.h"
-
-
-/*
- * Added before </body> of every HTML response, never to a file: listens
- * at EVENTS_PATH, reloads the page when a rebuild succeeded (and when the
- * server it reconnects to has built since the page was served), and shows
- * the diagnostics of a failed rebuild over the page.  %u is the build the
- * page was served from.
- */
-static const char reload_script[] =
-"<script>(function(){var g=\"%u\",s=new EventSource(\"" EVENTS_PATH "\");"
-"s.addEventListener(\"hello\",function(e){if(e.data!==g)location.reload();});"
-"s.addEventListener(\"reload\",function(){s.close();location.reload();});"
-"s.addEventListener(\"diag\",function(e){"
-"var d=document.getElementById(\"jianbao-serve-diag\");"
-"if(!e.data){if(d)d.remove();return;}"
-"if(!d){d=document.createElement(\"pre\");d.id=\"jianbao-serve-diag\";"
-"d.setAttribute(\"role\",\"alert\");"
-"d.style.cssText=\"position:fixed;left:0;right:0;top:0;z-index:2147483647;"
-"margin:0;padding:1em 1.5em;max-height:70vh;overflow:auto;white-space:pre-wrap;"
-"background:#fff4f4;color:#8b0000;border-bottom:3px solid #c00;"
-"font:15px/1.6 monospace;box-shadow:0 2px 8px rgba(0,0,0,.3)\";"
-"document.body.appendChild(d);}"
-"d.textContent=e.data;});})();</script>\n";
-
+#include "serve/desk_int.h"
 
 static int	 sigpipe_fd[2] = { -1, -1 };
 
@@ -60,55 +41,34 @@ on_signal(int sig)
 
 /* ---- serving ---- */
 
-static const struct {
-	const char	*ext;
-	const char	*type;
-} types[] = {
-	{ ".html", "text/html; charset=utf-8" },
-	{ ".pdf", "application/pdf" },
-	{ ".png", "image/png" },
-	{ ".jpg", "image/jpeg" },
-	{ ".jpeg", "image/jpeg" },
-	{ ".css", "text/css; charset=utf-8" },
-	{ ".js", "application/javascript; charset=utf-8" },
-	{ ".svg", "image/svg+xml" },
-	{ ".xml", "application/atom+xml" },
-	{ ".json", "application/json" },
-	{ ".txt", "text/plain; charset=utf-8" },
-};
-
-static const char *
-type_of(const char *path)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (ends_with(path, types[i].ext))
-			return types[i].type;
-	return "application/octet-stream";
-}
-
-static enum MHD_Result
-reply_text(struct MHD_Connection *c, unsigned status, const char *text)
-{
-	struct MHD_Response	*r;
-	enum MHD_Result		 ret;
-
-	r = MHD_create_response_from_buffer(strlen(text), (void *)text,
-	    MHD_RESPMEM_PERSISTENT);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-	    "text/plain; charset=utf-8");
-	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-	ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	return ret;
-}
+/*
+ * Served at RELOAD_PATH and named before </body> of every HTML response,
+ * never written to a file: listens at EVENTS_PATH, reloads the page when
+ * a rebuild succeeded (and when the server it reconnects to has built
+ * since the page was served: data-gen, the build the page came from), and
+ * shows the diagnostics of a failed rebuild over the page.
+ */
+static const char reload_js[] =
+"(function(){var g=document.currentScript.getAttribute(\"data-gen\"),"
+"s=new EventSource(\"" EVENTS_PATH "\");\n"
+"s.addEventListener(\"hello\",function(e){if(e.data!==g)location.reload();});\n"
+"s.addEventListener(\"reload\",function(){s.close();location.reload();});\n"
+"s.addEventListener(\"diag\",function(e){"
+"var d=document.getElementById(\"jianbao-serve-diag\");"
+"if(!e.data){if(d)d.remove();return;}"
+"if(!d){d=document.createElement(\"pre\");d.id=\"jianbao-serve-diag\";"
+"d.setAttribute(\"role\",\"alert\");"
+"d.style.cssText=\"position:fixed;left:0;right:0;top:0;z-index:2147483647;"
+"margin:0;padding:1em 1.5em;max-height:70vh;overflow:auto;white-space:pre-wrap;"
+"background:#fff4f4;color:#8b0000;border-bottom:3px solid #c00;"
+"font:15px/1.6 monospace;box-shadow:0 2px 8px rgba(0,0,0,.3)\";"
+"document.body.appendChild(d);}"
+"d.textContent=e.data;});})();\n";
 
 /* An event stream's own state. */
 struct stream {
 	struct srv	*v;
-	unsigned	 gen, diaggen;
+	unsigned	 gen, printgen, diaggen;
 	int		 started;
 	char		*buf;		/* what is still to be sent */
 	size_t		 off, len;
@@ -147,6 +107,11 @@ stream_diag(struct stream *s, const char *text)
 	stream_put(s, "\n");
 }
 
+/*
+ * What the pages are told: hello (the build now), reload (a good
+ * rebuild of the pages), print (the print editions written again: the
+ * desk shows them anew) and diag (the errors, or none).
+ */
 static ssize_t
 stream_read(void *cls, uint64_t pos, char *out, size_t max)
 {
@@ -162,6 +127,7 @@ stream_read(void *cls, uint64_t pos, char *out, size_t max)
 		if (!s->started) {
 			s->started = 1;
 			s->gen = v->gen;
+			s->printgen = v->printgen;
 			s->diaggen = v->diaggen;
 			snprintf(line, sizeof(line),
 			    "retry: 300\nevent: hello\ndata: %u\n\n", v->gen);
@@ -172,6 +138,7 @@ stream_read(void *cls, uint64_t pos, char *out, size_t max)
 			clock_gettime(CLOCK_REALTIME, &until);
 			until.tv_sec += PING_SECONDS;
 			while (!v->quit && s->gen == v->gen &&
+			    s->printgen == v->printgen &&
 			    s->diaggen == v->diaggen)
 				if (pthread_cond_timedwait(&v->cond, &v->lock,
 				    &until) == ETIMEDOUT)
@@ -188,6 +155,12 @@ stream_read(void *cls, uint64_t pos, char *out, size_t max)
 				s->gen = v->gen;
 				snprintf(line, sizeof(line),
 				    "event: reload\ndata: %u\n\n", v->gen);
+				stream_put(s, line);
+			}
+			if (s->printgen != v->printgen) {
+				s->printgen = v->printgen;
+				snprintf(line, sizeof(line),
+				    "event: print\ndata: %u\n\n", v->printgen);
 				stream_put(s, line);
 			}
 			if (s->len == 0)
@@ -218,7 +191,6 @@ reply_events(struct srv *v, struct MHD_Connection *c)
 {
 	struct MHD_Response	*r;
 	struct stream		*s = xcalloc(1, sizeof(*s));
-	enum MHD_Result		 ret;
 
 	s->v = v;
 	pthread_mutex_lock(&v->lock);
@@ -229,164 +201,64 @@ reply_events(struct srv *v, struct MHD_Connection *c)
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
 	    "text/event-stream; charset=utf-8");
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	ret = MHD_queue_response(c, MHD_HTTP_OK, r);
-	MHD_destroy_response(r);
-	return ret;
+	return http_queue(c, MHD_HTTP_OK, r);
 }
 
-/* An HTML file with the reload script before its </body>. */
-static struct MHD_Response *
-html_response(struct srv *v, int fd, size_t size)
-{
-	char		*page, *body, script[sizeof(reload_script) + 16];
-	size_t		 n = 0, at, slen;
-	ssize_t		 k;
-	unsigned	 gen;
-
-	pthread_mutex_lock(&v->lock);
-	gen = v->gen;
-	pthread_mutex_unlock(&v->lock);
-	slen = (size_t)snprintf(script, sizeof(script), reload_script, gen);
-	page = xmalloc(size + slen + 1);
-	while (n < size && (k = read(fd, page + n, size - n)) > 0)
-		n += (size_t)k;
-	page[n] = '\0';
-	close(fd);
-	at = n;
-	for (body = page; (body = strstr(body, "</body>")) != NULL; body++)
-		at = (size_t)(body - page);
-	memmove(page + at + slen, page + at, n - at);
-	memcpy(page + at, script, slen);
-	return MHD_create_response_from_buffer(n + slen, page,
-	    MHD_RESPMEM_MUST_FREE);
-}
-
-/*
- * The file under the site root that url names, or an HTTP status: 403
- * for a path that leaves the root, 404 for one that is not there or is
- * hidden, 301 (*redirect set) for a folder named without its final slash.
- */
-static unsigned
-resolve(const struct srv *v, const char *url, char **file, int *redirect)
-{
-	char		*path, *real;
-	const char	*p;
-	size_t		 n;
-	struct stat	 st;
-
-	*file = NULL;
-	*redirect = 0;
-	if (url[0] != '/' || strchr(url, '\\') != NULL)
-		return MHD_HTTP_FORBIDDEN;
-	/* MHD has decoded %2e%2e already: every part is looked at as it is */
-	for (p = url; *p != '\0'; p++) {
-		if (p[0] != '/')
-			continue;
-		if (p[1] == '.' && p[2] == '.' && (p[3] == '/' || p[3] == '\0'))
-			return MHD_HTTP_FORBIDDEN;
-		if (p[1] == '.')
-			return MHD_HTTP_NOT_FOUND;
-	}
-	n = v->rootlen + strlen(url) + sizeof("index.html");
-	path = xmalloc(n);
-	snprintf(path, n, "%s%s%s", v->root, url,
-	    ends_with(url, "/") ? "index.html" : "");
-	real = realpath(path, NULL);
-	free(path);
-	if (real == NULL)
-		return MHD_HTTP_NOT_FOUND;
-	if (strncmp(real, v->root, v->rootlen) != 0 ||
-	    (real[v->rootlen] != '/' && real[v->rootlen] != '\0')) {
-		free(real);
-		return MHD_HTTP_FORBIDDEN;
-	}
-	if (stat(real, &st) != 0) {
-		free(real);
-		return MHD_HTTP_NOT_FOUND;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		free(real);
-		*redirect = 1;
-		return MHD_HTTP_MOVED_PERMANENTLY;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		free(real);
-		return MHD_HTTP_NOT_FOUND;
-	}
-	*file = real;
-	return MHD_HTTP_OK;
-}
+static int	 site_request;	/* *con_cls of a request for the site */
 
 static enum MHD_Result
 answer(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **con_cls)
 {
-	static int		 seen;
 	struct srv		*v = cls;
 	struct MHD_Response	*r;
-	struct stat		 st;
-	enum MHD_Result		 ret;
-	char			*file, *loc;
-	unsigned		 status;
-	int			 fd, redirect;
+	unsigned		 st;
 
+	if (*con_cls == NULL && (st = auth_password(v, c)) != 0)
+		return http_text(c, st, "请输入编辑台的用户名和密码\n");
+	if (strncmp(url, DESK_PATH, strlen(DESK_PATH)) == 0 ||
+	    strcmp(url, "/desk") == 0) {
+		if (url[5] == '\0')
+			url = DESK_PATH;
+		return desk_answer(v, c, url, method, upload, upload_size,
+		    con_cls);
+	}
 	if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
 	    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-		return reply_text(c, MHD_HTTP_METHOD_NOT_ALLOWED,
+		return http_text(c, MHD_HTTP_METHOD_NOT_ALLOWED,
 		    "只支持 GET 和 HEAD\n");
 	if (*con_cls == NULL) {
 		/* the headers only; a body, if any, comes next */
-		*con_cls = &seen;
+		*con_cls = &site_request;
 		return MHD_YES;
 	}
 	if (*upload_size != 0)
-		return reply_text(c, MHD_HTTP_CONTENT_TOO_LARGE,
+		return http_text(c, MHD_HTTP_CONTENT_TOO_LARGE,
 		    "GET 和 HEAD 不带请求正文\n");
 	if (strcmp(url, EVENTS_PATH) == 0)
 		return reply_events(v, c);
-
-	status = resolve(v, url, &file, &redirect);
-	if (redirect) {
-		loc = xmalloc(strlen(url) + 2);
-		sprintf(loc, "%s/", url);
-		r = MHD_create_response_from_buffer(0, NULL,
-		    MHD_RESPMEM_PERSISTENT);
-		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, loc);
-		free(loc);
-		ret = MHD_queue_response(c, status, r);
-		MHD_destroy_response(r);
-		return ret;
+	if (strcmp(url, RELOAD_PATH) == 0) {
+		r = MHD_create_response_from_buffer(sizeof(reload_js) - 1,
+		    (void *)reload_js, MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+		    http_type(RELOAD_PATH));
+		return http_queue(c, MHD_HTTP_OK, r);
 	}
-	if (status == MHD_HTTP_FORBIDDEN)
-		return reply_text(c, status, "不能访问预览目录以外的文件\n");
-	if (status != MHD_HTTP_OK)
-		return reply_text(c, status, "找不到这个页面\n");
-	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1) {
-		if (fd != -1)
-			close(fd);
-		free(file);
-		return reply_text(c, MHD_HTTP_NOT_FOUND, "找不到这个页面\n");
-	}
-	if (ends_with(file, ".html"))
-		r = html_response(v, fd, (size_t)st.st_size);
-	else
-		r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-	    type_of(file));
-	/* a preview: always the latest build */
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	free(file);
-	ret = MHD_queue_response(c, MHD_HTTP_OK, r);
-	MHD_destroy_response(r);
-	return ret;
+	return http_send(v, c, v->root, url);
 }
 
-/* ---- the command ---- */
+static void
+completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	if (*con_cls != NULL && *con_cls != &site_request)
+		desk_done(*con_cls);
+	*con_cls = NULL;
+}
 
 static struct MHD_Daemon *
-start(struct srv *v, const char *addr, int port)
+http_start(struct srv *v, const char *addr, int port)
 {
 	struct sockaddr_in	 a4;
 	struct sockaddr_in6	 a6;
@@ -414,7 +286,40 @@ start(struct srv *v, const char *addr, int port)
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)REQ_MEMORY,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
 	    MHD_OPTION_THREAD_STACK_SIZE, (size_t)(256 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
 	    MHD_OPTION_END);
+}
+
+/* ---- the command ---- */
+
+/* Only this machine reaches the address: 127.0.0.0/8 or ::1. */
+static int
+loopback(const char *addr)
+{
+	struct in_addr	 a4;
+	struct in6_addr	 a6;
+
+	if (inet_pton(AF_INET, addr, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	return inet_pton(AF_INET6, addr, &a6) == 1 &&
+	    IN6_IS_ADDR_LOOPBACK(&a6);
+}
+
+/* The address as a browser writes it, host:port, which the desk
+ * answers to (auth_host()); a wildcard address answers to the names
+ * the machine has. */
+static void
+host_port(struct srv *v, const char *addr, int port)
+{
+	struct in_addr	 a4;
+	struct in6_addr	 a6;
+
+	v->anyhost = (inet_pton(AF_INET, addr, &a4) == 1 &&
+	    a4.s_addr == htonl(INADDR_ANY)) ||
+	    (inet_pton(AF_INET6, addr, &a6) == 1 &&
+	    IN6_IS_ADDR_UNSPECIFIED(&a6));
+	snprintf(v->hostport, sizeof(v->hostport), strchr(addr, ':') ?
+	    "[%s]:%d" : "%s:%d", addr, port);
 }
 
 int
@@ -438,12 +343,22 @@ serve_main(const struct serve_opts *o)
 		msg(MSG_USAGE, NULL, "--listen 需要一个 IP 地址，如 127.0.0.1");
 		return 2;
 	}
+	/* anyone who reaches the desk can change the issues: beyond this
+	 * machine only with a password */
+	if (!loopback(addr) && o->password_file == NULL) {
+		msg(MSG_USAGE, NULL, "--listen 到本机以外的地址时，须用 "
+		    "--password-file 给出密码文件");
+		return 2;
+	}
 	memset(&v, 0, sizeof(v));
+	if ((v.auth = auth_new(o->password_file, o->read_only)) == NULL)
+		return 2;
 	memset(&t, 0, sizeof(t));
 	v.o = o;
 	v.ino = -1;
 	pthread_mutex_init(&v.lock, NULL);
 	pthread_cond_init(&v.cond, NULL);
+	pthread_mutex_init(&v.save, NULL);
 	v.jo.out = o->out;
 	v.jo.templates = o->templates;
 	v.jo.po.fontdir = o->fontdir;
@@ -480,19 +395,23 @@ serve_main(const struct serve_opts *o)
 		goto out;
 	}
 	v.rootlen = strlen(v.root);
-	clock_gettime(CLOCK_MONOTONIC, &v.saved);
-	rebuild_stale(&v);
-
-	if ((d = start(&v, addr, o->port)) == NULL) {
+	if ((d = http_start(&v, addr, o->port)) == NULL) {
 		msg(MSG_SERVE_LISTEN, NULL, addr, o->port,
 		    msg_strerror(errno ? errno : EADDRINUSE));
 		goto out;
 	}
 	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	port = info != NULL ? info->port : o->port;
-	printf(strchr(addr, ':') ? "预览：http://[%s]:%d/（按 Ctrl-C 结束）\n" :
-	    "预览：http://%s:%d/（按 Ctrl-C 结束）\n", addr, port);
+	host_port(&v, addr, port);
+	/* the desk's address first: what an editor opens */
+	printf("编辑台：http://%s" DESK_PATH "?token=%s\n", v.hostport,
+	    auth_token(v.auth));
+	printf("预览：http://%s/（按 Ctrl-C 结束）\n", v.hostport);
 	fflush(stdout);
+	/* Served while it builds: the desk opens at once, and pages not
+	 * built yet come with the build. */
+	clock_gettime(CLOCK_MONOTONIC, &v.saved);
+	rebuild_stale(&v);
 	/* The builds of a long session are judged one by one. */
 	msg_reset();
 
@@ -562,7 +481,9 @@ out:
 	for (i = 0; i < 2; i++)
 		if (sigpipe_fd[i] != -1)
 			close(sigpipe_fd[i]);
+	auth_free(v.auth);
 	pthread_cond_destroy(&v.cond);
+	pthread_mutex_destroy(&v.save);
 	pthread_mutex_destroy(&v.lock);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* serve_int.h -- private to the server (serve.c, rebuild.c, watch.c): its state and the calls between its builder, watcher and HTTP side. */
+/* serve_int.h -- private to the server (serve.c, rebuild.c, watch.c and the desk's files): its state and the calls between its builder, watcher and HTTP side. */
 #ifndef JIANBAO_SERVE_SERVE_INT_H
 #define JIANBAO_SERVE_SERVE_INT_H
 
@@ -12,6 +12,8 @@
 
 #define DEFAULT_ADDR	"127.0.0.1"
 #define EVENTS_PATH	"/__events"
+#define RELOAD_PATH	"/__reload.js"	/* the script EVENTS_PATH is for */
+#define DESK_PATH	"/desk/"	/* the editing desk (desk_int.h) */
 #define MAX_CONNS	256		/* connections at once */
 #define REQ_MEMORY	(32 * 1024)	/* a request's headers, at most */
 #define CONN_TIMEOUT	60		/* seconds an idle connection lives */
@@ -45,15 +47,22 @@ struct srv {
 	const struct serve_opts	*o;
 	char			*root;		/* realpath of o->out */
 	size_t			 rootlen;
+	char			 hostport[300];	/* the Host the desk answers to */
+	int			 anyhost;	/* a wildcard --listen (auth.c) */
+	struct auth		*auth;		/* who may come in (auth.c) */
 
 	/* Shared with the server's threads, under lock. */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;
 	unsigned		 gen;		/* good rebuilds so far */
+	unsigned		 printgen;	/* print editions rebuilt so far */
 	unsigned		 diaggen;	/* changes of diag */
 	char			*diag;		/* shown over pages, or NULL */
 	int			 quit;
 	int			 nstreams;	/* pages listening */
+
+	/* The desk's writes, one at a time (desk.c). */
+	pthread_mutex_t		 save;
 
 	/* The builder's, on the main thread only. */
 	struct jobs_opts	 jo;
@@ -83,14 +92,6 @@ struct todo {
 	char	**paths;	/* these issues */
 	size_t	 n;
 };
-
-static inline int
-ends_with(const char *s, const char *tail)
-{
-	size_t	 n = strlen(s), m = strlen(tail);
-
-	return n >= m && strcmp(s + n - m, tail) == 0;
-}
 
 /*
  * rebuild.c.  rebuild_step() runs fn on st, its diagnostics kept as those

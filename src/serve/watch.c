@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <glib.h>
 
 #include "model/model.h"
 #include "jobs/jobs.h"
@@ -127,7 +128,7 @@ take_event(struct srv *v, const struct inotify_event *e, struct todo *t)
 			watch_add(v, path, W_IMAGES);
 			break;
 		}
-		if (!ends_with(e->name, ".md"))
+		if (!g_str_has_suffix(e->name, ".md"))
 			break;
 		snprintf(path, sizeof(path), "%s/%s", v->w[k].dir, e->name);
 		/* An issue added or removed changes its neighbours;

@@ -141,6 +141,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_WORKER] = "生成进程意外终止（%s），从 “%s” 起的 %d 期可能未生成",
 	[MSG_SERVE_LISTEN] = "无法在 “%s” 的 %d 端口上提供预览：%s",
 	[MSG_SERVE_WATCH] = "无法监视 “%s” 中的改动：%s",
+	[MSG_SERVE_PASSWORD] = "密码文件中应有 “用户名:密码散列” 的行（散列用 mkpasswd -m yescrypt 生成）",
 };
 
 /*

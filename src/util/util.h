@@ -75,6 +75,104 @@ struct vec {
 void	*vec_push(struct vec *x);
 void	*vec_finish(struct vec *x, struct arena *a, size_t *n);
 
+/* the classes of Chinese text every stage shares (zhtext.c). */
+
+/*
+ * zh_wide(): 1 if c is East Asian wide or full-width (Unicode W, F) or a
+ * half-width form (U+FF61..FFDC), but not Hangul, whose words keep their
+ * spaces.  A line break between two such characters vanishes (CSS Text
+ * 3), and a title gives them a whole cell.  zh_wide_ambiguous(): 1 if c
+ * is wide or of ambiguous width (W, F, A) as legacy East Asian text
+ * counts it: “ ” · — and Greek and Cyrillic letters too, Hangul too, but
+ * not the half-width forms.  zh_punct(): 1 if c is punctuation (Unicode
+ * P*: marks, brackets, quotes, dashes).  zh_han(): a Han character.
+ * zh_text(): Chinese text as the half-width-mark rule of check and check
+ * --fix has it: Han, CJK marks (not 　), full-width forms, curly quotes,
+ * … and —.
+ */
+int		 zh_wide(unsigned long c);
+int		 zh_wide_ambiguous(unsigned long c);
+int		 zh_punct(unsigned long c);
+int		 zh_han(unsigned long c);
+int		 zh_text(unsigned long c);
+
+/* The full-width form of the half-width mark c (, . ; : ? ! ( ) become
+ * ，。；：？！（）), or 0 when c is none of them. */
+unsigned long	 zh_full_width(unsigned long c);
+
+/*
+ * Line-break classes (typesetting.md §3.1, §3.9).  A line may not start
+ * with a no_start mark (clreq strict: closing marks, pauses and stops,
+ * ·, …, —, ％) nor end with a no_end one (opening marks); a stop is a
+ * pause or stop mark or the dash, after which a phrase ends; open and
+ * close quotes are “‘「『 and ”’」』; pair marks (—— ……) neither break
+ * nor stretch inside; an interpunct (·) is set in ½ em; a space (U+0020,
+ * U+3000) vanishes at a line end.  zh_tailor_break() takes UAX #14's
+ * answer uax14 (1: a line may break between pc and c) and returns
+ * Chinese text's: quotes as opening and closing marks, no line starting
+ * with a no_start mark nor ending with a no_end one.
+ */
+int		 zh_no_start(unsigned long c);
+int		 zh_no_end(unsigned long c);
+int		 zh_stop(unsigned long c);
+int		 zh_open_quote(unsigned long c);
+int		 zh_close_quote(unsigned long c);
+int		 zh_pairmark(unsigned long c);
+int		 zh_interpunct(unsigned long c);
+int		 zh_space(unsigned long c);
+int		 zh_tailor_break(unsigned long pc, unsigned long c, int uax14);
+
+/* where a title's lines end, for every edition (titlebreak.c). */
+
+/*
+ * A title breaker: ICU's word and line iterators for Chinese, opened on
+ * first use and kept for the next title.  tbrk_new() never fails (without
+ * ICU's dictionary every break counts as one between words); the caller
+ * frees it with tbrk_free() (NULL: no-op).
+ */
+struct tbrk;
+
+struct tbrk	*tbrk_new(void);
+void		 tbrk_free(struct tbrk *t);
+
+/* What a line break inside a word costs (em²): the last resort. */
+#define TBRK_INSIDE	1e4
+
+/*
+ * What ending a line of the title s (len bytes, n characters) before
+ * each character costs (GB/T 9704 §7.3.1: break at meaning boundaries):
+ * nothing after a pause or stop mark, a dash or a space; a little beside
+ * a quoted or bracketed phrase; more between two words of ICU's
+ * dictionary; TBRK_INSIDE inside a word; -1 where no line may break.
+ * brk[i] (n entries) says whether a line may break before character i at
+ * all, as the caller's shaper has it; with NULL, UAX #14 by ICU, tailored
+ * by zh_tailor_break().  Returns n + 1 costs (the first and last 0; the
+ * caller frees them) and n in *n, or NULL for an empty title, one over
+ * 200 characters or one with a line break in it.
+ */
+double		*tbrk_costs(struct tbrk *t, const char *s, size_t len,
+		    const unsigned char *brk, size_t *n);
+
+/*
+ * Break the n characters with costs cost[] (tbrk_costs()) into the fewest
+ * lines no wider than w (at most maxl of them; 0: any number) that need
+ * no break inside a word (if that is impossible, the fewest at all),
+ * choosing among them the breaks that keep the lines closest to even
+ * length (squared deviation from the mean, in em²) plus the cost of each
+ * break.  width(arg, s, e) is the width of characters [s, e) set as one
+ * line.  Fills start[] (n + 1, the caller's) with the first character of
+ * each line and n after the last; returns the number of lines, or 0 when
+ * none fits.  tbrk_narrowest() returns the narrowest measure that sets
+ * them in at most maxl lines (0: as many as it takes) broken only between
+ * words or at marks.
+ */
+size_t		 tbrk_lines(const double *cost, size_t n,
+		    double (*width)(void *arg, size_t s, size_t e), void *arg,
+		    double w, double em, size_t maxl, size_t *start);
+double		 tbrk_narrowest(const double *cost, size_t n,
+		    double (*width)(void *arg, size_t s, size_t e), void *arg,
+		    size_t maxl);
+
 /* diagnostics: one function, one message table, one exit status. */
 
 /*
@@ -220,6 +318,7 @@ enum msgid {
 	MSG_WORKER,		/* build: a worker process died */
 	MSG_SERVE_LISTEN,	/* serve: cannot listen on the address */
 	MSG_SERVE_WATCH,	/* serve: cannot watch a folder for changes */
+	MSG_SERVE_PASSWORD,	/* serve: a password file line is not name:hash */
 	MSG__MAX
 };
 
@@ -355,5 +454,26 @@ char		*datadir_beside(const char *name);
  * string that lives until the process ends.
  */
 const char	*datadir_find(const char *name);
+
+/* a ZIP package made in memory, its entries in a fixed order with fixed times. */
+
+/*
+ * zipout_new() starts an archive in memory; zipout_add() adds len bytes
+ * at data, which must live until zipout_finish(), as the entry name
+ * (UTF-8), stored when store is set (pictures, compressed already), else
+ * deflated at a fixed level; zipout_finish() puts the archive into out
+ * and frees zo.  Entries are written in the order added, each with the
+ * time of SOURCE_DATE_EPOCH (1980-01-01 without it) and no extra fields,
+ * so the same entries give the same bytes.  A failure of any step is
+ * reported by zipout_finish() as one writing path (at pos, or none when
+ * NULL), which then returns -1; else 0.
+ */
+struct zipout;
+
+struct zipout	*zipout_new(void);
+void		 zipout_add(struct zipout *zo, const char *name,
+		    const void *data, size_t len, int store);
+int		 zipout_finish(struct zipout *zo, struct buf *out,
+		    const struct jb_pos *pos, const char *path);
 
 #endif

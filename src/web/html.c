@@ -4,7 +4,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/HTMLtree.h>
@@ -49,13 +52,14 @@ enum slot {
 	SLOT_COPIES,		/* （共印N份） */
 	SLOT_CREDITS,		/* 审核：… 校对：… 编辑：… */
 	SLOT_KIND,		/* 增刊: the kind (刊别) under the 刊名 */
+	SLOT_DRAFT,		/* 送审稿: a banner, only in a --draft build */
 	SLOT__MAX
 };
 
 static const char *const slotnames[SLOT__MAX] = {
 	"title", "style", "icon", "nav", "classification", "series", "issue",
 	"total", "org", "date", "printed", "note", "contents", "articles",
-	"dist", "copies", "credits", "kind",
+	"dist", "copies", "credits", "kind", "draft",
 };
 
 /* The parsed template and style sheet, owned here for the whole run. */
@@ -69,6 +73,7 @@ static struct html {
 struct page {
 	const struct jb_doc	*d;
 	const struct jb_nav	*nav;
+	struct tbrk		*tbrk;		/* the title breaker, made for the first title */
 	xmlNodePtr		 slots[SLOT__MAX][SLOT_USES];
 	int			 nslots[SLOT__MAX];
 };
@@ -436,6 +441,11 @@ fill_nav(struct page *pg, xmlNodePtr nav)
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->pdf_href);
 		xmlNewProp(a, BAD_CAST "type", BAD_CAST "application/pdf");
 	}
+	if (v->ofd_href != NULL) {
+		a = line(nav, "a", "ofd", doc_label(pg->d, JB_LABEL_OFD));
+		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->ofd_href);
+		xmlNewProp(a, BAD_CAST "type", BAD_CAST JB_OFD_TYPE);
+	}
 	if (v->docx_href != NULL) {
 		a = line(nav, "a", "docx", doc_label(pg->d, JB_LABEL_DOCX));
 		xmlNewProp(a, BAD_CAST "href", BAD_CAST v->docx_href);
@@ -498,6 +508,42 @@ fill_contents(struct page *pg, xmlNodePtr sec)
 	endblock(sec);
 }
 
+/*
+ * An article's title, with <wbr> wherever util/titlebreak.c lets a title
+ * line end between words or after a mark: style.css sets titles with
+ * word-break: keep-all, so a browser breaks them there (and at blanks)
+ * and never inside a word (全市文明城/市创建).
+ */
+static void
+title(struct page *pg, xmlNodePtr parent, const char *t)
+{
+	xmlNodePtr	 h = line(parent, "h2", NULL, NULL), wbr;
+	const char	*from = t, *q, *prev;
+	double		*cost;
+	size_t		 n, i;
+
+	if (pg->tbrk == NULL)
+		pg->tbrk = tbrk_new();
+	if ((cost = tbrk_costs(pg->tbrk, t, strlen(t), NULL, &n)) == NULL) {
+		htmlio_text(h, t);
+		return;
+	}
+	for (prev = t, q = g_utf8_next_char(t), i = 1; i < n;
+	    prev = q, q = g_utf8_next_char(q), i++) {
+		if (cost[i] < 0 || cost[i] >= TBRK_INSIDE ||
+		    zh_space(g_utf8_get_char(prev)))
+			continue;
+		xmlAddChild(h, xmlNewTextLen(BAD_CAST from, (int)(q - from)));
+		/* libxml2's HTML writer knows no <wbr>: written as it is */
+		wbr = xmlNewText(BAD_CAST "<wbr>");
+		wbr->name = xmlStringTextNoenc;
+		xmlAddChild(h, wbr);
+		from = q;
+	}
+	htmlio_text(h, from);
+	free(cost);
+}
+
 static void
 fill_articles(struct page *pg, xmlNodePtr parent)
 {
@@ -518,7 +564,7 @@ fill_articles(struct page *pg, xmlNodePtr parent)
 		if (a->kicker != NULL)
 			line(head, "p", "kicker", a->place ? a->kicker :
 			    arena_printf(pg->d->arena, "%s——", a->kicker));
-		line(head, "h2", NULL, a->title);
+		title(pg, head, a->title);
 		if (a->subtitle != NULL)
 			line(head, "p", "subtitle", a->subtitle);
 		endblock(head);
@@ -576,7 +622,8 @@ has_content(struct page *pg, int s)
 	switch (s) {
 	case SLOT_NAV:
 		return v != NULL && (v->prev_href || v->next_href ||
-		    v->index_href || v->pdf_href || v->docx_href);
+		    v->index_href || v->pdf_href || v->ofd_href ||
+		    v->docx_href);
 	case SLOT_ICON:
 		/* Like the archive link, the icon lives at the site root. */
 		return v != NULL && v->root != NULL;
@@ -587,6 +634,8 @@ has_content(struct page *pg, int s)
 		return doc_total_label(d) != NULL;
 	case SLOT_KIND:
 		return d->meta.kind != NULL;
+	case SLOT_DRAFT:
+		return d->series->draft;
 	case SLOT_NOTE:
 		return d->meta.nnote > 0;
 	case SLOT_CONTENTS:
@@ -646,6 +695,9 @@ fill(struct page *pg, int s, xmlNodePtr n)
 	case SLOT_KIND:
 		fill_text(n, m->kind->name);
 		break;
+	case SLOT_DRAFT:
+		fill_text(n, doc_draft_word(d));
+		break;
 	case SLOT_ORG:
 		fill_text(n, m->org);
 		break;
@@ -702,9 +754,9 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 	int		 s, i;
 	int		 rc = -1;
 
+	memset(&pg, 0, sizeof(pg));
 	if (load_templates(tmpldir) == -1)
 		goto out;
-	memset(&pg, 0, sizeof(pg));
 	pg.d = d;
 	pg.nav = nav != NULL ? nav : &nonav;
 
@@ -719,6 +771,7 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 
 	rc = htmlio_write(doc, path, 0);
 out:
+	tbrk_free(pg.tbrk);
 	xmlFreeDoc(doc);
 	return rc;
 }
@@ -803,7 +856,7 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 {
 	struct jb_nav	 nav;
 	struct link	 p, q;
-	char		 pdfhref[256], docxhref[256], *target;
+	char		 pdfhref[256], docxhref[256], ofdhref[256], *target;
 	const char	*base;
 	size_t		 n;
 	int		 rc = -1;
@@ -816,6 +869,10 @@ html_write_page(const struct jb_doc *d, const struct iss_file *prev,
 	nav.pdf_href = pdfhref;
 	snprintf(docxhref, sizeof(docxhref), "%s.docx", base ? base + 1 : stem);
 	nav.docx_href = docxhref;
+	/* the OFD edition is built with the print edition when the series
+	 * asks for it (jobs.h) */
+	snprintf(ofdhref, sizeof(ofdhref), "%s.ofd", base ? base + 1 : stem);
+	nav.ofd_href = d->series->ofd != JB_OFD_NONE ? ofdhref : NULL;
 	nav.index_href = "../index.html";
 	nav.root = "../";
 	n = strlen(stem) + 8;

@@ -183,6 +183,7 @@ struct jb_nav {
 	const char	*index_href;	/* "../index.html" */
 	const char	*pdf_href;	/* "13.pdf" */
 	const char	*docx_href;	/* "13.docx" */
+	const char	*ofd_href;	/* "13.ofd", or NULL: none built */
 	const char	*root;		/* "../": from the page to the site root */
 };
 

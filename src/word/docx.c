@@ -1,11 +1,9 @@
-/* docx.c -- the Word edition's package: styles, settings, fonts, footers, properties, pictures, zipped with libzip. */
+/* docx.c -- the Word edition's package: styles, settings, fonts, footers, properties, pictures, zipped (util.h: zipout). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#include <zip.h>
 
 #include "word/word_int.h"
 #include "model/model.h"
@@ -175,6 +173,44 @@ fonttable_part(const struct docx_pkg *p, struct buf *out)
 	return docx_part_end(w, xb, out);
 }
 
+/* A draft's header: the draft word, right, in 三号 黑体 over a rule. */
+static int
+header_part(const struct docx_pkg *p, struct buf *out)
+{
+	const char	*heiti = p->fonts.name[JB_ROLE_HEITI];
+
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 xb;
+
+	if ((w = docx_part_new(&xb)) == NULL)
+		return -1;
+	docx_start(w, "w:hdr", "xmlns:w",
+	    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+	    NULL);
+	docx_start(w, "w:p", NULL);
+	docx_start(w, "w:pPr", NULL);
+	docx_start(w, "w:pBdr", NULL);
+	docx_empty(w, "w:bottom", "w:val", "single", "w:sz", "6", "w:space",
+	    "1", "w:color", "auto", NULL);
+	docx_end(w);
+	docx_val(w, "w:jc", "right");
+	docx_end(w);
+	docx_start(w, "w:r", NULL);
+	docx_start(w, "w:rPr", NULL);
+	docx_empty(w, "w:rFonts", "w:ascii", heiti, "w:hAnsi", heiti,
+	    "w:eastAsia", heiti, "w:hint", "eastAsia", NULL);
+	docx_val(w, "w:sz", "32");
+	docx_val(w, "w:szCs", "32");
+	docx_end(w);
+	docx_start(w, "w:t", NULL);
+	xmlTextWriterWriteString(w, BAD_CAST doc_draft_word(p->d));
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);
+	docx_end(w);
+	return docx_part_end(w, xb, out);
+}
+
 /* A footer: — PAGE — in 四号 宋体, 1 字 in from the outer edge. */
 static int
 footer_part(int odd, struct buf *out)
@@ -315,7 +351,7 @@ app_part(struct buf *out)
 /* The parts besides the pictures, in the order the package holds them. */
 enum part {
 	P_TYPES, P_RELS, P_DOCUMENT, P_DOCRELS, P_STYLES, P_SETTINGS,
-	P_FONTS, P_FOOTER1, P_FOOTER2, P_CORE, P_APP, P__MAX
+	P_FONTS, P_FOOTER1, P_FOOTER2, P_HEADER, P_CORE, P_APP, P__MAX
 };
 
 static const struct {
@@ -339,6 +375,8 @@ static const struct {
 	    REL "footer", "rIdFooterOdd" },
 	[P_FOOTER2] = { "word/footer2.xml", CT "wordprocessingml.footer+xml",
 	    REL "footer", "rIdFooterEven" },
+	[P_HEADER] = { "word/header1.xml", CT "wordprocessingml.header+xml",
+	    REL "header", "rIdHeader" },
 	[P_CORE] = { "docProps/core.xml",
 	    "application/vnd.openxmlformats-package.core-properties+xml",
 	    NULL, NULL },
@@ -346,8 +384,15 @@ static const struct {
 	    NULL },
 };
 
+/* Every part but the header, which only a draft has. */
 static int
-types_part(struct buf *out)
+in_package(const struct docx_pkg *p, int i)
+{
+	return i != P_HEADER || p->d->series->draft;
+}
+
+static int
+types_part(const struct docx_pkg *p, struct buf *out)
 {
 	xmlTextWriterPtr w;
 	xmlBufferPtr	 xb;
@@ -368,7 +413,7 @@ types_part(struct buf *out)
 	docx_empty(w, "Default", "Extension", "png", "ContentType",
 	    "image/png", NULL);
 	for (i = 0; i < P__MAX; i++) {
-		if (parts[i].type == NULL)
+		if (parts[i].type == NULL || !in_package(p, i))
 			continue;
 		snprintf(name, sizeof(name), "/%s", parts[i].name);
 		docx_empty(w, "Override", "PartName", name, "ContentType",
@@ -413,7 +458,7 @@ docrels_part(const struct docx_pkg *p, struct buf *out)
 	    "http://schemas.openxmlformats.org/package/2006/relationships",
 	    NULL);
 	for (i = 0; i < P__MAX; i++)
-		if (parts[i].rel != NULL)
+		if (parts[i].rel != NULL && in_package(p, (int)i))
 			docx_empty(w, "Relationship", "Id", parts[i].rid,
 			    "Type", parts[i].rel, "Target", parts[i].name + 5,
 			    NULL);
@@ -435,120 +480,29 @@ docrels_part(const struct docx_pkg *p, struct buf *out)
 /* ---- the package ---- */
 
 /*
- * The entries' time: SOURCE_DATE_EPOCH when set, else 1980-01-01 00:00,
- * the first a ZIP can hold, so the same issue zips to the same bytes.
- */
-static void
-dos_time(zip_uint16_t *t, zip_uint16_t *dt)
-{
-	struct tm	 tm;
-
-	*t = 0;
-	*dt = 1 << 5 | 1;
-	if (outfile_epoch(&tm) == -1 || tm.tm_year < 80)
-		return;
-	*t = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
-	*dt = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 |
-	    tm.tm_mday);
-}
-
-/* Add len bytes at data as entry name; they must live until zip_close(). */
-static int
-zip_put(zip_t *z, const char *name, const void *data, size_t len, int store)
-{
-	zip_source_t	*s;
-	zip_int64_t	 i;
-	zip_uint16_t	 t, dt;
-
-	if ((s = zip_source_buffer(z, data, len, 0)) == NULL)
-		return -1;
-	if ((i = zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(s);
-		return -1;
-	}
-	dos_time(&t, &dt);
-	/* Pictures are compressed already; the XML deflates well. */
-	if (zip_set_file_compression(z, (zip_uint64_t)i, store ?
-	    ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 1) == -1 ||
-	    zip_file_set_dostime(z, (zip_uint64_t)i, t, dt, 0) == -1)
-		return -1;
-	return 0;
-}
-
-/*
- * Zip the parts and pictures into memory, in a fixed order; libzip
- * writes sizes before the data, so no data descriptors.  Returns 0 with
- * the archive in out, or -1 after reporting.
+ * Zip the parts and pictures into memory, in a fixed order (util.h:
+ * zipout), pictures stored, parts deflated.  Returns 0 with the archive
+ * in out, or -1 after reporting.
  */
 static int
 zip_package(const struct jb_doc *d, const char *path, struct buf *pv,
     const struct docx_pkg *p, struct buf *out)
 {
-	zip_error_t	 ze;
-	zip_source_t	*src;
-	zip_stat_t	 st;
-	zip_t		*z;
-	size_t		 i;
-	int		 rc = -1;
+	struct zipout	*zo = zipout_new();
+	size_t		 i, k;
 
-	zip_error_init(&ze);
-	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL)
-		goto fail;
-	if ((z = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
-		zip_source_free(src);
-		goto fail;
-	}
-	zip_source_keep(src);
 	for (i = 0; i < P__MAX; i++) {
-		if (i == P_CORE) {
-			size_t k;
-
+		if (i == P_CORE)
 			for (k = 0; k < p->nmedia; k++)
-				if (zip_put(z, arena_printf(d->arena, "word/%s",
-				    p->media[k].part), p->media[k].data.data,
-				    p->media[k].data.len, 1) == -1)
-					break;
-			if (k < p->nmedia)
-				break;
-		}
-		if (zip_put(z, parts[i].name, pv[i].data, pv[i].len, 0) == -1)
-			break;
+				zipout_add(zo, arena_printf(d->arena,
+				    "word/%s", p->media[k].part),
+				    p->media[k].data.data,
+				    p->media[k].data.len, 1);
+		if (in_package(p, i))
+			zipout_add(zo, parts[i].name, pv[i].data, pv[i].len,
+			    0);
 	}
-	if (i < P__MAX) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(z)), 0);
-		zip_discard(z);
-		zip_source_free(src);
-		goto fail;
-	}
-	if (zip_close(z) == -1) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(z)), 0);
-		zip_discard(z);
-		zip_source_free(src);
-		goto fail;
-	}
-	if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
-		out->len = 0;
-		buf_put(out, "", 0);
-		if (st.size > 0) {
-			char *b = xmalloc((size_t)st.size);
-
-			if (zip_source_read(src, b, st.size) ==
-			    (zip_int64_t)st.size) {
-				buf_put(out, b, (size_t)st.size);
-				rc = 0;
-			}
-			free(b);
-		}
-		zip_source_close(src);
-	}
-	zip_source_free(src);
-	if (rc == 0)
-		return 0;
-	zip_error_set(&ze, ZIP_ER_READ, 0);
-fail:
-	msg(MSG_WRITE, &d->src, path, zip_error_strerror(&ze));
-	zip_error_fini(&ze);
-	return -1;
+	return zipout_finish(zo, out, &d->src, path);
 }
 
 int
@@ -568,13 +522,15 @@ docx_write_issue(const struct jb_doc *d, const char *path)
 	/* The document first: it numbers the pictures the relationships name. */
 	if (docx_document(&p, &pv[P_DOCUMENT]) == -1)
 		goto out;
-	if (types_part(&pv[P_TYPES]) == -1 || rels_part(&pv[P_RELS]) == -1 ||
+	if (types_part(&p, &pv[P_TYPES]) == -1 ||
+	    rels_part(&pv[P_RELS]) == -1 ||
 	    docrels_part(&p, &pv[P_DOCRELS]) == -1 ||
 	    docx_styles_part(&p, &pv[P_STYLES]) == -1 ||
 	    settings_part(&pv[P_SETTINGS]) == -1 ||
 	    fonttable_part(&p, &pv[P_FONTS]) == -1 ||
 	    footer_part(1, &pv[P_FOOTER1]) == -1 ||
 	    footer_part(0, &pv[P_FOOTER2]) == -1 ||
+	    (d->series->draft && header_part(&p, &pv[P_HEADER]) == -1) ||
 	    core_part(d, &pv[P_CORE]) == -1 || app_part(&pv[P_APP]) == -1) {
 		msg(MSG_WRITE, &d->src, path, "内存不足");
 		goto out;

@@ -3,8 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <glib.h>
 
 #include "word/word_int.h"
 #include "model/model.h"
@@ -175,147 +174,58 @@ contents(struct docx_body *b)
 /*
  * Title lines.  Word breaks a long title where the measure ends, inside
  * a word if need be; print breaks it by sense into the fewest lines of
- * even length (linebreak.c).  The DOCX does the same with widths in em
- * (a wide character 1, others ½) and gives Word the breaks as line
- * breaks: after a pause or stop mark or a space a break costs nothing,
- * beside a quoted phrase TB_QUOTE, between two words (ICU's dictionary)
- * TB_WORD, inside a word TB_CHAR; each line costs its squared distance
- * from the mean.
+ * even length (util/titlebreak.c).  The DOCX does the same with widths
+ * in em (docx_em_of()), in at most TB_MAXL lines, and gives Word the
+ * breaks as line breaks.
  */
-#define TB_QUOTE	4.0
-#define TB_WORD		9.0
-#define TB_CHAR		1e4
-#define TB_MAXCH	128	/* longer titles are left to Word */
 #define TB_MAXL		4
 
-/* The least cost of l lines ending before character j (see title_breaks()). */
-static void
-line_cost(double *cost, size_t *from, size_t n, size_t l, size_t j,
-    const double *x, const double *bc, double room, double mean)
+/* Width in em of characters [s, e) of a title, from their running sums. */
+static double
+title_width(void *arg, size_t s, size_t e)
 {
-	double	 d, k;
-	size_t	 i;
+	const double	*x = arg;
 
-	if (bc[j] < 0)
-		return;
-	for (i = 0; i < j; i++) {
-		if (cost[(l - 1) * (n + 1) + i] < 0 || x[j] - x[i] > room + 0.01)
-			continue;
-		d = x[j] - x[i] - mean;
-		k = cost[(l - 1) * (n + 1) + i] + bc[j] + d * d;
-		if (cost[l * (n + 1) + j] < 0 || k < cost[l * (n + 1) + j]) {
-			cost[l * (n + 1) + j] = k;
-			from[l * (n + 1) + j] = i;
-		}
-	}
+	return x[e] - x[s];
 }
 
 /*
- * Fill at[] with the byte offsets where title t breaks and return their
- * number: 0 when it fits one line or is too long to search.
+ * Fill at[] (TB_MAXL - 1) with the byte offsets where title t breaks and
+ * return their number: 0 when it fits one line or is too long to search.
  */
 static size_t
-title_breaks(const char *t, size_t *at)
+title_breaks(struct docx_body *b, const char *t, size_t *at)
 {
-	unsigned long	 c[TB_MAXCH];
-	size_t		 off[TB_MAXCH + 1], from[(TB_MAXL + 1) * (TB_MAXCH + 1)];
-	double		 x[TB_MAXCH + 1], bc[TB_MAXCH + 1];
-	double		 cost[(TB_MAXL + 1) * (TB_MAXCH + 1)], room, mean;
-	unsigned char	 word[TB_MAXCH + 1];
-	const unsigned char *p = (const unsigned char *)t;
-	UErrorCode	 err = U_ZERO_ERROR;
-	UBreakIterator	*bi;
-	UText		*ut;
-	int32_t		 wb;
-	size_t		 n = 0, i, j, l, L, nl = 0;
+	double		*cost, *x = NULL, room;
+	size_t		*start = NULL, n, i, nl = 0;
+	const char	*q;
 
+	if (b->tbrk == NULL)
+		b->tbrk = tbrk_new();
+	if ((cost = tbrk_costs(b->tbrk, t, strlen(t), NULL, &n)) == NULL)
+		return 0;
 	room = (SPEC_MEASURE * 72 / 25.4 - 4 * DOCX_CELL / 20.0) / SPEC_SIZE_2;
+	x = xmalloc((n + 1) * sizeof(*x));
 	x[0] = 0;
-	while (*p != '\0') {
-		int len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
-
-		if (n == TB_MAXCH)
-			return 0;
-		off[n] = (size_t)(p - (const unsigned char *)t);
-		c[n] = len == 1 ? *p : len == 2 ? (unsigned long)(*p & 0x1F) :
-		    len == 3 ? (unsigned long)(*p & 0x0F) :
-		    (unsigned long)(*p & 0x07);
-		for (i = 1; i < (size_t)len; i++)
-			c[n] = c[n] << 6 | (p[i] & 0x3F);
-		x[n + 1] = x[n] + docx_em_of(c[n]);
-		p += len;
-		n++;
-	}
-	off[n] = (size_t)(p - (const unsigned char *)t);
-	if (x[n] <= room + 0.01)
-		return 0;
-
-	/* Word starts by ICU; without its dictionary every break is a word's. */
-	memset(word, 1, sizeof(word));
-	bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &err);
-	ut = utext_openUTF8(NULL, t, -1, &err);
-	if (U_SUCCESS(err)) {
-		ubrk_setUText(bi, ut, &err);
-		memset(word, 0, sizeof(word));
-		for (wb = ubrk_first(bi), i = 0; U_SUCCESS(err) &&
-		    wb != UBRK_DONE; wb = ubrk_next(bi)) {
-			while (i < n && off[i] < (size_t)wb)
-				i++;
-			if (off[i] == (size_t)wb)
-				word[i] = 1;
-		}
-	}
-	utext_close(ut);
-	ubrk_close(bi);
-
-	/* What a line ending before character i costs; -1: no break there. */
-	for (i = 1; i < n; i++) {
-		unsigned long pc = c[i - 1], cc = c[i];
-
-		if (cc == ' ' || cc == 0x3000 ||
-		    docx_in_set(TB_STOP TB_CLOSE, cc) ||
-		    docx_in_set(TB_OPEN, pc) ||
-		    (cc < 0x80 && pc < 0x80 && pc != ' '))
-			bc[i] = -1;
-		else if (pc == ' ' || pc == 0x3000 || docx_in_set(TB_STOP, pc))
-			bc[i] = 0;
-		else if (docx_in_set(TB_CLOSE, pc) || docx_in_set(TB_OPEN, cc))
-			bc[i] = TB_QUOTE;
-		else
-			bc[i] = word[i] ? TB_WORD : TB_CHAR;
-	}
-	bc[n] = 0;
-
-	/*
-	 * The fewest lines, then the least cost: with L lines of mean width
-	 * x[n] / L, cost[l][j] is the least cost of the first l lines ending
-	 * before character j.
-	 */
-	for (L = 1; L <= TB_MAXL && nl == 0; L++) {
-		mean = x[n] / (double)L;
-		for (i = 0; i < (TB_MAXL + 1) * (n + 1); i++)
-			cost[i] = -1;
-		cost[0] = 0;
-		for (l = 1; l <= L; l++)
-			for (j = 1; j <= n; j++)
-				line_cost(cost, from, n, l, j, x, bc, room,
-				    mean);
-		if (cost[L * (n + 1) + n] >= 0)
-			nl = L;
-	}
-	if (nl < 2)
-		return 0;
-	for (l = nl, j = n; l > 1; l--) {
-		j = from[l * (n + 1) + j];
-		at[l - 2] = off[j];
-	}
-	return nl - 1;
+	for (q = t, i = 0; i < n; i++, q = g_utf8_next_char(q))
+		x[i + 1] = x[i] + docx_em_of(g_utf8_get_char(q));
+	start = xmalloc((n + 1) * sizeof(*start));
+	if (x[n] > room + 0.01)
+		nl = tbrk_lines(cost, n, title_width, x, room + 0.01, 1,
+		    TB_MAXL, start);
+	for (i = 1; i < nl; i++)
+		at[i - 1] = (size_t)(g_utf8_offset_to_pointer(t,
+		    (glong)start[i]) - t);
+	free(cost);
+	free(x);
+	free(start);
+	return nl < 2 ? 0 : nl - 1;
 }
 
 static void
 title(struct docx_body *b, const struct jb_article *art, unsigned keep)
 {
-	size_t	 at[TB_MAXL], n = title_breaks(art->title, at), i, from = 0;
+	size_t	 at[TB_MAXL], n = title_breaks(b, art->title, at), i, from = 0;
 	char	 id[16], *line;
 
 	docx_para_start(b, DS_TITLE, keep);
@@ -636,10 +546,11 @@ docx_document(struct docx_pkg *p, struct buf *out)
 		if (article(&b, &p->d->articles[i]) == -1)
 			rc = -1;
 	colophon(&b);
-	docx_sect_props(b.out, 0);
+	docx_sect_props(b.out, 0, DOCX_DRAFT(p));
 	docx_end(b.out);	/* w:body */
 	docx_end(b.out);	/* w:document */
 	if (docx_part_end(b.out, xb, out) == -1)
 		rc = -1;
+	tbrk_free(b.tbrk);
 	return rc;
 }

@@ -14,7 +14,7 @@
 double
 docx_em_of(unsigned long c)
 {
-	if (src_wide_ambiguous(c))
+	if (zh_wide_ambiguous(c))
 		return 1;
 	if (c >= '0' && c <= '9')
 		return 0.5;
@@ -93,7 +93,8 @@ docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 	if (jc != NULL)
 		docx_val(w, "w:jc", jc);
 	if (sect)
-		docx_sect_props(w, sect == 2);
+		docx_sect_props(w, (sect & ~DOCX_SECT_DRAFT) == 2,
+		    sect & DOCX_SECT_DRAFT);
 	docx_end(w);		/* w:pPr */
 }
 
@@ -250,33 +251,23 @@ docx_runs(struct docx_body *b, const struct jb_run *r, size_t n, int lead)
 	}
 }
 
-int
-docx_in_set(const char *set, unsigned long c)
-{
-	const unsigned char	*p = (const unsigned char *)set;
-	unsigned long		 d;
-
-	while (*p != '\0') {
-		d = p[0] < 0xE0 ? (unsigned long)(p[0] & 0x1F) << 6 |
-		    (p[1] & 0x3F) : (unsigned long)(p[0] & 0x0F) << 12 |
-		    (unsigned long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		if (d == c)
-			return 1;
-		p += p[0] < 0xE0 ? 2 : 3;
-	}
-	return 0;
-}
-
 /*
  * The section: A4, margins 37/35/28/26 mm, the footer 7 mm below the type
- * area, 22 lines; turned, the same sheet set across.
+ * area, 22 lines; turned, the same sheet set across.  A draft's pages,
+ * odd and even, have the one header.
  */
 void
-docx_sect_props(xmlTextWriterPtr w, int turned)
+docx_sect_props(xmlTextWriterPtr w, int turned, int draft)
 {
 	char			 v[6][16];
 
 	docx_start(w, "w:sectPr", NULL);
+	if (draft) {
+		docx_empty(w, "w:headerReference", "w:type", "default",
+		    "r:id", "rIdHeader", NULL);
+		docx_empty(w, "w:headerReference", "w:type", "even",
+		    "r:id", "rIdHeader", NULL);
+	}
 	docx_empty(w, "w:footerReference", "w:type", "default", "r:id",
 	    "rIdFooterOdd", NULL);
 	docx_empty(w, "w:footerReference", "w:type", "even", "r:id",

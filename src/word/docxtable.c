@@ -257,17 +257,17 @@ cell_widths(const struct jb_cell *c, int nobreak, size_t *nch, double *minw,
 			/* A line may break before a wide character that is no
 			 * closing mark, after one that is no opening mark, and
 			 * at a space. */
-			if (!nobreak && (ch == ' ' || (src_wide_ambiguous(ch) &&
-			    !docx_in_set(TB_STOP TB_CLOSE, ch) && !prev_open) ||
-			    (prev_wide && !src_wide_ambiguous(ch)))) {
+			if (!nobreak && (ch == ' ' || (zh_wide_ambiguous(ch) &&
+			    !zh_no_start(ch) && !prev_open) ||
+			    (prev_wide && !zh_wide_ambiguous(ch)))) {
 				*minw = fmax(*minw, piece);
 				piece = 0;
 			}
 			line += docx_em_of(ch);
 			if (ch != ' ')
 				piece += docx_em_of(ch);
-			prev_open = docx_in_set(TB_OPEN, ch);
-			prev_wide = src_wide_ambiguous(ch) && !prev_open;
+			prev_open = zh_no_end(ch);
+			prev_wide = zh_wide_ambiguous(ch) && !prev_open;
 		}
 	}
 	*maxw = fmax(*maxw, line);
@@ -377,7 +377,7 @@ docx_table(struct docx_body *b, const struct jb_block *blk, int after_table)
 	 * after it starts a page again.
 	 */
 	if (turn) {
-		b->hsect = 1;
+		b->hsect = 1 | DOCX_DRAFT(b->p);
 		docx_release(b, 0);
 		b->space = 0;
 	} else if (after_table)
@@ -486,7 +486,8 @@ docx_table(struct docx_body *b, const struct jb_block *blk, int after_table)
 	if (turn) {
 		/* The paragraph that ends the turned section. */
 		docx_start(b->out, "w:p", NULL);
-		docx_ppr(b->out, DS_TABLE_CELL, 0, 0, 0, NULL, 2);
+		docx_ppr(b->out, DS_TABLE_CELL, 0, 0, 0, NULL,
+		    2 | DOCX_DRAFT(b->p));
 		docx_end(b->out);
 	}
 	b->direct = 0;

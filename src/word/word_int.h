@@ -188,6 +188,7 @@ struct docx_body {
 	int			 space;		/* twips before the next paragraph */
 	int			 nmarks;	/* bookmark ids given out */
 	int			 links;		/* runs are the text of a link */
+	struct tbrk		*tbrk;		/* the title breaker, made for the first title */
 };
 
 /* Paragraph flags of docx_para_start() and docx_ppr(). */
@@ -195,18 +196,14 @@ struct docx_body {
 #define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
 #define PK_LINES	0x04	/* keep the paragraph's lines on one page */
 
-/* Marks a line may not start with (stops, closing) or end with (opening). */
-#define TB_STOP		"，。、；：？！…—"
-#define TB_OPEN		"“‘《（「『〔【〈"
-#define TB_CLOSE	"”’》）」』〕】〉"
-
 /*
  * docxpara.c, the paragraphs and runs.  docx_em_of() is the width of
  * character c in em (1 for a wide one, Times New Roman's advance for
- * the rest), docx_ems() that of string s; docx_in_set() whether c is one of the UTF-8 characters of
- * set.  docx_blank() asks for a blank line before the next paragraph.
+ * the rest), docx_ems() that of string s.
+ * docx_blank() asks for a blank line before the next paragraph.
  * docx_ppr() writes the paragraph properties beyond style st's (sect 1:
- * the paragraph ends a section of portrait pages, 2: of landscape ones).
+ * the paragraph ends a section of portrait pages, 2: of landscape ones,
+ * either with DOCX_SECT_DRAFT: its pages have the draft's header).
  * docx_release() writes the held paragraph with after twips after it.
  * docx_para_start() starts a paragraph of style st, held in the flow,
  * written at once in a table (b->direct) or the 报尾; docx_para_end()
@@ -214,12 +211,14 @@ struct docx_body {
  * the paragraph's); docx_run_break() a line break, docx_run_tab() a tab,
  * docx_run_star() the ★ of an item; docx_runs() the model's runs, the
  * first one the 电头 when lead.  docx_sect_props() writes the section
- * properties: the A4 page, its margins and grid, footers; turned, the
- * same sheet set across.
+ * properties: the A4 page, its margins and grid, footers, with draft the
+ * header that marks a draft; turned, the same sheet set across.
  */
+#define DOCX_SECT_DRAFT	4
+#define DOCX_DRAFT(p)	((p)->d->series->draft ? DOCX_SECT_DRAFT : 0)
+
 double	 docx_em_of(unsigned long c);
 double	 docx_ems(const char *s);
-int	 docx_in_set(const char *set, unsigned long c);
 void	 docx_blank(struct docx_body *b);
 void	 docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags,
 	    int before, int after, const char *jc, int sect);
@@ -234,7 +233,7 @@ void	 docx_run_tab(struct docx_body *b);
 void	 docx_run_star(struct docx_body *b);
 void	 docx_runs(struct docx_body *b, const struct jb_run *r, size_t n,
 	    int lead);
-void	 docx_sect_props(xmlTextWriterPtr w, int turned);
+void	 docx_sect_props(xmlTextWriterPtr w, int turned, int draft);
 
 /*
  * docxtable.c, the pictures and tables.  docx_picture() sets the picture
