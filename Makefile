@@ -263,10 +263,11 @@ $(BUILD)/unit: $(LIBOBJS) $(wildcard tests/unit*.c) tests/harness.h
 	  $(wildcard tests/unit*.c) $(LIBOBJS) $(PKG_LIBS)
 
 # libFuzzer targets (clang); fuzz-run gives each FUZZ_SECONDS on a copy of
-# its committed seed corpus, so runs never rewrite the repository.
+# its committed seed corpus, so runs never rewrite the repository.  Built
+# with IMP_NO_SOFFICE: an OLE-looking input must not start LibreOffice.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,build-fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -DIMP_NO_SOFFICE
 fuzz: $(BUILD)/.setup-test
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" $(FUZZ_TARGETS)
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(patsubst src/%.c,build-fuzz/%.o,$(filter-out src/cli/main.c,$(SRCS)))

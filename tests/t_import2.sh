@@ -136,7 +136,7 @@ if have soffice; then
 	     grep -q "^### 一、主要做法$" "$tmp/hant-lo.md" &&
 	     grep -q "^#### （一）健全組織體系$" "$tmp/hant-lo.md" &&
 	     grep -q "^语言: zh-Hant$" "$tmp/hant-lo.md"'
-	# comments, footnotes and text boxes: kept as paragraphs, each said;
+	# comments kept as [//]: # lines, footnotes and text boxes as paragraphs, each said;
 	# a table of contents dropped
 	memo "$tmp/lo2" "$lover docx" 'soffice -env:UserInstallation=file://$tmp/lo \
 	    --headless --convert-to "docx:MS Word 2007 XML" --outdir "$tmp/lo2" \
@@ -147,8 +147,8 @@ if have soffice; then
 	golden "import notes.docx: report" $D/notes.err "$tmp/err" "$st"
 	check "notes.docx: Word's table of contents dropped, and said" \
 	    'grep -q "提示：Word 生成的目录已删去" "$tmp/err" && ! grep -q "目录" "$tmp/notes.md"'
-	check "notes.docx: comment, footnote and text box kept as paragraphs" \
-	    'grep -q "^（批注：请核实参加人数）$" "$tmp/notes.md" &&
+	check "notes.docx: comment kept as a [//]: # line, footnote and text box as paragraphs" \
+	    'grep -qF "[//]: # (批注：请核实参加人数)" "$tmp/notes.md" &&
 	     grep -q "^注：旧物交换由社区志愿者组织。$" "$tmp/notes.md" &&
 	     grep -q "^邻里节口号：远亲不如近邻。$" "$tmp/notes.md"'
 	issue_ok "import notes.docx" "$tmp/notes.md"
@@ -254,7 +254,7 @@ mkdir -p "$tmp/h"
 $PY $D/mkhostile.py "$tmp/h"
 : >"$tmp/hostile"
 for f in notzip truncated nodoc slip absolute entities xxe bomb huge liar \
-    badxml notimage encrypted; do
+    badxml encrypted; do
 	rm -rf "$tmp/h/o"
 	mkdir "$tmp/h/o"
 	# bounded memory, but AddressSanitizer needs its shadow address space
@@ -269,6 +269,14 @@ for f in notzip truncated nodoc slip absolute entities xxe bomb huge liar \
 	     grep -q "^$f.docx: 错误：" "$tmp/err" && [ -z "$(ls -A "$tmp/h/o")" ]'
 done
 golden "hostile Word files: messages" $D/hostile.err "$tmp/hostile"
+# a picture that is no picture stops nothing: a placeholder, a warning
+rm -rf "$tmp/h/o"; mkdir "$tmp/h/o"
+(cd "$tmp/h" && "$jb" import --series "$SERIES" --number 1 --date 2026-01-01 \
+    notimage.docx -o o/x.md) >/dev/null 2>"$tmp/err"
+st=$?
+check "notimage.docx: imported, the picture a placeholder paragraph, one warning" \
+    '[ $st -eq 0 ] && [ "$(grep -c "警告：图片 “word/media/image1.png” 不是 PNG 或 JPEG 图片" "$tmp/err")" -eq 1 ] &&
+     grep -q "^（此处原有图片 “word/media/image1.png”，无法印出" "$tmp/h/o/x.md" && ! [ -e "$tmp/h/o/images" ]'
 
 # ---- the options ----
 imp "several" "$tmp/several.md" $D/newspaper.txt $D/county.txt

@@ -31,6 +31,7 @@ struct style {
 	int	 center;		/* -1 unset */
 	int	 num_id, ilvl;		/* -1 unset */
 	int	 para;			/* a paragraph style */
+	char	*face;			/* the eastAsia font, or NULL */
 };
 
 struct lvl {
@@ -67,11 +68,18 @@ struct note {
 /* A paragraph on its way out. */
 struct para {
 	struct buf	 text;
-	int		 rank;		/* heading rank, or INT_MAX for body */
+	int		 rank;		/* heading rank, or BODY */
 	int		 section;	/* 一、 1, （一） 2: fixed heading marks */
 	int		 raw;		/* table or picture line, kept as is */
+	int		 center;	/* centred */
+	int		 size;		/* its largest size, half-points */
+	int		 decimal;	/* typed 5. 1, 5.1 2, 5.1.1 3, else 0 */
 };
 
+/* Ranks besides outline levels 0-8: a title (-1), a paragraph set as one
+ * until docxhead_outline() decides, inner headings (### and below). */
+#define TITLE_LIKE	(-2)
+#define INNER	20
 #define BODY	1000
 
 struct rd {
@@ -89,9 +97,13 @@ struct rd {
 	size_t		 ncomments;
 	struct note	*foots;
 	size_t		 nfoots;
+	struct note	*ends;
+	size_t		 nends;
 	struct para	*pv;
 	size_t		 np;
-	int		 body_size;	/* half-points of Normal */
+	int		 body_size;	/* half-points most text is set in */
+	int		 norm_size;	/* half-points of Normal */
+	char		*body_face;	/* the font most text is set in, or NULL */
 	int		 tracked;	/* the line of the first tracked change */
 	int		 fdepth;	/* fields open */
 	struct buf	 instr;		/* the outermost field's instruction */
@@ -190,9 +202,50 @@ void	 docxsty_read_notes(struct rd *r, const char *part, const char *el, struct 
     size_t *nv);
 const char	*docxsty_note_text(const struct note *v, size_t n, const char *id);
 
+/*
+ * A comment, footnote or endnote reference k at pos: a comment's text
+ * into after as a [//]: # line (kept, not printed), a note's text into
+ * r->later as a 注： paragraph at the end, each said; a reference whose
+ * note cannot be found keeps its place: the mark （注N） to put in the
+ * text is returned (g_free() it), with a warning; else NULL.
+ */
+char	*docxsty_note_ref(struct rd *r, xmlNode *k, struct buf *after,
+	    const struct jb_pos *pos);
+
 /* docxdoc.c */
 void	 docxdoc_paragraph(struct rd *r, xmlNode *p);
 void	 docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell);
+
+/* A new paragraph at the end of r's, body text until set otherwise. */
+struct para	*docxdoc_new_para(struct rd *r);
+
+/* docxtbl.c */
+
+/* A table of document.xml as a GFM pipe table (or a frame's text as
+ * paragraphs) at the end of r's paragraphs. */
+void	 docxtbl_table(struct rd *r, xmlNode *tbl);
+
+/* docxhead.c */
+
+/* r->body_size: the size most characters under body are set in. */
+void	 docxhead_body_size(struct rd *r, xmlNode *body);
+
+/* The eastAsia font of the run c (its rFonts, else dflt). */
+const char	*docxhead_face(xmlNode *c, const char *dflt, xmlChar **own);
+
+/*
+ * What a face says of a short line set in it, when the body is not set
+ * in it: 黑体 a heading (1), 楷体 one below (2), else 0.
+ */
+int	 docxhead_face_rank(const struct rd *r, const char *face);
+
+/* Typed decimal numbers at the start of t: 5. 1, 5.1 2, 5.1.1 3, *lead
+ * the first; 0 for none (a date, a figure, 5、). */
+int	 docxhead_decimal(const char *t, int *lead);
+
+/* Title-like paragraphs into titles or inner headings: one article
+ * unless the evidence is strong. */
+void	 docxhead_outline(struct rd *r);
 
 /* The paragraphs as import's text, heading ranks as # marks. */
 void	 docxdoc_emit(struct rd *r);

@@ -14,8 +14,8 @@
 
 /* ---- the body ---- */
 
-static struct para *
-new_para(struct rd *r)
+struct para *
+docxdoc_new_para(struct rd *r)
 {
 	struct para	*p;
 
@@ -81,6 +81,9 @@ struct pstate {
 	struct buf	 after;		/* pictures, comments, text boxes */
 	int		 pics;
 	const char	*href;		/* inside a link to this target */
+	const char	*pface;		/* the paragraph style's eastAsia font */
+	char		*face;		/* the font of all its text, or NULL */
+	int		 faces;		/* its text is set in two fonts or more */
 };
 
 static void
@@ -138,13 +141,15 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 		r->failed |= res == -1;
 		return;
 	}
-	/* by the bytes, never by the entry's name; image.h checks the rest */
+	/* by the bytes, never by the entry's name; image.h checks the rest.
+	 * Anything else (GIF, BMP, EMF…) cannot be printed: a placeholder,
+	 * the rest of the file goes on */
 	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
 	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
-		msg(MSG_DOCX_NOT_IMAGE, &(struct jb_pos){ r->p.path, 0, 0 },
-		    rel->target);
+		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, "不是 PNG 或 JPEG 图片");
+		buf_puts(&ps->after, "\n");
+		imp_pic_placeholder(&ps->after, rel->target, descr, NULL);
 		buf_free(&b);
-		r->failed = 1;
 		return;
 	}
 	r->out->pics = xrealloc(r->out->pics, (r->out->npics + 1) *
@@ -154,6 +159,7 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	pic->len = b.len;
 	snprintf(pic->ext, sizeof(pic->ext), "%s", b.len >= 3 &&
 	    memcmp(b.data, "\xFF\xD8\xFF", 3) == 0 ? "jpg" : "png");
+	pic->part = xstrdup(rel->target);
 	buf_printf(&ps->after, "\n![%s](jianbao-pic:%zu)", descr ? descr : "",
 	    r->out->npics);
 	r->out->npics++;
@@ -161,6 +167,24 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 }
 
 static void walk_runs(struct rd *, struct pstate *, xmlNode *, int, int);
+
+/* The name a program gives a picture when nobody wrote an alt text:
+ * IMG_256 (WPS), 图片 1, Picture 1: none. */
+static int
+default_alt(const char *d)
+{
+	static const char *const stem[] = { "IMG_", "图片 ", "图片", "Picture ",
+	    "image", NULL };
+	size_t	 i, n;
+
+	for (i = 0; stem[i] != NULL; i++) {
+		n = strlen(stem[i]);
+		if (g_ascii_strncasecmp(d, stem[i], n) == 0 && d[n] != '\0' &&
+		    strspn(d + n, "0123456789") == strlen(d + n))
+			return 1;
+	}
+	return 0;
+}
 
 static void
 drawing(struct rd *r, struct pstate *ps, xmlNode *n)
@@ -178,7 +202,8 @@ drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 	}
 	xmlFree(link);
 	if (rid != NULL) {
-		clean = descr ? g_strdelimit(g_strdup(descr), "[]\n\r", ' ') : NULL;
+		clean = descr && !default_alt(descr) ?
+		    g_strdelimit(g_strdup(descr), "[]\n\r", ' ') : NULL;
 		picture(r, ps, rid, clean);
 		g_free(clean);
 	}
@@ -230,6 +255,28 @@ field_char(struct rd *r, struct pstate *ps, const char *type)
 	}
 }
 
+/* The font of text t in run c, noted: one font for all, or several. */
+static void
+run_face(struct pstate *ps, xmlNode *c, const char *t)
+{
+	xmlChar		*own = NULL;
+	const char	*f;
+
+	for (; *t && g_unichar_isspace(g_utf8_get_char(t)); t = g_utf8_next_char(t))
+		;
+	if (*t == '\0')
+		return;
+	f = docxhead_face(c, ps->pface, &own);
+	if (ps->face == NULL && !ps->faces)
+		ps->face = xstrdup(f ? f : "");
+	else if (ps->face != NULL && strcmp(ps->face, f ? f : "") != 0) {
+		free(ps->face);
+		ps->face = NULL;
+		ps->faces = 1;
+	}
+	xmlFree(own);
+}
+
 /* The runs of a paragraph, looking through the wrappers that hold them. */
 static void
 walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
@@ -237,7 +284,6 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 	xmlNode		*c, *k, *rpr;
 	xmlChar		*t;
 	char		 u[8], *v, *id;
-	const char	*note;
 	int		 b, sz;
 
 	if (++ps->depth > MAX_DEPTH * 4) {
@@ -292,6 +338,7 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 					continue;
 				else if (docxpkg_is_w(k, "t")) {
 					t = xmlNodeGetContent(k);
+					run_face(ps, c, (const char *)t);
 					seg_add(ps, (const char *)t, b > 0, sz);
 					xmlFree(t);
 				} else if (docxpkg_is_w(k, "tab"))
@@ -319,30 +366,16 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 						xmlFree(id);
 					} else
 						drawing(r, ps, k);
-				} else if (docxpkg_is_w(k, "commentReference")) {
-					id = docxpkg_attr(k, "id");
-					if ((note = docxsty_note_text(r->comments,
-					    r->ncomments, id)) != NULL && *note) {
-						struct jb_pos	 pos = here(r);
-
-						msg(MSG_DOCX_COMMENT, &pos, note);
-						buf_puts(&ps->after, "\n（批注：");
-						put_text(&ps->after, note, 0);
-						buf_puts(&ps->after, "）");
-					}
-					xmlFree(id);
-				} else if (docxpkg_is_w(k, "footnoteReference") ||
+				} else if (docxpkg_is_w(k, "commentReference") ||
+				    docxpkg_is_w(k, "footnoteReference") ||
 				    docxpkg_is_w(k, "endnoteReference")) {
-					id = docxpkg_attr(k, "id");
-					if ((note = docxsty_note_text(r->foots, r->nfoots,
-					    id)) != NULL && *note) {
-						struct jb_pos	 pos = here(r);
+					struct jb_pos	 pos = here(r);
+					char		*mark = docxsty_note_ref(r, k,
+					    &ps->after, &pos);
 
-						msg(MSG_DOCX_FOOTNOTE, &pos, note);
-						buf_puts(&r->later, "\n注：");
-						put_text(&r->later, note, 0);
-					}
-					xmlFree(id);
+					if (mark != NULL)
+						seg_add(ps, mark, b > 0, sz);
+					g_free(mark);
 				}
 			}
 			continue;
@@ -533,7 +566,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	char		*v, *first, *line, *l0, *nl;
 	size_t		 i;
 	int		 outline, center, num_id = -1, ilvl = 0, bold_all = 1,
-			 size = 0, lv;
+			 size = 0, lv, right = 0, dec, lead, larger;
 
 	memset(&ps, 0, sizeof(ps));
 	v = docxpkg_attr(docxpkg_child(ppr, "pStyle"), "val");
@@ -546,6 +579,8 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	if ((c = docxpkg_child(ppr, "jc")) != NULL) {
 		v = docxpkg_attr(c, "val");
 		center = v != NULL && strcmp(v, "center") == 0;
+		/* a 落款 is set to the right: never a heading */
+		right = v != NULL && (strcmp(v, "right") == 0 || strcmp(v, "end") == 0);
 		xmlFree(v);
 	}
 	num_id = st.num_id;
@@ -554,6 +589,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 		num_id = docxpkg_attr_int(docxpkg_child(c, "numId"), "val", num_id);
 		ilvl = docxpkg_attr_int(docxpkg_child(c, "ilvl"), "val", ilvl);
 	}
+	ps.pface = st.face;
 	walk_runs(r, &ps, p, st.bold > 0, st.size);
 	if (num_id > 0)
 		docxsty_number_label(r, num_id, ilvl, &label);
@@ -567,24 +603,36 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	g_strstrip(first);
 	join_lines(first);
 	if (*first != '\0' || label.len > 0) {
-		out = new_para(r);
+		out = docxdoc_new_para(r);
 		buf_puts(&out->text, label.data ? label.data : "");
+		if (size == 0)
+			size = r->norm_size;
+		larger = size * 4 >= r->body_size * 5;
+		dec = label.len == 0 ? docxhead_decimal(first, &lead) : 0;
+		out->center = center;
+		out->size = size;
+		out->decimal = dec;
 		if (outline < BODY)
 			out->rank = outline;
-		else if (label.len == 0 && short_line(first) &&
-		    (center || size * 4 >= r->body_size * 5) &&
-		    (bold_all || size * 4 >= r->body_size * 5))
-			out->rank = -1;		/* centred or larger: a title */
-		else if (label.len == 0 && short_line(first) && bold_all &&
-		    !ends_sentence(first))
-			out->rank = numbered_section(first) - 1;
-		else if (short_line(first) && !ends_sentence(first) &&
-		    numbered_section(label.len ? label.data : first) > 0 &&
+		else if (right || !short_line(first) || ends_sentence(first))
+			;	/* a sentence, a 落款: body */
+		else if (label.len == 0 && (center || larger) && (bold_all || larger))
+			/* centred or larger: a title, or an inner heading
+			 * (docxhead_outline() decides) */
+			out->rank = TITLE_LIKE;
+		else if (label.len == 0 && dec >= 2)
+			out->rank = INNER + dec - 2;	/* 5.1, 5.1.1 typed */
+		else if (numbered_section(label.len ? label.data : first) > 0 &&
 		    g_utf8_strlen(first, -1) <= 30)
 			/* 一、 or （一） alone on its line: a section heading,
 			 * however it is set (公文 often sets them in 黑体 or 楷体) */
 			out->rank = numbered_section(label.len ? label.data :
 			    first) - 1;
+		else if (label.len == 0 && bold_all && dec == 0)
+			out->rank = INNER;	/* a bold 小标题 */
+		else if (label.len == 0 && dec == 0 && docxhead_face_rank(r, ps.face) > 0)
+			/* a line in 黑体 or 楷体 over a body in another face */
+			out->rank = INNER + docxhead_face_rank(r, ps.face) - 1;
 		if (out->rank < BODY) {
 			out->section = numbered_section(label.len ? label.data : first);
 			put_text(&out->text, first, 0);
@@ -615,7 +663,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 					if (nl != NULL) {
 						/* a line break: the next line a paragraph */
 						close_link(&out->text, &link);
-						out = new_para(r);
+						out = docxdoc_new_para(r);
 						while (*nl == ' ' || *nl == '\t')
 							nl++;
 					}
@@ -632,7 +680,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 		for (l0 = ps.after.data + 1; l0 != NULL; l0 = nl) {
 			if ((nl = strchr(l0, '\n')) != NULL)
 				*nl++ = '\0';
-			out = new_para(r);
+			out = docxdoc_new_para(r);
 			out->raw = strncmp(l0, "![", 2) == 0;
 			buf_puts(&out->text, l0);
 		}
@@ -645,152 +693,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	buf_free(&label);
 	buf_free(&all);
 	buf_free(&ps.after);
-}
-
-/* The text of a table cell: its paragraphs on one line. */
-static void
-cell_text(struct rd *r, xmlNode *tc, struct buf *b)
-{
-	size_t	 from = r->np, i;
-
-	docxdoc_walk_blocks(r, tc, 1, 1);
-	for (i = from; i < r->np; i++) {
-		if (b->len > 0 && r->pv[i].text.len > 0)
-			buf_puts(b, " ");
-		if (r->pv[i].raw)	/* a picture in a cell: after the table */
-			continue;
-		buf_puts(b, r->pv[i].text.data ? r->pv[i].text.data : "");
-	}
-	for (i = from; i < r->np; i++)
-		if (!r->pv[i].raw)
-			buf_free(&r->pv[i].text);
-}
-
-/* Pipe-table text for a cell: | escaped, no line breaks. */
-static void
-put_cell(struct buf *row, const char *t)
-{
-	buf_puts(row, " ");
-	for (; *t; t++) {
-		if (*t == '|')
-			buf_puts(row, "\\|");
-		else
-			buf_put(row, t, 1);
-	}
-	buf_puts(row, " |");
-}
-
-/*
- * A table as a GFM pipe table: the first row its header, merged cells
- * (gridSpan, vMerge) empty where they continue, one column count.  A
- * table of one row, or whose rows below the header are empty, is a frame
- * for text (a boxed notice, a layout grid): its cells become paragraphs.
- */
-static void
-table(struct rd *r, xmlNode *tbl)
-{
-	xmlNode		*tr, *tc, *pr;
-	struct buf	**rows = NULL, cell;
-	size_t		 nrows = 0, i, j, pics_from;
-	int		 *ncols = NULL, cols = 0, span, k, cont;
-	char		*v;
-	struct para	*out;
-	struct para	*keep = NULL;
-	size_t		 nkeep = 0, ntexts = 0;
-	char		**texts = NULL;	/* the cells with text, in order */
-	int		 body = 0;	/* a row below the first has text */
-
-	pics_from = r->np;
-	for (tr = tbl->children; tr != NULL; tr = tr->next) {
-		if (!docxpkg_is_w(tr, "tr"))
-			continue;
-		rows = xrealloc(rows, (nrows + 1) * sizeof(*rows));
-		ncols = xrealloc(ncols, (nrows + 1) * sizeof(int));
-		rows[nrows] = xcalloc(1, sizeof(struct buf));
-		ncols[nrows] = 0;
-		buf_puts(rows[nrows], "|");
-		for (tc = tr->children; tc != NULL; tc = tc->next) {
-			if (docxpkg_is_w(tc, "sdt"))
-				tc = docxpkg_child(docxpkg_child(tc, "sdtContent"), "tc") ?
-				    docxpkg_child(docxpkg_child(tc, "sdtContent"), "tc") : tc;
-			if (!docxpkg_is_w(tc, "tc"))
-				continue;
-			pr = docxpkg_child(tc, "tcPr");
-			span = docxpkg_attr_int(docxpkg_child(pr, "gridSpan"), "val", 1);
-			if (span < 1 || span > 64)
-				span = 1;
-			cont = 0;
-			if (docxpkg_child(pr, "vMerge") != NULL) {
-				v = docxpkg_attr(docxpkg_child(pr, "vMerge"), "val");
-				cont = v == NULL || strcmp(v, "continue") == 0;
-				xmlFree(v);
-			}
-			memset(&cell, 0, sizeof(cell));
-			cell_text(r, tc, &cell);
-			put_cell(rows[nrows], cont ? "" : cell.data ? cell.data : "");
-			if (!cont && cell.len > 0) {
-				texts = xrealloc(texts, (ntexts + 1) * sizeof(char *));
-				texts[ntexts++] = xstrdup(cell.data);
-				body |= nrows > 0;
-			}
-			for (k = 1; k < span; k++)
-				put_cell(rows[nrows], "");
-			ncols[nrows] += span;
-			buf_free(&cell);
-		}
-		if (ncols[nrows] > cols)
-			cols = ncols[nrows];
-		nrows++;
-	}
-	/* pictures from cells stay, after the table */
-	for (i = pics_from; i < r->np; i++)
-		if (r->pv[i].raw) {
-			keep = xrealloc(keep, (nkeep + 1) * sizeof(*keep));
-			keep[nkeep++] = r->pv[i];
-		}
-	r->np = pics_from;
-	if (!body && ntexts > 0) {
-		/* one row, or a header over empty rows: a frame around text,
-		 * not a table; its text as paragraphs */
-		struct jb_pos	 pos = here(r);
-
-		msg(MSG_DOCX_TABLE_TEXT, &pos);
-		for (j = 0; j < ntexts; j++) {
-			out = new_para(r);
-			buf_puts(&out->text, texts[j]);
-		}
-	} else if (body && cols > 0) {
-		for (i = 0; i < nrows; i++) {
-			for (k = ncols[i]; k < cols; k++)
-				buf_puts(rows[i], "  |");
-			out = new_para(r);
-			out->raw = 1;
-			buf_puts(&out->text, rows[i]->data);
-			if (i == 0) {
-				out = new_para(r);
-				out->raw = 1;
-				buf_puts(&out->text, "|");
-				for (k = 0; k < cols; k++)
-					buf_puts(&out->text, " --- |");
-			}
-		}
-		/* a table ends at a blank line: an empty paragraph */
-		out = new_para(r);
-	}
-	for (j = 0; j < nkeep; j++) {
-		out = new_para(r);
-		*out = keep[j];
-	}
-	for (i = 0; i < nrows; i++) {
-		buf_free(rows[i]);
-		free(rows[i]);
-	}
-	free(rows);
-	free(ncols);
-	free(keep);
-	for (j = 0; j < ntexts; j++)
-		free(texts[j]);
-	free(texts);
+	free(ps.face);
 }
 
 /* A content control that Word made a table of contents. */
@@ -820,7 +723,7 @@ docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell)
 				/* a nested table: its text in the cell */
 				docxdoc_walk_blocks(r, c, depth + 1, 1);
 			} else
-				table(r, c);
+				docxtbl_table(r, c);
 		} else if (docxpkg_is_w(c, "tr") || docxpkg_is_w(c, "tc"))
 			docxdoc_walk_blocks(r, c, depth + 1, in_cell);
 		else if (docxpkg_is_w(c, "del") || docxpkg_is_w(c, "moveFrom")) {
@@ -871,9 +774,12 @@ docxdoc_emit(struct rd *r)
 			for (k = 0; k < nr && ranks[k] != p->rank; k++)
 				;
 			lv = k + 2 > 4 ? 4 : k + 2;
-			/* 一、 is a section (###) and （一） one below, never a title */
+			/* 一、 is a section (###) and （一） one below, never a title;
+			 * nor is a bold or numbered (5.1) inner heading */
 			if (p->section > 0 && lv < p->section + 2)
 				lv = p->section + 2;
+			if (p->rank >= INNER && lv < 3 + p->rank - INNER)
+				lv = 3 + p->rank - INNER > 4 ? 4 : 3 + p->rank - INNER;
 			buf_printf(o, "%.*s %s\n", lv, "####", t);
 			continue;
 		}
@@ -896,8 +802,10 @@ docxdoc_rd_free(struct rd *r)
 		xmlFree(r->st[i].id);
 		xmlFree(r->st[i].name);
 		xmlFree(r->st[i].based);
+		xmlFree(r->st[i].face);
 	}
 	free(r->st);
+	free(r->body_face);
 	for (i = 0; i < r->nabs; i++)
 		for (k = 0; k < MAX_LEVELS; k++)
 			free(r->abs[i].lv[k].text);
@@ -918,6 +826,11 @@ docxdoc_rd_free(struct rd *r)
 		free(r->foots[i].text);
 	}
 	free(r->foots);
+	for (i = 0; i < r->nends; i++) {
+		xmlFree(r->ends[i].id);
+		free(r->ends[i].text);
+	}
+	free(r->ends);
 	for (i = 0; i < r->np; i++)
 		buf_free(&r->pv[i].text);
 	free(r->pv);

@@ -122,6 +122,8 @@ sx_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
 			    strcmp(v, "false") != 0 && strcmp(v, "off") != 0);
 		else if (strcmp((const char *)local, "sz") == 0)
 			st->size = v ? atoi(v) : 0;
+		else if (strcmp((const char *)local, "rFonts") == 0 && st->face == NULL)
+			st->face = sx_val(nattr, attrs, "eastAsia");
 	}
 	xmlFree(v);
 }
@@ -153,13 +155,14 @@ docxsty_read_styles(struct rd *r, const char *name)
 	h.endElementNs = sx_end;
 	if ((rc = docxpkg_sax(&r->p, name, &h, &x)) == -1)
 		return -1;
-	/* Normal's size is the body's */
+	/* Normal's size, the default's, until the text is counted */
 	for (st = r->st; st < r->st + r->nst; st++)
 		if (st->name != NULL && g_ascii_strcasecmp(st->name, "Normal") == 0 &&
 		    st->size > 0)
 			r->body_size = st->size;
 	if (r->body_size == 0)
 		r->body_size = 21;
+	r->norm_size = r->body_size;
 	return 0;
 }
 
@@ -204,6 +207,8 @@ docxsty_style_chain(const struct rd *r, const char *id, struct style *res)
 			res->bold = s->bold;
 		if (res->size == 0)
 			res->size = s->size;
+		if (res->face == NULL)
+			res->face = s->face;
 		if (res->center < 0)
 			res->center = s->center;
 		if (res->num_id < 0 && s->num_id >= 0) {
@@ -536,4 +541,53 @@ docxsty_note_text(const struct note *v, size_t n, const char *id)
 		if (v[i].id != NULL && strcmp(v[i].id, id) == 0)
 			return v[i].text;
 	return NULL;
+}
+
+/* Text as Markdown reads it literally, on one line; in a comment also
+ * its parentheses escaped. */
+static void
+put_literal(struct buf *b, const char *s, int comment)
+{
+	for (; *s; s++) {
+		if (strchr("\\*_`<[]", *s) != NULL ||
+		    (comment && (*s == '(' || *s == ')')))
+			buf_put(b, "\\", 1);
+		buf_put(b, *s == '\n' || *s == '\r' ? " " : s, 1);
+	}
+}
+
+char *
+docxsty_note_ref(struct rd *r, xmlNode *k, struct buf *after,
+    const struct jb_pos *pos)
+{
+	char		*id = docxpkg_attr(k, "id"), *mark = NULL;
+	const char	*note;
+	int		 end = docxpkg_is_w(k, "endnoteReference");
+
+	if (docxpkg_is_w(k, "commentReference")) {
+		if ((note = docxsty_note_text(r->comments, r->ncomments, id)) != NULL &&
+		    *note) {
+			msg(MSG_DOCX_COMMENT, pos, note);
+			buf_puts(after, "\n[//]: # (批注：");
+			put_literal(after, note, 1);
+			buf_puts(after, ")");
+		}
+	} else if ((note = end ? docxsty_note_text(r->ends, r->nends, id) :
+	    docxsty_note_text(r->foots, r->nfoots, id)) != NULL) {
+		if (*note) {
+			msg(MSG_DOCX_FOOTNOTE, pos, end ? "尾注" : "脚注", note);
+			buf_puts(&r->later, "\n注：");
+			put_literal(&r->later, note, 0);
+		}
+	} else {
+		/* the reference keeps its place, and says so */
+		char	*what = g_strdup_printf("%s %s", end ? "尾注" : "脚注",
+		    id ? id : "?");
+
+		msg(MSG_DOCX_NOTE_LOST, pos, what);
+		g_free(what);
+		mark = g_strdup_printf("（注%s）", id ? id : "");
+	}
+	xmlFree(id);
+	return mark;
 }

@@ -153,7 +153,30 @@ impbody_section_level(const char *t)
 }
 
 /*
- * A line that can be a title: one line of at most 30 characters, not a
+ * 关于……的通知: the title of a 公文 names its kind at its end, and may
+ * run to two lines of 二号 (up to 60 characters).
+ */
+static int
+gongwen_title(const char *t)
+{
+	static const char *const kinds[] = { "通知", "通报", "决定", "意见", "报告",
+	    "请示", "批复", "函", "纪要", "办法", "方案", "规定", "通告", "公告",
+	    "決定", "報告", "通報", NULL };
+	size_t	 i;
+
+	if (!g_str_has_prefix(t, "关于") && !g_str_has_prefix(t, "關於"))
+		return 0;
+	if (g_utf8_strlen(t, -1) > 60 || strstr(t, "。") != NULL)
+		return 0;
+	for (i = 0; kinds[i] != NULL; i++)
+		if (g_str_has_suffix(t, kinds[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A line that can be a title: one line of at most 30 characters (60 for
+ * a 公文 title, 关于……的通知), not a
  * sentence (no 。 or ； in it, no closing comma or colon), not a byline,
  * a credit, a 本报讯 lead, a subtitle or a ★ item.
  */
@@ -163,7 +186,8 @@ impbody_title_like(const char *t)
 	const char	*after;
 	gunichar	 c = last_char(t);
 
-	if (strchr(t, '\n') != NULL || g_utf8_strlen(t, -1) > 30 || *t == '\0')
+	if (strchr(t, '\n') != NULL || *t == '\0' || (g_utf8_strlen(t, -1) > 30 &&
+	    !gongwen_title(t)))
 		return 0;
 	if (strstr(t, "。") != NULL || strstr(t, "；") != NULL ||
 	    g_utf8_strchr("，、：；。！？…,.;:!?", -1, c) != NULL)
@@ -229,21 +253,63 @@ impbody_make_heading(struct iblock *b, const char *marks)
 	b->kind = I_HEAD;
 }
 
+/* A block that is a [//]: # comment line: kept, printed nowhere. */
+int
+impbody_comment(const struct iblock *b)
+{
+	return b->kind == I_RAW && g_str_has_prefix(b->text.data, "[//]: #");
+}
+
+/* The first block from i on that is not a comment, or NULL. */
+static struct iblock *
+text_block(struct legacy *l, size_t i)
+{
+	for (; i < l->nb; i++)
+		if (!impbody_comment(&l->b[i]))
+			return &l->b[i];
+	return NULL;
+}
+
+/*
+ * A short line with no mark above a title much longer than it: the
+ * organ that sends a 公文 (发文机关), read as the title's kicker.
+ */
+static int
+organ_above(const char *t, const char *title)
+{
+	const char	*p;
+	long		 n = g_utf8_strlen(t, -1);
+
+	if (n > 12 || !impbody_title_like(t) || g_utf8_strlen(title, -1) < n + 5)
+		return 0;
+	for (p = t; *p; p = g_utf8_next_char(p))
+		if (g_unichar_ispunct(g_utf8_get_char(p)) ||
+		    g_unichar_isspace(g_utf8_get_char(p)) ||
+		    g_unichar_isdigit(g_utf8_get_char(p)))
+			return 0;
+	return 1;
+}
+
 /*
  * Text without a single # heading: titles are the short lines that
- * start it or stand before a report (with a place name above them as
- * their kicker), 一、 and （一） lines its sections.
+ * start it or stand before a report (with a place name, or the organ
+ * that sends it, above them as their kicker), 一、 and （一） lines its
+ * sections.  Comments (web furniture) are looked through.
  */
 static void
 guess_titles(struct legacy *l, size_t from)
 {
-	struct iblock	*b, *next;
+	struct iblock	*b, *next, *prev = NULL, *first = text_block(l, from);
 	size_t		 i;
-	int		 lv, after_title = 0;
+	int		 lv, after_title = 0, titles = 0;
 
-	for (i = from; i < l->nb; i++) {
+	for (i = from; i < l->nb; prev = b, i++) {
 		b = &l->b[i];
-		next = i + 1 < l->nb ? &l->b[i + 1] : NULL;
+		if (impbody_comment(b)) {
+			b = prev;
+			continue;
+		}
+		next = text_block(l, i + 1);
 		if (b->kind != I_PARA) {
 			after_title = 0;
 			continue;
@@ -254,23 +320,31 @@ guess_titles(struct legacy *l, size_t from)
 			after_title = 0;
 			continue;
 		}
+		/* a Word file is one article unless its formatting said
+		 * otherwise (docxhead.c): unformatted, one title only */
 		if (lv > 0 || !impbody_title_like(b->text.data) || after_title ||
-		    (i > from && !ends_whole(&l->b[i - 1]))) {
+		    (prev != NULL && !ends_whole(prev)) ||
+		    (titles > 0 && l->docx.text.data != NULL)) {
 			after_title = 0;
 			continue;
 		}
-		if (next != NULL && next->kind == I_PARA && impbody_kicker_like(b->text.data) &&
+		if (next != NULL && next->kind == I_PARA &&
+		    (impbody_kicker_like(b->text.data) ||
+		    (b == first && organ_above(b->text.data, next->text.data))) &&
 		    impbody_title_like(next->text.data) && impbody_section_level(next->text.data) == 0 &&
-		    body_like(i + 2 < l->nb ? &l->b[i + 2] : NULL)) {
+		    body_like(text_block(l, (size_t)(next - l->b) + 1))) {
 			/* 播州区 above its title: the parser reads it as the kicker */
 			impbody_make_heading(next, "##");
-			i++;
+			i = (size_t)(next - l->b);
+			b = next;
 			after_title = 1;
+			titles++;
 			continue;
 		}
-		if ((next != NULL && body_like(next)) || (i == from && next != NULL)) {
+		if ((next != NULL && body_like(next)) || (b == first && next != NULL)) {
 			impbody_make_heading(b, "##");
 			after_title = 1;
+			titles++;
 			continue;
 		}
 		after_title = 0;
@@ -378,6 +452,28 @@ page_number(const char *t)
 	return *p == '\0';
 }
 
+/* More 《 “ （ opened than closed in s. */
+static int
+unclosed(const char *s)
+{
+	static const char *const pairs[][2] = { { "《", "》" }, { "“", "”" },
+	    { "（", "）" } };
+	const char	*p;
+	size_t		 i;
+	int		 n;
+
+	for (i = 0; i < G_N_ELEMENTS(pairs); i++) {
+		n = 0;
+		for (p = s; (p = strstr(p, pairs[i][0])) != NULL; p += 3)
+			n++;
+		for (p = s; (p = strstr(p, pairs[i][1])) != NULL; p += 3)
+			n--;
+		if (n > 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 raw_line(const char *t)
 {
@@ -408,7 +504,12 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 			raw = prev;
 			continue;
 		}
-		if (*t == '#') {
+		if (g_str_has_prefix(t, "[//]: #")) {
+			/* a comment stands alone */
+			cur = add_block(l, I_RAW, ln);
+			block_line(cur, t, raw, ln);
+			cur = NULL;
+		} else if (*t == '#') {
 			h = heading(t);
 			cur = add_block(l, I_HEAD, ln);
 			block_line(cur, h, raw, ln);
@@ -436,6 +537,18 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 			} else
 				block_line(cur, t, raw, ln);
 		} else {
+			/* a short line whose 《 or “ the next line closes: a
+			 * title broken in two by hand, one line again */
+			if (cur != NULL && cur->kind == I_PARA && l->linemode &&
+			    prev != NULL && cur->last == ln - 1 && unclosed(cur->text.data) &&
+			    strchr(cur->text.data, '\n') == NULL &&
+			    g_utf8_strlen(cur->text.data, -1) + g_utf8_strlen(t, -1) <= 60 &&
+			    !dtext_is_terminal(last_char(cur->text.data))) {
+				buf_puts(&cur->text, t);
+				cur->last = ln;
+				cur->lastcol = (int)g_utf8_strlen(raw, -1);
+				continue;
+			}
 			/* a line as wide as the page went on in the next */
 			if (cur == NULL || cur->kind != I_PARA || (l->linemode &&
 			    !(l->wrap > 0 && t == raw && prev != NULL &&
@@ -452,11 +565,13 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 	 * copied from a PDF.  Neither is a title before the first heading.
 	 */
 	if (l->docx.text.data == NULL) {
-		if (first < l->nb && l->b[first].kind == I_PARA &&
-		    impbody_title_like(l->b[first].text.data))
-			l->b[first].kept = 2;
+		struct iblock	*f = text_block(l, first);
+		size_t		 k = f != NULL ? (size_t)(f - l->b) : l->nb;
+
+		if (f != NULL && f->kind == I_PARA && impbody_title_like(f->text.data))
+			f->kept = 2;
 		rejoin(l);
-		if (first < l->nb && l->b[first].kept == 2)
-			l->b[first].kept = 0;
+		if (k < l->nb && l->b[k].kept == 2)
+			l->b[k].kept = 0;
 	}
 }

@@ -43,6 +43,15 @@ find_wrap(struct legacy *l)
 		l->wrap = best;
 }
 
+/* The last character of s, or 0. */
+static gunichar
+last_mark(const char *s)
+{
+	const char	*e = s + strlen(s);
+
+	return e > s ? g_utf8_get_char(g_utf8_prev_char(e)) : 0;
+}
+
 static void
 split_lines(struct legacy *l, const char *s)
 {
@@ -70,6 +79,13 @@ split_lines(struct legacy *l, const char *s)
 	 */
 	if (l->n > 4 && (size_t)blank * 4 < l->n)
 		l->linemode = 1;
+	/* a short paste with no blank line: a title and paragraphs that each
+	 * end a sentence, a line each */
+	if (blank == 0 && l->n >= 2 && l->n <= 4) {
+		for (n = 1; n < l->n && dtext_is_terminal(last_mark(l->lines[n])); n++)
+			;
+		l->linemode |= n == l->n;
+	}
 	find_wrap(l);
 }
 
@@ -258,7 +274,7 @@ fixup(struct legacy *l, enum jb_lang lang)
 {
 	const char	*title = lang == JB_LANG_HANT ? "（標題待定）" : "（标题待定）";
 	struct jb_pos	 pos = { l->path, 0, 0 };
-	size_t		 i, h, lv, min = 7;
+	size_t		 i, h, f, lv, min = 7;
 	char		*t;
 
 	for (i = 0; i < l->nb; i++)
@@ -295,15 +311,20 @@ fixup(struct legacy *l, enum jb_lang lang)
 	l->nleft = 0;
 	for (h = 0; h < l->nb && l->b[h].kind != I_HEAD; h++)
 		;
-	if (h == 0 || l->nb == 0)
+	/* the first block that is not a comment (web furniture) */
+	for (f = 0; f < l->nb && impbody_comment(&l->b[f]); f++)
+		;
+	if (h <= f || f == l->nb)
 		return;
-	/* a kicker right above the first title */
-	if (h == 1 && h < l->nb && l->b[0].kind == I_PARA &&
-	    impbody_kicker_like(l->b[0].text.data))
+	/* a kicker (a place, the sending organ) right above the first title */
+	if (h == f + 1 && l->b[f].kind == I_PARA &&
+	    (impbody_kicker_like(l->b[f].text.data) ||
+	    (impbody_title_like(l->b[f].text.data) &&
+	    g_utf8_strlen(l->b[f].text.data, -1) <= 12)))
 		return;
-	if (l->b[0].kind == I_PARA && impbody_title_like(l->b[0].text.data) &&
-	    !l->b[0].kept) {
-		impbody_make_heading(&l->b[0], "##");
+	if (l->b[f].kind == I_PARA && impbody_title_like(l->b[f].text.data) &&
+	    !l->b[f].kept) {
+		impbody_make_heading(&l->b[f], "##");
 		return;
 	}
 	pos.line = l->b[0].line;
@@ -326,6 +347,10 @@ struct run {
 	char			**pics;	/* picture files written, for undoing */
 	size_t			 npics;
 	char			**names; /* their names as the text gives them */
+	char			 *bad;	/* per picture: 1 when it cannot be printed */
+	const char		**part;	/* per picture: its name in the Word file */
+	int			 *pic_line; /* per picture: its line in the text */
+	int			  newly_bad; /* the parse found a picture bad */
 	int			 made_dir; /* images/ did not exist before */
 };
 
@@ -381,39 +406,156 @@ name_pictures(struct run *r)
 	free(stem);
 }
 
-/* A block's text with jianbao-pic:N turned into its picture's name. */
+void
+imp_pic_placeholder(struct buf *b, const char *part, const char *alt,
+    const char *caption)
+{
+	buf_printf(b, "（此处原有图片 “%s”，无法印出", part);
+	if (alt != NULL && *alt != '\0')
+		buf_printf(b, "：%s", alt);
+	if (caption != NULL && *caption != '\0' &&
+	    (alt == NULL || strcmp(alt, caption) != 0))
+		buf_printf(b, "。%s", caption);
+	buf_puts(b, "）");
+}
+
+/*
+ * A picture line ![alt](jianbao-pic:N "caption") whose picture cannot be
+ * printed, as its placeholder: the alt text and the caption kept.
+ */
 static void
-put_block(struct buf *b, const char *t, const char *const *names,
-    size_t base)
+put_lost(struct buf *b, const char *t, const char *part)
+{
+	const char	*a = t + 2, *ae = strstr(t, "](jianbao-pic:");
+	const char	*c = ae ? strstr(ae, " \"") : NULL;
+	struct buf	 cap = { 0 };
+	char		*alt = ae ? xstrndup(a, (size_t)(ae - a)) : xstrdup("");
+
+	if (c != NULL)
+		for (c += 2; *c && !(*c == '"' && c[1] == ')'); c++) {
+			if (*c == '\\' && c[1] == '"')
+				c++;
+			buf_put(&cap, c, 1);
+		}
+	imp_pic_placeholder(b, part, alt, cap.data);
+	free(alt);
+	buf_free(&cap);
+}
+
+/* The picture a block of a file with n pictures is, by its index among
+ * all (base its file's first), or -1: only the Word reader writes
+ * jianbao-pic:, a text file may hold the words. */
+static long
+block_pic(const char *t, size_t base, size_t n)
+{
+	const char	*p;
+	unsigned long	 k;
+
+	if (strncmp(t, "![", 2) != 0 || (p = strstr(t, "jianbao-pic:")) == NULL ||
+	    (k = strtoul(p + strlen("jianbao-pic:"), NULL, 10)) >= n)
+		return -1;
+	return (long)(base + k);
+}
+
+/* A block's text with jianbao-pic:N turned into its picture's name, or
+ * the placeholder of a picture that cannot be printed. */
+static void
+put_block(struct buf *b, const char *t, const struct run *r, size_t base,
+    size_t n)
 {
 	const char	*p;
 	char		*end;
 	unsigned long	 k;
+	long		 j = block_pic(t, base, n);
 
-	while ((p = strstr(t, "jianbao-pic:")) != NULL) {
-		buf_put(b, t, (size_t)(p - t));
+	if (j >= 0 && r->bad[j]) {
+		put_lost(b, t, r->part[j]);
+		return;
+	}
+	while (n > 0 && (p = strstr(t, "jianbao-pic:")) != NULL) {
 		k = strtoul(p + strlen("jianbao-pic:"), &end, 10);
-		buf_puts(b, names != NULL ? names[base + k] : "");
+		if (k >= n)
+			break;
+		buf_put(b, t, (size_t)(p - t));
+		buf_puts(b, r->names[base + k]);
 		t = end;
 	}
 	buf_puts(b, t);
 }
 
+/* The body after b's text, each picture's line in it noted. */
 static void
 put_body(struct run *r, struct buf *b)
 {
-	size_t	 i, k, base = 0;
+	size_t		 i, k, base = 0, counted = 0;
+	int		 line = 1;
+	long		 j;
+	const char	*t;
 
 	for (i = 0; i < r->nf; i++) {
 		for (k = 0; k < r->f[i].nb; k++) {
+			t = r->f[i].b[k].text.data ? r->f[i].b[k].text.data : "";
 			buf_puts(b, "\n");
-			put_block(b, r->f[i].b[k].text.data ?
-			    r->f[i].b[k].text.data : "",
-			    (const char *const *)r->names, base);
+			if ((j = block_pic(t, base, r->f[i].docx.npics)) >= 0) {
+				for (; counted < b->len; counted++)
+					line += b->data[counted] == '\n';
+				r->pic_line[j] = line;
+			}
+			put_block(b, t, r, base, r->f[i].docx.npics);
 			buf_puts(b, "\n");
 		}
 		base += r->f[i].docx.npics;
 	}
+}
+
+/* Each picture that cannot be printed said, at its line in its file. */
+static void
+say_lost(const struct run *r)
+{
+	size_t	 i, k, base = 0;
+	long	 j;
+
+	for (i = 0; i < r->nf; i++) {
+		for (k = 0; k < r->f[i].nb; k++) {
+			struct jb_pos	 pos = { r->f[i].path, r->f[i].b[k].line, 1 };
+
+			if ((j = block_pic(r->f[i].b[k].text.data ?
+			    r->f[i].b[k].text.data : "", base,
+			    r->f[i].docx.npics)) >= 0 && r->bad[j])
+				msg(MSG_IMPORT_PIC_LOST, &pos, r->part[j],
+				    "已损坏或超出大小");
+		}
+		base += r->f[i].docx.npics;
+	}
+}
+
+/*
+ * While the issue is parsed: a picture found corrupt at its line is
+ * marked bad, not said (the import puts its placeholder and parses again).
+ */
+static int
+pic_parse_filter(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	struct run	*r = arg;
+	size_t		 j;
+
+	if ((id != MSG_IMAGE_BAD && id != MSG_IMAGE_TOO_BIG) || pos == NULL)
+		return 1;
+	for (j = 0; j < r->npics; j++)
+		if (!r->bad[j] && r->pic_line[j] == pos->line) {
+			r->bad[j] = 1;
+			r->newly_bad = 1;
+			unlink(r->pics[j]);
+			return 0;
+		}
+	return 1;
+}
+
+/* Said once already, in the first parse. */
+static int
+said_before(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	return id > MSG_ERROR;
 }
 
 /* The masthead's warnings: what it said that the series prints otherwise. */
@@ -548,13 +690,26 @@ unwrite_pictures(struct run *r)
 	}
 }
 
-/* Write the pictures and check that each is a whole PNG or JPEG. */
+/* What the picture check said: kept to ourselves, the import goes on. */
+static int
+pic_unsaid(enum msgid id, const struct jb_pos *pos, void *arg)
+{
+	*(enum msgid *)arg = id;
+	return 0;
+}
+
+/*
+ * Write the pictures and read each one's header: one that is no PNG or
+ * JPEG within the limits is taken away again and marked bad, so that its
+ * placeholder stands in the text.  The pixels are decoded once, by the
+ * parse of the issue (pic_parse_filter()).
+ */
 static int
 write_pictures(struct run *r)
 {
-	struct jb_pos	 pos = { NULL, 0, 0 };
-	struct buf	 b = { 0 };
 	enum img_kind	 kind;
+	enum msgid	 said;
+	struct buf	 b = { 0 };
 	unsigned long	 w, h;
 	size_t		 i, k, j = 0;
 
@@ -564,20 +719,34 @@ write_pictures(struct run *r)
 		r->made_dir = !exists(dir);
 		g_free(dir);
 	}
+	r->bad = xcalloc(r->npics + 1, 1);
+	r->part = xcalloc(r->npics + 1, sizeof(char *));
+	r->pic_line = xcalloc(r->npics + 1, sizeof(int));
 	for (i = 0; i < r->nf; i++)
 		for (k = 0; k < r->f[i].docx.npics; k++, j++) {
-			pos.file = r->f[i].path;
-			/* the header here, naming the Word file; the parse
-			 * below decodes every pixel */
+			r->part[j] = r->f[i].docx.pics[k].part;
 			if (outfile_put(r->pics[j], r->f[i].docx.pics[k].data,
-			    r->f[i].docx.pics[k].len) == -1 ||
-			    img_read(r->pics[j], r->names[j], &pos, &b, &kind, &w,
-			    &h) == -1) {
+			    r->f[i].docx.pics[k].len) == -1) {
 				r->npics = j + 1;
 				return -1;
 			}
+			said = MSG__MAX;
+			msg_set_filter(pic_unsaid, &said);
+			if (img_read(r->pics[j], r->names[j], NULL, &b, &kind, &w,
+			    &h) == -1 || said != MSG__MAX) {
+				r->bad[j] = 1;
+				unlink(r->pics[j]);
+			}
 			buf_free(&b);
+			msg_set_filter(NULL, NULL);
 		}
+	/* no picture left: no images/ folder made for none */
+	if (r->made_dir && r->npics > 0 && memchr(r->bad, 0, r->npics) == NULL) {
+		char	*dir = g_path_get_dirname(r->pics[0]);
+
+		rmdir(dir);
+		g_free(dir);
+	}
 	return 0;
 }
 
@@ -615,7 +784,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	struct outfile		*out;
 	struct buf		 text = { 0 };
 	struct jb_date		 date;
-	size_t			 i;
+	size_t			 i, front_len;
 	int			 rc = 1, written = 0;
 
 	memset(&r, 0, sizeof(r));
@@ -636,6 +805,8 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	for (i = 0; i < r.nf; i++) {
 		if (read_input(&r.f[i]) == -1)
 			goto out;
+		if (r.f[i].docx.text.data == NULL)
+			impweb_furniture(&r.f[i]);
 		imptext_sections(&r.f[i]);
 		if (!r.f[i].has_mast)
 			continue;
@@ -683,18 +854,33 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 		goto out;
 	}
 	name_pictures(&r);
-	put_body(&r, &text);
 	if (write_pictures(&r) == -1)
 		goto out;
-	/* What the editor gets must build: parse it as build would. */
-	if ((d = doc_parse(r.path, text.data, text.len, r.s)) == NULL)
+	front_len = text.len;
+	put_body(&r, &text);
+	/* What the editor gets must build: parse it as build would.  A
+	 * picture corrupt inside becomes its placeholder, and then again. */
+	msg_set_filter(pic_parse_filter, &r);
+	d = doc_parse(r.path, text.data, text.len, r.s);
+	msg_set_filter(NULL, NULL);
+	if (r.newly_bad) {
+		doc_free(d);
+		text.len = front_len;
+		put_body(&r, &text);
+		msg_set_filter(said_before, NULL);
+		d = doc_parse(r.path, text.data, text.len, r.s);
+		msg_set_filter(NULL, NULL);
+	}
+	if (d == NULL)
 		goto out;
+	say_lost(&r);
 	if ((out = outfile_open(r.path)) == NULL)
 		goto out;
 	fwrite(text.data, 1, text.len, outfile_fp(out));
 	if (outfile_commit(out) == -1)
 		goto out;
 	written = 1;
+	impsum_outline(d, text.data);
 	puts(r.path);
 	rc = 0;
 out:
@@ -712,6 +898,9 @@ out:
 	}
 	free(r.pics);
 	free(r.names);
+	free(r.bad);
+	free(r.part);
+	free(r.pic_line);
 	free(r.path);
 	series_free(r.s);
 	return rc;

@@ -38,7 +38,16 @@ struct docxin_pic {
 	char	*data;
 	size_t	 len;
 	char	 ext[8];		/* "png" or "jpg", by its first bytes */
+	char	*part;			/* its name in the package, for messages */
 };
+
+/*
+ * The paragraph that stands for a picture that cannot be printed (no PNG
+ * or JPEG, or corrupt), into b: visible, naming the picture part, with
+ * its alt text and caption so that no word of them is lost.
+ */
+void	 imp_pic_placeholder(struct buf *b, const char *part, const char *alt,
+	    const char *caption);
 
 /*
  * The document as import reads text: one paragraph a line, in UTF-8.
@@ -68,12 +77,14 @@ int	 docxin_is_ole(const char *data, size_t len);
 
 /*
  * Read the .docx data[0..len), the file path, into out.  Tracked changes
- * are taken as accepted, comments, text boxes and footnotes kept as
- * paragraphs (footnotes at the end), each with a warning; styles.xml is
+ * are taken as accepted, comments kept as [//]: # lines, text boxes,
+ * footnotes and endnotes as paragraphs (notes at the end), each with a
+ * warning; the title and headings as docxhead.c finds them; styles.xml is
  * read through SAX, the other parts as trees.  Every hostile shape (not a zip, no
  * word/document.xml, unsafe entry names, sizes or ratios beyond the caps,
- * a DTD or entity declarations, XML that is not well-formed, a picture
- * that is no PNG or JPEG) is one error naming path.  Returns 0, or -1
+ * a DTD or entity declarations, XML that is not well-formed) is one
+ * error naming path; a picture that is no PNG or JPEG becomes a
+ * placeholder paragraph (imp_pic_placeholder()) with a warning.  Returns 0, or -1
  * after reporting (out then empty).
  */
 int	 docxin_read(const char *path, const char *data, size_t len,
@@ -169,6 +180,29 @@ struct jb_pos	 imptext_line_pos(const struct legacy *l, int line);
 /* Sort the lines into masthead, 目录, body and footer. */
 void	 imptext_sections(struct legacy *l);
 
+/* impweb.c */
+
+/*
+ * In a pasted text that shows furniture only a web page has (a
+ * breadcrumb, 上一篇/下一篇, [责任编辑：…], a copyright line, 广告), that
+ * furniture and the rest of it (来源：, 作者：, 编辑： lines, lone numbers
+ * and dates, a menu word on the first line) become "[//]: # (网页杂项：…)"
+ * lines in place, listed in one notice.
+ */
+void	 impweb_furniture(struct legacy *l);
+
+/* A block that is a [//]: # comment line: kept, printed nowhere. */
+int	 impbody_comment(const struct iblock *b);
+
+/* impsum.c */
+
+/*
+ * What import made of the submissions, as notices: the number of
+ * articles and of comment lines, then each article at its title's line
+ * with its inner headings, tables and pictures.  d was parsed from text.
+ */
+void	 impsum_outline(const struct jb_doc *d, const char *text);
+
 /* impbody.c */
 
 /*
@@ -178,7 +212,8 @@ void	 imptext_sections(struct legacy *l);
 int	 impbody_section_level(const char *t);
 
 /*
- * A line that can be a title: one line of at most 30 characters, not a
+ * A line that can be a title: one line of at most 30 characters (60 for
+ * a 公文 title, 关于……的通知), not a
  * sentence (no 。 or ； in it, no closing comma or colon), not a byline,
  * a credit, a 本报讯 lead, a subtitle or a ★ item.
  */

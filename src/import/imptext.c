@@ -690,7 +690,9 @@ imptext_sections(struct legacy *l)
 		masthead_line(l, t, (int)i + 1);
 	}
 	untable_footer(l, body_from);
-	for (i = body_from; i < l->n; i++)
+	/* only a whole back issue, with its masthead, has a 报尾: a
+	 * submission's 印发 or 编辑： is its own text */
+	for (i = body_from; l->has_mast && i < l->n; i++)
 		if (footer_start(impline_skip_space(l->lines[i])) &&
 		    !g_str_has_prefix(impline_skip_space(l->lines[i]), "#")) {
 			foot_from = i;

@@ -196,6 +196,8 @@ enum msgid {
 	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
 	MSG_IMPORT_PAGE,	/* import: a page number dropped */
+	MSG_IMPORT_CHROME,	/* import: web-page furniture kept as comments */
+	MSG_IMPORT_OUTLINE,	/* import: what it made of the submission */
 	MSG_DOCX_TOC,		/* import: a Word table of contents dropped */
 	MSG_WARNING,		/* ---- warnings ---- */
 	MSG_FM_UNKNOWN_KEY,	/* unknown front-matter key */
@@ -234,11 +236,14 @@ enum msgid {
 	MSG_IMPORT_NO_TITLE,	/* import: an article without a title got one */
 	MSG_IMPORT_MASTHEAD_AGAIN, /* import: a later file's masthead not used */
 	MSG_DOCX_TRACKED,	/* import: tracked changes taken as accepted */
-	MSG_DOCX_COMMENT,	/* import: a comment kept as a paragraph */
+	MSG_DOCX_COMMENT,	/* import: a comment kept as a [//]: # line */
 	MSG_DOCX_TEXTBOX,	/* import: a text box kept as a paragraph */
-	MSG_DOCX_FOOTNOTE,	/* import: a footnote kept as a paragraph */
+	MSG_DOCX_FOOTNOTE,	/* import: a footnote or endnote kept as a paragraph */
 	MSG_DOCX_LINKED_IMAGE,	/* import: a picture outside the file, not taken */
 	MSG_DOCX_TABLE_TEXT,	/* import: a one-row table taken as paragraphs */
+	MSG_DOCX_TABLE_MERGED,	/* import: a table's merged cells left blank */
+	MSG_IMPORT_PIC_LOST,	/* import: a picture that cannot be printed, a placeholder instead */
+	MSG_DOCX_NOTE_LOST,	/* import: a note reference with no note */
 	MSG_CHK_PRIVATE_USE,	/* check: private-use character (PDF copy debris) */
 	MSG_CHK_STRAIGHT_QUOTE,	/* check: straight quote left unpaired in Chinese text */
 	MSG_ERROR,		/* ---- errors: document skipped ---- */
@@ -294,7 +299,6 @@ enum msgid {
 	MSG_DOCX_BAD_NAME,	/* import: entry name with ../ or absolute */
 	MSG_DOCX_XML,		/* import: a part is not well-formed XML */
 	MSG_DOCX_DTD,		/* import: a part declares a DTD or entities */
-	MSG_DOCX_NOT_IMAGE,	/* import: a picture that is no PNG or JPEG */
 	MSG_FM_CHOICE,		/* a setting that is not one of its choices */
 	MSG_TABLE_RAGGED,	/* a table row with more or fewer cells than the header */
 	MSG_TABLE_EMPTY,	/* a table with a header row only */

@@ -3,7 +3,8 @@
 # Usage: han.py [--contains] WANT GOT
 #   Every Han character of WANT (counted with repeats) must be in GOT; without
 #   --contains also no other.  Of an issue file only the body counts (after
-#   its front matter), of an .html file only the text and the alt and title
+#   its front matter), and as WANT not its [//]: # lines, which are printed
+#   nowhere (web furniture, Word comments); of an .html file only the text and the alt and title
 #   of its pictures.
 import html.parser
 import sys
@@ -54,7 +55,11 @@ def read(f):
     return body(text)
 
 
-want = han(read(want_f))
+def printed(text):
+    return "\n".join(l for l in text.split("\n") if not l.startswith("[//]: #"))
+
+
+want = han(printed(read(want_f)) if got_f.endswith(".html") else read(want_f))
 got = han(read(got_f))
 missing = want - got
 extra = got - want
