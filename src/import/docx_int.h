@@ -84,6 +84,8 @@ struct para {
 
 struct rd {
 	struct pkg	 p;
+	/* docxdoc_walk_blocks(): the table reader walks a cell's blocks through it */
+	void		(*walk)(struct rd *r, xmlNode *n, int depth, int in_cell);
 	struct docxin	*out;
 	struct style	*st;
 	size_t		 nst;
@@ -212,12 +214,23 @@ const char	*docxsty_note_text(const struct note *v, size_t n, const char *id);
 char	*docxsty_note_ref(struct rd *r, xmlNode *k, struct buf *after,
 	    const struct jb_pos *pos);
 
+/* A new paragraph at the end of r's, body text until set otherwise. */
+static inline struct para *
+rd_para_new(struct rd *r)
+{
+	struct para	*p;
+
+	r->pv = xrealloc(r->pv, (r->np + 1) * sizeof(*r->pv));
+	p = &r->pv[r->np++];
+	memset(p, 0, sizeof(*p));
+	p->rank = BODY;
+	return p;
+}
+
 /* docxdoc.c */
 void	 docxdoc_paragraph(struct rd *r, xmlNode *p);
 void	 docxdoc_walk_blocks(struct rd *r, xmlNode *n, int depth, int in_cell);
 
-/* A new paragraph at the end of r's, body text until set otherwise. */
-struct para	*docxdoc_new_para(struct rd *r);
 
 /* docxtbl.c */
 

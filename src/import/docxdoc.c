@@ -14,18 +14,6 @@
 
 /* ---- the body ---- */
 
-struct para *
-docxdoc_new_para(struct rd *r)
-{
-	struct para	*p;
-
-	r->pv = xrealloc(r->pv, (r->np + 1) * sizeof(*r->pv));
-	p = &r->pv[r->np++];
-	memset(p, 0, sizeof(*p));
-	p->rank = BODY;
-	return p;
-}
-
 /* The line a paragraph will have in the text import reads. */
 static struct jb_pos
 here(const struct rd *r)
@@ -148,7 +136,7 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
 		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, "不是 PNG 或 JPEG 图片");
 		buf_puts(&ps->after, "\n");
-		imp_pic_placeholder(&ps->after, rel->target, descr, NULL);
+		impline_pic_placeholder(&ps->after, rel->target, descr, NULL);
 		buf_free(&b);
 		return;
 	}
@@ -603,7 +591,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 	g_strstrip(first);
 	join_lines(first);
 	if (*first != '\0' || label.len > 0) {
-		out = docxdoc_new_para(r);
+		out = rd_para_new(r);
 		buf_puts(&out->text, label.data ? label.data : "");
 		if (size == 0)
 			size = r->norm_size;
@@ -663,7 +651,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 					if (nl != NULL) {
 						/* a line break: the next line a paragraph */
 						close_link(&out->text, &link);
-						out = docxdoc_new_para(r);
+						out = rd_para_new(r);
 						while (*nl == ' ' || *nl == '\t')
 							nl++;
 					}
@@ -680,7 +668,7 @@ docxdoc_paragraph(struct rd *r, xmlNode *p)
 		for (l0 = ps.after.data + 1; l0 != NULL; l0 = nl) {
 			if ((nl = strchr(l0, '\n')) != NULL)
 				*nl++ = '\0';
-			out = docxdoc_new_para(r);
+			out = rd_para_new(r);
 			out->raw = strncmp(l0, "![", 2) == 0;
 			buf_puts(&out->text, l0);
 		}

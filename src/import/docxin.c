@@ -56,6 +56,7 @@ docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 	int		 rc = -1, missing;
 
 	memset(&r, 0, sizeof(r));
+	r.walk = docxdoc_walk_blocks;
 	memset(out, 0, sizeof(*out));
 	r.out = out;
 	if (docxpkg_open(&r.p, path, data, len) == -1)

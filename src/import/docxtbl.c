@@ -13,7 +13,7 @@ cell_text(struct rd *r, xmlNode *tc, struct buf *b)
 {
 	size_t	 from = r->np, i;
 
-	docxdoc_walk_blocks(r, tc, 1, 1);
+	r->walk(r, tc, 1, 1);
 	for (i = from; i < r->np; i++) {
 		if (b->len > 0 && r->pv[i].text.len > 0)
 			buf_puts(b, " ");
@@ -140,7 +140,7 @@ docxtbl_table(struct rd *r, xmlNode *tbl)
 		 * not a table; its text as paragraphs */
 		msg(MSG_DOCX_TABLE_TEXT, &pos);
 		for (j = 0; j < ntexts; j++) {
-			out = docxdoc_new_para(r);
+			out = rd_para_new(r);
 			buf_puts(&out->text, texts[j]);
 		}
 	} else if (body && cols > 0) {
@@ -153,11 +153,11 @@ docxtbl_table(struct rd *r, xmlNode *tbl)
 				if (used[k])
 					put_cell(&line, k < rows[i].n && rows[i].cell[k] ?
 					    rows[i].cell[k] : "");
-			out = docxdoc_new_para(r);
+			out = rd_para_new(r);
 			out->raw = 1;
 			out->text = line;
 			if (i == 0) {
-				out = docxdoc_new_para(r);
+				out = rd_para_new(r);
 				out->raw = 1;
 				buf_puts(&out->text, "|");
 				for (k = 0; k < cols; k++)
@@ -166,10 +166,10 @@ docxtbl_table(struct rd *r, xmlNode *tbl)
 			}
 		}
 		/* a table ends at a blank line: an empty paragraph */
-		docxdoc_new_para(r);
+		rd_para_new(r);
 	}
 	for (j = 0; j < nkeep; j++) {
-		out = docxdoc_new_para(r);
+		out = rd_para_new(r);
 		*out = keep[j];
 	}
 	for (i = 0; i < nrows; i++) {

@@ -1,4 +1,4 @@
-/* impline.c -- the line helpers of a pasted text: blanks, trimming, columns. */
+/* impline.c -- the line helpers of import: blanks, trimming, columns, and the placeholder line of a picture that cannot be printed. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,4 +49,17 @@ int
 impline_col_of(const char *line, const char *p)
 {
 	return (int)g_utf8_strlen(line, p - line) + 1;
+}
+
+void
+impline_pic_placeholder(struct buf *b, const char *part, const char *alt,
+    const char *caption)
+{
+	buf_printf(b, "（此处原有图片 “%s”，无法印出", part);
+	if (alt != NULL && *alt != '\0')
+		buf_printf(b, "：%s", alt);
+	if (caption != NULL && *caption != '\0' &&
+	    (alt == NULL || strcmp(alt, caption) != 0))
+		buf_printf(b, "。%s", caption);
+	buf_puts(b, "）");
 }

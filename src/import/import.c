@@ -406,19 +406,6 @@ name_pictures(struct run *r)
 	free(stem);
 }
 
-void
-imp_pic_placeholder(struct buf *b, const char *part, const char *alt,
-    const char *caption)
-{
-	buf_printf(b, "（此处原有图片 “%s”，无法印出", part);
-	if (alt != NULL && *alt != '\0')
-		buf_printf(b, "：%s", alt);
-	if (caption != NULL && *caption != '\0' &&
-	    (alt == NULL || strcmp(alt, caption) != 0))
-		buf_printf(b, "。%s", caption);
-	buf_puts(b, "）");
-}
-
 /*
  * A picture line ![alt](jianbao-pic:N "caption") whose picture cannot be
  * printed, as its placeholder: the alt text and the caption kept.
@@ -437,7 +424,7 @@ put_lost(struct buf *b, const char *t, const char *part)
 				c++;
 			buf_put(&cap, c, 1);
 		}
-	imp_pic_placeholder(b, part, alt, cap.data);
+	impline_pic_placeholder(b, part, alt, cap.data);
 	free(alt);
 	buf_free(&cap);
 }

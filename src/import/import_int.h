@@ -42,14 +42,6 @@ struct docxin_pic {
 };
 
 /*
- * The paragraph that stands for a picture that cannot be printed (no PNG
- * or JPEG, or corrupt), into b: visible, naming the picture part, with
- * its alt text and caption so that no word of them is lost.
- */
-void	 imp_pic_placeholder(struct buf *b, const char *part, const char *alt,
-	    const char *caption);
-
-/*
  * The document as import reads text: one paragraph a line, in UTF-8.
  * Headings are "## "/"### "/"#### " lines (from outline levels, heading
  * styles by name, localized names such as 标题 1, styles they are based
@@ -84,7 +76,7 @@ int	 docxin_is_ole(const char *data, size_t len);
  * word/document.xml, unsafe entry names, sizes or ratios beyond the caps,
  * a DTD or entity declarations, XML that is not well-formed) is one
  * error naming path; a picture that is no PNG or JPEG becomes a
- * placeholder paragraph (imp_pic_placeholder()) with a warning.  Returns 0, or -1
+ * placeholder paragraph (impline_pic_placeholder()) with a warning.  Returns 0, or -1
  * after reporting (out then empty).
  */
 int	 docxin_read(const char *path, const char *data, size_t len,
@@ -172,6 +164,13 @@ const char	*impline_skip_space(const char *p);
 char	*impline_trim(const char *s);
 char	*impline_trimn(const char *s, size_t n);
 int	 impline_col_of(const char *line, const char *p);
+/*
+ * impline.c: the paragraph that stands for a picture that cannot be printed (no PNG
+ * or JPEG, or corrupt), into b: visible, naming the picture part, with
+ * its alt text and caption so that no word of them is lost.
+ */
+void	 impline_pic_placeholder(struct buf *b, const char *part, const char *alt,
+	    const char *caption);
 
 /* imptext.c */
 void	 imptext_strs_free(struct strs *l);
