@@ -23,11 +23,12 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # rewritten sound and as PDF/A (src/print/pdffinish.c); libxml2: the OFD
 # edition's XML parts (src/print/ofd.c); libzip: the packages of the Word
 # and OFD editions (src/util/zipout.c, below), reading submitted .docx
-# (src/import/docxin.c).
+# (src/import/docxin.c); poppler-glib: the text of submitted PDFs
+# (src/import/pdfin.c), loaded by import alone.
 press_PKGS  = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf libzip
 serve_PKGS  = libmicrohttpd libcrypt glib-2.0 jansson yaml-0.1
 word_PKGS   = libzip libxml-2.0 glib-2.0
-import_PKGS = libzip libxml-2.0 glib-2.0
+import_PKGS = libzip libxml-2.0 glib-2.0 poppler-glib
 # src/util/zipout.c writes the ZIP packages of the Word and OFD editions:
 # it is linked into those two modules, not the program, so that libzip
 # stays out of the commands that write no package.

@@ -89,7 +89,11 @@ split_lines(struct legacy *l, const char *s)
 	find_wrap(l);
 }
 
-/* Read the file: text in any of its encodings, or a Word file. */
+/*
+ * Read the file: text in any of its encodings, a Word file or a PDF.
+ * Returns 0, -1 after reporting, or 1 after reporting a PDF that has no
+ * text or cannot be opened: the other files of the command go on.
+ */
 static int
 read_input(struct legacy *l)
 {
@@ -104,6 +108,16 @@ read_input(struct legacy *l)
 		buf_free(&raw);
 		raw = conv;
 		memset(&conv, 0, sizeof(conv));
+	}
+	if (pdfin_is_pdf(raw.data, raw.len)) {
+		/* a PDF that cannot be read is refused alone (read_input) */
+		if (pdfin_read(l->path, raw.data, raw.len, &text) == -1) {
+			rc = 1;
+			goto out;
+		}
+		split_lines(l, text.data ? text.data : "");
+		rc = 0;
+		goto out;
 	}
 	if (!docxin_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
 	    g_ascii_strcasecmp(l->path + strlen(l->path) - 5, ".docx") == 0) {
@@ -772,7 +786,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	struct buf		 text = { 0 };
 	struct jb_date		 date;
 	size_t			 i, front_len;
-	int			 rc = 1, written = 0;
+	int			 rc = 1, written = 0, refused = 0, k;
 
 	memset(&r, 0, sizeof(r));
 	r.o = o;
@@ -790,8 +804,17 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	}
 	r.nf = (size_t)nfiles;
 	for (i = 0; i < r.nf; i++) {
-		if (read_input(&r.f[i]) == -1)
+		if ((k = read_input(&r.f[i])) == -1)
 			goto out;
+		if (k == 1) {
+			/* this file alone is refused; the command fails at the end */
+			legacy_free(&r.f[i]);
+			memmove(&r.f[i], &r.f[i + 1], (r.nf - i - 1) * sizeof(*r.f));
+			r.nf--;
+			i--;
+			refused = 1;
+			continue;
+		}
 		if (r.f[i].docx.text.data == NULL)
 			impweb_furniture(&r.f[i]);
 		imptext_sections(&r.f[i]);
@@ -810,6 +833,8 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 			g_free(why);
 		}
 	}
+	if (r.nf == 0)
+		goto out;
 	for (i = 0; i < r.nf; i++)
 		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
 			/* nothing to import: no article, no masthead */
@@ -869,7 +894,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	written = 1;
 	impsum_outline(d, text.data);
 	puts(r.path);
-	rc = 0;
+	rc = refused;
 out:
 	if (!written)
 		unwrite_pictures(&r);

@@ -33,6 +33,26 @@ int	 enc_to_utf8(const char *path, const char *in, size_t len,
 #define DOCXIN_MAX_TOTAL		(128UL << 20)	/* everything read, unpacked */
 #define DOCXIN_MAX_RATIO		200		/* unpacked / packed, per entry */
 
+/* a submitted PDF's text through poppler-glib (pdfin.c). */
+
+/* Caps beside DOCXIN_MAX_FILE, which bounds the PDF file too. */
+#define PDFIN_MAX_PAGES		500
+#define PDFIN_MAX_SECONDS	60
+
+/* Does data start as a PDF does (%PDF-)? */
+int	 pdfin_is_pdf(const char *data, size_t len);
+
+/*
+ * Put the text of the PDF data[0..len) into out as a copy from the PDF
+ * would give it: its lines in reading order, page after page, without
+ * blank lines; page numbers and lines repeated at the head or foot of
+ * the pages are left out, each said in a notice.  A PDF without a text
+ * layer (a scan), one that needs a password, is broken or beyond the caps
+ * is reported at path:1:1.  Returns 0, or -1 after reporting (out empty).
+ */
+int	 pdfin_read(const char *path, const char *data, size_t len,
+	    struct buf *out);
+
 /* A picture of the document, its bytes as stored. */
 struct docxin_pic {
 	char	*data;

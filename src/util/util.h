@@ -196,6 +196,7 @@ enum msgid {
 	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
 	MSG_IMPORT_PAGE,	/* import: a page number dropped */
+	MSG_IMPORT_RUNNING,	/* import: a PDF's running head or foot dropped */
 	MSG_IMPORT_CHROME,	/* import: web-page furniture kept as comments */
 	MSG_IMPORT_OUTLINE,	/* import: what it made of the submission */
 	MSG_DOCX_TOC,		/* import: a Word table of contents dropped */
@@ -298,6 +299,11 @@ enum msgid {
 	MSG_DOCX_SIZE_LIE,	/* import: an entry unpacks to more than it says */
 	MSG_DOCX_BAD_NAME,	/* import: entry name with ../ or absolute */
 	MSG_DOCX_XML,		/* import: a part is not well-formed XML */
+	MSG_PDF_NO_TEXT,	/* import: a PDF without a text layer */
+	MSG_PDF_ENCRYPTED,	/* import: a PDF that needs a password */
+	MSG_PDF_BAD,		/* import: poppler cannot open the PDF */
+	MSG_PDF_TOO_MANY_PAGES,	/* import: a PDF beyond the pages cap */
+	MSG_PDF_SLOW,		/* import: a PDF beyond the time cap */
 	MSG_DOCX_DTD,		/* import: a part declares a DTD or entities */
 	MSG_FM_CHOICE,		/* a setting that is not one of its choices */
 	MSG_TABLE_RAGGED,	/* a table row with more or fewer cells than the header */
