@@ -19,11 +19,12 @@ check "the program's DT_NEEDED has no Pango, Cairo or font library" \
 readelf -d "$MOD" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 check "the module's DT_NEEDED has Pango and Cairo" \
 	'grep -q "^libpango-" "$tmp/modneeded" && grep -q "^libcairo" "$tmp/modneeded"'
-# The libraries of the Word edition, import and serve are theirs alone.
-MODLIBS='libzip|libmicrohttpd|libgnutls|libcrypto'
-check "the program's DT_NEEDED has no libzip, libmicrohttpd, GnuTLS or libcrypto" \
+# The libraries of the Word edition, import and serve are theirs alone
+# (poppler-glib reads submitted PDFs: import's alone).
+MODLIBS='libzip|libmicrohttpd|libgnutls|libcrypto|libpoppler'
+check "the program's DT_NEEDED has no libzip, libmicrohttpd, GnuTLS, libcrypto or poppler" \
 	'! grep -E "$MODLIBS" "$tmp/needed"'
-for m in word:libzip import:libzip serve:libmicrohttpd; do
+for m in word:libzip import:libzip import:libpoppler-glib serve:libmicrohttpd; do
 	readelf -d "$(dirname "$JB")/jianbao-${m%:*}.so" |
 	    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 	check "jianbao-${m%:*}.so's DT_NEEDED has ${m#*:}" 'grep -q "^${m#*:}\." "$tmp/modneeded"'
@@ -35,16 +36,24 @@ LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \
 check "build --html writes the page" '[ -s "$tmp/h/issue.html" ]'
 check "build --html loads no Pango, Cairo or font library" \
 	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*($PRINTLIBS)" "$tmp/ld"'
-check "build --html loads no module, no libzip, libmicrohttpd or GnuTLS" \
+check "build --html loads no module, no libzip, libmicrohttpd, GnuTLS or poppler" \
 	'! grep -E "file=[^ ]*(jianbao-|$MODLIBS)" "$tmp/ld"'
 LD_DEBUG=files "$JB" check --series "$SERIES" "$ISSUE" 2>"$tmp/ld" >/dev/null
-check "check loads no module, no libzip, libmicrohttpd or GnuTLS" \
+check "check loads no module, no libzip, libmicrohttpd, GnuTLS or poppler" \
 	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*(jianbao-|$MODLIBS)" "$tmp/ld"'
 LD_DEBUG=files "$JB" build --docx --series "$SERIES" --out "$tmp/h" "$ISSUE" \
 	2>"$tmp/ld" >/dev/null
 check "build --docx loads jianbao-word.so and no other module" \
 	'[ -s "$tmp/h/issue.docx" ] && grep -q "file=[^ ]*/jianbao-word\.so " "$tmp/ld" &&
-	 ! grep -E "file=[^ ]*jianbao-(press|import|serve)" "$tmp/ld"'
+	 ! grep -E "file=[^ ]*(jianbao-(press|import|serve)|libpoppler)" "$tmp/ld"'
+LD_DEBUG=files "$JB" build --series "$SERIES" --out "$tmp/a" "$ISSUE" 2>"$tmp/ld" >/dev/null
+check "build of all editions loads no poppler" \
+	'[ -s "$tmp/a/issue.pdf" ] && grep -q "file=libc\.so" "$tmp/ld" && ! grep -q "file=[^ ]*libpoppler" "$tmp/ld"'
+LD_DEBUG=files "$JB" import --series "$SERIES" --number 1 --date 2026-01-01 \
+	tests/import3/short.txt -o "$tmp/imp.md" 2>"$tmp/ld" >/dev/null
+check "import loads jianbao-import.so and poppler-glib, not the print module" \
+	'[ -s "$tmp/imp.md" ] && grep -q "file=[^ ]*/jianbao-import\.so " "$tmp/ld" &&
+	 grep -q "file=libpoppler-glib" "$tmp/ld" && ! grep -q "file=[^ ]*jianbao-press" "$tmp/ld"'
 
 # Through a symlink in another folder the module is found beside the real
 # program (the benchmark runs the program that way).
