@@ -195,6 +195,22 @@ toc_line(const char *t)
 	    strcmp(t, "目錄") == 0;
 }
 
+/* Is t one of the first items of the 目录 that runs from line from to
+ * line to (its label lines aside)?  A 目录 lists the titles that follow. */
+static int
+toc_repeats(const struct legacy *l, size_t from, size_t to, const char *t)
+{
+	const char	*u;
+	size_t		 i;
+
+	for (i = from; i < to && i < from + 40; i++) {
+		u = impline_skip_space(l->lines[i]);
+		if (*u != '\0' && !toc_line(u) && strcmp(u, t) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 struct jb_pos
 imptext_line_pos(const struct legacy *l, int line)
 {
@@ -633,7 +649,7 @@ imptext_sections(struct legacy *l)
 {
 	enum section	 st = S_MAST;
 	const char	*t;
-	size_t		 i, body_from = l->n, foot_from = l->n, seen = 0;
+	size_t		 i, body_from = l->n, foot_from = l->n, seen = 0, toc_from = 0;
 	int		 toc_item = 0;
 
 	/* Submitted articles have no masthead: all of it is body. */
@@ -671,11 +687,19 @@ imptext_sections(struct legacy *l)
 			continue;
 		}
 		if (toc_line(t)) {
+			if (st != S_TOC)
+				toc_from = i + 1;
 			st = S_TOC;
 			toc_item = 1;
 			msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
 			    impline_col_of(l->lines[i], t) }, t);
 			continue;
+		}
+		if (st == S_TOC && toc_repeats(l, toc_from, i, t)) {
+			/* the first title again: text with no blank lines
+			 * (copied from a PDF) starts its body here */
+			body_from = i;
+			break;
 		}
 		if (st == S_TOC) {
 			if (toc_item) {

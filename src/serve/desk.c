@@ -431,6 +431,8 @@ sniff(const char *data, size_t len, const char *name, int picture)
 	}
 	if (len > 4 && memcmp(data, "PK\x03\x04", 4) == 0)
 		return ".docx";
+	if (len > 5 && memcmp(data, "%PDF-", 5) == 0)
+		return ".pdf";
 	if (len > 8 && memcmp(data, ole, 8) == 0)
 		return dot != NULL && g_ascii_strcasecmp(dot, ".wps") == 0 ?
 		    ".wps" : ".doc";
@@ -482,7 +484,7 @@ api_import(struct srv *v, struct MHD_Connection *c, const char *into,
 
 	if ((ext = sniff(q->body.data, q->body.len, name, 0)) == NULL)
 		return fail(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
-		    "只能导入 Word 文件（.docx、.doc、.wps）和文字文件");
+		    "只能导入 Word 文件（.docx、.doc、.wps）、PDF 文件和文字文件");
 	if (mkdtemp(dir) == NULL)
 		return fail(c, MHD_HTTP_INTERNAL_SERVER_ERROR, strerror(errno));
 	safe_name(name, safe, sizeof(safe));
