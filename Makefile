@@ -24,11 +24,12 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # edition's XML parts (src/print/ofd.c); libzip: the packages of the Word
 # and OFD editions (src/util/zipout.c, below), reading submitted .docx
 # (src/import/docxin.c); poppler-glib: the text of submitted PDFs
-# (src/import/pdfin.c), loaded by import alone.
+# (src/import/pdfin.c), loaded by import alone; gdk-pixbuf: a Word
+# file's GIF, BMP, TIFF and WebP pictures made PNG (src/import/impic.c).
 press_PKGS  = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf libzip
 serve_PKGS  = libmicrohttpd libcrypt glib-2.0 jansson yaml-0.1
 word_PKGS   = libzip libxml-2.0 glib-2.0
-import_PKGS = libzip libxml-2.0 glib-2.0 poppler-glib
+import_PKGS = libzip libxml-2.0 glib-2.0 poppler-glib gdk-pixbuf-2.0
 # src/util/zipout.c writes the ZIP packages of the Word and OFD editions:
 # it is linked into those two modules, not the program, so that libzip
 # stays out of the commands that write no package.

@@ -142,11 +142,27 @@ if $PY -c 'import docx' 2>/dev/null; then
 	     [ "$(grep "^|" "$tmp/w/table.md" | awk -F"|" "NF != 5" | wc -l)" -eq 0 ] &&
 	     [ "$(grep -c "城区" "$tmp/w/table.md")" -eq 1 ] && grep -q "^|  | 南湖站 | 图书漂流 |$" "$tmp/w/table.md" &&
 	     grep -q "警告：表格中有合并的单元格" "$D/table.err"'
-	check "pics.docx: GIF and corrupt PNG are placeholders with warnings, IMG_256 no alt text" \
-	    'grep -q "^（此处原有图片 “word/media/image1.gif”，无法印出）$" "$tmp/w/pics.md" &&
+	check "pics.docx: GIF and BMP made PNG, corrupt PNG and GIF placeholders with warnings, IMG_256 no alt text" \
+	    'grep -q "^!\[图为广场一角。\](images/pics-1.png \"图为广场一角。\")$" "$tmp/w/pics.md" &&
 	     grep -q "^（此处原有图片 “word/media/image2.png”，无法印出）$" "$tmp/w/pics.md" &&
-	     grep -q "^!\[\](images/pics-2.png)$" "$tmp/w/pics.md" && [ -s "$tmp/w/images/pics-2.png" ] &&
-	     [ "$(grep -c "无法印出" "$D/pics.err")" -eq 2 ]'
+	     grep -q "^!\[\](images/pics-3.png)$" "$tmp/w/pics.md" && [ -s "$tmp/w/images/pics-3.png" ] &&
+	     grep -q "^!\[\](images/pics-4.png)$" "$tmp/w/pics.md" &&
+	     grep -q "^（此处原有图片 “word/media/image5.gif”，无法印出）$" "$tmp/w/pics.md" &&
+	     [ "$(grep -c "无法印出" "$D/pics.err")" -eq 2 ] && [ "$(grep -c "转换为 PNG" "$D/pics.err")" -eq 2 ]'
+	# the converted pictures as Pillow reads them: PNG files of the size
+	# drawn, every pixel the colour drawn
+	if $PY -c 'import PIL' 2>/dev/null; then
+		check "pics.docx: the GIF (2 × 2 red) and the BMP (3 × 2 blue) are PNG files of their pixels" \
+		    '$PY -c "import sys
+from PIL import Image
+for f, size, rgb in ((sys.argv[1], (2, 2), (255, 0, 0)), (sys.argv[2], (3, 2), (0x22, 0x22, 0xcc))):
+    im = Image.open(f)
+    assert im.format == \"PNG\" and im.size == size, (f, im.format, im.size)
+    assert set(im.convert(\"RGB\").getdata()) == {rgb}, (f, set(im.convert(\"RGB\").getdata()))
+" "$tmp/w/images/pics-1.png" "$tmp/w/images/pics-4.png"'
+	else
+		skip "pics.docx: the converted pictures' pixels" "python3-pil is not installed"
+	fi
 else
 	skip "import of python-docx files" "python3-docx is not installed"
 fi

@@ -113,8 +113,9 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 {
 	const struct rel	*rel = docxsty_rel_by_id(r, rid);
 	struct docxin_pic		*pic;
-	struct buf		 b = { 0 };
+	struct buf		 b = { 0 }, png = { 0 };
 	struct jb_pos		 pos = here(r);
+	const char		*kind;
 	int			 res;
 
 	if (rel == NULL)
@@ -130,11 +131,18 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 		return;
 	}
 	/* by the bytes, never by the entry's name; image.h checks the rest.
-	 * Anything else (GIF, BMP, EMF…) cannot be printed: a placeholder,
-	 * the rest of the file goes on */
+	 * GIF, BMP, TIFF and WebP become PNG; anything else (EMF, WMF…) or
+	 * what cannot be decoded: a placeholder, the rest of the file goes on */
+	kind = impic_kind(b.data, b.len);
+	if (kind != NULL && impic_to_png(b.data, b.len, &png) == 0) {
+		msg(MSG_IMPORT_PIC_CONVERTED, &pos, rel->target, kind);
+		buf_free(&b);
+		b = png;
+	}
 	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
 	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
-		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, "不是 PNG 或 JPEG 图片");
+		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, kind != NULL ?
+		    "已损坏" : "不是 PNG、JPEG、GIF、BMP、TIFF 或 WebP 图片");
 		buf_puts(&ps->after, "\n");
 		impline_pic_placeholder(&ps->after, rel->target, descr, NULL);
 		buf_free(&b);

@@ -53,6 +53,18 @@ int	 pdfin_is_pdf(const char *data, size_t len);
 int	 pdfin_read(const char *path, const char *data, size_t len,
 	    struct buf *out);
 
+/* a Word file's GIF, BMP, TIFF or WebP picture as PNG (impic.c). */
+
+/* "GIF", "BMP", "TIFF" or "WebP" by the picture's first bytes, or NULL. */
+const char	*impic_kind(const char *data, size_t len);
+
+/*
+ * Put the picture data[0..len) into png as a PNG, decoded by gdk-pixbuf
+ * (a picture beyond IMG_MAX_PIXELS is not decoded).  Returns 0, or -1
+ * when it is of none of those kinds or cannot be decoded (png untouched).
+ */
+int	 impic_to_png(const char *data, size_t len, struct buf *png);
+
 /* A picture of the document, its bytes as stored. */
 struct docxin_pic {
 	char	*data;

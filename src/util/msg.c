@@ -21,6 +21,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_IMPORT_TOC] = "提示：手打的目录 “%s” 已删去（本期要目自动生成）",
 	[MSG_DOCX_TOC] = "提示：Word 生成的目录已删去（本期要目自动生成）",
 	[MSG_IMPORT_PAGE] = "提示：页码 “%s” 已删去",
+	[MSG_IMPORT_PIC_CONVERTED] = "提示：图片 “%s” 已从 %s 转换为 PNG",
 	[MSG_IMPORT_RUNNING] = "提示：每页重复的页眉或页脚 “%s” 已删去",
 	[MSG_IMPORT_OUTLINE] = "提示：导入结果：%s",
 	[MSG_IMPORT_CHROME] = "提示：网页上的杂项 %s 已作为注释保留（不印出）",

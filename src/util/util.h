@@ -196,6 +196,7 @@ enum msgid {
 	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
 	MSG_IMPORT_PAGE,	/* import: a page number dropped */
+	MSG_IMPORT_PIC_CONVERTED, /* import: a GIF, BMP, TIFF or WebP picture made PNG */
 	MSG_IMPORT_RUNNING,	/* import: a PDF's running head or foot dropped */
 	MSG_IMPORT_CHROME,	/* import: web-page furniture kept as comments */
 	MSG_IMPORT_OUTLINE,	/* import: what it made of the submission */

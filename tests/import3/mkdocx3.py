@@ -20,7 +20,8 @@
 #   table.docx    a table whose last two grid columns are merged in every
 #                 row, and a cell merged down over two rows
 #   pics.docx     a GIF picture with a caption, a PNG whose zlib data is
-#                 corrupt, a good PNG with WPS's default alt text IMG_256
+#                 corrupt, a good PNG with WPS's default alt text IMG_256,
+#                 a BMP picture, a GIF whose picture data is broken
 import io
 import re
 import struct
@@ -210,6 +211,14 @@ GIF = (b"GIF89a\x02\x00\x02\x00\x80\x00\x00\xff\x00\x00\x00\x00\x00"
        b",\x00\x00\x00\x00\x02\x00\x02\x00\x00\x02\x02\x84\x51\x00;")
 
 
+# a 3 × 2 BMP, 24 bits, blue (its rows padded to four bytes)
+BMP = (b"BM" + struct.pack("<IHHI", 54 + 24, 0, 0, 54) +
+       struct.pack("<IiiHHIIiiII", 40, 3, 2, 1, 24, 0, 24, 2835, 2835, 0, 0) +
+       (b"\xcc\x22\x22" * 3 + b"\0\0\0") * 2)
+# a GIF whose header is right and whose picture data is not there
+BROKEN_GIF = GIF[:13] + b"\x21\xf9\x04garbage, not LZW data"
+
+
 def pics():
     doc = docx.Document()
     para(doc, "西塘镇文化广场落成", 22, True, None, WD_ALIGN_PARAGRAPH.CENTER)
@@ -220,6 +229,10 @@ def pics():
     para(doc, "广场每天傍晚开放灯光。")
     doc.add_picture(io.BytesIO(png(8, 6)))
     para(doc, "镇里将在广场定期举办文艺演出。")
+    doc.add_picture(io.BytesIO(BMP))
+    para(doc, "广场东侧的阅报栏。")
+    doc.add_picture(io.BytesIO(BROKEN_GIF))
+    para(doc, "广场西侧的健身区。")
     path = out + "/pics.docx"
     doc.save(path)
 
