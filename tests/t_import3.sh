@@ -142,13 +142,14 @@ if $PY -c 'import docx' 2>/dev/null; then
 	     [ "$(grep "^|" "$tmp/w/table.md" | awk -F"|" "NF != 5" | wc -l)" -eq 0 ] &&
 	     [ "$(grep -c "城区" "$tmp/w/table.md")" -eq 1 ] && grep -q "^|  | 南湖站 | 图书漂流 |$" "$tmp/w/table.md" &&
 	     grep -q "警告：表格中有合并的单元格" "$D/table.err"'
-	check "pics.docx: GIF and BMP made PNG, corrupt PNG and GIF placeholders with warnings, IMG_256 no alt text" \
+	check "pics.docx: GIF and BMP made PNG, corrupt PNG and GIF and a 30000 × 30000 GIF placeholders with warnings, IMG_256 no alt text" \
 	    'grep -q "^!\[图为广场一角。\](images/pics-1.png \"图为广场一角。\")$" "$tmp/w/pics.md" &&
 	     grep -q "^（此处原有图片 “word/media/image2.png”，无法印出）$" "$tmp/w/pics.md" &&
 	     grep -q "^!\[\](images/pics-3.png)$" "$tmp/w/pics.md" && [ -s "$tmp/w/images/pics-3.png" ] &&
 	     grep -q "^!\[\](images/pics-4.png)$" "$tmp/w/pics.md" &&
 	     grep -q "^（此处原有图片 “word/media/image5.gif”，无法印出）$" "$tmp/w/pics.md" &&
-	     [ "$(grep -c "无法印出" "$D/pics.err")" -eq 2 ] && [ "$(grep -c "转换为 PNG" "$D/pics.err")" -eq 2 ]'
+	     grep -q "^（此处原有图片 “word/media/image6.gif”，无法印出）$" "$tmp/w/pics.md" &&
+	     [ "$(grep -c "无法印出" "$D/pics.err")" -eq 3 ] && [ "$(grep -c "转换为 PNG" "$D/pics.err")" -eq 2 ]'
 	# the converted pictures as Pillow reads them: PNG files of the size
 	# drawn, every pixel the colour drawn
 	if $PY -c 'import PIL' 2>/dev/null; then

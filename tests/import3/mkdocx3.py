@@ -21,7 +21,8 @@
 #                 row, and a cell merged down over two rows
 #   pics.docx     a GIF picture with a caption, a PNG whose zlib data is
 #                 corrupt, a good PNG with WPS's default alt text IMG_256,
-#                 a BMP picture, a GIF whose picture data is broken
+#                 a BMP picture, a GIF whose picture data is broken, a GIF
+#                 that says it is 30000 × 30000 (never decoded)
 import io
 import re
 import struct
@@ -217,6 +218,8 @@ BMP = (b"BM" + struct.pack("<IHHI", 54 + 24, 0, 0, 54) +
        (b"\xcc\x22\x22" * 3 + b"\0\0\0") * 2)
 # a GIF whose header is right and whose picture data is not there
 BROKEN_GIF = GIF[:13] + b"\x21\xf9\x04garbage, not LZW data"
+# a GIF whose screen is 30000 × 30000 pixels: 3.6 GB once decoded
+HUGE_GIF = GIF[:6] + struct.pack("<HH", 30000, 30000) + GIF[10:]
 
 
 def pics():
@@ -233,6 +236,8 @@ def pics():
     para(doc, "广场东侧的阅报栏。")
     doc.add_picture(io.BytesIO(BROKEN_GIF))
     para(doc, "广场西侧的健身区。")
+    doc.add_picture(io.BytesIO(HUGE_GIF))
+    para(doc, "广场全景。")
     path = out + "/pics.docx"
     doc.save(path)
 
