@@ -20,11 +20,12 @@ readelf -d "$MOD" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 check "the module's DT_NEEDED has Pango and Cairo" \
 	'grep -q "^libpango-" "$tmp/modneeded" && grep -q "^libcairo" "$tmp/modneeded"'
 # The libraries of the Word edition, import and serve are theirs alone
-# (poppler-glib reads submitted PDFs: import's alone).
-MODLIBS='libzip|libmicrohttpd|libgnutls|libcrypto|libpoppler'
-check "the program's DT_NEEDED has no libzip, libmicrohttpd, GnuTLS, libcrypto or poppler" \
+# (poppler-glib reads submitted PDFs, gdk-pixbuf converts their GIF and
+# BMP pictures: import's alone).
+MODLIBS='libzip|libmicrohttpd|libgnutls|libcrypto|libpoppler|libgdk_pixbuf'
+check "the program's DT_NEEDED has no libzip, libmicrohttpd, GnuTLS, libcrypto, poppler or gdk-pixbuf" \
 	'! grep -E "$MODLIBS" "$tmp/needed"'
-for m in word:libzip import:libzip import:libpoppler-glib serve:libmicrohttpd; do
+for m in word:libzip import:libzip import:libpoppler-glib import:libgdk_pixbuf-2.0 serve:libmicrohttpd; do
 	readelf -d "$(dirname "$JB")/jianbao-${m%:*}.so" |
 	    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 	check "jianbao-${m%:*}.so's DT_NEEDED has ${m#*:}" 'grep -q "^${m#*:}\." "$tmp/modneeded"'
@@ -36,10 +37,10 @@ LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \
 check "build --html writes the page" '[ -s "$tmp/h/issue.html" ]'
 check "build --html loads no Pango, Cairo or font library" \
 	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*($PRINTLIBS)" "$tmp/ld"'
-check "build --html loads no module, no libzip, libmicrohttpd, GnuTLS or poppler" \
+check "build --html loads no module, no libzip, libmicrohttpd, GnuTLS, poppler or gdk-pixbuf" \
 	'! grep -E "file=[^ ]*(jianbao-|$MODLIBS)" "$tmp/ld"'
 LD_DEBUG=files "$JB" check --series "$SERIES" "$ISSUE" 2>"$tmp/ld" >/dev/null
-check "check loads no module, no libzip, libmicrohttpd, GnuTLS or poppler" \
+check "check loads no module, no libzip, libmicrohttpd, GnuTLS, poppler or gdk-pixbuf" \
 	'grep -q "file=libc\.so" "$tmp/ld" && ! grep -E "file=[^ ]*(jianbao-|$MODLIBS)" "$tmp/ld"'
 LD_DEBUG=files "$JB" build --docx --series "$SERIES" --out "$tmp/h" "$ISSUE" \
 	2>"$tmp/ld" >/dev/null
