@@ -31,7 +31,7 @@ imp() {
 printf '%%PDF-1.4\nnot a PDF at all\n' >"$tmp/bad.pdf"
 imp "$tmp/bad.md" bad.pdf
 check "a broken PDF: an error at file:1:1, exit 1, nothing written" \
-    '[ $st -eq 1 ] && grep -q "^bad.pdf:1:1: 错误：不是有效的 PDF 文件" "$tmp/err" && ! [ -e "$tmp/bad.md" ]' ||
+    '[ $st -eq 1 ] && grep -qx "bad.pdf:1:1: 错误：不是有效的 PDF 文件，或文件已损坏" "$tmp/err" && ! [ -e "$tmp/bad.md" ]' ||
     sed 's/^/# /' "$tmp/err"
 
 if ! $PY -c 'import docx' 2>/dev/null; then

@@ -161,7 +161,7 @@ pdfin_read(const char *path, const char *data, size_t len, struct buf *out)
 		    POPPLER_ERROR_ENCRYPTED))
 			msg(MSG_PDF_ENCRYPTED, &pos);
 		else
-			msg(MSG_PDF_BAD, &pos, err != NULL ? err->message : "");
+			msg(MSG_PDF_BAD, &pos);	/* poppler's own words are English */
 		goto out;
 	}
 	n = poppler_document_get_n_pages(doc);
