@@ -86,12 +86,19 @@ check "gongwen.pdf's issue passes check after check --fix" \
     sed 's/^/# /' "$tmp/check"
 
 if have qpdf; then
+	# 501 pages of the scan: beyond the cap before any page is read
+	qpdf --empty --pages "$tmp/scan.pdf" "$($PY -c 'print(",".join(["1"] * 501))')" -- "$tmp/many.pdf"
+	imp "$tmp/m.md" many.pdf
+	check "a PDF of 501 pages: refused by the pages cap, exit 1" \
+	    '[ $st -eq 1 ] && ! [ -e "$tmp/m.md" ] &&
+	     grep -qx "many.pdf:1:1: 错误：PDF 文件有 501 页，上限为 500 页，请分开导入" "$tmp/err"' ||
+	    sed 's/^/# /' "$tmp/err"
 	qpdf --encrypt secret owner 256 -- "$tmp/gongwen.pdf" "$tmp/locked.pdf"
 	imp "$tmp/l.md" locked.pdf
 	check "a PDF with an open password: its error, exit 1, nothing written" \
 	    '[ $st -eq 1 ] && ! [ -e "$tmp/l.md" ] &&
 	     grep -q "^locked.pdf:1:1: 错误：PDF 文件设有打开密码" "$tmp/err"' || sed 's/^/# /' "$tmp/err"
 else
-	skip "a PDF with a password" "qpdf is not installed"
+	skip "a PDF with a password, one of 501 pages" "qpdf is not installed"
 fi
 exit $((fails > 0))
