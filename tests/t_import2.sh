@@ -275,7 +275,7 @@ rm -rf "$tmp/h/o"; mkdir "$tmp/h/o"
     notimage.docx -o o/x.md) >/dev/null 2>"$tmp/err"
 st=$?
 check "notimage.docx: imported, the picture a placeholder paragraph, one warning" \
-    '[ $st -eq 0 ] && [ "$(grep -c "警告：图片 “word/media/image1.png” 不是 PNG 或 JPEG 图片" "$tmp/err")" -eq 1 ] &&
+    '[ $st -eq 0 ] && [ "$(grep -c "警告：图片 “word/media/image1.png” 不是 PNG、JPEG、GIF、BMP、TIFF 或 WebP 图片" "$tmp/err")" -eq 1 ] &&
      grep -q "^（此处原有图片 “word/media/image1.png”，无法印出" "$tmp/h/o/x.md" && ! [ -e "$tmp/h/o/images" ]'
 
 # ---- the options ----

@@ -2,7 +2,8 @@
 # t_import4.sh -- `jianbao import` of PDF submissions (src/import/pdfin.c).
 #   tests/import4/mkpdf.py writes gongwen.docx (python-docx: a title, 一、
 #   sections, paragraphs over three pages, a running head, "- N -" page
-#   numbers), which LibreOffice turns into gongwen.pdf, and scan.pdf, a page
+#   numbers), which LibreOffice turns into gongwen.pdf, the same with indented
+#   first lines (indent.pdf), and scan.pdf, a page
 #   with a picture and no text.  Judged by pdftotext (every Han character),
 #   python-docx (the paragraphs, whole again), the build and check.  Where
 #   LibreOffice lays out the lines depends on its fonts, so the PDF's import
@@ -46,7 +47,7 @@ check "scan.pdf alone: refused with its message, exit 1, nothing written" \
 if ! have soffice || ! have pdftotext; then
 	skip "text PDFs" "LibreOffice or pdftotext is not installed"; exit $((fails > 0))
 fi
-(cd "$tmp" && HOME=$tmp soffice --headless --convert-to pdf gongwen.docx >/dev/null 2>&1)
+(cd "$tmp" && HOME=$tmp soffice --headless --convert-to pdf gongwen.docx indent.docx >/dev/null 2>&1)
 if ! [ -s "$tmp/gongwen.pdf" ]; then
 	notok "LibreOffice makes gongwen.pdf"; exit 1
 fi
@@ -68,6 +69,9 @@ check "gongwen.pdf keeps every Han character and adds none (against pdftotext)" 
     '$PY tests/import2/han.py "$tmp/ref.txt" "$tmp/g.md" >"$tmp/han"' || cat "$tmp/han"
 check "gongwen.pdf: its paragraphs whole again, across pages too (against python-docx)" \
     '$PY $D/paras.py "$tmp/gongwen.docx" "$tmp/g.md"'
+imp "$tmp/i.md" indent.pdf
+check "indent.pdf: first lines indented two characters (lost in the text), its paragraphs whole" \
+    '[ $st -eq 0 ] && $PY $D/paras.py "$tmp/indent.docx" "$tmp/i.md"'
 check "gongwen.pdf: one article, its title and 一、 sections" \
     '[ "$(grep -c "^## " "$tmp/g.md")" -eq 1 ] &&
      grep -qx "## 青禾县扎实推进民生实事项目落地见效" "$tmp/g.md" &&

@@ -549,10 +549,13 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 				cur->lastcol = (int)g_utf8_strlen(raw, -1);
 				continue;
 			}
-			/* a line as wide as the page went on in the next */
+			/* a line as wide as the page went on in the next; a
+			 * paragraph's first line as wide less the two
+			 * characters of its indent, which a copy loses */
 			if (cur == NULL || cur->kind != I_PARA || (l->linemode &&
 			    !(l->wrap > 0 && t == raw && prev != NULL &&
-			    g_utf8_strlen(impline_skip_space(prev), -1) >= l->wrap - 1 &&
+			    g_utf8_strlen(impline_skip_space(prev), -1) >= l->wrap -
+			    (strchr(cur->text.data, '\n') == NULL ? 3 : 1) &&
 			    !dtext_is_terminal(last_char(prev)))))
 				cur = add_block(l, I_PARA, ln);
 			block_line(cur, t, raw, ln);

@@ -53,6 +53,8 @@ for k, h in enumerate(HEADS):
     for p in PARAS:
         doc.add_paragraph(p)
 doc.save(out + "/gongwen.docx")
+st.paragraph_format.first_line_indent = Pt(32)
+doc.save(out + "/indent.docx")
 
 # scan.pdf: one page, one 8x8 grey picture, no text at all
 pix = zlib.compress(bytes((x * 29 + y * 7) % 256 for y in range(8) for x in range(8)))
