@@ -12,7 +12,7 @@ CC	?= cc
 # file, src/serve/auth.c).  The HTML edition, the archive
 # and the checks start without any of them.  A file added to one of these
 # folders joins its module.
-MODULES	 = press:print serve:serve word:word import:import
+MODULES	 = press:print serve:serve word:word import:import decode:decode
 # icu-uc: the word breaks of titles, for every edition (src/util/titlebreak.c;
 # the modules call the program's).
 MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
@@ -23,13 +23,15 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # rewritten sound and as PDF/A (src/print/pdffinish.c); libxml2: the OFD
 # edition's XML parts (src/print/ofd.c); libzip: the packages of the Word
 # and OFD editions (src/util/zipout.c, below), reading submitted .docx
-# (src/import/docxin.c); poppler-glib: the text of submitted PDFs
-# (src/import/pdfin.c), loaded by import alone; gdk-pixbuf: a Word
-# file's GIF, BMP, TIFF and WebP pictures made PNG (src/import/impic.c).
+# (src/import/docxin.c).  poppler-glib: the text of submitted PDFs
+# (src/decode/pdfin.c); gdk-pixbuf: a Word file's GIF, BMP, TIFF and WebP
+# pictures made PNG (src/decode/impic.c): the decode module, which import
+# loads only for a PDF or such a picture (poppler brings forty libraries).
 press_PKGS  = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf libzip
 serve_PKGS  = libmicrohttpd libcrypt glib-2.0 jansson yaml-0.1
 word_PKGS   = libzip libxml-2.0 glib-2.0
-import_PKGS = libzip libxml-2.0 glib-2.0 poppler-glib gdk-pixbuf-2.0
+import_PKGS = libzip libxml-2.0 glib-2.0
+decode_PKGS = poppler-glib gdk-pixbuf-2.0 glib-2.0
 # src/util/zipout.c writes the ZIP packages of the Word and OFD editions:
 # it is linked into those two modules, not the program, so that libzip
 # stays out of the commands that write no package.

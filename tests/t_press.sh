@@ -20,12 +20,12 @@ readelf -d "$MOD" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 check "the module's DT_NEEDED has Pango and Cairo" \
 	'grep -q "^libpango-" "$tmp/modneeded" && grep -q "^libcairo" "$tmp/modneeded"'
 # The libraries of the Word edition, import and serve are theirs alone
-# (poppler-glib reads submitted PDFs, gdk-pixbuf converts their GIF and
-# BMP pictures: import's alone).
+# (poppler-glib reads submitted PDFs, gdk-pixbuf converts Word files' GIF
+# and BMP pictures: the decode module's, which import loads for those alone).
 MODLIBS='libzip|libmicrohttpd|libgnutls|libcrypto|libpoppler|libgdk_pixbuf'
 check "the program's DT_NEEDED has no libzip, libmicrohttpd, GnuTLS, libcrypto, poppler or gdk-pixbuf" \
 	'! grep -E "$MODLIBS" "$tmp/needed"'
-for m in word:libzip import:libzip import:libpoppler-glib import:libgdk_pixbuf-2.0 serve:libmicrohttpd; do
+for m in word:libzip import:libzip decode:libpoppler-glib decode:libgdk_pixbuf-2.0 serve:libmicrohttpd; do
 	readelf -d "$(dirname "$JB")/jianbao-${m%:*}.so" |
 	    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 	check "jianbao-${m%:*}.so's DT_NEEDED has ${m#*:}" 'grep -q "^${m#*:}\." "$tmp/modneeded"'
@@ -52,8 +52,15 @@ check "build of all editions loads no poppler" \
 	'[ -s "$tmp/a/issue.pdf" ] && grep -q "file=libc\.so" "$tmp/ld" && ! grep -q "file=[^ ]*libpoppler" "$tmp/ld"'
 LD_DEBUG=files "$JB" import --series "$SERIES" --number 1 --date 2026-01-01 \
 	tests/import3/short.txt -o "$tmp/imp.md" 2>"$tmp/ld" >/dev/null
-check "import loads jianbao-import.so and poppler-glib, not the print module" \
+check "import of a text file loads jianbao-import.so, not the decode module, poppler or gdk-pixbuf" \
 	'[ -s "$tmp/imp.md" ] && grep -q "file=[^ ]*/jianbao-import\.so " "$tmp/ld" &&
+	 ! grep -E "file=[^ ]*(jianbao-(press|decode)|libpoppler|libgdk_pixbuf)" "$tmp/ld"'
+# import of a PDF (one the print module made) loads the decode module
+"$JB" build --pdf --series "$SERIES" --out "$tmp/p" "$ISSUE" >/dev/null 2>&1
+LD_DEBUG=files "$JB" import --series "$SERIES" --number 1 --date 2026-01-01 \
+	"$tmp/p/issue.pdf" -o "$tmp/imp2.md" 2>"$tmp/ld" >/dev/null
+check "import of a PDF loads jianbao-decode.so and poppler-glib, not the print module" \
+	'[ -s "$tmp/imp2.md" ] && grep -q "file=[^ ]*/jianbao-decode\.so " "$tmp/ld" &&
 	 grep -q "file=libpoppler-glib" "$tmp/ld" && ! grep -q "file=[^ ]*jianbao-press" "$tmp/ld"'
 
 # Through a symlink in another folder the module is found beside the real
@@ -102,6 +109,17 @@ status=$?
 check "import without jianbao-import.so fails with the message, nothing written" \
 	'[ $status -ne 0 ] && [ ! -e "$tmp/b/imp.md" ] &&
 	 grep -q "错误：无法载入导入模块 “$tmp/bare/jianbao-import.so”：文件或目录不存在" "$tmp/err"'
+# with import's module but not the decode module: a PDF is refused with the
+# message, a text file beside it imports
+mkdir "$tmp/nodec"
+cp "$JB" "$(dirname "$JB")/jianbao-import.so" "$tmp/nodec/"
+"$tmp/nodec/jianbao" import --series "$SERIES" --number 1 --date 2026-01-01 \
+    "$tmp/p/issue.pdf" tests/import3/short.txt -o "$tmp/nodec/x.md" 2>"$tmp/err" >/dev/null
+status=$?
+check "a PDF without jianbao-decode.so: the message, the text file beside it imported" \
+	'[ $status -eq 1 ] && [ -s "$tmp/nodec/x.md" ] &&
+	 grep -q "错误：无法载入 PDF 和图片转换模块 “$tmp/nodec/jianbao-decode.so”：文件或目录不存在" "$tmp/err"' ||
+	sed 's/^/# /' "$tmp/err"
 "$bare" serve --series "$SERIES" --out "$tmp/b" 2>"$tmp/err" >"$tmp/out"
 status=$?
 check "serve without jianbao-serve.so fails with the message" \

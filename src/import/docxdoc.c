@@ -133,8 +133,8 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	/* by the bytes, never by the entry's name; image.h checks the rest.
 	 * GIF, BMP, TIFF and WebP become PNG; anything else (EMF, WMF…) or
 	 * what cannot be decoded: a placeholder, the rest of the file goes on */
-	kind = impic_kind(b.data, b.len);
-	if (kind != NULL && impic_to_png(b.data, b.len, &png) == 0) {
+	kind = impdec_pic_kind(b.data, b.len);
+	if (kind != NULL && impdec_png(b.data, b.len, &png) == 0) {
 		msg(MSG_IMPORT_PIC_CONVERTED, &pos, rel->target, kind);
 		buf_free(&b);
 		b = png;

@@ -109,9 +109,9 @@ read_input(struct legacy *l)
 		raw = conv;
 		memset(&conv, 0, sizeof(conv));
 	}
-	if (pdfin_is_pdf(raw.data, raw.len)) {
+	if (impdec_is_pdf(raw.data, raw.len)) {
 		/* a PDF that cannot be read is refused alone (read_input) */
-		if (pdfin_read(l->path, raw.data, raw.len, &text) == -1) {
+		if (impdec_pdf_text(l->path, raw.data, raw.len, &text) == -1) {
 			rc = 1;
 			goto out;
 		}

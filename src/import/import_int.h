@@ -33,37 +33,27 @@ int	 enc_to_utf8(const char *path, const char *in, size_t len,
 #define DOCXIN_MAX_TOTAL		(128UL << 20)	/* everything read, unpacked */
 #define DOCXIN_MAX_RATIO		200		/* unpacked / packed, per entry */
 
-/* a submitted PDF's text through poppler-glib (pdfin.c). */
-
-/* Caps beside DOCXIN_MAX_FILE, which bounds the PDF file too. */
-#define PDFIN_MAX_PAGES		500
-#define PDFIN_MAX_SECONDS	60
+/* a PDF's text and GIF/BMP/TIFF/WebP pictures, through the decode module (impdec.c). */
 
 /* Does data start as a PDF does (%PDF-)? */
-int	 pdfin_is_pdf(const char *data, size_t len);
+int	 impdec_is_pdf(const char *data, size_t len);
 
 /*
- * Put the text of the PDF data[0..len) into out as a copy from the PDF
- * would give it: its lines in reading order, page after page, without
- * blank lines; page numbers and lines repeated at the head or foot of
- * the pages are left out, each said in a notice.  A PDF without a text
- * layer (a scan), one that needs a password, is broken or beyond the caps
- * is reported at path:1:1.  Returns 0, or -1 after reporting (out empty).
+ * The PDF's text through the decode module (decode/decode.h, pdfin_read()).
+ * Returns 0, or -1 after reporting (the module missing included).
  */
-int	 pdfin_read(const char *path, const char *data, size_t len,
+int	 impdec_pdf_text(const char *path, const char *data, size_t len,
 	    struct buf *out);
 
-/* a Word file's GIF, BMP, TIFF or WebP picture as PNG (impic.c). */
-
 /* "GIF", "BMP", "TIFF" or "WebP" by the picture's first bytes, or NULL. */
-const char	*impic_kind(const char *data, size_t len);
+const char	*impdec_pic_kind(const char *data, size_t len);
 
 /*
- * Put the picture data[0..len) into png as a PNG, decoded by gdk-pixbuf
- * (a picture beyond IMG_MAX_PIXELS is not decoded).  Returns 0, or -1
- * when it is of none of those kinds or cannot be decoded (png untouched).
+ * The picture as PNG through the decode module (impic_to_png()).  Returns
+ * 0, or -1 when it is of none of those kinds, cannot be decoded or the
+ * module cannot be loaded (reported once).
  */
-int	 impic_to_png(const char *data, size_t len, struct buf *png);
+int	 impdec_png(const char *data, size_t len, struct buf *png);
 
 /* A picture of the document, its bytes as stored. */
 struct docxin_pic {

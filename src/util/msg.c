@@ -145,6 +145,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_MKDIR] = "无法创建目录 “%s”：%s",
 	[MSG_PRESS] = "无法载入印刷模块 “%s”：%s（生成印刷版和 layout、fonts 命令都需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_MOD_WORD] = "无法载入 Word 版模块 “%s”：%s（生成 Word 版需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
+	[MSG_MOD_DECODE] = "无法载入 PDF 和图片转换模块 “%s”：%s（导入 PDF 文件和 Word 文件中的 GIF、BMP 等图片需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_MOD_IMPORT] = "无法载入导入模块 “%s”：%s（import 命令需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_MOD_SERVE] = "无法载入预览模块 “%s”：%s（serve 命令需要它，它应与 jianbao 程序在同一目录，运行 make 即可生成）",
 	[MSG_USAGE] = "%s",

@@ -323,6 +323,7 @@ enum msgid {
 	MSG_PRESS,		/* the print module cannot be loaded */
 	MSG_MOD_WORD,		/* the Word edition's module cannot be loaded */
 	MSG_MOD_IMPORT,		/* import's module cannot be loaded */
+	MSG_MOD_DECODE,		/* import's PDF and picture module cannot be loaded */
 	MSG_MOD_SERVE,		/* serve's module cannot be loaded */
 	MSG_USAGE,		/* bad command line */
 	MSG_WORKER,		/* build: a worker process died */

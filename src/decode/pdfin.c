@@ -5,14 +5,9 @@
 #include <glib.h>
 #include <poppler.h>
 
-#include "import/import_int.h"
+#include "decode/decode.h"
+#include "model/model.h"
 #include "util/util.h"
-
-int
-pdfin_is_pdf(const char *data, size_t len)
-{
-	return len >= 5 && memcmp(data, "%PDF-", 5) == 0;
-}
 
 /* The lines of one page, without the spaces around them. */
 struct page {
@@ -240,3 +235,10 @@ out:
 		buf_free(out);
 	return rc;
 }
+
+/* The module's one exported symbol (decode.h). */
+const struct dec_table dec_table = {
+#define DECODE_ENTRY(name)	name,
+	DECODE_FUNCS(DECODE_ENTRY)
+#undef DECODE_ENTRY
+};

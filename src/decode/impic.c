@@ -3,25 +3,9 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
-#include "import/import_int.h"
+#include "decode/decode.h"
 #include "model/model.h"
 #include "util/util.h"
-
-/* The gdk-pixbuf loader of the picture's first bytes, or NULL: only these
- * four, never a format that may reach outside the bytes (SVG). */
-static const char *
-loader_type(const char *d, size_t n)
-{
-	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0))
-		return "gif";
-	if (n >= 2 && memcmp(d, "BM", 2) == 0)
-		return "bmp";
-	if (n >= 4 && (memcmp(d, "II*\0", 4) == 0 || memcmp(d, "MM\0*", 4) == 0))
-		return "tiff";
-	if (n >= 12 && memcmp(d, "RIFF", 4) == 0 && memcmp(d + 8, "WEBP", 4) == 0)
-		return "webp";
-	return NULL;
-}
 
 static unsigned long
 le(const unsigned char *p, int n)
@@ -115,24 +99,9 @@ size_prepared(GdkPixbufLoader *ld, int w, int h, gpointer big)
 		*(int *)big = 1;
 }
 
-const char *
-impic_kind(const char *data, size_t len)
-{
-	static const char *const names[][2] = { { "gif", "GIF" },
-	    { "bmp", "BMP" }, { "tiff", "TIFF" }, { "webp", "WebP" } };
-	const char	*t = loader_type(data, len);
-	size_t		 i;
-
-	for (i = 0; t != NULL && i < G_N_ELEMENTS(names); i++)
-		if (strcmp(t, names[i][0]) == 0)
-			return names[i][1];
-	return NULL;
-}
-
 int
-impic_to_png(const char *data, size_t len, struct buf *png)
+impic_to_png(const char *type, const char *data, size_t len, struct buf *png)
 {
-	const char	*type = loader_type(data, len);
 	GdkPixbufLoader	*ld;
 	GdkPixbuf	*pb;
 	gchar		*out = NULL;
@@ -141,8 +110,6 @@ impic_to_png(const char *data, size_t len, struct buf *png)
 	unsigned long	 np;
 	int		 big = 0, rc = -1;
 
-	if (type == NULL)
-		return -1;
 	np = pixels(type, (const unsigned char *)data, len);
 	if (np == 0 || np > (unsigned long)IMG_MAX_PIXELS ||
 	    (ld = gdk_pixbuf_loader_new_with_type(type, NULL)) == NULL)
