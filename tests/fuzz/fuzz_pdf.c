@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "import/import_int.h"
+#include "decode/decode.h"
 #include "util/util.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
