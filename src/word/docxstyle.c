@@ -65,6 +65,8 @@ static const struct sdef styles[DS__MAX] = {
 	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 5 },
 	[DS_BYLINE] = { "Byline", "作者署名", 0, JB_ROLE_KAITI, 16, BODY_SP,
 	    "right", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_SIGNOFF] = { "Signoff", "落款", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "right", 0, 4 * DOCX_CELL, 0, 0, DOCX_PITCH, 0, 0 },
 	[DS_PICTURE] = { "Picture", "图片", 0, JB_ROLE_FANGSONG, 16, 0,
 	    "center", 0, 0, 0, 0, 0, 0, 0 },
 	[DS_CAPTION] = { "PictureCaption", "图片说明", 0, JB_ROLE_KAITI, 16,
@@ -253,6 +255,8 @@ docx_styles_part(const struct docx_pkg *p, struct buf *out)
 	for (s = 0; s < DS__MAX; s++) {
 		const struct sdef *sd = &styles[s];
 
+		if (s == DS_SIGNOFF && !p->signoff)
+			continue;
 		if (s == DS_NORMAL)
 			docx_start(w, "w:style", "w:type", "paragraph",
 			    "w:default", "1", "w:styleId", sd->id, NULL);
