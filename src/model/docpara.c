@@ -88,6 +88,19 @@ is_organ_line(const char *t)
 	return 1;
 }
 
+int
+doc_is_signoff(const char *const *line, size_t n)
+{
+	size_t	 i;
+
+	if (n < 2 || n > SIGNOFF_LINES || !doc_is_date_line(line[n - 1]))
+		return 0;
+	for (i = 0; i + 1 < n; i++)
+		if (!is_organ_line(line[i]))
+			return 0;
+	return 1;
+}
+
 /*
  * A 落款: a paragraph of plain text whose lines (hard or soft breaks) are
  * one to three organ lines then a date line, such as 云岭市文明办\ over
@@ -99,7 +112,7 @@ signoff_lines(struct conv *c, cmark_node *n, const char **line)
 {
 	cmark_node	*ch;
 	GString		*cur = g_string_new(NULL);
-	size_t		 nl = 0, i;
+	size_t		 nl = 0;
 	int		 ok = 1;
 
 	for (ch = cmark_node_first_child(n); ok && ch != NULL;
@@ -125,12 +138,7 @@ signoff_lines(struct conv *c, cmark_node *n, const char **line)
 	if (ok && nl > 0)
 		line[nl++] = arena_strdup(c->d->arena, g_strstrip(cur->str));
 	g_string_free(cur, TRUE);
-	if (!ok || nl < 2 || !doc_is_date_line(line[nl - 1]))
-		return 0;
-	for (i = 0; i + 1 < nl; i++)
-		if (!is_organ_line(line[i]))
-			return 0;
-	return nl;
+	return ok && nl > 0 && doc_is_signoff(line, nl) ? nl : 0;
 }
 
 /* The 落款 block of n's nl lines: each a run, a break between two. */

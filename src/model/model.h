@@ -596,6 +596,14 @@ int	 fm_parse_range(const char *s, long *first, long *last);
  */
 int	 doc_is_date_line(const char *s);
 
+/*
+ * The n lines line[] make a 落款: one to three organ lines (at most 30
+ * characters, no mark that ends or splits a sentence: 。，、；：— …) then
+ * a date line; 1 or 0.  The model reads such a paragraph as a
+ * JB_BLOCK_SIGNOFF; import writes such lines as one.
+ */
+int	 doc_is_signoff(const char *const *line, size_t n);
+
 /* Parse "YYYY-MM-DD" strictly (real calendar dates only); 0 or -1. */
 int	 fm_parse_date(const char *s, struct jb_date *out);
 
