@@ -69,21 +69,25 @@ doc_is_date_line(const char *s)
 #define SIGNOFF_LINE	30
 #define SIGNOFF_LINES	4
 
-/* An organ line of a 落款: short, no mark that ends or splits a sentence. */
+/*
+ * An organ line of a 落款: short, no mark that ends or splits a sentence,
+ * not starting with a number or 附件.
+ */
 static int
 is_organ_line(const char *t)
 {
 	const char	*p;
 	gunichar	 u;
 
-	if (*t == '\0' || g_utf8_strlen(t, -1) > SIGNOFF_LINE)
-		return 0;
+	if (*t == '\0' || g_utf8_strlen(t, -1) > SIGNOFF_LINE ||
+	    date_digit(g_utf8_get_char(t), 1) || g_str_has_prefix(t, "附件"))
+		return 0;	/* 附件 lines and 2．课程安排表 are no organ */
 	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
 		u = g_utf8_get_char(p);
 		if (dtext_is_terminal(u) || u == 0xFF0C || u == 0x3001 ||
-		    u == 0xFF1B || u == 0xFF1A || u == ',' || u == ';' ||
-		    u == ':' || u == 0x2014)	/* ，、；：— */
-			return 0;
+		    u == 0xFF1B || u == 0xFF1A || u == 0xFF0E || u == ',' ||
+		    u == ';' || u == ':' || u == '.' || u == 0x2014)
+			return 0;	/* ，、；：．— */
 	}
 	return 1;
 }

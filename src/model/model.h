@@ -598,9 +598,10 @@ int	 doc_is_date_line(const char *s);
 
 /*
  * The n lines line[] make a 落款: one to three organ lines (at most 30
- * characters, no mark that ends or splits a sentence: 。，、；：— …) then
- * a date line; 1 or 0.  The model reads such a paragraph as a
- * JB_BLOCK_SIGNOFF; import writes such lines as one.
+ * characters, no mark that ends or splits a sentence: 。，、；：．— …,
+ * not starting with a number or 附件) then a date line; 1 or 0.  The
+ * model reads such a paragraph as a JB_BLOCK_SIGNOFF; import writes such
+ * lines as one.
  */
 int	 doc_is_signoff(const char *const *line, size_t n);
 
