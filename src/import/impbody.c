@@ -466,7 +466,7 @@ join_signoffs(struct legacy *l, size_t from)
 {
 	struct iblock	*b, *nb;
 	const char	*v[SIGNOFF_LINES];
-	char		**lines, **tail;
+	char		**lines, **tail, *keep;
 	size_t		 i, j, m, n, c, best;
 
 	for (i = from; i < l->nb; i++) {
@@ -496,9 +496,10 @@ join_signoffs(struct legacy *l, size_t from)
 					nb->last = nb->line + (int)best - 1;
 					nb->lastcol = b->lastcol;
 					b->lastcol = (int)g_utf8_strlen(lines[m - best - 1], -1);
+					keep = *tail;
 					*tail = NULL;
 					set_lines(&b->text, lines, "\n");
-					*tail = lines[m - best];
+					*tail = keep;
 					b = nb;
 					i++;
 				}
