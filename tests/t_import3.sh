@@ -4,7 +4,8 @@
 #   page's text with its furniture, a 3-line paste, a pasted 通知 (its title
 #   broken over two lines, 印发 in it, 一、/(一)/1、, a 落款: one 落款 block),
 #   a submission with its own 编辑：审核： line, a 决定 whose last paragraph
-#   ends in its 落款.  tests/import3/mkdocx3.py makes Word files with python-docx: a WPS-style 公文 (三号 body by direct formatting), a news
+#   ends in its 落款.  tests/import3/mkdocx3.py makes Word files with
+#   python-docx: a WPS-style 公文 (三号 body by direct formatting), a news
 #   piece with bold 小标题, two articles, typed 3.1/3.1.1 numbers, a file
 #   with no formatting at all, notes
 #   (endnote, missing note), merged table cells, pictures (GIF, corrupt
