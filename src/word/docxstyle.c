@@ -209,7 +209,9 @@ style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 		docx_val(w, "w:snapToGrid", "0");
 	if (line > 0) {
 		snprintf(v[0], 16, "%d", line);
-		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
+		/* a blank line above a 落款, as in print */
+		snprintf(v[3], 16, "%d", s == DS_SIGNOFF ? line : 0);
+		docx_empty(w, "w:spacing", "w:before", v[3], "w:after", "0",
 		    "w:line", v[0], "w:lineRule", "exact", NULL);
 	} else
 		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
