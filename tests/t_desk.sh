@@ -280,6 +280,26 @@ check "after SIGKILL in a burst of saves: $got" \
 n=$(ls "$site/issues/.history/2026/01.md" | wc -l)
 check "the history is bounded: $n versions kept of $(echo "$got" | cut -d" " -f1) saves" \
 	'[ "$n" -le 51 ] && [ "$(echo "$got" | cut -d" " -f1)" -gt 50 ]'
+# What a killed server left behind goes when the next one starts: its
+# temporary files (one of each kind made here, as a kill leaves them,
+# beside one of a live process that must stay) and a 51st version.
+: >"$site/issues/2026/.01.md.desk-999999-1"
+: >"$site/issues/.history/2026/01.md/.20260101T000000.000000Z.md.desk-999999-1"
+mkdir -p "$site/issues/2026/images"
+: >"$site/issues/2026/images/.desk-upload-999999-7.png"
+: >"$site/issues/2026/.01.md.desk-$$-1"
+cp "$site/issues/.history/2026/01.md/$(ls "$site/issues/.history/2026/01.md" | head -1)" \
+	"$site/issues/.history/2026/01.md/19990101T000000.000000Z.md"
+(cd "$site" && exec "$jb" serve --port 0 --out "$tmp/sweep-out" >"$tmp/sweep.log" 2>&1) &
+sweep=$!
+for i in $(seq 1 100); do grep -q "http://" "$tmp/sweep.log" 2>/dev/null && break; sleep 0.1; done
+kill "$sweep"; wait "$sweep" 2>/dev/null
+left=$(cd "$site/issues" && find . -name '.*desk-999999*' | wc -l)
+n=$(ls "$site/issues/.history/2026/01.md" | wc -l)
+check "a new server removes what a killed one left ($left left, $n versions)" \
+	'[ "$left" = 0 ] && [ "$n" -le 50 ] && [ -e "$site/issues/2026/.01.md.desk-$$-1" ] &&
+	 [ ! -e "$site/issues/.history/2026/01.md/19990101T000000.000000Z.md" ]'
+rm -f "$site/issues/2026/.01.md.desk-$$-1"
 cp issues/2026/01.md "$site/issues/2026/01.md"
 
 # ---- beyond this machine: only with a password ----

@@ -1,10 +1,11 @@
 #!/bin/sh
 # t_import3.sh -- `jianbao import` arranging real-looking submissions as an editor would.
-#   tests/import3/{web,short,tongzhi,credits}.txt, written for the tests: a web
+#   tests/import3/{web,short,tongzhi,credits,jueding}.txt, written for the tests: a web
 #   page's text with its furniture, a 3-line paste, a pasted 通知 (its title
-#   broken over two lines, 印发 in it, 一、/(一)/1、, a 落款), a submission
-#   with its own 编辑：审核： line.  tests/import3/mkdocx3.py makes Word files
-#   with python-docx: a WPS-style 公文 (三号 body by direct formatting), a news
+#   broken over two lines, 印发 in it, 一、/(一)/1、, a 落款: one 落款 block),
+#   a submission with its own 编辑：审核： line, a 决定 whose last paragraph
+#   ends in its 落款.  tests/import3/mkdocx3.py makes Word files with
+#   python-docx: a WPS-style 公文 (三号 body by direct formatting), a news
 #   piece with bold 小标题, two articles, typed 3.1/3.1.1 numbers, a file
 #   with no formatting at all, notes
 #   (endnote, missing note), merged table cells, pictures (GIF, corrupt
@@ -66,7 +67,7 @@ printed() {
 }
 
 # ---- pasted texts ----
-for s in web short tongzhi credits; do
+for s in web short tongzhi credits jueding; do
 	imp "$tmp/$s.md" "$D/$s.txt"
 	golden "import $s.txt: report" "$D/$s.err" "$tmp/err" "$st"
 	golden "import $s.txt: issue" "$D/$s.expected" "$tmp/$s.md"
@@ -88,10 +89,18 @@ check "tongzhi.txt: the title joined, 印发 in it is text, the organ its kicker
      [ "$(grep -c "^## " "$tmp/tongzhi.md")" -eq 1 ] &&
      [ "$(printed "$tmp/tongzhi.md" | grep -v "^$" | head -1)" = "青禾县创建办" ] &&
      ! grep -q "^分送\|^署名" "$tmp/tongzhi.md"'
-check "tongzhi.txt: 一、 ###, (一) ####, 1、 items and the 落款 paragraphs" \
+check "tongzhi.txt: 一、 ###, (一) ####, 1、 items and the 落款 a 落款 block" \
     'grep -q "^### 一、考核对象$" "$tmp/tongzhi.md" && grep -q "^#### (一)考核方式$" "$tmp/tongzhi.md" &&
-     grep -q "^1、实地查看" "$tmp/tongzhi.md" && grep -q "^2026年3月1日$" "$tmp/tongzhi.md" &&
+     grep -q "^1、实地查看" "$tmp/tongzhi.md" &&
+     "$jb" dump --series "$SERIES" "$tmp/tongzhi.md" 2>/dev/null |
+     grep -q "^  [0-9]*:1 signoff \"青禾县创建办⏎2026年3月1日\"$" &&
      [ "$(grep -c "^#" "$tmp/tongzhi.md")" -eq 3 ]'
+check "jueding.txt: organ lines and a date ending a paragraph: one 落款 block, no character lost" \
+    '"$jb" dump --series "$SERIES" "$tmp/jueding.md" 2>/dev/null |
+     grep -q "^  [0-9]*:1 signoff \"云岭市文明办⏎云岭市民政局⏎二〇二六年三月二日\"$" &&
+     grep -q "^特此决定。$" "$tmp/jueding.md" &&
+     [ "$(grep -o "[一-龥〇]" "$D/jueding.txt" | sort | tr -d "\n")" = \
+       "$(printed "$tmp/jueding.md" | grep -o "[一-龥〇]" | sort | tr -d "\n")" ]'
 check "credits.txt: its own 编辑：审核： line and a sentence on 上一篇 stay in the article" \
     'grep -q "^编辑：王小禾 审核：李青$" "$tmp/credits.md" && ! grep -q "^署名" "$tmp/credits.md" &&
      grep -q "^上一篇报道提到的" "$tmp/credits.md" && ! grep -q "^\[//\]" "$tmp/credits.md"'
@@ -115,11 +124,12 @@ if $PY -c 'import docx' 2>/dev/null; then
 		fi
 	done
 	have pandoc || skip "Word files against pandoc" "pandoc is not installed"
-	check "wps.docx: a 三号 body set by direct formatting: one title, no 落款 heading" \
+	check "wps.docx: a 三号 body set by direct formatting: one title, its right-aligned 落款 a 落款 block" \
 	    '[ "$(grep -c "^## " "$tmp/w/wps.md")" -eq 1 ] &&
 	     grep -q "^### 一、活动时间$" "$tmp/w/wps.md" && grep -q "^#### （一）走访慰问$" "$tmp/w/wps.md" &&
 	     grep -q "^\*\*1.结对到户。\*\*每户" "$tmp/w/wps.md" &&
-	     grep -q "^青禾县文明办$" "$tmp/w/wps.md" && grep -q "^2026年4月20日$" "$tmp/w/wps.md" &&
+	     "$jb" dump --series "$SERIES" "$tmp/w/wps.md" 2>/dev/null |
+	     grep -q "^  [0-9]*:1 signoff \"青禾县文明办⏎青禾县民政局⏎2026年4月20日\"$" &&
 	     grep -q "^（此页无正文）$" "$tmp/w/wps.md"'
 	check "news.docx: bold 小标题 are inner headings, not articles" \
 	    '[ "$(grep -c "^## " "$tmp/w/news.md")" -eq 1 ] &&

@@ -35,6 +35,21 @@ test_dates(void)
 }
 
 /* 期号 and 总期号: a number or a 合刊's range. */
+/* The date line of a 落款, as the model and import read it. */
+static void
+test_date_lines(void)
+{
+	INT_EQ(doc_is_date_line("2026年3月2日"), 1, "date line 2026年3月2日");
+	INT_EQ(doc_is_date_line("2026年12月31日"), 1, "two-digit month and day");
+	INT_EQ(doc_is_date_line("２０２６年３月２日"), 1, "full-width digits");
+	INT_EQ(doc_is_date_line("二〇二六年三月二十一日"), 1, "Chinese numerals");
+	INT_EQ(doc_is_date_line("26年3月2日"), 0, "a two-digit year is no date line");
+	INT_EQ(doc_is_date_line("二〇二六年十月"), 0, "no day");
+	INT_EQ(doc_is_date_line("2026年3月2日召开"), 0, "text after the date");
+	INT_EQ(doc_is_date_line("于2026年3月2日"), 0, "text before the date");
+	INT_EQ(doc_is_date_line("二十二六年三月二日"), 0, "十 is no digit of a year");
+}
+
 static void
 test_ranges(void)
 {
@@ -691,6 +706,7 @@ main(void)
 
 	msg_set_stream(sink);
 	test_dates();
+	test_date_lines();
 	test_ranges();
 	test_langs();
 	test_labels();

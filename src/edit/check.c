@@ -229,6 +229,26 @@ rule_long_title(struct cfile *f, const struct jb_article *a)
 	    xstrdup(count), c ? chkfind_char(c) : xstrdup(""));
 }
 
+/*
+ * The paragraphs the model reads as a 落款: organ and date end without a
+ * stop, and what follows them is no continuation.
+ */
+static void
+mark_signoffs(struct cfile *f, const struct jb_block *b, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		mark_signoffs(f, b[i].children, b[i].nchildren);
+		if (b[i].kind != JB_BLOCK_SIGNOFF)
+			continue;
+		for (k = 0; k < f->nblocks; k++)
+			if (f->blocks[k].kind == B_PARA &&
+			    f->blocks[k].first == b[i].pos.line)
+				f->blocks[k].kind = B_SIGNOFF;
+	}
+}
+
 static void
 model_rules(struct cfile *f, const struct jb_doc *d)
 {
@@ -240,8 +260,11 @@ model_rules(struct cfile *f, const struct jb_doc *d)
 		n += d->meta.dist[i].n;
 	if (n == 0)
 		chkfind_add(f, MSG_CHK_NO_DIST, 1, 1, NULL, NULL, NULL);
-	for (i = 0; i < d->narticles; i++)
+	for (i = 0; i < d->narticles; i++) {
 		rule_long_title(f, &d->articles[i]);
+		mark_signoffs(f, d->articles[i].blocks,
+		    d->articles[i].nblocks);
+	}
 }
 
 /* ---- files ---- */

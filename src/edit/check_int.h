@@ -23,6 +23,7 @@ enum bkind {
 	B_HEAD,				/* # heading */
 	B_LIST,				/* list item */
 	B_BOX,				/* > quote: boxed slogan */
+	B_SIGNOFF,			/* 落款 as the model reads it */
 	B_OTHER				/* image, HTML, table: no text rules */
 };
 

@@ -422,6 +422,126 @@ rejoin(struct legacy *l)
 	}
 }
 
+/*
+ * What may follow a 落款 at an article's end: nothing, a title or a
+ * heading, or a short note in （）such as （此页无正文）.
+ */
+static int
+after_signoff(const struct iblock *b)
+{
+	const char	*t;
+
+	if (b == NULL || b->kind == I_HEAD)
+		return 1;
+	t = b->text.data;
+	return b->kind == I_PARA && g_str_has_prefix(t, "（") &&
+	    g_str_has_suffix(t, "）") && strchr(t, '\n') == NULL &&
+	    g_utf8_strlen(t, -1) <= 20;
+}
+
+/* The most lines a 落款 has (doc_is_signoff()): organs and the date. */
+#define SIGNOFF_LINES	4
+
+/* Lines v (NULL-terminated) into text, joined by sep. */
+static void
+set_lines(struct buf *text, char **v, const char *sep)
+{
+	char	*s = g_strjoinv(sep, v);
+
+	buf_free(text);
+	buf_puts(text, s);
+	g_free(s);
+}
+
+/*
+ * An article's last lines that are organ names over a date (a 落款, as
+ * doc_is_signoff() has it), whether each was a paragraph of its own (a
+ * Word file, a paste with a line a paragraph) or they end a paragraph:
+ * one paragraph, a hard break after each line but the last, which the
+ * model reads as a 落款.  Only at an article's end, so a date in running
+ * text stays text; kept (never rejoined across a page break).
+ */
+static void
+join_signoffs(struct legacy *l, size_t from)
+{
+	struct iblock	*b, *nb;
+	const char	*v[SIGNOFF_LINES];
+	char		**lines, **tail, *keep;
+	size_t		 i, j, m, n, c, best;
+
+	for (i = from; i < l->nb; i++) {
+		b = &l->b[i];
+		if (b->kind != I_PARA || !after_signoff(text_block(l, i + 1)))
+			continue;
+		lines = g_strsplit(b->text.data, "\n", -1);
+		m = g_strv_length(lines);
+		if (m > 1) {
+			/* the lines that end this paragraph */
+			for (best = 0, n = 2; n <= SIGNOFF_LINES && n <= m; n++)
+				if (doc_is_signoff((const char *const *)lines + m - n, n))
+					best = n;
+			if (best > 0) {
+				tail = lines + m - best;
+				if (best < m) {
+					/* the text above stays a paragraph */
+					b->last = b->line + (int)(m - best) - 1;
+					l->b = xrealloc(l->b, (l->nb + 1) * sizeof(*b));
+					b = &l->b[i];
+					memmove(b + 2, b + 1, (l->nb - i - 1) * sizeof(*b));
+					l->nb++;
+					nb = b + 1;
+					memset(nb, 0, sizeof(*nb));
+					nb->kind = I_PARA;
+					nb->line = b->last + 1;
+					nb->last = nb->line + (int)best - 1;
+					nb->lastcol = b->lastcol;
+					b->lastcol = (int)g_utf8_strlen(lines[m - best - 1], -1);
+					keep = *tail;
+					*tail = NULL;
+					set_lines(&b->text, lines, "\n");
+					*tail = keep;
+					b = nb;
+					i++;
+				}
+				set_lines(&b->text, tail, "\\\n");
+				b->kept = 1;
+			}
+			g_strfreev(lines);
+			continue;
+		}
+		g_strfreev(lines);
+		if (!doc_is_date_line(b->text.data))
+			continue;
+		/* a date alone: organ lines, each a paragraph, right above */
+		for (best = 0, c = 1; c < SIGNOFF_LINES && c <= i - from; c++) {
+			nb = &l->b[i - c];
+			if (nb->kind != I_PARA || strchr(nb->text.data, '\n') != NULL)
+				break;
+			for (j = 0; j < c; j++)
+				v[j] = l->b[i - c + j].text.data;
+			v[c] = b->text.data;
+			if (doc_is_signoff(v, c + 1))
+				best = c;
+		}
+		if (best == 0)
+			continue;
+		lines = g_new0(char *, best + 2);
+		for (j = 0; j <= best; j++)
+			lines[j] = g_strdup(l->b[i - best + j].text.data);
+		nb = &l->b[i - best];
+		set_lines(&nb->text, lines, "\\\n");
+		nb->last = b->last;
+		nb->lastcol = b->lastcol;
+		nb->kept = 1;
+		for (j = 1; j <= best; j++)
+			buf_free(&l->b[i - best + j].text);
+		memmove(nb + 1, b + 1, (l->nb - i - 1) * sizeof(*b));
+		l->nb -= best;
+		i -= best;
+		g_strfreev(lines);
+	}
+}
+
 /* — 3 —, - 3 -, 第3页: a page number a PDF copy leaves alone on a line. */
 static int
 page_number(const char *t)
@@ -563,6 +683,7 @@ impbody_body(struct legacy *l, size_t from, size_t to)
 	}
 	if (heads == 0)
 		guess_titles(l, first);
+	join_signoffs(l, first);
 	/*
 	 * A Word paragraph is a paragraph: page breaks split only text
 	 * copied from a PDF.  Neither is a title before the first heading.

@@ -1,4 +1,4 @@
-/* docpara.c -- paragraphs of an issue: pictures, photo rows, credits, bylines, ★ items, 本报讯 leads. */
+/* docpara.c -- paragraphs of an issue: pictures, photo rows, credits, bylines, ★ items, 本报讯 leads, 落款 (organ and date). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +23,147 @@ is_byline(const char *t)
 	if (strstr(inner, open) != NULL)
 		return 0;
 	return g_utf8_strlen(t, -1) <= 30;
+}
+
+/* A digit of a date: 0-9, ０-９, 〇 and 一…十 (零 too). */
+static int
+date_digit(gunichar u, int han_ten)
+{
+	static const char	 han[] = "〇零一二三四五六七八九";
+
+	if ((u >= '0' && u <= '9') || (u >= 0xFF10 && u <= 0xFF19))
+		return 1;
+	if (han_ten && u == 0x5341)	/* 十: in a month or a day only */
+		return 1;
+	return u >= 0x3007 && g_utf8_strchr(han, -1, u) != NULL;
+}
+
+/* Skip from 1 to max date digits then the mark unit; NULL if not there. */
+static const char *
+date_part(const char *p, int min, int max, int han_ten, const char *unit)
+{
+	int	 n = 0;
+
+	while (*p != '\0' && date_digit(g_utf8_get_char(p), han_ten)) {
+		p = g_utf8_next_char(p);
+		n++;
+	}
+	if (n < min || n > max || !g_str_has_prefix(p, unit))
+		return NULL;
+	return p + strlen(unit);
+}
+
+int
+doc_is_date_line(const char *s)
+{
+	const char	*p = s;
+
+	if ((p = date_part(p, 4, 4, 0, "年")) == NULL ||
+	    (p = date_part(p, 1, 3, 1, "月")) == NULL ||
+	    (p = date_part(p, 1, 3, 1, "日")) == NULL)
+		return 0;
+	return *p == '\0';
+}
+
+/* The longest line of a 落款 and the most lines it has, organ lines and date. */
+#define SIGNOFF_LINE	30
+#define SIGNOFF_LINES	4
+
+/*
+ * An organ line of a 落款: short, no mark that ends or splits a sentence,
+ * not starting with a number or 附件.
+ */
+static int
+is_organ_line(const char *t)
+{
+	const char	*p;
+	gunichar	 u;
+
+	if (*t == '\0' || g_utf8_strlen(t, -1) > SIGNOFF_LINE ||
+	    date_digit(g_utf8_get_char(t), 1) || g_str_has_prefix(t, "附件"))
+		return 0;	/* 附件 lines and 2．课程安排表 are no organ */
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		u = g_utf8_get_char(p);
+		if (dtext_is_terminal(u) || u == 0xFF0C || u == 0x3001 ||
+		    u == 0xFF1B || u == 0xFF1A || u == 0xFF0E || u == ',' ||
+		    u == ';' || u == ':' || u == '.' || u == 0x2014)
+			return 0;	/* ，、；：．— */
+	}
+	return 1;
+}
+
+int
+doc_is_signoff(const char *const *line, size_t n)
+{
+	size_t	 i;
+
+	if (n < 2 || n > SIGNOFF_LINES || !doc_is_date_line(line[n - 1]))
+		return 0;
+	for (i = 0; i + 1 < n; i++)
+		if (!is_organ_line(line[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A 落款: a paragraph of plain text whose lines (hard or soft breaks) are
+ * one to three organ lines then a date line, such as 云岭市文明办\ over
+ * 2026年3月2日.  Its lines, trimmed, go to line[] (arena strings); their
+ * number, or 0 when n is no 落款.
+ */
+static size_t
+signoff_lines(struct conv *c, cmark_node *n, const char **line)
+{
+	cmark_node	*ch;
+	GString		*cur = g_string_new(NULL);
+	size_t		 nl = 0;
+	int		 ok = 1;
+
+	for (ch = cmark_node_first_child(n); ok && ch != NULL;
+	    ch = cmark_node_next(ch)) {
+		switch (cmark_node_get_type(ch)) {
+		case CMARK_NODE_TEXT:
+			g_string_append(cur, cmark_node_get_literal(ch));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			if (nl == SIGNOFF_LINES - 1)
+				ok = 0;
+			else
+				line[nl++] = arena_strdup(c->d->arena,
+				    g_strstrip(cur->str));
+			g_string_truncate(cur, 0);
+			break;
+		default:
+			ok = 0;
+			break;
+		}
+	}
+	if (ok && nl > 0)
+		line[nl++] = arena_strdup(c->d->arena, g_strstrip(cur->str));
+	g_string_free(cur, TRUE);
+	return ok && nl > 0 && doc_is_signoff(line, nl) ? nl : 0;
+}
+
+/* The 落款 block of n's nl lines: each a run, a break between two. */
+static void
+signoff_block(struct conv *c, struct jb_block *b, const struct jb_pos *pos,
+    const char **line, size_t nl)
+{
+	size_t	 i;
+
+	b->kind = JB_BLOCK_SIGNOFF;
+	b->pos = *pos;
+	b->nruns = 2 * nl - 1;
+	b->runs = arena_alloc(c->d->arena, b->nruns * sizeof(*b->runs));
+	memset(b->runs, 0, b->nruns * sizeof(*b->runs));
+	for (i = 0; i < nl; i++) {
+		b->runs[2 * i].text = line[i];
+		if (i + 1 < nl) {
+			b->runs[2 * i + 1].text = "";
+			b->runs[2 * i + 1].style = JB_STYLE_BREAK;
+		}
+	}
 }
 
 /*
@@ -154,9 +295,9 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 {
 	struct jb_block	*b, *prev;
 	cmark_node	*img[DOC_MAX_ROW + 1];
-	const char	*t;
+	const char	*t, *line[SIGNOFF_LINES];
 	struct jb_pos	 pos = dtext_cpos(c, n), ipos;
-	size_t		 nimg, i;
+	size_t		 nimg, i, nl;
 
 	nimg = dpara_images(n, img, DOC_MAX_ROW + 1);
 	if (nimg == 1) {
@@ -200,6 +341,11 @@ dpara_convert(struct conv *c, cmark_node *n, struct vec *out, int briefs)
 		b->kind = JB_BLOCK_BYLINE;
 		b->pos = pos;
 		b->runs = dtext_inlines(c, n, &b->nruns);
+		return;
+	}
+
+	if ((nl = signoff_lines(c, n, line)) > 0) {
+		signoff_block(c, vec_push(out), &pos, line, nl);
 		return;
 	}
 

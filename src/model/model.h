@@ -154,6 +154,8 @@ enum jb_block_kind {
 	JB_BLOCK_LISTITEM,		/* list item; marker such as "1." */
 	JB_BLOCK_IMAGEROW,		/* 2-3 pictures side by side; children IMAGE */
 	JB_BLOCK_TABLE,			/* pipe table; table */
+	JB_BLOCK_SIGNOFF,		/* 落款: organ line(s) and a date, each line
+					   a run, JB_STYLE_BREAK between them */
 	JB_BLOCK__MAX
 };
 
@@ -586,6 +588,22 @@ int	 fm_parse_meta(struct jb_doc *d, const char *yaml, size_t len, int line0,
  * caller reports that).
  */
 int	 fm_parse_range(const char *s, long *first, long *last);
+
+/*
+ * A 落款's date line: 2026年3月2日, ２０２６年３月２日 or 二〇二六年三月二日 (the
+ * year in four digits, month and day in digits or 一…十 numerals) and
+ * nothing else; 1 or 0.  The model and import share it.
+ */
+int	 doc_is_date_line(const char *s);
+
+/*
+ * The n lines line[] make a 落款: one to three organ lines (at most 30
+ * characters, no mark that ends or splits a sentence: 。，、；：．— …,
+ * not starting with a number or 附件) then a date line; 1 or 0.  The
+ * model reads such a paragraph as a JB_BLOCK_SIGNOFF; import writes such
+ * lines as one.
+ */
+int	 doc_is_signoff(const char *const *line, size_t n);
 
 /* Parse "YYYY-MM-DD" strictly (real calendar dates only); 0 or -1. */
 int	 fm_parse_date(const char *s, struct jb_date *out);

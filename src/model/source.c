@@ -124,11 +124,13 @@ src_free(struct src *t)
 int
 src_check(const struct src *t)
 {
-	const char	*end;
-	const char	*nul = memchr(t->text, '\0', t->len);
+	const char	*end, *nul;
 	struct jb_pos	 pos;
 
-	if (nul != NULL) {
+	/* src_new() has looked already; only a bad text is read again, to say where. */
+	if (t->valid)
+		return 0;
+	if ((nul = memchr(t->text, '\0', t->len)) != NULL) {
 		pos = src_pos(t, (size_t)(nul - t->text));
 		msg(MSG_NUL, &pos);
 		return -1;

@@ -70,7 +70,8 @@ blocks(FILE *fp, const struct jb_block *b, size_t n, int indent)
 {
 	static const char *const kinds[JB_BLOCK__MAX] = {
 		"para", "heading", "byline", "image", "box", "item", "listitem",
-		[JB_BLOCK_IMAGEROW] = "imagerow", [JB_BLOCK_TABLE] = "table"
+		[JB_BLOCK_IMAGEROW] = "imagerow", [JB_BLOCK_TABLE] = "table",
+		[JB_BLOCK_SIGNOFF] = "signoff"
 	};
 	size_t	 i;
 

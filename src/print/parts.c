@@ -236,6 +236,22 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		f.nobreak = 1;
 		flow_para(lb, &p, &f);
 		break;
+	case JB_BLOCK_SIGNOFF:
+		/* GB/T 9704: organ over date, flush right 4 characters in,
+		 * a blank line above. */
+		place_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
+		f.ind1 = 0;
+		f.w -= 4 * LAY_BODY;
+		f.al = AL_RIGHT;
+		f.nobreak = 1;
+		/* Organ and date on one page, and never a page holding only
+		 * the 落款: the line before it is kept with it too. */
+		first = lb->nrows > 0 ? lb->nrows - 1 : 0;
+		flow_blank(lb);
+		flow_para(lb, &p, &f);
+		for (i = first; i + 1 < lb->nrows; i++)
+			lb->rows[i].keep = 1;
+		break;
 	case JB_BLOCK_ITEM:
 		shape_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);
 		p.src0 = p.text.len;

@@ -543,8 +543,8 @@ api_image(struct srv *v, struct MHD_Connection *c, const char *path,
 	snprintf(num, sizeof(num), "%.2s-", slash + 1);
 	if (strspn(num, "0123456789") != 2)
 		num[0] = '\0';
-	snprintf(tmp, sizeof(tmp), "%s/.desk-upload-%ld%s", dir,
-	    (long)gettid(), ext);
+	snprintf(tmp, sizeof(tmp), "%s/.desk-upload-%ld-%ld%s", dir,
+	    (long)getpid(), (long)gettid(), ext);
 	pthread_mutex_lock(&v->save);
 	if (hist_write(tmp, q->body.data, q->body.len) == 0)
 		for (i = 1; i < 1000; i++) {

@@ -128,6 +128,11 @@ char	*hist_get(const char *path, const char *id, size_t *len);
  * the file is the old or the new, never a mix.  0, or -1 (errno). */
 int	 hist_write(const char *path, const char *data, size_t len);
 
+/* At start: the temporary files a killed server left beside the issues,
+ * their pictures and their history removed, and each history cut back
+ * to HIST_KEEP versions. */
+void	 hist_sweep(void);
+
 /* ---- deskfm.c: the front matter as a form ---- */
 
 /* The values of the front matter of text (len bytes) by key: "期号",

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,4 +340,89 @@ hist_get(const char *path, const char *id, size_t *len)
 	free(dir);
 	data = hist_read(file, len, NULL);
 	return data;
+}
+
+/*
+ * Whether name is a temporary file of hist_write() or of a picture being
+ * inserted (".NN.md.desk-PID-THREAD", ".desk-upload-PID-TID.png") whose
+ * server is gone: a kill left it, and no one will rename it.
+ */
+static int
+stale(const char *name)
+{
+	const char	*p = strstr(name, ".desk-");
+	long		 pid;
+
+	if (name[0] != '.' || p == NULL)
+		return 0;
+	p += sizeof(".desk-") - 1;
+	if (strncmp(p, "upload-", 7) == 0)
+		p += 7;
+	if ((pid = strtol(p, NULL, 10)) <= 0)
+		return 0;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+/* Remove dir's stale temporary files; with versions, also the versions
+ * beyond HIST_KEEP (a kill between keeping one and letting the oldest
+ * go leaves one more). */
+static void
+sweep_dir(const char *dir, int is_hist)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		 file[PATH_MAX], **v;
+	size_t		 n, i;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL)
+		if (stale(de->d_name)) {
+			snprintf(file, sizeof(file), "%s/%s", dir, de->d_name);
+			unlink(file);
+		}
+	closedir(d);
+	if (!is_hist)
+		return;
+	v = versions(dir, &n);
+	for (i = HIST_KEEP; i < n; i++) {
+		snprintf(file, sizeof(file), "%s/%s", dir, v[i]);
+		unlink(file);
+	}
+	free_names(v, n);
+}
+
+void
+hist_sweep(void)
+{
+	const char	*roots[] = { ISS_DIR, HIST_DIR };
+	DIR		*d, *y;
+	struct dirent	*de, *ye;
+	char		 dir[PATH_MAX], sub[PATH_MAX + NAME_MAX + 2];
+	size_t		 r;
+
+	for (r = 0; r < G_N_ELEMENTS(roots); r++) {
+		if ((d = opendir(roots[r])) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			if (strlen(de->d_name) != 4 ||
+			    strspn(de->d_name, "0123456789") != 4)
+				continue;
+			snprintf(dir, sizeof(dir), "%s/%s", roots[r], de->d_name);
+			sweep_dir(dir, 0);
+			if ((y = opendir(dir)) == NULL)
+				continue;
+			/* issues/YYYY/images, issues/.history/YYYY/NN.md */
+			while ((ye = readdir(y)) != NULL) {
+				if (ye->d_name[0] == '.')
+					continue;
+				snprintf(sub, sizeof(sub), "%s/%s", dir,
+				    ye->d_name);
+				if (r == 1 || strcmp(ye->d_name, "images") == 0)
+					sweep_dir(sub, r == 1);
+			}
+			closedir(y);
+		}
+		closedir(d);
+	}
 }

@@ -353,6 +353,8 @@ serve_main(const struct serve_opts *o)
 	memset(&v, 0, sizeof(v));
 	if ((v.auth = auth_new(o->password_file, o->read_only)) == NULL)
 		return 2;
+	if (!o->read_only)
+		hist_sweep();
 	memset(&t, 0, sizeof(t));
 	v.o = o;
 	v.ino = -1;

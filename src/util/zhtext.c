@@ -66,6 +66,8 @@ zh_full_width(unsigned long c)
 {
 	size_t	 k;
 
+	if (c > 0x7F)		/* every half-width mark is ASCII */
+		return 0;
 	for (k = 0; k < G_N_ELEMENTS(fullwidth); k++)
 		if (fullwidth[k].half == c)
 			return fullwidth[k].full;

@@ -352,6 +352,10 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 			el = htmlio_block(parent, "p", "byline");
 			runs(el, b->runs, b->nruns, 0);
 			break;
+		case JB_BLOCK_SIGNOFF:
+			el = htmlio_block(parent, "p", "signoff");
+			runs(el, b->runs, b->nruns, 0);
+			break;
 		case JB_BLOCK_IMAGE:
 			image(parent, b);
 			break;

@@ -505,6 +505,19 @@ zip_package(const struct jb_doc *d, const char *path, struct buf *pv,
 	return zipout_finish(zo, out, &d->src, path);
 }
 
+/* 1 if one of the n blocks b, or a block inside one, is a 落款. */
+static int
+has_signoff(const struct jb_block *b, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (b[i].kind == JB_BLOCK_SIGNOFF ||
+		    has_signoff(b[i].children, b[i].nchildren))
+			return 1;
+	return 0;
+}
+
 int
 docx_write_issue(const struct jb_doc *d, const char *path)
 {
@@ -517,6 +530,11 @@ docx_write_issue(const struct jb_doc *d, const char *path)
 	memset(&p, 0, sizeof(p));
 	memset(pv, 0, sizeof(pv));
 	p.d = d;
+	/* The 落款 style only where it is used: an issue without one keeps
+	 * the style sheet it always had. */
+	for (i = 0; i < d->narticles && !p.signoff; i++)
+		p.signoff = has_signoff(d->articles[i].blocks,
+		    d->articles[i].nblocks);
 	if (fonts_pick(&p.fonts, d) == -1)
 		goto out;
 	/* The document first: it numbers the pictures the relationships name. */

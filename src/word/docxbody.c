@@ -294,6 +294,11 @@ block(struct docx_body *b, const struct jb_block *blk, unsigned flags)
 		docx_runs(b, blk->runs, blk->nruns, 0);
 		docx_para_end(b);
 		break;
+	case JB_BLOCK_SIGNOFF:
+		docx_para_start(b, DS_SIGNOFF, flags);
+		docx_runs(b, blk->runs, blk->nruns, 0);
+		docx_para_end(b);
+		break;
 	case JB_BLOCK_ITEM:
 		docx_para_start(b, DS_BRIEF, flags);
 		docx_run_star(b);

@@ -65,6 +65,8 @@ static const struct sdef styles[DS__MAX] = {
 	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 5 },
 	[DS_BYLINE] = { "Byline", "作者署名", 0, JB_ROLE_KAITI, 16, BODY_SP,
 	    "right", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	[DS_SIGNOFF] = { "Signoff", "落款", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
+	    "right", 0, 4 * DOCX_CELL, 0, 0, DOCX_PITCH, 0, 0 },
 	[DS_PICTURE] = { "Picture", "图片", 0, JB_ROLE_FANGSONG, 16, 0,
 	    "center", 0, 0, 0, 0, 0, 0, 0 },
 	[DS_CAPTION] = { "PictureCaption", "图片说明", 0, JB_ROLE_KAITI, 16,
@@ -207,7 +209,9 @@ style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 		docx_val(w, "w:snapToGrid", "0");
 	if (line > 0) {
 		snprintf(v[0], 16, "%d", line);
-		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
+		/* a blank line above a 落款, as in print */
+		snprintf(v[3], 16, "%d", s == DS_SIGNOFF ? line : 0);
+		docx_empty(w, "w:spacing", "w:before", v[3], "w:after", "0",
 		    "w:line", v[0], "w:lineRule", "exact", NULL);
 	} else
 		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
@@ -253,6 +257,8 @@ docx_styles_part(const struct docx_pkg *p, struct buf *out)
 	for (s = 0; s < DS__MAX; s++) {
 		const struct sdef *sd = &styles[s];
 
+		if (s == DS_SIGNOFF && !p->signoff)
+			continue;
 		if (s == DS_NORMAL)
 			docx_start(w, "w:style", "w:type", "paragraph",
 			    "w:default", "1", "w:styleId", sd->id, NULL);

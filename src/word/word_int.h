@@ -47,6 +47,7 @@ enum docx_style {
 	DS_H3,			/* 三级标题 */
 	DS_H4,			/* 四级标题 */
 	DS_BYLINE,		/* 作者署名 */
+	DS_SIGNOFF,		/* 落款: written only when the issue has one */
 	DS_PICTURE,		/* 图片 */
 	DS_CAPTION,		/* 图片说明 */
 	DS_CREDIT,		/* 摄影署名 */
@@ -98,6 +99,7 @@ struct docx_pkg {
 	const char		**links;	/* link targets, borrowed: rIdLink1 ... */
 	size_t			 nlinks;
 	int			 ndrawings;	/* wp:docPr ids given out */
+	int			 signoff;	/* the issue has a 落款 */
 };
 
 /*

@@ -1,0 +1,58 @@
+#!/bin/sh
+# t_signoff.sh -- the 落款 (organ lines over a date line) in the model and every edition.
+#   tests/signoff/NAME.md  beside NAME.tree (jianbao dump), NAME.layout
+#   (jianbao layout --fixed) and NAME.check (jianbao check)
+# then the editions read back: the web page by python3's HTML parser, the
+# print edition by poppler (pdftotext -bbox-layout), the Word edition by
+# python3-docx, the phone image's layout.  With -u, rewrite the golden files.
+cd "$(dirname "$0")/.." || exit 2
+. tests/lib.sh
+SERIES=tests/forms/bulletin.yaml
+S=tests/signoff
+PY=/usr/bin/python3		# Debian's, where python3-docx lives
+
+# 1. The model, the print layout and check: golden files.
+for f in $S/*.md; do
+	"$JB" dump --series $SERIES "$f" >"$tmp/out" 2>"$tmp/err"
+	[ -s "$tmp/err" ] && { notok "dump $f printed diagnostics"; sed 's/^/# /' "$tmp/err"; }
+	golden "dump $f" "${f%.md}.tree" "$tmp/out"
+	"$JB" layout --fixed --series $SERIES "$f" >"$tmp/out" 2>&1
+	golden "layout $f" "${f%.md}.layout" "$tmp/out"
+	"$JB" check --series $SERIES "$f" >"$tmp/out" 2>&1
+	golden "check $f: no finding at a 落款" "${f%.md}.check" "$tmp/out"
+done
+F=$S/luokuan.md
+check "three 落款, the lines with a colon and the lone date stay paragraphs" \
+	'[ "$("$JB" dump --series $SERIES $F | grep -c " signoff ")" = 3 ] &&
+	 "$JB" dump --series $SERIES $F | grep -q " para \"报送时间：⏎2026年3月9日\"" &&
+	 "$JB" dump --series $SERIES $F | grep -q " para \"2026年3月10日\""'
+
+# 2. The editions.
+"$JB" build --series $SERIES --out "$tmp/o" $F >"$tmp/err" 2>&1
+check "the 落款 sample builds without a word" '[ ! -s "$tmp/err" ]' || sed 's/^/# /' "$tmp/err"
+
+check "web: each 落款 a right-aligned p.signoff, a line break between its lines" \
+	'python3 $S/web.py "$tmp/o/luokuan.html"'
+
+# Print: every line of a 落款 ends 4 characters left of the measure's right
+# edge (GB/T 9704), the date under the organ.
+if command -v pdftotext >/dev/null; then
+	pdftotext -bbox-layout "$tmp/o/luokuan.pdf" "$tmp/bb.html"
+	check "print: organ and date flush right, 4 characters in, date under organ" \
+		'python3 $S/pdf.py "$tmp/bb.html"'
+else
+	skip "print: organ and date flush right" "no pdftotext (poppler-utils)"
+fi
+
+if "$PY" -c 'import docx' 2>/dev/null; then
+	"$JB" build --docx --series $SERIES --out "$tmp/k" tests/forms/parse/kickers.md >/dev/null 2>&1
+	check "Word: each 落款 a paragraph in the right-aligned style 落款, 4 characters in" \
+		'"$PY" $S/word.py "$tmp/o/luokuan.docx" "$tmp/k/kickers.docx"'
+else
+	skip "Word: the 落款 style" "no python3-docx"
+fi
+
+check "phone image: the lines of a 落款 end at one x" \
+	'"$JB" layout --png --series $SERIES $F | python3 $S/phone.py'
+
+[ $fails -eq 0 ]
