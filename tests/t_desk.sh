@@ -340,30 +340,6 @@ else
 	skip "--listen with a password file" "mkpasswd (Debian's whois) is not installed"
 fi
 
-# ---- a PDF dropped on the desk: sniffed by %PDF-, imported, a scan refused ----
-start
-ck="jianbao_desk=$token"
-"$JB" build --pdf --series tests/pdf/bulletin.yaml --out "$tmp/pb" tests/pdf/issue.md >/dev/null 2>&1
-ver=$(version $issue)
-got=$(code "$base/desk/api/import?path=$issue" -X POST -b "$ck" -H "Origin: $base" \
-    -H "X-Jianbao-Base: $ver" -H "X-Jianbao-Name: laigao.pdf" --data-binary @"$tmp/pb/issue.pdf")
-check "a text PDF dropped on the desk is imported into the issue ($got)" \
-	'[ "$got" = 200 ] && grep -q "^## 河湾县召开文明实践工作调度会$" "$site/$issue"' || sed 's/^/# /' "$tmp/body"
-if $PY -c 'import docx' 2>/dev/null; then
-	$PY tests/import4/mkpdf.py "$tmp"
-	cp "$site/$issue" "$tmp/before-scan.md"
-	ver=$(version $issue)
-	got=$(code "$base/desk/api/import?path=$issue" -X POST -b "$ck" -H "Origin: $base" \
-	    -H "X-Jianbao-Base: $ver" -H "X-Jianbao-Name: saomiao.pdf" --data-binary @"$tmp/scan.pdf")
-	check "a scanned PDF is refused with import's message, the issue unchanged ($got)" \
-		'[ "$got" = 422 ] && grep -q "没有文字层（可能是扫描件），请先做文字识别" "$tmp/body" &&
-		 cmp -s "$tmp/before-scan.md" "$site/$issue"' || sed 's/^/# /' "$tmp/body"
-else
-	skip "a scanned PDF dropped on the desk" "python3-docx is not installed"
-fi
-stop_server
-cp issues/2025/07.md "$site/$issue"
-
 # ---- --read-only: nobody changes anything ----
 start --read-only
 ck="jianbao_desk=$token"
@@ -421,4 +397,29 @@ EOF
 else
 	skip "the editor's session in Chromium" "python3-docx is not installed"
 fi
+# ---- a PDF dropped on the desk: sniffed by %PDF-, imported, a scan refused ----
+cp issues/2025/07.md "$site/$issue"
+start
+ck="jianbao_desk=$token"
+"$JB" build --pdf --series tests/pdf/bulletin.yaml --out "$tmp/pb" tests/pdf/issue.md >/dev/null 2>&1
+ver=$(version $issue)
+got=$(code "$base/desk/api/import?path=$issue" -X POST -b "$ck" -H "Origin: $base" \
+    -H "X-Jianbao-Base: $ver" -H "X-Jianbao-Name: laigao.pdf" --data-binary @"$tmp/pb/issue.pdf")
+check "a text PDF dropped on the desk is imported into the issue ($got)" \
+	'[ "$got" = 200 ] && grep -q "^## 河湾县召开文明实践工作调度会$" "$site/$issue"' || sed 's/^/# /' "$tmp/body"
+if $PY -c 'import docx' 2>/dev/null; then
+	$PY tests/import4/mkpdf.py "$tmp"
+	cp "$site/$issue" "$tmp/before-scan.md"
+	ver=$(version $issue)
+	got=$(code "$base/desk/api/import?path=$issue" -X POST -b "$ck" -H "Origin: $base" \
+	    -H "X-Jianbao-Base: $ver" -H "X-Jianbao-Name: saomiao.pdf" --data-binary @"$tmp/scan.pdf")
+	check "a scanned PDF is refused with import's message, the issue unchanged ($got)" \
+		'[ "$got" = 422 ] && grep -q "没有文字层（可能是扫描件），请先做文字识别" "$tmp/body" &&
+		 cmp -s "$tmp/before-scan.md" "$site/$issue"' || sed 's/^/# /' "$tmp/body"
+else
+	skip "a scanned PDF dropped on the desk" "python3-docx is not installed"
+fi
+stop_server
+cp issues/2025/07.md "$site/$issue"
+
 [ $fails -eq 0 ]
