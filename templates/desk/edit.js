@@ -12,6 +12,7 @@ let saving = null;		// the save in flight
 let timer = 0;
 let dirty = false;
 let conflict = false;
+let composing = false;		// an input method is composing: its pinyin is no text yet
 let marks = [];
 
 function state(name, text) {
@@ -82,7 +83,8 @@ function changed() {
 	dirty = true;
 	state("dirty", "有改动未保存");
 	clearTimeout(timer);
-	timer = setTimeout(save, PAUSE_MS);
+	if (!composing)
+		timer = setTimeout(save, PAUSE_MS);
 }
 
 $("keep-mine").addEventListener("click", () => {
@@ -520,6 +522,11 @@ async function start() {
 			l.hidden = true;
 	}
 	cm.on("changes", changed);
+	// a pause inside a composition saves nothing: the letters typed so far
+	// (die for 第二) would go to the file; the composed text does, after it
+	const input = cm.getInputField();
+	input.addEventListener("compositionstart", () => { composing = true; clearTimeout(timer); });
+	input.addEventListener("compositionend", () => { composing = false; changed(); });
 	// the scrolling part is reached by keyboard too (the text itself is, through the editor)
 	cm.getScrollerElement().setAttribute("tabindex", "0");
 	cm.getScrollerElement().setAttribute("role", "region");

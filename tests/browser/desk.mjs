@@ -96,7 +96,7 @@ async function onDisk(text) {
 
 async function saved(pg) {
 	await (pg || page).waitForFunction(() =>
-		document.body.classList.contains("state-saved"), null, { timeout: 5000, polling: 20 });
+		document.body.classList.contains("state-saved"), null, { timeout: 30000, polling: 20 });
 }
 
 let issue = "";
@@ -145,12 +145,14 @@ await step("a title and a paragraph typed through an input method", async () => 
 await step("both previews follow the typing", async () => {
 	const before = await page.locator("#pages").getAttribute("data-painted");
 	const live = page.frameLocator("#live");
-	await live.locator("article h2", { hasText: title }).first().waitFor({ timeout: 5000 });
+	// functional, not a latency bound (bench/desk.sh measures that): the
+	// sanitizer pass beside other suites is many times slower
+	await live.locator("article h2", { hasText: title }).first().waitFor({ timeout: 30000 });
 	report(true, "the live page shows the new title", `${Date.now() - typedAt} ms after the last keystroke`);
 	await page.waitForFunction((b) => {
 		const p = document.getElementById("pages");
 		return p.dataset.painted && p.dataset.painted !== b;
-	}, before, { timeout: 8000, polling: 50 });
+	}, before, { timeout: 30000, polling: 50 });
 	const n = Number(await page.locator("#pages").getAttribute("data-pages"));
 	report(n >= 1, "the print pages are painted again", `${n} pages, ${Date.now() - typedAt} ms after the last keystroke`);
 });
@@ -207,7 +209,9 @@ await step("a picture is inserted with its alt text and caption", async () => {
 	await page.fill("#alt", "志愿者在服务站前合影");
 	await page.fill("#caption", "桂香社区志愿服务站");
 	await page.click("#picture button[value=ok]");
-	await saved();
+	// the insertion is a change like typing: saved after a pause, so the
+	// state may still read "saved" from before it for a moment
+	await onDisk("志愿者在服务站前合影");
 	const text = disk(issue);
 	const m = text.match(/!\[志愿者在服务站前合影\]\((images\/[a-z0-9-]+\.png) "桂香社区志愿服务站"\)/);
 	report(m !== null, "the picture's Markdown is in the issue", m ? m[1] : "none");
