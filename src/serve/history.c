@@ -227,6 +227,21 @@ free_names(char **v, size_t n)
 	free(v);
 }
 
+/* The versions in dir beyond the HIST_KEEP newest removed. */
+static void
+prune(const char *dir)
+{
+	char	 file[PATH_MAX], **v;
+	size_t	 n, i;
+
+	v = versions(dir, &n);
+	for (i = HIST_KEEP; i < n; i++) {
+		snprintf(file, sizeof(file), "%s/%s", dir, v[i]);
+		unlink(file);
+	}
+	free_names(v, n);
+}
+
 /* Put data into the history of path as a version named by now; the
  * oldest beyond HIST_KEEP go. */
 static int
@@ -234,8 +249,7 @@ keep(const char *path, const char *data, size_t len)
 {
 	struct timeval	 tv;
 	struct tm	 tm;
-	char		*dir, **v, file[PATH_MAX];
-	size_t		 n, i;
+	char		*dir, file[PATH_MAX];
 	int		 rc = -1;
 
 	dir = hist_dir(path);
@@ -249,12 +263,7 @@ keep(const char *path, const char *data, size_t len)
 	    tm.tm_min, tm.tm_sec, (long)tv.tv_usec);
 	if (hist_write(file, data, len) == -1)
 		goto out;
-	v = versions(dir, &n);
-	for (i = HIST_KEEP; i < n; i++) {
-		snprintf(file, sizeof(file), "%s/%s", dir, v[i]);
-		unlink(file);
-	}
-	free_names(v, n);
+	prune(dir);
 	rc = 0;
 out:
 	free(dir);
@@ -371,8 +380,7 @@ sweep_dir(const char *dir, int is_hist)
 {
 	DIR		*d;
 	struct dirent	*de;
-	char		 file[PATH_MAX], **v;
-	size_t		 n, i;
+	char		 file[PATH_MAX];
 
 	if ((d = opendir(dir)) == NULL)
 		return;
@@ -382,14 +390,8 @@ sweep_dir(const char *dir, int is_hist)
 			unlink(file);
 		}
 	closedir(d);
-	if (!is_hist)
-		return;
-	v = versions(dir, &n);
-	for (i = HIST_KEEP; i < n; i++) {
-		snprintf(file, sizeof(file), "%s/%s", dir, v[i]);
-		unlink(file);
-	}
-	free_names(v, n);
+	if (is_hist)
+		prune(dir);
 }
 
 void
