@@ -34,7 +34,14 @@ for suite in ${UNIT:-tests/unit} tests/t_*.sh; do
 	*.sh) run="sh $suite" ;;
 	*) run="./$suite" ;;
 	esac
+	# Under the sanitizers (t_zz_asan.sh) every report of every process
+	# the suite starts goes to its own files, so none is lost to a test
+	# that discards a command's stderr; they are judged below.
+	san=
+	[ -n "${ASAN_OPTIONS:-}" ] &&
+		san="export ASAN_OPTIONS='$ASAN_OPTIONS:log_path=$jobs/$job.san' UBSAN_OPTIONS='print_stacktrace=1:log_path=$jobs/$job.san'"
 	cat >"$jobs/$job.sh" <<-JOB
+	$san
 	unset MAKEFLAGS MAKELEVEL
 	[ -n "\$RUN_MAKEFLAGS" ] && export MAKEFLAGS="\$RUN_MAKEFLAGS"
 	[ -n "\$RUN_MAKELEVEL" ] && export MAKELEVEL="\$RUN_MAKELEVEL"
@@ -49,13 +56,20 @@ while read -r job suite; do
 	# signal 11 ... LeakSanitizer has encountered a fatal error"): a failure
 	# of the tool, not a leak (those read "detected memory leaks").  Such a
 	# suite runs once more, alone, and its second result counts.
-	if grep -q '^not ok ' "$log" &&
-	    grep -q 'LeakSanitizer has encountered a fatal error' "$log"; then
+	if cat "$jobs/$job.san".* 2>/dev/null |
+	    grep -q 'LeakSanitizer has encountered a fatal error'; then
+		rm -f "$jobs/$job.san".*
 		echo "# $suite: LeakSanitizer's tracer failed; run again" >"$log.again"
 		sh "$jobs/$job.sh" >>"$log.again" 2>&1
 		pool_status=$?
 		mv "$log.again" "$log"
 	fi
+	# Any other sanitizer report fails the suite, with the report shown.
+	for rep in "$jobs/$job.san".*; do
+		[ -e "$rep" ] || continue
+		echo "not ok - $suite: a sanitizer report (${rep##*.san.})" >>"$log"
+		sed 's/^/# /' "$rep" >>"$log"
+	done
 	echo "== $suite"
 	cat "$log"
 	p=$(grep -c '^ok ' "$log")

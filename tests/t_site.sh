@@ -103,8 +103,9 @@ same_as_clean "after a text edit, the incremental archive equals a clean build"
 # A title edit reaches the pages; a year that loses its last issue loses
 # its page's links and its search file.
 sed -i 's/^## \(河湾.*\)$/## \1（修订）/' "$proj/issues/2024/11.md"
-make -C "$proj" site >/dev/null 2>&1
-check "a changed title reaches the home page" 'grep -q "（修订）" "$out/index.html"'
+make -C "$proj" site >"$tmp/make5" 2>&1
+check "a changed title reaches the home page" 'grep -q "（修订）" "$out/index.html"' ||
+	sed 's/^/# /' "$tmp/make5"
 same_as_clean "after a title edit, the incremental archive equals a clean build"
 mv "$proj/issues/2024/11.md" "$tmp/11.md"
 make -C "$proj" site >/dev/null 2>&1
