@@ -334,6 +334,12 @@ if grep -q '^zhang:\$y\$' "$tmp/users"; then
 		 curl -s -u zhang:zhang-mima -b "$tmp/jar" "$base/desk/api/source?path=$issue" | grep -q "\"readonly\": *false"'
 	check "an editor with the password, the cookie and the Origin can" \
 		'[ "$(save -u zhang:zhang-mima -b "$tmp/jar" -H "Origin: $base")" = 200 ]'
+	# the server remembers a password that matched, never a near miss
+	check "after the right password, a wrong one or another user's is still refused" \
+		'[ "$(code $base/desk/ -u zhang:zhang-mimaX)" = 401 ] &&
+		 [ "$(code $base/desk/ -u zhang:zhang-mim)" = 401 ] &&
+		 [ "$(code $base/desk/ -u zhang:li-mima)" = 401 ] &&
+		 [ "$(code $base/desk/ -u li:zhang-mima)" = 401 ]'
 	stop_server
 	cp issues/2025/07.md "$site/$issue"
 else

@@ -1,8 +1,10 @@
 /* auth.c -- who may use the desk: its token and cookie, the same-origin and Host checks, the password file (libcrypt). */
+#define _DEFAULT_SOURCE	/* explicit_bzero */
 #include <sys/random.h>
 
 #include <crypt.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,14 @@
 struct user {
 	char	*name;
 	char	*hash;		/* crypt(5): $y$… (yescrypt) */
+	/*
+	 * The password that last matched the hash, or NULL.  A browser
+	 * sends the password with every request, and yescrypt costs tens of
+	 * milliseconds by design; the same password is compared, not
+	 * hashed, again.  It is one the server is sent anyway, and it is
+	 * wiped when the server ends.
+	 */
+	char	*known;
 	int	 read_only;	/* a reviewer: reads, never writes */
 };
 
@@ -26,6 +36,7 @@ struct auth {
 	struct user	 u[MAX_USERS];
 	int		 nu;
 	int		 read_only;	/* --read-only: nobody writes */
+	pthread_mutex_t	 lock;		/* of every user's known: one thread per connection */
 };
 
 /*
@@ -90,6 +101,7 @@ auth_new(const char *password_file, int read_only)
 	size_t		 i;
 
 	a->read_only = read_only;
+	pthread_mutex_init(&a->lock, NULL);
 	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
 		abort();	/* the kernel always has 32 bytes for us */
 	for (i = 0; i < sizeof(r); i++)
@@ -111,7 +123,12 @@ auth_free(struct auth *a)
 	for (i = 0; i < a->nu; i++) {
 		free(a->u[i].name);
 		free(a->u[i].hash);
+		if (a->u[i].known != NULL) {
+			explicit_bzero(a->u[i].known, strlen(a->u[i].known));
+			free(a->u[i].known);
+		}
 	}
+	pthread_mutex_destroy(&a->lock);
 	free(a);
 }
 
@@ -139,29 +156,54 @@ auth_is_token(const struct auth *a, const char *s)
 	return s != NULL && same_secret(a->token, s);
 }
 
+/* Whether pass is the password the user last logged in with. */
+static int
+known(struct auth *a, struct user *u, const char *pass)
+{
+	int	 yes;
+
+	pthread_mutex_lock(&a->lock);
+	yes = u->known != NULL && same_secret(u->known, pass);
+	pthread_mutex_unlock(&a->lock);
+	return yes;
+}
+
 /* The user the request names with the right password, or NULL. */
 static const struct user *
 who(const struct srv *v, struct MHD_Connection *c)
 {
-	struct crypt_data	*cd;
-	const struct user	*u = NULL;
-	char			*pass = NULL, *name;
+	struct crypt_data	*cd = NULL;
+	struct user		*u = NULL, *cand;
+	char			*pass = NULL, *name, *old;
 	const char		*h;
 	int			 i;
 
 	if ((name = MHD_basic_auth_get_username_password(c, &pass)) == NULL)
 		return NULL;
-	cd = xcalloc(1, sizeof(*cd));
 	for (i = 0; i < v->auth->nu; i++) {
-		if (strcmp(v->auth->u[i].name, name) != 0 || pass == NULL)
+		cand = &v->auth->u[i];
+		if (strcmp(cand->name, name) != 0 || pass == NULL)
 			continue;
+		if (known(v->auth, cand, pass)) {
+			u = cand;
+			break;
+		}
+		cd = xcalloc(1, sizeof(*cd));
 		/* crypt_rn, not crypt_r: the sanitizers intercept
 		 * crypt_r, and with libcrypt linked in statically they
 		 * find no real one to call */
-		h = crypt_rn(pass, v->auth->u[i].hash, cd, (int)sizeof(*cd));
-		if (h != NULL && h[0] != '*' &&
-		    same_secret(h, v->auth->u[i].hash))
-			u = &v->auth->u[i];
+		h = crypt_rn(pass, cand->hash, cd, (int)sizeof(*cd));
+		if (h != NULL && h[0] != '*' && same_secret(h, cand->hash)) {
+			u = cand;
+			pthread_mutex_lock(&v->auth->lock);
+			old = u->known;
+			u->known = xstrdup(pass);
+			pthread_mutex_unlock(&v->auth->lock);
+			if (old != NULL) {
+				explicit_bzero(old, strlen(old));
+				free(old);
+			}
+		}
 		break;
 	}
 	free(cd);
