@@ -139,17 +139,20 @@ htmlio_read_template(const char *path, const char *name)
 }
 
 int
-htmlio_read_css(const char *path, const char *name, struct buf *b)
+htmlio_read_inline(const char *path, const char *name, const char *what,
+    struct buf *b)
 {
 	size_t		 start = b->len;
 	struct jb_pos	 pos = { path, 0, 0 };
+	char		 text[128];
 	int		 rc = -1;
 
 	if (infile_read(path, NULL, NULL, 0, b) == -1)
 		goto out;
-	/* The sheet goes into <style> verbatim; this would end it early. */
+	/* The file goes into its element verbatim; this would end it early. */
 	if (strstr(b->data + start, "</") != NULL) {
-		msg(MSG_TEMPLATE, &pos, name, "样式表中不能出现 “</”");
+		snprintf(text, sizeof(text), "%s中不能出现 “</”", what);
+		msg(MSG_TEMPLATE, &pos, name, text);
 		goto out;
 	}
 	rc = 0;
