@@ -13,9 +13,7 @@ CC	?= cc
 # and the checks start without any of them.  A file added to one of these
 # folders joins its module.
 MODULES	 = press:print serve:serve word:word import:import decode:decode
-# icu-uc: the word breaks of titles, for every edition (src/util/titlebreak.c;
-# the modules call the program's).
-MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0 icu-uc
+MAIN_PKGS  = libcmark-gfm libxml-2.0 yaml-0.1 libjpeg libpng jansson glib-2.0
 # cmark-gfm's table extension has no .pc file of its own; named before
 # libcmark-gfm, which it calls, so a static link finds both ways.
 MAIN_XLIBS = -lcmark-gfm-extensions
@@ -27,16 +25,21 @@ MAIN_XLIBS = -lcmark-gfm-extensions
 # (src/decode/pdfin.c); gdk-pixbuf: a Word file's GIF, BMP, TIFF and WebP
 # pictures made PNG (src/decode/impic.c): the decode module, which import
 # loads only for a PDF or such a picture (poppler brings forty libraries).
-press_PKGS  = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf libzip
+# icu-uc: the word breaks of titles (src/util/titlebreak.c, below).
+press_PKGS  = libxml-2.0 pangocairo pangoft2 fontconfig harfbuzz-subset freetype2 libqpdf libzip icu-uc
 serve_PKGS  = libmicrohttpd libcrypt glib-2.0 jansson yaml-0.1
-word_PKGS   = libzip libxml-2.0 glib-2.0
+word_PKGS   = libzip libxml-2.0 glib-2.0 icu-uc
 import_PKGS = libzip libxml-2.0 glib-2.0
 decode_PKGS = poppler-glib gdk-pixbuf-2.0 glib-2.0
 # src/util/zipout.c writes the ZIP packages of the Word and OFD editions:
 # it is linked into those two modules, not the program, so that libzip
-# stays out of the commands that write no package.
-press_EXTRA = src/util/zipout.c
-word_EXTRA  = src/util/zipout.c
+# stays out of the commands that write no package.  So is the title
+# breaker, src/util/titlebreak.c, for print (PDF, OFD, the phone image)
+# and Word: building ICU's dictionary of Chinese words costs 8 M
+# instructions a process, more than the rest of an issue's web page, whose
+# titles the reader's browser cuts into words (templates/titles.js).
+press_EXTRA = src/util/zipout.c src/util/titlebreak.c
+word_EXTRA  = src/util/zipout.c src/util/titlebreak.c
 PKGS	 = $(MAIN_PKGS) $(foreach m,$(MODULES),$($(firstword $(subst :, ,$m))_PKGS))
 CFLAGS	?= -O2 -g
 override CFLAGS += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Wno-unused-parameter \

@@ -22,22 +22,32 @@ for f in issues/*/*.md; do
 done
 # The titles break where the title breaker lets them (util/titlebreak.c):
 # every line of a title ends where the web page's <h2> has a <wbr>, a
-# blank or a mark, never inside one of ICU's words.
+# blank or a mark, never inside one of ICU's words.  The page gets its
+# <wbr> from its script in the browser (templates/titles.js, Chromium's
+# Intl.Segmenter: another build of ICU's dictionary); the DOM is taken
+# after the script ran.
 "$JB" build --html --out "$tmp/web" issues/*/*.md >"$tmp/web.log" 2>&1
-for f in issues/*/*.md; do
-	s=${f#issues/}
-	s=${s%.md}
-	"$JB" layout --png "$f" >"$tmp/layout.png.txt" 2>&1
-	python3 tests/png/titles.py "$tmp/layout.png.txt" "$tmp/web/$s.html" >"$tmp/titles.txt" 2>&1
-	rc=$?
-	check "$s: the phone image's title lines end between words ($(grep -c '^ok' "$tmp/titles.txt") ends)" \
-	    '[ $rc -eq 0 ]' || sed 's/^/# /' "$tmp/titles.txt"
-done
-# Against a page without its <wbr>, the same check fails: it can.
-sed 's/<wbr>//g' "$tmp/web/2026/01.html" >"$tmp/nowbr.html"
-"$JB" layout --png issues/2026/01.md >"$tmp/layout.png.txt" 2>&1
-check "the title check fails against a page without <wbr>" \
-    '! python3 tests/png/titles.py "$tmp/layout.png.txt" "$tmp/nowbr.html" >/dev/null 2>&1'
+if command -v chromium >/dev/null 2>&1; then
+	for f in issues/*/*.md; do
+		s=${f#issues/}
+		s=${s%.md}
+		timeout 60 chromium --headless --no-sandbox --disable-gpu \
+		    --dump-dom "file://$tmp/web/$s.html" >"$tmp/dom.html" 2>/dev/null
+		"$JB" layout --png "$f" >"$tmp/layout.png.txt" 2>&1
+		python3 tests/png/titles.py "$tmp/layout.png.txt" "$tmp/dom.html" >"$tmp/titles.txt" 2>&1
+		rc=$?
+		check "$s: the phone image's title lines end between words ($(grep -c '^ok' "$tmp/titles.txt") ends, $(grep -o '<h2>.*</h2>' "$tmp/dom.html" | grep -o '<wbr>' | wc -l) <wbr>)" \
+		    '[ $rc -eq 0 ]' || sed 's/^/# /' "$tmp/titles.txt"
+	done
+	# Against the page as built, without its script's <wbr>, the same
+	# check fails: it can.
+	"$JB" layout --png issues/2026/01.md >"$tmp/layout.png.txt" 2>&1
+	check "the title check fails against a page without <wbr>" \
+	    '! grep -q "<h2>.*<wbr>" "$tmp/web/2026/01.html" &&
+	     ! python3 tests/png/titles.py "$tmp/layout.png.txt" "$tmp/web/2026/01.html" >/dev/null 2>&1'
+else
+	skip "the phone image's title lines against the web page's words" "chromium is not installed"
+fi
 
 pngs=$(find "$out" -name '*.png' ! -path '*/images/*' | sort)
 node tests/png/check.mjs $pngs >"$tmp/sizes" 2>&1

@@ -30,6 +30,15 @@ for m in word:libzip import:libzip decode:libpoppler-glib decode:libgdk_pixbuf-2
 	    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/modneeded"
 	check "jianbao-${m%:*}.so's DT_NEEDED has ${m#*:}" 'grep -q "^${m#*:}\." "$tmp/modneeded"'
 done
+# The title breaker and ICU are the print and Word modules' (util/titlebreak.c
+# is linked into each); the web page leaves its titles' words to the browser.
+check "the program has no title breaker and no ICU word break iterator" \
+	'! nm -D --defined-only "$JB" | grep -q " tbrk_" && ! nm "$JB" | grep -q " ubrk_open_"'
+for m in press word; do
+	check "jianbao-$m.so has the title breaker and needs ICU" \
+	    'nm -D --defined-only "$(dirname "$JB")/jianbao-$m.so" | grep -q " T tbrk_costs\$" &&
+	     readelf -d "$(dirname "$JB")/jianbao-$m.so" | grep -q "NEEDED.*\[libicuuc\."'
+done
 
 # What the dynamic loader actually opens for the HTML edition.
 LD_DEBUG=files "$JB" build --html --series "$SERIES" --out "$tmp/h" "$ISSUE" \

@@ -20,7 +20,12 @@ enum MHD_Result	 http_text(struct MHD_Connection *c, unsigned status,
 enum MHD_Result	 http_json(struct MHD_Connection *c, unsigned status,
 		    char *json);
 
-/* The headers every answer carries: the Content-Security-Policy. */
+/*
+ * The headers every answer carries: the Content-Security-Policy, made
+ * once by http_csp_init() for the pages of the templates in tmpldir (their
+ * inline script allowed by its hash).
+ */
+void		 http_csp_init(const char *tmpldir);
 void		 http_headers(struct MHD_Response *r);
 
 /*

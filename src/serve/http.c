@@ -12,6 +12,7 @@
 #include <microhttpd.h>
 
 #include "model/model.h"
+#include "web/web.h"
 #include "util/util.h"
 #include "serve/serve.h"
 #include "serve/serve_int.h"
@@ -19,15 +20,19 @@
 
 /*
  * Only scripts of this server run in its pages: the site's search, the
- * reload script, the desk's own and the system's CodeMirror and pdf.js.
- * The pages' styles are inline in the editions (style.css in a <style>),
- * so styles may be; frames only of this server (the desk shows the live
- * page in one).
+ * reload script, the desk's own and the system's CodeMirror and pdf.js,
+ * and of inline scripts only the issue pages' titles.js, by its hash
+ * (http_csp_init()).  The pages' styles are inline in the editions
+ * (style.css in a <style>), so styles may be; frames only of this server
+ * (the desk shows the live page in one).
  */
-#define CSP	"default-src 'self'; script-src 'self'; " \
+#define CSP_FMT	"default-src 'self'; script-src 'self'%s%s; " \
 		"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " \
 		"font-src 'self' data:; object-src 'none'; base-uri 'self'; " \
 		"form-action 'self'; frame-ancestors 'self'"
+
+/* Set once by http_csp_init(), before the server starts. */
+static char	*csp;
 
 static const struct {
 	const char	*ext;
@@ -64,9 +69,19 @@ http_type(const char *path)
 }
 
 void
+http_csp_init(const char *tmpldir)
+{
+	char	*hash = html_script_csp(tmpldir);
+
+	g_free(csp);
+	csp = g_strdup_printf(CSP_FMT, hash ? " " : "", hash ? hash : "");
+	free(hash);
+}
+
+void
 http_headers(struct MHD_Response *r)
 {
-	MHD_add_response_header(r, "Content-Security-Policy", CSP);
+	MHD_add_response_header(r, "Content-Security-Policy", csp);
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 }
 

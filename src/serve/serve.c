@@ -397,6 +397,7 @@ serve_main(const struct serve_opts *o)
 		goto out;
 	}
 	v.rootlen = strlen(v.root);
+	http_csp_init(o->templates);
 	if ((d = http_start(&v, addr, o->port)) == NULL) {
 		msg(MSG_SERVE_LISTEN, NULL, addr, o->port,
 		    msg_strerror(errno ? errno : EADDRINUSE));

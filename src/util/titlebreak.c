@@ -1,4 +1,4 @@
-/* titlebreak.c -- where a title's lines end, for every edition: at word boundaries by ICU's dictionary, after marks, into the fewest lines of even length (GB/T 9704 §7.3.1). */
+/* titlebreak.c -- where a title's lines end, for print, the phone image and Word: at word boundaries by ICU's dictionary, after marks, into the fewest lines of even length (GB/T 9704 §7.3.1). */
 #include <stdlib.h>
 #include <string.h>
 

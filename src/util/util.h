@@ -122,7 +122,11 @@ int		 zh_interpunct(unsigned long c);
 int		 zh_space(unsigned long c);
 int		 zh_tailor_break(unsigned long pc, unsigned long c, int uax14);
 
-/* where a title's lines end, for every edition (titlebreak.c). */
+/*
+ * where a title's lines end, for print, the phone image and Word
+ * (titlebreak.c, linked into their modules with ICU; the web page has the
+ * reader's browser cut its titles into words, templates/titles.js).
+ */
 
 /*
  * A title breaker: ICU's word and line iterators for Chinese, opened on

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -24,13 +25,17 @@
  * nothing for them, and container slots get the nodes built below.  The
  * data-slot attributes themselves never reach the page.  The style sheet
  * (templates/style.css) is copied into the <style data-slot="style">
- * element so the page needs nothing beside itself.
+ * element and the script (templates/titles.js, which has the reader's
+ * browser cut the titles into words) into <script data-slot="script">, so
+ * the page needs nothing beside itself.  A templates folder without the
+ * script makes pages without it: their titles wrap anywhere.
  *
- * Both files are read once per process and kept in `cache'; each page
+ * The files are read once per process and kept in `cache'; each page
  * works on a deep copy of the parsed template.
  */
 #define TMPL_PAGE	"issue.html"
 #define TMPL_STYLE	"style.css"
+#define TMPL_SCRIPT	"titles.js"
 #define SLOT_USES	4		/* times one slot may appear */
 
 enum slot {
@@ -53,27 +58,28 @@ enum slot {
 	SLOT_CREDITS,		/* 审核：… 校对：… 编辑：… */
 	SLOT_KIND,		/* 增刊: the kind (刊别) under the 刊名 */
 	SLOT_DRAFT,		/* 送审稿: a banner, only in a --draft build */
+	SLOT_SCRIPT,		/* <script>: titles.js */
 	SLOT__MAX
 };
 
 static const char *const slotnames[SLOT__MAX] = {
 	"title", "style", "icon", "nav", "classification", "series", "issue",
 	"total", "org", "date", "printed", "note", "contents", "articles",
-	"dist", "copies", "credits", "kind", "draft",
+	"dist", "copies", "credits", "kind", "draft", "script",
 };
 
-/* The parsed template and style sheet, owned here for the whole run. */
+/* The parsed template, style sheet and script, owned here for the whole run. */
 static struct html {
 	char		*dir;		/* tmpldir they were read from */
 	xmlDocPtr	 tmpl;
 	char		*css;
+	char		*js;		/* NULL: the folder has no titles.js */
 } cache;
 
 /* What a page under construction refers to. */
 struct page {
 	const struct jb_doc	*d;
 	const struct jb_nav	*nav;
-	struct tbrk		*tbrk;		/* the title breaker, made for the first title */
 	xmlNodePtr		 slots[SLOT__MAX][SLOT_USES];
 	int			 nslots[SLOT__MAX];
 };
@@ -110,8 +116,8 @@ check_slot(void *arg, int s, xmlNodePtr n)
 static int
 load_templates(const char *tmpldir)
 {
-	char		*path = NULL, *csspath = NULL;
-	struct buf	 css = { 0 };
+	char		*path = NULL, *csspath = NULL, *jspath = NULL;
+	struct buf	 css = { 0 }, js = { 0 };
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 root;
 	struct check	 ck;
@@ -127,8 +133,12 @@ load_templates(const char *tmpldir)
 	snprintf(path, n, "%s/%s", tmpldir, TMPL_PAGE);
 	csspath = xmalloc(n);
 	snprintf(csspath, n, "%s/%s", tmpldir, TMPL_STYLE);
+	jspath = xmalloc(n);
+	snprintf(jspath, n, "%s/%s", tmpldir, TMPL_SCRIPT);
 
-	if (htmlio_read_css(csspath, TMPL_STYLE, &css) == -1 ||
+	if (htmlio_read_inline(csspath, TMPL_STYLE, "样式表", &css) == -1 ||
+	    (access(jspath, F_OK) == 0 &&
+	    htmlio_read_inline(jspath, TMPL_SCRIPT, "脚本", &js) == -1) ||
 	    (doc = htmlio_read_template(path, TMPL_PAGE)) == NULL)
 		goto out;
 	root = xmlDocGetRootElement(doc);
@@ -146,16 +156,21 @@ load_templates(const char *tmpldir)
 
 	xmlFreeDoc(cache.tmpl);
 	free(cache.css);
+	free(cache.js);
 	free(cache.dir);
 	cache.tmpl = doc;
 	cache.css = css.data;
+	cache.js = js.data;
 	cache.dir = xstrdup(tmpldir);
 	doc = NULL;
 	css.data = NULL;
+	js.data = NULL;
 	rc = 0;
 out:
 	xmlFreeDoc(doc);
 	buf_free(&css);
+	buf_free(&js);
+	free(jspath);
 	free(csspath);
 	free(path);
 	return rc;
@@ -512,42 +527,6 @@ fill_contents(struct page *pg, xmlNodePtr sec)
 	endblock(sec);
 }
 
-/*
- * An article's title, with <wbr> wherever util/titlebreak.c lets a title
- * line end between words or after a mark: style.css sets titles with
- * word-break: keep-all, so a browser breaks them there (and at blanks)
- * and never inside a word (全市文明城/市创建).
- */
-static void
-title(struct page *pg, xmlNodePtr parent, const char *t)
-{
-	xmlNodePtr	 h = line(parent, "h2", NULL, NULL), wbr;
-	const char	*from = t, *q, *prev;
-	double		*cost;
-	size_t		 n, i;
-
-	if (pg->tbrk == NULL)
-		pg->tbrk = tbrk_new();
-	if ((cost = tbrk_costs(pg->tbrk, t, strlen(t), NULL, &n)) == NULL) {
-		htmlio_text(h, t);
-		return;
-	}
-	for (prev = t, q = g_utf8_next_char(t), i = 1; i < n;
-	    prev = q, q = g_utf8_next_char(q), i++) {
-		if (cost[i] < 0 || cost[i] >= TBRK_INSIDE ||
-		    zh_space(g_utf8_get_char(prev)))
-			continue;
-		xmlAddChild(h, xmlNewTextLen(BAD_CAST from, (int)(q - from)));
-		/* libxml2's HTML writer knows no <wbr>: written as it is */
-		wbr = xmlNewText(BAD_CAST "<wbr>");
-		wbr->name = xmlStringTextNoenc;
-		xmlAddChild(h, wbr);
-		from = q;
-	}
-	htmlio_text(h, from);
-	free(cost);
-}
-
 static void
 fill_articles(struct page *pg, xmlNodePtr parent)
 {
@@ -568,7 +547,7 @@ fill_articles(struct page *pg, xmlNodePtr parent)
 		if (a->kicker != NULL)
 			line(head, "p", "kicker", a->place ? a->kicker :
 			    arena_printf(pg->d->arena, "%s——", a->kicker));
-		title(pg, head, a->title);
+		line(head, "h2", NULL, a->title);
 		if (a->subtitle != NULL)
 			line(head, "p", "subtitle", a->subtitle);
 		endblock(head);
@@ -640,6 +619,8 @@ has_content(struct page *pg, int s)
 		return d->meta.kind != NULL;
 	case SLOT_DRAFT:
 		return d->series->draft;
+	case SLOT_SCRIPT:
+		return cache.js != NULL;
 	case SLOT_NOTE:
 		return d->meta.nnote > 0;
 	case SLOT_CONTENTS:
@@ -676,6 +657,9 @@ fill(struct page *pg, int s, xmlNodePtr n)
 		break;
 	case SLOT_STYLE:
 		fill_text(n, cache.css);
+		break;
+	case SLOT_SCRIPT:
+		fill_text(n, cache.js);
 		break;
 	case SLOT_ICON:
 		xmlSetProp(n, BAD_CAST "href", BAD_CAST arena_printf(d->arena,
@@ -775,9 +759,31 @@ html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 
 	rc = htmlio_write(doc, path, 0);
 out:
-	tbrk_free(pg.tbrk);
 	xmlFreeDoc(doc);
 	return rc;
+}
+
+char *
+html_script_csp(const char *tmpldir)
+{
+	guint8		 digest[32];
+	gsize		 len = sizeof(digest);
+	GChecksum	*ck;
+	gchar		*b64;
+	char		*src;
+
+	if (load_templates(tmpldir) == -1 || cache.js == NULL)
+		return NULL;
+	/* The hash of the element's text as the page has it: the file's bytes. */
+	ck = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(ck, (const guchar *)cache.js, (gssize)strlen(cache.js));
+	g_checksum_get_digest(ck, digest, &len);
+	g_checksum_free(ck);
+	b64 = g_base64_encode(digest, len);
+	src = xmalloc(strlen(b64) + 16);
+	sprintf(src, "'sha256-%s'", b64);
+	g_free(b64);
+	return src;
 }
 
 /* Copy the pictures of blocks (rows and boxes too) beside the page. */

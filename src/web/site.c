@@ -109,7 +109,7 @@ frame_load(struct frame *f, const char *tmpldir)
 	path = xmalloc(n);
 	for (i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
 		snprintf(path, n, "%s/%s", tmpldir, sheets[i]);
-		if (htmlio_read_css(path, sheets[i], &css) == -1)
+		if (htmlio_read_inline(path, sheets[i], "样式表", &css) == -1)
 			goto out;
 		buf_puts(&css, "\n");
 	}

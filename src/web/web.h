@@ -196,6 +196,15 @@ int	 html_write_issue(const struct jb_doc *d, const struct jb_nav *nav,
 	    const char *tmpldir, const char *path);
 
 /*
+ * The Content-Security-Policy source that lets the one inline script of
+ * the pages made from the templates in tmpldir run (templates/titles.js,
+ * which html_write_issue() copies into each page): "'sha256-…'", for the
+ * caller to free, or NULL when the folder has no script or its templates
+ * are bad (reported).
+ */
+char	*html_script_csp(const char *tmpldir);
+
+/*
  * The issue's page in the site: html_write_issue() to STEM.html, where
  * STEM is OUT/2019/13 for issues/2019/13.md, with its pictures copied
  * beside it so their relative src attributes work, and links to the

@@ -16,11 +16,13 @@
 xmlDocPtr	 htmlio_read_template(const char *path, const char *name);
 
 /*
- * Append the style sheet at path to b, for a <style> element.  Returns 0,
- * or -1 after reporting (unreadable, or holding "</", which would end the
- * element early).
+ * Append the file at path to b, for a <style> or <script> element; what
+ * names it in a diagnostic ("样式表", "脚本").  Returns 0, or -1 after
+ * reporting (unreadable, or holding "</", which would end the element
+ * early).
  */
-int		 htmlio_read_css(const char *path, const char *name, struct buf *b);
+int		 htmlio_read_inline(const char *path, const char *name,
+		    const char *what, struct buf *b);
 
 /*
  * Building pages.  htmlio_block() adds an element under parent on a line

@@ -149,6 +149,11 @@ await step("both previews follow the typing", async () => {
 	// sanitizer pass beside other suites is many times slower
 	await live.locator("article h2", { hasText: title }).first().waitFor({ timeout: 30000 });
 	report(true, "the live page shows the new title", `${Date.now() - typedAt} ms after the last keystroke`);
+	// the page's one inline script (templates/titles.js) runs, allowed by
+	// its hash: the titles get their <wbr> and the class that keeps words whole
+	await live.locator("html.words").waitFor({ state: "attached", timeout: 30000 });
+	const wbr = await live.locator("article h2 wbr").count();
+	report(wbr > 0, "the live page's titles are cut into words by its script", `${wbr} <wbr>`);
 	await page.waitForFunction((b) => {
 		const p = document.getElementById("pages");
 		return p.dataset.painted && p.dataset.painted !== b;

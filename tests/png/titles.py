@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """titles.py LAYOUT HTML -- the phone image's title lines end where the web page lets them.
 
-LAYOUT is `jianbao layout --png ISSUE`, HTML the issue's page from `jianbao build --html`.
-Each run of lines set at the title size (22 pt) is a title; every line of one of two lines
-or more but the last
-must end where the page's <h2> of the same text has a <wbr> (the title breaker's ends,
-between ICU's words or after a mark), a blank or a mark.  Prints one line a title line
+LAYOUT is `jianbao layout --png ISSUE`, HTML the issue's page from `jianbao build --html`
+as a browser has it after the page's script ran (templates/titles.js put a <wbr> between
+the words of each title).  Each run of lines set at the title size (22 pt) is a title;
+every line of one of two lines or more but the last must end where the page's <h2> of the
+same text has a <wbr> (between the browser's words), a blank or a mark.  Prints one line a title line
 end, "ok TITLE: A|B" or "bad TITLE: A|B", and exits 1 on a bad one or when no title
 of the image is found on the page.
 """
