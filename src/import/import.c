@@ -91,8 +91,9 @@ split_lines(struct legacy *l, const char *s)
 
 /*
  * Read the file: text in any of its encodings, a Word file or a PDF.
- * Returns 0, -1 after reporting, or 1 after reporting a PDF that has no
- * text or cannot be opened: the other files of the command go on.
+ * Returns 0, or -1 after reporting at file:1:1 why this file cannot be
+ * read (encrypted, damaged, no Word file, no text, too large, hostile):
+ * the caller refuses it alone and the other files of the command go on.
  */
 static int
 read_input(struct legacy *l)
@@ -110,18 +111,15 @@ read_input(struct legacy *l)
 		memset(&conv, 0, sizeof(conv));
 	}
 	if (impdec_is_pdf(raw.data, raw.len)) {
-		/* a PDF that cannot be read is refused alone (read_input) */
-		if (impdec_pdf_text(l->path, raw.data, raw.len, &text) == -1) {
-			rc = 1;
+		if (impdec_pdf_text(l->path, raw.data, raw.len, &text) == -1)
 			goto out;
-		}
 		split_lines(l, text.data ? text.data : "");
 		rc = 0;
 		goto out;
 	}
 	if (!docxin_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
 	    g_ascii_strcasecmp(l->path + strlen(l->path) - 5, ".docx") == 0) {
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 0, 0 },
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 1, 1 },
 		    "文件不是 ZIP 压缩包");
 		goto out;
 	}
@@ -134,7 +132,7 @@ read_input(struct legacy *l)
 		goto out;
 	}
 	if (raw.len > DOC_MAX_BYTES) {
-		struct jb_pos	 pos = { l->path, 0, 0 };
+		struct jb_pos	 pos = { l->path, 1, 1 };
 
 		msg(MSG_TOO_LARGE, &pos, "8 MiB");
 		goto out;
@@ -341,8 +339,10 @@ fixup(struct legacy *l, enum jb_lang lang)
 		impbody_make_heading(&l->b[f], "##");
 		return;
 	}
-	pos.line = l->b[0].line;
-	pos.col = 1;
+	if (l->b[0].line >= 1 && (size_t)l->b[0].line <= l->n)
+		pos = imptext_line_pos(l, l->b[0].line);
+	else
+		pos.line = pos.col = 1;
 	msg(MSG_IMPORT_NO_TITLE, &pos, title);
 	t = g_strdup_printf("## %s", title);
 	insert_block(l, 0, I_HEAD, t, l->b[0].line);
@@ -559,11 +559,24 @@ said_before(enum msgid id, const struct jb_pos *pos, void *arg)
 	return id > MSG_ERROR;
 }
 
+/* Where a 报尾 would stand: the start of the text's last line. */
+static struct jb_pos
+tail_pos(const struct legacy *l)
+{
+	size_t	 i = l->n;
+
+	while (i > 0 && *impline_skip_space(l->lines[i - 1]) == '\0')
+		i--;
+	if (i == 0)
+		return (struct jb_pos){ l->path, 1, 1 };
+	return imptext_line_pos(l, (int)i);
+}
+
 /* The masthead's warnings: what it said that the series prints otherwise. */
 static void
 masthead_notes(struct legacy *l)
 {
-	struct jb_pos	 pos = { l->path, 0, 0 };
+	struct jb_pos	 pos;
 	const struct jb_series *s = l->series;
 
 	if (l->printed.year != 0 && l->date.year != 0 &&
@@ -574,18 +587,16 @@ masthead_notes(struct legacy *l)
 		char	*b = g_strdup_printf("%d年%d月%d日", l->date.year,
 		    l->date.month, l->date.day);
 
-		pos.line = l->printed_line;
-		pos.col = 1;
+		pos = (struct jb_pos){ l->path, l->printed_line, l->printed_col };
 		msg(MSG_IMPORT_PRINT_DATE, &pos, a, b);
-		pos.line = pos.col = 0;
 		g_free(a);
 		g_free(b);
 	}
 	if (l->name != NULL && strcmp(l->name, s->name) != 0) {
 		pos = imptext_line_pos(l, l->name_line);
 		msg(MSG_IMPORT_NAME, &pos, l->name, s->name);
-		pos.line = pos.col = 0;
 	}
+	pos = tail_pos(l);
 	if (!l->have_dist)
 		msg(MSG_IMPORT_NO_DIST, &pos);
 	if (l->roles.n == 0)
@@ -602,7 +613,9 @@ new_issue(struct run *r, struct buf *b)
 	struct legacy	*m = r->mast ? r->mast : &r->f[0];
 	struct jb_date	 d = { 0, 0, 0 };
 	struct fmw	*w;
-	struct jb_pos	 pos = { r->f[0].path, 0, 0 };
+	/* no masthead: where it would be; else the one that lacks them */
+	struct jb_pos	 pos = r->mast ? imptext_line_pos(r->mast,
+	    r->mast->mast_line) : (struct jb_pos){ r->f[0].path, 1, 1 };
 	char		*p = NULL, iso[16];
 	size_t		 n;
 	FILE		*fp;
@@ -776,6 +789,18 @@ legacy_free(struct legacy *l)
 	docxin_clear(&l->docx);
 }
 
+/*
+ * File i of the run is refused alone, after its error: the others are
+ * imported, and the command's status says one was not (imp_main()).
+ */
+static void
+refuse(struct run *r, size_t i)
+{
+	legacy_free(&r->f[i]);
+	memmove(&r->f[i], &r->f[i + 1], (r->nf - i - 1) * sizeof(*r->f));
+	r->nf--;
+}
+
 int
 imp_main(const struct imp_opts *o, int nfiles, char **files)
 {
@@ -786,7 +811,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	struct buf		 text = { 0 };
 	struct jb_date		 date;
 	size_t			 i, front_len;
-	int			 rc = 1, written = 0, refused = 0, k;
+	int			 rc = 1, written = 0, refused = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.o = o;
@@ -804,20 +829,21 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	}
 	r.nf = (size_t)nfiles;
 	for (i = 0; i < r.nf; i++) {
-		if ((k = read_input(&r.f[i])) == -1)
-			goto out;
-		if (k == 1) {
-			/* this file alone is refused; the command fails at the end */
-			legacy_free(&r.f[i]);
-			memmove(&r.f[i], &r.f[i + 1], (r.nf - i - 1) * sizeof(*r.f));
-			r.nf--;
-			i--;
+		if (read_input(&r.f[i]) == -1) {
+			refuse(&r, i--);
 			refused = 1;
 			continue;
 		}
 		if (r.f[i].docx.text.data == NULL)
 			impweb_furniture(&r.f[i]);
 		imptext_sections(&r.f[i]);
+		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
+			/* nothing to import: no article, no masthead */
+			msg(MSG_IMPORT_EMPTY, &(struct jb_pos){ r.f[i].path, 1, 1 });
+			refuse(&r, i--);
+			refused = 1;
+			continue;
+		}
 		if (!r.f[i].has_mast)
 			continue;
 		if (r.mast == NULL && o->into == NULL)
@@ -827,20 +853,16 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 			char	*why = o->into ? g_strdup_printf("期次信息保持 “%s” 原样",
 			    o->into) : g_strdup("期次信息取自第一个有报头的文件");
 
-			msg(MSG_IMPORT_MASTHEAD_AGAIN, &(struct jb_pos){
-			    r.f[i].path, 0, 0 }, what, why);
+			struct jb_pos	 pos = imptext_line_pos(&r.f[i],
+			    r.f[i].mast_line);
+
+			msg(MSG_IMPORT_MASTHEAD_AGAIN, &pos, what, why);
 			g_free(what);
 			g_free(why);
 		}
 	}
 	if (r.nf == 0)
 		goto out;
-	for (i = 0; i < r.nf; i++)
-		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
-			/* nothing to import: no article, no masthead */
-			msg(MSG_IMPORT_EMPTY, &(struct jb_pos){ r.f[i].path, 0, 0 });
-			goto out;
-		}
 	if (o->into != NULL) {
 		/* the issue's own text, byte for byte, with the articles after it */
 		if ((into = src_read(o->into, DOC_MAX_BYTES)) == NULL)

@@ -32,9 +32,13 @@ struct imp_opts {
  * o->into (its front matter and text untouched, the file replaced
  * atomically), or to issues/YYYY/NN.md; an existing output is never
  * replaced without o->force.  Nothing is written unless the result
- * parses as build would parse it.  The written path is printed.
- * Returns the exit status: 0, 1 on error, 2 for unreadable series
- * settings or a bad --date.
+ * parses as build would parse it.  The written path is printed.  A file
+ * that cannot be read (encrypted, damaged, no Word file, a scan, empty,
+ * hostile) is refused alone with an error at its 1:1; the others are
+ * imported and written.
+ * Returns the exit status: 0, 1 on error (also when the issue was written
+ * without a refused file, so that scripts notice), 2 for unreadable
+ * series settings or a bad --date.
  */
 int	 imp_main(const struct imp_opts *o, int nfiles, char **files);
 

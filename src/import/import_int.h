@@ -148,6 +148,7 @@ struct legacy {
 	int		  linemode;	/* a line is a paragraph (Word, unwrapped text) */
 	long		  wrap;		/* text copied from a PDF: its line width, or 0 */
 	int		  has_mast;	/* the text starts with a masthead */
+	int		  mast_line;	/* its first line */
 	int		  into;		/* appended to an issue: front matter stays */
 	struct docxin	  docx;		/* a Word file's pictures */
 	/* masthead */
@@ -175,6 +176,7 @@ struct legacy {
 	struct buf	 note;		/* 编者按, its paragraphs apart by a blank line */
 	int		 in_note;
 	int		 printed_line;
+	int		 printed_col;	/* where its date stands */
 };
 
 enum section { S_MAST, S_TOC, S_BODY, S_FOOT };

@@ -49,7 +49,8 @@ impsum_outline(const struct jb_doc *d, const char *text)
 	buf_printf(&b, "%zu 篇文章", d->narticles);
 	if (comments > 0)
 		buf_printf(&b, "，%d 行注释（不印出）", comments);
-	msg(MSG_IMPORT_OUTLINE, &d->src, b.data);
+	/* the issue as a whole: at its start */
+	msg(MSG_IMPORT_OUTLINE, &(struct jb_pos){ d->src.file, 1, 1 }, b.data);
 	for (i = 0; i < d->narticles; i++) {
 		a = &d->articles[i];
 		b.len = 0;

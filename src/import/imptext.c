@@ -535,6 +535,8 @@ footer(struct legacy *l, size_t from, size_t to)
 		    find_date(t, &d, &a, &b) == 0) {
 			l->printed = d;
 			l->printed_line = (int)i + 1;
+			l->printed_col = impline_col_of(l->lines[i], strstr(l->lines[i],
+			    t) + (a - t));
 			org = impline_trimn(t, (size_t)(a - t));
 			if (*org != '\0' && l->org != NULL &&
 			    strcmp(org, l->org) != 0)
@@ -660,7 +662,8 @@ imptext_sections(struct legacy *l)
 		/* a Word file's masthead reads as a heading, by its size */
 		if ((g_str_has_prefix(t, "## ") || g_str_has_prefix(t, "### ")) && !masthead_mark(l, t))
 			break;
-		seen++;
+		if (seen++ == 0)
+			l->mast_line = (int)i + 1;
 		if (masthead_mark(l, t)) {
 			l->has_mast = 1;
 			break;

@@ -222,7 +222,7 @@ impweb_furniture(struct legacy *l)
 	int		*v;
 	size_t		 i, strong = 0, first = 0;
 	long		 j, k;
-	int		 changed;
+	int		 changed, col = 1;
 	struct buf	 said = { 0 }, c;
 	const char	*p;
 	char		*t;
@@ -253,9 +253,10 @@ impweb_furniture(struct legacy *l)
 		if (!v[i])
 			continue;
 		t = impline_trim(l->lines[i]);
-		if (said.len == 0)
+		if (said.len == 0) {
 			first = i;
-		else
+			col = impline_col_of(l->lines[i], impline_skip_space(l->lines[i]));
+		} else
 			buf_puts(&said, "、");
 		buf_printf(&said, "“%s”", t);
 		memset(&c, 0, sizeof(c));
@@ -271,7 +272,7 @@ impweb_furniture(struct legacy *l)
 		l->lines[i] = c.data;
 	}
 	if (said.len > 0) {
-		struct jb_pos	 pos = { l->path, (int)first + 1, 1 };
+		struct jb_pos	 pos = { l->path, (int)first + 1, col };
 
 		msg(MSG_IMPORT_CHROME, &pos, said.data);
 	}
