@@ -150,8 +150,10 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	}
 	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
 	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
-		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, kind != NULL ?
-		    "已损坏或超出大小" : "不是 PNG、JPEG、GIF、BMP、TIFF 或 WebP 图片");
+		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, kind == NULL ?
+		    "不是 PNG、JPEG、GIF、BMP、TIFF 或 WebP 图片" :
+		    !impdec_can(b.data, b.len) ? "是 WebP 等格式，本机缺少它的解码器"
+		    "（Debian 的 webp-pixbuf-loader）" : "已损坏或超出大小");
 		buf_puts(&ps->after, "\n");
 		impline_pic_placeholder(&ps->after, rel->target, descr, NULL);
 		buf_free(&b);

@@ -55,6 +55,10 @@ const char	*impdec_pic_kind(const char *data, size_t len);
  */
 int	 impdec_png(const char *data, size_t len, struct buf *png);
 
+/* Can this machine decode a picture of that kind at all (a loader for
+ * WebP is a package of its own)? */
+int	 impdec_can(const char *data, size_t len);
+
 /* A picture of the document, its bytes as stored. */
 struct docxin_pic {
 	char	*data;
