@@ -43,21 +43,11 @@ find_wrap(struct legacy *l)
 		l->wrap = best;
 }
 
-/* The last character of s, or 0. */
-static gunichar
-last_mark(const char *s)
-{
-	const char	*e = s + strlen(s);
-
-	return e > s ? g_utf8_get_char(g_utf8_prev_char(e)) : 0;
-}
-
 static void
 split_lines(struct legacy *l, const char *s)
 {
 	const char	*p, *e;
 	size_t		 n;
-	int		 blank = 0;
 
 	for (p = s; *p; p = *e ? e + 1 : e) {
 		e = p + strcspn(p, "\n");
@@ -70,22 +60,9 @@ split_lines(struct legacy *l, const char *s)
 		while ((n = strlen(l->lines[l->n])) > 0 &&
 		    (l->lines[l->n][n - 1] == ' ' || l->lines[l->n][n - 1] == '\t'))
 			l->lines[l->n][n - 1] = '\0';
-		blank += *impline_skip_space(l->lines[l->n]) == '\0';
 		l->n++;
 	}
-	/*
-	 * Text copied from Word has a paragraph a line and no blank lines
-	 * between them; a Markdown-like text has them, and its lines run on.
-	 */
-	if (l->n > 4 && (size_t)blank * 4 < l->n)
-		l->linemode = 1;
-	/* a short paste with no blank line: a title and paragraphs that each
-	 * end a sentence, a line each */
-	if (blank == 0 && l->n >= 2 && l->n <= 4) {
-		for (n = 1; n < l->n && dtext_is_terminal(last_mark(l->lines[n])); n++)
-			;
-		l->linemode |= n == l->n;
-	}
+	impline_linemode(l, 0);
 	find_wrap(l);
 }
 

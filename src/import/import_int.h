@@ -193,6 +193,15 @@ char	*impline_trim(const char *s);
 char	*impline_trimn(const char *s, size_t n);
 int	 impline_col_of(const char *line, const char *p);
 /*
+ * impline.c: does a line of l from line from on stand for a paragraph (text
+ * copied from Word, a short paste: a title and sentences, no blank line)?
+ * Sets l->linemode; never clears it.
+ */
+void	 impline_linemode(struct legacy *l, size_t from);
+/* impline.c: t as a line "[//]: # (LABEL：t)", kept in the issue and printed
+ * nowhere (its parentheses escaped) -- web furniture, a typed 目录. */
+char	*impline_comment(const char *label, const char *t);
+/*
  * impline.c: the paragraph that stands for a picture that cannot be printed (no PNG
  * or JPEG, or corrupt), into b: visible, naming the picture part, with
  * its alt text and caption so that no word of them is lost.

@@ -135,9 +135,10 @@ numbers_then_issue(const char **pp, int *last)
 	return n;
 }
 
-/* 第13期 (not 总第86期), 第7—8期: the number, or 0. */
+/* 第13期 (not 总第86期), 第7—8期: the number, or 0; *after (when not
+ * NULL) set to what follows it. */
 static int
-find_issue(const char *s, int *last)
+issue_at(const char *s, int *last, const char **after)
 {
 	const char	*p = s, *q;
 	int		 n;
@@ -146,11 +147,20 @@ find_issue(const char *s, int *last)
 		q = p + strlen("第");
 		if ((p - s < 3 || (strncmp(p - 3, "总", 3) != 0 &&
 		    strncmp(p - 3, "總", 3) != 0)) &&
-		    (n = numbers_then_issue(&q, last)) > 0)
+		    (n = numbers_then_issue(&q, last)) > 0) {
+			if (after != NULL)
+				*after = q;
 			return n;
+		}
 		p = q;
 	}
 	return 0;
+}
+
+static int
+find_issue(const char *s, int *last)
+{
+	return issue_at(s, last, NULL);
 }
 
 static int
@@ -184,15 +194,141 @@ kind_line(const struct legacy *l, const char *t)
 	return k;
 }
 
+/* An opening or closing bracket around a masthead's numbers: ( （ 〔 [ 【. */
+static int
+bracket(const char **pp, int open)
+{
+	static const char *const o[] = { "(", "（", "〔", "[", "【", NULL };
+	static const char *const c[] = { ")", "）", "〕", "]", "】", NULL };
+	const char *const *v = open ? o : c;
+	size_t		 i;
+
+	for (i = 0; v[i] != NULL; i++)
+		if (word(pp, v[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A masthead on one line, as a paste of a back issue has it: an organ
+ * (青禾县文明办编), its numbers (第1期, 总第7期, each maybe in brackets)
+ * and a date, nothing else, no sentence mark; *org_end set to where the
+ * organ ends.  第3期培训班 is no masthead: the numbers stand apart.
+ */
+static int
+one_line(const char *t, const char **org_end)
+{
+	const char	*p, *q, *from = NULL, *a, *b;
+	struct jb_date	 d;
+	int		 last, n = 0;
+
+	if (strstr(t, "，") || strstr(t, "。") || strstr(t, "；") ||
+	    strstr(t, "：") || strchr(t, ':') || g_utf8_strlen(t, -1) > 60)
+		return 0;
+	/* the first 第N期 or 总第N期, with a bracket before it */
+	for (p = t; (p = strstr(p, "第")) != NULL; p += strlen("第")) {
+		q = p + strlen("第");
+		if (numbers_then_issue(&q, &last) > 0)
+			break;
+	}
+	if (p == NULL)
+		return 0;
+	if (p - t >= 3 && (strncmp(p - 3, "总", 3) == 0 || strncmp(p - 3, "總", 3) == 0))
+		p -= 3;
+	for (from = p; from > t; from = a) {
+		a = g_utf8_prev_char(from);
+		q = a;
+		if (!bracket(&q, 1) || q != from)
+			break;
+	}
+	for (p = from;; n++) {
+		q = impline_skip_space(p);
+		bracket(&q, 1);
+		if (!word(&q, "总第") && !word(&q, "總第") && !word(&q, "第"))
+			break;
+		if (numbers_then_issue(&q, &last) <= 0)
+			return 0;
+		bracket(&q, 0);
+		p = q;
+	}
+	p = impline_skip_space(p);
+	if (n == 0)
+		return 0;
+	if (find_date(p, &d, &a, &b) == 0 && a == p)
+		p = impline_skip_space(b);
+	if (*p != '\0' || g_utf8_strlen(t, from - t) > 20)
+		return 0;
+	if (org_end != NULL)
+		*org_end = from;
+	return 1;
+}
+
+/* The 编印单位 a masthead names before its numbers: 青禾县文明办编 is
+ * 青禾县文明办 (编, 编印, 主办 say what it did). */
+static char *
+organ(const char *t, size_t n)
+{
+	static const char *const did[] = { "编印", "主办", "编发", "主编", "编",
+	    NULL };
+	char	*o = impline_trimn(t, n);
+	size_t	 i, k, len = strlen(o);
+
+	for (i = 0; did[i] != NULL; i++) {
+		k = strlen(did[i]);
+		if (len > k + 6 && strcmp(o + len - k, did[i]) == 0) {
+			o[len - k] = '\0';
+			break;
+		}
+	}
+	return o;
+}
+
 /* ---- masthead ---- */
+
+static int
+toc_label(const char *t)
+{
+	return strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
+	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
+	    strcmp(t, "目錄") == 0 || strcmp(t, "本期要目：") == 0 ||
+	    strcmp(t, "目录：") == 0;
+}
 
 static int
 toc_line(const char *t)
 {
-	return g_str_has_prefix(t, "- ") || g_str_has_prefix(t, "* ") || g_str_has_prefix(t, "+ ") ||
-	    strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
-	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
-	    strcmp(t, "目錄") == 0;
+	return g_str_has_prefix(t, "- ") || g_str_has_prefix(t, "* ") ||
+	    g_str_has_prefix(t, "+ ") || toc_label(t);
+}
+
+/*
+ * A 目录 item or a title as both can be compared: without a list mark
+ * or # marks, the leader dots and the page number (…… 3), blanks.
+ */
+static char *
+toc_norm(const char *t)
+{
+	static const char leader[] = "….·．‥-─—_ 　\t";
+	const char	*e, *d, *q;
+
+	t = impline_skip_space(t);
+	if (toc_line(t) && !toc_label(t))
+		t = impline_skip_space(t + 2);
+	if (*t == '#')
+		t = impline_skip_space(t + strspn(t, "#"));
+	for (e = t + strlen(t); e > t && impline_space(g_utf8_get_char(
+	    g_utf8_prev_char(e))); e = g_utf8_prev_char(e))
+		;
+	for (d = e; d > t && g_unichar_isdigit(g_utf8_get_char(
+	    g_utf8_prev_char(d))); d = g_utf8_prev_char(d))
+		;
+	/* a page number only after leaders or blanks: …工作要点2024 stays */
+	for (q = d; q > t && g_utf8_strchr(leader, -1, g_utf8_get_char(
+	    g_utf8_prev_char(q))) != NULL; q = g_utf8_prev_char(q))
+		;
+	if (q < d)
+		e = q;
+	return xstrndup(t, (size_t)(e - t));
 }
 
 /* Is t one of the first items of the 目录 that runs from line from to
@@ -201,14 +337,21 @@ static int
 toc_repeats(const struct legacy *l, size_t from, size_t to, const char *t)
 {
 	const char	*u;
+	char		*a, *b;
 	size_t		 i;
+	int		 same = 0;
 
-	for (i = from; i < to && i < from + 40; i++) {
+	a = toc_norm(t);
+	for (i = from; i < to && i < from + 40 && !same && *a; i++) {
 		u = impline_skip_space(l->lines[i]);
-		if (*u != '\0' && !toc_line(u) && strcmp(u, t) == 0)
-			return 1;
+		if (*u == '\0' || toc_label(u))
+			continue;
+		b = toc_norm(u);
+		same = strcmp(a, b) == 0;
+		free(b);
 	}
-	return 0;
+	free(a);
+	return same;
 }
 
 struct jb_pos
@@ -255,7 +398,7 @@ moved(const struct legacy *l, int line, const char *part)
 static void
 masthead_line(struct legacy *l, const char *t, int ln)
 {
-	const char	*a, *b;
+	const char	*a, *b, *oe;
 	struct jb_date	 d;
 	char		*org;
 	int		 n, used = 0;
@@ -288,6 +431,22 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		}
 	}
 	if (l->kind == NULL && (l->kind = kind_line(l, t)) != NULL) {
+		moved(l, ln, "报头");
+		return;
+	}
+	/* 青禾县文明办编 第1期（总第7期） 2004年3月19日 */
+	if (one_line(t, &oe)) {
+		if ((n = find_total(t, &l->total_last)) > 0)
+			l->total = n;
+		if ((n = find_issue(t, &l->issue_last)) > 0)
+			l->issue = n;
+		if (find_date(oe, &d, &a, &b) == 0)
+			l->date = d;
+		org = organ(t, (size_t)(oe - t));
+		if (*org != '\0' && l->org == NULL)
+			l->org = org;
+		else
+			free(org);
 		moved(l, ln, "报头");
 		return;
 	}
@@ -569,12 +728,38 @@ masthead_mark(const struct legacy *l, const char *t)
 {
 	const char	*name = g_str_has_prefix(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
 
-	if (strcmp(name, l->series->name) == 0)
-		return 1;
+	const char	*after;
 	int		 last;
 
-	return find_issue(t, &last) > 0 && g_utf8_strlen(t, -1) <= 24 &&
-	    strstr(t, "，") == NULL && strstr(t, "。") == NULL;
+	if (strcmp(name, l->series->name) == 0)
+		return 1;
+	/* the number stands apart: 第3期青年干部培训班 is a title */
+	return (issue_at(t, &last, &after) > 0 && g_utf8_strlen(t, -1) <= 24 &&
+	    !g_unichar_isalpha(g_utf8_get_char(after)) &&
+	    strstr(t, "，") == NULL && strstr(t, "。") == NULL) ||
+	    one_line(t, NULL);
+}
+
+/*
+ * A line a masthead may hold once its date is read: numbers, a date, a
+ * 密级, a 增刊, a 编者按, a 目录, a "电话：…" line.  Any other line after
+ * the date (the date closes a masthead) starts the body: a pasted back
+ * issue has no # heading or rule to say so.
+ */
+static int
+masthead_more(const struct legacy *l, const char *t)
+{
+	const char	*a, *b, *colon;
+	struct jb_date	 d;
+	int		 n;
+
+	colon = strstr(t, "：") ? strstr(t, "：") : strchr(t, ':');
+	return masthead_mark(l, t) || find_issue(t, &n) > 0 ||
+	    find_total(t, &n) > 0 || find_date(t, &d, &a, &b) == 0 ||
+	    strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
+	    strstr(t, "秘密") != NULL || strstr(t, "机密") != NULL ||
+	    kind_line(l, t) != NULL || toc_line(t) ||
+	    (colon != NULL && g_utf8_strlen(t, colon - t) <= 6);
 }
 
 /* The cells of a pipe-table row, unescaped, one blank apart; NULL for
@@ -645,6 +830,79 @@ untable_footer(struct legacy *l, size_t from)
 	}
 }
 
+/* A 目录 line: said, and kept as a comment (toc_keep()). */
+static void
+toc_said(const struct legacy *l, char *tocl, size_t i, const char *t)
+{
+	msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
+	    impline_col_of(l->lines[i], t) }, t);
+	tocl[i] = 1;
+}
+
+/* The 目录's lines as "[//]: # (手打目录：…)" comments: never lost,
+ * printed nowhere, the issue's 要目 being made from its titles. */
+static void
+toc_keep(struct legacy *l, const char *tocl)
+{
+	size_t	 i;
+	char	*t;
+
+	for (i = 0; i < l->n; i++)
+		if (tocl[i]) {
+			t = impline_trim(l->lines[i]);
+			free(l->lines[i]);
+			l->lines[i] = impline_comment("手打目录", t);
+			free(t);
+		}
+}
+
+/*
+ * A 目录 in a text without a masthead: a label line (目录, 本期要目)
+ * among the first lines, followed by items each of which a later line
+ * repeats (a title, the leader dots and page number aside).  Marked in
+ * tocl, said.
+ */
+static void
+toc_alone(const struct legacy *l, char *tocl)
+{
+	const char	*t;
+	size_t		 i, j, k, seen = 0, items = 0;
+	char		*a, *b;
+	int		 rep;
+
+	for (i = 0; i < l->n && seen < 15; i++) {
+		t = impline_skip_space(l->lines[i]);
+		if (*t != '\0' && !toc_label(t))
+			seen++;
+		if (*t != '\0' && toc_label(t))
+			break;
+	}
+	if (i >= l->n || seen >= 15)
+		return;
+	for (j = i + 1; j < l->n; j++) {
+		t = impline_skip_space(l->lines[j]);
+		if (*t == '\0')
+			continue;
+		a = toc_norm(t);
+		for (rep = 0, k = j + 1; k < l->n && !rep && *a; k++) {
+			b = toc_norm(l->lines[k]);
+			rep = strcmp(a, b) == 0;
+			free(b);
+		}
+		free(a);
+		if (!rep)
+			break;
+		items = j;
+	}
+	if (items == 0)
+		return;
+	for (k = i; k <= items; k++) {
+		t = impline_skip_space(l->lines[k]);
+		if (*t != '\0')
+			toc_said(l, tocl, k, t);
+	}
+}
+
 /* Sort the lines into masthead, 目录, body and footer. */
 void
 imptext_sections(struct legacy *l)
@@ -652,7 +910,9 @@ imptext_sections(struct legacy *l)
 	enum section	 st = S_MAST;
 	const char	*t;
 	size_t		 i, body_from = l->n, foot_from = l->n, seen = 0, toc_from = 0;
+	size_t		 toc_start = l->n;
 	int		 toc_item = 0;
+	char		*tocl = xcalloc(l->n + 1, 1);
 
 	/* Submitted articles have no masthead: all of it is body. */
 	for (i = 0; i < l->n && seen < 12; i++) {
@@ -669,8 +929,10 @@ imptext_sections(struct legacy *l)
 			break;
 		}
 	}
-	if (!l->has_mast)
+	if (!l->has_mast) {
 		body_from = 0;
+		toc_alone(l, tocl);
+	}
 	for (i = 0; l->has_mast && i < l->n && st != S_BODY; i++) {
 		t = impline_skip_space(l->lines[i]);
 		if (*t == '\0') {
@@ -694,8 +956,9 @@ imptext_sections(struct legacy *l)
 				toc_from = i + 1;
 			st = S_TOC;
 			toc_item = 1;
-			msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
-			    impline_col_of(l->lines[i], t) }, t);
+			if (toc_start == l->n)
+				toc_start = i;
+			toc_said(l, tocl, i, t);
 			continue;
 		}
 		if (st == S_TOC && toc_repeats(l, toc_from, i, t)) {
@@ -707,15 +970,26 @@ imptext_sections(struct legacy *l)
 		if (st == S_TOC) {
 			if (toc_item) {
 				/* an item running on */
-				msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path,
-				    (int)i + 1, impline_col_of(l->lines[i], t) }, t);
+				toc_said(l, tocl, i, t);
 				continue;
 			}
 			body_from = i;	/* a kicker before the first title */
 			break;
 		}
+		if (l->date.year != 0 && !l->in_note && !masthead_more(l, t)) {
+			body_from = i;
+			break;
+		}
 		masthead_line(l, t, (int)i + 1);
 	}
+	/* the 目录 goes with the body, as comments before its first title */
+	if (toc_start < body_from)
+		body_from = toc_start;
+	/* a pasted back issue: its body alone says how its lines run */
+	if (l->has_mast && body_from < l->n)
+		impline_linemode(l, body_from);
+	toc_keep(l, tocl);
+	free(tocl);
 	untable_footer(l, body_from);
 	/* only a whole back issue, with its masthead, has a 报尾: a
 	 * submission's 印发 or 编辑： is its own text */

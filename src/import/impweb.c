@@ -223,8 +223,7 @@ impweb_furniture(struct legacy *l)
 	size_t		 i, strong = 0, first = 0;
 	long		 j, k;
 	int		 changed, col = 1;
-	struct buf	 said = { 0 }, c;
-	const char	*p;
+	struct buf	 said = { 0 };
 	char		*t;
 
 	if (l->n == 0)
@@ -259,17 +258,9 @@ impweb_furniture(struct legacy *l)
 		} else
 			buf_puts(&said, "、");
 		buf_printf(&said, "“%s”", t);
-		memset(&c, 0, sizeof(c));
-		buf_puts(&c, "[//]: # (网页杂项：");
-		for (p = t; *p; p++) {
-			if (*p == '(' || *p == ')' || *p == '\\')
-				buf_puts(&c, "\\");
-			buf_put(&c, p, 1);
-		}
-		buf_puts(&c, ")");
-		free(t);
 		free(l->lines[i]);
-		l->lines[i] = c.data;
+		l->lines[i] = impline_comment("网页杂项", t);
+		free(t);
 	}
 	if (said.len > 0) {
 		struct jb_pos	 pos = { l->path, (int)first + 1, col };
