@@ -17,7 +17,8 @@ struct imp_opts {
  * the order given.  Each is a text file (UTF-8, GB18030 or UTF-16, see
  * encoding.h) or a Word file (.docx, see docxin.h; a .doc or .wps goes
  * through LibreOffice when soffice is on PATH).  A masthead (刊名, 第N期,
- * 编印单位, date) goes into front matter, a typed 目录 is dropped, the
+ * 编印单位, date; also on one line) goes into front matter, a typed 目录
+ * stays as [//]: # comments (the editions make the 要目), the
  * 报/送/发, 印发 and 审核/校对/编辑 lines become 分送 and 署名, each such
  * line reported as a notice; without a masthead 期号 and 日期 come from
  * the options or else from new's rule (new_next()), with a warning.  The
