@@ -740,9 +740,28 @@ masthead_mark(const struct legacy *l, const char *t)
 	    one_line(t, NULL);
 }
 
+/* The 编印单位 alone on a line: short, no sentence, named as an office
+ * is (…办, …局, …委, …部, …编印).  A title seldom ends so. */
+static int
+organ_like(const char *t)
+{
+	static const char *const end[] = { "办", "办公室", "局", "委", "委员会",
+	    "部", "编", "编印", "主办", NULL };
+	size_t	 i;
+
+	if (g_utf8_strlen(t, -1) > 20 || strstr(t, "，") || strstr(t, "。") ||
+	    strstr(t, "：") || strchr(t, ':'))
+		return 0;
+	for (i = 0; end[i] != NULL; i++)
+		if (g_str_has_suffix(t, end[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * A line a masthead may hold once its date is read: numbers, a date, a
- * 密级, a 增刊, a 编者按, a 目录, a "电话：…" line.  Any other line after
+ * 密级, a 增刊, a 编者按, a 目录, a "电话：…" line, the 编印单位 when
+ * none was read.  Any other line after
  * the date (the date closes a masthead) starts the body: a pasted back
  * issue has no # heading or rule to say so.
  */
@@ -754,7 +773,7 @@ masthead_more(const struct legacy *l, const char *t)
 	int		 n;
 
 	colon = strstr(t, "：") ? strstr(t, "：") : strchr(t, ':');
-	return masthead_mark(l, t) || find_issue(t, &n) > 0 ||
+	return masthead_mark(l, t) || (l->org == NULL && organ_like(t)) || find_issue(t, &n) > 0 ||
 	    find_total(t, &n) > 0 || find_date(t, &d, &a, &b) == 0 ||
 	    strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
 	    strstr(t, "秘密") != NULL || strstr(t, "机密") != NULL ||
