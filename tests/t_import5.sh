@@ -53,6 +53,14 @@ for s in mast1 mast2 mast3; do
 	check "$s.txt: 总期号 7" 'front "$tmp/$s.md" 总期号 7'
 done
 
+# the 刊名 and the year before the numbers are neither of them an organ
+imp "$tmp/name.md" "$D/name.txt"
+golden "import name.txt: report" "$D/name.err" "$tmp/err" "$st"
+golden "import name.txt: issue" "$D/name.expected" "$tmp/name.md"
+check "name.txt: 创建工作动态 2024年第3期 2024年3月19日: 期号 3, 日期 2024-03-19, no 编印单位" \
+    'front "$tmp/name.md" 期号 3 && front "$tmp/name.md" 日期 2024-03-19 &&
+     ! grep -q "^编印单位" "$tmp/name.md" && grep -qx "## 南湖社区开展春季植树活动" "$tmp/name.md"'
+
 # a title that starts with 第3期 is no masthead
 imp "$tmp/notmast.md" "$D/notmast.txt" --number 5 --date 2026-03-05
 golden "import notmast.txt: report" "$D/notmast.err" "$tmp/err" "$st"
@@ -100,7 +108,7 @@ check "a UTF-16 file with a broken character: an error at its line and column, n
      grep -qx "u16.txt:2:4: 错误：文件既不是 UTF-8，也不是 GB18030、Big5 或带 BOM 的 UTF-16，无法读取（字节 “\\\\x00”）" "$tmp/err"' ||
     sed 's/^/# /' "$tmp/err"
 # each issue passes check
-for s in mast1 mast2 mast3 mast4 mast5 notmast toc1 toc2; do
+for s in mast1 mast2 mast3 mast4 mast5 name notmast toc1 toc2; do
 	check "$s.txt: the issue passes check" \
 	    '"$JB" check --series "$SERIES" "$tmp/$s.md" >"$tmp/check" 2>&1 &&
 	     ! grep -q "错误：" "$tmp/check"' || sed 's/^/# /' "$tmp/check"

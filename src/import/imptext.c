@@ -270,9 +270,21 @@ organ(const char *t, size_t n)
 {
 	static const char *const did[] = { "编印", "主办", "编发", "主编", "编",
 	    NULL };
-	char	*o = impline_trimn(t, n);
-	size_t	 i, k, len = strlen(o);
+	char	*o = impline_trimn(t, n), *y;
+	size_t	 i, k, len;
 
+	/* 2024年第3期: the year is the issue's, no organ's */
+	if (g_str_has_suffix(o, "年")) {
+		for (y = o + strlen(o) - strlen("年"); y > o && g_ascii_isdigit(y[-1]); y--)
+			;
+		if (o + strlen(o) - y >= 4 + (long)strlen("年")) {
+			*y = '\0';
+			y = impline_trim(o);
+			free(o);
+			o = y;
+		}
+	}
+	len = strlen(o);
 	for (i = 0; did[i] != NULL; i++) {
 		k = strlen(did[i]);
 		if (len > k + 6 && strcmp(o + len - k, did[i]) == 0) {
@@ -443,7 +455,11 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		if (find_date(oe, &d, &a, &b) == 0)
 			l->date = d;
 		org = organ(t, (size_t)(oe - t));
-		if (*org != '\0' && l->org == NULL)
+		if (*org != '\0' && strcmp(org, l->series->name) == 0 &&
+		    l->name == NULL) {
+			l->name = org;	/* 创建工作动态 第3期 …: the 刊名 */
+			l->name_line = ln;
+		} else if (*org != '\0' && l->org == NULL)
 			l->org = org;
 		else
 			free(org);
