@@ -209,6 +209,34 @@ char	*impline_comment(const char *label, const char *t);
 void	 impline_pic_placeholder(struct buf *b, const char *part, const char *alt,
 	    const char *caption);
 
+/* imptoc.c: a typed 目录 (目录, 本期要目 and the titles it lists) */
+
+/* A 目录's label line (目录, 本期要目); a label or a "- " item line. */
+int	 imptoc_label(const char *t);
+int	 imptoc_line(const char *t);
+
+/* Is t one of the first items of the 目录 that runs from line from to
+ * line to (its label lines aside)?  A 目录 lists the titles that follow;
+ * leader dots and page numbers (……3) are no part of them. */
+int	 imptoc_repeats(const struct legacy *l, size_t from, size_t to,
+	    const char *t);
+
+/* Line i of l, t in it, is a 目录 line: said at its line and column,
+ * marked in tocl for imptoc_keep(). */
+void	 imptoc_said(const struct legacy *l, char *tocl, size_t i,
+	    const char *t);
+
+/* The lines marked in tocl become "[//]: # (手打目录：…)" comments: never
+ * lost, printed nowhere, the editions' 要目 being made from the titles. */
+void	 imptoc_keep(struct legacy *l, const char *tocl);
+
+/*
+ * A 目录 in a text without a masthead: a label line among the first
+ * lines, followed by items each of which a later line repeats (a title,
+ * leader dots and page number aside); its lines marked in tocl and said.
+ */
+void	 imptoc_alone(const struct legacy *l, char *tocl);
+
 /* imptext.c */
 void	 imptext_strs_free(struct strs *l);
 struct jb_pos	 imptext_line_pos(const struct legacy *l, int line);

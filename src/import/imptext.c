@@ -297,75 +297,6 @@ organ(const char *t, size_t n)
 
 /* ---- masthead ---- */
 
-static int
-toc_label(const char *t)
-{
-	return strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
-	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
-	    strcmp(t, "目錄") == 0 || strcmp(t, "本期要目：") == 0 ||
-	    strcmp(t, "目录：") == 0;
-}
-
-static int
-toc_line(const char *t)
-{
-	return g_str_has_prefix(t, "- ") || g_str_has_prefix(t, "* ") ||
-	    g_str_has_prefix(t, "+ ") || toc_label(t);
-}
-
-/*
- * A 目录 item or a title as both can be compared: without a list mark
- * or # marks, the leader dots and the page number (…… 3), blanks.
- */
-static char *
-toc_norm(const char *t)
-{
-	static const char leader[] = "….·．‥-─—_ 　\t";
-	const char	*e, *d, *q;
-
-	t = impline_skip_space(t);
-	if (toc_line(t) && !toc_label(t))
-		t = impline_skip_space(t + 2);
-	if (*t == '#')
-		t = impline_skip_space(t + strspn(t, "#"));
-	for (e = t + strlen(t); e > t && impline_space(g_utf8_get_char(
-	    g_utf8_prev_char(e))); e = g_utf8_prev_char(e))
-		;
-	for (d = e; d > t && g_unichar_isdigit(g_utf8_get_char(
-	    g_utf8_prev_char(d))); d = g_utf8_prev_char(d))
-		;
-	/* a page number only after leaders or blanks: …工作要点2024 stays */
-	for (q = d; q > t && g_utf8_strchr(leader, -1, g_utf8_get_char(
-	    g_utf8_prev_char(q))) != NULL; q = g_utf8_prev_char(q))
-		;
-	if (q < d)
-		e = q;
-	return xstrndup(t, (size_t)(e - t));
-}
-
-/* Is t one of the first items of the 目录 that runs from line from to
- * line to (its label lines aside)?  A 目录 lists the titles that follow. */
-static int
-toc_repeats(const struct legacy *l, size_t from, size_t to, const char *t)
-{
-	const char	*u;
-	char		*a, *b;
-	size_t		 i;
-	int		 same = 0;
-
-	a = toc_norm(t);
-	for (i = from; i < to && i < from + 40 && !same && *a; i++) {
-		u = impline_skip_space(l->lines[i]);
-		if (*u == '\0' || toc_label(u))
-			continue;
-		b = toc_norm(u);
-		same = strcmp(a, b) == 0;
-		free(b);
-	}
-	free(a);
-	return same;
-}
-
 struct jb_pos
 imptext_line_pos(const struct legacy *l, int line)
 {
@@ -743,7 +674,6 @@ static int
 masthead_mark(const struct legacy *l, const char *t)
 {
 	const char	*name = g_str_has_prefix(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
-
 	const char	*after;
 	int		 last;
 
@@ -777,9 +707,9 @@ organ_like(const char *t)
 /*
  * A line a masthead may hold once its date is read: numbers, a date, a
  * 密级, a 增刊, a 编者按, a 目录, a "电话：…" line, the 编印单位 when
- * none was read.  Any other line after
- * the date (the date closes a masthead) starts the body: a pasted back
- * issue has no # heading or rule to say so.
+ * none was read.  Any other line after the date (the date closes a
+ * masthead) starts the body: a pasted back issue has no # heading or
+ * rule to say so.
  */
 static int
 masthead_more(const struct legacy *l, const char *t)
@@ -789,11 +719,11 @@ masthead_more(const struct legacy *l, const char *t)
 	int		 n;
 
 	colon = strstr(t, "：") ? strstr(t, "：") : strchr(t, ':');
-	return masthead_mark(l, t) || (l->org == NULL && organ_like(t)) || find_issue(t, &n) > 0 ||
-	    find_total(t, &n) > 0 || find_date(t, &d, &a, &b) == 0 ||
+	return masthead_mark(l, t) || (l->org == NULL && organ_like(t)) ||
+	    find_issue(t, &n) > 0 || find_total(t, &n) > 0 || find_date(t, &d, &a, &b) == 0 ||
 	    strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
 	    strstr(t, "秘密") != NULL || strstr(t, "机密") != NULL ||
-	    kind_line(l, t) != NULL || toc_line(t) ||
+	    kind_line(l, t) != NULL || imptoc_line(t) ||
 	    (colon != NULL && g_utf8_strlen(t, colon - t) <= 6);
 }
 
@@ -865,79 +795,6 @@ untable_footer(struct legacy *l, size_t from)
 	}
 }
 
-/* A 目录 line: said, and kept as a comment (toc_keep()). */
-static void
-toc_said(const struct legacy *l, char *tocl, size_t i, const char *t)
-{
-	msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
-	    impline_col_of(l->lines[i], t) }, t);
-	tocl[i] = 1;
-}
-
-/* The 目录's lines as "[//]: # (手打目录：…)" comments: never lost,
- * printed nowhere, the issue's 要目 being made from its titles. */
-static void
-toc_keep(struct legacy *l, const char *tocl)
-{
-	size_t	 i;
-	char	*t;
-
-	for (i = 0; i < l->n; i++)
-		if (tocl[i]) {
-			t = impline_trim(l->lines[i]);
-			free(l->lines[i]);
-			l->lines[i] = impline_comment("手打目录", t);
-			free(t);
-		}
-}
-
-/*
- * A 目录 in a text without a masthead: a label line (目录, 本期要目)
- * among the first lines, followed by items each of which a later line
- * repeats (a title, the leader dots and page number aside).  Marked in
- * tocl, said.
- */
-static void
-toc_alone(const struct legacy *l, char *tocl)
-{
-	const char	*t;
-	size_t		 i, j, k, seen = 0, items = 0;
-	char		*a, *b;
-	int		 rep;
-
-	for (i = 0; i < l->n && seen < 15; i++) {
-		t = impline_skip_space(l->lines[i]);
-		if (*t != '\0' && !toc_label(t))
-			seen++;
-		if (*t != '\0' && toc_label(t))
-			break;
-	}
-	if (i >= l->n || seen >= 15)
-		return;
-	for (j = i + 1; j < l->n; j++) {
-		t = impline_skip_space(l->lines[j]);
-		if (*t == '\0')
-			continue;
-		a = toc_norm(t);
-		for (rep = 0, k = j + 1; k < l->n && !rep && *a; k++) {
-			b = toc_norm(l->lines[k]);
-			rep = strcmp(a, b) == 0;
-			free(b);
-		}
-		free(a);
-		if (!rep)
-			break;
-		items = j;
-	}
-	if (items == 0)
-		return;
-	for (k = i; k <= items; k++) {
-		t = impline_skip_space(l->lines[k]);
-		if (*t != '\0')
-			toc_said(l, tocl, k, t);
-	}
-}
-
 /* Sort the lines into masthead, 目录, body and footer. */
 void
 imptext_sections(struct legacy *l)
@@ -966,7 +823,7 @@ imptext_sections(struct legacy *l)
 	}
 	if (!l->has_mast) {
 		body_from = 0;
-		toc_alone(l, tocl);
+		imptoc_alone(l, tocl);
 	}
 	for (i = 0; l->has_mast && i < l->n && st != S_BODY; i++) {
 		t = impline_skip_space(l->lines[i]);
@@ -986,17 +843,17 @@ imptext_sections(struct legacy *l)
 			st = S_TOC;
 			continue;
 		}
-		if (toc_line(t)) {
+		if (imptoc_line(t)) {
 			if (st != S_TOC)
 				toc_from = i + 1;
 			st = S_TOC;
 			toc_item = 1;
 			if (toc_start == l->n)
 				toc_start = i;
-			toc_said(l, tocl, i, t);
+			imptoc_said(l, tocl, i, t);
 			continue;
 		}
-		if (st == S_TOC && toc_repeats(l, toc_from, i, t)) {
+		if (st == S_TOC && imptoc_repeats(l, toc_from, i, t)) {
 			/* the first title again: text with no blank lines
 			 * (copied from a PDF) starts its body here */
 			body_from = i;
@@ -1005,7 +862,7 @@ imptext_sections(struct legacy *l)
 		if (st == S_TOC) {
 			if (toc_item) {
 				/* an item running on */
-				toc_said(l, tocl, i, t);
+				imptoc_said(l, tocl, i, t);
 				continue;
 			}
 			body_from = i;	/* a kicker before the first title */
@@ -1023,7 +880,7 @@ imptext_sections(struct legacy *l)
 	/* a pasted back issue: its body alone says how its lines run */
 	if (l->has_mast && body_from < l->n)
 		impline_linemode(l, body_from);
-	toc_keep(l, tocl);
+	imptoc_keep(l, tocl);
 	free(tocl);
 	untable_footer(l, body_from);
 	/* only a whole back issue, with its masthead, has a 报尾: a
