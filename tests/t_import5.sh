@@ -1,7 +1,8 @@
 #!/bin/sh
 # t_import5.sh -- `jianbao import` of pasted back issues: a masthead on one
 #   line (青禾县文明办编 第1期(总第7期) 2004年3月19日, with full-width
-#   brackets and digits, with 〔〕, or 第1期 on a line of its own, the organ
+#   brackets and digits, with 〔〕, or 第1期 on a line of its own, then the
+#   organ and the date on one line or two, the organ
 #   on the line after the date) fills the
 #   front matter and is not printed; a typed 目录 or 本期要目 (items that
 #   repeat the titles after it, with leader dots and page numbers) stays as
@@ -39,7 +40,7 @@ front() {
 
 # a masthead on one line, in its forms: no --number, no --date, the
 # masthead says them
-for s in mast1 mast2 mast3 mast4 mast5; do
+for s in mast1 mast2 mast3 mast4 mast5 mast6; do
 	imp "$tmp/$s.md" "$D/$s.txt"
 	golden "import $s.txt: report" "$D/$s.err" "$tmp/err" "$st"
 	golden "import $s.txt: issue" "$D/$s.expected" "$tmp/$s.md"
@@ -108,7 +109,7 @@ check "a UTF-16 file with a broken character: an error at its line and column, n
      grep -qx "u16.txt:2:4: 错误：文件既不是 UTF-8，也不是 GB18030、Big5 或带 BOM 的 UTF-16，无法读取（字节 “\\\\x00”）" "$tmp/err"' ||
     sed 's/^/# /' "$tmp/err"
 # each issue passes check
-for s in mast1 mast2 mast3 mast4 mast5 name notmast toc1 toc2; do
+for s in mast1 mast2 mast3 mast4 mast5 mast6 name notmast toc1 toc2; do
 	check "$s.txt: the issue passes check" \
 	    '"$JB" check --series "$SERIES" "$tmp/$s.md" >"$tmp/check" 2>&1 &&
 	     ! grep -q "错误：" "$tmp/check"' || sed 's/^/# /' "$tmp/check"
