@@ -54,6 +54,14 @@ for s in mast1 mast2 mast3; do
 	check "$s.txt: 总期号 7" 'front "$tmp/$s.md" 总期号 7'
 done
 
+# two back issues in one import: the second masthead unused, said at its
+# first line; both articles kept
+imp "$tmp/two.md" "$D/mast1.txt" mast5.txt	# mast5.txt, then mast1.txt
+golden "import mast5.txt mast1.txt: report" "$D/two.err" "$tmp/err" "$st"
+check "mast5.txt mast1.txt: the first masthead's numbers, two articles" \
+    '! grep -q "^总期号" "$tmp/two.md" && [ "$(grep -c "^## " "$tmp/two.md")" -eq 2 ] &&
+     grep -qx "mast1.txt:1:1: 警告：这个文件的报头（第1期）未用：期次信息取自第一个有报头的文件" "$D/two.err"'
+
 # the 刊名 and the year before the numbers are neither of them an organ
 imp "$tmp/name.md" "$D/name.txt"
 golden "import name.txt: report" "$D/name.err" "$tmp/err" "$st"
