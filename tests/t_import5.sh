@@ -8,7 +8,7 @@
 #   repeat the titles after it, with leader dots and page numbers) stays as
 #   [//]: # comments, is said at each line and in the closing outline, and
 #   the editions print the 要目 made from the titles instead.  A title that
-#   starts with 第3期 is no masthead.  A UTF-16 file with a broken character
+#   starts with 第3期 or has 第3期（总第12期） inside is no masthead.  A UTF-16 file with a broken character
 #   is refused at its line and column.
 #   tests/import5/*.txt, written for the tests; each has a golden issue
 #   (NAME.expected) and report (NAME.err); the editions are judged by
@@ -76,6 +76,13 @@ golden "import notmast.txt: report" "$D/notmast.err" "$tmp/err" "$st"
 golden "import notmast.txt: issue" "$D/notmast.expected" "$tmp/notmast.md"
 check "notmast.txt: its title 第3期青年干部培训班在青禾县开班 stays its title" \
     'grep -qx "## 第3期青年干部培训班在青禾县开班" "$tmp/notmast.md" && front "$tmp/notmast.md" 期号 5'
+imp "$tmp/notmast2.md" "$D/notmast2.txt" --number 5 --date 2026-03-05
+golden "import notmast2.txt: report" "$D/notmast2.err" "$tmp/err" "$st"
+golden "import notmast2.txt: issue" "$D/notmast2.expected" "$tmp/notmast2.md"
+check "notmast2.txt: 关于印发第3期（总第12期）工作简报的通知 is its title, its 落款 a 落款, nothing moved to front matter" \
+    'grep -qx "## 关于印发第3期（总第12期）工作简报的通知" "$tmp/notmast2.md" &&
+     ! grep -q "^总期号: 12\|^编印单位" "$tmp/notmast2.md" && ! grep -q "报头" "$D/notmast2.err" &&
+     "$jb" dump --series "$SERIES" "$tmp/notmast2.md" 2>/dev/null | grep -q "signoff \"青禾县文明办⏎2026年3月2日\""'
 
 # a typed 目录: comments, said, the 要目 made by the editions
 imp "$tmp/toc1.md" "$D/toc1.txt"
@@ -117,7 +124,7 @@ check "a UTF-16 file with a broken character: an error at its line and column, n
      grep -qx "u16.txt:2:4: 错误：文件既不是 UTF-8，也不是 GB18030、Big5 或带 BOM 的 UTF-16，无法读取（字节 “\\\\x00”）" "$tmp/err"' ||
     sed 's/^/# /' "$tmp/err"
 # each issue passes check
-for s in mast1 mast2 mast3 mast4 mast5 mast6 name notmast toc1 toc2; do
+for s in mast1 mast2 mast3 mast4 mast5 mast6 name notmast notmast2 toc1 toc2; do
 	check "$s.txt: the issue passes check" \
 	    '"$JB" check --series "$SERIES" "$tmp/$s.md" >"$tmp/check" 2>&1 &&
 	     ! grep -q "错误：" "$tmp/check"' || sed 's/^/# /' "$tmp/check"

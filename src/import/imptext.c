@@ -135,10 +135,9 @@ numbers_then_issue(const char **pp, int *last)
 	return n;
 }
 
-/* 第13期 (not 总第86期), 第7—8期: the number, or 0; *after (when not
- * NULL) set to what follows it. */
+/* 第13期 (not 总第86期), 第7—8期: the number, or 0. */
 static int
-issue_at(const char *s, int *last, const char **after)
+find_issue(const char *s, int *last)
 {
 	const char	*p = s, *q;
 	int		 n;
@@ -147,20 +146,11 @@ issue_at(const char *s, int *last, const char **after)
 		q = p + strlen("第");
 		if ((p - s < 3 || (strncmp(p - 3, "总", 3) != 0 &&
 		    strncmp(p - 3, "總", 3) != 0)) &&
-		    (n = numbers_then_issue(&q, last)) > 0) {
-			if (after != NULL)
-				*after = q;
+		    (n = numbers_then_issue(&q, last)) > 0)
 			return n;
-		}
 		p = q;
 	}
 	return 0;
-}
-
-static int
-find_issue(const char *s, int *last)
-{
-	return issue_at(s, last, NULL);
 }
 
 static int
@@ -210,22 +200,16 @@ bracket(const char **pp, int open)
 }
 
 /*
- * A masthead on one line, as a paste of a back issue has it: an organ
- * (青禾县文明办编), its numbers (第1期, 总第7期, each maybe in brackets)
- * and a date, nothing else, no sentence mark; *org_end set to where the
- * organ ends.  第3期培训班 is no masthead: the numbers stand apart.
+ * The numbers of a masthead line: the first 第N期 or 总第N期 and those
+ * right after it, each maybe in brackets.  Sets [*from, *end) and
+ * returns 1, or 0 when t has none.
  */
 static int
-one_line(const char *t, const char **org_end)
+numbers_span(const char *t, const char **from, const char **end)
 {
-	const char	*p, *q, *from = NULL, *a, *b;
-	struct jb_date	 d;
+	const char	*p, *q, *a;
 	int		 last, n = 0;
 
-	if (strstr(t, "，") || strstr(t, "。") || strstr(t, "；") ||
-	    strstr(t, "：") || strchr(t, ':') || g_utf8_strlen(t, -1) > 60)
-		return 0;
-	/* the first 第N期 or 总第N期, with a bracket before it */
 	for (p = t; (p = strstr(p, "第")) != NULL; p += strlen("第")) {
 		q = p + strlen("第");
 		if (numbers_then_issue(&q, &last) > 0)
@@ -235,13 +219,13 @@ one_line(const char *t, const char **org_end)
 		return 0;
 	if (p - t >= 3 && (strncmp(p - 3, "总", 3) == 0 || strncmp(p - 3, "總", 3) == 0))
 		p -= 3;
-	for (from = p; from > t; from = a) {
-		a = g_utf8_prev_char(from);
+	for (*from = p; *from > t; *from = a) {
+		a = g_utf8_prev_char(*from);
 		q = a;
-		if (!bracket(&q, 1) || q != from)
+		if (!bracket(&q, 1) || q != *from)
 			break;
 	}
-	for (p = from;; n++) {
+	for (p = *from;; n++) {
 		q = impline_skip_space(p);
 		bracket(&q, 1);
 		if (!word(&q, "总第") && !word(&q, "總第") && !word(&q, "第"))
@@ -251,8 +235,25 @@ one_line(const char *t, const char **org_end)
 		bracket(&q, 0);
 		p = q;
 	}
-	p = impline_skip_space(p);
-	if (n == 0)
+	*end = impline_skip_space(p);
+	return n > 0;
+}
+
+/*
+ * A masthead on one line, as a paste of a back issue has it: an organ
+ * (青禾县文明办编), its numbers (第1期, 总第7期, each maybe in brackets)
+ * and a date, nothing else, no sentence mark; *org_end set to where the
+ * organ ends.  第3期培训班 is no masthead: the numbers stand apart.
+ */
+static int
+one_line(const char *t, const char **org_end)
+{
+	const char	*from, *p, *a, *b;
+	struct jb_date	 d;
+
+	if (strstr(t, "，") || strstr(t, "。") || strstr(t, "；") ||
+	    strstr(t, "：") || strchr(t, ':') || g_utf8_strlen(t, -1) > 60 ||
+	    !numbers_span(t, &from, &p))
 		return 0;
 	if (find_date(p, &d, &a, &b) == 0 && a == p)
 		p = impline_skip_space(b);
@@ -666,26 +667,6 @@ next:
 	}
 }
 
-/*
- * A masthead line: 第N期 with little else (not 第3期培训班 in a sentence),
- * or the series name.
- */
-static int
-masthead_mark(const struct legacy *l, const char *t)
-{
-	const char	*name = g_str_has_prefix(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
-	const char	*after;
-	int		 last;
-
-	if (strcmp(name, l->series->name) == 0)
-		return 1;
-	/* the number stands apart: 第3期青年干部培训班 is a title */
-	return (issue_at(t, &last, &after) > 0 && g_utf8_strlen(t, -1) <= 24 &&
-	    !g_unichar_isalpha(g_utf8_get_char(after)) &&
-	    strstr(t, "，") == NULL && strstr(t, "。") == NULL) ||
-	    one_line(t, NULL);
-}
-
 /* The 编印单位 alone on a line: short, no sentence, named as an office
  * is (…办, …局, …委, …部, …编印).  A title seldom ends so. */
 static int
@@ -705,6 +686,28 @@ organ_like(const char *t)
 }
 
 /*
+ * A masthead line: 第N期 with little else (not 第3期培训班 in a sentence),
+ * or the series name.
+ */
+static int
+masthead_mark(const struct legacy *l, const char *t)
+{
+	const char	*name = g_str_has_prefix(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
+	const char	*from, *after, *a, *b;
+	struct jb_date	 d;
+
+	if (strcmp(name, l->series->name) == 0)
+		return 1;
+	/* the numbers stand apart, followed by nothing, a date or the
+	 * organ: 第3期青年干部培训班, 关于印发第3期（总第12期）简报的通知
+	 * are titles */
+	return (g_utf8_strlen(t, -1) <= 24 && strstr(t, "，") == NULL &&
+	    strstr(t, "。") == NULL && numbers_span(t, &from, &after) &&
+	    (*after == '\0' || find_date(after, &d, &a, &b) == 0 ||
+	    organ_like(after))) || one_line(t, NULL);
+}
+
+/*
  * A line a masthead may hold once its date is read: numbers, a date, a
  * 密级, a 增刊, a 编者按, a 目录, a "电话：…" line, the 编印单位 when
  * none was read.  Any other line after the date (the date closes a
@@ -720,8 +723,8 @@ masthead_more(const struct legacy *l, const char *t)
 
 	colon = strstr(t, "：") ? strstr(t, "：") : strchr(t, ':');
 	return masthead_mark(l, t) || (l->org == NULL && organ_like(t)) ||
-	    find_issue(t, &n) > 0 || find_total(t, &n) > 0 || find_date(t, &d, &a, &b) == 0 ||
-	    strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
+	    find_issue(t, &n) > 0 || find_total(t, &n) > 0 ||
+	    find_date(t, &d, &a, &b) == 0 || strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
 	    strstr(t, "秘密") != NULL || strstr(t, "机密") != NULL ||
 	    kind_line(l, t) != NULL || imptoc_line(t) ||
 	    (colon != NULL && g_utf8_strlen(t, colon - t) <= 6);
