@@ -9,7 +9,8 @@
 #   [//]: # comments, is said at each line and in the closing outline, and
 #   the editions print the 要目 made from the titles instead.  A title that
 #   starts with 第3期 or has 第3期（总第12期） inside is no masthead.  A UTF-16 file with a broken character
-#   is refused at its line and column.
+#   is refused at its line and column.  A pasted text's pictures that
+#   cannot be found become placeholders, the import goes on.
 #   tests/import5/*.txt, written for the tests; each has a golden issue
 #   (NAME.expected) and report (NAME.err); the editions are judged by
 #   pdftotext.
@@ -61,6 +62,19 @@ golden "import mast5.txt mast1.txt: report" "$D/two.err" "$tmp/err" "$st"
 check "mast5.txt mast1.txt: the first masthead's numbers, two articles" \
     '! grep -q "^总期号" "$tmp/two.md" && [ "$(grep -c "^## " "$tmp/two.md")" -eq 2 ] &&
      grep -qx "mast1.txt:1:1: 警告：这个文件的报头（第1期）未用：期次信息取自第一个有报头的文件" "$D/two.err"'
+
+# a pasted text's own pictures that cannot be found, or lie outside the
+# issue's folder, become placeholders with a warning; the rest of it and
+# the other files are imported
+imp "$tmp/picture.md" "$D/picture.txt" --number 5 --date 2026-03-05 mast1.txt
+golden "import mast1.txt picture.txt: report" "$D/picture.err" "$tmp/err" "$st"
+golden "import mast1.txt picture.txt: issue" "$D/picture.expected" "$tmp/picture.md"
+check "picture.txt: two placeholders keeping path, alt and caption, two warnings at their lines, exit 0" \
+    '[ $st -eq 0 ] && grep -qx "（此处原有图片 “photos/bridge.png”，无法印出：图为修好的石板桥。）" "$tmp/picture.md" &&
+     grep -qx "（此处原有图片 “../../outside.png”，无法印出）" "$tmp/picture.md" &&
+     grep -q "^picture.txt:3:1: 警告：图片 “photos/bridge.png” 找不到" "$tmp/err" &&
+     grep -q "^picture.txt:7:1: 警告：图片 “../../outside.png” 在本期文件所在的目录之外" "$tmp/err" &&
+     grep -q "^## 南湖社区开展春季植树活动" "$tmp/picture.md"'
 
 # the 刊名 and the year before the numbers are neither of them an organ
 imp "$tmp/name.md" "$D/name.txt"

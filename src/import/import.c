@@ -342,6 +342,9 @@ struct run {
 	const char		**part;	/* per picture: its name in the Word file */
 	int			 *pic_line; /* per picture: its line in the text */
 	int			  newly_bad; /* the parse found a picture bad */
+	int			 *badline; /* lines of a text's own pictures the */
+	enum msgid		 *badwhy; /* parse refused, and why */
+	size_t			  nbad;
 	int			 made_dir; /* images/ did not exist before */
 };
 
@@ -398,26 +401,59 @@ name_pictures(struct run *r)
 }
 
 /*
- * A picture line ![alt](jianbao-pic:N "caption") whose picture cannot be
- * printed, as its placeholder: the alt text and the caption kept.
+ * A picture line ![alt](PATH "caption") whose picture cannot be printed,
+ * as its placeholder naming part (or PATH when NULL): the alt text and
+ * the caption kept.
  */
 static void
 put_lost(struct buf *b, const char *t, const char *part)
 {
-	const char	*a = t + 2, *ae = strstr(t, "](jianbao-pic:");
+	const char	*a = t + 2, *ae = strstr(t, "](");
+	char		*path = NULL;
 	const char	*c = ae ? strstr(ae, " \"") : NULL;
 	struct buf	 cap = { 0 };
 	char		*alt = ae ? xstrndup(a, (size_t)(ae - a)) : xstrdup("");
 
+	if (part == NULL && ae != NULL)
+		part = path = xstrndup(ae + 2, strcspn(ae + 2, " )"));
 	if (c != NULL)
 		for (c += 2; *c && !(*c == '"' && c[1] == ')'); c++) {
 			if (*c == '\\' && c[1] == '"')
 				c++;
 			buf_put(&cap, c, 1);
 		}
-	impline_pic_placeholder(b, part, alt, cap.data);
+	impline_pic_placeholder(b, part ? part : "", alt, cap.data);
 	free(alt);
+	free(path);
 	buf_free(&cap);
+}
+
+/*
+ * A text's own picture line (![alt](path)) at line of the issue that
+ * the parse refused (missing, outside the issue's folder, corrupt): its
+ * placeholder, with a warning at its line in its file, the import goes on.
+ */
+static int
+put_text_lost(struct buf *b, const char *t, const struct run *r, int line,
+    const struct legacy *f, const struct iblock *k)
+{
+	size_t		 i;
+	struct jb_pos	 pos = { f->path, k->line, 1 };
+	char		*path;
+
+	for (i = 0; i < r->nbad && r->badline[i] != line; i++)
+		;
+	if (i == r->nbad || strncmp(t, "![", 2) != 0 || strstr(t, "](") == NULL)
+		return 0;
+	if (k->line >= 1 && (size_t)k->line <= f->n)
+		pos = imptext_line_pos(f, k->line);
+	path = xstrndup(strstr(t, "](") + 2, strcspn(strstr(t, "](") + 2, " )"));
+	msg(MSG_IMPORT_PIC_LOST, &pos, path, r->badwhy[i] == MSG_IMAGE_MISSING ?
+	    "找不到" : r->badwhy[i] == MSG_IMAGE_OUTSIDE ?
+	    "在本期文件所在的目录之外" : "已损坏或超出大小");
+	free(path);
+	put_lost(b, t, NULL);
+	return 1;
 }
 
 /* The picture a block of a file with n pictures is, by its index among
@@ -474,12 +510,12 @@ put_body(struct run *r, struct buf *b)
 		for (k = 0; k < r->f[i].nb; k++) {
 			t = r->f[i].b[k].text.data ? r->f[i].b[k].text.data : "";
 			buf_puts(b, "\n");
-			if ((j = block_pic(t, base, r->f[i].docx.npics)) >= 0) {
-				for (; counted < b->len; counted++)
-					line += b->data[counted] == '\n';
+			for (; counted < b->len; counted++)
+				line += b->data[counted] == '\n';
+			if ((j = block_pic(t, base, r->f[i].docx.npics)) >= 0)
 				r->pic_line[j] = line;
-			}
-			put_block(b, t, r, base, r->f[i].docx.npics);
+			if (!put_text_lost(b, t, r, line, &r->f[i], &r->f[i].b[k]))
+				put_block(b, t, r, base, r->f[i].docx.npics);
 			buf_puts(b, "\n");
 		}
 		base += r->f[i].docx.npics;
@@ -517,7 +553,8 @@ pic_parse_filter(enum msgid id, const struct jb_pos *pos, void *arg)
 	struct run	*r = arg;
 	size_t		 j;
 
-	if ((id != MSG_IMAGE_BAD && id != MSG_IMAGE_TOO_BIG) || pos == NULL)
+	if ((id != MSG_IMAGE_BAD && id != MSG_IMAGE_TOO_BIG &&
+	    id != MSG_IMAGE_MISSING && id != MSG_IMAGE_OUTSIDE) || pos == NULL)
 		return 1;
 	for (j = 0; j < r->npics; j++)
 		if (!r->bad[j] && r->pic_line[j] == pos->line) {
@@ -526,7 +563,13 @@ pic_parse_filter(enum msgid id, const struct jb_pos *pos, void *arg)
 			unlink(r->pics[j]);
 			return 0;
 		}
-	return 1;
+	/* a picture a text names: its placeholder (put_text_lost()) */
+	r->badline = xrealloc(r->badline, (r->nbad + 1) * sizeof(int));
+	r->badwhy = xrealloc(r->badwhy, (r->nbad + 1) * sizeof(enum msgid));
+	r->badline[r->nbad] = pos->line;
+	r->badwhy[r->nbad++] = id;
+	r->newly_bad = 1;
+	return 0;
 }
 
 /* Said once already, in the first parse. */
@@ -912,6 +955,8 @@ out:
 	free(r.bad);
 	free(r.part);
 	free(r.pic_line);
+	free(r.badline);
+	free(r.badwhy);
 	free(r.path);
 	series_free(r.s);
 	return rc;
