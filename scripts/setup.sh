@@ -9,7 +9,7 @@ libcmark-gfm-extensions-dev libxml2-dev libpango1.0-dev
 libcairo2-dev libyaml-dev libfontconfig-dev libjpeg-dev libjansson-dev
 libharfbuzz-dev libfreetype-dev libpng-dev libicu-dev libzip-dev libmicrohttpd-dev
 libcrypt-dev libjs-codemirror libjs-pdf
-libqpdf-dev icc-profiles-free libpoppler-glib-dev libgdk-pixbuf-2.0-dev
+libqpdf-dev icc-profiles-free libpoppler-glib-dev libgdk-pixbuf-2.0-dev webp-pixbuf-loader
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
 libclang-rt-14-dev valgrind hyperfine time groff-base man-db

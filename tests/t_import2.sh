@@ -264,11 +264,30 @@ for f in notzip truncated nodoc slip absolute entities xxe bomb huge liar \
 	    >/dev/null 2>"$tmp/err"
 	st=$?
 	cat "$tmp/err" >>"$tmp/hostile"
-	check "hostile $f.docx: exit 1, one message naming it, nothing written" \
+	check "hostile $f.docx: exit 1, one message naming it at 1:1, nothing written" \
 	    '[ $st -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
-	     grep -q "^$f.docx: 错误：" "$tmp/err" && [ -z "$(ls -A "$tmp/h/o")" ]'
+	     grep -q "^$f.docx:1:1: 错误：" "$tmp/err" && [ -z "$(ls -A "$tmp/h/o")" ]'
 done
 golden "hostile Word files: messages" $D/hostile.err "$tmp/hostile"
+# one bad file among good ones is refused alone: the others are imported
+# and written, each bad one says why at its 1:1, the status is 1
+cp "$tmp/styles.docx" "$tmp/h/good.docx"
+cp $D/county.txt "$tmp/h/good.txt"
+rm -rf "$tmp/h/o"; mkdir "$tmp/h/o"
+(cd "$tmp/h" && "$jb" import --series "$SERIES" --number 1 --date 2026-01-01 \
+    encrypted.docx good.docx truncated.docx nodoc.docx bomb.docx good.txt \
+    notzip.docx -o o/x.md) >/dev/null 2>"$tmp/err"
+st=$?
+check "a batch with five bad Word files: the good two written, exit 1" \
+    '[ $st -eq 1 ] && [ -s "$tmp/h/o/x.md" ] &&
+     grep -q "^## 云岭市扎实推进新时代文明实践中心建设" "$tmp/h/o/x.md" &&
+     grep -q "^## 青禾县2026年第一季度创建工作情况报告" "$tmp/h/o/x.md"' ||
+    sed 's/^/# /' "$tmp/err"
+grep ":1:1: 错误：" "$tmp/err" >"$tmp/refused"
+golden "a batch with bad Word files: one error each, at 1:1" $D/refused.err \
+    "$tmp/refused"
+check "a batch with bad Word files: no other error" \
+    '[ "$(grep -c "错误：" "$tmp/err")" -eq 5 ]'
 # a picture that is no picture stops nothing: a placeholder, a warning
 rm -rf "$tmp/h/o"; mkdir "$tmp/h/o"
 (cd "$tmp/h" && "$jb" import --series "$SERIES" --number 1 --date 2026-01-01 \
@@ -314,7 +333,7 @@ check "-o and --into together: usage" '[ $st -eq 2 ] && grep -q "用法：jianba
 : >"$tmp/empty.txt"
 imp "empty" "$tmp/empty.md" "$tmp/empty.txt"
 check "a file with no text: an error, nothing written" \
-    '[ $st -eq 1 ] && grep -q "empty.txt: 错误：文件中没有可导入的文字" "$tmp/err" && ! [ -e "$tmp/empty.md" ]'
+    '[ $st -eq 1 ] && grep -q "empty.txt:1:1: 错误：文件中没有可导入的文字" "$tmp/err" && ! [ -e "$tmp/empty.md" ]'
 
 # without a masthead or options: new's rule, with a warning
 mkdir -p "$tmp/site/issues/2026"

@@ -99,8 +99,8 @@ check "jueding.txt: organ lines and a date ending a paragraph: one 落款 block,
     '"$jb" dump --series "$SERIES" "$tmp/jueding.md" 2>/dev/null |
      grep -q "^  [0-9]*:1 signoff \"云岭市文明办⏎云岭市民政局⏎二〇二六年三月二日\"$" &&
      grep -q "^特此决定。$" "$tmp/jueding.md" &&
-     [ "$(grep -o "[一-龥〇]" "$D/jueding.txt" | sort | tr -d "\n")" = \
-       "$(printed "$tmp/jueding.md" | grep -o "[一-龥〇]" | sort | tr -d "\n")" ]'
+     [ "$(LC_ALL=C.UTF-8 grep -oP "[\\x{4e00}-\\x{9fa5}\\x{3007}]" "$D/jueding.txt" | sort | tr -d "\n")" = \
+       "$(printed "$tmp/jueding.md" | LC_ALL=C.UTF-8 grep -oP "[\\x{4e00}-\\x{9fa5}\\x{3007}]" | sort | tr -d "\n")" ]'
 check "credits.txt: its own 编辑：审核： line and a sentence on 上一篇 stay in the article" \
     'grep -q "^编辑：王小禾 审核：李青$" "$tmp/credits.md" && ! grep -q "^署名" "$tmp/credits.md" &&
      grep -q "^上一篇报道提到的" "$tmp/credits.md" && ! grep -q "^\[//\]" "$tmp/credits.md"'
@@ -143,7 +143,7 @@ if $PY -c 'import docx' 2>/dev/null; then
 	check "notes.docx: endnote and footnote at the end, a missing note keeps its place" \
 	    'grep -q "^注：数字由社区居委会统计。$" "$tmp/w/notes.md" &&
 	     grep -q "^注：旧物交换由社区志愿者登记。$" "$tmp/w/notes.md" &&
-	     grep -q "一百二十次（注7），" "$tmp/w/notes.md" && grep -q "notes.docx:3:1: 警告：注释引用" "$D/notes.err"'
+	     grep -q "一百二十次（注7），" "$tmp/w/notes.md" && grep -q "notes.docx:3:13: 警告：注释引用" "$D/notes.err"'
 	check "plain.docx: a Word file without formatting is one article; a lone 1.5倍 line no heading" \
 	    '[ "$(grep -c "^#" "$tmp/w/plain.md")" -eq 1 ] && grep -q "^## 东岚区志愿者人数增长$" "$tmp/w/plain.md" &&
 	     grep -q "^1.5倍的增长$" "$tmp/w/plain.md" && grep -q "^社区服务项目$" "$tmp/w/plain.md"'
@@ -173,6 +173,39 @@ for f, size, rgb in ((sys.argv[1], (2, 2), (255, 0, 0)), (sys.argv[2], (3, 2), (
 " "$tmp/w/images/pics-1.png" "$tmp/w/images/pics-4.png"'
 	else
 		skip "pics.docx: the converted pictures' pixels" "python3-pil is not installed"
+	fi
+	# a WebP picture: made PNG when gdk-pixbuf has the WebP loader
+	# (webp-pixbuf-loader), a placeholder naming what is missing when not
+	cache=$(pkg-config --variable=gdk_pixbuf_cache_file gdk-pixbuf-2.0 2>/dev/null)
+	if ! [ -f "$tmp/webp.docx" ]; then
+		skip "webp.docx" "libwebp is not installed"
+	elif ! [ -f "$cache" ] || ! grep -q '"webp"' "$cache"; then
+		skip "webp.docx" "webp-pixbuf-loader is not installed"
+	else
+		imp "$tmp/w/webp.md" "$tmp/webp.docx"
+		golden "import webp.docx: report" "$D/webp.err" "$tmp/err" "$st"
+		golden "import webp.docx: issue" "$D/webp.expected" "$tmp/w/webp.md"
+		edition_ok "import webp.docx" "$tmp/w/webp.md" "$SERIES"
+		check "webp.docx: the WebP is a 3 × 2 PNG (as file(1) reads it)" \
+		    'file "$tmp/w/images/webp-1.png" | grep -q "PNG image data, 3 x 2,"'
+		if $PY -c 'import PIL' 2>/dev/null; then
+			check "webp.docx: the PNG has the WebP's pixels (as Pillow reads them)" \
+			    '$PY -c "import sys
+from PIL import Image
+im = Image.open(sys.argv[1])
+assert set(im.convert(\"RGB\").getdata()) == {(0x22, 0xaa, 0x44)}
+" "$tmp/w/images/webp-1.png"'
+		fi
+		# gdk-pixbuf's loader list without the WebP loader
+		awk 'BEGIN { RS = ""; ORS = "\n\n" } !/"webp"/' "$cache" >"$tmp/nowebp.cache"
+		(cd "$tmp" && GDK_PIXBUF_MODULE_FILE=$tmp/nowebp.cache "$jb" import \
+		    --series "$SERIES" --number 5 --date 2026-03-05 webp.docx \
+		    -o "$tmp/w/nowebp.md") >/dev/null 2>"$tmp/err"
+		st=$?
+		check "webp.docx without the WebP loader: a placeholder, a warning naming the package, exit 0" \
+		    '[ $st -eq 0 ] && grep -q "^（此处原有图片 “word/media/image1.webp”，无法印出）$" "$tmp/w/nowebp.md" &&
+		     grep -qx "webp.docx:3:1: 警告：图片 “word/media/image1.webp” 是 WebP 等格式，本机缺少它的解码器（Debian 的 webp-pixbuf-loader），无法印出，已换成一段占位文字，请换成 PNG 或 JPEG 图片后补上" "$tmp/err" &&
+		     grep -q "图为湖边的樱花林。" "$tmp/w/nowebp.md"' || sed 's/^/# /' "$tmp/err"
 	fi
 else
 	skip "import of python-docx files" "python3-docx is not installed"

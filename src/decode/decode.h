@@ -31,6 +31,13 @@ int	 impic_to_png(const char *type, const char *data, size_t len,
 	    struct buf *png);
 
 /*
+ * Is gdk-pixbuf's loader for type installed here?  WebP's is a package
+ * of its own (webp-pixbuf-loader): without it a WebP picture cannot be
+ * decoded however sound it is, and the warning says so.
+ */
+int	 impic_can(const char *type);
+
+/*
  * Poppler brings some forty libraries (NSS, lcms, OpenJPEG…): loading
  * them took 7 ms of every import.  Built as DECODE_MODULE, they are loaded
  * only when a PDF or such a picture comes; import calls them through the
@@ -39,7 +46,8 @@ int	 impic_to_png(const char *type, const char *data, size_t len,
 #define DECODE_MODULE	"jianbao-decode.so"
 #define DECODE_FUNCS(F) \
 	F(pdfin_read) \
-	F(impic_to_png)
+	F(impic_to_png) \
+	F(impic_can)
 
 struct dec_table {
 #define DECODE_MEMBER(name)	__typeof__(name) *name;

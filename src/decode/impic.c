@@ -134,3 +134,15 @@ impic_to_png(const char *type, const char *data, size_t len, struct buf *png)
 	g_object_unref(ld);
 	return rc;
 }
+
+int
+impic_can(const char *type)
+{
+	GdkPixbufLoader	*ld = gdk_pixbuf_loader_new_with_type(type, NULL);
+
+	if (ld == NULL)
+		return 0;
+	gdk_pixbuf_loader_close(ld, NULL);
+	g_object_unref(ld);
+	return 1;
+}

@@ -14,19 +14,50 @@
 
 /* ---- the body ---- */
 
-/* The line a paragraph will have in the text import reads. */
+/* A run of text with its boldness, gathered for one paragraph. */
+struct seg {
+	char		*text;
+	int		 bold;
+	int		 size;
+	const char	*href;		/* a link's target (the rels'), or NULL */
+};
+
+struct pstate {
+	struct seg	*v;
+	size_t		 n;
+	int		 field;		/* 0 outside, 1 instruction, 2 result */
+	int		 in_table;
+	int		 depth;
+	struct buf	 after;		/* pictures, comments, text boxes */
+	int		 pics;
+	const char	*href;		/* inside a link to this target */
+	const char	*pface;		/* the paragraph style's eastAsia font */
+	char		*face;		/* the font of all its text, or NULL */
+	int		 faces;		/* its text is set in two fonts or more */
+};
+
+/*
+ * Where a message about a Word file points: the line a paragraph will
+ * have in the text import reads, and the column (in characters of the
+ * paragraph's text, from 1) where what it is about stands: a note
+ * reference, a picture, a text box; 1 with no paragraph under way (ps
+ * NULL).
+ */
 static struct jb_pos
-here(const struct rd *r)
+here(const struct rd *r, const struct pstate *ps)
 {
 	struct jb_pos	 pos = { r->p.path, (int)r->np + 1, 1 };
+	size_t		 i;
 
+	for (i = 0; ps != NULL && i < ps->n; i++)
+		pos.col += (int)g_utf8_strlen(ps->v[i].text, -1);
 	return pos;
 }
 
 static void
 toc_dropped(struct rd *r)
 {
-	struct jb_pos	 pos = here(r);
+	struct jb_pos	 pos = here(r, NULL);
 
 	msg(MSG_DOCX_TOC, &pos);
 }
@@ -51,28 +82,6 @@ put_text(struct buf *b, const char *s, int in_table)
 			buf_put(b, s, 1);
 	}
 }
-
-/* A run of text with its boldness, gathered for one paragraph. */
-struct seg {
-	char		*text;
-	int		 bold;
-	int		 size;
-	const char	*href;		/* a link's target (the rels'), or NULL */
-};
-
-struct pstate {
-	struct seg	*v;
-	size_t		 n;
-	int		 field;		/* 0 outside, 1 instruction, 2 result */
-	int		 in_table;
-	int		 depth;
-	struct buf	 after;		/* pictures, comments, text boxes */
-	int		 pics;
-	const char	*href;		/* inside a link to this target */
-	const char	*pface;		/* the paragraph style's eastAsia font */
-	char		*face;		/* the font of all its text, or NULL */
-	int		 faces;		/* its text is set in two fonts or more */
-};
 
 static void
 seg_add(struct pstate *ps, const char *t, int bold, int size)
@@ -114,7 +123,7 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	const struct rel	*rel = docxsty_rel_by_id(r, rid);
 	struct docxin_pic		*pic;
 	struct buf		 b = { 0 }, png = { 0 };
-	struct jb_pos		 pos = here(r);
+	struct jb_pos		 pos = here(r, ps);
 	const char		*kind;
 	int			 res;
 
@@ -141,8 +150,10 @@ picture(struct rd *r, struct pstate *ps, const char *rid, const char *descr)
 	}
 	if (!(b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF", 3) == 0) &&
 	    !(b.len >= 8 && memcmp(b.data, "\x89PNG\r\n\x1A\n", 8) == 0)) {
-		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, kind != NULL ?
-		    "已损坏或超出大小" : "不是 PNG、JPEG、GIF、BMP、TIFF 或 WebP 图片");
+		msg(MSG_IMPORT_PIC_LOST, &pos, rel->target, kind == NULL ?
+		    "不是 PNG、JPEG、GIF、BMP、TIFF 或 WebP 图片" :
+		    !impdec_can(b.data, b.len) ? "是 WebP 等格式，本机缺少它的解码器"
+		    "（Debian 的 webp-pixbuf-loader）" : "已损坏或超出大小");
 		buf_puts(&ps->after, "\n");
 		impline_pic_placeholder(&ps->after, rel->target, descr, NULL);
 		buf_free(&b);
@@ -192,7 +203,7 @@ drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 
 	if (rid == NULL && link != NULL) {
 		const struct rel	*rel = docxsty_rel_by_id(r, link);
-		struct jb_pos		 pos = here(r);
+		struct jb_pos		 pos = here(r, ps);
 
 		msg(MSG_DOCX_LINKED_IMAGE, &pos, rel ? rel->target : link);
 	}
@@ -208,7 +219,7 @@ drawing(struct rd *r, struct pstate *ps, xmlNode *n)
 
 		docxsty_plain_text(txbx, &t, 0);
 		if (t.len > 0) {
-			struct jb_pos	 pos = here(r);
+			struct jb_pos	 pos = here(r, ps);
 
 			msg(MSG_DOCX_TEXTBOX, &pos, t.data);
 			buf_puts(&ps->after, "\n");
@@ -365,7 +376,7 @@ walk_runs(struct rd *r, struct pstate *ps, xmlNode *n, int bold, int size)
 				} else if (docxpkg_is_w(k, "commentReference") ||
 				    docxpkg_is_w(k, "footnoteReference") ||
 				    docxpkg_is_w(k, "endnoteReference")) {
-					struct jb_pos	 pos = here(r);
+					struct jb_pos	 pos = here(r, ps);
 					char		*mark = docxsty_note_ref(r, k,
 					    &ps->after, &pos);
 

@@ -65,7 +65,7 @@ docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 		goto out;
 	if ((doc = docxpkg_xml(&r.p, part, &missing)) == NULL) {
 		if (missing)
-			msg(MSG_DOCX_NO_DOCUMENT, &(struct jb_pos){ path, 0, 0 });
+			msg(MSG_DOCX_NO_DOCUMENT, &(struct jb_pos){ path, 1, 1 });
 		goto out;
 	}
 	dir = g_path_get_dirname(part);
@@ -106,7 +106,7 @@ docxin_read(const char *path, const char *data, size_t len, struct docxin *out)
 	if (r.failed || docxsty_read_rels(&r, part) == -1)
 		goto out;
 	if ((body = docxpkg_child(xmlDocGetRootElement(doc), "body")) == NULL) {
-		msg(MSG_DOCX_NO_DOCUMENT, &(struct jb_pos){ path, 0, 0 });
+		msg(MSG_DOCX_NO_DOCUMENT, &(struct jb_pos){ path, 1, 1 });
 		goto out;
 	}
 	docxhead_body_size(&r, body);
@@ -181,11 +181,11 @@ docxin_from_ole(const char *path, const char *data, size_t len, struct buf *docx
 
 	/* an encrypted .docx is an OLE file with an EncryptedPackage stream */
 	if (docxpkg_has(data, len, enc, sizeof(enc) - 1)) {
-		msg(MSG_DOCX_ENCRYPTED, &(struct jb_pos){ path, 0, 0 });
+		msg(MSG_DOCX_ENCRYPTED, &(struct jb_pos){ path, 1, 1 });
 		return -1;
 	}
 	if (!have_soffice()) {
-		msg(MSG_DOCX_OLD, &(struct jb_pos){ path, 0, 0 });
+		msg(MSG_DOCX_OLD, &(struct jb_pos){ path, 1, 1 });
 		return -1;
 	}
 	if (mkdtemp(tmpl) == NULL) {
@@ -217,10 +217,10 @@ docxin_from_ole(const char *path, const char *data, size_t len, struct buf *docx
 	    !g_spawn_check_wait_status(status, NULL) || access(outp, R_OK) != 0 ||
 	    infile_read(outp, path, NULL, DOCXIN_MAX_FILE, docx) == -1) {
 		buf_free(docx);
-		msg(MSG_DOCX_CONVERT, &(struct jb_pos){ path, 0, 0 }, path);
+		msg(MSG_DOCX_CONVERT, &(struct jb_pos){ path, 1, 1 }, path);
 		goto out;
 	}
-	msg(MSG_IMPORT_CONVERTED, &(struct jb_pos){ path, 0, 0 }, path);
+	msg(MSG_IMPORT_CONVERTED, &(struct jb_pos){ path, 1, 1 }, path);
 	rc = 0;
 out:
 	/* LibreOffice's profile and the copies go with the folder */

@@ -52,7 +52,11 @@ docxpkg_open(struct pkg *p, const char *path, const char *data, size_t len)
 	    &err)) == NULL) {
 		switch (zip_error_code_zip(&err)) {
 		case ZIP_ER_NOZIP:
-			snprintf(why, sizeof(why), "文件不是 ZIP 压缩包");
+			/* a zip's start without its directory at the end: cut short */
+			snprintf(why, sizeof(why), "%s", len >= 4 &&
+			    memcmp(data, "PK\003\004", 4) == 0 ?
+			    "压缩包不完整（文件被截断，可能没有下载或复制完）" :
+			    "文件不是 ZIP 压缩包");
 			break;
 		case ZIP_ER_INCONS:
 			snprintf(why, sizeof(why), "压缩包的目录与内容不一致");
@@ -64,7 +68,7 @@ docxpkg_open(struct pkg *p, const char *path, const char *data, size_t len)
 			snprintf(why, sizeof(why), "压缩包已损坏或不完整");
 			break;
 		}
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ path, 0, 0 }, why);
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ path, 1, 1 }, why);
 		if (src != NULL)
 			zip_source_free(src);
 		zip_error_fini(&err);
@@ -77,7 +81,7 @@ docxpkg_open(struct pkg *p, const char *path, const char *data, size_t len)
 
 		snprintf(a, sizeof(a), "%lld", (long long)n);
 		snprintf(b, sizeof(b), "%d", DOCXIN_MAX_ENTRIES);
-		msg(MSG_DOCX_TOO_MANY, &(struct jb_pos){ path, 0, 0 }, a, b);
+		msg(MSG_DOCX_TOO_MANY, &(struct jb_pos){ path, 1, 1 }, a, b);
 		return -1;
 	}
 	/* Names are never used as paths, but a file that has such names is
@@ -85,7 +89,7 @@ docxpkg_open(struct pkg *p, const char *path, const char *data, size_t len)
 	for (i = 0; i < n; i++)
 		if ((name = zip_get_name(p->z, (zip_uint64_t)i, ZIP_FL_ENC_RAW)) ==
 		    NULL || docxpkg_bad_name(name)) {
-			msg(MSG_DOCX_BAD_NAME, &(struct jb_pos){ path, 0, 0 },
+			msg(MSG_DOCX_BAD_NAME, &(struct jb_pos){ path, 1, 1 },
 			    name ? name : "?");
 			return -1;
 		}
@@ -108,7 +112,7 @@ too_big(const struct pkg *p, const char *name, zip_uint64_t size,
 
 	snprintf(what, sizeof(what), "%llu 字节，压缩后 %llu 字节",
 	    (unsigned long long)size, (unsigned long long)comp);
-	msg(MSG_DOCX_TOO_BIG, &(struct jb_pos){ p->path, 0, 0 }, name, what,
+	msg(MSG_DOCX_TOO_BIG, &(struct jb_pos){ p->path, 1, 1 }, name, what,
 	    cap);
 }
 
@@ -132,18 +136,18 @@ docxpkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 		return 1;
 	if (zip_stat_index(p->z, (zip_uint64_t)i, 0, &st) == -1 ||
 	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 1, 1 },
 		    "压缩包已损坏或不完整");
 		return -1;
 	}
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
 	    st.encryption_method != ZIP_EM_NONE) {
-		msg(MSG_DOCX_ENCRYPTED, &(struct jb_pos){ p->path, 0, 0 });
+		msg(MSG_DOCX_ENCRYPTED, &(struct jb_pos){ p->path, 1, 1 });
 		return -1;
 	}
 	if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE &&
 	    st.comp_method != ZIP_CM_DEFLATE) {
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 1, 1 },
 		    "不支持的压缩方式");
 		return -1;
 	}
@@ -155,7 +159,7 @@ docxpkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 		return -1;
 	}
 	if ((f = zip_fopen_index(p->z, (zip_uint64_t)i, 0)) == NULL) {
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 1, 1 },
 		    "压缩包已损坏或不完整");
 		return -1;
 	}
@@ -168,14 +172,14 @@ docxpkg_read(struct pkg *p, const char *name, size_t max, struct buf *out)
 			buf_free(out);
 			snprintf(said, sizeof(said), "%llu",
 			    (unsigned long long)st.size);
-			msg(MSG_DOCX_SIZE_LIE, &(struct jb_pos){ p->path, 0, 0 },
+			msg(MSG_DOCX_SIZE_LIE, &(struct jb_pos){ p->path, 1, 1 },
 			    name, said);
 			return -1;
 		}
 		buf_put(out, chunk, (size_t)r);
 	}
 	if (r < 0) {
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 0, 0 },
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ p->path, 1, 1 },
 		    "压缩包已损坏，无法解压");
 		zip_fclose(f);
 		buf_free(out);
@@ -208,7 +212,7 @@ pkg_part(struct pkg *p, const char *name, struct buf *b)
 		;
 	if (docxpkg_has(b->data, prolog, "<!DOCTYPE", 9) ||
 	    docxpkg_has(b->data, prolog, "<!ENTITY", 8)) {
-		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 0, 0 }, name);
+		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 1, 1 }, name);
 		buf_free(b);
 		return -1;
 	}
@@ -220,7 +224,7 @@ xml_error(const struct pkg *p, const char *name, int line)
 {
 	char	*why = g_strdup_printf("格式错误（第 %d 行）", line);
 
-	msg(MSG_DOCX_XML, &(struct jb_pos){ p->path, 0, 0 }, name, why);
+	msg(MSG_DOCX_XML, &(struct jb_pos){ p->path, 1, 1 }, name, why);
 	g_free(why);
 }
 
@@ -250,7 +254,7 @@ docxpkg_xml(struct pkg *p, const char *name, int *missing)
 
 		xml_error(p, name, e ? e->line : 0);
 	} else if (doc->intSubset != NULL) {
-		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 0, 0 }, name);
+		msg(MSG_DOCX_DTD, &(struct jb_pos){ p->path, 1, 1 }, name);
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}

@@ -106,14 +106,19 @@ enc_to_utf8(const char *path, const char *in, size_t len, struct buf *out)
 		name = "UTF-16BE";
 	if (name != NULL) {
 		if (convert(name, in + 2, len - 2, out, &bad) == -1) {
+			/* where the text read so far ends, in characters */
+			const char	*nl;
+
+			buf_put(out, "", 0);
+			where(path, out->data, out->len, &pos);
+			nl = g_strrstr_len(out->data, (gssize)out->len, "\n");
+			pos.col = (int)g_utf8_strlen(nl ? nl + 1 : out->data, -1) + 1;
 			buf_free(out);
-			pos.file = path;
-			pos.line = pos.col = 0;
 			msg(MSG_ENCODING, &pos,
 			    (unsigned)(unsigned char)in[2 + bad]);
 			return -1;
 		}
-		msg(MSG_IMPORT_ENCODING, &(struct jb_pos){ path, 0, 0 },
+		msg(MSG_IMPORT_ENCODING, &(struct jb_pos){ path, 1, 1 },
 		    "UTF-16");
 		goto checked;
 	}
@@ -156,7 +161,7 @@ enc_to_utf8(const char *path, const char *in, size_t len, struct buf *out)
 		msg(MSG_ENCODING, &pos, (unsigned)(unsigned char)*end);
 		return -1;
 	}
-	msg(MSG_IMPORT_ENCODING, &(struct jb_pos){ path, 0, 0 }, name);
+	msg(MSG_IMPORT_ENCODING, &(struct jb_pos){ path, 1, 1 }, name);
 checked:
 	if (out->data == NULL)
 		buf_put(out, "", 0);

@@ -65,3 +65,12 @@ impdec_png(const char *data, size_t len, struct buf *png)
 		return -1;
 	return t->impic_to_png(type, data, len, png);
 }
+
+int
+impdec_can(const char *data, size_t len)
+{
+	const char		*type = kind(data, len, 0);
+	const struct dec_table	*t;
+
+	return type != NULL && (t = table()) != NULL && t->impic_can(type);
+}

@@ -43,21 +43,11 @@ find_wrap(struct legacy *l)
 		l->wrap = best;
 }
 
-/* The last character of s, or 0. */
-static gunichar
-last_mark(const char *s)
-{
-	const char	*e = s + strlen(s);
-
-	return e > s ? g_utf8_get_char(g_utf8_prev_char(e)) : 0;
-}
-
 static void
 split_lines(struct legacy *l, const char *s)
 {
 	const char	*p, *e;
 	size_t		 n;
-	int		 blank = 0;
 
 	for (p = s; *p; p = *e ? e + 1 : e) {
 		e = p + strcspn(p, "\n");
@@ -70,29 +60,17 @@ split_lines(struct legacy *l, const char *s)
 		while ((n = strlen(l->lines[l->n])) > 0 &&
 		    (l->lines[l->n][n - 1] == ' ' || l->lines[l->n][n - 1] == '\t'))
 			l->lines[l->n][n - 1] = '\0';
-		blank += *impline_skip_space(l->lines[l->n]) == '\0';
 		l->n++;
 	}
-	/*
-	 * Text copied from Word has a paragraph a line and no blank lines
-	 * between them; a Markdown-like text has them, and its lines run on.
-	 */
-	if (l->n > 4 && (size_t)blank * 4 < l->n)
-		l->linemode = 1;
-	/* a short paste with no blank line: a title and paragraphs that each
-	 * end a sentence, a line each */
-	if (blank == 0 && l->n >= 2 && l->n <= 4) {
-		for (n = 1; n < l->n && dtext_is_terminal(last_mark(l->lines[n])); n++)
-			;
-		l->linemode |= n == l->n;
-	}
+	impline_linemode(l, 0);
 	find_wrap(l);
 }
 
 /*
  * Read the file: text in any of its encodings, a Word file or a PDF.
- * Returns 0, -1 after reporting, or 1 after reporting a PDF that has no
- * text or cannot be opened: the other files of the command go on.
+ * Returns 0, or -1 after reporting at file:1:1 why this file cannot be
+ * read (encrypted, damaged, no Word file, no text, too large, hostile):
+ * the caller refuses it alone and the other files of the command go on.
  */
 static int
 read_input(struct legacy *l)
@@ -110,18 +88,15 @@ read_input(struct legacy *l)
 		memset(&conv, 0, sizeof(conv));
 	}
 	if (impdec_is_pdf(raw.data, raw.len)) {
-		/* a PDF that cannot be read is refused alone (read_input) */
-		if (impdec_pdf_text(l->path, raw.data, raw.len, &text) == -1) {
-			rc = 1;
+		if (impdec_pdf_text(l->path, raw.data, raw.len, &text) == -1)
 			goto out;
-		}
 		split_lines(l, text.data ? text.data : "");
 		rc = 0;
 		goto out;
 	}
 	if (!docxin_is_zip(raw.data, raw.len) && strlen(l->path) > 5 &&
 	    g_ascii_strcasecmp(l->path + strlen(l->path) - 5, ".docx") == 0) {
-		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 0, 0 },
+		msg(MSG_DOCX_NOT_ZIP, &(struct jb_pos){ l->path, 1, 1 },
 		    "文件不是 ZIP 压缩包");
 		goto out;
 	}
@@ -134,7 +109,7 @@ read_input(struct legacy *l)
 		goto out;
 	}
 	if (raw.len > DOC_MAX_BYTES) {
-		struct jb_pos	 pos = { l->path, 0, 0 };
+		struct jb_pos	 pos = { l->path, 1, 1 };
 
 		msg(MSG_TOO_LARGE, &pos, "8 MiB");
 		goto out;
@@ -341,8 +316,10 @@ fixup(struct legacy *l, enum jb_lang lang)
 		impbody_make_heading(&l->b[f], "##");
 		return;
 	}
-	pos.line = l->b[0].line;
-	pos.col = 1;
+	if (l->b[0].line >= 1 && (size_t)l->b[0].line <= l->n)
+		pos = imptext_line_pos(l, l->b[0].line);
+	else
+		pos.line = pos.col = 1;
 	msg(MSG_IMPORT_NO_TITLE, &pos, title);
 	t = g_strdup_printf("## %s", title);
 	insert_block(l, 0, I_HEAD, t, l->b[0].line);
@@ -365,6 +342,9 @@ struct run {
 	const char		**part;	/* per picture: its name in the Word file */
 	int			 *pic_line; /* per picture: its line in the text */
 	int			  newly_bad; /* the parse found a picture bad */
+	int			 *badline; /* lines of a text's own pictures the */
+	enum msgid		 *badwhy; /* parse refused, and why */
+	size_t			  nbad;
 	int			 made_dir; /* images/ did not exist before */
 };
 
@@ -421,26 +401,59 @@ name_pictures(struct run *r)
 }
 
 /*
- * A picture line ![alt](jianbao-pic:N "caption") whose picture cannot be
- * printed, as its placeholder: the alt text and the caption kept.
+ * A picture line ![alt](PATH "caption") whose picture cannot be printed,
+ * as its placeholder naming part (or PATH when NULL): the alt text and
+ * the caption kept.
  */
 static void
 put_lost(struct buf *b, const char *t, const char *part)
 {
-	const char	*a = t + 2, *ae = strstr(t, "](jianbao-pic:");
+	const char	*a = t + 2, *ae = strstr(t, "](");
+	char		*path = NULL;
 	const char	*c = ae ? strstr(ae, " \"") : NULL;
 	struct buf	 cap = { 0 };
 	char		*alt = ae ? xstrndup(a, (size_t)(ae - a)) : xstrdup("");
 
+	if (part == NULL && ae != NULL)
+		part = path = xstrndup(ae + 2, strcspn(ae + 2, " )"));
 	if (c != NULL)
 		for (c += 2; *c && !(*c == '"' && c[1] == ')'); c++) {
 			if (*c == '\\' && c[1] == '"')
 				c++;
 			buf_put(&cap, c, 1);
 		}
-	impline_pic_placeholder(b, part, alt, cap.data);
+	impline_pic_placeholder(b, part ? part : "", alt, cap.data);
 	free(alt);
+	free(path);
 	buf_free(&cap);
+}
+
+/*
+ * A text's own picture line (![alt](path)) at line of the issue that
+ * the parse refused (missing, outside the issue's folder, corrupt): its
+ * placeholder, with a warning at its line in its file, the import goes on.
+ */
+static int
+put_text_lost(struct buf *b, const char *t, const struct run *r, int line,
+    const struct legacy *f, const struct iblock *k)
+{
+	size_t		 i;
+	struct jb_pos	 pos = { f->path, k->line, 1 };
+	char		*path;
+
+	for (i = 0; i < r->nbad && r->badline[i] != line; i++)
+		;
+	if (i == r->nbad || strncmp(t, "![", 2) != 0 || strstr(t, "](") == NULL)
+		return 0;
+	if (k->line >= 1 && (size_t)k->line <= f->n)
+		pos = imptext_line_pos(f, k->line);
+	path = xstrndup(strstr(t, "](") + 2, strcspn(strstr(t, "](") + 2, " )"));
+	msg(MSG_IMPORT_PIC_LOST, &pos, path, r->badwhy[i] == MSG_IMAGE_MISSING ?
+	    "找不到" : r->badwhy[i] == MSG_IMAGE_OUTSIDE ?
+	    "在本期文件所在的目录之外" : "已损坏或超出大小");
+	free(path);
+	put_lost(b, t, NULL);
+	return 1;
 }
 
 /* The picture a block of a file with n pictures is, by its index among
@@ -497,12 +510,12 @@ put_body(struct run *r, struct buf *b)
 		for (k = 0; k < r->f[i].nb; k++) {
 			t = r->f[i].b[k].text.data ? r->f[i].b[k].text.data : "";
 			buf_puts(b, "\n");
-			if ((j = block_pic(t, base, r->f[i].docx.npics)) >= 0) {
-				for (; counted < b->len; counted++)
-					line += b->data[counted] == '\n';
+			for (; counted < b->len; counted++)
+				line += b->data[counted] == '\n';
+			if ((j = block_pic(t, base, r->f[i].docx.npics)) >= 0)
 				r->pic_line[j] = line;
-			}
-			put_block(b, t, r, base, r->f[i].docx.npics);
+			if (!put_text_lost(b, t, r, line, &r->f[i], &r->f[i].b[k]))
+				put_block(b, t, r, base, r->f[i].docx.npics);
 			buf_puts(b, "\n");
 		}
 		base += r->f[i].docx.npics;
@@ -540,7 +553,8 @@ pic_parse_filter(enum msgid id, const struct jb_pos *pos, void *arg)
 	struct run	*r = arg;
 	size_t		 j;
 
-	if ((id != MSG_IMAGE_BAD && id != MSG_IMAGE_TOO_BIG) || pos == NULL)
+	if ((id != MSG_IMAGE_BAD && id != MSG_IMAGE_TOO_BIG &&
+	    id != MSG_IMAGE_MISSING && id != MSG_IMAGE_OUTSIDE) || pos == NULL)
 		return 1;
 	for (j = 0; j < r->npics; j++)
 		if (!r->bad[j] && r->pic_line[j] == pos->line) {
@@ -549,7 +563,13 @@ pic_parse_filter(enum msgid id, const struct jb_pos *pos, void *arg)
 			unlink(r->pics[j]);
 			return 0;
 		}
-	return 1;
+	/* a picture a text names: its placeholder (put_text_lost()) */
+	r->badline = xrealloc(r->badline, (r->nbad + 1) * sizeof(int));
+	r->badwhy = xrealloc(r->badwhy, (r->nbad + 1) * sizeof(enum msgid));
+	r->badline[r->nbad] = pos->line;
+	r->badwhy[r->nbad++] = id;
+	r->newly_bad = 1;
+	return 0;
 }
 
 /* Said once already, in the first parse. */
@@ -559,11 +579,24 @@ said_before(enum msgid id, const struct jb_pos *pos, void *arg)
 	return id > MSG_ERROR;
 }
 
+/* Where a 报尾 would stand: the start of the text's last line. */
+static struct jb_pos
+tail_pos(const struct legacy *l)
+{
+	size_t	 i = l->n;
+
+	while (i > 0 && *impline_skip_space(l->lines[i - 1]) == '\0')
+		i--;
+	if (i == 0)
+		return (struct jb_pos){ l->path, 1, 1 };
+	return imptext_line_pos(l, (int)i);
+}
+
 /* The masthead's warnings: what it said that the series prints otherwise. */
 static void
 masthead_notes(struct legacy *l)
 {
-	struct jb_pos	 pos = { l->path, 0, 0 };
+	struct jb_pos	 pos;
 	const struct jb_series *s = l->series;
 
 	if (l->printed.year != 0 && l->date.year != 0 &&
@@ -574,18 +607,16 @@ masthead_notes(struct legacy *l)
 		char	*b = g_strdup_printf("%d年%d月%d日", l->date.year,
 		    l->date.month, l->date.day);
 
-		pos.line = l->printed_line;
-		pos.col = 1;
+		pos = (struct jb_pos){ l->path, l->printed_line, l->printed_col };
 		msg(MSG_IMPORT_PRINT_DATE, &pos, a, b);
-		pos.line = pos.col = 0;
 		g_free(a);
 		g_free(b);
 	}
 	if (l->name != NULL && strcmp(l->name, s->name) != 0) {
 		pos = imptext_line_pos(l, l->name_line);
 		msg(MSG_IMPORT_NAME, &pos, l->name, s->name);
-		pos.line = pos.col = 0;
 	}
+	pos = tail_pos(l);
 	if (!l->have_dist)
 		msg(MSG_IMPORT_NO_DIST, &pos);
 	if (l->roles.n == 0)
@@ -602,7 +633,9 @@ new_issue(struct run *r, struct buf *b)
 	struct legacy	*m = r->mast ? r->mast : &r->f[0];
 	struct jb_date	 d = { 0, 0, 0 };
 	struct fmw	*w;
-	struct jb_pos	 pos = { r->f[0].path, 0, 0 };
+	/* no masthead: where it would be; else the one that lacks them */
+	struct jb_pos	 pos = r->mast ? imptext_line_pos(r->mast,
+	    r->mast->mast_line) : (struct jb_pos){ r->f[0].path, 1, 1 };
 	char		*p = NULL, iso[16];
 	size_t		 n;
 	FILE		*fp;
@@ -776,6 +809,18 @@ legacy_free(struct legacy *l)
 	docxin_clear(&l->docx);
 }
 
+/*
+ * File i of the run is refused alone, after its error: the others are
+ * imported, and the command's status says one was not (imp_main()).
+ */
+static void
+refuse(struct run *r, size_t i)
+{
+	legacy_free(&r->f[i]);
+	memmove(&r->f[i], &r->f[i + 1], (r->nf - i - 1) * sizeof(*r->f));
+	r->nf--;
+}
+
 int
 imp_main(const struct imp_opts *o, int nfiles, char **files)
 {
@@ -786,7 +831,7 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	struct buf		 text = { 0 };
 	struct jb_date		 date;
 	size_t			 i, front_len;
-	int			 rc = 1, written = 0, refused = 0, k;
+	int			 rc = 1, written = 0, refused = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.o = o;
@@ -804,20 +849,21 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 	}
 	r.nf = (size_t)nfiles;
 	for (i = 0; i < r.nf; i++) {
-		if ((k = read_input(&r.f[i])) == -1)
-			goto out;
-		if (k == 1) {
-			/* this file alone is refused; the command fails at the end */
-			legacy_free(&r.f[i]);
-			memmove(&r.f[i], &r.f[i + 1], (r.nf - i - 1) * sizeof(*r.f));
-			r.nf--;
-			i--;
+		if (read_input(&r.f[i]) == -1) {
+			refuse(&r, i--);
 			refused = 1;
 			continue;
 		}
 		if (r.f[i].docx.text.data == NULL)
 			impweb_furniture(&r.f[i]);
 		imptext_sections(&r.f[i]);
+		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
+			/* nothing to import: no article, no masthead */
+			msg(MSG_IMPORT_EMPTY, &(struct jb_pos){ r.f[i].path, 1, 1 });
+			refuse(&r, i--);
+			refused = 1;
+			continue;
+		}
 		if (!r.f[i].has_mast)
 			continue;
 		if (r.mast == NULL && o->into == NULL)
@@ -827,20 +873,16 @@ imp_main(const struct imp_opts *o, int nfiles, char **files)
 			char	*why = o->into ? g_strdup_printf("期次信息保持 “%s” 原样",
 			    o->into) : g_strdup("期次信息取自第一个有报头的文件");
 
-			msg(MSG_IMPORT_MASTHEAD_AGAIN, &(struct jb_pos){
-			    r.f[i].path, 0, 0 }, what, why);
+			struct jb_pos	 pos = imptext_line_pos(&r.f[i],
+			    r.f[i].mast_line);
+
+			msg(MSG_IMPORT_MASTHEAD_AGAIN, &pos, what, why);
 			g_free(what);
 			g_free(why);
 		}
 	}
 	if (r.nf == 0)
 		goto out;
-	for (i = 0; i < r.nf; i++)
-		if (r.f[i].nb == 0 && r.f[i].nleft == 0 && !r.f[i].has_mast) {
-			/* nothing to import: no article, no masthead */
-			msg(MSG_IMPORT_EMPTY, &(struct jb_pos){ r.f[i].path, 0, 0 });
-			goto out;
-		}
 	if (o->into != NULL) {
 		/* the issue's own text, byte for byte, with the articles after it */
 		if ((into = src_read(o->into, DOC_MAX_BYTES)) == NULL)
@@ -913,6 +955,8 @@ out:
 	free(r.bad);
 	free(r.part);
 	free(r.pic_line);
+	free(r.badline);
+	free(r.badwhy);
 	free(r.path);
 	series_free(r.s);
 	return rc;

@@ -17,7 +17,8 @@ struct imp_opts {
  * the order given.  Each is a text file (UTF-8, GB18030 or UTF-16, see
  * encoding.h) or a Word file (.docx, see docxin.h; a .doc or .wps goes
  * through LibreOffice when soffice is on PATH).  A masthead (刊名, 第N期,
- * 编印单位, date) goes into front matter, a typed 目录 is dropped, the
+ * 编印单位, date; also on one line) goes into front matter, a typed 目录
+ * stays as [//]: # comments (the editions make the 要目), the
  * 报/送/发, 印发 and 审核/校对/编辑 lines become 分送 and 署名, each such
  * line reported as a notice; without a masthead 期号 and 日期 come from
  * the options or else from new's rule (new_next()), with a warning.  The
@@ -32,9 +33,13 @@ struct imp_opts {
  * o->into (its front matter and text untouched, the file replaced
  * atomically), or to issues/YYYY/NN.md; an existing output is never
  * replaced without o->force.  Nothing is written unless the result
- * parses as build would parse it.  The written path is printed.
- * Returns the exit status: 0, 1 on error, 2 for unreadable series
- * settings or a bad --date.
+ * parses as build would parse it.  The written path is printed.  A file
+ * that cannot be read (encrypted, damaged, no Word file, a scan, empty,
+ * hostile) is refused alone with an error at its 1:1; the others are
+ * imported and written.
+ * Returns the exit status: 0, 1 on error (also when the issue was written
+ * without a refused file, so that scripts notice), 2 for unreadable
+ * series settings or a bad --date.
  */
 int	 imp_main(const struct imp_opts *o, int nfiles, char **files);
 

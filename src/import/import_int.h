@@ -55,6 +55,10 @@ const char	*impdec_pic_kind(const char *data, size_t len);
  */
 int	 impdec_png(const char *data, size_t len, struct buf *png);
 
+/* Can this machine decode a picture of that kind at all (a loader for
+ * WebP is a package of its own)? */
+int	 impdec_can(const char *data, size_t len);
+
 /* A picture of the document, its bytes as stored. */
 struct docxin_pic {
 	char	*data;
@@ -148,6 +152,7 @@ struct legacy {
 	int		  linemode;	/* a line is a paragraph (Word, unwrapped text) */
 	long		  wrap;		/* text copied from a PDF: its line width, or 0 */
 	int		  has_mast;	/* the text starts with a masthead */
+	int		  mast_line;	/* its first line */
 	int		  into;		/* appended to an issue: front matter stays */
 	struct docxin	  docx;		/* a Word file's pictures */
 	/* masthead */
@@ -175,6 +180,7 @@ struct legacy {
 	struct buf	 note;		/* 编者按, its paragraphs apart by a blank line */
 	int		 in_note;
 	int		 printed_line;
+	int		 printed_col;	/* where its date stands */
 };
 
 enum section { S_MAST, S_TOC, S_BODY, S_FOOT };
@@ -187,12 +193,49 @@ char	*impline_trim(const char *s);
 char	*impline_trimn(const char *s, size_t n);
 int	 impline_col_of(const char *line, const char *p);
 /*
+ * impline.c: does a line of l from line from on stand for a paragraph (text
+ * copied from Word, a short paste: a title and sentences, no blank line)?
+ * Sets l->linemode; never clears it.
+ */
+void	 impline_linemode(struct legacy *l, size_t from);
+/* impline.c: t as a line "[//]: # (LABEL：t)", kept in the issue and printed
+ * nowhere (its parentheses escaped) -- web furniture, a typed 目录. */
+char	*impline_comment(const char *label, const char *t);
+/*
  * impline.c: the paragraph that stands for a picture that cannot be printed (no PNG
  * or JPEG, or corrupt), into b: visible, naming the picture part, with
  * its alt text and caption so that no word of them is lost.
  */
 void	 impline_pic_placeholder(struct buf *b, const char *part, const char *alt,
 	    const char *caption);
+
+/* imptoc.c: a typed 目录 (目录, 本期要目 and the titles it lists) */
+
+/* A 目录's label line (目录, 本期要目); a label or a "- " item line. */
+int	 imptoc_label(const char *t);
+int	 imptoc_line(const char *t);
+
+/* Is t one of the first items of the 目录 that runs from line from to
+ * line to (its label lines aside)?  A 目录 lists the titles that follow;
+ * leader dots and page numbers (……3) are no part of them. */
+int	 imptoc_repeats(const struct legacy *l, size_t from, size_t to,
+	    const char *t);
+
+/* Line i of l, t in it, is a 目录 line: said at its line and column,
+ * marked in tocl for imptoc_keep(). */
+void	 imptoc_said(const struct legacy *l, char *tocl, size_t i,
+	    const char *t);
+
+/* The lines marked in tocl become "[//]: # (手打目录：…)" comments: never
+ * lost, printed nowhere, the editions' 要目 being made from the titles. */
+void	 imptoc_keep(struct legacy *l, const char *tocl);
+
+/*
+ * A 目录 in a text without a masthead: a label line among the first
+ * lines, followed by items each of which a later line repeats (a title,
+ * leader dots and page number aside); its lines marked in tocl and said.
+ */
+void	 imptoc_alone(const struct legacy *l, char *tocl);
 
 /* imptext.c */
 void	 imptext_strs_free(struct strs *l);

@@ -42,14 +42,20 @@ impsum_outline(const struct jb_doc *d, const char *text)
 	struct buf		 b = { 0 };
 	const char		*p;
 	size_t			 i, k;
-	int			 comments = 0, heads, tables, pics;
+	int			 comments = 0, toc = 0, heads, tables, pics;
 
-	for (p = text; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+	for (p = text; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
 		comments += strncmp(p, "[//]: #", 7) == 0;
+		toc += strncmp(p, "[//]: # (手打目录：", strlen("[//]: # (手打目录：")) == 0;
+	}
 	buf_printf(&b, "%zu 篇文章", d->narticles);
-	if (comments > 0)
+	if (comments > 0 && toc > 0)
+		buf_printf(&b, "，%d 行注释（不印出，其中手打的目录 %d 行，本期要目按文章标题自动生成）",
+		    comments, toc);
+	else if (comments > 0)
 		buf_printf(&b, "，%d 行注释（不印出）", comments);
-	msg(MSG_IMPORT_OUTLINE, &d->src, b.data);
+	/* the issue as a whole: at its start */
+	msg(MSG_IMPORT_OUTLINE, &(struct jb_pos){ d->src.file, 1, 1 }, b.data);
 	for (i = 0; i < d->narticles; i++) {
 		a = &d->articles[i];
 		b.len = 0;

@@ -184,32 +184,119 @@ kind_line(const struct legacy *l, const char *t)
 	return k;
 }
 
-/* ---- masthead ---- */
-
+/* An opening or closing bracket around a masthead's numbers: ( （ 〔 [ 【. */
 static int
-toc_line(const char *t)
+bracket(const char **pp, int open)
 {
-	return g_str_has_prefix(t, "- ") || g_str_has_prefix(t, "* ") || g_str_has_prefix(t, "+ ") ||
-	    strcmp(t, "目录") == 0 || strcmp(t, "目 录") == 0 ||
-	    strcmp(t, "本期目录") == 0 || strcmp(t, "本期要目") == 0 ||
-	    strcmp(t, "目錄") == 0;
-}
-
-/* Is t one of the first items of the 目录 that runs from line from to
- * line to (its label lines aside)?  A 目录 lists the titles that follow. */
-static int
-toc_repeats(const struct legacy *l, size_t from, size_t to, const char *t)
-{
-	const char	*u;
+	static const char *const o[] = { "(", "（", "〔", "[", "【", NULL };
+	static const char *const c[] = { ")", "）", "〕", "]", "】", NULL };
+	const char *const *v = open ? o : c;
 	size_t		 i;
 
-	for (i = from; i < to && i < from + 40; i++) {
-		u = impline_skip_space(l->lines[i]);
-		if (*u != '\0' && !toc_line(u) && strcmp(u, t) == 0)
+	for (i = 0; v[i] != NULL; i++)
+		if (word(pp, v[i]))
 			return 1;
-	}
 	return 0;
 }
+
+/*
+ * The numbers of a masthead line: the first 第N期 or 总第N期 and those
+ * right after it, each maybe in brackets.  Sets [*from, *end) and
+ * returns 1, or 0 when t has none.
+ */
+static int
+numbers_span(const char *t, const char **from, const char **end)
+{
+	const char	*p, *q, *a;
+	int		 last, n = 0;
+
+	for (p = t; (p = strstr(p, "第")) != NULL; p += strlen("第")) {
+		q = p + strlen("第");
+		if (numbers_then_issue(&q, &last) > 0)
+			break;
+	}
+	if (p == NULL)
+		return 0;
+	if (p - t >= 3 && (strncmp(p - 3, "总", 3) == 0 || strncmp(p - 3, "總", 3) == 0))
+		p -= 3;
+	for (*from = p; *from > t; *from = a) {
+		a = g_utf8_prev_char(*from);
+		q = a;
+		if (!bracket(&q, 1) || q != *from)
+			break;
+	}
+	for (p = *from;; n++) {
+		q = impline_skip_space(p);
+		bracket(&q, 1);
+		if (!word(&q, "总第") && !word(&q, "總第") && !word(&q, "第"))
+			break;
+		if (numbers_then_issue(&q, &last) <= 0)
+			return 0;
+		bracket(&q, 0);
+		p = q;
+	}
+	*end = impline_skip_space(p);
+	return n > 0;
+}
+
+/*
+ * A masthead on one line, as a paste of a back issue has it: an organ
+ * (青禾县文明办编), its numbers (第1期, 总第7期, each maybe in brackets)
+ * and a date, nothing else, no sentence mark; *org_end set to where the
+ * organ ends.  第3期培训班 is no masthead: the numbers stand apart.
+ */
+static int
+one_line(const char *t, const char **org_end)
+{
+	const char	*from, *p, *a, *b;
+	struct jb_date	 d;
+
+	if (strstr(t, "，") || strstr(t, "。") || strstr(t, "；") ||
+	    strstr(t, "：") || strchr(t, ':') || g_utf8_strlen(t, -1) > 60 ||
+	    !numbers_span(t, &from, &p))
+		return 0;
+	if (find_date(p, &d, &a, &b) == 0 && a == p)
+		p = impline_skip_space(b);
+	if (*p != '\0' || g_utf8_strlen(t, from - t) > 20)
+		return 0;
+	if (org_end != NULL)
+		*org_end = from;
+	return 1;
+}
+
+/* The 编印单位 a masthead names before its numbers: 青禾县文明办编 is
+ * 青禾县文明办 (编, 编印, 主办 say what it did). */
+static char *
+organ(const char *t, size_t n)
+{
+	static const char *const did[] = { "编印", "主办", "编发", "主编", "编",
+	    NULL };
+	char	*o = impline_trimn(t, n), *y;
+	size_t	 i, k, len;
+
+	/* 2024年第3期: the year is the issue's, no organ's */
+	if (g_str_has_suffix(o, "年")) {
+		for (y = o + strlen(o) - strlen("年"); y > o && g_ascii_isdigit(y[-1]); y--)
+			;
+		if (o + strlen(o) - y >= 4 + (long)strlen("年")) {
+			*y = '\0';
+			y = impline_trim(o);
+			free(o);
+			o = y;
+		}
+	}
+	len = strlen(o);
+	for (i = 0; did[i] != NULL; i++) {
+		k = strlen(did[i]);
+		if (len > k + 6 && strcmp(o + len - k, did[i]) == 0) {
+			o[len - k] = '\0';
+			break;
+		}
+	}
+	return o;
+}
+
+/* ---- masthead ---- */
 
 struct jb_pos
 imptext_line_pos(const struct legacy *l, int line)
@@ -255,7 +342,7 @@ moved(const struct legacy *l, int line, const char *part)
 static void
 masthead_line(struct legacy *l, const char *t, int ln)
 {
-	const char	*a, *b;
+	const char	*a, *b, *oe;
 	struct jb_date	 d;
 	char		*org;
 	int		 n, used = 0;
@@ -288,6 +375,26 @@ masthead_line(struct legacy *l, const char *t, int ln)
 		}
 	}
 	if (l->kind == NULL && (l->kind = kind_line(l, t)) != NULL) {
+		moved(l, ln, "报头");
+		return;
+	}
+	/* 青禾县文明办编 第1期（总第7期） 2004年3月19日 */
+	if (one_line(t, &oe)) {
+		if ((n = find_total(t, &l->total_last)) > 0)
+			l->total = n;
+		if ((n = find_issue(t, &l->issue_last)) > 0)
+			l->issue = n;
+		if (find_date(oe, &d, &a, &b) == 0)
+			l->date = d;
+		org = organ(t, (size_t)(oe - t));
+		if (*org != '\0' && strcmp(org, l->series->name) == 0 &&
+		    l->name == NULL) {
+			l->name = org;	/* 创建工作动态 第3期 …: the 刊名 */
+			l->name_line = ln;
+		} else if (*org != '\0' && l->org == NULL)
+			l->org = org;
+		else
+			free(org);
 		moved(l, ln, "报头");
 		return;
 	}
@@ -535,6 +642,8 @@ footer(struct legacy *l, size_t from, size_t to)
 		    find_date(t, &d, &a, &b) == 0) {
 			l->printed = d;
 			l->printed_line = (int)i + 1;
+			l->printed_col = impline_col_of(l->lines[i], strstr(l->lines[i],
+			    t) + (a - t));
 			org = impline_trimn(t, (size_t)(a - t));
 			if (*org != '\0' && l->org != NULL &&
 			    strcmp(org, l->org) != 0)
@@ -558,6 +667,24 @@ next:
 	}
 }
 
+/* The 编印单位 alone on a line: short, no sentence, named as an office
+ * is (…办, …局, …委, …部, …编印).  A title seldom ends so. */
+static int
+organ_like(const char *t)
+{
+	static const char *const end[] = { "办", "办公室", "局", "委", "委员会",
+	    "部", "编", "编印", "主办", NULL };
+	size_t	 i;
+
+	if (g_utf8_strlen(t, -1) > 20 || strstr(t, "，") || strstr(t, "。") ||
+	    strstr(t, "：") || strchr(t, ':'))
+		return 0;
+	for (i = 0; end[i] != NULL; i++)
+		if (g_str_has_suffix(t, end[i]))
+			return 1;
+	return 0;
+}
+
 /*
  * A masthead line: 第N期 with little else (not 第3期培训班 in a sentence),
  * or the series name.
@@ -566,13 +693,41 @@ static int
 masthead_mark(const struct legacy *l, const char *t)
 {
 	const char	*name = g_str_has_prefix(t, "#") ? impline_skip_space(t + strspn(t, "#")) : t;
+	const char	*from, *after, *a, *b;
+	struct jb_date	 d;
 
 	if (strcmp(name, l->series->name) == 0)
 		return 1;
-	int		 last;
+	/* the numbers stand apart, followed by nothing, a date or the
+	 * organ: 第3期青年干部培训班, 关于印发第3期（总第12期）简报的通知
+	 * are titles */
+	return (g_utf8_strlen(t, -1) <= 24 && strstr(t, "，") == NULL &&
+	    strstr(t, "。") == NULL && numbers_span(t, &from, &after) &&
+	    (*after == '\0' || find_date(after, &d, &a, &b) == 0 ||
+	    organ_like(after))) || one_line(t, NULL);
+}
 
-	return find_issue(t, &last) > 0 && g_utf8_strlen(t, -1) <= 24 &&
-	    strstr(t, "，") == NULL && strstr(t, "。") == NULL;
+/*
+ * A line a masthead may hold once its date is read: numbers, a date, a
+ * 密级, a 增刊, a 编者按, a 目录, a "电话：…" line, the 编印单位 when
+ * none was read.  Any other line after the date (the date closes a
+ * masthead) starts the body: a pasted back issue has no # heading or
+ * rule to say so.
+ */
+static int
+masthead_more(const struct legacy *l, const char *t)
+{
+	const char	*a, *b, *colon;
+	struct jb_date	 d;
+	int		 n;
+
+	colon = strstr(t, "：") ? strstr(t, "：") : strchr(t, ':');
+	return masthead_mark(l, t) || (l->org == NULL && organ_like(t)) ||
+	    find_issue(t, &n) > 0 || find_total(t, &n) > 0 ||
+	    find_date(t, &d, &a, &b) == 0 || strstr(t, "内部") != NULL || strstr(t, "注意保存") != NULL ||
+	    strstr(t, "秘密") != NULL || strstr(t, "机密") != NULL ||
+	    kind_line(l, t) != NULL || imptoc_line(t) ||
+	    (colon != NULL && g_utf8_strlen(t, colon - t) <= 6);
 }
 
 /* The cells of a pipe-table row, unescaped, one blank apart; NULL for
@@ -650,7 +805,9 @@ imptext_sections(struct legacy *l)
 	enum section	 st = S_MAST;
 	const char	*t;
 	size_t		 i, body_from = l->n, foot_from = l->n, seen = 0, toc_from = 0;
+	size_t		 toc_start = l->n;
 	int		 toc_item = 0;
+	char		*tocl = xcalloc(l->n + 1, 1);
 
 	/* Submitted articles have no masthead: all of it is body. */
 	for (i = 0; i < l->n && seen < 12; i++) {
@@ -660,14 +817,17 @@ imptext_sections(struct legacy *l)
 		/* a Word file's masthead reads as a heading, by its size */
 		if ((g_str_has_prefix(t, "## ") || g_str_has_prefix(t, "### ")) && !masthead_mark(l, t))
 			break;
-		seen++;
+		if (seen++ == 0)
+			l->mast_line = (int)i + 1;
 		if (masthead_mark(l, t)) {
 			l->has_mast = 1;
 			break;
 		}
 	}
-	if (!l->has_mast)
+	if (!l->has_mast) {
 		body_from = 0;
+		imptoc_alone(l, tocl);
+	}
 	for (i = 0; l->has_mast && i < l->n && st != S_BODY; i++) {
 		t = impline_skip_space(l->lines[i]);
 		if (*t == '\0') {
@@ -686,16 +846,17 @@ imptext_sections(struct legacy *l)
 			st = S_TOC;
 			continue;
 		}
-		if (toc_line(t)) {
+		if (imptoc_line(t)) {
 			if (st != S_TOC)
 				toc_from = i + 1;
 			st = S_TOC;
 			toc_item = 1;
-			msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path, (int)i + 1,
-			    impline_col_of(l->lines[i], t) }, t);
+			if (toc_start == l->n)
+				toc_start = i;
+			imptoc_said(l, tocl, i, t);
 			continue;
 		}
-		if (st == S_TOC && toc_repeats(l, toc_from, i, t)) {
+		if (st == S_TOC && imptoc_repeats(l, toc_from, i, t)) {
 			/* the first title again: text with no blank lines
 			 * (copied from a PDF) starts its body here */
 			body_from = i;
@@ -704,15 +865,26 @@ imptext_sections(struct legacy *l)
 		if (st == S_TOC) {
 			if (toc_item) {
 				/* an item running on */
-				msg(MSG_IMPORT_TOC, &(struct jb_pos){ l->path,
-				    (int)i + 1, impline_col_of(l->lines[i], t) }, t);
+				imptoc_said(l, tocl, i, t);
 				continue;
 			}
 			body_from = i;	/* a kicker before the first title */
 			break;
 		}
+		if (l->date.year != 0 && !l->in_note && !masthead_more(l, t)) {
+			body_from = i;
+			break;
+		}
 		masthead_line(l, t, (int)i + 1);
 	}
+	/* the 目录 goes with the body, as comments before its first title */
+	if (toc_start < body_from)
+		body_from = toc_start;
+	/* a pasted back issue: its body alone says how its lines run */
+	if (l->has_mast && body_from < l->n)
+		impline_linemode(l, body_from);
+	imptoc_keep(l, tocl);
+	free(tocl);
 	untable_footer(l, body_from);
 	/* only a whole back issue, with its masthead, has a 报尾: a
 	 * submission's 印发 or 编辑： is its own text */

@@ -222,9 +222,8 @@ impweb_furniture(struct legacy *l)
 	int		*v;
 	size_t		 i, strong = 0, first = 0;
 	long		 j, k;
-	int		 changed;
-	struct buf	 said = { 0 }, c;
-	const char	*p;
+	int		 changed, col = 1;
+	struct buf	 said = { 0 };
 	char		*t;
 
 	if (l->n == 0)
@@ -253,25 +252,18 @@ impweb_furniture(struct legacy *l)
 		if (!v[i])
 			continue;
 		t = impline_trim(l->lines[i]);
-		if (said.len == 0)
+		if (said.len == 0) {
 			first = i;
-		else
+			col = impline_col_of(l->lines[i], impline_skip_space(l->lines[i]));
+		} else
 			buf_puts(&said, "、");
 		buf_printf(&said, "“%s”", t);
-		memset(&c, 0, sizeof(c));
-		buf_puts(&c, "[//]: # (网页杂项：");
-		for (p = t; *p; p++) {
-			if (*p == '(' || *p == ')' || *p == '\\')
-				buf_puts(&c, "\\");
-			buf_put(&c, p, 1);
-		}
-		buf_puts(&c, ")");
-		free(t);
 		free(l->lines[i]);
-		l->lines[i] = c.data;
+		l->lines[i] = impline_comment("网页杂项", t);
+		free(t);
 	}
 	if (said.len > 0) {
-		struct jb_pos	 pos = { l->path, (int)first + 1, 1 };
+		struct jb_pos	 pos = { l->path, (int)first + 1, col };
 
 		msg(MSG_IMPORT_CHROME, &pos, said.data);
 	}

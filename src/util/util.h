@@ -197,7 +197,7 @@ enum msgid {
 	MSG_FIX_IDEO_SPACE,	/* check --fix: a run of 　 inside a paragraph removed */
 	MSG_IMPORT_ENCODING,	/* import: text converted from GB18030 or UTF-16 */
 	MSG_IMPORT_MOVED,	/* import: a masthead or footer line into front matter */
-	MSG_IMPORT_TOC,		/* import: a typed 目录 line dropped */
+	MSG_IMPORT_TOC,		/* import: a typed 目录 line kept as a comment */
 	MSG_IMPORT_CONVERTED,	/* import: a .doc converted by LibreOffice */
 	MSG_IMPORT_PAGE,	/* import: a page number dropped */
 	MSG_IMPORT_PIC_CONVERTED, /* import: a GIF, BMP, TIFF or WebP picture made PNG */

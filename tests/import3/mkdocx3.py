@@ -23,6 +23,9 @@
 #                 corrupt, a good PNG with WPS's default alt text IMG_256,
 #                 a BMP picture, a GIF whose picture data is broken, a GIF
 #                 that says it is 30000 × 30000 (never decoded)
+#   webp.docx     a WebP picture (3 × 2 green, made by the system's libwebp
+#                 through ctypes) stored as word/media/image1.webp, as WPS
+#                 stores one; not written when libwebp is not there
 import io
 import re
 import struct
@@ -251,6 +254,54 @@ def pics():
     patch(path, fn)
 
 
+def webp_bytes(w, h, rgb):
+    """A lossless WebP of one colour, encoded by libwebp itself, or None."""
+    import ctypes
+    import ctypes.util
+    name = ctypes.util.find_library("webp") or "libwebp.so.7"
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError:
+        return None
+    lib.WebPEncodeLosslessRGB.restype = ctypes.c_size_t
+    lib.WebPEncodeLosslessRGB.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_int,
+                                          ctypes.c_int, ctypes.POINTER(ctypes.c_void_p)]
+    outp = ctypes.c_void_p()
+    n = lib.WebPEncodeLosslessRGB(bytes(rgb) * (w * h), w, h, 3 * w, ctypes.byref(outp))
+    data = ctypes.string_at(outp, n) if n else None
+    if outp:
+        lib.WebPFree(outp)
+    return data
+
+
+def webp():
+    data = webp_bytes(3, 2, (0x22, 0xaa, 0x44))
+    if data is None:
+        return
+    doc = docx.Document()
+    para(doc, "南湖公园新栽的樱花开了", 22, True, None, WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "南湖公园去年冬天新栽的樱花本周陆续开放。")
+    doc.add_picture(io.BytesIO(png(3, 2)))
+    para(doc, "图为湖边的樱花林。")
+    path = out + "/webp.docx"
+    doc.save(path)
+    # the picture's part becomes a .webp of WebP bytes, its relationship
+    # and content type with it, as WPS writes a pasted WebP
+    src = zipfile.ZipFile(path)
+    items = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    src.close()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in items:
+            if name == "word/media/image1.png":
+                name, body = "word/media/image1.webp", data
+            elif name == "word/_rels/document.xml.rels":
+                body = body.replace(b"media/image1.png", b"media/image1.webp")
+            elif name == "[Content_Types].xml":
+                body = body.replace(b"</Types>", b'<Default Extension="webp" '
+                                    b'ContentType="image/webp"/></Types>')
+            z.writestr(name, body)
+
+
 def plain():
     doc = docx.Document()
     for t in ["东岚区志愿者人数增长", "今年东岚区注册志愿者人数比上年增长明显。",
@@ -284,3 +335,4 @@ two()
 decimal()
 notes()
 pics()
+webp()
