@@ -298,6 +298,8 @@ convert_body(struct conv *c, cmark_node *root)
 	}
 	if (arts.n == 0) {
 		pos = c->d->src;
+		if (pos.line > 0 && pos.col == 0)
+			pos.col = 1;	/* where the body starts */
 		msg(MSG_NO_ARTICLES, &pos);
 	}
 	c->d->articles = vec_finish(&arts, c->d->arena, &c->d->narticles);
