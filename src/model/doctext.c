@@ -321,6 +321,18 @@ inlines_warn(struct conv *c, cmark_node *n, size_t *nruns, int warn)
 			rb.soft = 0;
 			run_add(&rb, "", 0, JB_STYLE_BREAK, NULL);
 			break;
+		case CMARK_NODE_IMAGE:
+			/* a paragraph of pictures alone is a figure
+			 * (dpara_images); amid text only the alt text
+			 * stays, which must not pass unsaid */
+			if (warn && ev == CMARK_EVENT_ENTER) {
+				pos = dtext_cpos(c, cur);
+				if (pos.line == 0)
+					pos = dtext_cpos(c, n);
+				msg(MSG_IMAGE_IN_TEXT, &pos,
+				    cmark_node_get_url(cur));
+			}
+			break;
 		case CMARK_NODE_HTML_INLINE:
 			pos = dtext_cpos(c, n);
 			if (warn)

@@ -104,6 +104,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_IMAGE_OUTSIDE] = "图片路径 “%s” 超出本期文件所在目录",
 	[MSG_IMAGE_BAD] = "图片 “%s” 无法读取：%s",
 	[MSG_IMAGE_TOO_BIG] = "图片 “%s” 过大（%s），上限为 %s",
+	[MSG_IMAGE_IN_TEXT] = "图片 “%s” 与文字在同一段，各版只排出它的说明文字；请把图片单独放一段",
 	[MSG_IMAGE_ROW] = "同一段中并排的图片有 %d 张，一行最多 %d 张；请把 “%s” 起的图片另起一段",
 	[MSG_GLYPH_MISSING] = "字体中没有字符 “%s”（U+%04X），请在 fonts/ 中放入含该字的字体",
 	[MSG_FONT_MISSING] = "找不到字体 “%s”（用于%s）",

@@ -213,6 +213,7 @@ enum msgid {
 	MSG_NO_ARTICLES,	/* body has no ## heading */
 	MSG_TEXT_BEFORE_ARTICLE, /* text before the first ## */
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
+	MSG_IMAGE_IN_TEXT,	/* a picture inside a paragraph of text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
 	MSG_LOOSE_LINE,		/* a justified line stretched by over 1 字 */
 	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
