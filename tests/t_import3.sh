@@ -204,7 +204,7 @@ assert set(im.convert(\"RGB\").getdata()) == {(0x22, 0xaa, 0x44)}
 		st=$?
 		check "webp.docx without the WebP loader: a placeholder, a warning naming the package, exit 0" \
 		    '[ $st -eq 0 ] && grep -q "^（此处原有图片 “word/media/image1.webp”，无法印出）$" "$tmp/w/nowebp.md" &&
-		     grep -qx "webp.docx:3:1: 警告：图片 “word/media/image1.webp” 是 WebP 等格式，本机缺少它的解码器（Debian 的 webp-pixbuf-loader），无法印出，已换成一段占位文字，请换成 PNG 或 JPEG 图片后补上" "$tmp/err" &&
+		     grep -qx "webp.docx:3:1: 警告：图片 “word/media/image1.webp” 是 WebP 等格式，本机缺少它的解码器（Debian 的 webp-pixbuf-loader），无法印出，已换成一段占位文字，请备好 PNG 或 JPEG 格式的图片后补上" "$tmp/err" &&
 		     grep -q "图为湖边的樱花林。" "$tmp/w/nowebp.md"' || sed 's/^/# /' "$tmp/err"
 	fi
 else
