@@ -187,7 +187,7 @@ double		 tbrk_narrowest(const double *cost, size_t n,
  */
 enum msgid {
 	MSG_NOTICE,		/* ---- notices ---- */
-	MSG_FIX_HALFWIDTH,	/* check --fix: , ; : ? ! ( ) made full-width */
+	MSG_FIX_HALFWIDTH,	/* check --fix: , . ; : ? ! ( ) made full-width */
 	MSG_FIX_QUOTES,		/* check --fix: straight quotes made curly or corner */
 	MSG_FIX_CJK_SPACE,	/* check --fix: a space between Chinese text removed */
 	MSG_FIX_IDEO_SPACE,	/* check --fix: a run of 　 inside a paragraph removed */
@@ -211,7 +211,7 @@ enum msgid {
 	MSG_IMAGE_NO_ALT,	/* image without alt text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
 	MSG_LOOSE_LINE,		/* a justified line stretched by over 1 字 */
-	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
+	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) in Chinese text (edit/marks.c) */
 	MSG_CHK_UNCLOSED,	/* check: opening quote or bracket never closed */
 	MSG_CHK_UNOPENED,	/* check: closing quote or bracket without opening */
 	MSG_CHK_MISNESTED,	/* check: closing mark does not match the open one */
