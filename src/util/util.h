@@ -88,9 +88,11 @@ void	*vec_finish(struct vec *x, struct arena *a, size_t *n);
  * P*: marks, brackets, quotes, dashes).  zh_han(): a Han character.
  * zh_text(): Chinese text as the half-width-mark rule of check and check
  * --fix has it: Han, CJK marks (not 　), full-width forms, curly quotes,
- * … and —.
+ * … and —.  zh_ems(): the width of UTF-8 string s in 字 as GB/T 9704
+ * counts it, a wide character one, any other half.
  */
 int		 zh_wide(unsigned long c);
+double		 zh_ems(const char *s);
 int		 zh_wide_ambiguous(unsigned long c);
 int		 zh_punct(unsigned long c);
 int		 zh_han(unsigned long c);
