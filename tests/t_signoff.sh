@@ -2,9 +2,11 @@
 # t_signoff.sh -- the 落款 (organ lines over a date line) in the model and every edition.
 #   tests/signoff/NAME.md  beside NAME.tree (jianbao dump), NAME.layout
 #   (jianbao layout --fixed) and NAME.check (jianbao check)
-# then the editions read back: the web page by python3's HTML parser, the
+# then the editions read back, each 落款 where GB/T 9704-2012 7.3.5.2 puts
+# it (want.py): the web page by python3's HTML parser and in Chromium, the
 # print edition by poppler (pdftotext -bbox-layout), the Word edition by
-# python3-docx, the phone image's layout.  With -u, rewrite the golden files.
+# python3-docx and as LibreOffice sets it, the phone image's layout.  With
+# -u, rewrite the golden files.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 SERIES=tests/forms/bulletin.yaml
@@ -33,6 +35,15 @@ check "the 落款 sample builds without a word" '[ ! -s "$tmp/err" ]' || sed 's/
 
 check "web: each 落款 a p.signoff holding its lines as one group, the date 2 字 right of the organ lines" \
 	'python3 $S/web.py "$tmp/o/luokuan.html"'
+# ... and as Chromium sets it, on a desk and on a phone
+if [ -d tests/browser/node_modules/playwright-core ] && [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+	timeout 120 node tests/browser/signoff.mjs "$tmp/o/luokuan.html" 1024 400 >"$tmp/web.tap" 2>&1
+	status=$?
+	sed 's/^/# /' "$tmp/web.tap"
+	check "web in Chromium: each 落款 placed as GB/T 9704 asks, as far as CSS lets it" '[ $status -eq 0 ]'
+else
+	skip "web in Chromium: the 落款's geometry" "no playwright-core (npm ci in tests/browser) or chromium"
+fi
 
 # Print: GB/T 9704-2012 7.3.5.2 (want.py), read back by poppler.
 if command -v pdftotext >/dev/null; then
