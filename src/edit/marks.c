@@ -260,7 +260,7 @@ partner(const struct mtext *m, size_t i)
 			depth += m->v[j].c == '(' ? dir : -dir;
 		if (depth == 0)
 			return j;
-		if (j == 0)
+		if (j == 0 && dir < 0)
 			break;
 	}
 	return NONE;
