@@ -161,12 +161,28 @@ kind(const struct mtext *m, size_t i)
 	return c == ' ' ? K_SPACE : K_OTHER;
 }
 
-/* The text before i, past what the rule reads past; NONE at the start. */
+/*
+ * Read past, as the rule looks for the text beside a mark: what
+ * mtext_protect() says, and the other marks of a run in either width
+ * (brackets aside).  So a repair never changes what its neighbours see,
+ * and one pass of check --fix makes every repair a run of marks needs:
+ * 如下:: takes two, not a pass each.
+ */
+static int
+past(const struct mtext *m, size_t i)
+{
+	gunichar	 c = m->v[i].c;
+
+	return m->v[i].skip || (!m->v[i].keep && c != '(' && c != ')' &&
+	    c != 0xFF08 && c != 0xFF09 && zh_either_width(c));
+}
+
+/* The text before i; NONE at the start. */
 static size_t
 prev(const struct mtext *m, size_t i)
 {
 	while (i-- > 0)
-		if (!m->v[i].skip)
+		if (!past(m, i))
 			return i;
 	return NONE;
 }
@@ -176,7 +192,7 @@ static size_t
 next(const struct mtext *m, size_t i, int blanks)
 {
 	for (i++; i < m->n; i++)
-		if (!m->v[i].skip && !(blanks && kind(m, i) == K_SPACE))
+		if (!past(m, i) && !(blanks && kind(m, i) == K_SPACE))
 			return i;
 	return m->n;
 }
@@ -278,8 +294,8 @@ zh_pair(const struct mtext *m, size_t o, size_t c)
 	int	 digits = 0, other = 0;
 
 	for (j = o + 1; j < c; j++) {
-		if (m->v[j].skip)
-			continue;
+		if (past(m, j))
+			continue;	/* marks inside neither make nor break it */
 		switch (kind(m, j)) {
 		case K_ZH:
 			return 1;
@@ -289,7 +305,8 @@ zh_pair(const struct mtext *m, size_t o, size_t c)
 		case K_SPACE:
 			break;
 		case K_OTHER:
-			other |= !numeric(m->v[j].c);
+			other |= m->v[j].c != '%' && m->v[j].c != '/' &&
+			    m->v[j].c != '-';
 			break;
 		default:			/* Latin, code */
 			other = 1;
@@ -323,12 +340,10 @@ mtext_mark(const struct mtext *m, size_t i)
 		return zh_before(m, i) || zh_after(m, i) ? full : 0;
 	case '?':
 	case '!':
-		/* ![ starts a picture; 真的吗?! is one run of marks */
+		/* ![ starts a picture */
 		if (i + 1 < m->n && m->v[i + 1].c == '[')
 			return 0;
-		for (j = i; is(m, prev(m, j), '?') || is(m, prev(m, j), '!');)
-			j = prev(m, j);
-		return zh_before(m, j) ? full : 0;
+		return zh_before(m, i) ? full : 0;
 	case '.':
 		/* 3.5 and 1.加强 (numbering) keep their point; a number
 		 * ends a sentence only at the paragraph's end: 增长20%. */

@@ -101,6 +101,8 @@ int		 zh_text(unsigned long c);
 /* The full-width form of the half-width mark c (, . ; : ? ! ( ) become
  * ，。；：？！（）), or 0 when c is none of them. */
 unsigned long	 zh_full_width(unsigned long c);
+/* 1 if c is one of those half-width marks or the full-width form of one. */
+int		 zh_either_width(unsigned long c);
 
 /*
  * Line-break classes (typesetting.md §3.1, §3.9).  A line may not start

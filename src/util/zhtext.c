@@ -84,6 +84,17 @@ zh_full_width(unsigned long c)
 	return 0;
 }
 
+int
+zh_either_width(unsigned long c)
+{
+	size_t	 k;
+
+	for (k = 0; k < G_N_ELEMENTS(fullwidth); k++)
+		if (fullwidth[k].half == c || fullwidth[k].full == c)
+			return 1;
+	return 0;
+}
+
 /* ---- line breaks (typesetting.md §3.1, §3.9) ---- */
 
 /* May not start a line (clreq strict level). */
