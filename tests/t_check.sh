@@ -54,3 +54,14 @@ if "$JB" check --series "$SERIES" "$tmp/ign.md" >"$tmp/out" 2>&1 && ! [ -s "$tmp
 else
 	notok "检查忽略 silences an error and its exit status"; sed 's/^/# /' "$tmp/out"
 fi
+
+# check --fix repairs each half-width mark check reports beside digits,
+# Latin letters and at a paragraph's end, leaves numbers, addresses, code
+# and Latin text alone (the golden repaired text), and check then finds
+# none of them.
+cp tests/check/halfwidth-ascii.md "$tmp/marks.md"
+"$JB" check --fix --series "$SERIES" "$tmp/marks.md" >/dev/null 2>"$tmp/err"
+golden "check --fix: half-width marks repaired" tests/check/halfwidth-ascii.fixed "$tmp/marks.md"
+"$JB" check --series "$SERIES" "$tmp/marks.md" >"$tmp/out" 2>&1
+check "check after check --fix: no half-width mark left" \
+    '! grep -q halfwidth-punct "$tmp/out" && [ "$(grep -c "已修正" "$tmp/err")" = "$(grep -c halfwidth-punct tests/check/halfwidth-ascii.expected)" ]'

@@ -2,9 +2,11 @@
 # t_signoff.sh -- the 落款 (organ lines over a date line) in the model and every edition.
 #   tests/signoff/NAME.md  beside NAME.tree (jianbao dump), NAME.layout
 #   (jianbao layout --fixed) and NAME.check (jianbao check)
-# then the editions read back: the web page by python3's HTML parser, the
+# then the editions read back, each 落款 where GB/T 9704-2012 7.3.5.2 puts
+# it (want.py): the web page by python3's HTML parser and in Chromium, the
 # print edition by poppler (pdftotext -bbox-layout), the Word edition by
-# python3-docx, the phone image's layout.  With -u, rewrite the golden files.
+# python3-docx and as LibreOffice sets it, the phone image's layout.  With
+# -u, rewrite the golden files.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 SERIES=tests/forms/bulletin.yaml
@@ -31,28 +33,53 @@ check "three 落款, the lines with a colon and the lone date stay paragraphs" \
 "$JB" build --series $SERIES --out "$tmp/o" $F >"$tmp/err" 2>&1
 check "the 落款 sample builds without a word" '[ ! -s "$tmp/err" ]' || sed 's/^/# /' "$tmp/err"
 
-check "web: each 落款 a right-aligned p.signoff, a line break between its lines" \
+check "web: each 落款 a p.signoff holding its lines as one group, the date 2 字 right of the organ lines" \
 	'python3 $S/web.py "$tmp/o/luokuan.html"'
+# ... and as Chromium sets it, on a desk and on a phone
+if [ -d tests/browser/node_modules/playwright-core ] && [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+	timeout 120 node tests/browser/signoff.mjs "$tmp/o/luokuan.html" 1024 400 >"$tmp/web.tap" 2>&1
+	status=$?
+	sed 's/^/# /' "$tmp/web.tap"
+	check "web in Chromium: each 落款 placed as GB/T 9704 asks, as far as CSS lets it" '[ $status -eq 0 ]'
+else
+	skip "web in Chromium: the 落款's geometry" "no playwright-core (npm ci in tests/browser) or chromium"
+fi
 
-# Print: every line of a 落款 ends 4 characters left of the measure's right
-# edge (GB/T 9704), the date under the organ.
+# Print: GB/T 9704-2012 7.3.5.2 (want.py), read back by poppler.
 if command -v pdftotext >/dev/null; then
 	pdftotext -bbox-layout "$tmp/o/luokuan.pdf" "$tmp/bb.html"
-	check "print: organ and date flush right, 4 characters in, date under organ" \
+	check "print: organ lines at one x, 2 字 in (or the longer date), date 2 字 right of them" \
 		'python3 $S/pdf.py "$tmp/bb.html"'
 else
-	skip "print: organ and date flush right" "no pdftotext (poppler-utils)"
+	skip "print: the 落款's geometry" "no pdftotext (poppler-utils)"
 fi
 
 if "$PY" -c 'import docx' 2>/dev/null; then
 	"$JB" build --docx --series $SERIES --out "$tmp/k" tests/forms/parse/kickers.md >/dev/null 2>&1
-	check "Word: each 落款 a paragraph in the right-aligned style 落款, 4 characters in" \
+	check "Word: each 落款 a paragraph a line in the style 落款, indented as in print" \
 		'"$PY" $S/word.py "$tmp/o/luokuan.docx" "$tmp/k/kickers.docx"'
 else
 	skip "Word: the 落款 style" "no python3-docx"
 fi
 
-check "phone image: the lines of a 落款 end at one x" \
+# The Word edition as LibreOffice sets it: the same geometry, the date on
+# one line (memo, lib.sh: converted once for the same files).
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+	lover="soffice $(dpkg-query -W -f='${Version}' libreoffice-core 2>/dev/null)"
+	export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
+	memo "$tmp/lo" "$lover pdf" '(cd "$tmp/o" &&
+	    soffice -env:UserInstallation="file://$tmp/profile" \
+	    --headless --convert-to pdf --outdir "$tmp/lo" luokuan.docx \
+	    >/dev/null 2>&1)' "$tmp/o/luokuan.docx" tests/docx/fonts.conf
+	unset FONTCONFIG_FILE
+	pdftotext -bbox-layout "$tmp/lo/luokuan.pdf" "$tmp/lobb.html"
+	check "Word by LibreOffice: organ lines at one x, the date 2 字 right of them on one line" \
+		'python3 $S/pdf.py "$tmp/lobb.html" lo'
+else
+	skip "Word by LibreOffice: the 落款's geometry" "no soffice or pdftotext"
+fi
+
+check "phone image: each 落款 placed as in print" \
 	'"$JB" layout --png --series $SERIES $F | python3 $S/phone.py'
 
 [ $fails -eq 0 ]

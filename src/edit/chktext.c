@@ -22,29 +22,25 @@ next_text_line(const struct cfile *f, int ln)
 	return 0;
 }
 
+/* Half-width marks in Chinese text, read from the block's lines as
+ * check --fix reads them (marks.c). */
 static void
 rule_halfwidth(struct cfile *f, const struct block *b)
 {
-	size_t		 i, j, p;
+	struct mtext	 m = { NULL, 0, 0 };
+	size_t		 i;
 	unsigned long	 full;
+	int		 ln;
 
-	for (i = 1; i < b->n; i++) {
-		if ((full = zh_full_width(b->v[i].c)) == 0)
-			continue;
-		/* a line break before ( folds to a space: look past it */
-		for (p = i - 1; p > 0 && b->v[p].synth; p--)
-			;
-		if (!zh_text(b->v[p].c))
-			continue;
-		for (j = i + 1; j < b->n && b->v[j].c == ' '; j++)
-			;
-		/* a sentence may end with the block: 参加. */
-		if (j == b->n ? strchr(".?!", (int)b->v[i].c) == NULL :
-		    !zh_text(b->v[j].c))
-			continue;
-		chkfind_add(f, MSG_CHK_HALFWIDTH, b->v[i].line, b->v[i].col,
-		    chkfind_char(b->v[i].c), chkfind_char((gunichar)full), NULL);
-	}
+	for (ln = b->first; ln <= b->last; ln++)
+		mtext_line(&m, f->src, ln);
+	mtext_protect(&m);
+	for (i = 0; i < m.n; i++)
+		if ((full = mtext_mark(&m, i)) != 0)
+			chkfind_add(f, MSG_CHK_HALFWIDTH, m.v[i].line, m.v[i].col,
+			    chkfind_char(m.v[i].c), chkfind_char((gunichar)full),
+			    NULL);
+	free(m.v);
 }
 
 static const gunichar pairs[][2] = {

@@ -21,8 +21,9 @@ int	 chk_main(const char *series, int nfiles, char **files);
  * the body text outside code spans, code blocks, link targets, URLs and
  * HTML, where no suppression ([//]: # (jianbao: ignore RULE) above a
  * block, 检查忽略 in the front matter) covers the rule:
- *   halfwidth-punct  , ; : ? ! ( ) between Chinese text → ，；：？！（）,
- *                    . between Han characters → 。
+ *   halfwidth-punct  , . ; : ? ! ( ) in Chinese text → ，。；：？！（）,
+ *                    as check reports them (marks.c: beside Chinese text,
+ *                    after a number in it, at a paragraph's end)
  *   straight-quotes  "…" and '…' in Chinese text → “…” ‘…’, or 「…」 『…』
  *                    in a zh-Hant issue, when they pair up in the block
  *   cjk-space        spaces between Chinese characters, or between one

@@ -1,8 +1,10 @@
-/* edit_int.h -- private to edit: the suppression markers check and check --fix share (suppress.c). */
+/* edit_int.h -- private to edit: what check and check --fix share: the suppression markers (suppress.c), the reading of half-width marks (marks.c). */
 #ifndef JIANBAO_EDIT_EDIT_INT_H
 #define JIANBAO_EDIT_EDIT_INT_H
 
 #include <stddef.h>
+
+#include <glib.h>
 
 #include "model/model.h"
 
@@ -51,5 +53,37 @@ void	 sup_end(struct sup *s);
 void	 sup_ignore(struct sup *s, const struct jb_strlist *l);
 int	 sup_silenced(const struct sup *s, const char *rule, int ln);
 void	 sup_clear(struct sup *s);
+
+/*
+ * marks.c: a block's lines as check and check --fix read them for the
+ * half-width mark rule, and the rule.  mtext_line() appends line ln of
+ * t to m (a line feed between two lines); mtext_protect() marks what no
+ * repair may touch (code spans, URLs, link targets, HTML, backslash
+ * escapes) and what the rule reads past (emphasis marks, line breaks, a
+ * link's brackets and target); mtext_mark() is the full-width form of
+ * the half-width mark at i where it stands in Chinese text (如下:,
+ * 今(13)日, 70.1%,比, a Chinese sentence ending in . ? !), else 0 —
+ * never in a number (70.1, 1,000, 10:30), a URL, an e-mail address,
+ * code, Latin text or a numbering (1.), nor (PM2.5) around Latin.
+ * Parentheses go in pairs: both or neither.
+ */
+enum { MK_KEEP = 1, MK_LINK };		/* mch.keep: untouchable; a link target */
+
+struct mch {
+	gunichar	 c;
+	size_t		 off, len;	/* bytes in the text */
+	int		 line, col;
+	int		 keep;		/* MK_KEEP, MK_LINK or 0 */
+	int		 skip;		/* no text of its own for the rule */
+};
+
+struct mtext {
+	struct mch	*v;
+	size_t		 n, cap;
+};
+
+void		 mtext_line(struct mtext *m, const struct src *t, int ln);
+void		 mtext_protect(struct mtext *m);
+unsigned long	 mtext_mark(const struct mtext *m, size_t i);
 
 #endif

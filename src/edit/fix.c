@@ -11,15 +11,6 @@
 
 #include "edit/edit_int.h"
 
-/* One character of a block: where it is, whether a repair may touch it. */
-struct fch {
-	gunichar	 c;
-	size_t		 off;		/* byte offset in the text */
-	size_t		 len;		/* bytes */
-	int		 line, col;
-	int		 keep;		/* code, URL, link target, HTML, escaped */
-};
-
 enum fkind {
 	F_PARA,				/* paragraph, list item, boxed text */
 	F_HEAD				/* heading: punctuation and quotes only */
@@ -39,8 +30,7 @@ struct fixer {
 	const struct jb_strlist *ignore;	/* 检查忽略 */
 	struct sup	  sup;		/* what is silenced where, as for check */
 	int		  box;		/* the block is a > quote */
-	struct fch	 *v;
-	size_t		  n, cap;
+	struct mtext	  m;		/* the block being read */
 	struct edit	 *e;
 	size_t		  ne;
 	int		  quiet;	/* a later pass: warnings said already */
@@ -62,121 +52,17 @@ utf8(gunichar c)
 static int
 silenced(const struct fixer *f, const char *rule)
 {
-	return sup_silenced(&f->sup, rule, f->v[0].line);
+	return sup_silenced(&f->sup, rule, f->m.v[0].line);
 }
 
 /* ---- the characters of a block ---- */
 
-static void
-push(struct fixer *f, gunichar c, size_t off, size_t len, int line, int col,
-    int keep)
-{
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 256;
-		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
-	}
-	f->v[f->n].c = c;
-	f->v[f->n].off = off;
-	f->v[f->n].len = len;
-	f->v[f->n].line = line;
-	f->v[f->n].col = col;
-	f->v[f->n].keep = keep;
-	f->n++;
-}
-
-/*
- * Add line ln of the text, the first of a block when f holds none; a
- * line break joins lines as '\n', untouched.
- */
+/* Add line ln of the text to the block, the first of one when m is empty. */
 static void
 add_line(struct fixer *f, int ln)
 {
-	size_t		 n, base;
-	const char	*s = src_line(f->t, ln, &n), *p, *end = s + n;
-	int		 col = 1;
-
-	sup_line(&f->sup, ln, f->n == 0);
-	base = (size_t)(s - f->t->text);
-	/* the line feed before this line: untouchable, but where an edit
-	 * that stops at it ends */
-	if (f->n > 0)
-		push(f, '\n', base - 1, 1, ln, 0, 1);
-	for (p = s; p < end; p = g_utf8_next_char(p), col++)
-		push(f, g_utf8_get_char(p), base + (size_t)(p - s),
-		    (size_t)(g_utf8_next_char(p) - p), ln, col, 0);
-}
-
-static int
-url_start(const struct fixer *f, size_t i)
-{
-	static const char *const pre[] = { "http://", "https://", "ftp://",
-	    "www.", "mailto:", NULL };
-	size_t	 k, j;
-
-	for (k = 0; pre[k] != NULL; k++) {
-		for (j = 0; pre[k][j] && i + j < f->n &&
-		    f->v[i + j].c == (gunichar)pre[k][j]; j++)
-			;
-		if (pre[k][j] == '\0')
-			return 1;
-	}
-	return 0;
-}
-
-/* Mark what no repair may touch: code spans, URLs, link targets, HTML,
- * backslash escapes. */
-static void
-protect(struct fixer *f)
-{
-	size_t	 i, j, run, k;
-	int	 depth;
-
-	for (i = 0; i < f->n; i++) {
-		if (f->v[i].c == '\\' && i + 1 < f->n && f->v[i + 1].c < 128) {
-			f->v[i].keep = f->v[i + 1].keep = 1;
-			i++;
-		} else if (f->v[i].c == '`') {
-			for (run = 0; i + run < f->n && f->v[i + run].c == '`'; run++)
-				;
-			/* the closing run of as many backticks */
-			for (j = i + run; j < f->n; j++) {
-				for (k = 0; j + k < f->n && f->v[j + k].c == '`'; k++)
-					;
-				if (k == run)
-					break;
-				j += k;
-			}
-			if (j >= f->n) {
-				i += run - 1;
-				continue;
-			}
-			for (k = i; k < j + run; k++)
-				f->v[k].keep = 1;
-			i = j + run - 1;
-		} else if (f->v[i].c == '(' && i > 0 && f->v[i - 1].c == ']') {
-			for (depth = 0, j = i; j < f->n; j++) {
-				f->v[j].keep = 1;
-				if (f->v[j].c == '(')
-					depth++;
-				else if (f->v[j].c == ')' && --depth == 0)
-					break;
-			}
-			i = j;
-		} else if (f->v[i].c == '<' && i + 1 < f->n &&
-		    f->v[i + 1].c < 128 && (g_ascii_isalpha((char)f->v[i + 1].c) ||
-		    f->v[i + 1].c == '/' || f->v[i + 1].c == '!')) {
-			for (j = i; j < f->n && f->v[j].c != '>' &&
-			    f->v[j].c != '\n'; j++)
-				f->v[j].keep = 1;
-			if (j < f->n)
-				f->v[j].keep = 1;
-			i = j;
-		} else if (url_start(f, i)) {
-			for (j = i; j < f->n && f->v[j].c > ' ' && f->v[j].c < 128; j++)
-				f->v[j].keep = 1;
-			i = j - 1;
-		}
-	}
+	sup_line(&f->sup, ln, f->m.n == 0);
+	mtext_line(&f->m, f->t, ln);
 }
 
 /* ---- repairs ---- */
@@ -216,52 +102,22 @@ span(const struct fixer *f, size_t a, size_t b)
 	size_t		 i;
 
 	for (i = a; i < b; i++)
-		buf_put(&s, u, (size_t)g_unichar_to_utf8(f->v[i].c, u));
+		buf_put(&s, u, (size_t)g_unichar_to_utf8(f->m.v[i].c, u));
 	return s.data ? s.data : xstrdup("");
-}
-
-/* Would check report the mark at i: Chinese right before it, and after
- * it past blanks (or the block's end for ? and !)? */
-static int
-between_zh(const struct fixer *f, size_t i)
-{
-	size_t	 j, p;
-	int	 crossed;
-
-	/* a line break between Chinese text vanishes, with the blanks
-	 * before it (a hard break's): look past them */
-	for (p = i, crossed = 0; p > 0; p--) {
-		if (f->v[p - 1].c == '\n')
-			crossed = 1;
-		else if (f->v[p - 1].c != '*' && (!crossed || f->v[p - 1].c != ' '))
-			break;	/* ** marks emphasis, not text */
-	}
-	if (p == 0 || !zh_text(f->v[p - 1].c))
-		return 0;
-	/* a full stop only between Han characters, never in 3.5 or a.b */
-	if (f->v[i].c == '.')
-		return zh_han(f->v[p - 1].c) && i + 1 < f->n &&
-		    zh_han(f->v[i + 1].c);
-	for (j = i + 1; j < f->n && (f->v[j].c == ' ' || f->v[j].c == '\n' ||
-	    f->v[j].c == '*'); j++)
-		;
-	if (j == f->n)
-		return f->v[i].c == '?' || f->v[i].c == '!';
-	return zh_text(f->v[j].c);
 }
 
 /* The mark at i made full-width, with the blanks after it. */
 static void
-fix_mark(struct fixer *f, size_t i)
+fix_mark(struct fixer *f, size_t i, unsigned long full)
 {
 	size_t	 j;
 	char	*to;
 
-	for (j = i + 1; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
+	for (j = i + 1; j < f->m.n && f->m.v[j].c == ' ' && !f->m.v[j].keep; j++)
 		;
-	to = utf8(zh_full_width(f->v[i].c));
-	add_edit(f, f->v[i].off, j < f->n ? f->v[j].off : f->v[j - 1].off +
-	    f->v[j - 1].len, to, MSG_FIX_HALFWIDTH, f->v[i].line, f->v[i].col,
+	to = utf8(full);
+	add_edit(f, f->m.v[i].off, j < f->m.n ? f->m.v[j].off : f->m.v[j - 1].off +
+	    f->m.v[j - 1].len, to, MSG_FIX_HALFWIDTH, f->m.v[i].line, f->m.v[i].col,
 	    span(f, i, j), xstrdup(to));
 	free(to);
 }
@@ -269,33 +125,14 @@ fix_mark(struct fixer *f, size_t i)
 static void
 rule_marks(struct fixer *f)
 {
-	size_t	 i, j;
-	int	 depth;
+	size_t		 i;
+	unsigned long	 full;
 
 	if (silenced(f, "halfwidth-punct"))
 		return;
-	for (i = 0; i < f->n; i++) {
-		if (f->v[i].keep || zh_full_width(f->v[i].c) == 0 || f->v[i].c == ')')
-			continue;
-		if (f->v[i].c != '(') {
-			if (between_zh(f, i))
-				fix_mark(f, i);
-			continue;
-		}
-		/* parentheses in pairs, so none is left half-width */
-		for (depth = 0, j = i; j < f->n; j++) {
-			if (f->v[j].keep)
-				continue;
-			if (f->v[j].c == '(')
-				depth++;
-			else if (f->v[j].c == ')' && --depth == 0)
-				break;
-		}
-		if (j < f->n && (between_zh(f, i) || between_zh(f, j))) {
-			fix_mark(f, i);
-			fix_mark(f, j);
-		}
-	}
+	for (i = 0; i < f->m.n; i++)
+		if ((full = mtext_mark(&f->m, i)) != 0)
+			fix_mark(f, i, full);
 }
 
 /* Straight quotes in pairs: “” and ‘’, or 「」 and 『』 in zh-Hant. */
@@ -310,20 +147,20 @@ rule_quotes(struct fixer *f, const char *path)
 
 	if (silenced(f, "straight-quotes"))
 		return;
-	for (i = 0; i < f->n; i++) {
-		han |= zh_han(f->v[i].c);
-		if (f->v[i].c == '"' && !f->v[i].keep && nq < G_N_ELEMENTS(q))
+	for (i = 0; i < f->m.n; i++) {
+		han |= zh_han(f->m.v[i].c);
+		if (f->m.v[i].c == '"' && !f->m.v[i].keep && nq < G_N_ELEMENTS(q))
 			q[nq++] = i;
 	}
 	if (!han || nq == 0)
 		return;
 	if (nq % 2 != 0) {
-		struct jb_pos	 pos = { path, f->v[q[nq - 1]].line,
-				    f->v[q[nq - 1]].col };
+		struct jb_pos	 pos = { path, f->m.v[q[nq - 1]].line,
+				    f->m.v[q[nq - 1]].col };
 
 		/* reported in its place among the repairs, changing nothing */
 		if (!f->quiet)
-			add_edit(f, f->v[q[nq - 1]].off, f->v[q[nq - 1]].off, NULL,
+			add_edit(f, f->m.v[q[nq - 1]].off, f->m.v[q[nq - 1]].off, NULL,
 			    MSG_CHK_STRAIGHT_QUOTE, pos.line, pos.col, xstrdup("\""),
 			    NULL);
 		return;
@@ -339,24 +176,24 @@ rule_quotes(struct fixer *f, const char *path)
 			char	*o1 = utf8(open1), *c1 = utf8(close1);
 
 			for (i = a + 1; i < b; i++)
-				if (f->v[i].c == '\'' && !f->v[i].keep &&
-				    !(i > 0 && g_unichar_isalpha(f->v[i - 1].c) &&
-				    !zh_han(f->v[i - 1].c) && i + 1 < f->n &&
-				    g_unichar_isalpha(f->v[i + 1].c) &&
-				    !zh_han(f->v[i + 1].c)) && ns < G_N_ELEMENTS(s))
+				if (f->m.v[i].c == '\'' && !f->m.v[i].keep &&
+				    !(i > 0 && g_unichar_isalpha(f->m.v[i - 1].c) &&
+				    !zh_han(f->m.v[i - 1].c) && i + 1 < f->m.n &&
+				    g_unichar_isalpha(f->m.v[i + 1].c) &&
+				    !zh_han(f->m.v[i + 1].c)) && ns < G_N_ELEMENTS(s))
 					s[ns++] = i;
 			for (m = 0; ns % 2 == 0 && m < ns; m++)
-				add_edit(f, f->v[s[m]].off, f->v[s[m]].off + 1,
-				    m % 2 ? c1 : o1, MSG_FIX_QUOTES, f->v[s[m]].line,
-				    f->v[s[m]].col, xstrdup("'"),
+				add_edit(f, f->m.v[s[m]].off, f->m.v[s[m]].off + 1,
+				    m % 2 ? c1 : o1, MSG_FIX_QUOTES, f->m.v[s[m]].line,
+				    f->m.v[s[m]].col, xstrdup("'"),
 				    xstrdup(m % 2 ? c1 : o1));
 			free(o1);
 			free(c1);
 		}
-		add_edit(f, f->v[a].off, f->v[a].off + 1, o, MSG_FIX_QUOTES,
-		    f->v[a].line, f->v[a].col, xstrdup("\""), xstrdup(o));
-		add_edit(f, f->v[b].off, f->v[b].off + 1, c, MSG_FIX_QUOTES,
-		    f->v[b].line, f->v[b].col, xstrdup("\""), xstrdup(c));
+		add_edit(f, f->m.v[a].off, f->m.v[a].off + 1, o, MSG_FIX_QUOTES,
+		    f->m.v[a].line, f->m.v[a].col, xstrdup("\""), xstrdup(o));
+		add_edit(f, f->m.v[b].off, f->m.v[b].off + 1, c, MSG_FIX_QUOTES,
+		    f->m.v[b].line, f->m.v[b].col, xstrdup("\""), xstrdup(c));
 	}
 	free(o);
 	free(c);
@@ -378,11 +215,11 @@ lead_blank(const struct fixer *f, size_t i)
 {
 	size_t	 s = 0;
 
-	while (s < f->n && (f->v[s].c == '*' || f->v[s].c == ' '))
+	while (s < f->m.n && (f->m.v[s].c == '*' || f->m.v[s].c == ' '))
 		s++;
-	return i == s + 3 && ((f->v[s].c == 0x672C && f->v[s + 1].c == 0x62A5 &&
-	    f->v[s + 2].c == 0x8BAF) || (f->v[s].c == 0x672C &&
-	    f->v[s + 1].c == 0x5831 && f->v[s + 2].c == 0x8A0A));
+	return i == s + 3 && ((f->m.v[s].c == 0x672C && f->m.v[s + 1].c == 0x62A5 &&
+	    f->m.v[s + 2].c == 0x8BAF) || (f->m.v[s].c == 0x672C &&
+	    f->m.v[s + 1].c == 0x5831 && f->m.v[s + 2].c == 0x8A0A));
 }
 
 /*
@@ -398,33 +235,33 @@ rule_spaces(struct fixer *f)
 
 	if (silenced(f, "cjk-space"))
 		return;
-	for (i = 0; i < f->n; i++) {
-		if (f->v[i].c == 0xFF08)
+	for (i = 0; i < f->m.n; i++) {
+		if (f->m.v[i].c == 0xFF08)
 			paren++;
-		else if (f->v[i].c == 0xFF09 && paren > 0)
+		else if (f->m.v[i].c == 0xFF09 && paren > 0)
 			paren--;
-		if (f->v[i].c != ' ' || f->v[i].keep || i == 0 || lead_blank(f, i))
+		if (f->m.v[i].c != ' ' || f->m.v[i].keep || i == 0 || lead_blank(f, i))
 			continue;
-		for (j = i; j < f->n && f->v[j].c == ' ' && !f->v[j].keep; j++)
+		for (j = i; j < f->m.n && f->m.v[j].c == ' ' && !f->m.v[j].keep; j++)
 			;
-		if (j == f->n) {
+		if (j == f->m.n) {
 			i = j;
 			continue;
 		}
 		/* the text on either side, past ** and ` as check reads it */
-		for (k = i; k > 0 && (f->v[k - 1].c == '*' || f->v[k - 1].c == '`'); k--)
+		for (k = i; k > 0 && (f->m.v[k - 1].c == '*' || f->m.v[k - 1].c == '`'); k--)
 			;
-		a = k > 0 ? f->v[k - 1].c : 0;
-		for (k = j; k < f->n && (f->v[k].c == '*' || f->v[k].c == '`'); k++)
+		a = k > 0 ? f->m.v[k - 1].c : 0;
+		for (k = j; k < f->m.n && (f->m.v[k].c == '*' || f->m.v[k].c == '`'); k++)
 			;
-		b = k < f->n ? f->v[k].c : 0;
+		b = k < f->m.n ? f->m.v[k].c : 0;
 		/* between Han characters outside （…）, as cjk-space has it,
 		 * or beside a full-width mark, where it is never printed */
 		han = zh_han(a) && zh_han(b) && paren == 0;
 		if (han || dtext_space_vanishes(a, b))
-			add_edit(f, f->v[i].off, f->v[j].off, "", MSG_FIX_CJK_SPACE,
-			    f->v[i].line, f->v[i].col, span(f, i - 1, j + 1),
-			    pair(f->v[i - 1].c, f->v[j].c));
+			add_edit(f, f->m.v[i].off, f->m.v[j].off, "", MSG_FIX_CJK_SPACE,
+			    f->m.v[i].line, f->m.v[i].col, span(f, i - 1, j + 1),
+			    pair(f->m.v[i - 1].c, f->m.v[j].c));
 		i = j - 1;
 	}
 }
@@ -437,14 +274,14 @@ rule_ideo(struct fixer *f)
 
 	if (silenced(f, "fullwidth-space"))
 		return;
-	for (i = 0; i < f->n; i++) {
-		if (f->v[i].c != 0x3000 || f->v[i].keep)
+	for (i = 0; i < f->m.n; i++) {
+		if (f->m.v[i].c != 0x3000 || f->m.v[i].keep)
 			continue;
-		for (j = i; j < f->n && f->v[j].c == 0x3000; j++)
+		for (j = i; j < f->m.n && f->m.v[j].c == 0x3000; j++)
 			;
 		if (j - i >= 2)
-			add_edit(f, f->v[i].off, f->v[j - 1].off + f->v[j - 1].len,
-			    "", MSG_FIX_IDEO_SPACE, f->v[i].line, f->v[i].col,
+			add_edit(f, f->m.v[i].off, f->m.v[j - 1].off + f->m.v[j - 1].len,
+			    "", MSG_FIX_IDEO_SPACE, f->m.v[i].line, f->m.v[i].col,
 			    span(f, i, j), xstrdup(""));
 		i = j - 1;
 	}
@@ -453,8 +290,8 @@ rule_ideo(struct fixer *f)
 static void
 block_done(struct fixer *f, enum fkind k, const char *path)
 {
-	if (f->n > 0) {
-		protect(f);
+	if (f->m.n > 0) {
+		mtext_protect(&f->m);
 		rule_marks(f);
 		rule_quotes(f, path);
 		if (k == F_PARA) {
@@ -462,7 +299,7 @@ block_done(struct fixer *f, enum fkind k, const char *path)
 			rule_ideo(f);
 		}
 	}
-	f->n = 0;
+	f->m.n = 0;
 	f->box = 0;
 }
 
@@ -640,7 +477,7 @@ fix_file(const char *path, const struct jb_series *s, int dry)
 	rc = 0;
 out:
 	free_edits(&f);
-	free(f.v);
+	free(f.m.v);
 	sup_clear(&f.sup);
 	buf_free(&text);
 	doc_free(d);

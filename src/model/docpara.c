@@ -105,6 +105,16 @@ doc_is_signoff(const char *const *line, size_t n)
 	return 1;
 }
 
+double
+doc_signoff_start(double organ, double date)
+{
+	/* Longer by more than a measurement's rounding: 2026年3月2日 and
+	 * 云岭市文明办 are both 6 字 wide. */
+	if (date > organ + 0.01)
+		return date + 4;
+	return organ + 2;
+}
+
 /*
  * A 落款: a paragraph of plain text whose lines (hard or soft breaks) are
  * one to three organ lines then a date line, such as 云岭市文明办\ over

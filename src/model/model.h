@@ -605,6 +605,18 @@ int	 doc_is_date_line(const char *s);
  */
 int	 doc_is_signoff(const char *const *line, size_t n);
 
+/*
+ * Where a 落款 stands (GB/T 9704-2012 7.3.5.2, a document without a
+ * seal): the organ lines start together, each on a line of its own, and
+ * the date starts 2 字 right of them on the line below; the widest organ
+ * line ends 2 字 from the right edge, unless the date is longer than it:
+ * then the date ends 2 字 from the edge and the organ lines move left with
+ * it.  Given the widths of the widest organ line and of the date in 字
+ * (of the body size), returns how far from the right edge of the measure
+ * the organ lines start, in 字; every edition places a 落款 by it.
+ */
+double	 doc_signoff_start(double organ, double date);
+
 /* Parse "YYYY-MM-DD" strictly (real calendar dates only); 0 or -1. */
 int	 fm_parse_date(const char *s, struct jb_date *out);
 

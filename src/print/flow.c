@@ -220,6 +220,13 @@ flow_line(struct lb *lb, struct row *r, struct para *p, const struct line *ln,
 size_t
 flow_para(struct lb *lb, struct para *p, const struct flow *f)
 {
+	shape_para(lb, p);
+	return flow_shaped(lb, p, f);
+}
+
+size_t
+flow_shaped(struct lb *lb, struct para *p, const struct flow *f)
+{
 	struct line	*ln;
 	struct row	*r;
 	size_t		 nl, i;
@@ -228,7 +235,6 @@ flow_para(struct lb *lb, struct para *p, const struct flow *f)
 
 	p->orphans = !f->nobreak || f->orphans;
 	p->loose = f->al == AL_JUSTIFY && !f->balance;
-	shape_para(lb, p);
 	nl = f->balance ? lbrk_title(lb, p, f->w, &ln) : 0;
 	if (nl == 0)
 		nl = lbrk_para(lb, p, f->w, f->ind1, f->ind2, &ln);

@@ -218,7 +218,7 @@ void	 lbrk_close(struct lb *lb);
  * cell.  flow_line() sets line ln of p into r at x0 in a measure of w,
  * baseline y: compressed, justified or aligned by al.  flow_para()
  * shapes, breaks and sets p by f into one row per line and returns the
- * number of lines.
+ * number of lines; flow_shaped() the same for p shaped already.
  */
 struct row	*flow_row(struct lb *lb);
 void		 flow_blank(struct lb *lb);
@@ -228,6 +228,7 @@ void		 flow_line(struct lb *lb, struct row *r, struct para *p,
 		    const struct line *ln, double x0, double w, enum align al,
 		    double y);
 size_t		 flow_para(struct lb *lb, struct para *p, const struct flow *f);
+size_t		 flow_shaped(struct lb *lb, struct para *p, const struct flow *f);
 
 /*
  * place.c: what the parts, tables and pages put on the page model.

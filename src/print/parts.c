@@ -1,5 +1,6 @@
 /* parts.c -- the parts of a bulletin as rows: 报头, 编者按, 本期要目, the articles and their blocks, 报尾. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
@@ -201,6 +202,58 @@ set_row(struct lb *lb, const struct jb_block *b, int box, double inset)
 		set_credit(lb, b, box, inset);
 }
 
+/* The width of p's text as set on one line. */
+static double
+set_width(const struct para *p)
+{
+	double	*a = xmalloc((p->nch + 1) * sizeof(*a));
+	double	*sh = xmalloc((p->nch + 1) * sizeof(*sh));
+	double	 w = shape_width(p, 0, p->nch, 1, a, sh);
+
+	free(a);
+	free(sh);
+	return w;
+}
+
+/*
+ * A 落款, a blank line above it: each line set flush left from where
+ * doc_signoff_start() puts the organ lines for their widths as set, the
+ * date 2 字 further right.  Organ and date stay on one page, and never on
+ * a page of their own: the line before them is kept with them too.
+ */
+static void
+set_signoff(struct lb *lb, const struct jb_block *b, struct flow *f)
+{
+	size_t		 n = (b->nruns + 1) / 2, i, first;
+	struct para	*p = xcalloc(n, sizeof(*p));
+	double		 organ = 0, date = 0, x;
+
+	for (i = 0; i < n; i++) {
+		shape_init(&p[i], &b->pos);
+		place_runs(&p[i], &b->runs[2 * i], 1, JB_ROLE_FANGSONG,
+		    LAY_BODY, 0);
+		shape_para(lb, &p[i]);
+		if (i + 1 < n)
+			organ = fmax(organ, set_width(&p[i]));
+		else
+			date = set_width(&p[i]);
+	}
+	x = f->w - doc_signoff_start(organ / LAY_BODY, date / LAY_BODY) *
+	    LAY_BODY;
+	first = lb->nrows > 0 ? lb->nrows - 1 : 0;
+	flow_blank(lb);
+	f->al = AL_LEFT;
+	f->nobreak = 1;
+	for (i = 0; i < n; i++) {
+		f->ind1 = f->ind2 = fmax(0, x + (i + 1 < n ? 0 : 2 * LAY_BODY));
+		flow_shaped(lb, &p[i], f);
+		shape_clear(&p[i]);
+	}
+	for (i = first; i + 1 < lb->nrows; i++)
+		lb->rows[i].keep = 1;
+	free(p);
+}
+
 static void
 set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 {
@@ -237,20 +290,7 @@ set_block(struct lb *lb, const struct jb_block *b, int box, double inset)
 		flow_para(lb, &p, &f);
 		break;
 	case JB_BLOCK_SIGNOFF:
-		/* GB/T 9704: organ over date, flush right 4 characters in,
-		 * a blank line above. */
-		place_runs(&p, b->runs, b->nruns, JB_ROLE_FANGSONG, LAY_BODY, 0);
-		f.ind1 = 0;
-		f.w -= 4 * LAY_BODY;
-		f.al = AL_RIGHT;
-		f.nobreak = 1;
-		/* Organ and date on one page, and never a page holding only
-		 * the 落款: the line before it is kept with it too. */
-		first = lb->nrows > 0 ? lb->nrows - 1 : 0;
-		flow_blank(lb);
-		flow_para(lb, &p, &f);
-		for (i = first; i + 1 < lb->nrows; i++)
-			lb->rows[i].keep = 1;
+		set_signoff(lb, b, &f);
 		break;
 	case JB_BLOCK_ITEM:
 		shape_add(&p, "★", JB_ROLE_FANGSONG, LAY_BODY, BLACK, 0, 1);

@@ -35,7 +35,7 @@ static const char *const msgtab[MSG__MAX] = {
 	[MSG_IMAGE_NO_ALT] = "图片 “%s” 缺少替代文字",
 	[MSG_ORPHAN_CHAR] = "段落末行只有一个字 “%s”，无法通过重排避免",
 	[MSG_LOOSE_LINE] = "一行的字距拉开超过一字 “%s”，挤压标点或移动一字都无法避免",
-	[MSG_CHK_HALFWIDTH] = "中文之间用了半角标点 “%s”，应为 “%s”",
+	[MSG_CHK_HALFWIDTH] = "中文里用了半角标点 “%s”，应为 “%s”",
 	/* the subjects are quotation marks themselves: not quoted again */
 	[MSG_CHK_UNCLOSED] = "标点 %s 没有配对的 %s",
 	[MSG_CHK_UNOPENED] = "标点 %s 前面没有配对的 %s",

@@ -88,9 +88,11 @@ void	*vec_finish(struct vec *x, struct arena *a, size_t *n);
  * P*: marks, brackets, quotes, dashes).  zh_han(): a Han character.
  * zh_text(): Chinese text as the half-width-mark rule of check and check
  * --fix has it: Han, CJK marks (not 　), full-width forms, curly quotes,
- * … and —.
+ * … and —.  zh_ems(): the width of UTF-8 string s in 字 as GB/T 9704
+ * counts it, a wide character one, any other half.
  */
 int		 zh_wide(unsigned long c);
+double		 zh_ems(const char *s);
 int		 zh_wide_ambiguous(unsigned long c);
 int		 zh_punct(unsigned long c);
 int		 zh_han(unsigned long c);
@@ -99,6 +101,8 @@ int		 zh_text(unsigned long c);
 /* The full-width form of the half-width mark c (, . ; : ? ! ( ) become
  * ，。；：？！（）), or 0 when c is none of them. */
 unsigned long	 zh_full_width(unsigned long c);
+/* 1 if c is one of those half-width marks or the full-width form of one. */
+int		 zh_either_width(unsigned long c);
 
 /*
  * Line-break classes (typesetting.md §3.1, §3.9).  A line may not start
@@ -191,7 +195,7 @@ double		 tbrk_narrowest(const double *cost, size_t n,
  */
 enum msgid {
 	MSG_NOTICE,		/* ---- notices ---- */
-	MSG_FIX_HALFWIDTH,	/* check --fix: , ; : ? ! ( ) made full-width */
+	MSG_FIX_HALFWIDTH,	/* check --fix: , . ; : ? ! ( ) made full-width */
 	MSG_FIX_QUOTES,		/* check --fix: straight quotes made curly or corner */
 	MSG_FIX_CJK_SPACE,	/* check --fix: a space between Chinese text removed */
 	MSG_FIX_IDEO_SPACE,	/* check --fix: a run of 　 inside a paragraph removed */
@@ -216,7 +220,7 @@ enum msgid {
 	MSG_IMAGE_IN_TEXT,	/* a picture inside a paragraph of text */
 	MSG_ORPHAN_CHAR,	/* lone character on a paragraph's last line */
 	MSG_LOOSE_LINE,		/* a justified line stretched by over 1 字 */
-	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) between Chinese characters */
+	MSG_CHK_HALFWIDTH,	/* check: , . ; : ? ! ( ) in Chinese text (edit/marks.c) */
 	MSG_CHK_UNCLOSED,	/* check: opening quote or bracket never closed */
 	MSG_CHK_UNOPENED,	/* check: closing quote or bracket without opening */
 	MSG_CHK_MISNESTED,	/* check: closing mark does not match the open one */

@@ -15,6 +15,16 @@ zh_wide(unsigned long c)
 	return g_unichar_iswide((gunichar)c) || (c >= 0xFF61 && c <= 0xFFDC);
 }
 
+double
+zh_ems(const char *s)
+{
+	double	 n = 0;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s))
+		n += zh_wide(g_utf8_get_char(s)) ? 1 : 0.5;
+	return n;
+}
+
 int
 zh_wide_ambiguous(unsigned long c)
 {
@@ -71,6 +81,17 @@ zh_full_width(unsigned long c)
 	for (k = 0; k < G_N_ELEMENTS(fullwidth); k++)
 		if (fullwidth[k].half == c)
 			return fullwidth[k].full;
+	return 0;
+}
+
+int
+zh_either_width(unsigned long c)
+{
+	size_t	 k;
+
+	for (k = 0; k < G_N_ELEMENTS(fullwidth); k++)
+		if (fullwidth[k].half == c || fullwidth[k].full == c)
+			return 1;
 	return 0;
 }
 

@@ -340,6 +340,34 @@ table(xmlNodePtr parent, const struct jb_table *t)
 	endblock(wrap);
 }
 
+/*
+ * A 落款: a paragraph holding its lines as one group, which style.css
+ * sets flush right 2 字 in, the organ lines flush left in it and the
+ * date 2 字 right of them, its margin reaching out of the group by as
+ * much.  Where doc_signoff_start(), counting in 字, has the date longer
+ * than the organ lines, the group is marked date-longer and the date
+ * ends 2 字 in instead.
+ */
+static void
+signoff(xmlNodePtr parent, const struct jb_block *b)
+{
+	size_t		 n = (b->nruns + 1) / 2, i;
+	double		 organ = 0, date = zh_ems(b->runs[2 * (n - 1)].text);
+	xmlNodePtr	 p, g;
+
+	for (i = 0; i + 1 < n; i++)
+		if (zh_ems(b->runs[2 * i].text) > organ)
+			organ = zh_ems(b->runs[2 * i].text);
+	p = htmlio_block(parent, "p", "signoff");
+	g = htmlio_span(p, "span", doc_signoff_start(organ, date) > organ + 2 ?
+	    "signoff-lines date-longer" : "signoff-lines", NULL);
+	for (i = 0; i + 1 < n; i++) {
+		htmlio_text(g, b->runs[2 * i].text);
+		xmlNewChild(g, NULL, BAD_CAST "br", NULL);
+	}
+	htmlio_span(g, "span", "signoff-date", b->runs[2 * (n - 1)].text);
+}
+
 static void
 blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 {
@@ -368,8 +396,7 @@ blocks(xmlNodePtr parent, const struct jb_block *b, size_t n)
 			runs(el, b->runs, b->nruns, 0);
 			break;
 		case JB_BLOCK_SIGNOFF:
-			el = htmlio_block(parent, "p", "signoff");
-			runs(el, b->runs, b->nruns, 0);
+			signoff(parent, b);
 			break;
 		case JB_BLOCK_IMAGE:
 			image(parent, b);

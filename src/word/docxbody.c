@@ -248,6 +248,41 @@ title(struct docx_body *b, const struct jb_article *art, unsigned keep)
 
 static int	 block(struct docx_body *, const struct jb_block *, unsigned);
 
+/*
+ * A 落款, a blank line above it: each line a paragraph in the style 落款
+ * (flush left), indented to where doc_signoff_start() puts the organ
+ * lines for the widths Word gives them, the date 2 字 further right; all
+ * kept with the paragraph before, as in print.  Each may reach into the
+ * right margin: LibreOffice sets a date wider than Word (a blank beside
+ * each digit), and a date flush with the measure would wrap.
+ */
+static void
+signoff(struct docx_body *b, const struct jb_block *blk, unsigned flags)
+{
+	size_t	 n = (blk->nruns + 1) / 2, i;
+	double	 organ = 0, date = docx_ems(blk->runs[2 * (n - 1)].text);
+	int	 measure = DOCX_MM(SPEC_MEASURE), x;
+
+	if (flags & PK_BOX)
+		measure -= 2 * DOCX_CELL;
+	for (i = 0; i + 1 < n; i++)
+		if (docx_ems(blk->runs[2 * i].text) > organ)
+			organ = docx_ems(blk->runs[2 * i].text);
+	x = measure - (int)(doc_signoff_start(organ, date) * DOCX_CELL + 0.5);
+	docx_blank(b);
+	if (b->holding)
+		b->hflags |= PK_KEEP;
+	for (i = 0; i < n; i++) {
+		b->left = x + (i + 1 < n ? 0 : 2 * DOCX_CELL);
+		if (b->left < 0)
+			b->left = 0;
+		docx_para_start(b, DS_SIGNOFF, flags | PK_REACH |
+		    (i + 1 < n ? PK_KEEP : 0));
+		docx_run_text(b, DS__MAX, blk->runs[2 * i].text);
+		docx_para_end(b);
+	}
+}
+
 /* A box: its paragraphs framed, a blank line before and after it. */
 static int
 box(struct docx_body *b, const struct jb_block *blk)
@@ -295,9 +330,7 @@ block(struct docx_body *b, const struct jb_block *blk, unsigned flags)
 		docx_para_end(b);
 		break;
 	case JB_BLOCK_SIGNOFF:
-		docx_para_start(b, DS_SIGNOFF, flags);
-		docx_runs(b, blk->runs, blk->nruns, 0);
-		docx_para_end(b);
+		signoff(b, blk, flags);
 		break;
 	case JB_BLOCK_ITEM:
 		docx_para_start(b, DS_BRIEF, flags);

@@ -68,7 +68,7 @@ docx_blank(struct docx_body *b)
  */
 void
 docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
-    int after, const char *jc, int sect)
+    int after, int left, const char *jc, int sect)
 {
 	char	 v[2][16];
 
@@ -87,8 +87,14 @@ docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags, int before,
 		    NULL);
 	}
 	if ((flags & PK_BOX) && st != DS_BOX) {
-		snprintf(v[0], sizeof(v[0]), "%d", DOCX_CELL);
-		docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[0], NULL);
+		snprintf(v[0], sizeof(v[0]), "%d", DOCX_CELL + left);
+		snprintf(v[1], sizeof(v[1]), "%d", DOCX_CELL);
+		docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[1], NULL);
+	} else if (left > 0 || (flags & PK_REACH)) {
+		snprintf(v[0], sizeof(v[0]), "%d", left);
+		snprintf(v[1], sizeof(v[1]), "%d", flags & PK_REACH ?
+		    -2 * DOCX_CELL : 0);
+		docx_empty(w, "w:ind", "w:left", v[0], "w:right", v[1], NULL);
 	}
 	if (jc != NULL)
 		docx_val(w, "w:jc", jc);
@@ -106,7 +112,8 @@ docx_release(struct docx_body *b, int after)
 		return;
 	xmlTextWriterFlush(b->held);
 	docx_start(b->out, "w:p", NULL);
-	docx_ppr(b->out, b->hst, b->hflags, b->hbefore, after, NULL, b->hsect);
+	docx_ppr(b->out, b->hst, b->hflags, b->hbefore, after, b->hleft, NULL,
+	    b->hsect);
 	b->hsect = 0;
 	xmlTextWriterWriteRaw(b->out, xmlBufferContent(b->heldbuf));
 	docx_end(b->out);
@@ -123,9 +130,12 @@ docx_release(struct docx_body *b, int after)
 void
 docx_para_start(struct docx_body *b, enum docx_style st, unsigned flags)
 {
+	int	 left = b->left;
+
+	b->left = 0;
 	if (b->held == NULL || b->direct) {
 		docx_start(b->out, "w:p", NULL);
-		docx_ppr(b->out, st, flags, 0, 0, b->jc, 0);
+		docx_ppr(b->out, st, flags, 0, 0, left, b->jc, 0);
 		return;
 	}
 	if (b->holding)
@@ -136,6 +146,7 @@ docx_para_start(struct docx_body *b, enum docx_style st, unsigned flags)
 	b->holding = 1;
 	b->hst = st;
 	b->hflags = flags;
+	b->hleft = left;
 	b->w = b->held;
 }
 

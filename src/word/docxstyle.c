@@ -65,8 +65,9 @@ static const struct sdef styles[DS__MAX] = {
 	    "both", 0, 0, IND2, 0, DOCX_PITCH, 1, 5 },
 	[DS_BYLINE] = { "Byline", "作者署名", 0, JB_ROLE_KAITI, 16, BODY_SP,
 	    "right", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
+	/* indented line by line to where GB/T 9704 puts it (docxbody.c) */
 	[DS_SIGNOFF] = { "Signoff", "落款", 0, JB_ROLE_FANGSONG, 16, BODY_SP,
-	    "right", 0, 4 * DOCX_CELL, 0, 0, DOCX_PITCH, 0, 0 },
+	    "left", 0, 0, 0, 0, DOCX_PITCH, 0, 0 },
 	[DS_PICTURE] = { "Picture", "图片", 0, JB_ROLE_FANGSONG, 16, 0,
 	    "center", 0, 0, 0, 0, 0, 0, 0 },
 	[DS_CAPTION] = { "PictureCaption", "图片说明", 0, JB_ROLE_KAITI, 16,
@@ -159,7 +160,7 @@ style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 {
 	const struct sdef	*sd = &styles[s];
 	int			 line = sd->line;
-	char			 v[4][16];
+	char			 v[3][16];
 
 	/* Cells are set at 1.45 em, off the grid, as in print. */
 	if (s == DS_TABLE_HEAD || s == DS_TABLE_CELL)
@@ -209,9 +210,7 @@ style_ppr(xmlTextWriterPtr w, const struct docx_pkg *p, enum docx_style s)
 		docx_val(w, "w:snapToGrid", "0");
 	if (line > 0) {
 		snprintf(v[0], 16, "%d", line);
-		/* a blank line above a 落款, as in print */
-		snprintf(v[3], 16, "%d", s == DS_SIGNOFF ? line : 0);
-		docx_empty(w, "w:spacing", "w:before", v[3], "w:after", "0",
+		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",
 		    "w:line", v[0], "w:lineRule", "exact", NULL);
 	} else
 		docx_empty(w, "w:spacing", "w:before", "0", "w:after", "0",

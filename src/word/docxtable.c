@@ -486,7 +486,7 @@ docx_table(struct docx_body *b, const struct jb_block *blk, int after_table)
 	if (turn) {
 		/* The paragraph that ends the turned section. */
 		docx_start(b->out, "w:p", NULL);
-		docx_ppr(b->out, DS_TABLE_CELL, 0, 0, 0, NULL,
+		docx_ppr(b->out, DS_TABLE_CELL, 0, 0, 0, 0, NULL,
 		    2 | DOCX_DRAFT(b->p));
 		docx_end(b->out);
 	}

@@ -183,6 +183,8 @@ struct docx_body {
 	enum docx_style		 hst;		/* its style */
 	unsigned		 hflags;
 	int			 hbefore;	/* its space before, twips */
+	int			 hleft;		/* its left indent, twips; 0: the style's */
+	int			 left;		/* the next paragraph's left indent */
 	int			 direct;	/* in a table: paragraphs are written at once */
 	const char		*jc;		/* a table cell's own alignment, or NULL */
 	int			 after_table;	/* the block before was a table */
@@ -197,17 +199,22 @@ struct docx_body {
 #define PK_KEEP		0x01	/* keep with the next paragraph */
 #define PK_BOX		0x02	/* inside a box: framed, 1 字 in on each side */
 #define PK_LINES	0x04	/* keep the paragraph's lines on one page */
+#define PK_REACH	0x08	/* may reach 2 字 into the right margin: a
+				   落款's line, which must not wrap where an
+				   application sets it a little wider */
 
 /*
  * docxpara.c, the paragraphs and runs.  docx_em_of() is the width of
  * character c in em (1 for a wide one, Times New Roman's advance for
  * the rest), docx_ems() that of string s.
  * docx_blank() asks for a blank line before the next paragraph.
- * docx_ppr() writes the paragraph properties beyond style st's (sect 1:
+ * docx_ppr() writes the paragraph properties beyond style st's (left:
+ * a left indent in twips, 0 the style's; sect 1:
  * the paragraph ends a section of portrait pages, 2: of landscape ones,
  * either with DOCX_SECT_DRAFT: its pages have the draft's header).
  * docx_release() writes the held paragraph with after twips after it.
- * docx_para_start() starts a paragraph of style st, held in the flow,
+ * docx_para_start() starts a paragraph of style st (indented by b->left
+ * when that is set, which it then clears), held in the flow,
  * written at once in a table (b->direct) or the 报尾; docx_para_end()
  * ends it.  docx_run_text() writes a run in character style cs (DS__MAX:
  * the paragraph's); docx_run_break() a line break, docx_run_tab() a tab,
@@ -223,7 +230,7 @@ double	 docx_em_of(unsigned long c);
 double	 docx_ems(const char *s);
 void	 docx_blank(struct docx_body *b);
 void	 docx_ppr(xmlTextWriterPtr w, enum docx_style st, unsigned flags,
-	    int before, int after, const char *jc, int sect);
+	    int before, int after, int left, const char *jc, int sect);
 void	 docx_release(struct docx_body *b, int after);
 void	 docx_para_start(struct docx_body *b, enum docx_style st,
 	    unsigned flags);
