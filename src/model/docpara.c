@@ -108,9 +108,15 @@ doc_is_signoff(const char *const *line, size_t n)
 double
 doc_signoff_start(double organ, double date)
 {
-	/* Longer by more than a measurement's rounding: 2026年3月2日 and
-	 * 云岭市文明办 are both 6 字 wide. */
-	if (date > organ + 0.01)
+	/*
+	 * The organ 右空二字 and the date 2 字 right of its start, unless
+	 * the date would then end nearer the edge than 2 字: 7.3.5.2 wants
+	 * the date 右空二字 whenever it outgrows the organ, and a date flush
+	 * with the edge (2026年3月2日 under 云岭市文明办, both 6 字 wide)
+	 * reads as a setting error.  Then the date keeps its 2 字 and the
+	 * organ lines move left.  0.01: a measurement's rounding.
+	 */
+	if (date + 4 > organ + 2 + 0.01)
 		return date + 4;
 	return organ + 2;
 }

@@ -344,9 +344,9 @@ table(xmlNodePtr parent, const struct jb_table *t)
  * A 落款: a paragraph holding its lines as one group, which style.css
  * sets flush right 2 字 in, the organ lines flush left in it and the
  * date 2 字 right of them, its margin reaching out of the group by as
- * much.  Where doc_signoff_start(), counting in 字, has the date longer
- * than the organ lines, the group is marked date-longer and the date
- * ends 2 字 in instead.
+ * much.  Where doc_signoff_start(), counting in 字, moves the organ lines
+ * left so that the date keeps 2 字 from the edge, the group is marked
+ * date-longer and the date ends 2 字 in instead.
  */
 static void
 signoff(xmlNodePtr parent, const struct jb_block *b)

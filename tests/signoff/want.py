@@ -5,10 +5,11 @@ WANT = [["云岭市文明办", "2026年3月2日"],
 
 # The blank right of each 落款's widest organ line and right of its date,
 # in 字 of the body size.  The organ line ends 2 字 in and the date starts
-# 2 字 right of it: 6 字 of organ over a 6-字 date (digits are half a 字)
-# leaves the date ending at the edge; a date longer than the organ ends
-# 2 字 in, and the organ lines move left with it (9 + 4 - 6 = 7).
-SPACE = [(2, 0), (7, 2), (2, 0)]
+# 2 字 right of it, but the date never ends nearer the edge than 2 字: when
+# it would (6 字 of organ over a 6-字 date, digits being half a 字, or a
+# date longer than the organ) it ends 2 字 in and the organ lines move left
+# with it (6 + 4 - 6 = 4; 9 + 4 - 6 = 7).
+SPACE = [(4, 2), (7, 2), (4, 2)]
 
 
 def ems(s):

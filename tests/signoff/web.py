@@ -1,4 +1,4 @@
-# web.py PAGE -- exit 0 when each 落款 of luokuan.md is a p.signoff holding one span.signoff-lines (marked date-longer where the date is longer than the organ lines), lines parted by <br>, the date in span.signoff-date; and the page's CSS sets the group flush right 2 字 in, the organ lines flush left in it, the date 2 字 right of them.
+# web.py PAGE -- exit 0 when each 落款 of luokuan.md is a p.signoff holding one span.signoff-lines (marked date-longer where the date would otherwise end nearer the edge than 2 字), lines parted by <br>, the date in span.signoff-date; and the page's CSS sets the group flush right 2 字 in, the organ lines flush left in it, the date 2 字 right of them.
 import re
 import sys
 from html.parser import HTMLParser
@@ -48,7 +48,7 @@ def rule(sel):
 
 p = Page()
 p.feed(open(sys.argv[1], encoding="utf-8").read())
-longer = [ems(g[-1]) > max(ems(t) for t in g[:-1]) for g in WANT]
+longer = [ems(g[-1]) + 4 > max(ems(t) for t in g[:-1]) + 2 for g in WANT]
 ok = p.signoffs == WANT and p.longer == longer and p.dateline and \
     "text-align: right" in rule("p.signoff") and \
     "margin: 1em 2em 0 0" in rule("p.signoff") and \
