@@ -69,7 +69,7 @@ printf -- '---\n期号: 3\n日期: 2024-03-08\na: &a [x, x, x, x, x, x, x, x, x]
 hostile "YAML alias bomb" "issues/2024/03.md:5:8: 错误：前置信息中不允许使用 YAML 别名 “a”"
 
 python3 -c "import sys; sys.stdout.write('''$fm''' + ('文明城市创建，人人参与。' * 40 + '\n\n') * 110000)" >"$tmp/case"
-hostile "50 MB issue" "issues/2024/03.md: 错误：文件过大，上限为 8 MiB"
+hostile "50 MB issue" "issues/2024/03.md:1:1: 错误：文件过大，上限为 8 MiB"
 
 python3 -c "import sys; sys.stdout.write('''$fm''' + '- ' * 10000 + '项\n')" >"$tmp/case"
 hostile "lists nested 10,000 deep" "issues/2024/03.md:8:67: 错误：嵌套层级过深，上限为 32 层"
@@ -175,7 +175,7 @@ for cmd in "check --series $SERIES" "import -o $tmp/imported.md"; do
 	timeout "$LIMIT" "$JB" $cmd "$tmp/big.md" >/dev/null 2>"$tmp/err"
 	status=$?
 	"$JB" $cmd "$tmp/missing.md" >/dev/null 2>>"$tmp/err"
-	want="big.md: 错误：文件过大，上限为 8 MiB
+	want="big.md:1:1: 错误：文件过大，上限为 8 MiB
 jianbao: 错误：无法打开 “missing.md”：文件或目录不存在"
 	if [ $status -ne 0 ] && [ "$(sed "s|$tmp/||g" "$tmp/err")" = "$want" ]; then
 		ok "$name: a file over 8 MiB and a missing file"

@@ -8,7 +8,7 @@ int
 infile_read(const char *path, const char *shown, const struct jb_pos *pos,
     size_t max, struct buf *b)
 {
-	struct jb_pos	 whole = { path, 0, 0 };
+	struct jb_pos	 whole = { path, 1, 1 };	/* the file as a whole */
 	char		 chunk[65536], limit[32];
 	size_t		 n, start = b->len;
 	FILE		*fp;

@@ -3,4 +3,4 @@
 python3 -c "import sys; sys.stdout.write('---\n期号: 1\n日期: 2024-01-05\n---\n\n## 题\n\n' + '正文。' * 1000000)" >big.md
 run check big.md
 want_status 1
-want_err "big.md: 错误：文件过大，上限为 8 MiB"
+want_err "big.md:1:1: 错误：文件过大，上限为 8 MiB"
