@@ -104,26 +104,25 @@ piece(const double c[4][2], double t0, double t1, double a[4][2])
 static int
 try_n(const double c[4][2], double tol2, double (*q)[2], size_t n)
 {
-	double	 a[4][2], s[2], e[2], d[4][2], nq[2];
+	double	 a[64][4][2], s[2], e[2], d[4][2];
 	size_t	 i;
 	int	 k;
 
 	for (i = 0; i < n; i++) {
-		piece(c, (double)i / n, (double)(i + 1) / n, a);
+		piece(c, (double)i / n, (double)(i + 1) / n, a[i]);
 		for (k = 0; k < 2; k++)
-			q[i][k] = (3 * (a[1][k] + a[2][k]) - a[0][k] - a[3][k]) / 4;
+			q[i][k] = (3 * (a[i][1][k] + a[i][2][k]) - a[i][0][k] -
+			    a[i][3][k]) / 4;
 	}
 	for (i = 0; i < n; i++) {
-		piece(c, (double)i / n, (double)(i + 1) / n, a);
 		for (k = 0; k < 2; k++) {
 			s[k] = i == 0 ? c[0][k] : (q[i - 1][k] + q[i][k]) / 2;
 			e[k] = i == n - 1 ? c[3][k] : (q[i][k] + q[i + 1][k]) / 2;
-			nq[k] = q[i][k];
 			/* the quadratic raised to a cubic, less the part */
-			d[0][k] = s[k] - a[0][k];
-			d[1][k] = (s[k] + 2 * nq[k]) / 3 - a[1][k];
-			d[2][k] = (2 * nq[k] + e[k]) / 3 - a[2][k];
-			d[3][k] = e[k] - a[3][k];
+			d[0][k] = s[k] - a[i][0][k];
+			d[1][k] = (s[k] + 2 * q[i][k]) / 3 - a[i][1][k];
+			d[2][k] = (2 * q[i][k] + e[k]) / 3 - a[i][2][k];
+			d[3][k] = e[k] - a[i][3][k];
 		}
 		if (!within(d, tol2, QUAD_DEPTH))
 			return 0;
@@ -145,7 +144,7 @@ quad_spline(const double c[4][2], double tol, double (*q)[2], size_t max)
 	if (seg_dist2(c[1], c[0], c[3]) <= tol2 &&
 	    seg_dist2(c[2], c[0], c[3]) <= tol2)
 		return 0;
-	for (n = 1; n <= max; n++)
+	for (n = 1; n <= max && n <= 64; n++)
 		if (try_n(c, tol2, q, n))
 			return (int)n;
 	return -1;

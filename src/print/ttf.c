@@ -4,9 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-#include FT_OUTLINE_H
 #include <hb.h>
 
 #include "print/quad_int.h"
@@ -28,7 +25,7 @@ struct pt {
 	int		 on;
 };
 
-/* One glyph's outline as FreeType walks it, made quadratic. */
+/* One glyph's outline as HarfBuzz draws it, made quadratic. */
 struct outline {
 	struct pt	*pts;
 	size_t		 npts, cap;
@@ -84,43 +81,41 @@ close_contour(struct outline *o)
 	o->start = o->npts;
 }
 
-/* FreeType's 26.6 coordinates at one pixel per unit: font units. */
-#define U(v)	((double)(v) / 64)
-
-static int
-move_to(const FT_Vector *to, void *user)
+/* HarfBuzz draws at the font's scale: font units. */
+static void
+move_to(hb_draw_funcs_t *df, void *user, hb_draw_state_t *st, float x,
+    float y, void *unused)
 {
 	struct outline	*o = user;
 
 	close_contour(o);
-	add(o, U(to->x), U(to->y), 1);
-	return 0;
+	add(o, x, y, 1);
 }
 
-static int
-line_to(const FT_Vector *to, void *user)
+static void
+line_to(hb_draw_funcs_t *df, void *user, hb_draw_state_t *st, float x,
+    float y, void *unused)
 {
 	struct outline	*o = user;
 	struct pt	*l = &o->pts[o->npts - 1];
 
-	if (l->x != U(to->x) || l->y != U(to->y))
-		add(o, U(to->x), U(to->y), 1);
-	return 0;
+	if (l->x != x || l->y != y)
+		add(o, x, y, 1);
 }
 
-static int
-conic_to(const FT_Vector *c, const FT_Vector *to, void *user)
+static void
+quadratic_to(hb_draw_funcs_t *df, void *user, hb_draw_state_t *st, float cx,
+    float cy, float x, float y, void *unused)
 {
 	struct outline	*o = user;
 
-	add(o, U(c->x), U(c->y), 0);
-	add(o, U(to->x), U(to->y), 1);
-	return 0;
+	add(o, cx, cy, 0);
+	add(o, x, y, 1);
 }
 
-static int
-cubic_to(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *to,
-    void *user)
+static void
+cubic_to(hb_draw_funcs_t *df, void *user, hb_draw_state_t *st, float c1x,
+    float c1y, float c2x, float c2y, float x, float y, void *unused)
 {
 	struct outline	*o = user;
 	double		 c[4][2], q[TTF_MAXQ][2];
@@ -128,21 +123,27 @@ cubic_to(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *to,
 
 	c[0][0] = o->pts[o->npts - 1].x;
 	c[0][1] = o->pts[o->npts - 1].y;
-	c[1][0] = U(c1->x);
-	c[1][1] = U(c1->y);
-	c[2][0] = U(c2->x);
-	c[2][1] = U(c2->y);
-	c[3][0] = U(to->x);
-	c[3][1] = U(to->y);
+	c[1][0] = c1x;
+	c[1][1] = c1y;
+	c[2][0] = c2x;
+	c[2][1] = c2y;
+	c[3][0] = x;
+	c[3][1] = y;
 	if ((n = quad_spline((const double (*)[2])c, o->tol, q,
 	    TTF_MAXQ)) < 0) {
 		o->bad = 1;
-		return 1;
+		n = 0;
 	}
 	for (i = 0; i < n; i++)
 		add(o, q[i][0], q[i][1], 0);
-	add(o, c[3][0], c[3][1], 1);
-	return 0;
+	add(o, x, y, 1);
+}
+
+static void
+close_path(hb_draw_funcs_t *df, void *user, hb_draw_state_t *st,
+    void *unused)
+{
+	close_contour(user);
 }
 
 static void
@@ -173,20 +174,23 @@ get16(const char *p)
 	return (unsigned)(unsigned char)p[0] << 8 | (unsigned char)p[1];
 }
 
-/* One coordinate's bytes and flag bits, as glyf packs it. */
+/* One coordinate's bytes (to b, moving *n on) and flag bits, as glyf
+ * packs it. */
 static void
-coord(struct buf *b, int d, int shortf, int samef, unsigned char *flag)
+coord(unsigned char *b, size_t *n, int d, int shortf, int samef,
+    unsigned char *flag)
 {
-	unsigned char	 u;
+	unsigned	 u = (unsigned)d & 0xffff;
 
 	if (d == 0)
 		*flag |= samef;
 	else if (d >= -255 && d <= 255) {
 		*flag |= shortf | (d > 0 ? samef : 0);
-		u = (unsigned char)(d > 0 ? d : -d);
-		buf_put(b, (const char *)&u, 1);
-	} else
-		put16(b, (unsigned)d & 0xffff);
+		b[(*n)++] = (unsigned char)(d > 0 ? d : -d);
+	} else {
+		b[(*n)++] = (unsigned char)(u >> 8);
+		b[(*n)++] = (unsigned char)u;
+	}
 }
 
 /*
@@ -200,16 +204,17 @@ static int
 encode(const struct outline *o, struct buf *glyf, struct box *bx,
     size_t *np, size_t *nc)
 {
-	struct buf	 xs = { 0 }, ys = { 0 };
 	int		*x, *y, *on, px = 0, py = 0, rc = -1;
-	unsigned char	*fl, r;
-	size_t		 c, i, k, n = 0, first, *ends;
+	unsigned char	*fl, *xs, *ys, r;
+	size_t		 c, i, k, n = 0, first, *ends, nx = 0, ny = 0;
 	char		 hdr[10];
 
 	x = xcalloc(o->npts + 1, sizeof(*x));
 	y = xcalloc(o->npts + 1, sizeof(*y));
 	on = xcalloc(o->npts + 1, sizeof(*on));
 	fl = xcalloc(o->npts + 1, 1);
+	xs = xmalloc(o->npts * 2 + 1);
+	ys = xmalloc(o->npts * 2 + 1);
 	ends = xcalloc(o->nends + 1, sizeof(*ends));
 	*nc = 0;
 	for (c = 0, first = 0; c < o->nends; first = o->ends[c++]) {
@@ -256,8 +261,8 @@ encode(const struct outline *o, struct buf *glyf, struct box *bx,
 	}
 	for (i = 0; i < n; i++) {
 		fl[i] = on[i] ? F_ON : 0;
-		coord(&xs, x[i] - px, F_XSHORT, F_XSAME, &fl[i]);
-		coord(&ys, y[i] - py, F_YSHORT, F_YSAME, &fl[i]);
+		coord(xs, &nx, x[i] - px, F_XSHORT, F_XSAME, &fl[i]);
+		coord(ys, &ny, y[i] - py, F_YSHORT, F_YSAME, &fl[i]);
 		px = x[i];
 		py = y[i];
 	}
@@ -282,12 +287,12 @@ encode(const struct outline *o, struct buf *glyf, struct box *bx,
 		} else
 			buf_put(glyf, (const char *)&fl[i], 1);
 	}
-	buf_put(glyf, xs.data, xs.len);
-	buf_put(glyf, ys.data, ys.len);
+	buf_put(glyf, (const char *)xs, nx);
+	buf_put(glyf, (const char *)ys, ny);
 	rc = 0;
 out:
-	buf_free(&xs);
-	buf_free(&ys);
+	free(xs);
+	free(ys);
 	free(x);
 	free(y);
 	free(on);
@@ -324,29 +329,30 @@ table_copy(hb_face_t *face, hb_tag_t tag, unsigned min, unsigned *len)
 	return c;
 }
 
-/* The glyphs of face (FreeType's ft) in TrueType, into glyf, each one's
- * end in loca (long offsets) and bounds in bx. */
+/* The glyphs of font in TrueType, into glyf, each one's end in loca
+ * (long offsets) and bounds in bx. */
 static int
-glyphs(FT_Face ft, double tol, unsigned ng, struct buf *glyf,
+glyphs(hb_font_t *font, double tol, unsigned ng, struct buf *glyf,
     uint32_t *loca, struct box *bx, unsigned *maxpts, unsigned *maxcont)
 {
-	static const FT_Outline_Funcs	 fn = { move_to, line_to, conic_to,
-	    cubic_to, 0, 0 };
-	struct outline			 o = { 0 };
-	size_t				 np, nc;
-	unsigned			 g;
-	int				 rc = -1;
+	hb_draw_funcs_t	*df = hb_draw_funcs_create();
+	struct outline	 o = { 0 };
+	size_t		 np, nc;
+	unsigned	 g;
+	int		 rc = -1;
 
+	hb_draw_funcs_set_move_to_func(df, move_to, NULL, NULL);
+	hb_draw_funcs_set_line_to_func(df, line_to, NULL, NULL);
+	hb_draw_funcs_set_quadratic_to_func(df, quadratic_to, NULL, NULL);
+	hb_draw_funcs_set_cubic_to_func(df, cubic_to, NULL, NULL);
+	hb_draw_funcs_set_close_path_func(df, close_path, NULL, NULL);
+	hb_draw_funcs_make_immutable(df);
 	o.tol = tol;
 	for (g = 0; g < ng; g++) {
 		loca[g] = (uint32_t)glyf->len;
-		if (FT_Load_Glyph(ft, g, FT_LOAD_NO_HINTING |
-		    FT_LOAD_NO_BITMAP) != 0 ||
-		    ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
-			goto out;
 		o.npts = o.nends = o.start = 0;
-		if (FT_Outline_Decompose(&ft->glyph->outline, &fn, &o) != 0 ||
-		    o.bad)
+		hb_font_get_glyph_shape(font, g, df, &o);
+		if (o.bad)
 			goto out;
 		close_contour(&o);
 		if (encode(&o, glyf, &bx[g], &np, &nc) != 0)
@@ -359,6 +365,7 @@ glyphs(FT_Face ft, double tol, unsigned ng, struct buf *glyf,
 	loca[ng] = (uint32_t)glyf->len;
 	rc = 0;
 out:
+	hb_draw_funcs_destroy(df);
 	free(o.pts);
 	free(o.ends);
 	return rc;
@@ -471,24 +478,19 @@ ttf_from_cff(hb_blob_t *cff)
 	    HB_TAG('m', 'a', 'x', 'p'), HB_TAG('h', 'e', 'a', 'd'),
 	    HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x') };
 	hb_face_t	*face = hb_face_create(cff, 0), *out = NULL;
+	hb_font_t	*hf = hb_font_create(face);
 	hb_blob_t	*font = NULL, *t;
-	FT_Library	 lib = NULL;
-	FT_Face		 ft = NULL;
 	struct buf	 glyf = { 0 };
 	struct box	*bx = NULL;
 	uint32_t	*end = NULL;
 	hb_tag_t	 tags[32];
-	unsigned	 ng, upem, len, i, k, n, off, maxpts = 0, maxcont = 0;
-	const char	*data = hb_blob_get_data(cff, &len);
+	unsigned	 ng, upem, i, k, n, off, maxpts = 0, maxcont = 0;
 	double		 tol;
 	int		 lng;
 
 	ng = hb_face_get_glyph_count(face);
 	upem = hb_face_get_upem(face);
-	if (ng == 0 || FT_Init_FreeType(&lib) != 0 ||
-	    FT_New_Memory_Face(lib, (const FT_Byte *)data, (FT_Long)len, 0,
-	    &ft) != 0 || ft->num_glyphs != (FT_Long)ng ||
-	    FT_Set_Char_Size(ft, 0, (FT_F26Dot6)upem * 64, 72, 72) != 0)
+	if (ng == 0)
 		goto out;
 	/*
 	 * The spline's own distance plus the grid's: rounding moves each
@@ -500,7 +502,7 @@ ttf_from_cff(hb_blob_t *cff)
 		tol = 0.05;
 	bx = xcalloc(ng, sizeof(*bx));
 	end = xcalloc(ng + 1, sizeof(*end));
-	if (glyphs(ft, tol, ng, &glyf, end, bx, &maxpts, &maxcont) != 0)
+	if (glyphs(hf, tol, ng, &glyf, end, bx, &maxpts, &maxcont) != 0)
 		goto out;
 	out = hb_face_builder_create();
 	for (off = 0; (n = sizeof(tags) / sizeof(tags[0]),
@@ -531,10 +533,7 @@ out:
 	free(bx);
 	free(end);
 	hb_face_destroy(out);
-	if (ft != NULL)
-		FT_Done_Face(ft);
-	if (lib != NULL)
-		FT_Done_FreeType(lib);
+	hb_font_destroy(hf);
 	hb_face_destroy(face);
 	return font;
 }
