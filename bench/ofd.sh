@@ -2,7 +2,9 @@
 # ofd.sh -- what the OFD edition costs beside the PDF: the issue of
 # bench/pdf.sh (5,000 characters) and a sample issue built with --pdf and
 # with --pdf --ofd (one layout, two painters) and with --ofd alone; the
-# OFD's share is (pdf+ofd - pdf) / pdf.  Target: at most 30 %.
+# OFD's share is (pdf+ofd - pdf) / pdf.  Target: at most 30 %.  The same
+# with --ofd-a, whose fonts are rebuilt with TrueType outlines
+# (src/print/ttf.c): what that costs beside the OFD.
 # Instruction counts from callgrind (steady on a shared machine) and
 # median CPU times of N runs.
 #   sh bench/ofd.sh [N]
@@ -55,12 +57,15 @@ for case in "tests/pdf/bulletin.yaml $tmp/issue.md 5000字的测试期" \
 	if command -v valgrind >/dev/null; then
 		p=$(ir "$s" "$f" --pdf)
 		po=$(ir "$s" "$f" --pdf --ofd)
+		pa=$(ir "$s" "$f" --pdf --ofd-a)
 		o=$(ir "$s" "$f" --ofd)
-		echo "$what（$pages 页）指令数：PDF $p，PDF+OFD $po，仅 OFD $o" |
+		oa=$(ir "$s" "$f" --ofd-a)
+		echo "$what（$pages 页）指令数：PDF $p，PDF+OFD $po，PDF+OFD-A $pa，仅 OFD $o，仅 OFD-A $oa" |
 		    sed 's/,//g'
-		echo "$p $po" | sed 's/,//g' | awk '{ printf "  OFD 画版占 PDF 的 %.1f %%（目标 ≤30 %%）：%s\n", ($2 - $1) * 100 / $1, ($2 - $1) * 100 / $1 <= 30 ? "达到" : "未达到" }'
+		echo "$p $po $pa" | sed 's/,//g' | awk '{ printf "  OFD 画版占 PDF 的 %.1f %%（目标 ≤30 %%）：%s；OFD-A 占 %.1f %%，比 OFD 多 %.1f %%\n", ($2 - $1) * 100 / $1, ($2 - $1) * 100 / $1 <= 30 ? "达到" : "未达到", ($3 - $1) * 100 / $1, ($3 - $2) * 100 / ($2 - $1) }'
 	fi
 	p=$(cpu "$s" "$f" --pdf)
 	po=$(cpu "$s" "$f" --pdf --ofd)
-	echo "  CPU 时间中位数（$N 次）：PDF $p ms，PDF+OFD $po ms（OFD 多用 $((po - p)) ms）"
+	pa=$(cpu "$s" "$f" --pdf --ofd-a)
+	echo "  CPU 时间中位数（$N 次）：PDF $p ms，PDF+OFD $po ms，PDF+OFD-A $pa ms（OFD 多用 $((po - p)) ms，OFD-A $((pa - p)) ms）"
 done

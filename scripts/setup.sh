@@ -13,7 +13,7 @@ libqpdf-dev icc-profiles-free libpoppler-glib-dev libgdk-pixbuf-2.0-dev webp-pix
 fonts-noto-cjk texlive-lang-chinese fonts-liberation2 poppler-utils"
 TEST_PKGS="python3 chromium chromium-driver nginx-light clang
 libclang-rt-14-dev valgrind hyperfine time groff-base man-db
-libreoffice-writer-nogui python3-docx python3-fonttools pandoc libxml2-utils cmark-gfm
+libreoffice-writer-nogui python3-docx python3-fonttools python3-freetype pandoc libxml2-utils cmark-gfm
 default-jre-headless whois tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra file
 qpdf libpdfbox2-java libactivation-java libjaxb-api-java"
 

@@ -1,4 +1,5 @@
-/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names, text encodings, Word file kinds; the Word edition's package; JPEG pixels. */
+/* unit_main.c -- unit tests of pure functions: dates, languages, labels, arenas, key names, source text, text folding, issue names, text encodings, Word file kinds; the Word edition's package; JPEG pixels; cubic curves as quadratic splines. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "model/model.h"
 #include "import/import_int.h"
+#include "print/quad_int.h"
 #include "harness.h"
 #include "util/util.h"
 #include "word/word.h"
@@ -699,6 +701,143 @@ test_docx(void)
 	series_free(s);
 }
 
+/* ---- quad_spline(): cubic curves as TrueType splines ---- */
+
+/* The point at t of the quadratic a b c, or of the cubic c[0..3]. */
+static void
+qpt(const double a[2], const double b[2], const double c[2], double t,
+    double p[2])
+{
+	double	 u = 1 - t;
+	int	 k;
+
+	for (k = 0; k < 2; k++)
+		p[k] = u * u * a[k] + 2 * u * t * b[k] + t * t * c[k];
+}
+
+static void
+cpt(const double c[4][2], double t, double p[2])
+{
+	double	 u = 1 - t;
+	int	 k;
+
+	for (k = 0; k < 2; k++)
+		p[k] = u * u * u * c[0][k] + 3 * u * u * t * c[1][k] +
+		    3 * u * t * t * c[2][k] + t * t * t * c[3][k];
+}
+
+/* The distance from p to the polyline of n points pl. */
+static double
+to_line(const double p[2], double (*pl)[2], size_t n)
+{
+	double	 best = INFINITY, dx, dy, l, t, ex, ey;
+	size_t	 i;
+
+	for (i = 0; i + 1 < n; i++) {
+		dx = pl[i + 1][0] - pl[i][0];
+		dy = pl[i + 1][1] - pl[i][1];
+		l = dx * dx + dy * dy;
+		t = l > 0 ? ((p[0] - pl[i][0]) * dx + (p[1] - pl[i][1]) * dy) /
+		    l : 0;
+		t = t < 0 ? 0 : t > 1 ? 1 : t;
+		ex = pl[i][0] + t * dx - p[0];
+		ey = pl[i][1] + t * dy - p[1];
+		if (sqrt(ex * ex + ey * ey) < best)
+			best = sqrt(ex * ex + ey * ey);
+	}
+	return best;
+}
+
+#define QS	64		/* samples per quadratic piece */
+#define CS	1024		/* samples of the cubic */
+
+/*
+ * How far apart the cubic c and the spline of its n off-curve points q
+ * are, both ways, measured on dense samples of each curve (independent
+ * of how quad.c bounds it).
+ */
+static double
+spline_gap(const double c[4][2], double (*q)[2], int n)
+{
+	static double	 sp[64 * QS + 1][2], cp[CS + 1][2];
+	double		 s[2], e[2], g = 0, d;
+	size_t		 m = 0, i;
+	int		 j, k;
+
+	for (j = 0; j <= (n > 0 ? n - 1 : 0); j++) {
+		for (k = 0; k < 2; k++) {
+			s[k] = j == 0 ? c[0][k] : (q[j - 1][k] + q[j][k]) / 2;
+			e[k] = j == n - 1 || n == 0 ? c[3][k] :
+			    (q[j][k] + q[j + 1][k]) / 2;
+		}
+		for (i = 0; i < QS; i++)
+			if (n == 0) {
+				sp[m][0] = s[0] + (e[0] - s[0]) * i / QS;
+				sp[m++][1] = s[1] + (e[1] - s[1]) * i / QS;
+			} else
+				qpt(s, q[j], e, (double)i / QS, sp[m++]);
+	}
+	sp[m][0] = c[3][0];
+	sp[m++][1] = c[3][1];
+	for (i = 0; i <= CS; i++)
+		cpt(c, (double)i / CS, cp[i]);
+	for (i = 0; i <= CS; i++)
+		if ((d = to_line(cp[i], sp, m)) > g)
+			g = d;
+	for (i = 0; i < m; i++)
+		if ((d = to_line(sp[i], cp, CS + 1)) > g)
+			g = d;
+	return g;
+}
+
+static void
+test_quad(void)
+{
+	static const double line[4][2] = { { 0, 0 }, { 100, 50 },
+	    { 300, 150.1 }, { 400, 200 } };
+	/* a quarter circle of radius 1000 (the usual cubic) */
+	static const double arc[4][2] = { { 1000, 0 }, { 1000, 552.285 },
+	    { 552.285, 1000 }, { 0, 1000 } };
+	static const double loop[4][2] = { { 0, 0 }, { 3000, 3000 },
+	    { -3000, 3000 }, { 10, 0 } };
+	double		 q[64][2], c[4][2], worst = 0, g;
+	unsigned long	 r = 20261208;
+	int		 i, k, n, bad = 0, most = 0, total = 0;
+
+	INT_EQ(quad_spline(line, 0.3, q, 64), 0, "quad: a straight cubic is a line");
+	n = quad_spline(arc, 0.3, q, 64);
+	OK(n >= 2 && n <= 8 && spline_gap(arc, q, n) <= 0.3,
+	    "quad: a quarter circle of radius 1000 within 0.3 in 2..8 pieces");
+	/* the fewest: allowed one piece fewer, it finds none */
+	INT_EQ(quad_spline(arc, 0.3, q, (size_t)(n - 1)), -1,
+	    "quad: one piece fewer is too far");
+	INT_EQ(quad_spline(loop, 0.01, q, 4), -1, "quad: a wide loop in 4 pieces: no");
+	/* cubics as fonts have them, random: every spline within tol,
+	 * as measured apart from quad.c */
+	for (i = 0; i < 300; i++) {
+		for (k = 0; k < 8; k++) {
+			r = r * 6364136223846793005UL + 1442695040888963407UL;
+			c[k / 2][k % 2] = (double)(r >> 33 & 0xffff) / 65536 *
+			    (i < 150 ? 1000 : 120);
+		}
+		n = quad_spline((const double (*)[2])c, 0.293, q, 64);
+		if (n < 0) {
+			bad++;
+			continue;
+		}
+		most = n > most ? n : most;
+		total += n;
+		if ((g = spline_gap((const double (*)[2])c, q, n)) > worst)
+			worst = g;
+	}
+	INT_EQ(bad, 0, "quad: 300 random cubics each fit in 64 pieces");
+	OK(worst <= 0.293 * 1.001, "quad: every spline within 0.293 of its cubic");
+	printf("#   worst %.4f, %d pieces for 300 cubics, at most %d\n",
+	    worst, total, most);
+	OK(most <= 16 && total < 300 * 8,
+	    "quad: few pieces (at most 16 for one cubic)");
+}
+
 int
 main(void)
 {
@@ -722,6 +861,7 @@ main(void)
 	test_jpeg();
 	test_encodings();
 	test_docx();
+	test_quad();
 	msg_set_stream(NULL);
 	fclose(sink);
 	return harness_failed ? 1 : 0;

@@ -49,6 +49,8 @@ struct ofd_face {
 	hb_subset_plan_t	*plan;		/* owned; NULL: not cut */
 	hb_blob_t		*blob;		/* owned: the font file */
 	int			 cjk;		/* has Han characters */
+	int			 glyf;		/* OFD-A: TrueType outlines */
+	int			 unglyfed;	/* they could not be made */
 	unsigned		 n;		/* file number: Res/font_N.otf */
 };
 

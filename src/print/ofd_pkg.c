@@ -16,6 +16,7 @@
 #include "print/cut_int.h"
 #include "print/ofd_int.h"
 #include "print/page_int.h"
+#include "print/ttf_int.h"
 #include "util/util.h"
 
 void
@@ -73,18 +74,33 @@ ofd_pkg_goto(const struct ofd *o, xmlTextWriterPtr w, const char *name)
 		}
 }
 
+/*
+ * Cut a face; for OFD-A, whose fonts are TrueType (GB/T 42133 6.2.6),
+ * a cut with CFF outlines is rebuilt with TrueType ones under the same
+ * glyph numbers and advances.  f->blob stays NULL when either fails.
+ */
 static void
 cut_one(struct ofd_face *f)
 {
 	hb_face_t	*sub;
+	hb_blob_t	*b;
+	const char	*data;
+	unsigned	 len;
 
 	/* the characters bring their own glyphs; others are named */
 	sub = cut_make(f->src, hb_set_is_subset(f->glyphs, f->nominal) ?
 	    NULL : f->glyphs, f->chars, 0, &f->plan);
-	if (sub != NULL) {
-		f->blob = hb_face_reference_blob(sub);
-		hb_face_destroy(sub);
-	}
+	if (sub == NULL)
+		return;
+	b = hb_face_reference_blob(sub);
+	hb_face_destroy(sub);
+	data = hb_blob_get_data(b, &len);
+	if (f->glyf && len >= 4 && memcmp(data, "OTTO", 4) == 0) {
+		f->blob = ttf_from_cff(b);
+		f->unglyfed = f->blob == NULL;
+		hb_blob_destroy(b);
+	} else
+		f->blob = b;
 }
 
 static void *
@@ -106,10 +122,12 @@ ofd_pkg_cut(struct ofd *o)
 	size_t		 i;
 	int		 threaded = 0;
 
-	for (i = 0; i < o->nfaces; i++)
+	for (i = 0; i < o->nfaces; i++) {
+		o->faces[i]->glyf = o->archive;
 		if (big == NULL || hb_set_get_population(o->faces[i]->glyphs) >
 		    hb_set_get_population(big->glyphs))
 			big = o->faces[i];
+	}
 	if (o->nfaces > 1 && pthread_create(&t, NULL, cut_thread, big) == 0)
 		threaded = 1;
 	for (i = 0; i < o->nfaces; i++)
@@ -120,6 +138,8 @@ ofd_pkg_cut(struct ofd *o)
 	for (i = 0; i < o->nfaces; i++)
 		if (o->faces[i]->blob == NULL) {
 			msg(MSG_WRITE, &o->d->src, o->path,
+			    o->faces[i]->unglyfed ?
+			    "字体的 CFF 轮廓无法转成 OFD-A 要求的 TrueType 轮廓" :
 			    "HarfBuzz 无法裁剪字体");
 			return -1;
 		}
