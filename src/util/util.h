@@ -43,8 +43,9 @@ char		*arena_printf(struct arena *a, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
 /*
- * A growable byte buffer, always NUL-terminated.  The owner frees it with
- * buf_free(); buf_take() hands the bytes to the caller (free()).
+ * A growable byte buffer, always NUL-terminated once written to (data is
+ * NULL before).  The owner frees it with buf_free(); a caller that keeps
+ * the bytes takes data and must free() it.
  */
 struct buf {
 	char	*data;
