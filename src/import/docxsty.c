@@ -146,6 +146,7 @@ docxsty_read_styles(struct rd *r, const char *name)
 	xmlSAXHandler	 h;
 	struct sx	 x;
 	struct style	*st;
+	size_t		 i;
 	int		 rc;
 
 	memset(&h, 0, sizeof(h));
@@ -155,11 +156,14 @@ docxsty_read_styles(struct rd *r, const char *name)
 	h.endElementNs = sx_end;
 	if ((rc = docxpkg_sax(&r->p, name, &h, &x)) == -1)
 		return -1;
-	/* Normal's size, the default's, until the text is counted */
-	for (st = r->st; st < r->st + r->nst; st++)
+	/* Normal's size, the default's, until the text is counted; by
+	 * index, since r->st is NULL in a file without styles */
+	for (i = 0; i < r->nst; i++) {
+		st = &r->st[i];
 		if (st->name != NULL && g_ascii_strcasecmp(st->name, "Normal") == 0 &&
 		    st->size > 0)
 			r->body_size = st->size;
+	}
 	if (r->body_size == 0)
 		r->body_size = 21;
 	r->norm_size = r->body_size;

@@ -32,13 +32,17 @@ t=$1
 name=${t##*/fuzz_}
 work=$(mktemp -d)
 cp tests/fuzz/corpus/"$name"/* "$work"/ 2>/dev/null
+# UBSan reports and goes on in a fuzz build; a report fails the run as it
+# fails the sanitizer pass of the suites.
 if "$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
-    -max_len=65536 -print_final_stats=1 "$work" >"$work.log" 2>&1; then
+    -max_len=65536 -print_final_stats=1 "$work" >"$work.log" 2>&1 &&
+    ! grep -q 'runtime error:' "$work.log"; then
 	echo "ok - fuzz $name for ${secs}s: $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work.log" | grep -o '[0-9]*$') runs"
 	status=0
 else
-	echo "not ok - fuzz $name found a crash"
-	tail -40 "$work.log"
+	echo "not ok - fuzz $name found a crash or undefined behaviour"
+	grep -A12 'runtime error:' "$work.log" | head -40 | sed 's/^/# /'
+	tail -40 "$work.log" | sed 's/^/# /'
 	status=1
 fi
 rm -rf "$work" "$work.log"
