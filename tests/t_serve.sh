@@ -215,13 +215,14 @@ cp "$site/bulletin.yaml" "$tmp/bulletin.yaml"
 got=$(python3 - "$port" "$site/bulletin.yaml" "$tmp/bulletin.yaml" <<'EOF2'
 import shutil, socket, sys, time
 port, series, good = sys.argv[1:]
-s = socket.create_connection(("127.0.0.1", int(port)), timeout=130)
+s = socket.create_connection(("127.0.0.1", int(port)), timeout=330)
 s.sendall(b"GET /__events HTTP/1.1\r\nHost: x\r\n\r\n")
 seen = b""
 # Generous limits: each returns as soon as its event comes, but a print
 # edition still being rebuilt (under the sanitizers, beside other suites)
-# holds the next rebuild back.
-def until(what, limit=120):
+# holds the next rebuild back: under the sanitizers on a loaded 2-core
+# machine, rebuilding every print edition took over 120 s once.
+def until(what, limit=300):
     global seen
     end = time.time() + limit
     while what not in seen and time.time() < end:
